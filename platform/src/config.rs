@@ -1,0 +1,394 @@
+//! Layered settings: built-in defaults, then `haven.toml` (or `--config FILE`), then
+//! `HAVEN__SECTION__KEY` environment variables. Validated once at start-up.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+/// Everything Haven reads from configuration.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    /// HTTP listeners and request handling.
+    #[serde(default)]
+    pub server: ServerSettings,
+    /// Database connections and migrations.
+    #[serde(default)]
+    pub database: DatabaseSettings,
+    /// Logs, traces and metrics.
+    #[serde(default)]
+    pub telemetry: TelemetrySettings,
+}
+
+/// `server.*` keys.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct ServerSettings {
+    /// Public API listener.
+    pub addr: SocketAddr,
+    /// Admin listener: `/metrics` and health.
+    pub admin_addr: SocketAddr,
+    /// Largest accepted request body; larger ones get `413`.
+    pub max_body_bytes: u64,
+    /// A request running longer than this gets `503`.
+    pub request_timeout_ms: u64,
+    /// After the drain delay, how long in-flight requests may take to finish.
+    pub shutdown_grace_ms: u64,
+    /// After SIGTERM, how long to keep serving with readiness false.
+    pub drain_delay_ms: u64,
+    /// Origins allowed by CORS; empty means no cross-origin access.
+    pub cors_origins: Vec<String>,
+}
+
+impl Default for ServerSettings {
+    fn default() -> Self {
+        Self {
+            addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            admin_addr: SocketAddr::from(([127, 0, 0, 1], 9090)),
+            max_body_bytes: 1024 * 1024,
+            request_timeout_ms: 30_000,
+            shutdown_grace_ms: 20_000,
+            drain_delay_ms: 5_000,
+            cors_origins: Vec::new(),
+        }
+    }
+}
+
+/// `database.*` keys.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct DatabaseSettings {
+    /// `sqlite://path` (embedded default) or `postgres://…`.
+    pub url: String,
+    /// Optional read replica used by read-only queries.
+    pub replica_url: Option<String>,
+    /// Maximum connections per pool.
+    pub pool_max: u32,
+    /// How long a request waits for a pooled connection before `503`.
+    pub acquire_timeout_ms: u64,
+    /// Apply pending migrations when `haven serve` starts.
+    pub migrate_on_start: bool,
+    /// Ping every connection on checkout (slower; see BENCHMARKS.md).
+    pub test_on_checkout: bool,
+    /// SQLite only: how long a writer waits for the database lock.
+    pub sqlite_busy_timeout_ms: u64,
+}
+
+impl Default for DatabaseSettings {
+    fn default() -> Self {
+        Self {
+            url: "sqlite://data/haven.db".to_owned(),
+            replica_url: None,
+            pool_max: 4,
+            acquire_timeout_ms: 2_000,
+            migrate_on_start: true,
+            test_on_checkout: false,
+            sqlite_busy_timeout_ms: 5_000,
+        }
+    }
+}
+
+/// Log output format.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    /// Human-readable, for development.
+    Pretty,
+    /// One JSON object per line, for production.
+    Json,
+}
+
+/// `telemetry.*` keys.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct TelemetrySettings {
+    /// `pretty` or `json`.
+    pub format: LogFormat,
+    /// A `tracing` filter directive, e.g. `info` or `haven=debug,info`.
+    pub level: String,
+    /// OTLP/HTTP endpoint for traces, e.g. `http://127.0.0.1:4318`; unset disables export.
+    pub otlp_endpoint: Option<String>,
+}
+
+impl Default for TelemetrySettings {
+    fn default() -> Self {
+        Self { format: LogFormat::Pretty, level: "info".to_owned(), otlp_endpoint: None }
+    }
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            server: ServerSettings::default(),
+            database: DatabaseSettings::default(),
+            telemetry: TelemetrySettings::default(),
+        }
+    }
+}
+
+/// A setting that failed to load or validate; the message names the key.
+#[derive(Debug, thiserror::Error)]
+#[error("invalid configuration: {0}")]
+pub struct ConfigError(pub String);
+
+/// Which database a URL selects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Backend {
+    /// `postgres://` or `postgresql://`.
+    Postgres,
+    /// `sqlite://`.
+    Sqlite,
+}
+
+impl Backend {
+    /// The backend a database URL selects, or why it selects none.
+    pub fn from_url(url: &str) -> Result<Self, String> {
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Ok(Self::Postgres)
+        } else if url.starts_with("sqlite://") {
+            Ok(Self::Sqlite)
+        } else {
+            Err("expected a URL starting with sqlite:// or postgres://".to_owned())
+        }
+    }
+
+    /// Lower-case name, as reported by `/v1/meta`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Postgres => "postgres",
+            Self::Sqlite => "sqlite",
+        }
+    }
+}
+
+impl Settings {
+    /// Loads defaults, then `file` (or `./haven.toml` if present), then the environment.
+    pub fn load(file: Option<&Path>) -> Result<Self, ConfigError> {
+        let env: Vec<(String, String)> = std::env::vars().collect();
+        Self::load_from(file, env)
+    }
+
+    /// Like [`Settings::load`] with an explicit environment, so tests need no global state.
+    pub fn load_from(
+        file: Option<&Path>,
+        env: impl IntoIterator<Item = (String, String)>,
+    ) -> Result<Self, ConfigError> {
+        let defaults = config::Config::try_from(&Settings::default())
+            .map_err(|e| ConfigError(e.to_string()))?;
+        let mut builder = config::Config::builder().add_source(defaults);
+        match file {
+            Some(path) => {
+                if !path.exists() {
+                    return Err(ConfigError(format!(
+                        "config file {} does not exist",
+                        path.display()
+                    )));
+                }
+                builder = builder.add_source(config::File::from(PathBuf::from(path)));
+            }
+            None => {
+                builder =
+                    builder.add_source(config::File::with_name("haven.toml").required(false));
+            }
+        }
+        let env_map: std::collections::HashMap<String, String> =
+            env.into_iter().filter(|(k, _)| k.starts_with("HAVEN__")).collect();
+        builder = builder.add_source(
+            config::Environment::with_prefix("HAVEN")
+                .prefix_separator("__")
+                .separator("__")
+                .try_parsing(true)
+                .list_separator(",")
+                .with_list_parse_key("server.cors_origins")
+                .source(Some(env_map)),
+        );
+        let settings: Settings = builder
+            .build()
+            .and_then(config::Config::try_deserialize)
+            .map_err(|e| ConfigError(e.to_string()))?;
+        settings.validate()?;
+        Ok(settings)
+    }
+
+    /// Checks what serde cannot: ranges and URL schemes.
+    pub fn validate(&self) -> Result<(), ConfigError> {
+        let bad = |key: &str, msg: &str| Err(ConfigError(format!("{key}: {msg}")));
+        if let Err(msg) = Backend::from_url(&self.database.url) {
+            return bad("database.url", &msg);
+        }
+        if let Some(replica) = &self.database.replica_url {
+            match Backend::from_url(replica) {
+                Err(msg) => return bad("database.replica_url", &msg),
+                Ok(b) if Some(b) != self.backend().ok() => {
+                    return bad("database.replica_url", "must use the same backend as database.url");
+                }
+                Ok(_) => {}
+            }
+        }
+        if !(1..=1000).contains(&self.database.pool_max) {
+            return bad("database.pool_max", "expected an integer from 1 to 1000");
+        }
+        if self.database.acquire_timeout_ms == 0 {
+            return bad("database.acquire_timeout_ms", "expected a positive number of milliseconds");
+        }
+        if self.server.max_body_bytes == 0 {
+            return bad("server.max_body_bytes", "expected a positive number of bytes");
+        }
+        if self.server.request_timeout_ms == 0 {
+            return bad("server.request_timeout_ms", "expected a positive number of milliseconds");
+        }
+        for origin in &self.server.cors_origins {
+            if !(origin.starts_with("http://") || origin.starts_with("https://")) {
+                return bad(
+                    "server.cors_origins",
+                    &format!("{origin:?} is not an origin; expected http(s)://host[:port]"),
+                );
+            }
+        }
+        if tracing_subscriber::EnvFilter::try_new(&self.telemetry.level).is_err() {
+            return bad(
+                "telemetry.level",
+                "expected a level (error, warn, info, debug, trace) or a tracing filter directive",
+            );
+        }
+        if let Some(endpoint) = &self.telemetry.otlp_endpoint {
+            if !(endpoint.starts_with("http://") || endpoint.starts_with("https://")) {
+                return bad("telemetry.otlp_endpoint", "expected an http:// or https:// URL");
+            }
+        }
+        Ok(())
+    }
+
+    /// The primary database's backend (validated at load time).
+    pub fn backend(&self) -> Result<Backend, ConfigError> {
+        Backend::from_url(&self.database.url).map_err(|m| ConfigError(format!("database.url: {m}")))
+    }
+
+    /// The merged settings as TOML with passwords in URLs replaced by `***`.
+    pub fn redacted_toml(&self) -> Result<String, ConfigError> {
+        let mut copy = self.clone();
+        copy.database.url = redact_url(&copy.database.url);
+        copy.database.replica_url = copy.database.replica_url.as_deref().map(redact_url);
+        toml_string(&copy)
+    }
+}
+
+fn toml_string(settings: &Settings) -> Result<String, ConfigError> {
+    // `config` already depends on `toml`; going through serde_json keeps us off a second
+    // serializer dependency while still printing every key.
+    let value = serde_json::to_value(settings).map_err(|e| ConfigError(e.to_string()))?;
+    let mut out = String::new();
+    if let serde_json::Value::Object(sections) = value {
+        for (section, body) in sections {
+            out.push_str(&format!("[{section}]\n"));
+            if let serde_json::Value::Object(keys) = body {
+                for (key, v) in keys {
+                    if !v.is_null() {
+                        out.push_str(&format!("{key} = {v}\n"));
+                    }
+                }
+            }
+            out.push('\n');
+        }
+    }
+    Ok(out)
+}
+
+/// Replaces the password of a `scheme://user:password@host` URL with `***`.
+pub fn redact_url(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else { return url.to_owned() };
+    let Some((userinfo, host)) = rest.rsplit_once('@') else { return url.to_owned() };
+    match userinfo.split_once(':') {
+        Some((user, _password)) => format!("{scheme}://{user}:***@{host}"),
+        None => url.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect()
+    }
+
+    #[test]
+    fn defaults_match_the_documented_values() {
+        let s = Settings::load_from(None, env(&[])).unwrap();
+        assert_eq!(s.server.addr.to_string(), "127.0.0.1:8080");
+        assert_eq!(s.server.admin_addr.to_string(), "127.0.0.1:9090");
+        assert_eq!(s.server.max_body_bytes, 1_048_576);
+        assert_eq!(s.database.url, "sqlite://data/haven.db");
+        assert!(s.database.migrate_on_start);
+        assert_eq!(s.telemetry.format, LogFormat::Pretty);
+    }
+
+    #[test]
+    fn environment_overrides_file_which_overrides_defaults() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("haven.toml");
+        std::fs::write(&file, "[server]\nmax_body_bytes = 10\nrequest_timeout_ms = 7\n").unwrap();
+        let s = Settings::load_from(
+            Some(&file),
+            env(&[
+                ("HAVEN__SERVER__MAX_BODY_BYTES", "20"),
+                ("HAVEN__SERVER__CORS_ORIGINS", "https://a.example,https://b.example"),
+                ("HAVEN__TELEMETRY__FORMAT", "json"),
+            ]),
+        )
+        .unwrap();
+        assert_eq!(s.server.max_body_bytes, 20);
+        assert_eq!(s.server.request_timeout_ms, 7);
+        assert_eq!(s.server.cors_origins, vec!["https://a.example", "https://b.example"]);
+        assert_eq!(s.telemetry.format, LogFormat::Json);
+    }
+
+    #[test]
+    fn an_unknown_enum_value_names_the_key_and_the_accepted_values() {
+        let err = Settings::load_from(None, env(&[("HAVEN__TELEMETRY__FORMAT", "xml")]))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("telemetry.format"), "{err}");
+        assert!(err.contains("pretty") && err.contains("json"), "{err}");
+    }
+
+    #[test]
+    fn a_bad_number_or_address_names_the_key() {
+        let err = Settings::load_from(None, env(&[("HAVEN__SERVER__MAX_BODY_BYTES", "lots")]))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("server.max_body_bytes"), "{err}");
+        let err = Settings::load_from(None, env(&[("HAVEN__SERVER__ADDR", "nowhere")]))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("server.addr"), "{err}");
+    }
+
+    #[test]
+    fn a_database_url_with_an_unknown_scheme_is_rejected() {
+        let err = Settings::load_from(None, env(&[("HAVEN__DATABASE__URL", "mysql://x")]))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("database.url") && err.contains("postgres://"), "{err}");
+    }
+
+    #[test]
+    fn unknown_keys_in_a_file_are_rejected() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("haven.toml");
+        std::fs::write(&file, "[server]\nadress = \"127.0.0.1:1\"\n").unwrap();
+        let err = Settings::load_from(Some(&file), env(&[])).unwrap_err().to_string();
+        assert!(err.contains("adress"), "{err}");
+    }
+
+    #[test]
+    fn redaction_hides_passwords_only() {
+        assert_eq!(redact_url("postgres://u:secret@h:5432/db"), "postgres://u:***@h:5432/db");
+        assert_eq!(redact_url("postgres://u@h/db"), "postgres://u@h/db");
+        let mut s = Settings::default();
+        s.database.url = "postgres://u:hunter2@h/db".into();
+        assert!(!s.redacted_toml().unwrap().contains("hunter2"));
+    }
+}

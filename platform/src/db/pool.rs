@@ -1,0 +1,186 @@
+//! Pools and [`Db::run`].
+
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+use std::time::Duration;
+
+use diesel::connection::SimpleConnection;
+
+use super::connection::{AnyConnection, ConnectionManager, Pooled};
+use crate::config::{Backend, DatabaseSettings};
+
+/// Why a database call could not be made or failed.
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    /// No connection within `database.acquire_timeout_ms`, or the database went away.
+    /// Answered `503` with `Retry-After`.
+    #[error("database unavailable: {0}")]
+    Unavailable(String),
+    /// The query itself failed.
+    #[error(transparent)]
+    Query(#[from] diesel::result::Error),
+    /// The blocking task panicked or was cancelled.
+    #[error("database task failed: {0}")]
+    Task(String),
+}
+
+/// Pool occupancy, exported as gauges.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PoolStats {
+    /// Open connections.
+    pub size: u32,
+    /// Open connections not in use.
+    pub idle: u32,
+    /// Callers waiting for a connection.
+    pub waiting: u32,
+}
+
+type Pool = r2d2::Pool<ConnectionManager>;
+
+/// The database handle every module gets: a primary pool and an optional replica pool.
+#[derive(Clone)]
+pub struct Db {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    primary: Pool,
+    replica: Option<Pool>,
+    backend: Backend,
+    waiting: std::sync::atomic::AtomicU32,
+}
+
+impl std::fmt::Debug for Db {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Db").field("backend", &self.inner.backend).finish_non_exhaustive()
+    }
+}
+
+impl Db {
+    /// Builds the pools without opening a connection, so start-up never blocks on a
+    /// database that is briefly away; the first request or readiness check connects.
+    pub fn connect(settings: &DatabaseSettings) -> Result<Self, DbError> {
+        let backend =
+            Backend::from_url(&settings.url).map_err(|m| DbError::Unavailable(m.to_owned()))?;
+        let build = |url: &str| -> Pool {
+            r2d2::Pool::builder()
+                .max_size(settings.pool_max)
+                .min_idle(Some(0))
+                .connection_timeout(Duration::from_millis(settings.acquire_timeout_ms))
+                .test_on_check_out(settings.test_on_checkout)
+                .error_handler(Box::new(LogConnectErrors))
+                .build_unchecked(ConnectionManager::new(url, settings.sqlite_busy_timeout_ms))
+        };
+        let primary = build(&settings.url);
+        let replica = settings.replica_url.as_deref().map(build);
+        Ok(Self {
+            inner: Arc::new(Inner {
+                primary,
+                replica,
+                backend,
+                waiting: std::sync::atomic::AtomicU32::new(0),
+            }),
+        })
+    }
+
+    /// Which backend the primary pool talks to.
+    pub fn backend(&self) -> Backend {
+        self.inner.backend
+    }
+
+    /// Runs `f` with a primary connection on the blocking pool, inside the caller's span.
+    pub async fn run<T, E, F>(&self, f: F) -> Result<T, E>
+    where
+        F: FnOnce(&mut AnyConnection) -> Result<T, E> + Send + 'static,
+        T: Send + 'static,
+        E: From<DbError> + Send + 'static,
+    {
+        self.run_on(false, f).await
+    }
+
+    /// Like [`Db::run`] but on the replica when one is configured. Only for reads that
+    /// may lag the primary by replication delay.
+    pub async fn run_read<T, E, F>(&self, f: F) -> Result<T, E>
+    where
+        F: FnOnce(&mut AnyConnection) -> Result<T, E> + Send + 'static,
+        T: Send + 'static,
+        E: From<DbError> + Send + 'static,
+    {
+        self.run_on(true, f).await
+    }
+
+    async fn run_on<T, E, F>(&self, replica: bool, f: F) -> Result<T, E>
+    where
+        F: FnOnce(&mut AnyConnection) -> Result<T, E> + Send + 'static,
+        T: Send + 'static,
+        E: From<DbError> + Send + 'static,
+    {
+        let inner = Arc::clone(&self.inner);
+        let span = tracing::Span::current();
+        let task = tokio::task::spawn_blocking(move || {
+            let _entered = span.enter();
+            let pool = match (&inner.replica, replica) {
+                (Some(r), true) => r,
+                _ => &inner.primary,
+            };
+            inner.waiting.fetch_add(1, Ordering::Relaxed);
+            let checkout = pool.get();
+            inner.waiting.fetch_sub(1, Ordering::Relaxed);
+            let mut pooled = checkout.map_err(|e| E::from(DbError::Unavailable(e.to_string())))?;
+            let result = f(&mut pooled.conn);
+            if result.is_err() && !is_alive(&mut pooled) {
+                // The database went away under us: drop this connection from the pool
+                // (r2d2 asks `has_broken` on return) and answer 503, not 500.
+                pooled.broken.store(true, Ordering::Relaxed);
+                return Err(E::from(DbError::Unavailable("connection lost".to_owned())));
+            }
+            result
+        });
+        match task.await {
+            Ok(result) => result,
+            Err(join) if join.is_panic() => {
+                // Resume so the panic handler answers 500 with the request id.
+                std::panic::resume_unwind(join.into_panic())
+            }
+            Err(join) => Err(E::from(DbError::Task(join.to_string()))),
+        }
+    }
+
+    /// `SELECT 1` on the primary: the readiness probe.
+    pub async fn ping(&self) -> Result<(), DbError> {
+        self.run(|conn| conn.batch_execute("SELECT 1").map_err(DbError::from)).await
+    }
+
+    /// Occupancy of the primary pool.
+    pub fn stats(&self) -> PoolStats {
+        let state = self.inner.primary.state();
+        PoolStats {
+            size: state.connections,
+            idle: state.idle_connections,
+            waiting: self.inner.waiting.load(Ordering::Relaxed),
+        }
+    }
+
+    /// Occupancy of the replica pool, if any.
+    pub fn replica_stats(&self) -> Option<PoolStats> {
+        self.inner.replica.as_ref().map(|pool| {
+            let state = pool.state();
+            PoolStats { size: state.connections, idle: state.idle_connections, waiting: 0 }
+        })
+    }
+}
+
+fn is_alive(pooled: &mut Pooled) -> bool {
+    pooled.conn.batch_execute("SELECT 1").is_ok()
+}
+
+/// Connection failures go to the log (with the driver's message), not only into the
+/// error a request sees.
+#[derive(Debug)]
+struct LogConnectErrors;
+
+impl r2d2::HandleError<diesel::ConnectionError> for LogConnectErrors {
+    fn handle_error(&self, error: diesel::ConnectionError) {
+        tracing::warn!(error = %error, "database connection failed");
+    }
+}

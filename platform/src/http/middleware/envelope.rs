@@ -1,0 +1,160 @@
+//! The outermost middleware: gives each request an id and a span (joined to the caller's
+//! W3C trace), turns every error into a problem response, adds security headers, and
+//! writes one access-log line and the RED metrics.
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use poem::http::{HeaderValue, StatusCode, header};
+use poem::PathPattern;
+use poem::{Endpoint, IntoResponse, Middleware, Request, Response, Result};
+use tracing::Instrument;
+
+use crate::http::problem::{PROBLEM_JSON, ProblemError, code_for, from_poem_error};
+use crate::http::request_id;
+use crate::http::routes::{RouteTable, openapi_template};
+use crate::observability::{metrics, trace_context};
+
+/// Route label of requests that matched no route, so unknown paths cannot blow up the
+/// metrics' cardinality.
+const UNMATCHED: &str = "unmatched";
+
+/// The envelope middleware.
+#[derive(Debug, Clone)]
+pub struct Envelope {
+    routes: Arc<RouteTable>,
+}
+
+impl Envelope {
+    /// Uses `routes` for `Allow` headers.
+    pub fn new(routes: Arc<RouteTable>) -> Self {
+        Self { routes }
+    }
+}
+
+impl<E: Endpoint> Middleware<E> for Envelope {
+    type Output = EnvelopeEndpoint<E>;
+
+    fn transform(&self, inner: E) -> Self::Output {
+        EnvelopeEndpoint { inner, routes: Arc::clone(&self.routes) }
+    }
+}
+
+/// Endpoint produced by [`Envelope`].
+pub struct EnvelopeEndpoint<E> {
+    inner: E,
+    routes: Arc<RouteTable>,
+}
+
+impl<E: Endpoint> Endpoint for EnvelopeEndpoint<E> {
+    type Output = Response;
+
+    async fn call(&self, req: Request) -> Result<Response> {
+        let started = Instant::now();
+        let id = request_id::accept_or_generate(
+            req.headers().get(request_id::HEADER).and_then(|v| v.to_str().ok()),
+        );
+        let method = req.method().clone();
+        let https = req
+            .headers()
+            .get("x-forwarded-proto")
+            .is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"https"));
+        let span = tracing::info_span!(
+            "request",
+            method = %method,
+            route = tracing::field::Empty,
+            request_id = %id,
+            trace_id = tracing::field::Empty,
+        );
+        trace_context::join_caller_trace(&span, req.headers());
+
+        let routes = &self.routes;
+        let inner = &self.inner;
+        let (mut resp, route) = request_id::scope(
+            id.clone(),
+            async move {
+                match inner.call(req).await {
+                    Ok(out) => {
+                        let resp = out.into_response();
+                        let route = resp.data::<PathPattern>().map(|p| openapi_template(&p.0));
+                        (problem_if_plain_error(resp), route)
+                    }
+                    Err(err) => {
+                        let route = err.data::<PathPattern>().map(|p| openapi_template(&p.0));
+                        (error_response(err, route.as_deref(), routes), route)
+                    }
+                }
+            }
+            .instrument(span.clone()),
+        )
+        .await;
+
+        let headers = resp.headers_mut();
+        if let Ok(v) = HeaderValue::from_str(&id) {
+            headers.insert(request_id::HEADER, v);
+        }
+        headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+        headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+        headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+        if https {
+            headers.insert(
+                header::STRICT_TRANSPORT_SECURITY,
+                HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+            );
+        }
+
+        let status = resp.status();
+        let route = route.unwrap_or_else(|| UNMATCHED.to_owned());
+        let elapsed = started.elapsed();
+        span.record("route", route.as_str());
+        // Only the template, never the raw path or query: those can carry ids and tokens.
+        tracing::info!(
+            target: "haven::http",
+            parent: &span,
+            method = %method,
+            route = %route,
+            status = status.as_u16(),
+            latency_ms = elapsed.as_secs_f64() * 1000.0,
+            request_id = %id,
+            "request"
+        );
+        metrics::record_request(method.as_str(), &route, status, elapsed);
+        Ok(resp)
+    }
+}
+
+fn error_response(err: poem::Error, route: Option<&str>, routes: &RouteTable) -> Response {
+    if err.is::<ProblemError>() {
+        return err.into_response();
+    }
+    let mut problem = from_poem_error(&err);
+    if err.status() == StatusCode::METHOD_NOT_ALLOWED {
+        if let Some(allow) = route.and_then(|r| routes.allow(r)) {
+            problem = problem
+                .with_detail(format!("this path accepts {allow}"))
+                .with_header(header::ALLOW, HeaderValue::from_str(allow).unwrap_or(HeaderValue::from_static("GET")));
+        }
+    }
+    problem.to_response()
+}
+
+/// Error responses that some layer produced without a problem body (CORS rejections,
+/// poem internals) get one, so clients parse every error the same way.
+fn problem_if_plain_error(resp: Response) -> Response {
+    let status = resp.status();
+    let is_problem = resp
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(PROBLEM_JSON.as_bytes()));
+    if !(status.is_client_error() || status.is_server_error()) || is_problem {
+        return resp;
+    }
+    let mut problem = ProblemError::new(status, code_for(status))
+        .with_detail(status.canonical_reason().unwrap_or("error"));
+    for name in [header::ALLOW, header::RETRY_AFTER, header::WWW_AUTHENTICATE] {
+        if let Some(v) = resp.headers().get(&name) {
+            problem = problem.with_header(name, v.clone());
+        }
+    }
+    problem.to_response()
+}

@@ -1,0 +1,8 @@
+//! HTTP conventions of RFC 0002, shared by every endpoint.
+
+pub mod app;
+pub mod middleware;
+pub mod pagination;
+pub mod problem;
+pub mod request_id;
+pub mod routes;

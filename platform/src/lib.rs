@@ -1,0 +1,22 @@
+//! Haven's platform: everything a domain crate needs that is not domain logic.
+//!
+//! Settings, database pools, HTTP conventions (problem details, ids, pagination,
+//! middleware), observability, health, the graceful server and the [`Module`] trait
+//! through which the app mounts domains. See RFC 0001 and RFC 0002.
+
+pub mod config;
+pub mod db;
+pub mod health;
+pub mod http;
+pub mod ids;
+pub mod module;
+pub mod observability;
+pub mod server;
+#[cfg(feature = "test-support")]
+pub mod testing;
+
+pub use config::Settings;
+pub use db::{AnyConnection, Db, DbError};
+pub use http::pagination::{Page, PageParams};
+pub use http::problem::{ApiError, ApiResult, Problem};
+pub use module::{Module, ModuleInfo, PlatformContext};

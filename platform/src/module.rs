@@ -1,0 +1,55 @@
+//! The plugin boundary (RFC 0001 rule 5): a domain crate exports one value implementing
+//! [`Module`]; the app mounts it with one line in `app/src/modules.rs`.
+
+use std::sync::Arc;
+
+use crate::config::Settings;
+use crate::db::Db;
+use crate::health::Health;
+use crate::observability::BuildInfo;
+
+/// What the platform hands every module when the app is wired.
+#[derive(Clone, Debug)]
+pub struct PlatformContext {
+    /// The validated settings.
+    pub settings: Arc<Settings>,
+    /// Database pools.
+    pub db: Db,
+    /// Readiness state (draining, database, migrations).
+    pub health: Health,
+    /// Version and commit of the binary.
+    pub build: BuildInfo,
+}
+
+impl PlatformContext {
+    /// Builds pools (without connecting) and health state from `settings`.
+    pub fn new(settings: Settings, build: BuildInfo) -> Result<Self, crate::db::DbError> {
+        let db = Db::connect(&settings.database)?;
+        let health = Health::new(db.clone());
+        Ok(Self { settings: Arc::new(settings), db, health, build })
+    }
+}
+
+/// The object-safe part of a module: what the app lists, mounts and (with later issues)
+/// calls for events, jobs, export and erasure.
+pub trait ModuleInfo: Send + Sync + 'static {
+    /// Stable lower-case name, e.g. `identity`; shown by `/v1/meta`.
+    fn name(&self) -> &'static str;
+
+    /// Adds routes that are not OpenAPI operations (webhooks, SSE streams).
+    fn routes(&self, route: poem::Route) -> poem::Route {
+        route
+    }
+}
+
+/// A domain: its OpenAPI operations plus everything in [`ModuleInfo`].
+///
+/// `poem_openapi::OpenApi` is not object-safe, so the API is an associated type and the
+/// app combines the modules' APIs in a tuple.
+pub trait Module: ModuleInfo {
+    /// A poem-openapi API struct, or a tuple of them.
+    type Api: poem_openapi::OpenApi + 'static;
+
+    /// The module's operations, mounted under `/v1/{name}/…`.
+    fn api(&self) -> Self::Api;
+}

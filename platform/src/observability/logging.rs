@@ -1,0 +1,65 @@
+//! The tracing subscriber: pretty or JSON lines, an env-filter, and OTLP export of spans
+//! when `telemetry.otlp_endpoint` is set.
+
+use opentelemetry::trace::TracerProvider as _;
+use opentelemetry_otlp::WithExportConfig;
+use opentelemetry_sdk::trace::SdkTracerProvider;
+use tracing_subscriber::layer::SubscriberExt;
+use tracing_subscriber::util::SubscriberInitExt;
+use tracing_subscriber::{EnvFilter, Layer};
+
+use crate::config::{LogFormat, TelemetrySettings};
+
+/// Flushes exported spans when dropped; keep it alive for the life of the process.
+#[derive(Debug, Default)]
+pub struct TelemetryGuard {
+    provider: Option<SdkTracerProvider>,
+}
+
+impl Drop for TelemetryGuard {
+    fn drop(&mut self) {
+        if let Some(provider) = self.provider.take() {
+            if let Err(e) = provider.shutdown() {
+                eprintln!("failed to flush traces: {e}");
+            }
+        }
+    }
+}
+
+/// Installs the global subscriber. A second call (tests) keeps the first one.
+pub fn init(settings: &TelemetrySettings) -> anyhow::Result<TelemetryGuard> {
+    let filter = EnvFilter::try_new(&settings.level)?;
+    let fmt = match settings.format {
+        LogFormat::Json => tracing_subscriber::fmt::layer()
+            .json()
+            .flatten_event(true)
+            .with_current_span(false)
+            .with_span_list(false)
+            .boxed(),
+        LogFormat::Pretty => tracing_subscriber::fmt::layer().compact().boxed(),
+    };
+    let mut guard = TelemetryGuard::default();
+    let otel = match &settings.otlp_endpoint {
+        Some(endpoint) => {
+            let exporter = opentelemetry_otlp::SpanExporter::builder()
+                .with_http()
+                .with_endpoint(format!("{}/v1/traces", endpoint.trim_end_matches('/')))
+                .build()?;
+            let provider = SdkTracerProvider::builder()
+                .with_batch_exporter(exporter)
+                .with_resource(
+                    opentelemetry_sdk::Resource::builder().with_service_name("haven").build(),
+                )
+                .build();
+            let layer = tracing_opentelemetry::layer().with_tracer(provider.tracer("haven"));
+            guard.provider = Some(provider);
+            Some(layer)
+        }
+        None => None,
+    };
+    let installed = tracing_subscriber::registry().with(filter).with(fmt).with(otel).try_init();
+    if installed.is_err() {
+        tracing::debug!("a tracing subscriber was already installed; keeping it");
+    }
+    Ok(guard)
+}

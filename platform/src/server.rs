@@ -1,0 +1,121 @@
+//! Serving the app on the public and admin listeners, and the graceful shutdown of
+//! RFC 0001: on the shutdown signal readiness turns false at once, the node keeps
+//! serving for `server.drain_delay_ms` so load balancers notice, then stops accepting
+//! and gives in-flight requests `server.shutdown_grace_ms` to finish.
+
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use poem::listener::TcpAcceptor;
+use poem::{EndpointExt, Route, get, handler, web::Data};
+use poem_openapi::OpenApiService;
+use tokio::sync::watch;
+
+use crate::health::HealthApi;
+use crate::http::app::{API_TITLE, HttpApp};
+use crate::module::PlatformContext;
+use crate::observability::metrics;
+
+/// Both listeners, bound (so tests can bind port 0 and read the real addresses).
+pub struct Bound {
+    api: TcpAcceptor,
+    admin: TcpAcceptor,
+    /// Where the public API listens.
+    pub api_addr: SocketAddr,
+    /// Where `/metrics` and the probes listen.
+    pub admin_addr: SocketAddr,
+}
+
+fn bind_one(addr: SocketAddr) -> anyhow::Result<(TcpAcceptor, SocketAddr)> {
+    let listener = std::net::TcpListener::bind(addr)
+        .map_err(|e| anyhow::anyhow!("cannot listen on {addr}: {e}"))?;
+    listener.set_nonblocking(true)?;
+    let local = listener.local_addr()?;
+    Ok((TcpAcceptor::from_std(listener)?, local))
+}
+
+/// Binds `server.addr` and `server.admin_addr`. Call inside a tokio runtime.
+pub fn bind(ctx: &PlatformContext) -> anyhow::Result<Bound> {
+    let (api, api_addr) = bind_one(ctx.settings.server.addr)?;
+    let (admin, admin_addr) = bind_one(ctx.settings.server.admin_addr)?;
+    Ok(Bound { api, admin, api_addr, admin_addr })
+}
+
+#[handler]
+fn metrics_endpoint(ctx: Data<&PlatformContext>) -> String {
+    metrics::render(&metrics::install(), &ctx.db)
+}
+
+fn admin_app(ctx: &PlatformContext) -> Route {
+    let probes = OpenApiService::new(HealthApi::new(ctx.health.clone()), API_TITLE, "admin");
+    Route::new().at("/metrics", get(metrics_endpoint.data(ctx.clone()))).nest("/", probes)
+}
+
+impl Bound {
+    /// Serves until `shutdown` resolves, then drains and returns once in-flight requests
+    /// finished (or the grace period ran out).
+    pub async fn serve(
+        self,
+        ctx: &PlatformContext,
+        app: HttpApp,
+        shutdown: impl Future<Output = ()>,
+    ) -> anyhow::Result<()> {
+        let server = &ctx.settings.server;
+        let grace = Some(Duration::from_millis(server.shutdown_grace_ms));
+        let (stop_tx, stop_rx) = watch::channel(false);
+        let stopped = |mut rx: watch::Receiver<bool>| async move {
+            // An error means the sender is gone, which also means stop.
+            let _ = rx.wait_for(|stop| *stop).await;
+        };
+        let api = tokio::spawn(
+            poem::Server::new_with_acceptor(self.api)
+                .name("api")
+                .run_with_graceful_shutdown(app.endpoint, stopped(stop_rx.clone()), grace),
+        );
+        let admin = tokio::spawn(
+            poem::Server::new_with_acceptor(self.admin)
+                .name("admin")
+                .run_with_graceful_shutdown(admin_app(ctx), stopped(stop_rx), grace),
+        );
+        tracing::info!(api = %self.api_addr, admin = %self.admin_addr, "haven is serving");
+
+        shutdown.await;
+        ctx.health.start_draining();
+        tracing::info!(drain_delay_ms = server.drain_delay_ms, "shutdown requested; draining");
+        tokio::time::sleep(Duration::from_millis(server.drain_delay_ms)).await;
+        let _ = stop_tx.send(true);
+        let (api, admin) = tokio::join!(api, admin);
+        api??;
+        admin??;
+        tracing::info!("all listeners stopped");
+        Ok(())
+    }
+}
+
+/// Resolves on SIGTERM or SIGINT.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        if let Err(e) = tokio::signal::ctrl_c().await {
+            tracing::error!(error = %e, "cannot listen for SIGINT");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => tracing::info!("SIGINT received"),
+        () = term => tracing::info!("SIGTERM received"),
+    }
+}
