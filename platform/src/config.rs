@@ -113,7 +113,11 @@ pub struct TelemetrySettings {
 
 impl Default for TelemetrySettings {
     fn default() -> Self {
-        Self { format: LogFormat::Pretty, level: "info".to_owned(), otlp_endpoint: None }
+        Self {
+            format: LogFormat::Pretty,
+            level: "info".to_owned(),
+            otlp_endpoint: None,
+        }
     }
 }
 
@@ -189,12 +193,13 @@ impl Settings {
                 builder = builder.add_source(config::File::from(PathBuf::from(path)));
             }
             None => {
-                builder =
-                    builder.add_source(config::File::with_name("haven.toml").required(false));
+                builder = builder.add_source(config::File::with_name("haven.toml").required(false));
             }
         }
-        let env_map: std::collections::HashMap<String, String> =
-            env.into_iter().filter(|(k, _)| k.starts_with("HAVEN__")).collect();
+        let env_map: std::collections::HashMap<String, String> = env
+            .into_iter()
+            .filter(|(k, _)| k.starts_with("HAVEN__"))
+            .collect();
         builder = builder.add_source(
             config::Environment::with_prefix("HAVEN")
                 .prefix_separator("__")
@@ -222,7 +227,10 @@ impl Settings {
             match Backend::from_url(replica) {
                 Err(msg) => return bad("database.replica_url", &msg),
                 Ok(b) if Some(b) != self.backend().ok() => {
-                    return bad("database.replica_url", "must use the same backend as database.url");
+                    return bad(
+                        "database.replica_url",
+                        "must use the same backend as database.url",
+                    );
                 }
                 Ok(_) => {}
             }
@@ -231,13 +239,22 @@ impl Settings {
             return bad("database.pool_max", "expected an integer from 1 to 1000");
         }
         if self.database.acquire_timeout_ms == 0 {
-            return bad("database.acquire_timeout_ms", "expected a positive number of milliseconds");
+            return bad(
+                "database.acquire_timeout_ms",
+                "expected a positive number of milliseconds",
+            );
         }
         if self.server.max_body_bytes == 0 {
-            return bad("server.max_body_bytes", "expected a positive number of bytes");
+            return bad(
+                "server.max_body_bytes",
+                "expected a positive number of bytes",
+            );
         }
         if self.server.request_timeout_ms == 0 {
-            return bad("server.request_timeout_ms", "expected a positive number of milliseconds");
+            return bad(
+                "server.request_timeout_ms",
+                "expected a positive number of milliseconds",
+            );
         }
         for origin in &self.server.cors_origins {
             if !(origin.starts_with("http://") || origin.starts_with("https://")) {
@@ -255,7 +272,10 @@ impl Settings {
         }
         if let Some(endpoint) = &self.telemetry.otlp_endpoint {
             if !(endpoint.starts_with("http://") || endpoint.starts_with("https://")) {
-                return bad("telemetry.otlp_endpoint", "expected an http:// or https:// URL");
+                return bad(
+                    "telemetry.otlp_endpoint",
+                    "expected an http:// or https:// URL",
+                );
             }
         }
         Ok(())
@@ -298,8 +318,12 @@ fn toml_string(settings: &Settings) -> Result<String, ConfigError> {
 
 /// Replaces the password of a `scheme://user:password@host` URL with `***`.
 pub fn redact_url(url: &str) -> String {
-    let Some((scheme, rest)) = url.split_once("://") else { return url.to_owned() };
-    let Some((userinfo, host)) = rest.rsplit_once('@') else { return url.to_owned() };
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_owned();
+    };
+    let Some((userinfo, host)) = rest.rsplit_once('@') else {
+        return url.to_owned();
+    };
     match userinfo.split_once(':') {
         Some((user, _password)) => format!("{scheme}://{user}:***@{host}"),
         None => url.to_owned(),
@@ -311,7 +335,10 @@ mod tests {
     use super::*;
 
     fn env(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
-        pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect()
+        pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect()
     }
 
     #[test]
@@ -329,19 +356,29 @@ mod tests {
     fn environment_overrides_file_which_overrides_defaults() {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("haven.toml");
-        std::fs::write(&file, "[server]\nmax_body_bytes = 10\nrequest_timeout_ms = 7\n").unwrap();
+        std::fs::write(
+            &file,
+            "[server]\nmax_body_bytes = 10\nrequest_timeout_ms = 7\n",
+        )
+        .unwrap();
         let s = Settings::load_from(
             Some(&file),
             env(&[
                 ("HAVEN__SERVER__MAX_BODY_BYTES", "20"),
-                ("HAVEN__SERVER__CORS_ORIGINS", "https://a.example,https://b.example"),
+                (
+                    "HAVEN__SERVER__CORS_ORIGINS",
+                    "https://a.example,https://b.example",
+                ),
                 ("HAVEN__TELEMETRY__FORMAT", "json"),
             ]),
         )
         .unwrap();
         assert_eq!(s.server.max_body_bytes, 20);
         assert_eq!(s.server.request_timeout_ms, 7);
-        assert_eq!(s.server.cors_origins, vec!["https://a.example", "https://b.example"]);
+        assert_eq!(
+            s.server.cors_origins,
+            vec!["https://a.example", "https://b.example"]
+        );
         assert_eq!(s.telemetry.format, LogFormat::Json);
     }
 
@@ -371,7 +408,10 @@ mod tests {
         let err = Settings::load_from(None, env(&[("HAVEN__DATABASE__URL", "mysql://x")]))
             .unwrap_err()
             .to_string();
-        assert!(err.contains("database.url") && err.contains("postgres://"), "{err}");
+        assert!(
+            err.contains("database.url") && err.contains("postgres://"),
+            "{err}"
+        );
     }
 
     #[test]
@@ -379,13 +419,18 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("haven.toml");
         std::fs::write(&file, "[server]\nadress = \"127.0.0.1:1\"\n").unwrap();
-        let err = Settings::load_from(Some(&file), env(&[])).unwrap_err().to_string();
+        let err = Settings::load_from(Some(&file), env(&[]))
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("adress"), "{err}");
     }
 
     #[test]
     fn redaction_hides_passwords_only() {
-        assert_eq!(redact_url("postgres://u:secret@h:5432/db"), "postgres://u:***@h:5432/db");
+        assert_eq!(
+            redact_url("postgres://u:secret@h:5432/db"),
+            "postgres://u:***@h:5432/db"
+        );
         assert_eq!(redact_url("postgres://u@h/db"), "postgres://u@h/db");
         let mut s = Settings::default();
         s.database.url = "postgres://u:hunter2@h/db".into();

@@ -94,16 +94,28 @@ impl HealthApi {
 #[OpenApi(tag = "HealthTags::Health")]
 impl HealthApi {
     /// Liveness: the process is serving.
-    #[oai(path = "/health/live", method = "get", operation_id = "platformHealthLive")]
+    #[oai(
+        path = "/health/live",
+        method = "get",
+        operation_id = "platformHealthLive"
+    )]
     async fn live(&self) -> Json<HealthStatus> {
-        Json(HealthStatus { status: "live".to_owned() })
+        Json(HealthStatus {
+            status: "live".to_owned(),
+        })
     }
 
     /// Readiness: not draining, database reachable, migrations current; else `503`.
-    #[oai(path = "/health/ready", method = "get", operation_id = "platformHealthReady")]
+    #[oai(
+        path = "/health/ready",
+        method = "get",
+        operation_id = "platformHealthReady"
+    )]
     async fn ready(&self) -> ApiResult<Json<HealthStatus>> {
         match self.health.readiness().await {
-            Ok(()) => Ok(Json(HealthStatus { status: "ready".to_owned() })),
+            Ok(()) => Ok(Json(HealthStatus {
+                status: "ready".to_owned(),
+            })),
             Err(reason) => Err(ApiError::unavailable(reason)),
         }
     }

@@ -9,7 +9,9 @@ use std::marker::PhantomData;
 use std::str::FromStr;
 
 use poem_openapi::registry::{MetaSchema, MetaSchemaRef};
-use poem_openapi::types::{ParseError, ParseFromJSON, ParseFromParameter, ParseResult, ToJSON, Type};
+use poem_openapi::types::{
+    ParseError, ParseFromJSON, ParseFromParameter, ParseResult, ToJSON, Type,
+};
 use type_safe_id::{StaticType, TypeSafeId};
 use uuid::Uuid;
 
@@ -59,7 +61,10 @@ impl<K: IdKind> Id<K> {
 
     /// The id of a known UUID.
     pub fn from_uuid(uuid: Uuid) -> Self {
-        Self { uuid, _kind: PhantomData }
+        Self {
+            uuid,
+            _kind: PhantomData,
+        }
     }
 
     /// The UUID behind the id.
@@ -131,10 +136,15 @@ impl<K: IdKind> FromStr for Id<K> {
     type Err = IdParseError;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        s.parse::<TypeSafeId<K>>().map(|id| Self::from_uuid(id.uuid())).map_err(|_| {
-            // Echo at most a short prefix so a huge bogus value cannot bloat the error.
-            IdParseError { expected: K::TYPE, got: s.chars().take(40).collect() }
-        })
+        s.parse::<TypeSafeId<K>>()
+            .map(|id| Self::from_uuid(id.uuid()))
+            .map_err(|_| {
+                // Echo at most a short prefix so a huge bogus value cannot bloat the error.
+                IdParseError {
+                    expected: K::TYPE,
+                    got: s.chars().take(40).collect(),
+                }
+            })
     }
 }
 
@@ -164,7 +174,9 @@ impl<K: IdKind> Type for Id<K> {
         MetaSchemaRef::Inline(Box::new(MetaSchema {
             description: Some("A TypeID: the type prefix, `_`, then 26 base32 characters."),
             pattern: Some(format!("^{}_[0-7][0-9a-hjkmnp-tv-z]{{25}}$", K::TYPE)),
-            example: Some(serde_json::Value::String(Self::from_uuid(Uuid::nil()).to_string())),
+            example: Some(serde_json::Value::String(
+                Self::from_uuid(Uuid::nil()).to_string(),
+            )),
             ..MetaSchema::new("string")
         }))
     }
@@ -222,7 +234,10 @@ mod tests {
     #[test]
     fn the_spec_vector_encodes_as_typeid_says() {
         let uuid = Uuid::parse_str("01890a5d-ac96-774b-bcce-b302099a8057").unwrap();
-        assert_eq!(ThingId::from_uuid(uuid).to_string(), "thg_01h455vb4pex5vsknk084sn02q");
+        assert_eq!(
+            ThingId::from_uuid(uuid).to_string(),
+            "thg_01h455vb4pex5vsknk084sn02q"
+        );
     }
 
     #[test]

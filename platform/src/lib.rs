@@ -10,10 +10,13 @@ pub mod health;
 pub mod http;
 pub mod ids;
 pub mod module;
+pub mod nodes;
 pub mod observability;
+mod schema;
 pub mod server;
 #[cfg(feature = "test-support")]
 pub mod testing;
+pub mod time;
 
 pub use config::Settings;
 pub use db::{AnyConnection, Db, DbError};

@@ -26,7 +26,12 @@ impl PlatformContext {
     pub fn new(settings: Settings, build: BuildInfo) -> Result<Self, crate::db::DbError> {
         let db = Db::connect(&settings.database)?;
         let health = Health::new(db.clone());
-        Ok(Self { settings: Arc::new(settings), db, health, build })
+        Ok(Self {
+            settings: Arc::new(settings),
+            db,
+            health,
+            build,
+        })
     }
 }
 

@@ -38,7 +38,12 @@ fn bind_one(addr: SocketAddr) -> anyhow::Result<(TcpAcceptor, SocketAddr)> {
 pub fn bind(ctx: &PlatformContext) -> anyhow::Result<Bound> {
     let (api, api_addr) = bind_one(ctx.settings.server.addr)?;
     let (admin, admin_addr) = bind_one(ctx.settings.server.admin_addr)?;
-    Ok(Bound { api, admin, api_addr, admin_addr })
+    Ok(Bound {
+        api,
+        admin,
+        api_addr,
+        admin_addr,
+    })
 }
 
 #[handler]
@@ -48,7 +53,9 @@ fn metrics_endpoint(ctx: Data<&PlatformContext>) -> String {
 
 fn admin_app(ctx: &PlatformContext) -> Route {
     let probes = OpenApiService::new(HealthApi::new(ctx.health.clone()), API_TITLE, "admin");
-    Route::new().at("/metrics", get(metrics_endpoint.data(ctx.clone()))).nest("/", probes)
+    Route::new()
+        .at("/metrics", get(metrics_endpoint.data(ctx.clone())))
+        .nest("/", probes)
 }
 
 impl Bound {
@@ -81,7 +88,10 @@ impl Bound {
 
         shutdown.await;
         ctx.health.start_draining();
-        tracing::info!(drain_delay_ms = server.drain_delay_ms, "shutdown requested; draining");
+        tracing::info!(
+            drain_delay_ms = server.drain_delay_ms,
+            "shutdown requested; draining"
+        );
         tokio::time::sleep(Duration::from_millis(server.drain_delay_ms)).await;
         let _ = stop_tx.send(true);
         let (api, admin) = tokio::join!(api, admin);

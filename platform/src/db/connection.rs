@@ -81,7 +81,10 @@ pub struct ConnectionManager {
 impl ConnectionManager {
     /// A manager for `url` (scheme already validated by the settings).
     pub fn new(url: &str, sqlite_busy_timeout_ms: u64) -> Self {
-        Self { url: url.to_owned(), sqlite_busy_timeout_ms }
+        Self {
+            url: url.to_owned(),
+            sqlite_busy_timeout_ms,
+        }
     }
 }
 
@@ -91,11 +94,17 @@ impl r2d2::ManageConnection for ConnectionManager {
 
     fn connect(&self) -> Result<Pooled, ConnectionError> {
         let conn = AnyConnection::open(&self.url, self.sqlite_busy_timeout_ms)?;
-        Ok(Pooled { conn, broken: AtomicBool::new(false) })
+        Ok(Pooled {
+            conn,
+            broken: AtomicBool::new(false),
+        })
     }
 
     fn is_valid(&self, pooled: &mut Pooled) -> Result<(), ConnectionError> {
-        pooled.conn.batch_execute("SELECT 1").map_err(ConnectionError::CouldntSetupConfiguration)
+        pooled
+            .conn
+            .batch_execute("SELECT 1")
+            .map_err(ConnectionError::CouldntSetupConfiguration)
     }
 
     fn has_broken(&self, pooled: &mut Pooled) -> bool {

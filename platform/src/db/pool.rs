@@ -52,7 +52,9 @@ struct Inner {
 
 impl std::fmt::Debug for Db {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Db").field("backend", &self.inner.backend).finish_non_exhaustive()
+        f.debug_struct("Db")
+            .field("backend", &self.inner.backend)
+            .finish_non_exhaustive()
     }
 }
 
@@ -148,7 +150,8 @@ impl Db {
 
     /// `SELECT 1` on the primary: the readiness probe.
     pub async fn ping(&self) -> Result<(), DbError> {
-        self.run(|conn| conn.batch_execute("SELECT 1").map_err(DbError::from)).await
+        self.run(|conn| conn.batch_execute("SELECT 1").map_err(DbError::from))
+            .await
     }
 
     /// Occupancy of the primary pool.
@@ -165,7 +168,11 @@ impl Db {
     pub fn replica_stats(&self) -> Option<PoolStats> {
         self.inner.replica.as_ref().map(|pool| {
             let state = pool.state();
-            PoolStats { size: state.connections, idle: state.idle_connections, waiting: 0 }
+            PoolStats {
+                size: state.connections,
+                idle: state.idle_connections,
+                waiting: 0,
+            }
         })
     }
 }

@@ -33,12 +33,16 @@ fn service<A: OpenApi + 'static>(
     ctx: &PlatformContext,
     api: A,
 ) -> OpenApiService<(HealthApi, A), ()> {
-    OpenApiService::new((HealthApi::new(ctx.health.clone()), api), API_TITLE, ctx.build.version)
-        .description(
-            "Haven's public API. Errors are RFC 9457 problem details \
+    OpenApiService::new(
+        (HealthApi::new(ctx.health.clone()), api),
+        API_TITLE,
+        ctx.build.version,
+    )
+    .description(
+        "Haven's public API. Errors are RFC 9457 problem details \
              (`application/problem+json`); see RFC 0002 for the conventions.",
-        )
-        .server("/")
+    )
+    .server("/")
 }
 
 /// The OpenAPI document of `api` plus the platform's own operations, as served.
@@ -50,20 +54,29 @@ pub fn spec_json<A: OpenApi + 'static>(ctx: &PlatformContext, api: A) -> String 
 pub fn build<A: OpenApi + 'static>(ctx: &PlatformContext, api: A, extra: Route) -> HttpApp {
     let service = service(ctx, api);
     let spec_json = service.spec();
-    let table = serde_json::from_str(&spec_json).map(|v| RouteTable::from_spec(&v)).unwrap_or_default();
+    let table = serde_json::from_str(&spec_json)
+        .map(|v| RouteTable::from_spec(&v))
+        .unwrap_or_default();
     let docs = service.scalar();
     let spec_endpoint = service.spec_endpoint();
-    let routes = extra.at("/openapi.json", spec_endpoint).nest("/docs", docs).nest("/", service);
+    let routes = extra
+        .at("/openapi.json", spec_endpoint)
+        .nest("/docs", docs)
+        .nest("/", service);
 
     let server = &ctx.settings.server;
     let cors = server
         .cors_origins
         .iter()
-        .fold(Cors::new(), |cors, origin| cors.allow_origin(origin.as_str()))
+        .fold(Cors::new(), |cors, origin| {
+            cors.allow_origin(origin.as_str())
+        })
         .expose_header("x-request-id");
     let endpoint = routes
         .with(BodyLimit::new(server.max_body_bytes))
-        .with(Timeout::new(Duration::from_millis(server.request_timeout_ms)))
+        .with(Timeout::new(Duration::from_millis(
+            server.request_timeout_ms,
+        )))
         .with(CatchPanic::new().with_handler(|_| {
             // The panic message may hold internals; the log line carries the request id.
             tracing::error!("handler panicked");
@@ -74,5 +87,8 @@ pub fn build<A: OpenApi + 'static>(ctx: &PlatformContext, api: A, extra: Route) 
         .with_if(!server.cors_origins.is_empty(), cors)
         .with(Envelope::new(Arc::new(table)))
         .boxed();
-    HttpApp { endpoint, spec_json }
+    HttpApp {
+        endpoint,
+        spec_json,
+    }
 }

@@ -70,8 +70,15 @@ impl<T: ParseFromJSON + ToJSON + Send + Sync> Page<T> {
     ) -> Self {
         let has_more = rows.len() > limit as usize;
         rows.truncate(limit as usize);
-        let next_cursor = if has_more { rows.last().map(|r| encode_cursor(&key(r))) } else { None };
-        Self { items: rows.into_iter().map(into_item).collect(), next_cursor }
+        let next_cursor = if has_more {
+            rows.last().map(|r| encode_cursor(&key(r)))
+        } else {
+            None
+        };
+        Self {
+            items: rows.into_iter().map(into_item).collect(),
+            next_cursor,
+        }
     }
 }
 
@@ -88,8 +95,11 @@ fn decode_cursor<K: DeserializeOwned, S: ErrorSet>(cursor: &str) -> Result<K, Ap
         .ok()
         .and_then(|bytes| serde_json::from_slice(&bytes).ok())
         .ok_or_else(|| {
-            ApiError::bad_request("cursor: not a cursor returned by this list")
-                .field("cursor", "invalid", "not a cursor returned by this list")
+            ApiError::bad_request("cursor: not a cursor returned by this list").field(
+                "cursor",
+                "invalid",
+                "not a cursor returned by this list",
+            )
         })
 }
 
@@ -103,7 +113,10 @@ mod tests {
     #[test]
     fn limit_defaults_and_bounds() {
         assert_eq!(P::parse::<CommonErrors>(None, None).unwrap().limit, 20);
-        assert_eq!(P::parse::<CommonErrors>(Some(100), None).unwrap().limit, 100);
+        assert_eq!(
+            P::parse::<CommonErrors>(Some(100), None).unwrap().limit,
+            100
+        );
         for bad in [0, 101] {
             let err = P::parse::<CommonErrors>(Some(bad), None).unwrap_err();
             assert_eq!(err.status().as_u16(), 422);

@@ -180,7 +180,8 @@ impl ProblemError {
             .header(header::CACHE_CONTROL, "no-store")
             .body(body);
         if let Some(secs) = self.retry_after_s {
-            resp.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(secs));
+            resp.headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(secs));
         }
         for (name, value) in &self.headers {
             resp.headers_mut().insert(name.clone(), value.clone());
@@ -202,7 +203,10 @@ impl poem::error::ResponseError for ProblemError {
 impl<S: ErrorSet> ApiError<S> {
     /// A problem with `status` and a stable `code`.
     pub fn new(status: StatusCode, code: impl Into<String>) -> Self {
-        Self { inner: Box::new(ProblemError::new(status, code)), _set: PhantomData }
+        Self {
+            inner: Box::new(ProblemError::new(status, code)),
+            _set: PhantomData,
+        }
     }
 
     /// Adds the human-readable explanation. Never put secrets or health data here.
@@ -267,7 +271,9 @@ impl<S: ErrorSet> ApiError<S> {
 
     /// `503 unavailable` with `Retry-After: 1`.
     pub fn unavailable(detail: impl Into<String>) -> Self {
-        Self::new(StatusCode::SERVICE_UNAVAILABLE, "unavailable").detail(detail).retry_after(1)
+        Self::new(StatusCode::SERVICE_UNAVAILABLE, "unavailable")
+            .detail(detail)
+            .retry_after(1)
     }
 
     /// `500 internal`: logs `cause` with the request id; the body says nothing of it.
@@ -289,13 +295,19 @@ impl<S: ErrorSet> ApiError<S> {
 
     /// Re-labels the error set (same response).
     pub fn widen<T: ErrorSet>(self) -> ApiError<T> {
-        ApiError { inner: self.inner, _set: PhantomData }
+        ApiError {
+            inner: self.inner,
+            _set: PhantomData,
+        }
     }
 }
 
 impl<S: ErrorSet> From<ProblemError> for ApiError<S> {
     fn from(p: ProblemError) -> Self {
-        Self { inner: Box::new(p), _set: PhantomData }
+        Self {
+            inner: Box::new(p),
+            _set: PhantomData,
+        }
     }
 }
 

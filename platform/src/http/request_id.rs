@@ -16,7 +16,9 @@ pub fn accept_or_generate(incoming: Option<&str>) -> String {
     match incoming {
         Some(id)
             if (1..=128).contains(&id.len())
-                && id.bytes().all(|b| b.is_ascii_alphanumeric() || b"._:-".contains(&b)) =>
+                && id
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b"._:-".contains(&b)) =>
         {
             id.to_owned()
         }

@@ -31,7 +31,9 @@ impl RouteTable {
 
     /// The `Allow` value for a template, in either poem (`:id`) or OpenAPI (`{id}`) form.
     pub fn allow(&self, template: &str) -> Option<&str> {
-        self.allow.get(&openapi_template(template)).map(String::as_str)
+        self.allow
+            .get(&openapi_template(template))
+            .map(String::as_str)
     }
 }
 

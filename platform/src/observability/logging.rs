@@ -48,7 +48,9 @@ pub fn init(settings: &TelemetrySettings) -> anyhow::Result<TelemetryGuard> {
             let provider = SdkTracerProvider::builder()
                 .with_batch_exporter(exporter)
                 .with_resource(
-                    opentelemetry_sdk::Resource::builder().with_service_name("haven").build(),
+                    opentelemetry_sdk::Resource::builder()
+                        .with_service_name("haven")
+                        .build(),
                 )
                 .build();
             let layer = tracing_opentelemetry::layer().with_tracer(provider.tracer("haven"));
@@ -57,7 +59,11 @@ pub fn init(settings: &TelemetrySettings) -> anyhow::Result<TelemetryGuard> {
         }
         None => None,
     };
-    let installed = tracing_subscriber::registry().with(filter).with(fmt).with(otel).try_init();
+    let installed = tracing_subscriber::registry()
+        .with(filter)
+        .with(fmt)
+        .with(otel)
+        .try_init();
     if installed.is_err() {
         tracing::debug!("a tracing subscriber was already installed; keeping it");
     }

@@ -13,8 +13,9 @@ use crate::db::{Db, PoolStats};
 static HANDLE: OnceLock<PrometheusHandle> = OnceLock::new();
 
 /// Latency buckets in seconds: fine below 100 ms where the hot paths live.
-const LATENCY_BUCKETS: &[f64] =
-    &[0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0];
+const LATENCY_BUCKETS: &[f64] = &[
+    0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0,
+];
 
 /// Installs the recorder on first use and returns the handle that renders `/metrics`.
 pub fn install() -> PrometheusHandle {
@@ -41,7 +42,10 @@ pub fn install() -> PrometheusHandle {
 }
 
 fn describe() {
-    metrics::describe_counter!("http_server_requests_total", "HTTP requests by route template");
+    metrics::describe_counter!(
+        "http_server_requests_total",
+        "HTTP requests by route template"
+    );
     metrics::describe_histogram!(
         "http_server_request_duration_seconds",
         metrics::Unit::Seconds,

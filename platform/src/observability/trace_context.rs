@@ -19,18 +19,22 @@ impl Extractor for Headers<'_> {
     }
 }
 
-/// Records the caller's trace id on `span` and makes the caller's span its parent.
-pub fn join_caller_trace(span: &tracing::Span, headers: &HeaderMap) {
+/// Records the caller's trace id on `span`, makes the caller's span its parent, and
+/// returns the trace id.
+pub fn join_caller_trace(span: &tracing::Span, headers: &HeaderMap) -> Option<String> {
     if !headers.contains_key("traceparent") {
-        return;
+        return None;
     }
     let cx = TraceContextPropagator::new().extract(&Headers(headers));
     let caller = cx.span().span_context().clone();
-    if caller.is_valid() {
-        span.record("trace_id", tracing::field::display(caller.trace_id()));
-        // A no-op unless the OpenTelemetry layer is installed (OTLP configured).
-        let _ = span.set_parent(cx);
+    if !caller.is_valid() {
+        return None;
     }
+    let trace_id = caller.trace_id().to_string();
+    span.record("trace_id", trace_id.as_str());
+    // A no-op unless the OpenTelemetry layer is installed (OTLP configured).
+    let _ = span.set_parent(cx);
+    Some(trace_id)
 }
 
 /// The trace id of a `traceparent` value, if it is valid.
@@ -49,8 +53,14 @@ mod tests {
     #[test]
     fn valid_traceparents_yield_their_trace_id() {
         let tp = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
-        assert_eq!(trace_id_of(tp).as_deref(), Some("4bf92f3577b34da6a3ce929d0e0e4736"));
+        assert_eq!(
+            trace_id_of(tp).as_deref(),
+            Some("4bf92f3577b34da6a3ce929d0e0e4736")
+        );
         assert_eq!(trace_id_of("garbage"), None);
-        assert_eq!(trace_id_of("00-00000000000000000000000000000000-00f067aa0ba902b7-01"), None);
+        assert_eq!(
+            trace_id_of("00-00000000000000000000000000000000-00f067aa0ba902b7-01"),
+            None
+        );
     }
 }

@@ -23,7 +23,10 @@ impl<E: Endpoint> Middleware<E> for BodyLimit {
     type Output = BodyLimitEndpoint<E>;
 
     fn transform(&self, inner: E) -> Self::Output {
-        BodyLimitEndpoint { inner, max: self.max }
+        BodyLimitEndpoint {
+            inner,
+            max: self.max,
+        }
     }
 }
 
@@ -55,10 +58,14 @@ impl<E: Endpoint> Endpoint for BodyLimitEndpoint<E> {
                 // No length to trust: buffer up to the limit and stop reading past it.
                 // Bodies of JSON APIs are read whole anyway, so this costs no extra copy.
                 let limit = usize::try_from(self.max).unwrap_or(usize::MAX);
-                let bytes = req.take_body().into_bytes_limit(limit).await.map_err(|e| match e {
-                    poem::error::ReadBodyError::PayloadTooLarge => too_large(self.max),
-                    other => poem::Error::from(other),
-                })?;
+                let bytes = req
+                    .take_body()
+                    .into_bytes_limit(limit)
+                    .await
+                    .map_err(|e| match e {
+                        poem::error::ReadBodyError::PayloadTooLarge => too_large(self.max),
+                        other => poem::Error::from(other),
+                    })?;
                 req.set_body(Body::from_bytes(bytes));
             }
             None => {}

@@ -5,8 +5,8 @@
 use std::sync::Arc;
 use std::time::Instant;
 
-use poem::http::{HeaderValue, StatusCode, header};
 use poem::PathPattern;
+use poem::http::{HeaderValue, StatusCode, header};
 use poem::{Endpoint, IntoResponse, Middleware, Request, Response, Result};
 use tracing::Instrument;
 
@@ -36,7 +36,10 @@ impl<E: Endpoint> Middleware<E> for Envelope {
     type Output = EnvelopeEndpoint<E>;
 
     fn transform(&self, inner: E) -> Self::Output {
-        EnvelopeEndpoint { inner, routes: Arc::clone(&self.routes) }
+        EnvelopeEndpoint {
+            inner,
+            routes: Arc::clone(&self.routes),
+        }
     }
 }
 
@@ -52,7 +55,9 @@ impl<E: Endpoint> Endpoint for EnvelopeEndpoint<E> {
     async fn call(&self, req: Request) -> Result<Response> {
         let started = Instant::now();
         let id = request_id::accept_or_generate(
-            req.headers().get(request_id::HEADER).and_then(|v| v.to_str().ok()),
+            req.headers()
+                .get(request_id::HEADER)
+                .and_then(|v| v.to_str().ok()),
         );
         let method = req.method().clone();
         let https = req
@@ -66,7 +71,7 @@ impl<E: Endpoint> Endpoint for EnvelopeEndpoint<E> {
             request_id = %id,
             trace_id = tracing::field::Empty,
         );
-        trace_context::join_caller_trace(&span, req.headers());
+        let trace_id = trace_context::join_caller_trace(&span, req.headers());
 
         let routes = &self.routes;
         let inner = &self.inner;
@@ -76,11 +81,11 @@ impl<E: Endpoint> Endpoint for EnvelopeEndpoint<E> {
                 match inner.call(req).await {
                     Ok(out) => {
                         let resp = out.into_response();
-                        let route = resp.data::<PathPattern>().map(|p| openapi_template(&p.0));
+                        let route = route_of(resp.data::<PathPattern>());
                         (problem_if_plain_error(resp), route)
                     }
                     Err(err) => {
-                        let route = err.data::<PathPattern>().map(|p| openapi_template(&p.0));
+                        let route = route_of(err.data::<PathPattern>());
                         (error_response(err, route.as_deref(), routes), route)
                     }
                 }
@@ -93,8 +98,14 @@ impl<E: Endpoint> Endpoint for EnvelopeEndpoint<E> {
         if let Ok(v) = HeaderValue::from_str(&id) {
             headers.insert(request_id::HEADER, v);
         }
-        headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-        headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+        headers.insert(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        );
+        headers.insert(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("no-referrer"),
+        );
         headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
         if https {
             headers.insert(
@@ -108,19 +119,29 @@ impl<E: Endpoint> Endpoint for EnvelopeEndpoint<E> {
         let elapsed = started.elapsed();
         span.record("route", route.as_str());
         // Only the template, never the raw path or query: those can carry ids and tokens.
+        // Emitted outside the span so each field is printed once.
         tracing::info!(
             target: "haven::http",
-            parent: &span,
+            parent: None,
             method = %method,
             route = %route,
             status = status.as_u16(),
             latency_ms = elapsed.as_secs_f64() * 1000.0,
             request_id = %id,
+            trace_id = trace_id.as_deref().unwrap_or(""),
             "request"
         );
         metrics::record_request(method.as_str(), &route, status, elapsed);
         Ok(resp)
     }
+}
+
+/// The OpenAPI-style template of the matched route; `None` when nothing but the
+/// catch-all matched.
+fn route_of(pattern: Option<&PathPattern>) -> Option<String> {
+    pattern
+        .filter(|p| !p.0.is_empty() && &*p.0 != "/*")
+        .map(|p| openapi_template(&p.0))
 }
 
 fn error_response(err: poem::Error, route: Option<&str>, routes: &RouteTable) -> Response {
@@ -132,7 +153,10 @@ fn error_response(err: poem::Error, route: Option<&str>, routes: &RouteTable) ->
         if let Some(allow) = route.and_then(|r| routes.allow(r)) {
             problem = problem
                 .with_detail(format!("this path accepts {allow}"))
-                .with_header(header::ALLOW, HeaderValue::from_str(allow).unwrap_or(HeaderValue::from_static("GET")));
+                .with_header(
+                    header::ALLOW,
+                    HeaderValue::from_str(allow).unwrap_or(HeaderValue::from_static("GET")),
+                );
         }
     }
     problem.to_response()

@@ -24,7 +24,10 @@ impl<E: Endpoint> Middleware<E> for Timeout {
     type Output = TimeoutEndpoint<E>;
 
     fn transform(&self, inner: E) -> Self::Output {
-        TimeoutEndpoint { inner, limit: self.limit }
+        TimeoutEndpoint {
+            inner,
+            limit: self.limit,
+        }
     }
 }
 
@@ -41,7 +44,10 @@ impl<E: Endpoint> Endpoint for TimeoutEndpoint<E> {
         match tokio::time::timeout(self.limit, self.inner.call(req)).await {
             Ok(result) => result,
             Err(_) => {
-                tracing::warn!(limit_ms = self.limit.as_millis() as u64, "request timed out");
+                tracing::warn!(
+                    limit_ms = self.limit.as_millis() as u64,
+                    "request timed out"
+                );
                 Err(poem::Error::from(
                     ProblemError::new(StatusCode::SERVICE_UNAVAILABLE, "request_timeout")
                         .with_detail("the request took too long and was abandoned; retry later")

@@ -1,0 +1,46 @@
+//! Command-line interface.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+/// Haven: the backend of a mental-health service.
+#[derive(Debug, Parser)]
+#[command(name = "haven", version, about)]
+pub struct Cli {
+    /// Settings file (default: ./haven.toml if present); env HAVEN__SECTION__KEY overrides.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the API (and /metrics on the admin listener) until SIGTERM or SIGINT.
+    Serve,
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Print the OpenAPI document (or write it to --out) without touching a database.
+    Openapi {
+        /// Write to this file instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Inspect configuration.
+    Config {
+        /// What to do with the configuration.
+        #[command(subcommand)]
+        action: ConfigAction,
+    },
+}
+
+/// `haven config …`
+#[derive(Debug, Subcommand)]
+pub enum ConfigAction {
+    /// Print the merged settings with secrets redacted; exit non-zero naming a bad key.
+    Check,
+}

@@ -1,0 +1,57 @@
+//! `GET /v1/meta`: what is running. The app's own API until domains bring theirs.
+
+use poem_openapi::payload::Json;
+use poem_openapi::{Object, OpenApi, Tags};
+
+use haven_platform::PlatformContext;
+
+/// Describes the running service.
+#[derive(Debug, Clone, Object, PartialEq)]
+pub struct Meta {
+    /// Service name, always `haven`.
+    pub name: String,
+    /// Version of the binary.
+    pub version: String,
+    /// Git commit the binary was built from (`unknown` outside a checkout).
+    pub commit: String,
+    /// Database backend of the primary pool: `sqlite` or `postgres`.
+    pub database: String,
+    /// Names of the mounted domain modules.
+    pub modules: Vec<String>,
+}
+
+#[derive(Tags)]
+enum MetaTags {
+    /// Information about the running service.
+    Meta,
+}
+
+/// The meta API.
+#[derive(Debug)]
+pub struct MetaApi {
+    meta: Meta,
+}
+
+impl MetaApi {
+    /// Reports `modules` as mounted.
+    pub fn new(ctx: &PlatformContext, modules: Vec<String>) -> Self {
+        Self {
+            meta: Meta {
+                name: "haven".to_owned(),
+                version: ctx.build.version.to_owned(),
+                commit: ctx.build.commit.to_owned(),
+                database: ctx.db.backend().name().to_owned(),
+                modules,
+            },
+        }
+    }
+}
+
+#[OpenApi(tag = "MetaTags::Meta")]
+impl MetaApi {
+    /// Name, version, commit, database backend and mounted modules of this node.
+    #[oai(path = "/v1/meta", method = "get", operation_id = "metaGet")]
+    async fn get(&self) -> Json<Meta> {
+        Json(self.meta.clone())
+    }
+}

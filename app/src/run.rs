@@ -1,0 +1,139 @@
+//! What each subcommand does.
+
+use std::process::ExitCode;
+
+use haven_platform::config::Settings;
+use haven_platform::db::run_migrations;
+use haven_platform::server::{self, shutdown_signal};
+use haven_platform::{PlatformContext, nodes, observability};
+
+use crate::cli::{Cli, Command, ConfigAction};
+use crate::wiring::{self, BUILD};
+
+/// Runs the CLI; the exit code says whether it worked.
+pub fn main(cli: Cli) -> ExitCode {
+    match cli.command {
+        Command::Openapi { out } => openapi(out.as_deref()),
+        Command::Config {
+            action: ConfigAction::Check,
+        } => config_check(cli.config.as_deref()),
+        Command::Migrate => with_runtime(cli.config.as_deref(), migrate),
+        Command::Serve => with_runtime(cli.config.as_deref(), serve),
+    }
+}
+
+fn fail(msg: impl std::fmt::Display) -> ExitCode {
+    eprintln!("error: {msg}");
+    ExitCode::FAILURE
+}
+
+fn openapi(out: Option<&std::path::Path>) -> ExitCode {
+    // The document depends on code only, so default settings do; building the context
+    // opens no database connection.
+    let ctx = match PlatformContext::new(Settings::default(), BUILD) {
+        Ok(ctx) => ctx,
+        Err(e) => return fail(e),
+    };
+    let json = pretty(&wiring::openapi_json(&ctx));
+    match out {
+        Some(path) => match std::fs::write(path, json) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => fail(format!("cannot write {}: {e}", path.display())),
+        },
+        None => {
+            print!("{json}");
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+/// Re-indents the document with a trailing newline, so the committed copy diffs well.
+pub fn pretty(spec: &str) -> String {
+    match serde_json::from_str::<serde_json::Value>(spec) {
+        Ok(v) => serde_json::to_string_pretty(&v)
+            .map(|s| s + "\n")
+            .unwrap_or_else(|_| spec.into()),
+        Err(_) => spec.to_owned(),
+    }
+}
+
+fn config_check(file: Option<&std::path::Path>) -> ExitCode {
+    match Settings::load(file).and_then(|s| s.redacted_toml()) {
+        Ok(toml) => {
+            print!("{toml}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(e),
+    }
+}
+
+fn with_runtime(
+    file: Option<&std::path::Path>,
+    f: fn(PlatformContext) -> std::pin::Pin<Box<dyn Future<Output = anyhow::Result<()>>>>,
+) -> ExitCode {
+    let settings = match Settings::load(file) {
+        Ok(s) => s,
+        Err(e) => return fail(e),
+    };
+    let _telemetry = match observability::init(&settings.telemetry) {
+        Ok(guard) => guard,
+        Err(e) => return fail(format!("telemetry: {e}")),
+    };
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => return fail(format!("cannot start the async runtime: {e}")),
+    };
+    let result = runtime.block_on(async move {
+        let ctx = PlatformContext::new(settings, BUILD)?;
+        f(ctx).await
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            tracing::error!(error = %e, "haven stopped with an error");
+            fail(format!("{e:#}"))
+        }
+    }
+}
+
+fn migrate(ctx: PlatformContext) -> std::pin::Pin<Box<dyn Future<Output = anyhow::Result<()>>>> {
+    Box::pin(async move {
+        let applied = run_migrations(&ctx.db).await?;
+        tracing::info!(count = applied.len(), versions = ?applied, "migrations applied");
+        Ok(())
+    })
+}
+
+fn serve(ctx: PlatformContext) -> std::pin::Pin<Box<dyn Future<Output = anyhow::Result<()>>>> {
+    Box::pin(async move {
+        let handle = observability::metrics::install();
+        observability::metrics::record_build_info(&ctx.build);
+        drop(handle);
+        tracing::info!(
+            version = ctx.build.version,
+            commit = ctx.build.commit,
+            database = ctx.db.backend().name(),
+            "starting haven"
+        );
+        if ctx.settings.database.migrate_on_start {
+            let applied = run_migrations(&ctx.db).await?;
+            if !applied.is_empty() {
+                tracing::info!(count = applied.len(), "migrations applied");
+            }
+        }
+        let bound = server::bind(&ctx)?;
+        let node = nodes::register(&ctx.db, ctx.build.version).await.ok();
+        let app = wiring::build_app(&ctx);
+        bound.serve(&ctx, app, shutdown_signal()).await?;
+        if let Some(node) = node {
+            if let Err(e) = nodes::deregister(&ctx.db, node).await {
+                tracing::warn!(error = %e, "could not deregister this node");
+            }
+        }
+        tracing::info!("haven stopped cleanly");
+        Ok(())
+    })
+}

@@ -1,0 +1,61 @@
+//! The composition root: builds the modules from the platform context, adapts one
+//! domain's ports to another's services, and composes the HTTP app.
+
+use haven_platform::PlatformContext;
+use haven_platform::http::app::{self, HttpApp};
+use haven_platform::observability::BuildInfo;
+
+use crate::meta::MetaApi;
+use crate::modules::Modules;
+
+/// Version and commit of this binary.
+pub const BUILD: BuildInfo = BuildInfo {
+    version: env!("CARGO_PKG_VERSION"),
+    commit: env!("HAVEN_GIT_COMMIT"),
+};
+
+/// Constructs every module. Ports are adapted here (RFC 0001 rule 2).
+pub fn modules(_ctx: &PlatformContext) -> Modules {
+    Modules {}
+}
+
+/// The fully wired public app.
+pub fn build_app(ctx: &PlatformContext) -> HttpApp {
+    let modules = modules(ctx);
+    let api = (MetaApi::new(ctx, modules.names()), modules.api());
+    let app = app::build(ctx, api, modules.routes(poem::Route::new()));
+    with_bench_baseline(app)
+}
+
+/// The OpenAPI document of the fully wired app.
+pub fn openapi_json(ctx: &PlatformContext) -> String {
+    let modules = modules(ctx);
+    app::spec_json(ctx, (MetaApi::new(ctx, modules.names()), modules.api()))
+}
+
+#[cfg(not(feature = "bench-baseline"))]
+fn with_bench_baseline(app: HttpApp) -> HttpApp {
+    app
+}
+
+/// Mounts `GET /__bench/baseline`, a bare poem handler outside every middleware, so
+/// `bench/run` can compare the full stack against the framework alone.
+#[cfg(feature = "bench-baseline")]
+fn with_bench_baseline(app: HttpApp) -> HttpApp {
+    use poem::{EndpointExt, IntoEndpoint};
+
+    #[poem::handler]
+    fn baseline() -> poem::web::Json<serde_json::Value> {
+        poem::web::Json(serde_json::json!({"name": "haven", "baseline": true}))
+    }
+
+    let endpoint = poem::Route::new()
+        .at("/__bench/baseline", poem::get(baseline))
+        .nest("/", app.endpoint)
+        .into_endpoint()
+        .boxed();
+    HttpApp {
+        endpoint,
+        spec_json: app.spec_json,
+    }
+}
