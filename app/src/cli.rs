@@ -6,7 +6,7 @@ use clap::{Parser, Subcommand};
 
 /// Haven: the backend of a mental-health service.
 #[derive(Debug, Parser)]
-#[command(name = "haven", version, about)]
+#[command(name = "haven", version)]
 pub struct Cli {
     /// Settings file (default: ./haven.toml if present); env HAVEN__SECTION__KEY overrides.
     #[arg(long, global = true, value_name = "FILE")]

@@ -4,6 +4,7 @@
 use haven_platform::PlatformContext;
 use haven_platform::http::app::{self, HttpApp};
 use haven_platform::observability::BuildInfo;
+use poem_openapi::OpenApi;
 
 use crate::meta::MetaApi;
 use crate::modules::Modules;
@@ -21,16 +22,20 @@ pub fn modules(_ctx: &PlatformContext) -> Modules {
 
 /// The fully wired public app.
 pub fn build_app(ctx: &PlatformContext) -> HttpApp {
+    build_app_with(ctx, ())
+}
+
+/// The fully wired app plus `extra` operations (tests mount probe endpoints this way).
+pub fn build_app_with<A: OpenApi + 'static>(ctx: &PlatformContext, extra: A) -> HttpApp {
     let modules = modules(ctx);
-    let api = (MetaApi::new(ctx, modules.names()), modules.api());
+    let api = (MetaApi::new(ctx, modules.names()), modules.api(), extra);
     let app = app::build(ctx, api, modules.routes(poem::Route::new()));
     with_bench_baseline(app)
 }
 
 /// The OpenAPI document of the fully wired app.
 pub fn openapi_json(ctx: &PlatformContext) -> String {
-    let modules = modules(ctx);
-    app::spec_json(ctx, (MetaApi::new(ctx, modules.names()), modules.api()))
+    build_app(ctx).spec_json
 }
 
 #[cfg(not(feature = "bench-baseline"))]

@@ -91,12 +91,26 @@ impl Default for DatabaseSettings {
 
 /// Log output format.
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "lowercase", try_from = "String")]
 pub enum LogFormat {
     /// Human-readable, for development.
     Pretty,
     /// One JSON object per line, for production.
     Json,
+}
+
+impl TryFrom<String> for LogFormat {
+    type Error = String;
+
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        match value.as_str() {
+            "pretty" => Ok(Self::Pretty),
+            "json" => Ok(Self::Json),
+            other => Err(format!(
+                "{other:?} is not a log format; expected `pretty` or `json`"
+            )),
+        }
+    }
 }
 
 /// `telemetry.*` keys.

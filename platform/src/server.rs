@@ -51,7 +51,8 @@ fn metrics_endpoint(ctx: Data<&PlatformContext>) -> String {
     metrics::render(&metrics::install(), &ctx.db)
 }
 
-fn admin_app(ctx: &PlatformContext) -> Route {
+/// The admin listener's routes: `/metrics` and the probes.
+pub fn admin_app(ctx: &PlatformContext) -> Route {
     let probes = OpenApiService::new(HealthApi::new(ctx.health.clone()), API_TITLE, "admin");
     Route::new()
         .at("/metrics", get(metrics_endpoint.data(ctx.clone())))

@@ -45,11 +45,6 @@ fn service<A: OpenApi + 'static>(
     .server("/")
 }
 
-/// The OpenAPI document of `api` plus the platform's own operations, as served.
-pub fn spec_json<A: OpenApi + 'static>(ctx: &PlatformContext, api: A) -> String {
-    service(ctx, api).spec()
-}
-
 /// Builds the app: `api` (the modules' APIs, as a tuple) plus `extra` routes.
 pub fn build<A: OpenApi + 'static>(ctx: &PlatformContext, api: A, extra: Route) -> HttpApp {
     let service = service(ctx, api);

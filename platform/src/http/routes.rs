@@ -3,16 +3,18 @@
 
 use std::collections::HashMap;
 
-/// Template (`/v1/items/{id}`) → allowed methods (`GET, PATCH`).
+/// Route shape (`/v1/items/{}`) → the documented template (`/v1/items/{id}`) and the
+/// methods it allows (`GET, HEAD, PATCH`). Keyed by shape because poem names path
+/// parameters of OpenAPI operations positionally (`:param0`).
 #[derive(Debug, Default, Clone)]
 pub struct RouteTable {
-    allow: HashMap<String, String>,
+    routes: HashMap<String, (String, String)>,
 }
 
 impl RouteTable {
     /// Reads the `paths` of an OpenAPI document.
     pub fn from_spec(spec: &serde_json::Value) -> Self {
-        let mut allow = HashMap::new();
+        let mut routes = HashMap::new();
         if let Some(paths) = spec.get("paths").and_then(|p| p.as_object()) {
             for (path, ops) in paths {
                 let mut methods: Vec<String> = ops
@@ -23,33 +25,49 @@ impl RouteTable {
                     methods.push("HEAD".to_owned());
                 }
                 methods.sort();
-                allow.insert(path.clone(), methods.join(", "));
+                routes.insert(shape(path), (path.clone(), methods.join(", ")));
             }
         }
-        Self { allow }
+        Self { routes }
     }
 
-    /// The `Allow` value for a template, in either poem (`:id`) or OpenAPI (`{id}`) form.
-    pub fn allow(&self, template: &str) -> Option<&str> {
-        self.allow
-            .get(&openapi_template(template))
-            .map(String::as_str)
+    /// The `Allow` value for a poem pattern (`/v1/items/:param0`) or a template.
+    pub fn allow(&self, pattern: &str) -> Option<&str> {
+        self.routes
+            .get(&shape(pattern))
+            .map(|(_, allow)| allow.as_str())
+    }
+
+    /// The documented template of a poem pattern; routes outside the OpenAPI document
+    /// keep their pattern, with `{name}` parameters.
+    pub fn template(&self, pattern: &str) -> String {
+        match self.routes.get(&shape(pattern)) {
+            Some((template, _)) => template.clone(),
+            None => rewrite(pattern, |name| format!("{{{name}}}")),
+        }
     }
 }
 
-/// Rewrites poem's `:param` segments as OpenAPI's `{param}`.
-pub fn openapi_template(pattern: &str) -> String {
-    if !pattern.contains(':') {
+fn rewrite(pattern: &str, param: impl Fn(&str) -> String) -> String {
+    if !pattern.contains([':', '{']) {
         return pattern.to_owned();
     }
     pattern
         .split('/')
         .map(|seg| match seg.strip_prefix(':') {
-            Some(name) => format!("{{{name}}}"),
-            None => seg.to_owned(),
+            Some(name) => param(name),
+            None => match seg.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
+                Some(name) => param(name),
+                None => seg.to_owned(),
+            },
         })
         .collect::<Vec<_>>()
         .join("/")
+}
+
+/// The path with every parameter replaced by `{}`.
+fn shape(pattern: &str) -> String {
+    rewrite(pattern, |_| "{}".to_owned())
 }
 
 #[cfg(test)]
@@ -57,14 +75,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn allow_lists_the_documented_methods() {
+    fn allow_and_template_resolve_positional_parameters() {
         let spec = serde_json::json!({"paths": {
             "/v1/items/{id}": {"get": {}, "patch": {}},
             "/v1/items": {"post": {}}
         }});
         let t = RouteTable::from_spec(&spec);
-        assert_eq!(t.allow("/v1/items/:id"), Some("GET, HEAD, PATCH"));
+        assert_eq!(t.allow("/v1/items/:param0"), Some("GET, HEAD, PATCH"));
         assert_eq!(t.allow("/v1/items"), Some("POST"));
         assert_eq!(t.allow("/nope"), None);
+        assert_eq!(t.template("/v1/items/:param0"), "/v1/items/{id}");
+        assert_eq!(t.template("/webhooks/:provider"), "/webhooks/{provider}");
     }
 }

@@ -1,7 +1,7 @@
 //! `413` for bodies over `server.max_body_bytes`: at once from `Content-Length`, and for
 //! chunked bodies (no length) as soon as the bytes read pass the limit.
 
-use poem::http::{StatusCode, header};
+use poem::http::{Method, StatusCode, header};
 use poem::{Body, Endpoint, Middleware, Request, Result};
 
 use crate::http::problem::ProblemError;
@@ -54,7 +54,9 @@ impl<E: Endpoint> Endpoint for BodyLimitEndpoint<E> {
         match declared {
             Some(len) if len > self.max => return Err(too_large(self.max)),
             Some(_) => {}
-            None if req.headers().contains_key(header::TRANSFER_ENCODING) => {
+            // A body without a length (chunked, or streamed in-process): GET and HEAD
+            // carry none, everything else is read up to the limit.
+            None if !matches!(req.method(), &Method::GET | &Method::HEAD) => {
                 // No length to trust: buffer up to the limit and stop reading past it.
                 // Bodies of JSON APIs are read whole anyway, so this costs no extra copy.
                 let limit = usize::try_from(self.max).unwrap_or(usize::MAX);

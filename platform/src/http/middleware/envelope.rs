@@ -12,7 +12,7 @@ use tracing::Instrument;
 
 use crate::http::problem::{PROBLEM_JSON, ProblemError, code_for, from_poem_error};
 use crate::http::request_id;
-use crate::http::routes::{RouteTable, openapi_template};
+use crate::http::routes::RouteTable;
 use crate::observability::{metrics, trace_context};
 
 /// Route label of requests that matched no route, so unknown paths cannot blow up the
@@ -81,11 +81,11 @@ impl<E: Endpoint> Endpoint for EnvelopeEndpoint<E> {
                 match inner.call(req).await {
                     Ok(out) => {
                         let resp = out.into_response();
-                        let route = route_of(resp.data::<PathPattern>());
+                        let route = route_of(resp.data::<PathPattern>(), routes);
                         (problem_if_plain_error(resp), route)
                     }
                     Err(err) => {
-                        let route = route_of(err.data::<PathPattern>());
+                        let route = route_of(err.data::<PathPattern>(), routes);
                         (error_response(err, route.as_deref(), routes), route)
                     }
                 }
@@ -138,10 +138,10 @@ impl<E: Endpoint> Endpoint for EnvelopeEndpoint<E> {
 
 /// The OpenAPI-style template of the matched route; `None` when nothing but the
 /// catch-all matched.
-fn route_of(pattern: Option<&PathPattern>) -> Option<String> {
+fn route_of(pattern: Option<&PathPattern>, routes: &RouteTable) -> Option<String> {
     pattern
         .filter(|p| !p.0.is_empty() && &*p.0 != "/*")
-        .map(|p| openapi_template(&p.0))
+        .map(|p| routes.template(&p.0))
 }
 
 fn error_response(err: poem::Error, route: Option<&str>, routes: &RouteTable) -> Response {

@@ -1,0 +1,285 @@
+//! RFC 0002 conventions at the HTTP level: every error is a problem, request ids, body
+//! limits, timeouts, CORS, security headers, ids and pagination.
+
+use futures_util::stream;
+use poem::Body;
+use poem::http::{Method, StatusCode};
+use serde_json::json;
+
+use crate::probe::{app, app_with, problem};
+
+#[tokio::test]
+async fn unknown_routes_are_404_problems_with_the_request_id() {
+    let (app, _) = app().await;
+    let resp = app
+        .client
+        .get("/nope")
+        .header("x-request-id", "support-ticket-42")
+        .send()
+        .await;
+    resp.assert_header("x-request-id", "support-ticket-42");
+    let body = problem(resp, 404).await;
+    assert_eq!(body["code"], "not_found");
+}
+
+#[tokio::test]
+async fn an_insane_request_id_is_replaced_not_echoed() {
+    let (app, _) = app().await;
+    let resp = app
+        .client
+        .get("/v1/meta")
+        .header("x-request-id", "a b<script>")
+        .send()
+        .await;
+    resp.assert_status_is_ok();
+    let id = resp
+        .0
+        .headers()
+        .get("x-request-id")
+        .unwrap()
+        .to_str()
+        .unwrap();
+    assert_eq!(id.len(), 32, "{id}");
+}
+
+#[tokio::test]
+async fn wrong_methods_are_405_with_allow() {
+    let (app, _) = app().await;
+    let resp = app.client.delete("/v1/meta").send().await;
+    resp.assert_header("allow", "GET, HEAD");
+    let body = problem(resp, 405).await;
+    assert_eq!(body["code"], "method_not_allowed");
+}
+
+#[tokio::test]
+async fn malformed_json_is_a_400_problem() {
+    let (app, _) = app().await;
+    let resp = app
+        .client
+        .post("/v1/test/echo")
+        .content_type("application/json")
+        .body("{\"name\": ")
+        .send()
+        .await;
+    let body = problem(resp, 400).await;
+    assert_eq!(body["code"], "bad_request");
+}
+
+#[tokio::test]
+async fn wrong_types_missing_fields_unknown_enums_and_unknown_fields_are_400() {
+    let (app, _) = app().await;
+    let cases = [
+        (
+            json!({"name": "a", "kind": "round", "count": "seven"}),
+            "seven",
+        ),
+        // poem-openapi names the type, not the field, for a missing one (see README).
+        (json!({"name": "a", "kind": "round"}), "Echo"),
+        (
+            json!({"name": "a", "kind": "hexagon", "count": 1}),
+            "hexagon",
+        ),
+        (
+            json!({"name": "a", "kind": "round", "count": 1, "role": "admin"}),
+            "role",
+        ),
+    ];
+    for (input, field) in cases {
+        let resp = app
+            .client
+            .post("/v1/test/echo")
+            .body_json(&input)
+            .send()
+            .await;
+        let body = problem(resp, 400).await;
+        let detail = body["detail"].as_str().unwrap();
+        assert!(detail.contains(field), "{input} → {detail}");
+    }
+    let ok = json!({"name": "a", "kind": "square", "count": 3});
+    let resp = app.client.post("/v1/test/echo").body_json(&ok).send().await;
+    resp.assert_status_is_ok();
+    resp.assert_json(&ok).await;
+}
+
+#[tokio::test]
+async fn a_wrong_content_type_is_a_415_problem() {
+    let (app, _) = app().await;
+    let resp = app
+        .client
+        .post("/v1/test/echo")
+        .content_type("text/plain")
+        .body("name=a")
+        .send()
+        .await;
+    let body = problem(resp, 415).await;
+    assert_eq!(body["code"], "unsupported_media_type");
+}
+
+#[tokio::test]
+async fn panics_are_500_problems_that_leak_nothing() {
+    let (app, _) = app().await;
+    let resp = app.client.get("/v1/test/panic").send().await;
+    let body = problem(resp, 500).await;
+    assert_eq!(body["code"], "internal");
+    assert!(!body.to_string().contains("hunter2"));
+    assert!(!body.to_string().contains("secret"));
+}
+
+#[tokio::test]
+async fn bodies_over_the_limit_are_413_with_or_without_content_length() {
+    let (app, _) = app_with(|s| s.server.max_body_bytes = 1024).await;
+    let big = vec![b'x'; 2048];
+    let resp = app
+        .client
+        .post("/v1/test/echo")
+        .content_type("application/json")
+        .body(big.clone())
+        .send()
+        .await;
+    assert_eq!(problem(resp, 413).await["code"], "payload_too_large");
+
+    // A streamed body has no Content-Length: the limit applies to the bytes read.
+    let chunks = big
+        .chunks(256)
+        .map(|c| Ok::<_, std::io::Error>(c.to_vec()))
+        .collect::<Vec<_>>();
+    let resp = app
+        .client
+        .post("/v1/test/echo")
+        .content_type("application/json")
+        .body(Body::from_bytes_stream(stream::iter(chunks)))
+        .send()
+        .await;
+    assert_eq!(problem(resp, 413).await["code"], "payload_too_large");
+
+    // Under the limit, a streamed body still reaches the handler intact.
+    let ok = br#"{"name":"a","kind":"round","count":1}"#.to_vec();
+    let resp = app
+        .client
+        .post("/v1/test/echo")
+        .content_type("application/json")
+        .body(Body::from_bytes_stream(stream::iter(vec![Ok::<
+            _,
+            std::io::Error,
+        >(ok)])))
+        .send()
+        .await;
+    resp.assert_status_is_ok();
+}
+
+#[tokio::test]
+async fn requests_past_the_timeout_are_503_problems() {
+    let (app, _) = app_with(|s| s.server.request_timeout_ms = 50).await;
+    let resp = app.client.get("/v1/test/hang").send().await;
+    resp.assert_header("retry-after", "1");
+    assert_eq!(problem(resp, 503).await["code"], "request_timeout");
+}
+
+#[tokio::test]
+async fn every_response_carries_security_headers() {
+    let (app, _) = app().await;
+    for path in ["/v1/meta", "/nope"] {
+        let resp = app.client.get(path).send().await;
+        resp.assert_header("x-content-type-options", "nosniff");
+        resp.assert_header("referrer-policy", "no-referrer");
+        resp.assert_header_is_not_exist("strict-transport-security");
+    }
+    let resp = app
+        .client
+        .get("/v1/meta")
+        .header("x-forwarded-proto", "https")
+        .send()
+        .await;
+    resp.assert_header_exist("strict-transport-security");
+}
+
+#[tokio::test]
+async fn cors_allows_configured_origins_only() {
+    let (app, _) = app_with(|s| s.server.cors_origins = vec!["https://app.haven.dev".into()]).await;
+    let preflight = |origin: &'static str| {
+        app.client
+            .request(Method::OPTIONS, "/v1/meta")
+            .header("origin", origin)
+            .header("access-control-request-method", "GET")
+            .send()
+    };
+    let resp = preflight("https://app.haven.dev").await;
+    resp.assert_status_is_ok();
+    resp.assert_header("access-control-allow-origin", "https://app.haven.dev");
+    let resp = preflight("https://evil.example").await;
+    resp.assert_header_is_not_exist("access-control-allow-origin");
+    assert_ne!(resp.0.status(), StatusCode::OK);
+    resp.assert_content_type("application/problem+json");
+}
+
+#[tokio::test]
+async fn ids_with_a_wrong_prefix_are_400_and_valid_ones_reach_the_handler() {
+    let (app, _) = app().await;
+    let resp = app
+        .client
+        .get("/v1/test/things/usr_01h455vb4pex5vsknk084sn02q")
+        .send()
+        .await;
+    let body = problem(resp, 400).await;
+    assert!(body["detail"].as_str().unwrap().contains("thg_"), "{body}");
+    let resp = app
+        .client
+        .get("/v1/test/things/thg_01h455vb4pex5vsknk084sn02q")
+        .send()
+        .await;
+    assert_eq!(problem(resp, 404).await["code"], "not_found");
+}
+
+#[tokio::test]
+async fn pagination_walks_every_item_once_and_rejects_bad_limits() {
+    let (app, _) = app().await;
+    let mut seen = Vec::new();
+    let mut cursor: Option<String> = None;
+    loop {
+        let mut req = app.client.get("/v1/test/things").query("limit", &2);
+        if let Some(c) = &cursor {
+            req = req.query("cursor", c);
+        }
+        let resp = req.send().await;
+        resp.assert_status_is_ok();
+        let page: serde_json::Value = resp.json().await.value().deserialize();
+        seen.extend(
+            page["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|v| v.as_i64().unwrap()),
+        );
+        match page["next_cursor"].as_str() {
+            Some(c) => cursor = Some(c.to_owned()),
+            None => break,
+        }
+    }
+    assert_eq!(seen, vec![0, 1, 2, 3, 4]);
+    let resp = app
+        .client
+        .get("/v1/test/things")
+        .query("limit", &101)
+        .send()
+        .await;
+    let body = problem(resp, 422).await;
+    assert_eq!(body["errors"][0]["field"], "limit");
+    let resp = app
+        .client
+        .get("/v1/test/things")
+        .query("cursor", &"garbage!")
+        .send()
+        .await;
+    problem(resp, 400).await;
+}
+
+#[tokio::test]
+async fn meta_reports_the_backend_and_modules() {
+    let (app, _) = app().await;
+    let resp = app.client.get("/v1/meta").send().await;
+    resp.assert_status_is_ok();
+    let meta: serde_json::Value = resp.json().await.value().deserialize();
+    assert_eq!(meta["name"], "haven");
+    assert_eq!(meta["database"], app.db.backend().name());
+    assert_eq!(meta["modules"], json!([]));
+}

@@ -1,0 +1,11 @@
+//! Integration tests of the whole app: HTTP conventions, health, database behaviour,
+//! shutdown, OpenAPI drift and the real binary. Every HTTP test runs on SQLite, and on
+//! PostgreSQL when `HAVEN_TEST_POSTGRES_URL` is set.
+
+mod binary;
+mod conventions;
+mod database;
+mod health_and_metrics;
+mod openapi_drift;
+mod probe;
+mod shutdown;
