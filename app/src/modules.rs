@@ -19,7 +19,7 @@ macro_rules! mount {
         impl Modules {
             /// The modules' OpenAPI operations, combined.
             pub fn api(&self) -> impl poem_openapi::OpenApi + 'static {
-                ($(haven_platform::module::Module::api(&self.$field),)*)
+
             }
 
             /// The modules as trait objects, in mount order.

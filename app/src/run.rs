@@ -67,10 +67,11 @@ fn config_check(file: Option<&std::path::Path>) -> ExitCode {
     }
 }
 
-fn with_runtime(
-    file: Option<&std::path::Path>,
-    f: fn(PlatformContext) -> std::pin::Pin<Box<dyn Future<Output = anyhow::Result<()>>>>,
-) -> ExitCode {
+/// A subcommand that needs settings, telemetry, a runtime and a platform context.
+type AsyncCommand =
+    fn(PlatformContext) -> std::pin::Pin<Box<dyn Future<Output = anyhow::Result<()>>>>;
+
+fn with_runtime(file: Option<&std::path::Path>, f: AsyncCommand) -> ExitCode {
     let settings = match Settings::load(file) {
         Ok(s) => s,
         Err(e) => return fail(e),
@@ -128,10 +129,10 @@ fn serve(ctx: PlatformContext) -> std::pin::Pin<Box<dyn Future<Output = anyhow::
         let node = nodes::register(&ctx.db, ctx.build.version).await.ok();
         let app = wiring::build_app(&ctx);
         bound.serve(&ctx, app, shutdown_signal()).await?;
-        if let Some(node) = node {
-            if let Err(e) = nodes::deregister(&ctx.db, node).await {
-                tracing::warn!(error = %e, "could not deregister this node");
-            }
+        if let Some(node) = node
+            && let Err(e) = nodes::deregister(&ctx.db, node).await
+        {
+            tracing::warn!(error = %e, "could not deregister this node");
         }
         tracing::info!("haven stopped cleanly");
         Ok(())

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 /// Everything Haven reads from configuration.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
+#[derive(Default)]
 pub struct Settings {
     /// HTTP listeners and request handling.
     #[serde(default)]
@@ -131,16 +132,6 @@ impl Default for TelemetrySettings {
             format: LogFormat::Pretty,
             level: "info".to_owned(),
             otlp_endpoint: None,
-        }
-    }
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Self {
-            server: ServerSettings::default(),
-            database: DatabaseSettings::default(),
-            telemetry: TelemetrySettings::default(),
         }
     }
 }
@@ -284,13 +275,13 @@ impl Settings {
                 "expected a level (error, warn, info, debug, trace) or a tracing filter directive",
             );
         }
-        if let Some(endpoint) = &self.telemetry.otlp_endpoint {
-            if !(endpoint.starts_with("http://") || endpoint.starts_with("https://")) {
-                return bad(
-                    "telemetry.otlp_endpoint",
-                    "expected an http:// or https:// URL",
-                );
-            }
+        if let Some(endpoint) = &self.telemetry.otlp_endpoint
+            && !(endpoint.starts_with("http://") || endpoint.starts_with("https://"))
+        {
+            return bad(
+                "telemetry.otlp_endpoint",
+                "expected an http:// or https:// URL",
+            );
         }
         Ok(())
     }

@@ -34,15 +34,15 @@ impl AnyConnection {
             Backend::Postgres => Ok(Self::Postgresql(PgConnection::establish(url)?)),
             Backend::Sqlite => {
                 let path = sqlite_path(url);
-                if let Some(parent) = std::path::Path::new(path).parent() {
-                    if !parent.as_os_str().is_empty() {
-                        std::fs::create_dir_all(parent).map_err(|e| {
-                            ConnectionError::BadConnection(format!(
-                                "cannot create directory {}: {e}",
-                                parent.display()
-                            ))
-                        })?;
-                    }
+                if let Some(parent) = std::path::Path::new(path).parent()
+                    && !parent.as_os_str().is_empty()
+                {
+                    std::fs::create_dir_all(parent).map_err(|e| {
+                        ConnectionError::BadConnection(format!(
+                            "cannot create directory {}: {e}",
+                            parent.display()
+                        ))
+                    })?;
                 }
                 let mut conn = SqliteConnection::establish(path)?;
                 // WAL lets readers run beside the single writer; busy_timeout makes a

@@ -106,11 +106,10 @@ async fn the_binary_serves_problems_limits_bodies_and_exits_0_on_sigterm() {
             .get(format!("http://127.0.0.1:{admin_port}/health/ready"))
             .send()
             .await
+            && r.status() == 200
         {
-            if r.status() == 200 {
-                ready = true;
-                break;
-            }
+            ready = true;
+            break;
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
     }

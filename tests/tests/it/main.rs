@@ -2,6 +2,8 @@
 //! shutdown, OpenAPI drift and the real binary. Every HTTP test runs on SQLite, and on
 //! PostgreSQL when `HAVEN_TEST_POSTGRES_URL` is set.
 
+// Test helpers panic on failure by design; clippy only exempts `#[test]` functions.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod binary;
 mod conventions;
 mod database;

@@ -149,15 +149,15 @@ fn error_response(err: poem::Error, route: Option<&str>, routes: &RouteTable) ->
         return err.into_response();
     }
     let mut problem = from_poem_error(&err);
-    if err.status() == StatusCode::METHOD_NOT_ALLOWED {
-        if let Some(allow) = route.and_then(|r| routes.allow(r)) {
-            problem = problem
-                .with_detail(format!("this path accepts {allow}"))
-                .with_header(
-                    header::ALLOW,
-                    HeaderValue::from_str(allow).unwrap_or(HeaderValue::from_static("GET")),
-                );
-        }
+    if err.status() == StatusCode::METHOD_NOT_ALLOWED
+        && let Some(allow) = route.and_then(|r| routes.allow(r))
+    {
+        problem = problem
+            .with_detail(format!("this path accepts {allow}"))
+            .with_header(
+                header::ALLOW,
+                HeaderValue::from_str(allow).unwrap_or(HeaderValue::from_static("GET")),
+            );
     }
     problem.to_response()
 }
