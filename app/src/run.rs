@@ -125,10 +125,11 @@ fn serve(ctx: PlatformContext) -> std::pin::Pin<Box<dyn Future<Output = anyhow::
                 tracing::info!(count = applied.len(), "migrations applied");
             }
         }
+        let signal = shutdown_signal()?;
         let bound = server::bind(&ctx)?;
         let node = nodes::register(&ctx.db, ctx.build.version).await.ok();
         let app = wiring::build_app(&ctx);
-        bound.serve(&ctx, app, shutdown_signal()).await?;
+        bound.serve(&ctx, app, signal).await?;
         if let Some(node) = node
             && let Err(e) = nodes::deregister(&ctx.db, node).await
         {

@@ -3,7 +3,10 @@
 
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
+
+use tokio::sync::Notify;
 
 /// The binary next to this test executable (`target/<profile>/haven`), or `HAVEN_BIN`.
 fn haven_bin() -> PathBuf {
@@ -76,50 +79,95 @@ fn openapi_needs_no_database() {
     assert!(spec["paths"]["/v1/meta"]["get"].is_object());
 }
 
+/// A `haven serve` child process on free ports and a temp SQLite database.
+struct Served {
+    child: tokio::process::Child,
+    base: String,
+    admin: String,
+    _dir: tempfile::TempDir,
+}
+
+impl Served {
+    async fn start(env: &[(&str, String)]) -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let (port, admin_port) = (free_port(), free_port());
+        let child = tokio::process::Command::new(haven_bin())
+            .arg("serve")
+            .env("HAVEN__SERVER__ADDR", format!("127.0.0.1:{port}"))
+            .env(
+                "HAVEN__SERVER__ADMIN_ADDR",
+                format!("127.0.0.1:{admin_port}"),
+            )
+            .env(
+                "HAVEN__DATABASE__URL",
+                format!("sqlite://{}/haven.db", dir.path().display()),
+            )
+            .env("HAVEN__SERVER__DRAIN_DELAY_MS", "0")
+            .env("HAVEN__TELEMETRY__FORMAT", "json")
+            .envs(env.iter().map(|(k, v)| (*k, v.as_str())))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .kill_on_drop(true)
+            .spawn()
+            .unwrap();
+        let served = Self {
+            child,
+            base: format!("http://127.0.0.1:{port}"),
+            admin: format!("http://127.0.0.1:{admin_port}"),
+            _dir: dir,
+        };
+        // Wait for the process to listen: bounded polling of a subprocess.
+        let http = reqwest::Client::new();
+        for _ in 0..200 {
+            if let Ok(r) = http
+                .get(format!("{}/health/ready", served.admin))
+                .send()
+                .await
+                && r.status() == 200
+            {
+                return served;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("haven did not become ready");
+    }
+
+    /// Sends SIGTERM and returns the exit code.
+    async fn terminate(mut self) -> Option<i32> {
+        let pid = self.child.id().unwrap();
+        let killed = Command::new("kill")
+            .args(["-TERM", &pid.to_string()])
+            .status()
+            .unwrap();
+        assert!(killed.success());
+        let status = tokio::time::timeout(Duration::from_secs(30), self.child.wait())
+            .await
+            .unwrap()
+            .unwrap();
+        status.code()
+    }
+}
+
 #[tokio::test]
 async fn the_binary_serves_problems_limits_bodies_and_exits_0_on_sigterm() {
-    let dir = tempfile::tempdir().unwrap();
-    let (port, admin_port) = (free_port(), free_port());
-    let mut child = tokio::process::Command::new(haven_bin())
-        .arg("serve")
-        .env("HAVEN__SERVER__ADDR", format!("127.0.0.1:{port}"))
-        .env(
-            "HAVEN__SERVER__ADMIN_ADDR",
-            format!("127.0.0.1:{admin_port}"),
-        )
-        .env(
-            "HAVEN__DATABASE__URL",
-            format!("sqlite://{}/haven.db", dir.path().display()),
-        )
-        .env("HAVEN__SERVER__DRAIN_DELAY_MS", "0")
-        .env("HAVEN__TELEMETRY__FORMAT", "json")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let base = format!("http://127.0.0.1:{port}");
+    let served = Served::start(&[]).await;
+    let base = served.base.clone();
     let http = reqwest::Client::new();
-    // Wait for the process to listen: bounded polling of a subprocess, not a sleep-as-sync.
-    let mut ready = false;
-    for _ in 0..200 {
-        if let Ok(r) = http
-            .get(format!("http://127.0.0.1:{admin_port}/health/ready"))
-            .send()
-            .await
-            && r.status() == 200
-        {
-            ready = true;
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    assert!(ready, "haven did not become ready");
 
     let resp = http.get(format!("{base}/nope")).send().await.unwrap();
     assert_eq!(resp.status(), 404);
     assert_eq!(resp.headers()["content-type"], "application/problem+json");
     let body: serde_json::Value = resp.json().await.unwrap();
     assert!(body["request_id"].as_str().is_some_and(|r| !r.is_empty()));
+
+    let resp = http
+        .post(format!("{base}/v1/meta"))
+        .header("content-type", "application/json")
+        .body("{\"broken\": ")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 405, "only GET is routed on /v1/meta");
 
     let two_mib = vec![b'{'; 2 * 1024 * 1024];
     let resp = http
@@ -130,17 +178,18 @@ async fn the_binary_serves_problems_limits_bodies_and_exits_0_on_sigterm() {
         .await
         .unwrap();
     assert_eq!(resp.status(), 413);
+    assert_eq!(resp.headers()["content-type"], "application/problem+json");
     // Chunked, without Content-Length.
-    let stream = futures_util::stream::iter(
-        two_mib
-            .chunks(64 * 1024)
-            .map(|c| Ok::<_, std::io::Error>(c.to_vec()))
-            .collect::<Vec<_>>(),
-    );
+    let chunks: Vec<_> = two_mib
+        .chunks(64 * 1024)
+        .map(|c| Ok::<_, std::io::Error>(c.to_vec()))
+        .collect();
     let resp = http
         .post(format!("{base}/v1/meta"))
         .header("content-type", "application/json")
-        .body(reqwest::Body::wrap_stream(stream))
+        .body(reqwest::Body::wrap_stream(futures_util::stream::iter(
+            chunks,
+        )))
         .send()
         .await;
     // The server may answer 413 and close before the client finished sending.
@@ -149,7 +198,7 @@ async fn the_binary_serves_problems_limits_bodies_and_exits_0_on_sigterm() {
     }
 
     let metrics = http
-        .get(format!("http://127.0.0.1:{admin_port}/metrics"))
+        .get(format!("{}/metrics", served.admin))
         .send()
         .await
         .unwrap()
@@ -158,15 +207,60 @@ async fn the_binary_serves_problems_limits_bodies_and_exits_0_on_sigterm() {
         .unwrap();
     assert!(metrics.contains("haven_build_info{"), "{metrics}");
 
-    let pid = child.id().unwrap();
-    let killed = Command::new("kill")
-        .args(["-TERM", &pid.to_string()])
-        .status()
-        .unwrap();
-    assert!(killed.success());
-    let status = tokio::time::timeout(Duration::from_secs(30), child.wait())
+    assert_eq!(served.terminate().await, Some(0));
+}
+
+/// What the OTLP collector stand-in received.
+#[derive(Default)]
+struct Collected {
+    bodies: Mutex<Vec<Vec<u8>>>,
+    arrived: Notify,
+}
+
+#[poem::handler]
+async fn collect(collected: poem::web::Data<&Arc<Collected>>, bytes: Vec<u8>) -> &'static str {
+    collected.0.bodies.lock().unwrap().push(bytes);
+    collected.0.arrived.notify_one();
+    ""
+}
+
+#[tokio::test]
+async fn spans_are_exported_over_otlp_under_the_callers_trace_id() {
+    use poem::EndpointExt;
+    let collected = Arc::new(Collected::default());
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    listener.set_nonblocking(true).unwrap();
+    let collector = format!("http://{}", listener.local_addr().unwrap());
+    let acceptor = poem::listener::TcpAcceptor::from_std(listener).unwrap();
+    let app = poem::Route::new()
+        .at("/v1/traces", poem::post(collect))
+        .data(Arc::clone(&collected));
+    tokio::spawn(poem::Server::new_with_acceptor(acceptor).run(app));
+
+    let served = Served::start(&[("HAVEN__TELEMETRY__OTLP_ENDPOINT", collector)]).await;
+    let trace_id = "4bf92f3577b34da6a3ce929d0e0e4736";
+    let resp = reqwest::Client::new()
+        .get(format!("{}/v1/meta", served.base))
+        .header("traceparent", format!("00-{trace_id}-00f067aa0ba902b7-01"))
+        .send()
         .await
-        .unwrap()
         .unwrap();
-    assert_eq!(status.code(), Some(0), "{status:?}");
+    assert_eq!(resp.status(), 200);
+    let arrived = collected.arrived.notified();
+    // Shutdown flushes the batch exporter.
+    assert_eq!(served.terminate().await, Some(0));
+    tokio::time::timeout(Duration::from_secs(10), arrived)
+        .await
+        .expect("no spans exported");
+
+    let raw: Vec<u8> = (0..16)
+        .map(|i| u8::from_str_radix(&trace_id[2 * i..2 * i + 2], 16).unwrap())
+        .collect();
+    let bodies = collected.bodies.lock().unwrap();
+    assert!(
+        bodies
+            .iter()
+            .any(|b| b.windows(16).any(|w| w == raw.as_slice())),
+        "no exported span carries the caller's trace id"
+    );
 }
