@@ -1,0 +1,206 @@
+/**
+ * End-to-end test of the SDK against the real `haven` binary.
+ *
+ * Starts `haven serve` on two free local ports with a fresh SQLite database, calls it
+ * through the SDK, then stops it with SIGTERM and expects a clean exit (code 0).
+ *
+ * The binary is `$HAVEN_BIN` (relative paths are resolved against the repository
+ * root), default `<repo>/target/debug/haven`. A missing binary is a test failure,
+ * never a skip: build it with `cargo build -p haven-app`.
+ *
+ * Run: `npm --prefix openapi run build && npm --prefix openapi test`.
+ */
+import assert from "node:assert/strict";
+import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
+import { accessSync, constants, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer, type AddressInfo, type Server } from "node:net";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { after, describe, it } from "node:test";
+import { fileURLToPath } from "node:url";
+
+import { createHavenClient, type HavenClient, type Problem } from "../src/index.js";
+
+/** Attempts (every {@link POLL_INTERVAL_MS}) before giving up on `/health/live`. */
+const POLL_ATTEMPTS = 150;
+const POLL_INTERVAL_MS = 100;
+/** How long the server may take to exit after SIGTERM. */
+const EXIT_TIMEOUT_MS = 10_000;
+
+/** The repository root: the nearest ancestor holding `Cargo.toml` and `openapi/`. */
+function findRepoRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, "Cargo.toml")) && existsSync(join(dir, "openapi", "package.json"))) {
+      return dir;
+    }
+    if (dirname(dir) === dir) {
+      throw new Error(`no repository root (Cargo.toml + openapi/) above ${from}`);
+    }
+  }
+}
+
+/** Ports the OS reports free right now (all held open at once, so they differ). */
+async function freePorts(count: number): Promise<number[]> {
+  const servers: Server[] = [];
+  try {
+    for (let i = 0; i < count; i++) {
+      const server = createServer();
+      servers.push(server);
+      server.listen(0, "127.0.0.1");
+      await once(server, "listening");
+    }
+    return servers.map((s) => (s.address() as AddressInfo).port);
+  } finally {
+    await Promise.all(servers.map((s) => new Promise((done) => s.close(done))));
+  }
+}
+
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+/** Never called: `tsc` fails the build if the SDK's types stop rejecting these. */
+export function typeChecks(client: HavenClient): void {
+  // @ts-expect-error: not a documented path
+  void client.GET("/v1/no-such-route");
+  // @ts-expect-error: not a documented method of this path
+  void client.POST("/v1/meta");
+  void client.GET("/v1/meta").then(({ data }) => {
+    // @ts-expect-error: `Meta` has no such field
+    void data?.no_such_field;
+  });
+}
+
+const repoRoot = findRepoRoot(dirname(fileURLToPath(import.meta.url)));
+const havenBin = resolve(repoRoot, process.env["HAVEN_BIN"] ?? "target/debug/haven");
+
+describe("haven serve, through the TypeScript SDK", () => {
+  let workDir: string | undefined;
+  let child: ChildProcess | undefined;
+  let exited: Promise<[number | null, NodeJS.Signals | null]> | undefined;
+  let output = "";
+  let baseUrl = "";
+  let client: HavenClient | undefined;
+
+  /** The server's output so far, to explain a failure. */
+  const logs = () => `--- haven output ---\n${output.slice(-4000)}`;
+
+  /** The client, once `haven serve` is live; fails the calling test otherwise. */
+  const started = (): HavenClient => {
+    assert.ok(client, "haven serve did not start (see the first failure)");
+    return client;
+  };
+
+  // Startup is a test of its own (not a `before` hook) so that a missing binary or a
+  // failed start is counted in `# fail`, and every later test fails with it.
+  it("starts `haven serve` and answers /health/live", async () => {
+    try {
+      accessSync(havenBin, constants.X_OK);
+    } catch {
+      throw new Error(
+        `haven binary not found or not executable at ${havenBin}; ` +
+          "build it with `cargo build -p haven-app` or point HAVEN_BIN at it",
+      );
+    }
+
+    workDir = mkdtempSync(join(tmpdir(), "haven-sdk-e2e-"));
+    const [apiPort, adminPort] = await freePorts(2);
+    baseUrl = `http://127.0.0.1:${apiPort}`;
+    child = spawn(havenBin, ["serve"], {
+      cwd: workDir, // no stray ./haven.toml gets picked up
+      env: {
+        ...process.env,
+        HAVEN__SERVER__ADDR: `127.0.0.1:${apiPort}`,
+        HAVEN__SERVER__ADMIN_ADDR: `127.0.0.1:${adminPort}`,
+        // sqlite:// + an absolute path = three slashes.
+        HAVEN__DATABASE__URL: `sqlite://${join(workDir, "haven.db")}`,
+        HAVEN__SERVER__DRAIN_DELAY_MS: "0",
+        NO_COLOR: "1",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    exited = once(child, "exit") as Promise<[number | null, NodeJS.Signals | null]>;
+    exited.catch(() => {}); // a spawn error is reported by the polling below
+    let spawnError: Error | undefined;
+    child.on("error", (e) => (spawnError = e));
+
+    // Readiness polling of the subprocess, bounded: the only wait in this test.
+    for (let attempt = 1; ; attempt++) {
+      if (spawnError) throw new Error(`cannot start ${havenBin}: ${spawnError.message}`);
+      if (child.exitCode !== null || child.signalCode !== null) {
+        throw new Error(`haven exited early (${child.exitCode ?? child.signalCode})\n${logs()}`);
+      }
+      try {
+        const res = await fetch(`${baseUrl}/health/live`);
+        if (res.ok) break;
+      } catch {
+        // Not listening yet.
+      }
+      if (attempt >= POLL_ATTEMPTS) {
+        throw new Error(`haven did not answer /health/live within ${POLL_ATTEMPTS} attempts\n${logs()}`);
+      }
+      await sleep(POLL_INTERVAL_MS);
+    }
+    client = createHavenClient(baseUrl);
+  });
+
+  after(() => {
+    // Only reached with a live child if a test failed before the SIGTERM test.
+    if (child && child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+    if (workDir) rmSync(workDir, { recursive: true, force: true });
+  });
+
+  it("GET /v1/meta describes the service", async () => {
+    const { data, error, response } = await started().GET("/v1/meta");
+    assert.equal(response.status, 200, logs());
+    assert.equal(error, undefined);
+    assert.ok(data);
+    assert.equal(data.name, "haven");
+    assert.equal(data.database, "sqlite");
+    assert.ok(Array.isArray(data.modules), "modules is an array");
+    assert.equal(typeof data.version, "string");
+  });
+
+  it("GET /health/ready is ready", async () => {
+    const { data, error, response } = await started().GET("/health/ready");
+    assert.equal(response.status, 200, `${JSON.stringify(error)}\n${logs()}`);
+    assert.equal(data?.status, "ready");
+  });
+
+  it("an unknown path is a 404 problem with a request id", async () => {
+    started();
+    const res = await fetch(`${baseUrl}/v1/no-such-route`);
+    assert.equal(res.status, 404);
+    assert.match(res.headers.get("content-type") ?? "", /^application\/problem\+json\b/);
+    const problem = (await res.json()) as Problem;
+    assert.equal(problem.status, 404);
+    assert.equal(typeof problem.request_id, "string");
+    assert.ok(problem.request_id, "request_id is not empty");
+    assert.equal(res.headers.get("x-request-id"), problem.request_id, "body and header ids agree");
+  });
+
+  it("serves the committed openapi/openapi.json", async () => {
+    started();
+    const res = await fetch(`${baseUrl}/openapi.json`);
+    assert.equal(res.status, 200);
+    const committed: unknown = JSON.parse(readFileSync(join(repoRoot, "openapi", "openapi.json"), "utf8"));
+    assert.deepEqual(await res.json(), committed);
+  });
+
+  it("stops cleanly on SIGTERM (exit code 0)", async () => {
+    started();
+    assert.ok(child && exited);
+    assert.ok(child.kill("SIGTERM"), "SIGTERM delivered");
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no exit ${EXIT_TIMEOUT_MS} ms after SIGTERM\n${logs()}`)), EXIT_TIMEOUT_MS);
+    });
+    try {
+      const [code, signal] = await Promise.race([exited, timeout]);
+      assert.deepEqual({ code, signal }, { code: 0, signal: null }, logs());
+    } finally {
+      clearTimeout(timer);
+    }
+  });
+});
