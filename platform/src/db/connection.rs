@@ -112,3 +112,56 @@ impl r2d2::ManageConnection for ConnectionManager {
             || diesel::r2d2::R2D2Connection::is_broken(&mut pooled.conn)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use diesel::RunQueryDsl;
+    use diesel::sql_types::{BigInt, Text};
+
+    use super::*;
+
+    #[derive(diesel::QueryableByName)]
+    struct Mode {
+        #[diesel(sql_type = Text)]
+        journal_mode: String,
+    }
+
+    #[derive(diesel::QueryableByName)]
+    struct Flag {
+        #[diesel(sql_type = BigInt)]
+        v: i64,
+    }
+
+    fn pragma(conn: &mut SqliteConnection, name: &str) -> i64 {
+        diesel::sql_query(format!("SELECT (SELECT * FROM pragma_{name}) AS v"))
+            .get_result::<Flag>(conn)
+            .unwrap()
+            .v
+    }
+
+    #[test]
+    fn sqlite_connections_use_wal_busy_timeout_foreign_keys_and_normal_sync() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}/nested/haven.db", dir.path().display());
+        let AnyConnection::Sqlite(mut conn) = AnyConnection::open(&url, 1234).unwrap() else {
+            panic!("expected SQLite");
+        };
+        let mode = diesel::sql_query("PRAGMA journal_mode")
+            .get_result::<Mode>(&mut conn)
+            .unwrap();
+        assert_eq!(mode.journal_mode, "wal");
+        assert_eq!(pragma(&mut conn, "busy_timeout"), 1234);
+        assert_eq!(pragma(&mut conn, "foreign_keys"), 1);
+        assert_eq!(pragma(&mut conn, "synchronous"), 1, "NORMAL is 1");
+    }
+
+    #[test]
+    fn a_bad_url_keeps_the_drivers_error() {
+        let err = AnyConnection::open("mysql://x", 0).err().unwrap();
+        assert!(err.to_string().contains("sqlite://"), "{err}");
+        let err = AnyConnection::open("sqlite:///proc/forbidden/dir/x.db", 0)
+            .err()
+            .unwrap();
+        assert!(err.to_string().contains("/proc/forbidden"), "{err}");
+    }
+}

@@ -84,7 +84,7 @@ struct Served {
     child: tokio::process::Child,
     base: String,
     admin: String,
-    _dir: tempfile::TempDir,
+    dir: tempfile::TempDir,
 }
 
 impl Served {
@@ -114,7 +114,7 @@ impl Served {
             child,
             base: format!("http://127.0.0.1:{port}"),
             admin: format!("http://127.0.0.1:{admin_port}"),
-            _dir: dir,
+            dir,
         };
         // Wait for the process to listen: bounded polling of a subprocess.
         let http = reqwest::Client::new();
@@ -132,8 +132,19 @@ impl Served {
         panic!("haven did not become ready");
     }
 
+    /// Rows in `platform_nodes` of the child's database.
+    fn registered_nodes(&self) -> i64 {
+        use diesel::{Connection, RunQueryDsl, SqliteConnection};
+        let path = self.dir.path().join("haven.db");
+        let mut conn = SqliteConnection::establish(path.to_str().unwrap()).unwrap();
+        diesel::sql_query("SELECT count(*) AS n FROM platform_nodes")
+            .get_result::<Count>(&mut conn)
+            .unwrap()
+            .n
+    }
+
     /// Sends SIGTERM and returns the exit code.
-    async fn terminate(mut self) -> Option<i32> {
+    async fn terminate(&mut self) -> Option<i32> {
         let pid = self.child.id().unwrap();
         let killed = Command::new("kill")
             .args(["-TERM", &pid.to_string()])
@@ -150,7 +161,8 @@ impl Served {
 
 #[tokio::test]
 async fn the_binary_serves_problems_limits_bodies_and_exits_0_on_sigterm() {
-    let served = Served::start(&[]).await;
+    let mut served = Served::start(&[]).await;
+    assert_eq!(served.registered_nodes(), 1, "serve registers its node");
     let base = served.base.clone();
     let http = reqwest::Client::new();
 
@@ -208,6 +220,11 @@ async fn the_binary_serves_problems_limits_bodies_and_exits_0_on_sigterm() {
     assert!(metrics.contains("haven_build_info{"), "{metrics}");
 
     assert_eq!(served.terminate().await, Some(0));
+    assert_eq!(
+        served.registered_nodes(),
+        0,
+        "a clean shutdown deregisters the node"
+    );
 }
 
 /// What the OTLP collector stand-in received.
@@ -237,7 +254,7 @@ async fn spans_are_exported_over_otlp_under_the_callers_trace_id() {
         .data(Arc::clone(&collected));
     tokio::spawn(poem::Server::new_with_acceptor(acceptor).run(app));
 
-    let served = Served::start(&[("HAVEN__TELEMETRY__OTLP_ENDPOINT", collector)]).await;
+    let mut served = Served::start(&[("HAVEN__TELEMETRY__OTLP_ENDPOINT", collector)]).await;
     let trace_id = "4bf92f3577b34da6a3ce929d0e0e4736";
     let resp = reqwest::Client::new()
         .get(format!("{}/v1/meta", served.base))
@@ -263,4 +280,38 @@ async fn spans_are_exported_over_otlp_under_the_callers_trace_id() {
             .any(|b| b.windows(16).any(|w| w == raw.as_slice())),
         "no exported span carries the caller's trace id"
     );
+}
+
+#[derive(diesel::QueryableByName)]
+struct Count {
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    n: i64,
+}
+
+#[test]
+fn migrate_applies_the_embedded_migrations() {
+    use diesel::{Connection, RunQueryDsl, SqliteConnection};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("haven.db");
+    let status = Command::new(haven_bin())
+        .arg("migrate")
+        .env("HAVEN__DATABASE__URL", format!("sqlite://{}", db.display()))
+        .stdout(Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let mut conn = SqliteConnection::establish(db.to_str().unwrap()).unwrap();
+    let applied = diesel::sql_query("SELECT count(*) AS n FROM __diesel_schema_migrations")
+        .get_result::<Count>(&mut conn)
+        .unwrap()
+        .n;
+    let on_disk = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../migrations/sqlite"))
+        .unwrap()
+        .count();
+    assert_eq!(applied as usize, on_disk);
+    let nodes = diesel::sql_query("SELECT count(*) AS n FROM platform_nodes")
+        .get_result::<Count>(&mut conn)
+        .unwrap()
+        .n;
+    assert_eq!(nodes, 0);
 }

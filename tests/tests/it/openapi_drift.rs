@@ -15,3 +15,23 @@ fn committed_openapi_json_matches_the_code() {
          cargo run -p haven-app -- openapi --out openapi/openapi.json"
     );
 }
+
+#[tokio::test]
+async fn operations_document_their_error_statuses_as_problems() {
+    let (app, _) = crate::probe::app().await;
+    let spec: serde_json::Value = serde_json::from_str(&app.spec_json).unwrap();
+    let responses = &spec["paths"]["/v1/test/things/{id}"]["get"]["responses"];
+    for status in ["200", "400", "404", "413", "415", "422", "500", "503"] {
+        assert!(
+            responses[status].is_object(),
+            "{status} undocumented: {responses}"
+        );
+    }
+    assert!(
+        responses["409"].is_null(),
+        "409 is not in this operation's error set"
+    );
+    let problem = &responses["404"]["content"]["application/problem+json"]["schema"];
+    assert_eq!(problem["$ref"], "#/components/schemas/Problem");
+    assert!(responses["503"]["headers"]["Retry-After"].is_object());
+}
