@@ -1,9 +1,9 @@
 //! `GET /v1/meta`: what is running. The app's own API until domains bring theirs.
 
 use poem_openapi::payload::Json;
-use poem_openapi::{Object, OpenApi, Tags};
+use poem_openapi::{ApiResponse, Object, OpenApi, Tags};
 
-use haven_platform::PlatformContext;
+use haven_platform::{ApiResult, PlatformContext};
 
 /// Describes the running service.
 #[derive(Debug, Clone, Object, PartialEq)]
@@ -18,6 +18,14 @@ pub struct Meta {
     pub database: String,
     /// Names of the mounted domain modules.
     pub modules: Vec<String>,
+}
+
+/// Answer of `GET /v1/meta`.
+#[derive(Debug, ApiResponse)]
+pub enum MetaResponse {
+    /// What this node runs.
+    #[oai(status = 200)]
+    Ok(Json<Meta>),
 }
 
 #[derive(Tags)]
@@ -51,7 +59,7 @@ impl MetaApi {
 impl MetaApi {
     /// Name, version, commit, database backend and mounted modules of this node.
     #[oai(path = "/v1/meta", method = "get", operation_id = "metaGet")]
-    async fn get(&self) -> Json<Meta> {
-        Json(self.meta.clone())
+    async fn get(&self) -> ApiResult<MetaResponse> {
+        Ok(MetaResponse::Ok(Json(self.meta.clone())))
     }
 }

@@ -4,7 +4,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use poem_openapi::payload::Json;
-use poem_openapi::{Object, OpenApi, Tags};
+use poem_openapi::{ApiResponse, Object, OpenApi, Tags};
 
 use crate::db::{Db, migrations_pending};
 use crate::http::problem::{ApiError, ApiResult};
@@ -72,6 +72,14 @@ pub struct HealthStatus {
     pub status: String,
 }
 
+/// A passed probe.
+#[derive(Debug, ApiResponse)]
+pub enum HealthResponse {
+    /// The probe passed.
+    #[oai(status = 200)]
+    Ok(Json<HealthStatus>),
+}
+
 #[derive(Tags)]
 enum HealthTags {
     /// Probes for load balancers and orchestrators.
@@ -99,10 +107,10 @@ impl HealthApi {
         method = "get",
         operation_id = "platformHealthLive"
     )]
-    async fn live(&self) -> Json<HealthStatus> {
-        Json(HealthStatus {
+    async fn live(&self) -> ApiResult<HealthResponse> {
+        Ok(HealthResponse::Ok(Json(HealthStatus {
             status: "live".to_owned(),
-        })
+        })))
     }
 
     /// Readiness: not draining, database reachable, migrations current; else `503`.
@@ -111,11 +119,11 @@ impl HealthApi {
         method = "get",
         operation_id = "platformHealthReady"
     )]
-    async fn ready(&self) -> ApiResult<Json<HealthStatus>> {
+    async fn ready(&self) -> ApiResult<HealthResponse> {
         match self.health.readiness().await {
-            Ok(()) => Ok(Json(HealthStatus {
+            Ok(()) => Ok(HealthResponse::Ok(Json(HealthStatus {
                 status: "ready".to_owned(),
-            })),
+            }))),
             Err(reason) => Err(ApiError::unavailable(reason)),
         }
     }
