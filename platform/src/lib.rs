@@ -8,10 +8,14 @@ pub mod config;
 pub mod db;
 pub mod health;
 pub mod http;
+pub mod idempotency;
 pub mod ids;
+pub mod jobs;
 pub mod module;
 pub mod nodes;
 pub mod observability;
+pub mod outbox;
+pub mod ratelimit;
 mod schema;
 pub mod server;
 #[cfg(feature = "test-support")]

@@ -6,7 +6,10 @@ use std::sync::Arc;
 use crate::config::Settings;
 use crate::db::Db;
 use crate::health::Health;
+use crate::jobs::{JobHandler, Recurring};
 use crate::observability::BuildInfo;
+use crate::outbox::EventHandler;
+use crate::ratelimit::RateLimiter;
 
 /// What the platform hands every module when the app is wired.
 #[derive(Clone, Debug)]
@@ -19,6 +22,8 @@ pub struct PlatformContext {
     pub health: Health,
     /// Version and commit of the binary.
     pub build: BuildInfo,
+    /// Shared rate limiter with the configured policies.
+    pub limiter: RateLimiter,
 }
 
 impl PlatformContext {
@@ -44,6 +49,22 @@ pub trait ModuleInfo: Send + Sync + 'static {
     /// Adds routes that are not OpenAPI operations (webhooks, SSE streams).
     fn routes(&self, route: poem::Route) -> poem::Route {
         route
+    }
+
+    /// Handlers of outbox events (each records what it processed, so redelivery is a
+    /// no-op).
+    fn event_handlers(&self) -> Vec<Arc<dyn EventHandler>> {
+        Vec::new()
+    }
+
+    /// Handlers of jobs this module enqueues.
+    fn job_handlers(&self) -> Vec<Arc<dyn JobHandler>> {
+        Vec::new()
+    }
+
+    /// Jobs fired once per period across all nodes.
+    fn recurring_jobs(&self) -> Vec<Recurring> {
+        Vec::new()
     }
 }
 

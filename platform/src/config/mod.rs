@@ -6,6 +6,13 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+mod primitives;
+
+pub use primitives::{
+    IdempotencySettings, JobSettings, RateLimitBackend, RateLimitPolicy, RateLimiterSettings,
+    RateLimits, RedisSettings,
+};
+
 /// Everything Haven reads from configuration.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
@@ -20,6 +27,21 @@ pub struct Settings {
     /// Logs, traces and metrics.
     #[serde(default)]
     pub telemetry: TelemetrySettings,
+    /// Job queue and outbox dispatcher.
+    #[serde(default)]
+    pub jobs: JobSettings,
+    /// Idempotency keys.
+    #[serde(default)]
+    pub idempotency: IdempotencySettings,
+    /// Which rate-limit backend to use.
+    #[serde(default)]
+    pub rate_limiter: RateLimiterSettings,
+    /// Named rate-limit policies.
+    #[serde(default)]
+    pub rate_limits: RateLimits,
+    /// Redis, for shared rate limits and caches.
+    #[serde(default)]
+    pub redis: RedisSettings,
 }
 
 /// `server.*` keys.
@@ -275,6 +297,7 @@ impl Settings {
                 "expected a level (error, warn, info, debug, trace) or a tracing filter directive",
             );
         }
+        self.validate_primitives()?;
         if let Some(endpoint) = &self.telemetry.otlp_endpoint
             && !(endpoint.starts_with("http://") || endpoint.starts_with("https://"))
         {
@@ -282,6 +305,44 @@ impl Settings {
                 "telemetry.otlp_endpoint",
                 "expected an http:// or https:// URL",
             );
+        }
+        Ok(())
+    }
+
+    fn validate_primitives(&self) -> Result<(), ConfigError> {
+        let bad = |key: &str, msg: &str| Err(ConfigError(format!("{key}: {msg}")));
+        let jobs = &self.jobs;
+        for (key, value) in [
+            ("jobs.poll_interval_ms", jobs.poll_interval_ms),
+            ("jobs.batch_size", u64::from(jobs.batch_size)),
+            ("jobs.concurrency", u64::from(jobs.concurrency)),
+            ("jobs.visibility_timeout_ms", jobs.visibility_timeout_ms),
+            ("jobs.max_attempts", u64::from(jobs.max_attempts)),
+            ("jobs.backoff_base_ms", jobs.backoff_base_ms),
+            ("idempotency.ttl_s", self.idempotency.ttl_s),
+        ] {
+            if value == 0 {
+                return bad(key, "expected a positive integer");
+            }
+        }
+        if jobs.backoff_max_ms < jobs.backoff_base_ms {
+            return bad("jobs.backoff_max_ms", "must be at least jobs.backoff_base_ms");
+        }
+        for (name, policy) in &self.rate_limits {
+            if policy.limit == 0 || policy.window_s == 0 {
+                return bad(
+                    &format!("rate_limits.{name}"),
+                    "limit and window_s must be positive integers",
+                );
+            }
+        }
+        if let Some(url) = &self.redis.url
+            && !(url.starts_with("redis://") || url.starts_with("rediss://"))
+        {
+            return bad("redis.url", "expected a redis:// or rediss:// URL");
+        }
+        if self.rate_limiter.backend == RateLimitBackend::Redis && self.redis.url.is_none() {
+            return bad("rate_limiter.backend", "`redis` needs redis.url to be set");
         }
         Ok(())
     }
@@ -296,26 +357,36 @@ impl Settings {
         let mut copy = self.clone();
         copy.database.url = redact_url(&copy.database.url);
         copy.database.replica_url = copy.database.replica_url.as_deref().map(redact_url);
+        copy.redis.url = copy.redis.url.as_deref().map(redact_url);
         toml_string(&copy)
     }
 }
 
 fn toml_string(settings: &Settings) -> Result<String, ConfigError> {
-    // `config` already depends on `toml`; going through serde_json keeps us off a second
-    // serializer dependency while still printing every key.
+    // Going through serde_json keeps us off a second serializer dependency while still
+    // printing every key; nested maps become `[a.b]` tables.
+    fn table(out: &mut String, path: &str, map: &serde_json::Map<String, serde_json::Value>) {
+        let (nested, plain): (Vec<_>, Vec<_>) = map.iter().partition(|(_, v)| v.is_object());
+        if !plain.is_empty() || nested.is_empty() {
+            out.push_str(&format!("[{path}]\n"));
+            for (key, v) in plain.into_iter().filter(|(_, v)| !v.is_null()) {
+                out.push_str(&format!("{key} = {v}\n"));
+            }
+            out.push('\n');
+        }
+        for (key, v) in nested {
+            if let serde_json::Value::Object(inner) = v {
+                table(out, &format!("{path}.{key}"), inner);
+            }
+        }
+    }
     let value = serde_json::to_value(settings).map_err(|e| ConfigError(e.to_string()))?;
     let mut out = String::new();
     if let serde_json::Value::Object(sections) = value {
         for (section, body) in sections {
-            out.push_str(&format!("[{section}]\n"));
             if let serde_json::Value::Object(keys) = body {
-                for (key, v) in keys {
-                    if !v.is_null() {
-                        out.push_str(&format!("{key} = {v}\n"));
-                    }
-                }
+                table(&mut out, &section, &keys);
             }
-            out.push('\n');
         }
     }
     Ok(out)
