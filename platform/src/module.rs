@@ -28,14 +28,16 @@ pub struct PlatformContext {
 
 impl PlatformContext {
     /// Builds pools (without connecting) and health state from `settings`.
-    pub fn new(settings: Settings, build: BuildInfo) -> Result<Self, crate::db::DbError> {
+    pub fn new(settings: Settings, build: BuildInfo) -> anyhow::Result<Self> {
         let db = Db::connect(&settings.database)?;
         let health = Health::new(db.clone());
+        let limiter = RateLimiter::new(&settings, db.clone())?;
         Ok(Self {
             settings: Arc::new(settings),
             db,
             health,
             build,
+            limiter,
         })
     }
 }

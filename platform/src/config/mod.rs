@@ -326,7 +326,10 @@ impl Settings {
             }
         }
         if jobs.backoff_max_ms < jobs.backoff_base_ms {
-            return bad("jobs.backoff_max_ms", "must be at least jobs.backoff_base_ms");
+            return bad(
+                "jobs.backoff_max_ms",
+                "must be at least jobs.backoff_base_ms",
+            );
         }
         for (name, policy) in &self.rate_limits {
             if policy.limit == 0 || policy.window_s == 0 {

@@ -80,7 +80,9 @@ pub struct RateLimiterSettings {
 
 impl Default for RateLimiterSettings {
     fn default() -> Self {
-        Self { backend: RateLimitBackend::Auto }
+        Self {
+            backend: RateLimitBackend::Auto,
+        }
     }
 }
 
