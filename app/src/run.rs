@@ -3,7 +3,10 @@
 use std::process::ExitCode;
 
 use haven_platform::config::Settings;
+use std::time::Duration;
+
 use haven_platform::db::run_migrations;
+use haven_platform::jobs::Runtime;
 use haven_platform::server::{self, shutdown_signal};
 use haven_platform::{PlatformContext, nodes, observability};
 
@@ -129,7 +132,19 @@ fn serve(ctx: PlatformContext) -> std::pin::Pin<Box<dyn Future<Output = anyhow::
         let bound = server::bind(&ctx)?;
         let node = nodes::register(&ctx.db, ctx.build.version).await.ok();
         let app = wiring::build_app(&ctx);
+        let workers = ctx.settings.jobs.enabled.then(|| {
+            Runtime::start(
+                ctx.db.clone(),
+                ctx.settings.jobs.clone(),
+                wiring::job_registry(&ctx),
+            )
+        });
         bound.serve(&ctx, app, signal).await?;
+        if let Some(workers) = workers {
+            workers
+                .shutdown(Duration::from_millis(ctx.settings.server.shutdown_grace_ms))
+                .await;
+        }
         if let Some(node) = node
             && let Err(e) = nodes::deregister(&ctx.db, node).await
         {

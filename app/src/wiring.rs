@@ -3,6 +3,7 @@
 
 use haven_platform::PlatformContext;
 use haven_platform::http::app::{self, HttpApp};
+use haven_platform::jobs::Registry;
 use haven_platform::observability::BuildInfo;
 use poem_openapi::OpenApi;
 
@@ -23,6 +24,16 @@ pub fn modules(_ctx: &PlatformContext) -> Modules {
 /// The fully wired public app.
 pub fn build_app(ctx: &PlatformContext) -> HttpApp {
     build_app_with(ctx, ())
+}
+
+/// The job and event handlers and schedules of every mounted module, for the workers.
+pub fn job_registry(ctx: &PlatformContext) -> Registry {
+    let modules = modules(ctx);
+    let mut registry = Registry::new();
+    for module in modules.all() {
+        registry.add_module(module);
+    }
+    registry
 }
 
 /// The fully wired app plus `extra` operations (tests mount probe endpoints this way).

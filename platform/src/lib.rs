@@ -16,7 +16,7 @@ pub mod nodes;
 pub mod observability;
 pub mod outbox;
 pub mod ratelimit;
-mod schema;
+pub(crate) mod schema;
 pub mod server;
 #[cfg(feature = "test-support")]
 pub mod testing;
