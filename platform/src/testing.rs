@@ -83,6 +83,12 @@ impl TestDb {
         }
     }
 
+    /// A fresh PostgreSQL database next to `admin` (an admin URL), whatever the
+    /// environment says; for benchmarks and multi-node tests.
+    pub fn fresh_postgres(admin: &str) -> Self {
+        Self::postgres(admin, true)
+    }
+
     fn postgres(admin: &str, migrated: bool) -> Self {
         let mut conn = PgConnection::establish(admin)
             .unwrap_or_else(|e| panic!("{POSTGRES_ENV} is set but PostgreSQL is unreachable: {e}"));
