@@ -17,7 +17,7 @@ use super::repo::{self, Claimed};
 use super::{Job, JobHandler, NewJob, Recurring, Registry};
 use crate::config::JobSettings;
 use crate::db::{AnyConnection, Db, DbError};
-use crate::outbox::{DELIVERY_KIND, Delivery, dispatch_batch, outbox_stats};
+use crate::outbox::{DELIVERY_KIND, Delivery, dispatch_batch, refresh_stats};
 use crate::time::now_utc;
 
 /// Kind and schedule of the purge of finished jobs.
@@ -386,17 +386,8 @@ impl Worker {
         let mut tick = tokio::time::interval(Duration::from_secs(5));
         loop {
             tick.tick().await;
-            match self
-                .db
-                .run(|conn| outbox_stats(conn).map_err(DbError::from))
-                .await
-            {
-                Ok((pending, oldest)) => {
-                    metrics::gauge!("haven_outbox_pending").set(pending as f64);
-                    let lag = oldest.map_or(0.0, |t| (now_utc() - t).as_seconds_f64().max(0.0));
-                    metrics::gauge!("haven_outbox_lag_seconds").set(lag);
-                }
-                Err(e) => tracing::debug!(error = %e, "outbox stats unavailable"),
+            if let Err(e) = refresh_stats(&self.db).await {
+                tracing::debug!(error = %e, "outbox stats unavailable");
             }
         }
     }
