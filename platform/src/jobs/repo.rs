@@ -98,24 +98,28 @@ pub(super) fn claim(
     }
 }
 
-/// The job `id` while `node` holds its lease.
+/// The job `id` while `node` holds the lease of its attempt number `attempt`. The attempt
+/// fences a stale run: a node whose lease lapsed may reclaim its own job, and the older
+/// run must not then record an outcome over the newer one.
 #[diesel::dsl::auto_type]
-fn leased_by<'a>(id: &'a str, node: &'a str) -> _ {
+fn leased_by<'a>(id: &'a str, node: &'a str, attempt: i32) -> _ {
     let running: &'static str = "running";
     jobs::table
         .filter(jobs::id.eq(id))
         .filter(jobs::locked_by.eq(node))
+        .filter(jobs::attempts.eq(attempt))
         .filter(jobs::state.eq(running))
 }
 
-/// Marks a job done; `false` when this node no longer held its lease.
+/// Marks a job done; `false` when this attempt no longer held its lease.
 pub(super) fn complete(
     conn: &mut AnyConnection,
     id: &str,
     node: &str,
+    attempt: i32,
     now: NaiveDateTime,
 ) -> QueryResult<bool> {
-    diesel::update(leased_by(id, node))
+    diesel::update(leased_by(id, node, attempt))
         .set((
             jobs::state.eq("done"),
             jobs::finished_at.eq(Some(now)),
@@ -126,11 +130,13 @@ pub(super) fn complete(
         .map(|n| n == 1)
 }
 
-/// Schedules a retry at `retry_at`, or dead-letters the job when `retry_at` is `None`.
+/// Schedules a retry at `retry_at`, or dead-letters the job when `retry_at` is `None`;
+/// `false` when this attempt no longer held its lease.
 pub(super) fn fail(
     conn: &mut AnyConnection,
     id: &str,
     node: &str,
+    attempt: i32,
     error: &str,
     retry_at: Option<NaiveDateTime>,
     now: NaiveDateTime,
@@ -139,7 +145,7 @@ pub(super) fn fail(
         Some(at) => ("pending", at, None),
         None => ("dead", now, Some(now)),
     };
-    diesel::update(leased_by(id, node))
+    diesel::update(leased_by(id, node, attempt))
         .set((
             jobs::state.eq(state),
             jobs::run_at.eq(run_at),

@@ -318,14 +318,10 @@ impl Worker {
             _ => Err(anyhow::anyhow!("malformed job row")),
         };
         let now = now_utc();
-        let (id, node) = (row.id.clone(), self.node.clone());
-        let outcome = match result {
-            Ok(()) => {
-                metrics::counter!("haven_jobs_completed_total", "kind" => label).increment(1);
-                self.db
-                    .run(move |conn| repo::complete(conn, &id, &node, now).map_err(DbError::from))
-                    .await
-            }
+        let (id, node, claimed) = (row.id.clone(), self.node.clone(), row.attempts);
+        // `None` on success, else the error and whether a retry is scheduled.
+        let failure = match result {
+            Ok(()) => None,
             Err(error) => {
                 let max = match u32::try_from(row.max_attempts) {
                     Ok(m) if m > 0 => m,
@@ -335,31 +331,45 @@ impl Worker {
                     now + chrono::Duration::from_std(backoff(&self.settings, attempt))
                         .unwrap_or_default()
                 });
-                if retry_at.is_some() {
-                    tracing::warn!(job_kind = label, attempt, error = %error, "job failed; will retry");
-                    metrics::counter!("haven_jobs_retried_total", "kind" => label).increment(1);
-                } else {
-                    tracing::error!(job_kind = label, attempt, error = %error, "job dead-lettered");
-                    metrics::counter!("haven_jobs_dead_total", "kind" => label).increment(1);
-                    if kind == DELIVERY_KIND {
-                        metrics::counter!("haven_outbox_dead_total").increment(1);
-                    }
-                }
-                let message = format!("{error:#}");
-                self.db
-                    .run(move |conn| {
-                        repo::fail(conn, &id, &node, &message, retry_at, now).map_err(DbError::from)
-                    })
-                    .await
+                Some((format!("{error:#}"), retry_at))
             }
         };
-        match outcome {
-            Ok(true) => {}
-            Ok(false) => tracing::warn!(
+        let recorded = {
+            let failure = failure.clone();
+            self.db
+                .run(move |conn| {
+                    match failure {
+                        None => repo::complete(conn, &id, &node, claimed, now),
+                        Some((message, retry_at)) => {
+                            repo::fail(conn, &id, &node, claimed, &message, retry_at, now)
+                        }
+                    }
+                    .map_err(DbError::from)
+                })
+                .await
+        };
+        // Logged and counted once recorded: a run that lost its lease has no outcome.
+        match (recorded, failure) {
+            (Ok(true), None) => {
+                metrics::counter!("haven_jobs_completed_total", "kind" => label).increment(1);
+            }
+            (Ok(true), Some((error, Some(_)))) => {
+                tracing::warn!(job_kind = label, attempt, error = %error, "job failed; will retry");
+                metrics::counter!("haven_jobs_retried_total", "kind" => label).increment(1);
+            }
+            (Ok(true), Some((error, None))) => {
+                tracing::error!(job_kind = label, attempt, error = %error, "job dead-lettered");
+                metrics::counter!("haven_jobs_dead_total", "kind" => label).increment(1);
+                if kind == DELIVERY_KIND {
+                    metrics::counter!("haven_outbox_dead_total").increment(1);
+                }
+            }
+            (Ok(false), _) => tracing::warn!(
                 job_kind = label,
-                "lost the job's lease before finishing; another node reclaimed it"
+                attempt,
+                "lost the job's lease before finishing (a newer run holds it); outcome dropped"
             ),
-            Err(e) => {
+            (Err(e), _) => {
                 tracing::warn!(job_kind = label, error = %e, "could not record the job's outcome; it will be reclaimed")
             }
         }
