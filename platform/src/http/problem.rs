@@ -423,6 +423,35 @@ fn describe(status: u16) -> &'static str {
     }
 }
 
+fn meta_header(name: &str, description: &str) -> MetaHeader {
+    MetaHeader {
+        name: name.to_owned(),
+        description: Some(description.to_owned()),
+        required: false,
+        deprecated: false,
+        schema: u64::schema_ref(),
+    }
+}
+
+/// Headers documented on an error status: `Retry-After` on 429 and 503, and the
+/// `RateLimit-*` headers of the rate limiter on 429.
+fn headers_of(status: u16) -> Vec<MetaHeader> {
+    let retry_after = meta_header("Retry-After", "Seconds to wait before retrying.");
+    match status {
+        429 => vec![
+            retry_after,
+            meta_header("RateLimit-Limit", "Requests allowed per window."),
+            meta_header(
+                "RateLimit-Remaining",
+                "Requests left in the current window.",
+            ),
+            meta_header("RateLimit-Reset", "Seconds until the current window ends."),
+        ],
+        503 => vec![retry_after],
+        _ => Vec::new(),
+    }
+}
+
 impl<S: ErrorSet> ApiResponse for ApiError<S> {
     const BAD_REQUEST_HANDLER: bool = true;
 
@@ -441,17 +470,7 @@ impl<S: ErrorSet> ApiResponse for ApiError<S> {
                         content_type: PROBLEM_JSON,
                         schema: Problem::schema_ref(),
                     }],
-                    headers: if matches!(status, 429 | 503) {
-                        vec![MetaHeader {
-                            name: "Retry-After".to_owned(),
-                            description: Some("Seconds to wait before retrying.".to_owned()),
-                            required: false,
-                            deprecated: false,
-                            schema: u64::schema_ref(),
-                        }]
-                    } else {
-                        Vec::new()
-                    },
+                    headers: headers_of(status),
                 })
                 .collect(),
         }

@@ -10,4 +10,5 @@ mod database;
 mod health_and_metrics;
 mod openapi_drift;
 mod probe;
+mod rate_limit;
 mod shutdown;
