@@ -158,14 +158,16 @@ pub(super) fn fail(
         .map(|n| n == 1)
 }
 
-/// Extends the leases of every job `node` is running.
+/// Extends the leases `node` holds on the jobs `ids` it is running.
 pub(super) fn heartbeat(
     conn: &mut AnyConnection,
     node: &str,
+    ids: &[String],
     lease_until: NaiveDateTime,
 ) -> QueryResult<usize> {
     diesel::update(
         jobs::table
+            .filter(jobs::id.eq_any(ids))
             .filter(jobs::locked_by.eq(node))
             .filter(jobs::state.eq("running")),
     )

@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 use std::panic::AssertUnwindSafe;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 use chrono::{DateTime, NaiveDateTime};
@@ -51,6 +51,33 @@ struct Worker {
     node: String,
     permits: Arc<Semaphore>,
     wake: Arc<Notify>,
+    /// Jobs this node is running (id → runs of it here); only their leases are renewed.
+    in_flight: Mutex<HashMap<String, usize>>,
+}
+
+/// Counts a job as running on this node until dropped, even if its task panics.
+struct InFlight {
+    worker: Arc<Worker>,
+    id: String,
+}
+
+impl InFlight {
+    fn new(worker: Arc<Worker>, id: String) -> Self {
+        *worker.in_flight().entry(id.clone()).or_default() += 1;
+        Self { worker, id }
+    }
+}
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        let mut in_flight = self.worker.in_flight();
+        if let Some(runs) = in_flight.get_mut(&self.id) {
+            *runs -= 1;
+            if *runs == 0 {
+                in_flight.remove(&self.id);
+            }
+        }
+    }
 }
 
 /// Deletes rows older than a retention period; the platform's maintenance jobs.
@@ -113,6 +140,7 @@ impl Runtime {
             node: node.clone(),
             permits: Arc::clone(&permits),
             wake: Arc::new(Notify::new()),
+            in_flight: Mutex::default(),
         });
         let main = tokio::spawn(Arc::clone(&worker).poll_loop(stop_rx.clone()));
         let background = vec![
@@ -180,6 +208,12 @@ fn backoff(settings: &JobSettings, attempt: u32) -> Duration {
 }
 
 impl Worker {
+    fn in_flight(&self) -> std::sync::MutexGuard<'_, HashMap<String, usize>> {
+        self.in_flight
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+    }
+
     async fn poll_loop(self: Arc<Self>, mut stop: watch::Receiver<bool>) {
         let mut next_fire: HashMap<&'static str, NaiveDateTime> = HashMap::new();
         let poll = Duration::from_millis(self.settings.poll_interval_ms);
@@ -283,8 +317,10 @@ impl Worker {
                 break;
             };
             let worker = Arc::clone(self);
+            let in_flight = InFlight::new(Arc::clone(self), row.id.clone());
             tokio::spawn(async move {
                 worker.run_one(row).await;
+                drop(in_flight);
                 drop(permit);
                 worker.wake.notify_one();
             });
@@ -380,11 +416,17 @@ impl Worker {
         let mut tick = tokio::time::interval(every.to_std().unwrap_or(Duration::from_secs(1)));
         loop {
             tick.tick().await;
+            // Only the jobs running here: a job whose outcome could not be recorded must
+            // lapse and be reclaimed, not stay leased for as long as this node lives.
+            let ids: Vec<String> = self.in_flight().keys().cloned().collect();
+            if ids.is_empty() {
+                continue;
+            }
             let node = self.node.clone();
             let until = now_utc() + lease_length(&self.settings);
             if let Err(e) = self
                 .db
-                .run(move |conn| repo::heartbeat(conn, &node, until).map_err(DbError::from))
+                .run(move |conn| repo::heartbeat(conn, &node, &ids, until).map_err(DbError::from))
                 .await
             {
                 tracing::warn!(error = %e, "job lease heartbeat failed");
