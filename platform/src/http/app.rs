@@ -16,6 +16,7 @@ use super::middleware::timeout::Timeout;
 use super::problem::ProblemError;
 use super::routes::RouteTable;
 use crate::health::HealthApi;
+use crate::idempotency::Idempotency;
 use crate::module::PlatformContext;
 
 /// Title of the OpenAPI document.
@@ -67,7 +68,17 @@ pub fn build<A: OpenApi + 'static>(ctx: &PlatformContext, api: A, extra: Route) 
             cors.allow_origin(origin.as_str())
         })
         .expose_header("x-request-id");
+    let table = Arc::new(table);
+    // Innermost first. Idempotency sits inside BodyLimit (it buffers bounded bodies) and
+    // runs the endpoint to completion in its own task under the request timeout, so a
+    // claimed key always ends stored or released, even when the client or the Timeout
+    // layer gives up first or the handler panics.
     let endpoint = routes
+        .with(Idempotency::new(
+            ctx.db.clone(),
+            &ctx.settings,
+            Arc::clone(&table),
+        ))
         .with(BodyLimit::new(server.max_body_bytes))
         .with(Timeout::new(Duration::from_millis(
             server.request_timeout_ms,
@@ -75,15 +86,19 @@ pub fn build<A: OpenApi + 'static>(ctx: &PlatformContext, api: A, extra: Route) 
         .with(CatchPanic::new().with_handler(|_| {
             // The panic message may hold internals; the log line carries the request id.
             tracing::error!("handler panicked");
-            ProblemError::new(poem::http::StatusCode::INTERNAL_SERVER_ERROR, "internal")
-                .with_detail("An unexpected error occurred; quote the request_id to support.")
-                .to_response()
+            panicked().to_response()
         }))
         .with_if(!server.cors_origins.is_empty(), cors)
-        .with(Envelope::new(Arc::new(table)))
+        .with(Envelope::new(table))
         .boxed();
     HttpApp {
         endpoint,
         spec_json,
     }
+}
+
+/// The problem a panicking handler is answered with.
+pub(crate) fn panicked() -> ProblemError {
+    ProblemError::new(poem::http::StatusCode::INTERNAL_SERVER_ERROR, "internal")
+        .with_detail("An unexpected error occurred; quote the request_id to support.")
 }

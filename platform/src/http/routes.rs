@@ -1,7 +1,8 @@
 //! Route templates and the methods each accepts, read from the OpenAPI document, for the
-//! `Allow` header of `405` answers and the `route` label of metrics.
+//! `Allow` header of `405` answers, the `route` label of metrics, and which operations
+//! declare an `Idempotency-Key` header.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Route shape (`/v1/items/{}`) → the documented template (`/v1/items/{id}`) and the
 /// methods it allows (`GET, HEAD, PATCH`). Keyed by shape because poem names path
@@ -9,14 +10,22 @@ use std::collections::HashMap;
 #[derive(Debug, Default, Clone)]
 pub struct RouteTable {
     routes: HashMap<String, (String, String)>,
+    /// `(template, METHOD)` of operations with an `Idempotency-Key` header parameter.
+    idempotent: HashSet<(String, String)>,
 }
 
 impl RouteTable {
     /// Reads the `paths` of an OpenAPI document.
     pub fn from_spec(spec: &serde_json::Value) -> Self {
         let mut routes = HashMap::new();
+        let mut idempotent = HashSet::new();
         if let Some(paths) = spec.get("paths").and_then(|p| p.as_object()) {
             for (path, ops) in paths {
+                for (method, op) in ops.as_object().into_iter().flatten() {
+                    if declares_idempotency_key(op) {
+                        idempotent.insert((path.clone(), method.to_ascii_uppercase()));
+                    }
+                }
                 let mut methods: Vec<String> = ops
                     .as_object()
                     .map(|o| o.keys().map(|m| m.to_ascii_uppercase()).collect())
@@ -28,7 +37,48 @@ impl RouteTable {
                 routes.insert(shape(path), (path.clone(), methods.join(", ")));
             }
         }
-        Self { routes }
+        Self { routes, idempotent }
+    }
+
+    /// The template of the documented route a concrete request path matches
+    /// (`/v1/items/itm_01…` → `/v1/items/{id}`), segment by segment; a literal segment
+    /// wins over a parameter, as in poem's router.
+    pub fn match_path(&self, path: &str) -> Option<&str> {
+        let segments: Vec<&str> = path.split('/').collect();
+        self.routes
+            .values()
+            .filter_map(|(template, _)| {
+                let parts: Vec<&str> = template.split('/').collect();
+                if parts.len() != segments.len() {
+                    return None;
+                }
+                // One flag per segment, `true` where the template has a parameter: the
+                // smallest vector is the most literal match.
+                let mut params = Vec::with_capacity(parts.len());
+                for (part, seg) in parts.iter().zip(&segments) {
+                    let is_param = part.starts_with('{') && part.ends_with('}');
+                    if is_param {
+                        if seg.is_empty() {
+                            return None;
+                        }
+                    } else if part != seg {
+                        return None;
+                    }
+                    params.push(is_param);
+                }
+                Some((params, template.as_str()))
+            })
+            .min()
+            .map(|(_, template)| template)
+    }
+
+    /// The template of the operation `method path` when that operation declares an
+    /// `Idempotency-Key` header parameter; `None` for every other request.
+    pub fn idempotent_route(&self, method: &str, path: &str) -> Option<&str> {
+        let template = self.match_path(path)?;
+        self.idempotent
+            .contains(&(template.to_owned(), method.to_ascii_uppercase()))
+            .then_some(template)
     }
 
     /// The `Allow` value for a poem pattern (`/v1/items/:param0`) or a template.
@@ -46,6 +96,20 @@ impl RouteTable {
             None => rewrite(pattern, |name| format!("{{{name}}}")),
         }
     }
+}
+
+/// Whether an OpenAPI operation object lists an `Idempotency-Key` header parameter.
+fn declares_idempotency_key(op: &serde_json::Value) -> bool {
+    op.get("parameters")
+        .and_then(|p| p.as_array())
+        .is_some_and(|params| {
+            params.iter().any(|p| {
+                p.get("in").and_then(|v| v.as_str()) == Some("header")
+                    && p.get("name")
+                        .and_then(|v| v.as_str())
+                        .is_some_and(|n| n.eq_ignore_ascii_case(crate::idempotency::HEADER))
+            })
+        })
 }
 
 fn rewrite(pattern: &str, param: impl Fn(&str) -> String) -> String {
@@ -86,5 +150,39 @@ mod tests {
         assert_eq!(t.allow("/nope"), None);
         assert_eq!(t.template("/v1/items/:param0"), "/v1/items/{id}");
         assert_eq!(t.template("/webhooks/:provider"), "/webhooks/{provider}");
+    }
+
+    #[test]
+    fn concrete_paths_match_templates_and_literals_win() {
+        let key = serde_json::json!([{"name": "Idempotency-Key", "in": "header"}]);
+        let spec = serde_json::json!({"paths": {
+            "/v1/items/{id}": {"get": {}, "post": {"parameters": key}},
+            "/v1/items/search": {"post": {}},
+            "/v1/items": {"post": {"parameters": [{"name": "idempotency-key", "in": "header"}]}},
+            "/v1/items/{id}/tags/{tag}": {"put": {"parameters": key}},
+            "/v1/other": {"post": {"parameters": [{"name": "Idempotency-Key", "in": "query"}]}}
+        }});
+        let t = RouteTable::from_spec(&spec);
+        assert_eq!(t.match_path("/v1/items/itm_1"), Some("/v1/items/{id}"));
+        assert_eq!(t.match_path("/v1/items/search"), Some("/v1/items/search"));
+        assert_eq!(t.match_path("/v1/items/"), None);
+        assert_eq!(t.match_path("/v1/items/a/b"), None);
+        assert_eq!(t.match_path("/nope"), None);
+        assert_eq!(
+            t.idempotent_route("post", "/v1/items/x"),
+            Some("/v1/items/{id}")
+        );
+        assert_eq!(t.idempotent_route("GET", "/v1/items/x"), None);
+        assert_eq!(t.idempotent_route("POST", "/v1/items/search"), None);
+        assert_eq!(t.idempotent_route("POST", "/v1/items"), Some("/v1/items"));
+        assert_eq!(
+            t.idempotent_route("PUT", "/v1/items/a/tags/b"),
+            Some("/v1/items/{id}/tags/{tag}")
+        );
+        assert_eq!(
+            t.idempotent_route("POST", "/v1/other"),
+            None,
+            "a query param"
+        );
     }
 }

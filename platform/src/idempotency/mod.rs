@@ -1,2 +1,126 @@
 //! Idempotency keys (RFC 0002 "Writes"), stored in the database so they hold across
 //! every node.
+//!
+//! An operation opts in by declaring the header in its signature, so it is in the OpenAPI
+//! document and the SDKs:
+//!
+//! ```ignore
+//! use haven_platform::idempotency::IdempotencyKey;
+//!
+//! #[oai(path = "/v1/care/appointments", method = "post", operation_id = "bookAppointment")]
+//! async fn book(
+//!     &self,
+//!     /// Makes the request safe to retry: a retry with the same key within 24 h gets
+//!     /// the first response again (`Idempotent-Replayed: true`) instead of a second
+//!     /// booking. At most 255 printable ASCII characters, e.g. a UUID.
+//!     #[oai(name = "Idempotency-Key")]
+//!     _idempotency_key: IdempotencyKey,
+//!     body: Json<NewAppointment>,
+//! ) -> ApiResult<Created, BookErrors> { … }
+//! ```
+//!
+//! List 409 and 422 in the operation's error set (`error_set!(pub BookErrors: 409, 422)`):
+//! the middleware answers them for a key in use or reused.
+//!
+//! The [`Idempotency`] middleware does the rest for every operation whose OpenAPI entry
+//! has that header parameter, and only when a request carries the header: it claims
+//! `(scope, key)` with an INSERT (the primary key makes the claim atomic across nodes),
+//! runs the endpoint, and stores its final status, a few headers and the body for
+//! `idempotency.ttl_s`. A retry replays them byte for byte with `Idempotent-Replayed:
+//! true`; the same key with another method, path or body is `422
+//! idempotency_key_reused`; while the first request runs, `409 idempotency_key_in_use`.
+//! Responses that reject the input without acting on it (400, 413, 415, 422, 429) are
+//! not stored, so a corrected retry with the same key runs.
+
+mod middleware;
+mod repo;
+mod schema;
+
+use chrono::NaiveDateTime;
+use diesel::QueryResult;
+use poem::http::HeaderMap;
+use sha2::{Digest, Sha256};
+
+use crate::db::AnyConnection;
+
+pub use middleware::{Idempotency, IdempotencyEndpoint};
+
+/// Name of the request header.
+pub const HEADER: &str = "Idempotency-Key";
+
+/// Response header set on a replayed response.
+pub const REPLAYED_HEADER: &str = "Idempotent-Replayed";
+
+/// Longest accepted key, in characters.
+pub const MAX_KEY_LEN: usize = 255;
+
+/// The parameter type of the `Idempotency-Key` header. Declare it exactly as
+/// `#[oai(name = "Idempotency-Key")] _idempotency_key: IdempotencyKey` (with a doc
+/// comment, which becomes the parameter's description): the middleware finds opted-in
+/// operations by that header parameter in the OpenAPI document. The handler need not
+/// read it.
+pub type IdempotencyKey = poem_openapi::param::Header<Option<String>>;
+
+/// Whose keys a request's key is among: two clients may use the same key independently.
+///
+/// Until authentication exists this is the SHA-256 of the `Authorization` header (so a
+/// credential is never stored), or `anonymous` without one. The identity issue will
+/// switch it to the verified access token's subject (the `Principal`).
+pub fn scope_of(headers: &HeaderMap) -> String {
+    match headers.get(poem::http::header::AUTHORIZATION) {
+        Some(value) => format!("auth:{}", sha256_hex(value.as_bytes())),
+        None => "anonymous".to_owned(),
+    }
+}
+
+/// Deletes the keys whose replay window (or, for a request whose node died, lease) has
+/// passed by `now`; returns how many. The job queue calls it hourly.
+pub fn purge_expired(conn: &mut AnyConnection, now: NaiveDateTime) -> QueryResult<usize> {
+    repo::purge_expired(conn, now)
+}
+
+/// A key the API accepts: 1 to [`MAX_KEY_LEN`] printable ASCII characters.
+pub fn is_valid_key(key: &str) -> bool {
+    (1..=MAX_KEY_LEN).contains(&key.len()) && key.bytes().all(|b| (0x20..=0x7e).contains(&b))
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    format!("{:x}", Sha256::digest(bytes))
+}
+
+#[cfg(test)]
+mod tests {
+    use poem::http::HeaderValue;
+
+    use super::*;
+
+    #[test]
+    fn keys_are_short_printable_ascii() {
+        assert!(is_valid_key("a"));
+        assert!(is_valid_key("0190d2c4-5f6e-7abc-8def-0123456789ab"));
+        assert!(is_valid_key(&"k".repeat(255)));
+        assert!(!is_valid_key(""));
+        assert!(!is_valid_key(&"k".repeat(256)));
+        assert!(!is_valid_key("tab\there"));
+        assert!(!is_valid_key("ünï"));
+    }
+
+    #[test]
+    fn the_scope_hashes_the_credential_and_defaults_to_anonymous() {
+        let mut headers = HeaderMap::new();
+        assert_eq!(scope_of(&headers), "anonymous");
+        headers.insert("authorization", HeaderValue::from_static("Bearer secret"));
+        let scope = scope_of(&headers);
+        assert!(!scope.contains("secret"));
+        assert_eq!(scope.len(), "auth:".len() + 64);
+        assert_eq!(scope, scope_of(&headers));
+    }
+
+    #[test]
+    fn body_hashes_are_sha256_hex() {
+        assert_eq!(
+            sha256_hex(b""),
+            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+        );
+    }
+}

@@ -138,13 +138,17 @@ impl<E: Endpoint> Endpoint for EnvelopeEndpoint<E> {
 
 /// The OpenAPI-style template of the matched route; `None` when nothing but the
 /// catch-all matched.
-fn route_of(pattern: Option<&PathPattern>, routes: &RouteTable) -> Option<String> {
+pub(crate) fn route_of(pattern: Option<&PathPattern>, routes: &RouteTable) -> Option<String> {
     pattern
         .filter(|p| !p.0.is_empty() && &*p.0 != "/*")
         .map(|p| routes.template(&p.0))
 }
 
-fn error_response(err: poem::Error, route: Option<&str>, routes: &RouteTable) -> Response {
+pub(crate) fn error_response(
+    err: poem::Error,
+    route: Option<&str>,
+    routes: &RouteTable,
+) -> Response {
     if err.is::<ProblemError>() {
         return err.into_response();
     }
@@ -164,7 +168,7 @@ fn error_response(err: poem::Error, route: Option<&str>, routes: &RouteTable) ->
 
 /// Error responses that some layer produced without a problem body (CORS rejections,
 /// poem internals) get one, so clients parse every error the same way.
-fn problem_if_plain_error(resp: Response) -> Response {
+pub(crate) fn problem_if_plain_error(resp: Response) -> Response {
     let status = resp.status();
     let is_problem = resp
         .headers()

@@ -48,12 +48,15 @@ impl<E: Endpoint> Endpoint for TimeoutEndpoint<E> {
                     limit_ms = self.limit.as_millis() as u64,
                     "request timed out"
                 );
-                Err(poem::Error::from(
-                    ProblemError::new(StatusCode::SERVICE_UNAVAILABLE, "request_timeout")
-                        .with_detail("the request took too long and was abandoned; retry later")
-                        .with_retry_after(1),
-                ))
+                Err(poem::Error::from(timed_out()))
             }
         }
     }
+}
+
+/// The problem a request that ran out of time is answered with.
+pub(crate) fn timed_out() -> ProblemError {
+    ProblemError::new(StatusCode::SERVICE_UNAVAILABLE, "request_timeout")
+        .with_detail("the request took too long and was abandoned; retry later")
+        .with_retry_after(1)
 }

@@ -1,0 +1,406 @@
+//! The [`Idempotency`] middleware: claim, run, store, replay.
+
+use std::any::Any;
+use std::panic::AssertUnwindSafe;
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::{NaiveDateTime, TimeDelta};
+use futures_util::FutureExt;
+use poem::error::ReadBodyError;
+use poem::http::{HeaderMap, HeaderName, HeaderValue, StatusCode, header};
+use poem::{Body, Endpoint, IntoResponse, Middleware, PathPattern, Request, Response, Result};
+use tracing::Instrument;
+
+use super::repo::{self, Claim, Fingerprint, Stored};
+use super::{HEADER, MAX_KEY_LEN, REPLAYED_HEADER, is_valid_key, scope_of, sha256_hex};
+use crate::config::Settings;
+use crate::db::{Db, DbError};
+use crate::http::app::panicked;
+use crate::http::middleware::envelope::{error_response, problem_if_plain_error, route_of};
+use crate::http::middleware::timeout::timed_out;
+use crate::http::problem::{ApiError, ProblemError, from_poem_error};
+use crate::http::request_id;
+use crate::http::routes::RouteTable;
+
+/// The response headers a replay repeats; the others are per response (request id,
+/// security headers, CORS) and the outer layers add them again.
+const REPLAYED_HEADERS: [HeaderName; 4] = [
+    header::CONTENT_TYPE,
+    header::LOCATION,
+    header::ETAG,
+    header::CACHE_CONTROL,
+];
+
+/// Statuses that reject the input without acting on it (malformed, too large, wrong
+/// type, invalid, rate limited): nothing is stored, so a corrected retry with the same
+/// key runs.
+const RELEASE_STATUSES: [u16; 5] = [400, 413, 415, 422, 429];
+
+/// How long a running claim outlives the request timeout before another request may
+/// take the key over: time to store the response. Only a node that died mid-request
+/// leaves a claim to lapse; every other path stores or releases it.
+const LEASE_MARGIN: Duration = Duration::from_secs(60);
+
+/// Enforces `Idempotency-Key` on the operations whose OpenAPI entry declares it; every
+/// other request passes through untouched. Mounted inside the body limit (it buffers
+/// the bounded body to hash it) and inside the timeout and panic layers: it runs the
+/// endpoint in a task of its own under the same request timeout, so a claim is always
+/// resolved (stored, or released for rejected input) even when the client goes away, the
+/// timeout answers first or the handler panics.
+#[derive(Clone)]
+pub struct Idempotency {
+    config: Arc<Config>,
+}
+
+impl std::fmt::Debug for Idempotency {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Idempotency")
+            .field("ttl", &self.config.ttl)
+            .finish_non_exhaustive()
+    }
+}
+
+struct Config {
+    db: Db,
+    routes: Arc<RouteTable>,
+    /// How long a finished response is replayed (`idempotency.ttl_s`).
+    ttl: TimeDelta,
+    /// How long a running claim holds the key.
+    lease: TimeDelta,
+    /// The request timeout, applied to the endpoint's task.
+    deadline: Duration,
+    /// `server.max_body_bytes`.
+    max_body: usize,
+}
+
+impl Idempotency {
+    /// Uses `idempotency.ttl_s`, `server.request_timeout_ms` and `server.max_body_bytes`;
+    /// `routes` says which operations declare the header.
+    pub fn new(db: Db, settings: &Settings, routes: Arc<RouteTable>) -> Self {
+        let deadline = Duration::from_millis(settings.server.request_timeout_ms);
+        let delta = |d: Duration| TimeDelta::from_std(d).unwrap_or(TimeDelta::MAX);
+        Self {
+            config: Arc::new(Config {
+                db,
+                routes,
+                ttl: delta(Duration::from_secs(settings.idempotency.ttl_s)),
+                lease: delta(deadline.saturating_add(LEASE_MARGIN)),
+                deadline,
+                max_body: usize::try_from(settings.server.max_body_bytes).unwrap_or(usize::MAX),
+            }),
+        }
+    }
+}
+
+impl<E: Endpoint + 'static> Middleware<E> for Idempotency {
+    type Output = IdempotencyEndpoint<E>;
+
+    fn transform(&self, inner: E) -> Self::Output {
+        IdempotencyEndpoint {
+            inner: Arc::new(inner),
+            config: Arc::clone(&self.config),
+        }
+    }
+}
+
+/// Endpoint produced by [`Idempotency`].
+pub struct IdempotencyEndpoint<E> {
+    inner: Arc<E>,
+    config: Arc<Config>,
+}
+
+/// A claim this request holds.
+struct Owned {
+    scope: String,
+    key: String,
+    created_at: NaiveDateTime,
+}
+
+impl<E: Endpoint + 'static> Endpoint for IdempotencyEndpoint<E> {
+    type Output = Response;
+
+    async fn call(&self, mut req: Request) -> Result<Response> {
+        let template = if req.headers().contains_key(HEADER) {
+            self.config
+                .routes
+                .idempotent_route(req.method().as_str(), req.uri().path())
+        } else {
+            None
+        };
+        let Some(template) = template else {
+            return self.inner.call(req).await.map(IntoResponse::into_response);
+        };
+        // Responses made here carry the route, so the access log and metrics name it.
+        let pattern = PathPattern(template.into());
+        match self.config.claim(&mut req).await {
+            Ok(owned) => self.run(req, owned).await,
+            Err(mut resp) => {
+                resp.set_data(pattern);
+                Ok(resp)
+            }
+        }
+    }
+}
+
+impl<E: Endpoint + 'static> IdempotencyEndpoint<E> {
+    /// Runs the endpoint for a claimed key in its own task, so dropping this future (a
+    /// timeout, a disconnect) does not abandon the claim.
+    async fn run(&self, req: Request, owned: Owned) -> Result<Response> {
+        let inner = Arc::clone(&self.inner);
+        let config = Arc::clone(&self.config);
+        let work = async move { config.complete(&*inner, owned, req).await }
+            .instrument(tracing::Span::current());
+        let task = match request_id::current() {
+            Some(id) => tokio::spawn(request_id::scope(id, work)),
+            None => tokio::spawn(work),
+        };
+        match task.await {
+            Ok(Ok(resp)) => Ok(resp),
+            // The 500 is stored; the panic layer answers it and logs.
+            Ok(Err(panic)) => std::panic::resume_unwind(panic),
+            // Only when the runtime shuts down under the request.
+            Err(join) => Err(
+                ApiError::<crate::http::problem::CommonErrors>::internal(&join)
+                    .into_problem()
+                    .into(),
+            ),
+        }
+    }
+}
+
+impl Config {
+    /// Validates the key, hashes the body and claims the key; `Err` is the answer when
+    /// this request does not get to run (invalid key, in use, reused, replay).
+    async fn claim(&self, req: &mut Request) -> Result<Owned, Response> {
+        let key = parse_key(req.headers()).ok_or_else(|| {
+            ProblemError::new(StatusCode::BAD_REQUEST, "idempotency_key_invalid")
+                .with_detail(format!(
+                    "{HEADER} must be one header of 1 to {MAX_KEY_LEN} printable ASCII \
+                     characters"
+                ))
+                .to_response()
+        })?;
+        let body = req
+            .take_body()
+            .into_bytes_limit(self.max_body)
+            .await
+            .map_err(|e| match e {
+                ReadBodyError::PayloadTooLarge => {
+                    ProblemError::new(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large")
+                        .with_detail(format!(
+                            "request body exceeds the limit of {} bytes",
+                            self.max_body
+                        ))
+                        .to_response()
+                }
+                other => from_poem_error(&poem::Error::from(other)).to_response(),
+            })?;
+        let fp = Fingerprint {
+            scope: scope_of(req.headers()),
+            key,
+            method: req.method().as_str().to_owned(),
+            // The query is part of what the request asks for.
+            path: req
+                .uri()
+                .path_and_query()
+                .map_or_else(|| req.uri().path().to_owned(), |pq| pq.as_str().to_owned()),
+            body_hash: sha256_hex(&body),
+        };
+        req.set_body(Body::from_bytes(body));
+
+        let now = crate::time::now_utc();
+        let lease_until = after(now, self.lease);
+        let (scope, key) = (fp.scope.clone(), fp.key.clone());
+        let claim = self
+            .db
+            .run(move |conn| repo::claim(conn, &fp, now, lease_until).map_err(DbError::from))
+            .await
+            .map_err(|e| {
+                ApiError::<crate::http::problem::CommonErrors>::from(e)
+                    .into_problem()
+                    .to_response()
+            })?;
+        match claim {
+            Claim::Acquired { created_at } => Ok(Owned {
+                scope,
+                key,
+                created_at,
+            }),
+            Claim::InUse => Err(conflict(
+                StatusCode::CONFLICT,
+                "idempotency_key_in_use",
+                "A request with this Idempotency-Key is still being processed; retry \
+                 shortly to get its response.",
+            )),
+            Claim::Reused => Err(conflict(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "idempotency_key_reused",
+                "This Idempotency-Key was used for a request with a different method, path \
+                 or body; use a new key for a new request.",
+            )),
+            Claim::Replay(stored) => {
+                metrics::counter!("haven_idempotency_replays_total").increment(1);
+                Err(replay(stored))
+            }
+        }
+    }
+
+    /// Runs the endpoint under the request timeout, catching a panic, and resolves the
+    /// claim with the response the client gets. A panic is handed back to be resumed.
+    async fn complete<E: Endpoint>(
+        &self,
+        inner: &E,
+        owned: Owned,
+        req: Request,
+    ) -> Result<Response, Box<dyn Any + Send>> {
+        let call = AssertUnwindSafe(inner.call(req)).catch_unwind();
+        let (resp, panic) = match tokio::time::timeout(self.deadline, call).await {
+            Ok(Ok(result)) => (self.finalize(result), None),
+            Ok(Err(panic)) => (panicked().to_response(), Some(panic)),
+            Err(_) => (timed_out().to_response(), None),
+        };
+        let resp = self.record(&owned, resp).await;
+        match panic {
+            Some(panic) => Err(panic),
+            None => Ok(resp),
+        }
+    }
+
+    /// The response exactly as the envelope will send it (errors as problems), keeping
+    /// the matched route for the access log.
+    fn finalize<T: IntoResponse>(&self, result: Result<T>) -> Response {
+        let (pattern, mut resp) = match result {
+            Ok(out) => {
+                let resp = out.into_response();
+                (
+                    resp.data::<PathPattern>().cloned(),
+                    problem_if_plain_error(resp),
+                )
+            }
+            Err(err) => {
+                let pattern = err.data::<PathPattern>().cloned();
+                let route = route_of(pattern.as_ref(), &self.routes);
+                (pattern, error_response(err, route.as_deref(), &self.routes))
+            }
+        };
+        if let Some(pattern) = pattern {
+            resp.set_data(pattern);
+        }
+        resp
+    }
+
+    /// Stores `resp` under the claim (or releases the claim for rejected input) and
+    /// returns it. A claim that cannot be stored is released rather than left running.
+    async fn record(&self, owned: &Owned, mut resp: Response) -> Response {
+        let status = resp.status().as_u16();
+        let body = match resp.take_body().into_bytes().await {
+            Ok(body) => body,
+            Err(e) => {
+                tracing::error!(error = %e, "idempotency: reading the response failed");
+                self.release(owned).await;
+                return ApiError::<crate::http::problem::CommonErrors>::internal(&e)
+                    .into_problem()
+                    .to_response();
+            }
+        };
+        resp.set_body(body.clone());
+        if RELEASE_STATUSES.contains(&status) {
+            self.release(owned).await;
+            return resp;
+        }
+        let stored = Stored {
+            status,
+            headers: replayed_headers(resp.headers()),
+            body: body.to_vec(),
+        };
+        let (scope, key, created_at) = (owned.scope.clone(), owned.key.clone(), owned.created_at);
+        let expires_at = after(created_at, self.ttl);
+        let stored = self
+            .db
+            .run(move |conn| {
+                repo::finish(conn, &scope, &key, created_at, &stored, expires_at)
+                    .map_err(DbError::from)
+            })
+            .await;
+        match stored {
+            Ok(1) => {}
+            Ok(_) => tracing::warn!(
+                "idempotency: the claim lapsed before its response was stored; not stored"
+            ),
+            Err(e) => {
+                tracing::error!(error = %e, "idempotency: storing the response failed");
+                self.release(owned).await;
+            }
+        }
+        resp
+    }
+
+    /// Deletes the claim; on failure it lapses with its lease.
+    async fn release(&self, owned: &Owned) {
+        let (scope, key, created_at) = (owned.scope.clone(), owned.key.clone(), owned.created_at);
+        let released = self
+            .db
+            .run(move |conn| repo::release(conn, &scope, &key, created_at).map_err(DbError::from))
+            .await;
+        if let Err(e) = released {
+            tracing::error!(
+                error = %e,
+                "idempotency: releasing a claim failed; it frees up when its lease lapses"
+            );
+        }
+    }
+}
+
+/// The one `Idempotency-Key` value, if it is valid.
+fn parse_key(headers: &HeaderMap) -> Option<String> {
+    let mut values = headers.get_all(HEADER).iter();
+    let first = values.next()?;
+    if values.next().is_some() {
+        return None;
+    }
+    let key = first.to_str().ok()?;
+    is_valid_key(key).then(|| key.to_owned())
+}
+
+fn conflict(status: StatusCode, code: &'static str, detail: &str) -> Response {
+    metrics::counter!("haven_idempotency_conflicts_total", "code" => code).increment(1);
+    ProblemError::new(status, code)
+        .with_detail(detail)
+        .to_response()
+}
+
+/// The replayed headers of `headers` as a JSON list of `[name, value]` pairs.
+fn replayed_headers(headers: &HeaderMap) -> String {
+    let pairs: Vec<(&str, &str)> = REPLAYED_HEADERS
+        .iter()
+        .filter_map(|name| {
+            let value = headers.get(name)?.to_str().ok()?;
+            Some((name.as_str(), value))
+        })
+        .collect();
+    serde_json::to_string(&pairs).unwrap_or_else(|_| "[]".to_owned())
+}
+
+fn replay(stored: Stored) -> Response {
+    let status = StatusCode::from_u16(stored.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let mut resp = Response::builder().status(status).body(stored.body);
+    let pairs: Vec<(String, String)> = serde_json::from_str(&stored.headers).unwrap_or_default();
+    for (name, value) in pairs {
+        if let (Ok(name), Ok(value)) = (
+            HeaderName::try_from(name.as_str()),
+            HeaderValue::try_from(value.as_str()),
+        ) {
+            resp.headers_mut().insert(name, value);
+        }
+    }
+    if let Ok(name) = HeaderName::from_bytes(REPLAYED_HEADER.as_bytes()) {
+        resp.headers_mut()
+            .insert(name, HeaderValue::from_static("true"));
+    }
+    resp
+}
+
+fn after(t: NaiveDateTime, d: TimeDelta) -> NaiveDateTime {
+    t.checked_add_signed(d).unwrap_or(NaiveDateTime::MAX)
+}
