@@ -16,7 +16,7 @@
 //!     #[oai(name = "Idempotency-Key")]
 //!     _idempotency_key: IdempotencyKey,
 //!     body: Json<NewAppointment>,
-//! ) -> ApiResult<Created, BookErrors> { … }
+//! ) -> ApiResult<Created, BookErrors> { /* … */ }
 //! ```
 //!
 //! List 409 and 422 in the operation's error set (`error_set!(pub BookErrors: 409, 422)`):
