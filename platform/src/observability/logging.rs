@@ -14,6 +14,7 @@ use crate::config::{LogFormat, TelemetrySettings};
 #[derive(Debug, Default)]
 pub struct TelemetryGuard {
     provider: Option<SdkTracerProvider>,
+    _log_writer: Option<tracing_appender::non_blocking::WorkerGuard>,
 }
 
 impl Drop for TelemetryGuard {
@@ -29,16 +30,29 @@ impl Drop for TelemetryGuard {
 /// Installs the global subscriber. A second call (tests) keeps the first one.
 pub fn init(settings: &TelemetrySettings) -> anyhow::Result<TelemetryGuard> {
     let filter = EnvFilter::try_new(&settings.level)?;
+    // Log lines go to stdout from a background thread in batches: one write(2) per line
+    // from the request path cost ~20 % of throughput at `info`. Lossless: when its buffer
+    // is full the writer blocks rather than dropping lines.
+    let (writer, writer_guard) = tracing_appender::non_blocking::NonBlockingBuilder::default()
+        .lossy(false)
+        .finish(std::io::stdout());
     let fmt = match settings.format {
         LogFormat::Json => tracing_subscriber::fmt::layer()
+            .with_writer(writer)
             .json()
             .flatten_event(true)
             .with_current_span(false)
             .with_span_list(false)
             .boxed(),
-        LogFormat::Pretty => tracing_subscriber::fmt::layer().compact().boxed(),
+        LogFormat::Pretty => tracing_subscriber::fmt::layer()
+            .with_writer(writer)
+            .compact()
+            .boxed(),
     };
-    let mut guard = TelemetryGuard::default();
+    let mut guard = TelemetryGuard {
+        provider: None,
+        _log_writer: Some(writer_guard),
+    };
     let otel = match &settings.otlp_endpoint {
         Some(endpoint) => {
             let exporter = opentelemetry_otlp::SpanExporter::builder()

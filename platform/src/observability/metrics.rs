@@ -5,7 +5,11 @@ use std::sync::OnceLock;
 use std::time::Duration;
 
 use metrics_exporter_prometheus::{Matcher, PrometheusBuilder, PrometheusHandle};
-use poem::http::StatusCode;
+use std::collections::HashMap;
+use std::sync::RwLock;
+
+use metrics::{Counter, Histogram};
+use poem::http::{Method, StatusCode};
 
 use super::BuildInfo;
 use crate::db::{Db, PoolStats};
@@ -57,20 +61,76 @@ fn describe() {
     metrics::describe_gauge!("haven_build_info", "Always 1; labels say what is running");
 }
 
-/// Records one finished request.
-pub fn record_request(method: &str, route: &str, status: StatusCode, elapsed: Duration) {
-    let labels = [
-        ("method", method.to_owned()),
-        ("route", route.to_owned()),
-        ("status", status.as_str().to_owned()),
-    ];
-    metrics::counter!("http_server_requests_total", &labels).increment(1);
-    metrics::histogram!(
-        "http_server_request_duration_seconds",
-        "method" => method.to_owned(),
-        "route" => route.to_owned()
-    )
-    .record(elapsed.as_secs_f64());
+/// Method label: the standard methods by name, anything else as `OTHER`, so a client
+/// cannot grow the label set with made-up methods.
+fn method_label(method: &Method) -> &'static str {
+    match *method {
+        Method::GET => "GET",
+        Method::HEAD => "HEAD",
+        Method::POST => "POST",
+        Method::PUT => "PUT",
+        Method::PATCH => "PATCH",
+        Method::DELETE => "DELETE",
+        Method::OPTIONS => "OPTIONS",
+        _ => "OTHER",
+    }
+}
+
+#[derive(Clone)]
+struct RequestHandles {
+    requests: Counter,
+    duration: Histogram,
+}
+
+/// The RED metrics of one app, with the handle of each (method, route, status) resolved
+/// once: the hot path then records without building label sets or allocating.
+#[derive(Default)]
+pub struct RequestMetrics {
+    by_route: RwLock<HashMap<String, HashMap<(&'static str, u16), RequestHandles>>>,
+}
+
+impl std::fmt::Debug for RequestMetrics {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RequestMetrics").finish_non_exhaustive()
+    }
+}
+
+impl RequestMetrics {
+    /// Records one finished request under its route template.
+    pub fn record(&self, method: &Method, route: &str, status: StatusCode, elapsed: Duration) {
+        let key = (method_label(method), status.as_u16());
+        let cached = self
+            .by_route
+            .read()
+            .ok()
+            .and_then(|routes| routes.get(route).and_then(|m| m.get(&key)).cloned());
+        let handles = match cached {
+            Some(h) => h,
+            None => {
+                let labels = [
+                    ("method", key.0.to_owned()),
+                    ("route", route.to_owned()),
+                    ("status", status.as_str().to_owned()),
+                ];
+                let h = RequestHandles {
+                    requests: metrics::counter!("http_server_requests_total", &labels),
+                    duration: metrics::histogram!(
+                        "http_server_request_duration_seconds",
+                        &labels[..2]
+                    ),
+                };
+                if let Ok(mut routes) = self.by_route.write() {
+                    routes
+                        .entry(route.to_owned())
+                        .or_default()
+                        .insert(key, h.clone());
+                }
+                h
+            }
+        };
+        handles.requests.increment(1);
+        handles.duration.record(elapsed.as_secs_f64());
+    }
 }
 
 /// Sets `haven_build_info{version,commit} 1`.

@@ -13,7 +13,8 @@ use tracing::Instrument;
 use crate::http::problem::{PROBLEM_JSON, ProblemError, code_for, from_poem_error};
 use crate::http::request_id;
 use crate::http::routes::RouteTable;
-use crate::observability::{metrics, trace_context};
+use crate::observability::metrics::RequestMetrics;
+use crate::observability::trace_context;
 
 /// Route label of requests that matched no route, so unknown paths cannot blow up the
 /// metrics' cardinality.
@@ -23,12 +24,16 @@ const UNMATCHED: &str = "unmatched";
 #[derive(Debug, Clone)]
 pub struct Envelope {
     routes: Arc<RouteTable>,
+    metrics: Arc<RequestMetrics>,
 }
 
 impl Envelope {
     /// Uses `routes` for `Allow` headers.
     pub fn new(routes: Arc<RouteTable>) -> Self {
-        Self { routes }
+        Self {
+            routes,
+            metrics: Arc::default(),
+        }
     }
 }
 
@@ -39,6 +44,7 @@ impl<E: Endpoint> Middleware<E> for Envelope {
         EnvelopeEndpoint {
             inner,
             routes: Arc::clone(&self.routes),
+            metrics: Arc::clone(&self.metrics),
         }
     }
 }
@@ -47,6 +53,7 @@ impl<E: Endpoint> Middleware<E> for Envelope {
 pub struct EnvelopeEndpoint<E> {
     inner: E,
     routes: Arc<RouteTable>,
+    metrics: Arc<RequestMetrics>,
 }
 
 impl<E: Endpoint> Endpoint for EnvelopeEndpoint<E> {
@@ -78,7 +85,9 @@ impl<E: Endpoint> Endpoint for EnvelopeEndpoint<E> {
         let (mut resp, route) = request_id::scope(
             id.clone(),
             async move {
-                match inner.call(req).await {
+                // Boxed so the (large) future of the inner chain is not copied each time
+                // this one moves into the task-local scope, the span and poem's box.
+                match Box::pin(inner.call(req)).await {
                     Ok(out) => {
                         let resp = out.into_response();
                         let route = route_of(resp.data::<PathPattern>(), routes);
@@ -131,7 +140,7 @@ impl<E: Endpoint> Endpoint for EnvelopeEndpoint<E> {
             trace_id = trace_id.as_deref().unwrap_or(""),
             "request"
         );
-        metrics::record_request(method.as_str(), &route, status, elapsed);
+        self.metrics.record(&method, &route, status, elapsed);
         Ok(resp)
     }
 }
