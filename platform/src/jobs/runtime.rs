@@ -22,6 +22,10 @@ use crate::time::now_utc;
 
 /// Kind and schedule of the purge of finished jobs.
 const PURGE_JOBS: &str = "platform.purge_finished_jobs";
+/// Kind and schedule of the purge of expired idempotency keys.
+const PURGE_IDEMPOTENCY: &str = "platform.purge_idempotency_keys";
+/// Kind and schedule of the purge of expired rate-limit buckets.
+const PURGE_RATE_LIMITS: &str = "platform.purge_rate_limit_buckets";
 /// Finished jobs are kept this long for inspection.
 const FINISHED_RETENTION: chrono::Duration = chrono::Duration::days(7);
 
@@ -80,11 +84,14 @@ impl Drop for InFlight {
     }
 }
 
+/// A maintenance query: delete what expired before `now`.
+type PurgeFn = fn(&mut AnyConnection, NaiveDateTime) -> diesel::QueryResult<usize>;
+
 /// Deletes rows older than a retention period; the platform's maintenance jobs.
 struct Purge {
     kind: &'static str,
     db: Db,
-    purge: fn(&mut AnyConnection, NaiveDateTime) -> diesel::QueryResult<usize>,
+    purge: PurgeFn,
 }
 
 impl JobHandler for Purge {
@@ -113,16 +120,24 @@ impl Runtime {
     /// Starts this node's workers for `registry` (the mounted modules' handlers), plus
     /// the platform's own: event delivery and the purge of finished jobs.
     pub fn start(db: Db, settings: JobSettings, mut registry: Registry) -> Self {
-        registry.add_job(Arc::new(Purge {
-            kind: PURGE_JOBS,
-            db: db.clone(),
-            purge: purge_finished,
-        }));
-        registry.add_recurring(Recurring {
-            name: PURGE_JOBS,
-            every: Duration::from_secs(24 * 3600),
-            kind: PURGE_JOBS,
-        });
+        let hour = Duration::from_secs(3600);
+        let purges: [(&'static str, Duration, PurgeFn); 3] = [
+            (PURGE_JOBS, Duration::from_secs(24 * 3600), purge_finished),
+            (PURGE_IDEMPOTENCY, hour, crate::idempotency::purge_expired),
+            (PURGE_RATE_LIMITS, hour, crate::ratelimit::purge_expired),
+        ];
+        for (kind, every, purge) in purges {
+            registry.add_job(Arc::new(Purge {
+                kind,
+                db: db.clone(),
+                purge,
+            }));
+            registry.add_recurring(Recurring {
+                name: kind,
+                every,
+                kind,
+            });
+        }
         let registry = Arc::new(registry);
         let delivery: Arc<dyn JobHandler> = Arc::new(Delivery {
             db: db.clone(),
@@ -345,10 +360,7 @@ impl Worker {
                     payload,
                     attempt,
                 };
-                AssertUnwindSafe(handler.run(&job))
-                    .catch_unwind()
-                    .await
-                    .unwrap_or_else(|_| Err(anyhow::anyhow!("job handler panicked")))
+                handler.run(&job).await
             }
             (_, _, None) => Err(anyhow::anyhow!("no handler registered for job kind {kind}")),
             _ => Err(anyhow::anyhow!("malformed job row")),

@@ -8,6 +8,7 @@ mod binary;
 mod conventions;
 mod database;
 mod health_and_metrics;
+mod maintenance;
 mod idempotency;
 mod openapi_drift;
 mod probe;
