@@ -360,7 +360,10 @@ impl Worker {
                     payload,
                     attempt,
                 };
-                handler.run(&job).await
+                AssertUnwindSafe(handler.run(&job))
+                    .catch_unwind()
+                    .await
+                    .unwrap_or_else(|_| Err(anyhow::anyhow!("job handler panicked")))
             }
             (_, _, None) => Err(anyhow::anyhow!("no handler registered for job kind {kind}")),
             _ => Err(anyhow::anyhow!("malformed job row")),
