@@ -97,7 +97,7 @@ pub trait JobHandler: Send + Sync + 'static {
 pub struct Recurring {
     /// Unique name of the schedule.
     pub name: &'static str,
-    /// Period length.
+    /// Period length, in whole seconds (fractions are dropped).
     pub every: Duration,
     /// Kind of the job it enqueues (a registered [`JobHandler`]).
     pub kind: &'static str,

@@ -64,7 +64,9 @@ impl Registry {
                 .or_default()
                 .push(handler.name());
         }
-        self.handlers.insert(handler.name(), handler);
+        if self.handlers.insert(handler.name(), handler).is_some() {
+            tracing::warn!("two event handlers share one name; the last one wins");
+        }
         self
     }
 

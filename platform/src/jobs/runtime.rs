@@ -22,6 +22,8 @@ use crate::time::now_utc;
 
 /// Kind and schedule of the purge of finished jobs.
 const PURGE_JOBS: &str = "platform.purge_finished_jobs";
+/// Kind and schedule of the purge of old outbox events and handled records.
+const PURGE_OUTBOX: &str = "platform.purge_outbox";
 /// Kind and schedule of the purge of expired idempotency keys.
 const PURGE_IDEMPOTENCY: &str = "platform.purge_idempotency_keys";
 /// Kind and schedule of the purge of expired rate-limit buckets.
@@ -121,8 +123,10 @@ impl Runtime {
     /// the platform's own: event delivery and the purge of finished jobs.
     pub fn start(db: Db, settings: JobSettings, mut registry: Registry) -> Self {
         let hour = Duration::from_secs(3600);
-        let purges: [(&'static str, Duration, PurgeFn); 3] = [
-            (PURGE_JOBS, Duration::from_secs(24 * 3600), purge_finished),
+        let day = Duration::from_secs(24 * 3600);
+        let purges: [(&'static str, Duration, PurgeFn); 4] = [
+            (PURGE_JOBS, day, purge_finished),
+            (PURGE_OUTBOX, day, crate::outbox::purge_finished),
             (PURGE_IDEMPOTENCY, hour, crate::idempotency::purge_expired),
             (PURGE_RATE_LIMITS, hour, crate::ratelimit::purge_expired),
         ];

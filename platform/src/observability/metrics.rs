@@ -82,11 +82,14 @@ struct RequestHandles {
     duration: Histogram,
 }
 
+/// A route's handles, keyed by (method label, status).
+type HandlesByMethodStatus = HashMap<(&'static str, u16), RequestHandles>;
+
 /// The RED metrics of one app, with the handle of each (method, route, status) resolved
 /// once: the hot path then records without building label sets or allocating.
 #[derive(Default)]
 pub struct RequestMetrics {
-    by_route: RwLock<HashMap<String, HashMap<(&'static str, u16), RequestHandles>>>,
+    by_route: RwLock<HashMap<String, HandlesByMethodStatus>>,
 }
 
 impl std::fmt::Debug for RequestMetrics {

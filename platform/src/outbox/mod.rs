@@ -23,6 +23,15 @@ crate::define_id!(
     "evt"
 );
 
+/// Deletes outbox rows finished more than the retention period before `now`; the job
+/// queue runs it daily.
+pub fn purge_finished(conn: &mut AnyConnection, now: NaiveDateTime) -> QueryResult<usize> {
+    repo::purge_before(conn, now - RETENTION)
+}
+
+/// How long dispatched events and handled records are kept (as long as finished jobs).
+const RETENTION: chrono::Duration = chrono::Duration::days(7);
+
 /// A fact a domain announces, e.g. `user.erased`.
 pub trait DomainEvent: Serialize {
     /// Dotted type name, `domain.fact`.

@@ -152,3 +152,13 @@ pub(super) fn undispatched(conn: &mut AnyConnection) -> QueryResult<(i64, Option
         ))
         .first(conn)
 }
+
+/// Deletes events dispatched before `before` and handled records older than it; by then
+/// their delivery jobs are finished and purged too, so nothing can redeliver them.
+pub(crate) fn purge_before(conn: &mut AnyConnection, before: NaiveDateTime) -> QueryResult<usize> {
+    let events =
+        diesel::delete(events::table.filter(events::dispatched_at.lt(before))).execute(conn)?;
+    let records =
+        diesel::delete(handled::table.filter(handled::handled_at.lt(before))).execute(conn)?;
+    Ok(events + records)
+}

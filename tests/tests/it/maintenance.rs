@@ -28,6 +28,7 @@ async fn the_platform_purges_are_scheduled_and_run() {
     let expected = [
         "platform.purge_finished_jobs",
         "platform.purge_idempotency_keys",
+        "platform.purge_outbox",
         "platform.purge_rate_limit_buckets",
     ];
     let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
@@ -54,4 +55,65 @@ async fn the_platform_purges_are_scheduled_and_run() {
     };
     runtime.shutdown(Duration::from_secs(5)).await;
     assert_eq!(done, expected);
+}
+
+#[derive(QueryableByName)]
+struct Count {
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    n: i64,
+}
+
+#[tokio::test]
+async fn the_outbox_purge_keeps_undispatched_and_recent_rows() {
+    let app = TestApp::builder().build(haven_app::wiring::build_app).await;
+    let counts = app
+        .ctx
+        .db
+        .run(|conn| {
+            let old = chrono::Utc::now().naive_utc() - chrono::Duration::days(8);
+            let new = chrono::Utc::now().naive_utc() - chrono::Duration::days(1);
+            let insert_event =
+                |conn: &mut _, id: &str, dispatched: Option<chrono::NaiveDateTime>| {
+                    diesel::sql_query(
+                        "INSERT INTO platform_outbox_events \
+                     (id, event_type, version, occurred_at, payload, dispatched_at) \
+                     VALUES ($1, 't.x', 1, $2, '{}', $3)",
+                    )
+                    .bind::<diesel::sql_types::Text, _>(id)
+                    .bind::<diesel::sql_types::Timestamp, _>(old)
+                    .bind::<diesel::sql_types::Nullable<diesel::sql_types::Timestamp>, _>(
+                        dispatched,
+                    )
+                    .execute(conn)
+                };
+            insert_event(conn, "evt_old_dispatched", Some(old))?;
+            insert_event(conn, "evt_new_dispatched", Some(new))?;
+            insert_event(conn, "evt_old_undispatched", None)?;
+            for (event, at) in [("evt_old_dispatched", old), ("evt_new_dispatched", new)] {
+                diesel::sql_query(
+                    "INSERT INTO platform_event_handled (handler, event_id, handled_at) \
+                     VALUES ('h', $1, $2)",
+                )
+                .bind::<diesel::sql_types::Text, _>(event)
+                .bind::<diesel::sql_types::Timestamp, _>(at)
+                .execute(conn)?;
+            }
+            let purged =
+                haven_platform::outbox::purge_finished(conn, chrono::Utc::now().naive_utc())?;
+            let count = |conn: &mut _, sql: &str| {
+                diesel::sql_query(sql)
+                    .get_result::<Count>(conn)
+                    .map(|c| c.n)
+            };
+            let events = count(conn, "SELECT count(*) AS n FROM platform_outbox_events")?;
+            let handled = count(conn, "SELECT count(*) AS n FROM platform_event_handled")?;
+            Ok::<_, DbError>((purged, events, handled))
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        counts,
+        (2, 2, 1),
+        "(purged, events left, handled records left)"
+    );
 }
