@@ -16,7 +16,11 @@ pub mod nodes;
 pub mod observability;
 pub mod outbox;
 pub mod ratelimit;
+// The platform's tables are its own; tests read them through the `test-support` feature.
+#[cfg(not(feature = "test-support"))]
 pub(crate) mod schema;
+#[cfg(feature = "test-support")]
+pub mod schema;
 pub mod server;
 #[cfg(feature = "test-support")]
 pub mod testing;

@@ -1,4 +1,4 @@
-// The platform's own tables (diesel `print_schema` format).
+//! The platform's own tables (diesel `print_schema` format).
 
 diesel::table! {
     platform_nodes (node_id) {

@@ -13,42 +13,7 @@ use haven_platform::jobs::{Job, JobHandler};
 use haven_platform::outbox::{Event, EventHandler};
 use haven_platform::{Db, DbError};
 
-// The platform's tables, as the tests read them (the platform keeps its schema private).
-diesel::table! {
-    platform_jobs (id) {
-        id -> Text,
-        kind -> Text,
-        payload -> Text,
-        state -> Text,
-        run_at -> Timestamp,
-        attempts -> Integer,
-        max_attempts -> Integer,
-        locked_by -> Nullable<Text>,
-        locked_until -> Nullable<Timestamp>,
-        last_error -> Nullable<Text>,
-        created_at -> Timestamp,
-        finished_at -> Nullable<Timestamp>,
-    }
-}
-
-diesel::table! {
-    platform_outbox_events (id) {
-        id -> Text,
-        event_type -> Text,
-        version -> Integer,
-        occurred_at -> Timestamp,
-        payload -> Text,
-        dispatched_at -> Nullable<Timestamp>,
-    }
-}
-
-diesel::table! {
-    platform_event_handled (handler, event_id) {
-        handler -> Text,
-        event_id -> Text,
-        handled_at -> Timestamp,
-    }
-}
+pub use haven_platform::schema::{platform_event_handled, platform_jobs, platform_outbox_events};
 
 /// Job settings small enough for tests: fast polls, short leases, short backoff.
 pub fn fast(jobs: &mut JobSettings) {
@@ -229,4 +194,17 @@ pub fn metric(name: &str, labels: &str) -> f64 {
             (key == series).then(|| value.parse::<f64>().ok())?
         })
         .unwrap_or(0.0)
+}
+
+/// Events not yet fanned out into deliveries.
+pub async fn undispatched_events(db: &Db) -> i64 {
+    db.run(|conn| {
+        platform_outbox_events::table
+            .filter(platform_outbox_events::dispatched_at.is_null())
+            .count()
+            .get_result(conn)
+            .map_err(DbError::from)
+    })
+    .await
+    .unwrap()
 }

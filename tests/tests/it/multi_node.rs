@@ -34,7 +34,7 @@ use tokio::sync::Notify;
 
 use crate::job_support::{
     event_handler, eventually, fast, handled_rows, job_handler, job_row, jobs_of_kind,
-    platform_outbox_events,
+    undispatched_events,
 };
 
 const WAIT: Duration = Duration::from_secs(30);
@@ -382,16 +382,7 @@ async fn multi_node_each_event_is_handled_once_per_subscriber_while_dispatchers_
         .collect();
     expected.sort();
     assert_eq!(handled_rows(&main).await, expected);
-    let undispatched: i64 = main
-        .run(|conn| {
-            platform_outbox_events::table
-                .filter(platform_outbox_events::dispatched_at.is_null())
-                .count()
-                .get_result(conn)
-                .map_err(DbError::from)
-        })
-        .await
-        .unwrap();
+    let undispatched = undispatched_events(&main).await;
     assert_eq!(undispatched, 0);
     let rows = jobs_of_kind(&main, DELIVERY).await;
     assert_eq!(rows.len(), 200, "an event was fanned out twice");

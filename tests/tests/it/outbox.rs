@@ -20,7 +20,7 @@ use serde::Serialize;
 
 use crate::job_support::{
     JobRow, event_handler, eventually, fast, handled_rows, jobs_of_kind, metric, platform_jobs,
-    platform_outbox_events,
+    platform_outbox_events, undispatched_events,
 };
 
 const WAIT: Duration = Duration::from_secs(15);
@@ -294,16 +294,7 @@ async fn a_committed_event_is_handled_once_by_each_subscriber() {
         assert_eq!((row.state.as_str(), row.attempts), ("done", 1), "{key:?}");
     }
     // Every event was fanned out, including the one nobody subscribes to (no deliveries).
-    let undispatched: i64 = db
-        .run(|conn| {
-            platform_outbox_events::table
-                .filter(platform_outbox_events::dispatched_at.is_null())
-                .count()
-                .get_result(conn)
-                .map_err(DbError::from)
-        })
-        .await
-        .unwrap();
+    let undispatched = undispatched_events(&db).await;
     assert_eq!(undispatched, 0);
     assert_eq!(event_ids_in_outbox(&db).await.len(), 3);
     assert!(!deliveries.keys().any(|(_, e)| *e == unheard.to_string()));
