@@ -283,3 +283,22 @@ async fn meta_reports_the_backend_and_modules() {
     assert_eq!(meta["database"], app.db.backend().name());
     assert_eq!(meta["modules"], json!([]));
 }
+
+#[tokio::test]
+async fn the_document_and_the_docs_ui_are_served() {
+    let (app, _) = app().await;
+    let resp = app.client.get("/openapi.json").send().await;
+    resp.assert_status_is_ok();
+    let spec: serde_json::Value = resp.json().await.value().deserialize();
+    assert_eq!(
+        spec,
+        serde_json::from_str::<serde_json::Value>(&app.spec_json).unwrap()
+    );
+    let resp = app.client.get("/docs").send().await;
+    resp.assert_status_is_ok();
+    let html = resp.0.into_body().into_string().await.unwrap();
+    assert!(
+        html.contains("<html") && html.to_lowercase().contains("scalar"),
+        "{html}"
+    );
+}
