@@ -2,14 +2,16 @@
 //! `Allow` header of `405` answers, the `route` label of metrics, and which operations
 //! declare an `Idempotency-Key` header.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 /// Route shape (`/v1/items/{}`) → the documented template (`/v1/items/{id}`) and the
 /// methods it allows (`GET, HEAD, PATCH`). Keyed by shape because poem names path
 /// parameters of OpenAPI operations positionally (`:param0`).
 #[derive(Debug, Default, Clone)]
 pub struct RouteTable {
-    routes: HashMap<String, (String, String)>,
+    routes: HashMap<String, (Arc<str>, String)>,
     /// `(template, METHOD)` of operations with an `Idempotency-Key` header parameter.
     idempotent: HashSet<(String, String)>,
 }
@@ -34,7 +36,10 @@ impl RouteTable {
                     methods.push("HEAD".to_owned());
                 }
                 methods.sort();
-                routes.insert(shape(path), (path.clone(), methods.join(", ")));
+                routes.insert(
+                    shape(path).into_owned(),
+                    (Arc::from(path.as_str()), methods.join(", ")),
+                );
             }
         }
         Self { routes, idempotent }
@@ -66,7 +71,7 @@ impl RouteTable {
                     }
                     params.push(is_param);
                 }
-                Some((params, template.as_str()))
+                Some((params, &**template))
             })
             .min()
             .map(|(_, template)| template)
@@ -84,16 +89,17 @@ impl RouteTable {
     /// The `Allow` value for a poem pattern (`/v1/items/:param0`) or a template.
     pub fn allow(&self, pattern: &str) -> Option<&str> {
         self.routes
-            .get(&shape(pattern))
+            .get(&*shape(pattern))
             .map(|(_, allow)| allow.as_str())
     }
 
     /// The documented template of a poem pattern; routes outside the OpenAPI document
     /// keep their pattern, with `{name}` parameters.
-    pub fn template(&self, pattern: &str) -> String {
-        match self.routes.get(&shape(pattern)) {
-            Some((template, _)) => template.clone(),
-            None => rewrite(pattern, |name| format!("{{{name}}}")),
+    /// Documented routes cost no allocation (the hot path: every request's metrics).
+    pub fn template(&self, pattern: &str) -> Arc<str> {
+        match self.routes.get(&*shape(pattern)) {
+            Some((template, _)) => Arc::clone(template),
+            None => rewrite(pattern, |name| format!("{{{name}}}")).into(),
         }
     }
 }
@@ -112,11 +118,11 @@ fn declares_idempotency_key(op: &serde_json::Value) -> bool {
         })
 }
 
-fn rewrite(pattern: &str, param: impl Fn(&str) -> String) -> String {
+fn rewrite(pattern: &str, param: impl Fn(&str) -> String) -> Cow<'_, str> {
     if !pattern.contains([':', '{']) {
-        return pattern.to_owned();
+        return Cow::Borrowed(pattern);
     }
-    pattern
+    let rewritten = pattern
         .split('/')
         .map(|seg| match seg.strip_prefix(':') {
             Some(name) => param(name),
@@ -126,11 +132,12 @@ fn rewrite(pattern: &str, param: impl Fn(&str) -> String) -> String {
             },
         })
         .collect::<Vec<_>>()
-        .join("/")
+        .join("/");
+    Cow::Owned(rewritten)
 }
 
 /// The path with every parameter replaced by `{}`.
-fn shape(pattern: &str) -> String {
+fn shape(pattern: &str) -> Cow<'_, str> {
     rewrite(pattern, |_| "{}".to_owned())
 }
 
@@ -148,8 +155,8 @@ mod tests {
         assert_eq!(t.allow("/v1/items/:param0"), Some("GET, HEAD, PATCH"));
         assert_eq!(t.allow("/v1/items"), Some("POST"));
         assert_eq!(t.allow("/nope"), None);
-        assert_eq!(t.template("/v1/items/:param0"), "/v1/items/{id}");
-        assert_eq!(t.template("/webhooks/:provider"), "/webhooks/{provider}");
+        assert_eq!(&*t.template("/v1/items/:param0"), "/v1/items/{id}");
+        assert_eq!(&*t.template("/webhooks/:provider"), "/webhooks/{provider}");
     }
 
     #[test]

@@ -124,9 +124,9 @@ impl<E: Endpoint> Endpoint for EnvelopeEndpoint<E> {
         }
 
         let status = resp.status();
-        let route = route.unwrap_or_else(|| UNMATCHED.to_owned());
+        let route = route.unwrap_or_else(|| Arc::from(UNMATCHED));
         let elapsed = started.elapsed();
-        span.record("route", route.as_str());
+        span.record("route", &*route);
         // Only the template, never the raw path or query: those can carry ids and tokens.
         // Emitted outside the span so each field is printed once.
         tracing::info!(
@@ -147,7 +147,7 @@ impl<E: Endpoint> Endpoint for EnvelopeEndpoint<E> {
 
 /// The OpenAPI-style template of the matched route; `None` when nothing but the
 /// catch-all matched.
-pub(crate) fn route_of(pattern: Option<&PathPattern>, routes: &RouteTable) -> Option<String> {
+pub(crate) fn route_of(pattern: Option<&PathPattern>, routes: &RouteTable) -> Option<Arc<str>> {
     pattern
         .filter(|p| !p.0.is_empty() && &*p.0 != "/*")
         .map(|p| routes.template(&p.0))
