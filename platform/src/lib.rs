@@ -4,6 +4,7 @@
 //! middleware), observability, health, the graceful server and the [`Module`] trait
 //! through which the app mounts domains. See RFC 0001 and RFC 0002.
 
+pub mod auth;
 pub mod config;
 pub mod db;
 pub mod health;

@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use crate::auth::Auth;
 use crate::config::Settings;
 use crate::db::Db;
 use crate::health::Health;
@@ -24,6 +25,8 @@ pub struct PlatformContext {
     pub build: BuildInfo,
     /// Shared rate limiter with the configured policies.
     pub limiter: RateLimiter,
+    /// Access-token verification (every domain) and issuing (identity).
+    pub auth: Auth,
 }
 
 impl PlatformContext {
@@ -32,12 +35,14 @@ impl PlatformContext {
         let db = Db::connect(&settings.database)?;
         let health = Health::new(db.clone());
         let limiter = RateLimiter::new(&settings, db.clone())?;
+        let auth = Auth::from_settings(&settings.auth)?;
         Ok(Self {
             settings: Arc::new(settings),
             db,
             health,
             build,
             limiter,
+            auth,
         })
     }
 }

@@ -6,8 +6,10 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+mod auth;
 mod primitives;
 
+pub use auth::{AuthSettings, Secret, VerifyKeySettings};
 pub use primitives::{
     IdempotencySettings, JobSettings, RateLimitBackend, RateLimitPolicy, RateLimiterSettings,
     RateLimits, RedisSettings,
@@ -42,6 +44,9 @@ pub struct Settings {
     /// Redis, for shared rate limits and caches.
     #[serde(default)]
     pub redis: RedisSettings,
+    /// Access tokens: issuer, audience and keys.
+    #[serde(default)]
+    pub auth: AuthSettings,
 }
 
 /// `server.*` keys.
@@ -298,6 +303,7 @@ impl Settings {
             );
         }
         self.validate_primitives()?;
+        crate::auth::validate_settings(&self.auth).map_err(ConfigError)?;
         if let Some(endpoint) = &self.telemetry.otlp_endpoint
             && !(endpoint.starts_with("http://") || endpoint.starts_with("https://"))
         {
@@ -355,12 +361,15 @@ impl Settings {
         Backend::from_url(&self.database.url).map_err(|m| ConfigError(format!("database.url: {m}")))
     }
 
-    /// The merged settings as TOML with passwords in URLs replaced by `***`.
+    /// The merged settings as TOML with passwords in URLs and secrets replaced by `***`.
     pub fn redacted_toml(&self) -> Result<String, ConfigError> {
         let mut copy = self.clone();
         copy.database.url = redact_url(&copy.database.url);
         copy.database.replica_url = copy.database.replica_url.as_deref().map(redact_url);
         copy.redis.url = copy.redis.url.as_deref().map(redact_url);
+        if copy.auth.signing_key_pem.is_some() {
+            copy.auth.signing_key_pem = Some(Secret::new("***"));
+        }
         toml_string(&copy)
     }
 }

@@ -74,6 +74,8 @@ pub fn build<A: OpenApi + 'static>(ctx: &PlatformContext, api: A, extra: Route) 
     // claimed key always ends stored or released, even when the client or the Timeout
     // layer gives up first or the handler panics.
     let endpoint = routes
+        // The bearer checker verifies with the context's keys.
+        .data(ctx.auth.clone())
         .with(Idempotency::new(
             ctx.db.clone(),
             &ctx.settings,

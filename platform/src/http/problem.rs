@@ -350,6 +350,10 @@ impl<S: ErrorSet> From<diesel::result::Error> for ApiError<S> {
 /// and hiding 5xx ones.
 pub fn from_poem_error(err: &poem::Error) -> ProblemError {
     let status = err.status();
+    if status == StatusCode::UNAUTHORIZED {
+        // poem-openapi's bearer extractor found no `Authorization: Bearer` header.
+        return crate::auth::unauthorized(false);
+    }
     let code = code_for(status);
     let mut problem = ProblemError::new(status, code);
     problem.detail = Some(if status.is_server_error() {
@@ -481,6 +485,10 @@ impl<S: ErrorSet> ApiResponse for ApiError<S> {
     }
 
     fn from_parse_request_error(err: poem::Error) -> Self {
+        // Extractors that already answer with a problem (the bearer checker) keep it.
+        if let Some(problem) = err.downcast_ref::<ProblemError>() {
+            return Self::from(problem.clone());
+        }
         Self::from(from_poem_error(&err))
     }
 }
