@@ -211,6 +211,14 @@ impl TokenSigner {
         self.sign(&self.header(), claims)
     }
 
+    /// Signs `claims` without the checks of [`TokenSigner::issue`]: for tests that need
+    /// a validly signed token the verifier must still reject (a refresh `typ`, a long
+    /// lifetime).
+    #[cfg(any(test, feature = "test-support"))]
+    pub fn issue_unchecked(&self, claims: &AccessClaims) -> Result<String, KeyError> {
+        self.sign(&self.header(), claims)
+    }
+
     /// The header [`TokenSigner::issue`] uses.
     pub(super) fn header(&self) -> Header {
         let mut header = Header::new(Algorithm::EdDSA);

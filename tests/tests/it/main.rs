@@ -4,6 +4,7 @@
 
 // Test helpers panic on failure by design; clippy only exempts `#[test]` functions.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod auth;
 mod binary;
 mod conventions;
 mod database;
