@@ -78,6 +78,7 @@ pub fn build<A: OpenApi + 'static>(ctx: &PlatformContext, api: A, extra: Route) 
         .data(ctx.auth.clone())
         .with(Idempotency::new(
             ctx.db.clone(),
+            ctx.auth.clone(),
             &ctx.settings,
             Arc::clone(&table),
         ))

@@ -14,6 +14,7 @@ use tracing::Instrument;
 
 use super::repo::{self, Claim, Fingerprint, Stored};
 use super::{HEADER, MAX_KEY_LEN, REPLAYED_HEADER, is_valid_key, scope_of, sha256_hex};
+use crate::auth::Auth;
 use crate::config::Settings;
 use crate::db::{Db, DbError};
 use crate::http::app::panicked;
@@ -63,6 +64,8 @@ impl std::fmt::Debug for Idempotency {
 
 struct Config {
     db: Db,
+    /// Verifies bearer tokens for the key's scope.
+    auth: Auth,
     routes: Arc<RouteTable>,
     /// How long a finished response is replayed (`idempotency.ttl_s`).
     ttl: TimeDelta,
@@ -77,12 +80,13 @@ struct Config {
 impl Idempotency {
     /// Uses `idempotency.ttl_s`, `server.request_timeout_ms` and `server.max_body_bytes`;
     /// `routes` says which operations declare the header.
-    pub fn new(db: Db, settings: &Settings, routes: Arc<RouteTable>) -> Self {
+    pub fn new(db: Db, auth: Auth, settings: &Settings, routes: Arc<RouteTable>) -> Self {
         let deadline = Duration::from_millis(settings.server.request_timeout_ms);
         let delta = |d: Duration| TimeDelta::from_std(d).unwrap_or(TimeDelta::MAX);
         Self {
             config: Arc::new(Config {
                 db,
+                auth,
                 routes,
                 ttl: delta(Duration::from_secs(settings.idempotency.ttl_s)),
                 lease: delta(deadline.saturating_add(LEASE_MARGIN)),
@@ -197,7 +201,7 @@ impl Config {
                 other => from_poem_error(&poem::Error::from(other)).to_response(),
             })?;
         let fp = Fingerprint {
-            scope: scope_of(req.headers()),
+            scope: scope_of(req.headers(), &self.auth),
             key,
             method: req.method().as_str().to_owned(),
             // The query is part of what the request asks for.

@@ -41,6 +41,7 @@ use diesel::QueryResult;
 use poem::http::HeaderMap;
 use sha2::{Digest, Sha256};
 
+use crate::auth::Auth;
 use crate::db::AnyConnection;
 
 pub use middleware::{Idempotency, IdempotencyEndpoint};
@@ -63,13 +64,23 @@ pub type IdempotencyKey = poem_openapi::param::Header<Option<String>>;
 
 /// Whose keys a request's key is among: two clients may use the same key independently.
 ///
-/// Until authentication exists this is the SHA-256 of the `Authorization` header (so a
-/// credential is never stored), or `anonymous` without one. The identity issue will
-/// switch it to the verified access token's subject (the `Principal`).
-pub fn scope_of(headers: &HeaderMap) -> String {
-    match headers.get(poem::http::header::AUTHORIZATION) {
-        Some(value) => format!("auth:{}", sha256_hex(value.as_bytes())),
-        None => "anonymous".to_owned(),
+/// A valid bearer token scopes keys to its subject (`user:<id>`), so a retry after the
+/// app refreshed its access token still finds the first response. Any other credential
+/// scopes them to its SHA-256 (never stored in clear; the handler rejects it anyway), and
+/// no credential to `anonymous`.
+pub fn scope_of(headers: &HeaderMap, auth: &Auth) -> String {
+    let Some(value) = headers.get(poem::http::header::AUTHORIZATION) else {
+        return "anonymous".to_owned();
+    };
+    let subject = value
+        .to_str()
+        .ok()
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .and_then(|token| auth.verify(token.trim()).ok())
+        .map(|principal| principal.user_id);
+    match subject {
+        Some(user) => format!("user:{user}"),
+        None => format!("auth:{}", sha256_hex(value.as_bytes())),
     }
 }
 
@@ -106,14 +117,38 @@ mod tests {
     }
 
     #[test]
-    fn the_scope_hashes_the_credential_and_defaults_to_anonymous() {
+    fn the_scope_is_the_subject_of_a_valid_token_else_a_hash_else_anonymous() {
+        let auth = Auth::from_settings(&crate::config::Settings::default().auth).unwrap();
         let mut headers = HeaderMap::new();
-        assert_eq!(scope_of(&headers), "anonymous");
+        assert_eq!(scope_of(&headers, &auth), "anonymous");
         headers.insert("authorization", HeaderValue::from_static("Bearer secret"));
-        let scope = scope_of(&headers);
+        let scope = scope_of(&headers, &auth);
         assert!(!scope.contains("secret"));
         assert_eq!(scope.len(), "auth:".len() + 64);
-        assert_eq!(scope, scope_of(&headers));
+        assert_eq!(scope, scope_of(&headers, &auth));
+        // Two different tokens of one user (before and after a refresh) share a scope.
+        let token = |session: &str| {
+            let claims = auth.access_claims(
+                "usr_1",
+                session,
+                vec![],
+                vec![],
+                std::time::Duration::from_secs(600),
+            );
+            auth.issue(&claims).unwrap()
+        };
+        let scopes: Vec<String> = ["ses_a", "ses_b"]
+            .iter()
+            .map(|s| {
+                let mut h = HeaderMap::new();
+                h.insert(
+                    "authorization",
+                    format!("Bearer {}", token(s)).parse().unwrap(),
+                );
+                scope_of(&h, &auth)
+            })
+            .collect();
+        assert_eq!(scopes, vec!["user:usr_1", "user:usr_1"]);
     }
 
     #[test]

@@ -375,6 +375,31 @@ async fn keys_are_scoped_by_client() {
 }
 
 #[tokio::test]
+async fn a_users_keys_survive_a_token_refresh() {
+    let h = harness().await;
+    let auth = &h.app.ctx.auth;
+    let bearer = |user: &str, session: &str| {
+        let claims = auth.access_claims(user, session, vec![], vec![], Duration::from_secs(600));
+        format!("Bearer {}", auth.issue(&claims).unwrap())
+    };
+    let body = json!({"name": "w"}).to_string();
+    let first = h
+        .post_raw(CREATE, Some("k"), Some(&bearer("usr_1", "ses_1")), &body)
+        .await;
+    // The app refreshed its access token: a new token of the same user.
+    let retry = h
+        .post_raw(CREATE, Some("k"), Some(&bearer("usr_1", "ses_1")), &body)
+        .await;
+    assert!(retry.replayed());
+    assert_eq!(retry.body, first.body);
+    let other_user = h
+        .post_raw(CREATE, Some("k"), Some(&bearer("usr_2", "ses_2")), &body)
+        .await;
+    assert!(!other_user.replayed());
+    assert_eq!(h.count(|c| &c.create), 2);
+}
+
+#[tokio::test]
 async fn a_key_in_flight_is_409_in_use_until_its_request_finishes() {
     let h = harness().await;
     let body = json!({"name": "w"});
