@@ -1,0 +1,106 @@
+//! Loading, layering, validation and redaction of settings.
+
+use super::*;
+
+fn env(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+    pairs
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .collect()
+}
+
+#[test]
+fn defaults_match_the_documented_values() {
+    let s = Settings::load_from(None, env(&[])).unwrap();
+    assert_eq!(s.server.addr.to_string(), "127.0.0.1:8080");
+    assert_eq!(s.server.admin_addr.to_string(), "127.0.0.1:9090");
+    assert_eq!(s.server.max_body_bytes, 1_048_576);
+    assert_eq!(s.database.url, "sqlite://data/haven.db");
+    assert!(s.database.migrate_on_start);
+    assert_eq!(s.telemetry.format, LogFormat::Pretty);
+}
+
+#[test]
+fn environment_overrides_file_which_overrides_defaults() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("haven.toml");
+    std::fs::write(
+        &file,
+        "[server]\nmax_body_bytes = 10\nrequest_timeout_ms = 7\n",
+    )
+    .unwrap();
+    let s = Settings::load_from(
+        Some(&file),
+        env(&[
+            ("HAVEN__SERVER__MAX_BODY_BYTES", "20"),
+            (
+                "HAVEN__SERVER__CORS_ORIGINS",
+                "https://a.example,https://b.example",
+            ),
+            ("HAVEN__TELEMETRY__FORMAT", "json"),
+        ]),
+    )
+    .unwrap();
+    assert_eq!(s.server.max_body_bytes, 20);
+    assert_eq!(s.server.request_timeout_ms, 7);
+    assert_eq!(
+        s.server.cors_origins,
+        vec!["https://a.example", "https://b.example"]
+    );
+    assert_eq!(s.telemetry.format, LogFormat::Json);
+}
+
+#[test]
+fn an_unknown_enum_value_names_the_key_and_the_accepted_values() {
+    let err = Settings::load_from(None, env(&[("HAVEN__TELEMETRY__FORMAT", "xml")]))
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("telemetry.format"), "{err}");
+    assert!(err.contains("pretty") && err.contains("json"), "{err}");
+}
+
+#[test]
+fn a_bad_number_or_address_names_the_key() {
+    let err = Settings::load_from(None, env(&[("HAVEN__SERVER__MAX_BODY_BYTES", "lots")]))
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("server.max_body_bytes"), "{err}");
+    let err = Settings::load_from(None, env(&[("HAVEN__SERVER__ADDR", "nowhere")]))
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("server.addr"), "{err}");
+}
+
+#[test]
+fn a_database_url_with_an_unknown_scheme_is_rejected() {
+    let err = Settings::load_from(None, env(&[("HAVEN__DATABASE__URL", "mysql://x")]))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("database.url") && err.contains("postgres://"),
+        "{err}"
+    );
+}
+
+#[test]
+fn unknown_keys_in_a_file_are_rejected() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("haven.toml");
+    std::fs::write(&file, "[server]\nadress = \"127.0.0.1:1\"\n").unwrap();
+    let err = Settings::load_from(Some(&file), env(&[]))
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("adress"), "{err}");
+}
+
+#[test]
+fn redaction_hides_passwords_only() {
+    assert_eq!(
+        redact_url("postgres://u:secret@h:5432/db"),
+        "postgres://u:***@h:5432/db"
+    );
+    assert_eq!(redact_url("postgres://u@h/db"), "postgres://u@h/db");
+    let mut s = Settings::default();
+    s.database.url = "postgres://u:hunter2@h/db".into();
+    assert!(!s.redacted_toml().unwrap().contains("hunter2"));
+}
