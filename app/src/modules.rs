@@ -19,7 +19,8 @@ macro_rules! mount {
         impl Modules {
             /// The modules' OpenAPI operations, combined.
             pub fn api(&self) -> impl poem_openapi::OpenApi + 'static {
-
+                // `()` first: poem-openapi has no impl for 1-tuples.
+                ((), $(haven_platform::module::Module::api(&self.$field),)*)
             }
 
             /// The modules as trait objects, in mount order.
@@ -30,8 +31,10 @@ macro_rules! mount {
     };
 }
 
-// Domain crates add themselves here, e.g. `identity: haven_identity::IdentityModule,`.
-mount!();
+// Domain crates add themselves here, one line each.
+mount!(
+    identity: haven_identity::IdentityModule,
+);
 
 impl Modules {
     /// Names of the mounted modules.

@@ -17,8 +17,10 @@ pub const BUILD: BuildInfo = BuildInfo {
 };
 
 /// Constructs every module. Ports are adapted here (RFC 0001 rule 2).
-pub fn modules(_ctx: &PlatformContext) -> Modules {
-    Modules {}
+pub fn modules(ctx: &PlatformContext) -> Modules {
+    Modules {
+        identity: haven_identity::IdentityModule::new(ctx),
+    }
 }
 
 /// The fully wired public app.

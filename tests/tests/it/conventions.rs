@@ -281,7 +281,7 @@ async fn meta_reports_the_backend_and_modules() {
     let meta: serde_json::Value = resp.json().await.value().deserialize();
     assert_eq!(meta["name"], "haven");
     assert_eq!(meta["database"], app.db.backend().name());
-    assert_eq!(meta["modules"], json!([]));
+    assert_eq!(meta["modules"], json!(["identity"]));
 }
 
 #[tokio::test]

@@ -1,0 +1,87 @@
+//! `/v1/identity/register` and `/v1/identity/me`: the account resource.
+
+use haven_platform::ApiResult;
+use haven_platform::auth::BearerAuth;
+use haven_platform::idempotency::IdempotencyKey;
+use poem_openapi::payload::Json;
+use poem_openapi::{ApiResponse, OpenApi};
+
+use super::IdentityTag;
+use crate::dto::{RegisterRequest, UserDto};
+use crate::error::{MeErrors, RegisterErrors};
+use crate::service::{IdentityService, RegisterInput};
+
+/// Account operations.
+pub struct AccountsApi {
+    service: IdentityService,
+}
+
+impl AccountsApi {
+    /// Around the service.
+    pub fn new(service: IdentityService) -> Self {
+        Self { service }
+    }
+}
+
+/// Answer of a registration.
+#[derive(ApiResponse)]
+pub enum Registered {
+    /// The account was created.
+    #[oai(status = 201)]
+    Created(Json<UserDto>),
+}
+
+/// Answer of `GET /v1/identity/me`.
+#[derive(ApiResponse)]
+pub enum Me {
+    /// The caller's account.
+    #[oai(status = 200)]
+    Ok(Json<UserDto>),
+}
+
+#[OpenApi(tag = "IdentityTag::Identity")]
+impl AccountsApi {
+    /// Register an account
+    ///
+    /// Creates an account with the `member` role. The email is compared
+    /// case-insensitively; a second account with the same address is `409 email_taken`.
+    /// Invalid fields are `422 validation_failed` with one entry per field.
+    #[oai(
+        path = "/v1/identity/register",
+        method = "post",
+        operation_id = "identityRegister"
+    )]
+    async fn register(
+        &self,
+        /// Makes the request safe to retry: a retry with the same key within 24 h gets the
+        /// first response again (`Idempotent-Replayed: true`). 1–255 printable ASCII
+        /// characters, e.g. a UUID.
+        #[oai(name = "Idempotency-Key")]
+        _idempotency_key: IdempotencyKey,
+        body: Json<RegisterRequest>,
+    ) -> ApiResult<Registered, RegisterErrors> {
+        let body = body.0;
+        let user = self
+            .service
+            .register(RegisterInput {
+                email: body.email,
+                password: body.password,
+                display_name: body.display_name,
+            })
+            .await?;
+        Ok(Registered::Created(Json(user.into())))
+    }
+
+    /// The caller's account
+    ///
+    /// The account the access token was issued to.
+    #[oai(
+        path = "/v1/identity/me",
+        method = "get",
+        operation_id = "identityGetMe"
+    )]
+    async fn me(&self, auth: BearerAuth) -> ApiResult<Me, MeErrors> {
+        let user = self.service.me(&auth.0.user_id).await?;
+        Ok(Me::Ok(Json(user.into())))
+    }
+}

@@ -1,0 +1,32 @@
+//! The identity operations, one file per resource.
+
+mod accounts;
+mod keys;
+mod sessions;
+
+pub use accounts::AccountsApi;
+pub use keys::KeysApi;
+pub use sessions::SessionsApi;
+
+use poem_openapi::Tags;
+
+use crate::service::IdentityService;
+
+/// The module's API: every resource's operations.
+pub type IdentityApi = (AccountsApi, SessionsApi, KeysApi);
+
+/// Builds [`IdentityApi`] around the service.
+pub fn new(service: IdentityService) -> IdentityApi {
+    (
+        AccountsApi::new(service.clone()),
+        SessionsApi::new(service.clone()),
+        KeysApi::new(service),
+    )
+}
+
+/// The OpenAPI tag of the identity operations.
+#[derive(Tags)]
+enum IdentityTag {
+    /// Accounts, sign-in and the keys that verify access tokens.
+    Identity,
+}

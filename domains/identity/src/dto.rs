@@ -1,0 +1,124 @@
+//! Wire types of the identity API (the SDK-facing surface).
+
+use chrono::{DateTime, Utc};
+use haven_platform::auth::Role;
+use poem_openapi::{Enum, Object};
+
+use crate::model::{LoginTokens, SessionId, User, UserId};
+
+/// Body of `POST /v1/identity/register`. Unknown fields (e.g. `role`) are rejected.
+#[derive(Clone, Object)]
+#[oai(deny_unknown_fields)]
+pub struct RegisterRequest {
+    /// The email address; trimmed, and compared case-insensitively.
+    #[oai(validator(max_length = 320))]
+    pub email: String,
+    /// 12 to 128 characters (after Unicode NFKC normalization), any characters, not a
+    /// common password.
+    #[oai(validator(max_length = 1024))]
+    pub password: String,
+    /// The name shown to others (at most 100 characters).
+    pub display_name: Option<String>,
+}
+
+/// Body of `POST /v1/identity/login`. Unknown fields are rejected.
+#[derive(Clone, Object)]
+#[oai(deny_unknown_fields)]
+pub struct LoginRequest {
+    /// The account's email address.
+    #[oai(validator(max_length = 320))]
+    pub email: String,
+    /// The account's password.
+    #[oai(validator(max_length = 1024))]
+    pub password: String,
+    /// A label for the device, shown in the session list (at most 100 characters).
+    pub device_label: Option<String>,
+}
+
+/// A user account.
+#[derive(Debug, Clone, Object)]
+#[oai(rename = "IdentityUser")]
+pub struct UserDto {
+    /// The user id.
+    pub id: UserId,
+    /// The email address (domain in lower case).
+    pub email: String,
+    /// The display name, if set.
+    pub display_name: Option<String>,
+    /// The roles granted to the account.
+    pub roles: Vec<Role>,
+    /// When the account was created.
+    pub created_at: DateTime<Utc>,
+}
+
+impl From<User> for UserDto {
+    fn from(u: User) -> Self {
+        Self {
+            id: u.id,
+            email: u.email,
+            display_name: u.display_name,
+            roles: u.roles,
+            created_at: u.created_at,
+        }
+    }
+}
+
+/// The type of the issued access token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
+pub enum TokenType {
+    /// Send as `Authorization: Bearer <access_token>`.
+    Bearer,
+}
+
+/// Tokens of a new session.
+#[derive(Clone, Object)]
+pub struct TokenResponse {
+    /// A short-lived access token (JWT).
+    pub access_token: String,
+    /// An opaque refresh token (256 bits, base64url); keep it secret.
+    pub refresh_token: String,
+    /// Always `Bearer`.
+    pub token_type: TokenType,
+    /// Seconds until the access token expires.
+    pub expires_in: u32,
+    /// The new session's id.
+    pub session_id: SessionId,
+}
+
+impl From<LoginTokens> for TokenResponse {
+    fn from(t: LoginTokens) -> Self {
+        Self {
+            access_token: t.access_token,
+            refresh_token: t.refresh_token,
+            token_type: TokenType::Bearer,
+            expires_in: t.expires_in,
+            session_id: t.session_id,
+        }
+    }
+}
+
+/// One public key (RFC 7517).
+#[derive(Debug, Clone, Object, serde::Deserialize)]
+pub struct Jwk {
+    /// Key type (`OKP`).
+    pub kty: String,
+    /// Curve (`Ed25519`).
+    pub crv: String,
+    /// The public key, base64url.
+    pub x: String,
+    /// The key id that access tokens name in their `kid` header.
+    pub kid: String,
+    /// Algorithm (`EdDSA`).
+    pub alg: String,
+    /// Use (`sig`).
+    #[oai(rename = "use")]
+    #[serde(rename = "use")]
+    pub key_use: String,
+}
+
+/// The keys that verify access tokens (RFC 7517 JWK set).
+#[derive(Debug, Clone, Object, serde::Deserialize)]
+pub struct JwkSet {
+    /// Every key that currently verifies.
+    pub keys: Vec<Jwk>,
+}

@@ -1,0 +1,105 @@
+//! The identity domain's errors and their problem responses. Bodies never carry
+//! passwords, tokens or hashes.
+
+use haven_platform::http::problem::ErrorSet;
+use haven_platform::{ApiError, DbError, error_set};
+use poem::http::StatusCode;
+
+use crate::model::{EmailError, PasswordError};
+
+error_set!(
+    /// `POST /v1/identity/register`: 409 (`email_taken`, or the idempotency key in use)
+    /// and 422 (invalid fields, or the idempotency key reused with another request).
+    pub RegisterErrors: 409, 422
+);
+error_set!(
+    /// `POST /v1/identity/login`: 401 `invalid_credentials`.
+    pub LoginErrors: 401
+);
+error_set!(
+    /// `GET /v1/identity/me`: 401 (no valid token), 403, 404 (account gone).
+    pub MeErrors: 401, 403, 404
+);
+
+/// One invalid field of a request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldProblem {
+    /// The field's JSON name.
+    pub field: &'static str,
+    /// Stable reason, e.g. `too_short`.
+    pub code: &'static str,
+    /// Human-readable explanation (never echoes a secret).
+    pub message: String,
+}
+
+impl FieldProblem {
+    /// The problem of an invalid email.
+    pub fn email(reason: EmailError) -> Self {
+        Self {
+            field: "email",
+            code: "invalid",
+            message: format!("The email address {reason}."),
+        }
+    }
+
+    /// The problem of a password that breaks the policy.
+    pub fn password(reason: PasswordError) -> Self {
+        Self {
+            field: "password",
+            code: reason.code(),
+            message: format!("The password {reason}."),
+        }
+    }
+}
+
+/// A use-case failure.
+#[derive(Debug, thiserror::Error)]
+pub enum IdentityError {
+    /// Some fields are invalid (every problem is listed).
+    #[error("invalid fields")]
+    Validation(Vec<FieldProblem>),
+    /// An account with this email exists.
+    #[error("email taken")]
+    EmailTaken,
+    /// Unknown email or wrong password (deliberately indistinguishable).
+    #[error("invalid credentials")]
+    InvalidCredentials,
+    /// The account no longer exists.
+    #[error("account not found")]
+    NotFound,
+    /// The database failed.
+    #[error(transparent)]
+    Db(#[from] DbError),
+    /// Anything else unexpected (the message holds no secrets).
+    #[error("internal: {0}")]
+    Internal(String),
+}
+
+impl From<diesel::result::Error> for IdentityError {
+    fn from(e: diesel::result::Error) -> Self {
+        Self::Db(DbError::Query(e))
+    }
+}
+
+impl<S: ErrorSet> From<IdentityError> for ApiError<S> {
+    fn from(e: IdentityError) -> Self {
+        match e {
+            IdentityError::Validation(problems) => problems.into_iter().fold(
+                ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed")
+                    .detail("The request has invalid fields."),
+                |err, p| err.field(p.field, p.code, p.message),
+            ),
+            IdentityError::EmailTaken => ApiError::conflict(
+                "email_taken",
+                "An account with this email address already exists.",
+            ),
+            IdentityError::InvalidCredentials => {
+                ApiError::new(StatusCode::UNAUTHORIZED, "invalid_credentials")
+                    .detail("The email address or password is incorrect.")
+            }
+            IdentityError::NotFound => ApiError::not_found("The account does not exist."),
+            IdentityError::Db(db) => ApiError::from(db),
+            IdentityError::Internal(cause) => ApiError::internal(&cause),
+        }
+    }
+}

@@ -1,0 +1,110 @@
+//! Diesel queries of the identity tables, written once for both backends.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use haven_platform::AnyConnection;
+
+use crate::schema::{identity_refresh_tokens, identity_sessions, identity_users};
+
+/// A row of `identity_users`.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = identity_users)]
+pub struct UserRow {
+    /// `usr_…`.
+    pub id: String,
+    /// As given (trimmed, domain lower-cased).
+    pub email: String,
+    /// Lower-case; unique.
+    pub email_normalized: String,
+    /// argon2id PHC string.
+    pub password_hash: String,
+    /// Optional display name.
+    pub display_name: Option<String>,
+    /// JSON array of role names.
+    pub roles: String,
+    /// Created.
+    pub created_at: NaiveDateTime,
+    /// Last changed.
+    pub updated_at: NaiveDateTime,
+}
+
+/// A row of `identity_sessions`.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = identity_sessions)]
+pub struct SessionRow {
+    /// `ses_…`.
+    pub id: String,
+    /// The user.
+    pub user_id: String,
+    /// What the client called its device.
+    pub device_label: Option<String>,
+    /// Created.
+    pub created_at: NaiveDateTime,
+    /// Last login or refresh.
+    pub last_used_at: NaiveDateTime,
+    /// When revoked, if it was.
+    pub revoked_at: Option<NaiveDateTime>,
+}
+
+/// A row of `identity_refresh_tokens`.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = identity_refresh_tokens)]
+pub struct RefreshTokenRow {
+    /// `rft_…`.
+    pub id: String,
+    /// The session (token family).
+    pub session_id: String,
+    /// SHA-256 (hex) of the token.
+    pub token_hash: String,
+    /// Issued.
+    pub created_at: NaiveDateTime,
+    /// Absolute expiry.
+    pub expires_at: NaiveDateTime,
+    /// When it was exchanged, if it was.
+    pub used_at: Option<NaiveDateTime>,
+}
+
+/// Inserts a user; a duplicate `email_normalized` fails with a unique violation.
+pub fn insert_user(conn: &mut AnyConnection, row: &UserRow) -> QueryResult<()> {
+    diesel::insert_into(identity_users::table)
+        .values(row)
+        .execute(conn)
+        .map(drop)
+}
+
+/// The user with the normalized email, if any.
+pub fn find_user_by_email(
+    conn: &mut AnyConnection,
+    email_normalized: &str,
+) -> QueryResult<Option<UserRow>> {
+    identity_users::table
+        .filter(identity_users::email_normalized.eq(email_normalized))
+        .select(UserRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// The user with the id, if any.
+pub fn find_user(conn: &mut AnyConnection, id: &str) -> QueryResult<Option<UserRow>> {
+    identity_users::table
+        .find(id)
+        .select(UserRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// Inserts a session.
+pub fn insert_session(conn: &mut AnyConnection, row: &SessionRow) -> QueryResult<()> {
+    diesel::insert_into(identity_sessions::table)
+        .values(row)
+        .execute(conn)
+        .map(drop)
+}
+
+/// Inserts a refresh token.
+pub fn insert_refresh_token(conn: &mut AnyConnection, row: &RefreshTokenRow) -> QueryResult<()> {
+    diesel::insert_into(identity_refresh_tokens::table)
+        .values(row)
+        .execute(conn)
+        .map(drop)
+}

@@ -1,0 +1,44 @@
+//! The identity tables (diesel `print_schema` format).
+
+diesel::table! {
+    identity_users (id) {
+        id -> Text,
+        email -> Text,
+        email_normalized -> Text,
+        password_hash -> Text,
+        display_name -> Nullable<Text>,
+        roles -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    identity_sessions (id) {
+        id -> Text,
+        user_id -> Text,
+        device_label -> Nullable<Text>,
+        created_at -> Timestamp,
+        last_used_at -> Timestamp,
+        revoked_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    identity_refresh_tokens (id) {
+        id -> Text,
+        session_id -> Text,
+        token_hash -> Text,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::joinable!(identity_sessions -> identity_users (user_id));
+diesel::joinable!(identity_refresh_tokens -> identity_sessions (session_id));
+diesel::allow_tables_to_appear_in_same_query!(
+    identity_users,
+    identity_sessions,
+    identity_refresh_tokens
+);

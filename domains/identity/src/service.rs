@@ -1,0 +1,378 @@
+//! The identity use-cases. Each owns its transaction; password hashing runs on a bounded
+//! pool off the async runtime. Spans carry ids only, never emails, passwords or tokens.
+
+use std::sync::{Arc, OnceLock};
+use std::time::Duration;
+
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::{Algorithm, Argon2, Params, Version};
+use base64::Engine;
+use chrono::{DateTime, NaiveDateTime, Utc};
+use diesel::Connection;
+use diesel::result::{DatabaseErrorKind, Error as DieselError};
+use haven_platform::auth::{Auth, Role};
+use haven_platform::time::now_utc;
+use haven_platform::{Db, PlatformContext};
+use sha2::{Digest, Sha256};
+use tokio::sync::Semaphore;
+
+use crate::error::{FieldProblem, IdentityError};
+use crate::model::{
+    Email, LoginTokens, NewAccount, Password, RefreshTokenId, SessionId, User, UserId,
+};
+use crate::repo::{self, RefreshTokenRow, SessionRow, UserRow};
+
+/// Lifetime of access tokens.
+pub const ACCESS_TOKEN_TTL: Duration = Duration::from_secs(15 * 60);
+/// Absolute lifetime of a refresh token.
+pub const REFRESH_TOKEN_TTL: chrono::Duration = chrono::Duration::days(30);
+/// Longest display name, in characters.
+pub const DISPLAY_NAME_MAX_CHARS: usize = 100;
+/// Longest device label, in characters (longer labels are cut).
+pub const DEVICE_LABEL_MAX_CHARS: usize = 100;
+
+/// argon2id memory cost in KiB (OWASP: 19 MiB).
+pub const ARGON2_M_KIB: u32 = 19_456;
+/// argon2id iterations.
+pub const ARGON2_T: u32 = 2;
+/// argon2id parallelism.
+pub const ARGON2_P: u32 = 1;
+
+/// The identity use-cases. Cheap to clone.
+#[derive(Clone, Debug)]
+pub struct IdentityService {
+    db: Db,
+    auth: Auth,
+    hasher: Hasher,
+}
+
+/// Registration input as received (validated here, not in the API layer).
+#[derive(Clone)]
+pub struct RegisterInput {
+    /// The email as typed.
+    pub email: String,
+    /// The password as typed.
+    pub password: String,
+    /// Optional display name.
+    pub display_name: Option<String>,
+}
+
+impl IdentityService {
+    /// From the platform context.
+    pub fn new(ctx: &PlatformContext) -> Self {
+        // Make the dummy hash now, so the first unknown-email login costs what the others
+        // do.
+        std::thread::spawn(|| {
+            if let Err(e) = dummy_hash() {
+                tracing::error!(error = %e, "cannot prepare the dummy password hash");
+            }
+        });
+        Self {
+            db: ctx.db.clone(),
+            auth: ctx.auth.clone(),
+            hasher: Hasher::new(),
+        }
+    }
+
+    /// Validates the input: every invalid field is reported at once.
+    pub fn validate_registration(input: RegisterInput) -> Result<NewAccount, IdentityError> {
+        let mut problems = Vec::new();
+        let email = Email::parse(&input.email)
+            .map_err(|e| problems.push(FieldProblem::email(e)))
+            .ok();
+        let password = Password::parse_new(&input.password)
+            .map_err(|e| problems.push(FieldProblem::password(e)))
+            .ok();
+        let display_name = input
+            .display_name
+            .map(|n| n.trim().to_owned())
+            .filter(|n| !n.is_empty());
+        if display_name
+            .as_ref()
+            .is_some_and(|n| n.chars().count() > DISPLAY_NAME_MAX_CHARS)
+        {
+            problems.push(FieldProblem {
+                field: "display_name",
+                code: "too_long",
+                message: format!(
+                    "The display name must be at most {DISPLAY_NAME_MAX_CHARS} characters long."
+                ),
+            });
+        }
+        match (email, password) {
+            (Some(email), Some(password)) if problems.is_empty() => Ok(NewAccount {
+                email,
+                password,
+                display_name,
+            }),
+            _ => Err(IdentityError::Validation(problems)),
+        }
+    }
+
+    /// Creates an account with the `member` role. The UNIQUE constraint on the
+    /// normalized email decides duplicates, so concurrent registrations of one address
+    /// give exactly one account and the others `EmailTaken`.
+    #[tracing::instrument(skip_all, fields(user_id))]
+    pub async fn register(&self, input: RegisterInput) -> Result<User, IdentityError> {
+        let account = Self::validate_registration(input)?;
+        let password_hash = self.hasher.hash(account.password.clone()).await?;
+        let id = UserId::new();
+        tracing::Span::current().record("user_id", tracing::field::display(&id));
+        let now = now_utc();
+        let roles = vec![Role::Member];
+        let row = UserRow {
+            id: id.to_string(),
+            email: account.email.as_str().to_owned(),
+            email_normalized: account.email.normalized().to_owned(),
+            password_hash,
+            display_name: account.display_name,
+            roles: roles_to_json(&roles)?,
+            created_at: now,
+            updated_at: now,
+        };
+        let inserted = row.clone();
+        self.db
+            .run(move |conn| {
+                conn.transaction(|conn| repo::insert_user(conn, &inserted))
+                    .map_err(|e| match e {
+                        DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, _) => {
+                            IdentityError::EmailTaken
+                        }
+                        other => IdentityError::from(other),
+                    })
+            })
+            .await?;
+        tracing::info!("account registered");
+        user_from_row(row)
+    }
+
+    /// Checks the credentials and opens a session. Unknown emails, malformed emails and
+    /// wrong passwords all run one argon2 verification and give `InvalidCredentials`.
+    #[tracing::instrument(skip_all, fields(user_id, session_id))]
+    pub async fn login(
+        &self,
+        email: &str,
+        password: &str,
+        device_label: Option<String>,
+    ) -> Result<LoginTokens, IdentityError> {
+        let password = Password::presented(password);
+        let user = match Email::parse(email) {
+            Ok(email) => {
+                let normalized = email.normalized().to_owned();
+                self.db
+                    .run(move |conn| {
+                        repo::find_user_by_email(conn, &normalized).map_err(IdentityError::from)
+                    })
+                    .await?
+            }
+            Err(_) => None,
+        };
+        let stored_hash = user.as_ref().map(|u| u.password_hash.clone());
+        let matches = self.hasher.verify(password, stored_hash).await?;
+        let Some(user) = user.filter(|_| matches) else {
+            tracing::info!("login failed");
+            return Err(IdentityError::InvalidCredentials);
+        };
+        let user = user_from_row(user)?;
+        let span = tracing::Span::current();
+        span.record("user_id", tracing::field::display(&user.id));
+
+        let session_id = SessionId::new();
+        span.record("session_id", tracing::field::display(&session_id));
+        let refresh_token = random_token()?;
+        let now = now_utc();
+        let session = SessionRow {
+            id: session_id.to_string(),
+            user_id: user.id.to_string(),
+            device_label: device_label
+                .map(|l| l.trim().chars().take(DEVICE_LABEL_MAX_CHARS).collect())
+                .filter(|l: &String| !l.is_empty()),
+            created_at: now,
+            last_used_at: now,
+            revoked_at: None,
+        };
+        let token_row = RefreshTokenRow {
+            id: RefreshTokenId::new().to_string(),
+            session_id: session_id.to_string(),
+            token_hash: sha256_hex(&refresh_token),
+            created_at: now,
+            expires_at: now + REFRESH_TOKEN_TTL,
+            used_at: None,
+        };
+        self.db
+            .run(move |conn| {
+                conn.transaction(|conn| {
+                    repo::insert_session(conn, &session)?;
+                    repo::insert_refresh_token(conn, &token_row)
+                })
+                .map_err(IdentityError::from)
+            })
+            .await?;
+
+        let claims = self.auth.access_claims(
+            &user.id.to_string(),
+            &session_id.to_string(),
+            user.roles.clone(),
+            vec!["pwd".to_owned()],
+            ACCESS_TOKEN_TTL,
+        );
+        let access_token = self
+            .auth
+            .issue(&claims)
+            .map_err(|e| IdentityError::Internal(format!("signing the access token: {e}")))?;
+        tracing::info!("login succeeded");
+        Ok(LoginTokens {
+            access_token,
+            refresh_token,
+            expires_in: u32::try_from(claims.exp - claims.iat).unwrap_or(0),
+            session_id,
+        })
+    }
+
+    /// The account of `user_id`.
+    #[tracing::instrument(skip_all, fields(user_id = %user_id))]
+    pub async fn me(&self, user_id: &str) -> Result<User, IdentityError> {
+        let id = user_id.to_owned();
+        let row = self
+            .db
+            .run(move |conn| repo::find_user(conn, &id).map_err(IdentityError::from))
+            .await?
+            .ok_or(IdentityError::NotFound)?;
+        user_from_row(row)
+    }
+
+    /// The public JWKS document of every key that verifies access tokens.
+    pub fn jwks_json(&self) -> String {
+        self.auth.jwks_json()
+    }
+}
+
+fn roles_to_json(roles: &[Role]) -> Result<String, IdentityError> {
+    serde_json::to_string(roles).map_err(|e| IdentityError::Internal(format!("roles: {e}")))
+}
+
+fn user_from_row(row: UserRow) -> Result<User, IdentityError> {
+    let id = row
+        .id
+        .parse::<UserId>()
+        .map_err(|e| IdentityError::Internal(format!("identity_users.id: {e}")))?;
+    let roles: Vec<Role> = serde_json::from_str(&row.roles)
+        .map_err(|e| IdentityError::Internal(format!("identity_users.roles of {id}: {e}")))?;
+    Ok(User {
+        id,
+        email: row.email,
+        display_name: row.display_name,
+        roles,
+        created_at: utc(row.created_at),
+    })
+}
+
+fn utc(t: NaiveDateTime) -> DateTime<Utc> {
+    DateTime::from_naive_utc_and_offset(t, Utc)
+}
+
+/// 256 random bits, base64url without padding.
+fn random_token() -> Result<String, IdentityError> {
+    let mut bytes = [0u8; 32];
+    getrandom::fill(&mut bytes)
+        .map_err(|e| IdentityError::Internal(format!("random token: {e}")))?;
+    Ok(base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes))
+}
+
+fn sha256_hex(token: &str) -> String {
+    Sha256::digest(token.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// argon2id hashing on the blocking pool, at most one hash per core at a time, so a flood
+/// of logins queues here instead of occupying every blocking thread or the runtime.
+#[derive(Clone, Debug)]
+struct Hasher {
+    permits: Arc<Semaphore>,
+}
+
+impl Hasher {
+    fn new() -> Self {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        Self {
+            permits: Arc::new(Semaphore::new(cores)),
+        }
+    }
+
+    fn argon2() -> Result<Argon2<'static>, IdentityError> {
+        let params = Params::new(ARGON2_M_KIB, ARGON2_T, ARGON2_P, None)
+            .map_err(|e| IdentityError::Internal(format!("argon2 params: {e}")))?;
+        Ok(Argon2::new(Algorithm::Argon2id, Version::V0x13, params))
+    }
+
+    async fn run<T: Send + 'static>(
+        &self,
+        f: impl FnOnce() -> Result<T, IdentityError> + Send + 'static,
+    ) -> Result<T, IdentityError> {
+        let permit = Arc::clone(&self.permits)
+            .acquire_owned()
+            .await
+            .map_err(|e| IdentityError::Internal(format!("hash pool closed: {e}")))?;
+        let span = tracing::Span::current();
+        tokio::task::spawn_blocking(move || {
+            let _entered = span.enter();
+            let result = f();
+            drop(permit);
+            result
+        })
+        .await
+        .map_err(|e| IdentityError::Internal(format!("hash task: {e}")))?
+    }
+
+    /// The PHC string of a new argon2id hash with a random salt.
+    async fn hash(&self, password: Password) -> Result<String, IdentityError> {
+        self.run(move || hash_blocking(&password)).await
+    }
+
+    /// Whether `password` matches `stored`; with no stored hash, verifies against a
+    /// fixed dummy hash (same cost) and answers false.
+    async fn verify(
+        &self,
+        password: Password,
+        stored: Option<String>,
+    ) -> Result<bool, IdentityError> {
+        self.run(move || {
+            let (hash, known) = match &stored {
+                Some(h) => (h.as_str(), true),
+                None => (dummy_hash()?, false),
+            };
+            let parsed = PasswordHash::new(hash)
+                .map_err(|e| IdentityError::Internal(format!("stored password hash: {e}")))?;
+            let ok = Hasher::argon2()?
+                .verify_password(password.expose_bytes(), &parsed)
+                .is_ok();
+            Ok(known && ok)
+        })
+        .await
+    }
+}
+
+fn hash_blocking(password: &Password) -> Result<String, IdentityError> {
+    let mut salt = [0u8; 16];
+    getrandom::fill(&mut salt).map_err(|e| IdentityError::Internal(format!("salt: {e}")))?;
+    let salt =
+        SaltString::encode_b64(&salt).map_err(|e| IdentityError::Internal(format!("salt: {e}")))?;
+    Hasher::argon2()?
+        .hash_password(password.expose_bytes(), &salt)
+        .map(|h| h.to_string())
+        .map_err(|e| IdentityError::Internal(format!("argon2: {e}")))
+}
+
+/// A hash of a random password with the current parameters, made once per process, that
+/// unknown emails are verified against.
+fn dummy_hash() -> Result<&'static str, IdentityError> {
+    static DUMMY: OnceLock<String> = OnceLock::new();
+    if let Some(h) = DUMMY.get() {
+        return Ok(h);
+    }
+    let random = random_token()?;
+    let hash = hash_blocking(&Password::presented(&random))?;
+    Ok(DUMMY.get_or_init(|| hash))
+}

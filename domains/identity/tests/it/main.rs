@@ -1,0 +1,50 @@
+//! Integration tests of the identity domain on the fully wired app. Every test runs on
+//! SQLite, and on PostgreSQL when `HAVEN_TEST_POSTGRES_URL` is set.
+
+// Test helpers panic on failure by design; clippy only exempts `#[test]` functions.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod keys;
+mod login;
+mod register;
+
+use haven_platform::testing::TestApp;
+use poem::test::TestResponse;
+use serde_json::{Value, json};
+
+pub const PASSWORD: &str = "correct horse battery staple";
+
+/// The real app on a fresh database.
+pub async fn app() -> TestApp {
+    TestApp::builder().build(haven_app::wiring::build_app).await
+}
+
+/// `POST path` with a JSON body.
+pub async fn post(app: &TestApp, path: &str, body: &Value) -> TestResponse {
+    app.client
+        .post(path)
+        .header("content-type", "application/json")
+        .body(body.to_string())
+        .send()
+        .await
+}
+
+/// Registers `email` with [`PASSWORD`] and returns the created user.
+pub async fn register(app: &TestApp, email: &str) -> Value {
+    let resp = post(
+        app,
+        "/v1/identity/register",
+        &json!({"email": email, "password": PASSWORD}),
+    )
+    .await;
+    resp.assert_status(poem::http::StatusCode::CREATED);
+    resp.json().await.value().deserialize()
+}
+
+/// Asserts a problem response with `status` and returns its body.
+pub async fn problem(resp: TestResponse, status: u16) -> Value {
+    resp.assert_status(poem::http::StatusCode::from_u16(status).unwrap());
+    resp.assert_content_type("application/problem+json");
+    let body: Value = resp.json().await.value().deserialize();
+    assert_eq!(body["status"], status, "{body}");
+    body
+}
