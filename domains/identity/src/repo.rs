@@ -93,6 +93,22 @@ pub fn find_user(conn: &mut AnyConnection, id: &str) -> QueryResult<Option<UserR
         .optional()
 }
 
+/// Replaces a user's password hash (a rehash at current parameters, or a new password).
+pub fn update_password_hash(
+    conn: &mut AnyConnection,
+    user_id: &str,
+    password_hash: &str,
+    now: NaiveDateTime,
+) -> QueryResult<()> {
+    diesel::update(identity_users::table.find(user_id))
+        .set((
+            identity_users::password_hash.eq(password_hash),
+            identity_users::updated_at.eq(now),
+        ))
+        .execute(conn)
+        .map(drop)
+}
+
 /// Inserts a session.
 pub fn insert_session(conn: &mut AnyConnection, row: &SessionRow) -> QueryResult<()> {
     diesel::insert_into(identity_sessions::table)

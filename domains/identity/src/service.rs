@@ -168,12 +168,16 @@ impl IdentityService {
             Err(_) => None,
         };
         let stored_hash = user.as_ref().map(|u| u.password_hash.clone());
-        let matches = self.hasher.verify(password, stored_hash).await?;
-        let Some(user) = user.filter(|_| matches) else {
+        let verified = self.hasher.verify(password.clone(), stored_hash).await?;
+        let Some(user) = user.filter(|_| verified != Verified::Mismatch) else {
             tracing::info!("login failed");
             return Err(IdentityError::InvalidCredentials);
         };
         let user = user_from_row(user)?;
+        let rehashed = match verified {
+            Verified::MatchOutdated => Some(self.hasher.hash(password).await?),
+            _ => None,
+        };
         let span = tracing::Span::current();
         span.record("user_id", tracing::field::display(&user.id));
 
@@ -199,9 +203,13 @@ impl IdentityService {
             expires_at: now + REFRESH_TOKEN_TTL,
             used_at: None,
         };
+        let rehashed_flag = rehashed.is_some();
         self.db
             .run(move |conn| {
                 conn.transaction(|conn| {
+                    if let Some(hash) = &rehashed {
+                        repo::update_password_hash(conn, &session.user_id, hash, now)?;
+                    }
                     repo::insert_session(conn, &session)?;
                     repo::insert_refresh_token(conn, &token_row)
                 })
@@ -220,7 +228,7 @@ impl IdentityService {
             .auth
             .issue(&claims)
             .map_err(|e| IdentityError::Internal(format!("signing the access token: {e}")))?;
-        tracing::info!("login succeeded");
+        tracing::info!(rehashed = rehashed_flag, "login succeeded");
         Ok(LoginTokens {
             access_token,
             refresh_token,
@@ -331,13 +339,13 @@ impl Hasher {
         self.run(move || hash_blocking(&password)).await
     }
 
-    /// Whether `password` matches `stored`; with no stored hash, verifies against a
-    /// fixed dummy hash (same cost) and answers false.
+    /// Checks `password` against `stored`; with no stored hash, verifies against a fixed
+    /// dummy hash (same cost) and answers [`Verified::Mismatch`].
     async fn verify(
         &self,
         password: Password,
         stored: Option<String>,
-    ) -> Result<bool, IdentityError> {
+    ) -> Result<Verified, IdentityError> {
         self.run(move || {
             let (hash, known) = match &stored {
                 Some(h) => (h.as_str(), true),
@@ -348,9 +356,35 @@ impl Hasher {
             let ok = Hasher::argon2()?
                 .verify_password(password.expose_bytes(), &parsed)
                 .is_ok();
-            Ok(known && ok)
+            Ok(match (known && ok, is_outdated(&parsed)) {
+                (false, _) => Verified::Mismatch,
+                (true, false) => Verified::Match,
+                (true, true) => Verified::MatchOutdated,
+            })
         })
         .await
+    }
+}
+
+/// What a password check found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Verified {
+    /// Unknown account or wrong password.
+    Mismatch,
+    /// Right password, hash at the current parameters or stronger.
+    Match,
+    /// Right password, hash weaker than the current parameters: rehash it.
+    MatchOutdated,
+}
+
+/// Whether a stored hash is weaker than the current parameters (another algorithm or
+/// version, less memory or fewer iterations); stronger hashes are kept.
+fn is_outdated(hash: &PasswordHash<'_>) -> bool {
+    let current_alg = hash.algorithm.as_str() == Algorithm::Argon2id.ident().as_str()
+        && hash.version == Some(Version::V0x13.into());
+    match Params::try_from(hash) {
+        Ok(p) => !current_alg || p.m_cost() < ARGON2_M_KIB || p.t_cost() < ARGON2_T,
+        Err(_) => true,
     }
 }
 

@@ -91,3 +91,112 @@ async fn login_rejects_unknown_fields() {
     .await;
     problem(resp, 400).await;
 }
+
+fn hash_with(m: u32, t: u32, password: &str) -> String {
+    use argon2::password_hash::{PasswordHasher, SaltString};
+    let params = argon2::Params::new(m, t, 1, None).unwrap();
+    let argon = argon2::Argon2::new(argon2::Algorithm::Argon2id, argon2::Version::V0x13, params);
+    let salt = SaltString::encode_b64(b"0123456789abcdef").unwrap();
+    argon
+        .hash_password(password.as_bytes(), &salt)
+        .unwrap()
+        .to_string()
+}
+
+async fn set_hash(app: &haven_platform::testing::TestApp, user_id: &str, hash: &str) {
+    let (id, hash) = (user_id.to_owned(), hash.to_owned());
+    app.ctx
+        .db
+        .run(move |conn| {
+            haven_identity::repo::update_password_hash(
+                conn,
+                &id,
+                &hash,
+                haven_platform::time::now_utc(),
+            )
+            .map_err(haven_platform::DbError::Query)
+        })
+        .await
+        .unwrap();
+}
+
+async fn stored_hash(app: &haven_platform::testing::TestApp, email: &str) -> String {
+    let email = email.to_owned();
+    app.ctx
+        .db
+        .run(move |conn| {
+            haven_identity::repo::find_user_by_email(conn, &email)
+                .map_err(haven_platform::DbError::Query)
+        })
+        .await
+        .unwrap()
+        .unwrap()
+        .password_hash
+}
+
+#[tokio::test]
+async fn a_login_rehashes_a_hash_weaker_than_the_current_parameters() {
+    let app = app().await;
+    let user = register(&app, "old@example.com").await;
+    let id = user["id"].as_str().unwrap();
+    let login = json!({"email": "old@example.com", "password": PASSWORD});
+
+    let weak = hash_with(4096, 1, PASSWORD);
+    set_hash(&app, id, &weak).await;
+    post(&app, "/v1/identity/login", &login)
+        .await
+        .assert_status_is_ok();
+    let rehashed = stored_hash(&app, "old@example.com").await;
+    assert!(
+        rehashed.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"),
+        "{rehashed}"
+    );
+    post(&app, "/v1/identity/login", &login)
+        .await
+        .assert_status_is_ok();
+
+    // A stronger hash is kept as it is.
+    let strong = hash_with(19_456, 3, PASSWORD);
+    set_hash(&app, id, &strong).await;
+    post(&app, "/v1/identity/login", &login)
+        .await
+        .assert_status_is_ok();
+    assert_eq!(stored_hash(&app, "old@example.com").await, strong);
+}
+
+#[tokio::test]
+async fn a_login_flood_does_not_starve_other_requests() {
+    let app = app().await;
+    register(&app, "flood@example.com").await;
+    let app = &app;
+    let logins = futures_util::future::join_all((0..40).map(|_| async move {
+        post(
+            app,
+            "/v1/identity/login",
+            &json!({"email": "flood@example.com", "password": "wrong password, again"}),
+        )
+        .await
+        .0
+        .status()
+        .as_u16()
+    }));
+    let started = std::time::Instant::now();
+    let live = async {
+        // Let the logins queue up first.
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        let t = std::time::Instant::now();
+        app.client
+            .get("/health/live")
+            .send()
+            .await
+            .assert_status_is_ok();
+        t.elapsed()
+    };
+    let (statuses, live_latency) = tokio::join!(logins, live);
+    let flood = started.elapsed();
+    assert!(statuses.iter().all(|s| *s == 401), "{statuses:?}");
+    assert!(
+        live_latency < std::time::Duration::from_millis(250),
+        "/health/live took {live_latency:?} during a login flood of {flood:?}"
+    );
+}
