@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use haven_platform::auth::Role;
 use poem_openapi::{Enum, Object};
 
-use crate::model::{LoginTokens, SessionId, User, UserId};
+use crate::model::{LoginTokens, Session, SessionId, User, UserId};
 
 /// Body of `POST /v1/identity/register`. Unknown fields (e.g. `role`) are rejected.
 #[derive(Clone, Object)]
@@ -93,6 +93,36 @@ impl From<LoginTokens> for TokenResponse {
             token_type: TokenType::Bearer,
             expires_in: t.expires_in,
             session_id: t.session_id,
+        }
+    }
+}
+
+/// An active session (a signed-in device).
+#[derive(Debug, Clone, Object)]
+#[oai(rename = "IdentitySession")]
+pub struct SessionDto {
+    /// The session id.
+    pub id: SessionId,
+    /// The label the device gave at login, if any.
+    pub device_label: Option<String>,
+    /// When the session was opened.
+    pub created_at: DateTime<Utc>,
+    /// The session's last login or token refresh.
+    pub last_used_at: DateTime<Utc>,
+    /// Whether this is the session of the token that made the request.
+    pub current: bool,
+}
+
+impl SessionDto {
+    /// From the domain type; `current` is the caller's session id.
+    pub fn new(s: Session, current: &str) -> Self {
+        let is_current = s.id.to_string() == current;
+        Self {
+            id: s.id,
+            device_label: s.device_label,
+            created_at: s.created_at,
+            last_used_at: s.last_used_at,
+            current: is_current,
         }
     }
 }

@@ -20,6 +20,14 @@ error_set!(
     /// `GET /v1/identity/me`: 401 (no valid token), 403, 404 (account gone).
     pub MeErrors: 401, 403, 404
 );
+error_set!(
+    /// `GET /v1/identity/me/sessions`: 401, 403, 422 (`limit` out of range).
+    pub ListSessionsErrors: 401, 403, 422
+);
+error_set!(
+    /// `DELETE /v1/identity/me/sessions/{session_id}`: 401, 403, 404 (not the caller's).
+    pub RevokeSessionErrors: 401, 403, 404
+);
 
 /// One invalid field of a request.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -195,6 +195,19 @@ pub struct User {
     pub created_at: DateTime<Utc>,
 }
 
+/// A login session (one refresh-token family).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Session {
+    /// The id.
+    pub id: SessionId,
+    /// What the client called its device.
+    pub device_label: Option<String>,
+    /// When the session was opened.
+    pub created_at: DateTime<Utc>,
+    /// Last login or refresh.
+    pub last_used_at: DateTime<Utc>,
+}
+
 /// A new account's validated input.
 #[derive(Debug, Clone)]
 pub struct NewAccount {

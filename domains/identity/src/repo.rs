@@ -124,3 +124,48 @@ pub fn insert_refresh_token(conn: &mut AnyConnection, row: &RefreshTokenRow) -> 
         .execute(conn)
         .map(drop)
 }
+
+/// Marks the user's session revoked (if it is not already); returns whether the session
+/// exists for that user.
+pub fn revoke_session(
+    conn: &mut AnyConnection,
+    user_id: &str,
+    session_id: &str,
+    now: NaiveDateTime,
+) -> QueryResult<bool> {
+    diesel::update(
+        identity_sessions::table
+            .filter(identity_sessions::id.eq(session_id))
+            .filter(identity_sessions::user_id.eq(user_id))
+            .filter(identity_sessions::revoked_at.is_null()),
+    )
+    .set(identity_sessions::revoked_at.eq(now))
+    .execute(conn)?;
+    let exists = identity_sessions::table
+        .filter(identity_sessions::id.eq(session_id))
+        .filter(identity_sessions::user_id.eq(user_id))
+        .count()
+        .get_result::<i64>(conn)?;
+    Ok(exists > 0)
+}
+
+/// The user's active (not revoked) sessions, newest first, after the keyset position
+/// `before_id` (ids are time-ordered), at most `limit` rows.
+pub fn list_active_sessions(
+    conn: &mut AnyConnection,
+    user_id: &str,
+    before_id: Option<&str>,
+    limit: i64,
+) -> QueryResult<Vec<SessionRow>> {
+    let mut query = identity_sessions::table
+        .filter(identity_sessions::user_id.eq(user_id))
+        .filter(identity_sessions::revoked_at.is_null())
+        .select(SessionRow::as_select())
+        .order(identity_sessions::id.desc())
+        .limit(limit)
+        .into_boxed();
+    if let Some(before) = before_id {
+        query = query.filter(identity_sessions::id.lt(before.to_owned()));
+    }
+    query.load(conn)
+}

@@ -18,7 +18,7 @@ use tokio::sync::Semaphore;
 
 use crate::error::{FieldProblem, IdentityError};
 use crate::model::{
-    Email, LoginTokens, NewAccount, Password, RefreshTokenId, SessionId, User, UserId,
+    Email, LoginTokens, NewAccount, Password, RefreshTokenId, Session, SessionId, User, UserId,
 };
 use crate::repo::{self, RefreshTokenRow, SessionRow, UserRow};
 
@@ -249,6 +249,62 @@ impl IdentityService {
         user_from_row(row)
     }
 
+    /// Revokes the caller's current session (log out). Revoking a revoked session is a
+    /// no-op.
+    #[tracing::instrument(skip_all, fields(user_id = %user_id, session_id = %session_id))]
+    pub async fn logout(&self, user_id: &str, session_id: &str) -> Result<(), IdentityError> {
+        match self.revoke_session(user_id, session_id).await {
+            // A token whose session is gone has nothing left to sign out of.
+            Ok(()) | Err(IdentityError::NotFound) => Ok(()),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Revokes one of the user's sessions; `NotFound` if it is not theirs.
+    #[tracing::instrument(skip_all, fields(user_id = %user_id, session_id = %session_id))]
+    pub async fn revoke_session(
+        &self,
+        user_id: &str,
+        session_id: &str,
+    ) -> Result<(), IdentityError> {
+        let (user, session) = (user_id.to_owned(), session_id.to_owned());
+        let now = now_utc();
+        let exists = self
+            .db
+            .run(move |conn| {
+                conn.transaction(|conn| repo::revoke_session(conn, &user, &session, now))
+                    .map_err(IdentityError::from)
+            })
+            .await?;
+        if exists {
+            tracing::info!("session revoked");
+            Ok(())
+        } else {
+            Err(IdentityError::NotFound)
+        }
+    }
+
+    /// The user's active sessions, newest first: up to `fetch` rows after the keyset
+    /// position `before` (a session id).
+    #[tracing::instrument(skip_all, fields(user_id = %user_id))]
+    pub async fn list_sessions(
+        &self,
+        user_id: &str,
+        before: Option<SessionId>,
+        fetch: i64,
+    ) -> Result<Vec<Session>, IdentityError> {
+        let user = user_id.to_owned();
+        let before = before.map(|b| b.to_string());
+        let rows = self
+            .db
+            .run(move |conn| {
+                repo::list_active_sessions(conn, &user, before.as_deref(), fetch)
+                    .map_err(IdentityError::from)
+            })
+            .await?;
+        rows.into_iter().map(session_from_row).collect()
+    }
+
     /// The public JWKS document of every key that verifies access tokens.
     pub fn jwks_json(&self) -> String {
         self.auth.jwks_json()
@@ -272,6 +328,18 @@ fn user_from_row(row: UserRow) -> Result<User, IdentityError> {
         display_name: row.display_name,
         roles,
         created_at: utc(row.created_at),
+    })
+}
+
+fn session_from_row(row: SessionRow) -> Result<Session, IdentityError> {
+    Ok(Session {
+        id: row
+            .id
+            .parse::<SessionId>()
+            .map_err(|e| IdentityError::Internal(format!("identity_sessions.id: {e}")))?,
+        device_label: row.device_label,
+        created_at: utc(row.created_at),
+        last_used_at: utc(row.last_used_at),
     })
 }
 

@@ -1,12 +1,16 @@
-//! `/v1/identity/login`: the session resource.
+//! `/v1/identity/login`, `/v1/identity/logout` and `/v1/identity/me/sessions`: the
+//! session resource.
 
-use haven_platform::ApiResult;
+use haven_platform::auth::{AuthErrors, BearerAuth};
+use haven_platform::{ApiResult, Page, PageParams};
+use poem_openapi::param::{Path, Query};
 use poem_openapi::payload::Json;
 use poem_openapi::{ApiResponse, OpenApi};
 
 use super::IdentityTag;
-use crate::dto::{LoginRequest, TokenResponse};
-use crate::error::LoginErrors;
+use crate::dto::{LoginRequest, SessionDto, TokenResponse};
+use crate::error::{ListSessionsErrors, LoginErrors, RevokeSessionErrors};
+use crate::model::SessionId;
 use crate::service::IdentityService;
 
 /// Session operations.
@@ -29,6 +33,22 @@ pub enum LoggedIn {
     Ok(Json<TokenResponse>),
 }
 
+/// Answer of a list of sessions.
+#[derive(ApiResponse)]
+pub enum SessionList {
+    /// One page of the caller's active sessions, newest first.
+    #[oai(status = 200)]
+    Ok(Json<Page<SessionDto>>),
+}
+
+/// Answer of a revocation.
+#[derive(ApiResponse)]
+pub enum Revoked {
+    /// The session is revoked (or already was).
+    #[oai(status = 204)]
+    NoContent,
+}
+
 #[OpenApi(tag = "IdentityTag::Identity")]
 impl SessionsApi {
     /// Sign in
@@ -48,5 +68,73 @@ impl SessionsApi {
             .login(&body.email, &body.password, body.device_label)
             .await?;
         Ok(LoggedIn::Ok(Json(tokens.into())))
+    }
+
+    /// Sign out
+    ///
+    /// Revokes the session of the access token (its refresh token stops working). The
+    /// access token itself stays valid until it expires (at most 15 minutes).
+    #[oai(
+        path = "/v1/identity/logout",
+        method = "post",
+        operation_id = "identityLogout"
+    )]
+    async fn logout(&self, auth: BearerAuth) -> ApiResult<Revoked, AuthErrors> {
+        let p = auth.0;
+        self.service.logout(&p.user_id, &p.session_id).await?;
+        Ok(Revoked::NoContent)
+    }
+
+    /// The caller's sessions
+    ///
+    /// The caller's active sessions (signed-in devices), newest first, paginated.
+    #[oai(
+        path = "/v1/identity/me/sessions",
+        method = "get",
+        operation_id = "identityListSessions"
+    )]
+    async fn list(
+        &self,
+        auth: BearerAuth,
+        /// Page size, 1–100 (default 20).
+        limit: Query<Option<u32>>,
+        /// The `next_cursor` of the previous page.
+        cursor: Query<Option<String>>,
+    ) -> ApiResult<SessionList, ListSessionsErrors> {
+        let p = auth.0;
+        let params = PageParams::<SessionId>::parse(limit.0, cursor.0.as_deref())?;
+        let rows = self
+            .service
+            .list_sessions(&p.user_id, params.after, params.fetch_limit())
+            .await?;
+        let page = Page::from_rows(
+            rows,
+            params.limit,
+            |s| s.id.to_string(),
+            |s| SessionDto::new(s, &p.session_id),
+        );
+        Ok(SessionList::Ok(Json(page)))
+    }
+
+    /// Revoke a session
+    ///
+    /// Signs one of the caller's devices out: its refresh token stops working. `404` if
+    /// the session is not the caller's.
+    #[oai(
+        path = "/v1/identity/me/sessions/:session_id",
+        method = "delete",
+        operation_id = "identityRevokeSession"
+    )]
+    async fn revoke(
+        &self,
+        auth: BearerAuth,
+        /// The session to revoke.
+        session_id: Path<SessionId>,
+    ) -> ApiResult<Revoked, RevokeSessionErrors> {
+        let p = auth.0;
+        self.service
+            .revoke_session(&p.user_id, &session_id.0.to_string())
+            .await?;
+        Ok(Revoked::NoContent)
     }
 }

@@ -6,6 +6,7 @@
 mod keys;
 mod login;
 mod register;
+mod sessions;
 
 use haven_platform::testing::TestApp;
 use poem::test::TestResponse;

@@ -1,0 +1,154 @@
+//! `POST /v1/identity/logout` and `/v1/identity/me/sessions`.
+
+use haven_platform::testing::TestApp;
+use serde_json::{Value, json};
+
+use crate::{PASSWORD, app, post, problem, register};
+
+async fn login(app: &TestApp, email: &str, device: &str) -> Value {
+    let resp = post(
+        app,
+        "/v1/identity/login",
+        &json!({"email": email, "password": PASSWORD, "device_label": device}),
+    )
+    .await;
+    resp.assert_status_is_ok();
+    resp.json().await.value().deserialize()
+}
+
+async fn get(app: &TestApp, path: &str, token: &Value) -> poem::test::TestResponse {
+    app.client
+        .get(path)
+        .header(
+            "authorization",
+            format!("Bearer {}", token["access_token"].as_str().unwrap()),
+        )
+        .send()
+        .await
+}
+
+async fn sessions(app: &TestApp, token: &Value) -> Vec<Value> {
+    let resp = get(app, "/v1/identity/me/sessions?limit=100", token).await;
+    resp.assert_status_is_ok();
+    let page: Value = resp.json().await.value().deserialize();
+    assert!(page["next_cursor"].is_null(), "{page}");
+    page["items"].as_array().unwrap().clone()
+}
+
+fn ids(items: &[Value]) -> Vec<&str> {
+    items.iter().map(|s| s["id"].as_str().unwrap()).collect()
+}
+
+#[tokio::test]
+async fn sessions_are_listed_newest_first_with_the_current_one_marked_and_paginated() {
+    let app = app().await;
+    register(&app, "dev@example.com").await;
+    let a = login(&app, "dev@example.com", "laptop").await;
+    let b = login(&app, "dev@example.com", "phone").await;
+    let c = login(&app, "dev@example.com", "tablet").await;
+
+    let items = sessions(&app, &b).await;
+    assert_eq!(
+        ids(&items),
+        [&c, &b, &a].map(|t| t["session_id"].as_str().unwrap())
+    );
+    assert_eq!(items[0]["device_label"], "tablet");
+    assert_eq!(
+        items
+            .iter()
+            .map(|s| s["current"].as_bool().unwrap())
+            .collect::<Vec<_>>(),
+        [false, true, false]
+    );
+    assert!(items[0]["created_at"].is_string() && items[0]["last_used_at"].is_string());
+
+    let mut seen = Vec::new();
+    let mut path = "/v1/identity/me/sessions?limit=1".to_owned();
+    loop {
+        let resp = get(&app, &path, &a).await;
+        resp.assert_status_is_ok();
+        let page: Value = resp.json().await.value().deserialize();
+        let items = page["items"].as_array().unwrap();
+        assert_eq!(items.len(), 1, "{page}");
+        seen.push(items[0]["id"].as_str().unwrap().to_owned());
+        match page["next_cursor"].as_str() {
+            Some(cursor) => path = format!("/v1/identity/me/sessions?limit=1&cursor={cursor}"),
+            None => break,
+        }
+    }
+    assert_eq!(seen, ids(&items));
+
+    let resp = get(&app, "/v1/identity/me/sessions?limit=101", &a).await;
+    problem(resp, 422).await;
+}
+
+#[tokio::test]
+async fn logout_revokes_the_current_session_only() {
+    let app = app().await;
+    register(&app, "out@example.com").await;
+    let a = login(&app, "out@example.com", "laptop").await;
+    let b = login(&app, "out@example.com", "phone").await;
+    for _ in 0..2 {
+        let resp = app
+            .client
+            .post("/v1/identity/logout")
+            .header(
+                "authorization",
+                format!("Bearer {}", a["access_token"].as_str().unwrap()),
+            )
+            .send()
+            .await;
+        resp.assert_status(poem::http::StatusCode::NO_CONTENT);
+    }
+    assert_eq!(
+        ids(&sessions(&app, &b).await),
+        [b["session_id"].as_str().unwrap()]
+    );
+
+    let resp = app.client.post("/v1/identity/logout").send().await;
+    problem(resp, 401).await;
+}
+
+#[tokio::test]
+async fn revoking_a_session_signs_that_device_out_and_others_are_404() {
+    let app = app().await;
+    register(&app, "own@example.com").await;
+    register(&app, "other@example.com").await;
+    let a = login(&app, "own@example.com", "laptop").await;
+    let b = login(&app, "own@example.com", "phone").await;
+    let other = login(&app, "other@example.com", "phone").await;
+
+    let delete = |token: &Value, session: &Value| {
+        app.client
+            .delete(format!(
+                "/v1/identity/me/sessions/{}",
+                session["session_id"].as_str().unwrap()
+            ))
+            .header(
+                "authorization",
+                format!("Bearer {}", token["access_token"].as_str().unwrap()),
+            )
+            .send()
+    };
+    problem(delete(&a, &other).await, 404).await;
+    assert_eq!(sessions(&app, &other).await.len(), 1);
+
+    delete(&a, &b)
+        .await
+        .assert_status(poem::http::StatusCode::NO_CONTENT);
+    assert_eq!(
+        ids(&sessions(&app, &a).await),
+        [a["session_id"].as_str().unwrap()]
+    );
+
+    let resp = app
+        .client
+        .delete("/v1/identity/me/sessions/usr_01h455vb4pex5vsknk084sn02q")
+        .header(
+            "authorization",
+            format!("Bearer {}", a["access_token"].as_str().unwrap()),
+        )
+        .send()
+        .await;
+    problem(resp, 400).await;
+}
