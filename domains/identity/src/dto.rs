@@ -35,6 +35,15 @@ pub struct LoginRequest {
     pub device_label: Option<String>,
 }
 
+/// Body of `POST /v1/identity/token/refresh`.
+#[derive(Clone, Object)]
+#[oai(deny_unknown_fields)]
+pub struct RefreshRequest {
+    /// The refresh token of the last login or refresh.
+    #[oai(validator(max_length = 256))]
+    pub refresh_token: String,
+}
+
 /// A user account.
 #[derive(Debug, Clone, Object)]
 #[oai(rename = "IdentityUser")]

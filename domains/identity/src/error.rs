@@ -17,6 +17,10 @@ error_set!(
     pub LoginErrors: 401
 );
 error_set!(
+    /// `POST /v1/identity/token/refresh`: 401 `invalid_refresh_token`.
+    pub RefreshErrors: 401
+);
+error_set!(
     /// `GET /v1/identity/me`: 401 (no valid token), 403, 404 (account gone).
     pub MeErrors: 401, 403, 404
 );
@@ -72,6 +76,9 @@ pub enum IdentityError {
     /// Unknown email or wrong password (deliberately indistinguishable).
     #[error("invalid credentials")]
     InvalidCredentials,
+    /// The refresh token is unknown, used, expired or its session revoked.
+    #[error("invalid refresh token")]
+    InvalidRefreshToken,
     /// The account no longer exists.
     #[error("account not found")]
     NotFound,
@@ -104,6 +111,10 @@ impl<S: ErrorSet> From<IdentityError> for ApiError<S> {
             IdentityError::InvalidCredentials => {
                 ApiError::new(StatusCode::UNAUTHORIZED, "invalid_credentials")
                     .detail("The email address or password is incorrect.")
+            }
+            IdentityError::InvalidRefreshToken => {
+                ApiError::new(StatusCode::UNAUTHORIZED, "invalid_refresh_token")
+                    .detail("The refresh token is invalid or expired; sign in again.")
             }
             IdentityError::NotFound => ApiError::not_found("The account does not exist."),
             IdentityError::Db(db) => ApiError::from(db),

@@ -44,6 +44,8 @@ pub struct SessionRow {
     pub last_used_at: NaiveDateTime,
     /// When revoked, if it was.
     pub revoked_at: Option<NaiveDateTime>,
+    /// The family's HMAC key for successor refresh tokens (base64url); empty: no refresh.
+    pub refresh_secret: String,
 }
 
 /// A row of `identity_refresh_tokens`.
@@ -168,4 +170,62 @@ pub fn list_active_sessions(
         query = query.filter(identity_sessions::id.lt(before.to_owned()));
     }
     query.load(conn)
+}
+
+/// Marks the unused refresh token with `token_hash` used; returns the rows changed (1 if
+/// this call claimed it, 0 if it is unknown or was used before). A write first, so
+/// concurrent refreshes of one token serialize on it on both backends.
+pub fn claim_refresh_token(
+    conn: &mut AnyConnection,
+    token_hash: &str,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
+    diesel::update(
+        identity_refresh_tokens::table
+            .filter(identity_refresh_tokens::token_hash.eq(token_hash))
+            .filter(identity_refresh_tokens::used_at.is_null()),
+    )
+    .set(identity_refresh_tokens::used_at.eq(now))
+    .execute(conn)
+}
+
+/// The refresh token with `token_hash`, if any.
+pub fn find_refresh_token(
+    conn: &mut AnyConnection,
+    token_hash: &str,
+) -> QueryResult<Option<RefreshTokenRow>> {
+    identity_refresh_tokens::table
+        .filter(identity_refresh_tokens::token_hash.eq(token_hash))
+        .select(RefreshTokenRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// The session with the id, if any.
+pub fn find_session(conn: &mut AnyConnection, id: &str) -> QueryResult<Option<SessionRow>> {
+    identity_sessions::table
+        .find(id)
+        .select(SessionRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// Records a use of the session.
+pub fn touch_session(conn: &mut AnyConnection, id: &str, now: NaiveDateTime) -> QueryResult<()> {
+    diesel::update(identity_sessions::table.find(id))
+        .set(identity_sessions::last_used_at.eq(now))
+        .execute(conn)
+        .map(drop)
+}
+
+/// Revokes a session whoever owns it (refresh-token reuse revokes the family).
+pub fn revoke_family(conn: &mut AnyConnection, id: &str, now: NaiveDateTime) -> QueryResult<()> {
+    diesel::update(
+        identity_sessions::table
+            .find(id)
+            .filter(identity_sessions::revoked_at.is_null()),
+    )
+    .set(identity_sessions::revoked_at.eq(now))
+    .execute(conn)
+    .map(drop)
 }

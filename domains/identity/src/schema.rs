@@ -21,6 +21,7 @@ diesel::table! {
         created_at -> Timestamp,
         last_used_at -> Timestamp,
         revoked_at -> Nullable<Timestamp>,
+        refresh_secret -> Text,
     }
 }
 

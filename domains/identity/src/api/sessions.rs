@@ -8,8 +8,8 @@ use poem_openapi::payload::Json;
 use poem_openapi::{ApiResponse, OpenApi};
 
 use super::IdentityTag;
-use crate::dto::{LoginRequest, SessionDto, TokenResponse};
-use crate::error::{ListSessionsErrors, LoginErrors, RevokeSessionErrors};
+use crate::dto::{LoginRequest, RefreshRequest, SessionDto, TokenResponse};
+use crate::error::{ListSessionsErrors, LoginErrors, RefreshErrors, RevokeSessionErrors};
 use crate::model::SessionId;
 use crate::service::IdentityService;
 
@@ -25,10 +25,10 @@ impl SessionsApi {
     }
 }
 
-/// Answer of a successful login.
+/// Answer of a successful login or refresh.
 #[derive(ApiResponse)]
 pub enum LoggedIn {
-    /// Signed in: the new session's tokens.
+    /// The session's new tokens.
     #[oai(status = 200)]
     Ok(Json<TokenResponse>),
 }
@@ -67,6 +67,21 @@ impl SessionsApi {
             .service
             .login(&body.email, &body.password, body.device_label)
             .await?;
+        Ok(LoggedIn::Ok(Json(tokens.into())))
+    }
+
+    /// Refresh the tokens
+    ///
+    /// Exchanges a refresh token for a new access token and a new refresh token; the old
+    /// refresh token is used up. Presenting it again within 10 s returns the same new
+    /// pair (two concurrent refreshes); later, it signs the whole session out.
+    #[oai(
+        path = "/v1/identity/token/refresh",
+        method = "post",
+        operation_id = "identityRefreshToken"
+    )]
+    async fn refresh(&self, body: Json<RefreshRequest>) -> ApiResult<LoggedIn, RefreshErrors> {
+        let tokens = self.service.refresh(&body.0.refresh_token).await?;
         Ok(LoggedIn::Ok(Json(tokens.into())))
     }
 

@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod keys;
 mod login;
+mod refresh;
 mod register;
 mod sessions;
 

@@ -1,0 +1,1 @@
+ALTER TABLE identity_sessions DROP COLUMN refresh_secret;
