@@ -188,6 +188,58 @@ describe("haven serve, through the TypeScript SDK", () => {
     assert.deepEqual(await res.json(), committed);
   });
 
+  it("identity: register, log in, read me, refresh, list sessions, log out", async () => {
+    const haven = started();
+    const email = "sdk.e2e@example.com";
+    const password = "a long sdk passphrase";
+    const reg = await haven.POST("/v1/identity/register", {
+      body: { email, password, display_name: "SDK" },
+      params: { header: { "Idempotency-Key": "sdk-e2e-register" } },
+    });
+    assert.equal(reg.response.status, 201, `${JSON.stringify(reg.error)}\n${logs()}`);
+    assert.equal(reg.data?.email, email);
+    assert.deepEqual(reg.data?.roles, ["member"]);
+
+    const login = await haven.POST("/v1/identity/login", {
+      body: { email: "SDK.E2E@example.com", password, device_label: "e2e" },
+    });
+    assert.equal(login.response.status, 200, JSON.stringify(login.error));
+    assert.ok(login.data);
+    assert.equal(login.data.token_type, "Bearer");
+
+    const bearer = (token: string) => ({ headers: { authorization: `Bearer ${token}` } });
+    const me = await haven.GET("/v1/identity/me", bearer(login.data.access_token));
+    assert.equal(me.response.status, 200, JSON.stringify(me.error));
+    assert.equal(me.data?.id, reg.data?.id);
+
+    const refreshed = await haven.POST("/v1/identity/token/refresh", {
+      body: { refresh_token: login.data.refresh_token },
+    });
+    assert.equal(refreshed.response.status, 200, JSON.stringify(refreshed.error));
+    assert.ok(refreshed.data);
+    assert.equal(refreshed.data.session_id, login.data.session_id);
+    assert.notEqual(refreshed.data.refresh_token, login.data.refresh_token);
+
+    const sessions = await haven.GET("/v1/identity/me/sessions", bearer(refreshed.data.access_token));
+    assert.equal(sessions.response.status, 200, JSON.stringify(sessions.error));
+    assert.deepEqual(
+      sessions.data?.items.map((s) => [s.id, s.device_label, s.current]),
+      [[login.data.session_id, "e2e", true]],
+    );
+
+    const out = await haven.POST("/v1/identity/logout", bearer(refreshed.data.access_token));
+    assert.equal(out.response.status, 204, JSON.stringify(out.error));
+    const again = await haven.POST("/v1/identity/token/refresh", {
+      body: { refresh_token: refreshed.data.refresh_token },
+    });
+    assert.equal(again.response.status, 401);
+    assert.equal(again.error?.code, "invalid_refresh_token");
+
+    const wrong = await haven.POST("/v1/identity/login", { body: { email, password: "not the password" } });
+    assert.equal(wrong.response.status, 401);
+    assert.equal(wrong.error?.code, "invalid_credentials");
+  });
+
   it("stops cleanly on SIGTERM (exit code 0)", async () => {
     started();
     assert.ok(child && exited);
