@@ -25,6 +25,37 @@ define_id!(
     "rft"
 );
 
+define_id!(
+    /// A security event (`sev_…`).
+    SecurityEventId,
+    "sev"
+);
+
+/// A security-relevant event, recorded in `identity_security_events` and the log.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SecurityEventKind {
+    /// A successful login.
+    LoginSucceeded,
+    /// A failed login (unknown email or wrong password).
+    LoginFailed,
+    /// A used refresh token was presented after the grace window; the session is revoked.
+    RefreshTokenReused,
+    /// A session was signed out (logout or revocation).
+    SessionRevoked,
+}
+
+impl SecurityEventKind {
+    /// The stored name, also the metric label.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::LoginSucceeded => "login_succeeded",
+            Self::LoginFailed => "login_failed",
+            Self::RefreshTokenReused => "refresh_token_reused",
+            Self::SessionRevoked => "session_revoked",
+        }
+    }
+}
+
 /// Shortest password, in characters after NFKC normalization.
 pub const PASSWORD_MIN_CHARS: usize = 12;
 /// Longest password, in characters after NFKC normalization.

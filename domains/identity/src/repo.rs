@@ -4,7 +4,9 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use haven_platform::AnyConnection;
 
-use crate::schema::{identity_refresh_tokens, identity_sessions, identity_users};
+use crate::schema::{
+    identity_refresh_tokens, identity_security_events, identity_sessions, identity_users,
+};
 
 /// A row of `identity_users`.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
@@ -228,4 +230,40 @@ pub fn revoke_family(conn: &mut AnyConnection, id: &str, now: NaiveDateTime) -> 
     .set(identity_sessions::revoked_at.eq(now))
     .execute(conn)
     .map(drop)
+}
+
+/// A row of `identity_security_events` (append-only).
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = identity_security_events)]
+pub struct SecurityEventRow {
+    /// `sev_…`.
+    pub id: String,
+    /// What happened, e.g. `login_failed`.
+    pub kind: String,
+    /// The account, when known.
+    pub user_id: Option<String>,
+    /// The session, when there is one.
+    pub session_id: Option<String>,
+    /// When.
+    pub created_at: NaiveDateTime,
+}
+
+/// Appends a security event.
+pub fn insert_security_event(conn: &mut AnyConnection, row: &SecurityEventRow) -> QueryResult<()> {
+    diesel::insert_into(identity_security_events::table)
+        .values(row)
+        .execute(conn)
+        .map(drop)
+}
+
+/// The user's security events, oldest first.
+pub fn security_events_of(
+    conn: &mut AnyConnection,
+    user_id: &str,
+) -> QueryResult<Vec<SecurityEventRow>> {
+    identity_security_events::table
+        .filter(identity_security_events::user_id.eq(user_id))
+        .order(identity_security_events::id.asc())
+        .select(SecurityEventRow::as_select())
+        .load(conn)
 }

@@ -36,10 +36,21 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    identity_security_events (id) {
+        id -> Text,
+        kind -> Text,
+        user_id -> Nullable<Text>,
+        session_id -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(identity_sessions -> identity_users (user_id));
 diesel::joinable!(identity_refresh_tokens -> identity_sessions (session_id));
 diesel::allow_tables_to_appear_in_same_query!(
     identity_users,
     identity_sessions,
-    identity_refresh_tokens
+    identity_refresh_tokens,
+    identity_security_events
 );

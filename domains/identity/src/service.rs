@@ -20,7 +20,8 @@ use crate::error::{FieldProblem, IdentityError};
 use crate::model::{
     Email, LoginTokens, NewAccount, Password, RefreshTokenId, Session, SessionId, User, UserId,
 };
-use crate::repo::{self, RefreshTokenRow, SessionRow, UserRow};
+use crate::model::{SecurityEventId, SecurityEventKind};
+use crate::repo::{self, RefreshTokenRow, SecurityEventRow, SessionRow, UserRow};
 
 /// Lifetime of access tokens.
 pub const ACCESS_TOKEN_TTL: Duration = Duration::from_secs(15 * 60);
@@ -173,9 +174,12 @@ impl IdentityService {
             Err(_) => None,
         };
         let stored_hash = user.as_ref().map(|u| u.password_hash.clone());
+        let stored_user_id = user.as_ref().map(|u| u.id.clone());
         let verified = self.hasher.verify(password.clone(), stored_hash).await?;
         let Some(user) = user.filter(|_| verified != Verified::Mismatch) else {
-            tracing::info!("login failed");
+            let user_id = stored_user_id;
+            self.record(SecurityEventKind::LoginFailed, user_id, None)
+                .await?;
             return Err(IdentityError::InvalidCredentials);
         };
         let user = user_from_row(user)?;
@@ -210,6 +214,12 @@ impl IdentityService {
             used_at: None,
         };
         let rehashed_flag = rehashed.is_some();
+        let success = security_event(
+            SecurityEventKind::LoginSucceeded,
+            Some(session.user_id.clone()),
+            Some(session.id.clone()),
+            now,
+        );
         self.db
             .run(move |conn| {
                 conn.transaction(|conn| {
@@ -217,6 +227,7 @@ impl IdentityService {
                         repo::update_password_hash(conn, &session.user_id, hash, now)?;
                     }
                     repo::insert_session(conn, &session)?;
+                    repo::insert_security_event(conn, &success)?;
                     repo::insert_refresh_token(conn, &token_row)
                 })
                 .map_err(IdentityError::from)
@@ -234,6 +245,7 @@ impl IdentityService {
             .auth
             .issue(&claims)
             .map_err(|e| IdentityError::Internal(format!("signing the access token: {e}")))?;
+        count(SecurityEventKind::LoginSucceeded);
         tracing::info!(rehashed = rehashed_flag, "login succeeded");
         Ok(LoginTokens {
             access_token,
@@ -266,6 +278,7 @@ impl IdentityService {
             } => (user, session_id, successor, issued_at),
             Rotation::Invalid => return Err(IdentityError::InvalidRefreshToken),
             Rotation::ReuseDetected { session_id } => {
+                count(SecurityEventKind::RefreshTokenReused);
                 tracing::warn!(
                     session_id = %session_id,
                     "refresh token reuse detected: session revoked"
@@ -344,11 +357,26 @@ impl IdentityService {
         let exists = self
             .db
             .run(move |conn| {
-                conn.transaction(|conn| repo::revoke_session(conn, &user, &session, now))
-                    .map_err(IdentityError::from)
+                conn.transaction(|conn| {
+                    let exists = repo::revoke_session(conn, &user, &session, now)?;
+                    if exists {
+                        repo::insert_security_event(
+                            conn,
+                            &security_event(
+                                SecurityEventKind::SessionRevoked,
+                                Some(user.clone()),
+                                Some(session.clone()),
+                                now,
+                            ),
+                        )?;
+                    }
+                    Ok::<_, diesel::result::Error>(exists)
+                })
+                .map_err(IdentityError::from)
             })
             .await?;
         if exists {
+            count(SecurityEventKind::SessionRevoked);
             tracing::info!("session revoked");
             Ok(())
         } else {
@@ -375,6 +403,21 @@ impl IdentityService {
             })
             .await?;
         rows.into_iter().map(session_from_row).collect()
+    }
+
+    /// Appends a security event on its own, counts it and logs it (ids only).
+    async fn record(
+        &self,
+        kind: SecurityEventKind,
+        user_id: Option<String>,
+        session_id: Option<String>,
+    ) -> Result<(), IdentityError> {
+        count(kind);
+        tracing::info!(event = kind.as_str(), user_id = ?user_id, "security event");
+        let row = security_event(kind, user_id, session_id, now_utc());
+        self.db
+            .run(move |conn| repo::insert_security_event(conn, &row).map_err(IdentityError::from))
+            .await
     }
 
     /// The public JWKS document of every key that verifies access tokens.
@@ -457,6 +500,15 @@ fn rotate(
         }),
         _ => {
             repo::revoke_family(conn, &session.id, now)?;
+            repo::insert_security_event(
+                conn,
+                &security_event(
+                    SecurityEventKind::RefreshTokenReused,
+                    Some(session.user_id.clone()),
+                    Some(session.id.clone()),
+                    now,
+                ),
+            )?;
             Ok(Rotation::ReuseDetected {
                 session_id: session.id,
             })
@@ -475,6 +527,26 @@ fn successor_token(secret: &str, token: &str) -> String {
     };
     mac.update(token.as_bytes());
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(mac.finalize().into_bytes())
+}
+
+fn security_event(
+    kind: SecurityEventKind,
+    user_id: Option<String>,
+    session_id: Option<String>,
+    now: NaiveDateTime,
+) -> SecurityEventRow {
+    SecurityEventRow {
+        id: SecurityEventId::new().to_string(),
+        kind: kind.as_str().to_owned(),
+        user_id,
+        session_id,
+        created_at: now,
+    }
+}
+
+/// `haven_identity_security_events_total{kind}`.
+fn count(kind: SecurityEventKind) {
+    metrics::counter!("haven_identity_security_events_total", "kind" => kind.as_str()).increment(1);
 }
 
 fn roles_to_json(roles: &[Role]) -> Result<String, IdentityError> {

@@ -200,3 +200,38 @@ async fn a_login_flood_does_not_starve_other_requests() {
         "/health/live took {live_latency:?} during a login flood of {flood:?}"
     );
 }
+
+#[tokio::test]
+async fn logins_and_logouts_are_recorded_as_security_events() {
+    let app = app().await;
+    let user = register(&app, "audit@example.com").await;
+    let id = user["id"].as_str().unwrap();
+    post(
+        &app,
+        "/v1/identity/login",
+        &json!({"email": "audit@example.com", "password": "wrong wrong wrong"}),
+    )
+    .await
+    .assert_status(poem::http::StatusCode::UNAUTHORIZED);
+    let resp = post(
+        &app,
+        "/v1/identity/login",
+        &json!({"email": "audit@example.com", "password": PASSWORD}),
+    )
+    .await;
+    resp.assert_status_is_ok();
+    let tokens: Value = resp.json().await.value().deserialize();
+    app.client
+        .post("/v1/identity/logout")
+        .header(
+            "authorization",
+            format!("Bearer {}", tokens["access_token"].as_str().unwrap()),
+        )
+        .send()
+        .await
+        .assert_status(poem::http::StatusCode::NO_CONTENT);
+    assert_eq!(
+        crate::security_events(&app, id).await,
+        ["login_failed", "login_succeeded", "session_revoked"]
+    );
+}

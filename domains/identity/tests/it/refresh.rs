@@ -111,6 +111,17 @@ async fn reuse_after_the_grace_window_revokes_the_whole_family() {
     assert_eq!(body["code"], "invalid_refresh_token", "{body}");
     // The legitimate holder's newer token is dead too.
     problem(refresh(&app, &second).await, 401).await;
+    let user_id = app
+        .ctx
+        .auth
+        .verify(first["access_token"].as_str().unwrap())
+        .unwrap()
+        .user_id;
+    assert!(
+        crate::security_events(&app, &user_id)
+            .await
+            .contains(&"refresh_token_reused".to_owned())
+    );
 }
 
 #[tokio::test]
