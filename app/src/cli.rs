@@ -30,6 +30,12 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
+    /// Administration tasks.
+    Admin {
+        /// What to do.
+        #[command(subcommand)]
+        action: AdminAction,
+    },
     /// Inspect configuration.
     Config {
         /// What to do with the configuration.
@@ -43,4 +49,23 @@ pub enum Command {
 pub enum ConfigAction {
     /// Print the merged settings with secrets redacted; exit non-zero naming a bad key.
     Check,
+}
+
+/// `haven admin …`
+#[derive(Debug, Subcommand)]
+pub enum AdminAction {
+    /// Create an account (e.g. the first admin). The password is read from the
+    /// environment variable HAVEN_ADMIN_PASSWORD, else from the first line of standard
+    /// input; it must meet the password policy. Prints the new user id.
+    CreateUser {
+        /// The account's email address.
+        #[arg(long)]
+        email: String,
+        /// A role to grant (repeatable): member, coach, clinician, admin.
+        #[arg(long = "role", value_name = "ROLE", required = true)]
+        roles: Vec<String>,
+        /// The display name.
+        #[arg(long)]
+        display_name: Option<String>,
+    },
 }

@@ -10,7 +10,11 @@ use haven_platform::jobs::Runtime;
 use haven_platform::server::{self, shutdown_signal};
 use haven_platform::{PlatformContext, nodes, observability};
 
-use crate::cli::{Cli, Command, ConfigAction};
+use haven_identity::IdentityError;
+use haven_identity::service::RegisterInput;
+use haven_platform::auth::Role;
+
+use crate::cli::{AdminAction, Cli, Command, ConfigAction};
 use crate::wiring::{self, BUILD};
 
 /// Runs the CLI; the exit code says whether it worked.
@@ -21,6 +25,16 @@ pub fn main(cli: Cli) -> ExitCode {
             action: ConfigAction::Check,
         } => config_check(cli.config.as_deref()),
         Command::Migrate => with_runtime(cli.config.as_deref(), migrate),
+        Command::Admin {
+            action:
+                AdminAction::CreateUser {
+                    email,
+                    roles,
+                    display_name,
+                },
+        } => with_runtime(cli.config.as_deref(), move |ctx| {
+            create_user(ctx, email, roles, display_name)
+        }),
         Command::Serve => with_runtime(cli.config.as_deref(), serve),
     }
 }
@@ -70,11 +84,12 @@ fn config_check(file: Option<&std::path::Path>) -> ExitCode {
     }
 }
 
-/// A subcommand that needs settings, telemetry, a runtime and a platform context.
-type AsyncCommand =
-    fn(PlatformContext) -> std::pin::Pin<Box<dyn Future<Output = anyhow::Result<()>>>>;
-
-fn with_runtime(file: Option<&std::path::Path>, f: AsyncCommand) -> ExitCode {
+/// Runs a subcommand that needs settings, telemetry, a runtime and a platform context.
+fn with_runtime<F, Fut>(file: Option<&std::path::Path>, f: F) -> ExitCode
+where
+    F: FnOnce(PlatformContext) -> Fut,
+    Fut: Future<Output = anyhow::Result<()>>,
+{
     let settings = match Settings::load(file) {
         Ok(s) => s,
         Err(e) => return fail(e),
@@ -100,6 +115,50 @@ fn with_runtime(file: Option<&std::path::Path>, f: AsyncCommand) -> ExitCode {
             tracing::error!(error = %e, "haven stopped with an error");
             fail(format!("{e:#}"))
         }
+    }
+}
+
+async fn create_user(
+    ctx: PlatformContext,
+    email: String,
+    roles: Vec<String>,
+    display_name: Option<String>,
+) -> anyhow::Result<()> {
+    let roles = roles
+        .iter()
+        .map(|r| {
+            serde_json::from_value::<Role>(serde_json::Value::String(r.to_lowercase())).map_err(
+                |_| anyhow::anyhow!("--role {r}: not one of member, coach, clinician, admin"),
+            )
+        })
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    let password = match std::env::var("HAVEN_ADMIN_PASSWORD") {
+        Ok(p) => p,
+        Err(_) => {
+            let mut line = String::new();
+            std::io::stdin().read_line(&mut line)?;
+            line.trim_end_matches(['\r', '\n']).to_owned()
+        }
+    };
+    let service = haven_identity::IdentityService::new(&ctx);
+    let input = RegisterInput {
+        email,
+        password,
+        display_name,
+    };
+    match service.create_user(input, roles).await {
+        Ok(user) => {
+            println!("{}", user.id);
+            Ok(())
+        }
+        Err(IdentityError::Validation(problems)) => {
+            let reasons: Vec<String> = problems.into_iter().map(|p| p.message).collect();
+            anyhow::bail!("{}", reasons.join(" "))
+        }
+        Err(IdentityError::EmailTaken) => {
+            anyhow::bail!("an account with this email address already exists")
+        }
+        Err(e) => Err(e.into()),
     }
 }
 

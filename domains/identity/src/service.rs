@@ -120,12 +120,22 @@ impl IdentityService {
     /// give exactly one account and the others `EmailTaken`.
     #[tracing::instrument(skip_all, fields(user_id))]
     pub async fn register(&self, input: RegisterInput) -> Result<User, IdentityError> {
+        self.create_user(input, vec![Role::Member]).await
+    }
+
+    /// Creates an account with `roles` (the `haven admin create-user` CLI; the API only
+    /// ever grants `member`). Same rules as [`IdentityService::register`].
+    #[tracing::instrument(skip_all, fields(user_id))]
+    pub async fn create_user(
+        &self,
+        input: RegisterInput,
+        roles: Vec<Role>,
+    ) -> Result<User, IdentityError> {
         let account = Self::validate_registration(input)?;
         let password_hash = self.hasher.hash(account.password.clone()).await?;
         let id = UserId::new();
         tracing::Span::current().record("user_id", tracing::field::display(&id));
         let now = now_utc();
-        let roles = vec![Role::Member];
         let row = UserRow {
             id: id.to_string(),
             email: account.email.as_str().to_owned(),

@@ -315,3 +315,82 @@ fn migrate_applies_the_embedded_migrations() {
         .n;
     assert_eq!(nodes, 0);
 }
+
+#[derive(diesel::QueryableByName)]
+struct Roles {
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    roles: String,
+}
+
+#[test]
+fn admin_create_user_bootstraps_an_admin_with_the_password_from_stdin() {
+    use std::io::Write;
+
+    use diesel::{Connection, RunQueryDsl, SqliteConnection};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("haven.db");
+    let url = format!("sqlite://{}", db.display());
+    let haven = |args: &[&str], stdin: &str| {
+        let mut child = Command::new(haven_bin())
+            .args(args)
+            .env("HAVEN__DATABASE__URL", &url)
+            .env_remove("HAVEN_ADMIN_PASSWORD")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(stdin.as_bytes())
+            .unwrap();
+        child.wait_with_output().unwrap()
+    };
+    assert!(haven(&["migrate"], "").status.success());
+    let create = [
+        "admin",
+        "create-user",
+        "--email",
+        "Root@Example.com",
+        "--role",
+        "admin",
+        "--role",
+        "member",
+    ];
+    let out = haven(&create, "an admin passphrase\n");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // Logs share stdout; the id is a line of its own.
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.lines().any(|l| l.starts_with("usr_")), "{stdout}");
+
+    let mut conn = SqliteConnection::establish(db.to_str().unwrap()).unwrap();
+    let row = diesel::sql_query("SELECT roles FROM identity_users")
+        .get_result::<Roles>(&mut conn)
+        .unwrap();
+    assert_eq!(row.roles, r#"["admin","member"]"#);
+
+    // A second time: the email is taken; a short password breaks the policy; neither
+    // echoes the password.
+    let out = haven(&create, "an admin passphrase\n");
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr).to_string();
+    assert!(
+        err.contains("already exists") && !err.contains("passphrase"),
+        "{err}"
+    );
+    let mut other = create;
+    other[3] = "other@example.com";
+    let out = haven(&other, "short\n");
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr).to_string();
+    assert!(
+        err.contains("at least 12") && !err.contains("short\n"),
+        "{err}"
+    );
+}
