@@ -1,0 +1,107 @@
+//! Registration and the caller's account.
+
+use diesel::Connection;
+use diesel::result::{DatabaseErrorKind, Error as DieselError};
+use haven_platform::auth::Role;
+use haven_platform::time::now_utc;
+
+use super::{DISPLAY_NAME_MAX_CHARS, IdentityService, RegisterInput, roles_to_json, user_from_row};
+use crate::error::{FieldProblem, IdentityError};
+use crate::model::{Email, NewAccount, Password, User, UserId};
+use crate::repo::{self, UserRow};
+
+impl IdentityService {
+    /// Validates the input: every invalid field is reported at once.
+    pub fn validate_registration(input: RegisterInput) -> Result<NewAccount, IdentityError> {
+        let mut problems = Vec::new();
+        let email = Email::parse(&input.email)
+            .map_err(|e| problems.push(FieldProblem::email(e)))
+            .ok();
+        let password = Password::parse_new(&input.password)
+            .map_err(|e| problems.push(FieldProblem::password(e)))
+            .ok();
+        let display_name = input
+            .display_name
+            .map(|n| n.trim().to_owned())
+            .filter(|n| !n.is_empty());
+        if display_name
+            .as_ref()
+            .is_some_and(|n| n.chars().count() > DISPLAY_NAME_MAX_CHARS)
+        {
+            problems.push(FieldProblem {
+                field: "display_name",
+                code: "too_long",
+                message: format!(
+                    "The display name must be at most {DISPLAY_NAME_MAX_CHARS} characters long."
+                ),
+            });
+        }
+        match (email, password) {
+            (Some(email), Some(password)) if problems.is_empty() => Ok(NewAccount {
+                email,
+                password,
+                display_name,
+            }),
+            _ => Err(IdentityError::Validation(problems)),
+        }
+    }
+
+    /// Creates an account with the `member` role. The UNIQUE constraint on the
+    /// normalized email decides duplicates, so concurrent registrations of one address
+    /// give exactly one account and the others `EmailTaken`.
+    #[tracing::instrument(skip_all, fields(user_id))]
+    pub async fn register(&self, input: RegisterInput) -> Result<User, IdentityError> {
+        self.create_user(input, vec![Role::Member]).await
+    }
+
+    /// Creates an account with `roles` (the `haven admin create-user` CLI; the API only
+    /// ever grants `member`). Same rules as [`IdentityService::register`].
+    #[tracing::instrument(skip_all, fields(user_id))]
+    pub async fn create_user(
+        &self,
+        input: RegisterInput,
+        roles: Vec<Role>,
+    ) -> Result<User, IdentityError> {
+        let account = Self::validate_registration(input)?;
+        let password_hash = self.hasher.hash(account.password.clone()).await?;
+        let id = UserId::new();
+        tracing::Span::current().record("user_id", tracing::field::display(&id));
+        let now = now_utc();
+        let row = UserRow {
+            id: id.to_string(),
+            email: account.email.as_str().to_owned(),
+            email_normalized: account.email.normalized().to_owned(),
+            password_hash,
+            display_name: account.display_name,
+            roles: roles_to_json(&roles)?,
+            created_at: now,
+            updated_at: now,
+        };
+        let inserted = row.clone();
+        self.db
+            .run(move |conn| {
+                conn.transaction(|conn| repo::insert_user(conn, &inserted))
+                    .map_err(|e| match e {
+                        DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, _) => {
+                            IdentityError::EmailTaken
+                        }
+                        other => IdentityError::from(other),
+                    })
+            })
+            .await?;
+        tracing::info!("account registered");
+        user_from_row(row)
+    }
+
+    /// The account of `user_id`.
+    #[tracing::instrument(skip_all, fields(user_id = %user_id))]
+    pub async fn me(&self, user_id: &str) -> Result<User, IdentityError> {
+        let id = user_id.to_owned();
+        let row = self
+            .db
+            .run(move |conn| repo::find_user(conn, &id).map_err(IdentityError::from))
+            .await?
+            .ok_or(IdentityError::NotFound)?;
+        user_from_row(row)
+    }
+}

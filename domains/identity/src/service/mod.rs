@@ -1,0 +1,171 @@
+//! The identity use-cases. Each owns its transaction; password hashing runs on a bounded
+//! pool off the async runtime. Spans carry ids only, never emails, passwords or tokens.
+//!
+//! One file per group of use-cases: `accounts` (registration, the caller's account),
+//! `login`, `tokens` (refresh rotation), `sessions`, and `passwords` (argon2id on a bounded
+//! pool).
+
+mod accounts;
+mod login;
+mod passwords;
+mod sessions;
+mod tokens;
+
+use std::time::Duration;
+
+use base64::Engine;
+use chrono::{DateTime, NaiveDateTime, Utc};
+use haven_platform::auth::{Auth, Role};
+use haven_platform::time::now_utc;
+use haven_platform::{Db, PlatformContext};
+use sha2::{Digest, Sha256};
+
+use crate::error::IdentityError;
+use crate::model::{SecurityEventId, SecurityEventKind};
+use crate::model::{Session, SessionId, User, UserId};
+use crate::repo::{self, SecurityEventRow, SessionRow, UserRow};
+
+pub use passwords::{ARGON2_M_KIB, ARGON2_P, ARGON2_T};
+use passwords::{Hasher, dummy_hash};
+
+/// Lifetime of access tokens.
+pub const ACCESS_TOKEN_TTL: Duration = Duration::from_secs(15 * 60);
+/// A refresh token expires after this long unused (each refresh issues a new one).
+pub const REFRESH_IDLE_TTL: chrono::Duration = chrono::Duration::days(30);
+/// A session (refresh-token family) ends this long after its login, however used.
+pub const SESSION_MAX_AGE: chrono::Duration = chrono::Duration::days(90);
+/// A refresh token presented again within this long after its first use gets the same
+/// new pair (two concurrent refreshes from one app); later, it revokes the family.
+pub const REFRESH_GRACE: chrono::Duration = chrono::Duration::seconds(10);
+/// Longest display name, in characters.
+pub const DISPLAY_NAME_MAX_CHARS: usize = 100;
+/// Longest device label, in characters (longer labels are cut).
+pub const DEVICE_LABEL_MAX_CHARS: usize = 100;
+
+/// The identity use-cases. Cheap to clone.
+#[derive(Clone, Debug)]
+pub struct IdentityService {
+    db: Db,
+    auth: Auth,
+    hasher: Hasher,
+}
+
+/// Registration input as received (validated here, not in the API layer).
+#[derive(Clone)]
+pub struct RegisterInput {
+    /// The email as typed.
+    pub email: String,
+    /// The password as typed.
+    pub password: String,
+    /// Optional display name.
+    pub display_name: Option<String>,
+}
+
+impl IdentityService {
+    /// From the platform context.
+    pub fn new(ctx: &PlatformContext) -> Self {
+        // Make the dummy hash now, so the first unknown-email login costs what the others
+        // do.
+        std::thread::spawn(|| {
+            if let Err(e) = dummy_hash() {
+                tracing::error!(error = %e, "cannot prepare the dummy password hash");
+            }
+        });
+        Self {
+            db: ctx.db.clone(),
+            auth: ctx.auth.clone(),
+            hasher: Hasher::new(),
+        }
+    }
+
+    /// Appends a security event on its own, counts it and logs it (ids only).
+    async fn record(
+        &self,
+        kind: SecurityEventKind,
+        user_id: Option<String>,
+        session_id: Option<String>,
+    ) -> Result<(), IdentityError> {
+        count(kind);
+        tracing::info!(event = kind.as_str(), user_id = ?user_id, "security event");
+        let row = security_event(kind, user_id, session_id, now_utc());
+        self.db
+            .run(move |conn| repo::insert_security_event(conn, &row).map_err(IdentityError::from))
+            .await
+    }
+
+    /// The public JWKS document of every key that verifies access tokens.
+    pub fn jwks_json(&self) -> String {
+        self.auth.jwks_json()
+    }
+}
+
+fn security_event(
+    kind: SecurityEventKind,
+    user_id: Option<String>,
+    session_id: Option<String>,
+    now: NaiveDateTime,
+) -> SecurityEventRow {
+    SecurityEventRow {
+        id: SecurityEventId::new().to_string(),
+        kind: kind.as_str().to_owned(),
+        user_id,
+        session_id,
+        created_at: now,
+    }
+}
+
+/// `haven_identity_security_events_total{kind}`.
+fn count(kind: SecurityEventKind) {
+    metrics::counter!("haven_identity_security_events_total", "kind" => kind.as_str()).increment(1);
+}
+
+fn roles_to_json(roles: &[Role]) -> Result<String, IdentityError> {
+    serde_json::to_string(roles).map_err(|e| IdentityError::Internal(format!("roles: {e}")))
+}
+
+fn user_from_row(row: UserRow) -> Result<User, IdentityError> {
+    let id = row
+        .id
+        .parse::<UserId>()
+        .map_err(|e| IdentityError::Internal(format!("identity_users.id: {e}")))?;
+    let roles: Vec<Role> = serde_json::from_str(&row.roles)
+        .map_err(|e| IdentityError::Internal(format!("identity_users.roles of {id}: {e}")))?;
+    Ok(User {
+        id,
+        email: row.email,
+        display_name: row.display_name,
+        roles,
+        created_at: utc(row.created_at),
+    })
+}
+
+fn session_from_row(row: SessionRow) -> Result<Session, IdentityError> {
+    Ok(Session {
+        id: row
+            .id
+            .parse::<SessionId>()
+            .map_err(|e| IdentityError::Internal(format!("identity_sessions.id: {e}")))?,
+        device_label: row.device_label,
+        created_at: utc(row.created_at),
+        last_used_at: utc(row.last_used_at),
+    })
+}
+
+fn utc(t: NaiveDateTime) -> DateTime<Utc> {
+    DateTime::from_naive_utc_and_offset(t, Utc)
+}
+
+/// 256 random bits, base64url without padding.
+fn random_token() -> Result<String, IdentityError> {
+    let mut bytes = [0u8; 32];
+    getrandom::fill(&mut bytes)
+        .map_err(|e| IdentityError::Internal(format!("random token: {e}")))?;
+    Ok(base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes))
+}
+
+fn sha256_hex(token: &str) -> String {
+    Sha256::digest(token.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}

@@ -1,0 +1,188 @@
+//! Refresh-token rotation with reuse detection.
+
+use base64::Engine;
+use chrono::NaiveDateTime;
+use diesel::Connection;
+use haven_platform::time::now_utc;
+use sha2::Sha256;
+
+use super::{
+    ACCESS_TOKEN_TTL, IdentityService, REFRESH_GRACE, REFRESH_IDLE_TTL, SESSION_MAX_AGE, count,
+    random_token, security_event, sha256_hex, user_from_row,
+};
+use crate::error::IdentityError;
+use crate::model::SecurityEventKind;
+use crate::model::{LoginTokens, RefreshTokenId, SessionId};
+use crate::repo::{self, RefreshTokenRow, UserRow};
+
+impl IdentityService {
+    /// Exchanges a refresh token for a new pair (rotation). A token used before gets the
+    /// same new pair within [`REFRESH_GRACE`] (while that pair is unused); otherwise the
+    /// reuse revokes the whole session (RFC 9700 reuse detection).
+    #[tracing::instrument(skip_all, fields(user_id, session_id))]
+    pub async fn refresh(&self, refresh_token: &str) -> Result<LoginTokens, IdentityError> {
+        let presented = refresh_token.to_owned();
+        let now = now_utc();
+        let outcome = self
+            .db
+            .run(move |conn| {
+                conn.transaction(|conn| rotate(conn, &presented, now))
+                    .map_err(IdentityError::from)
+            })
+            .await?;
+        let (user, session_id, successor, issued_at) = match outcome {
+            Rotation::Issued {
+                user,
+                session_id,
+                successor,
+                issued_at,
+            } => (user, session_id, successor, issued_at),
+            Rotation::Invalid => return Err(IdentityError::InvalidRefreshToken),
+            Rotation::ReuseDetected { session_id } => {
+                count(SecurityEventKind::RefreshTokenReused);
+                tracing::warn!(
+                    session_id = %session_id,
+                    "refresh token reuse detected: session revoked"
+                );
+                return Err(IdentityError::InvalidRefreshToken);
+            }
+        };
+        let user = user_from_row(*user)?;
+        let span = tracing::Span::current();
+        span.record("user_id", tracing::field::display(&user.id));
+        span.record("session_id", tracing::field::display(&session_id));
+        let session_id = session_id
+            .parse::<SessionId>()
+            .map_err(|e| IdentityError::Internal(format!("identity_sessions.id: {e}")))?;
+
+        // The access token is a function of the new refresh token and its issue time, and
+        // EdDSA signatures are deterministic: a retry in the grace window gets the very
+        // same pair.
+        let mut claims = self.auth.access_claims(
+            &user.id.to_string(),
+            &session_id.to_string(),
+            user.roles.clone(),
+            vec!["pwd".to_owned()],
+            ACCESS_TOKEN_TTL,
+        );
+        let ttl = claims.exp - claims.iat;
+        claims.iat = issued_at.and_utc().timestamp();
+        claims.nbf = claims.iat;
+        claims.exp = claims.iat + ttl;
+        claims.jti = sha256_hex(&format!("jti:{successor}"))[..32].to_owned();
+        let access_token = self
+            .auth
+            .issue(&claims)
+            .map_err(|e| IdentityError::Internal(format!("signing the access token: {e}")))?;
+        tracing::info!("tokens refreshed");
+        Ok(LoginTokens {
+            access_token,
+            refresh_token: successor,
+            expires_in: u32::try_from(ttl).unwrap_or(0),
+            session_id,
+        })
+    }
+}
+
+/// What one refresh did, decided in one transaction.
+enum Rotation {
+    /// A new pair: `successor` is the new refresh token, issued at `issued_at`.
+    Issued {
+        user: Box<UserRow>,
+        session_id: String,
+        successor: String,
+        issued_at: NaiveDateTime,
+    },
+    /// Unknown, expired, or of a revoked session.
+    Invalid,
+    /// A used token outside the grace window: the session is now revoked.
+    ReuseDetected { session_id: String },
+}
+
+fn rotate(
+    conn: &mut haven_platform::AnyConnection,
+    presented: &str,
+    now: NaiveDateTime,
+) -> diesel::QueryResult<Rotation> {
+    let hash = sha256_hex(presented);
+    // The write first: concurrent refreshes of one token queue here.
+    let claimed = repo::claim_refresh_token(conn, &hash, now)? == 1;
+    let Some(token) = repo::find_refresh_token(conn, &hash)? else {
+        return Ok(Rotation::Invalid);
+    };
+    let Some(session) = repo::find_session(conn, &token.session_id)? else {
+        return Ok(Rotation::Invalid);
+    };
+    if session.revoked_at.is_some()
+        || session.refresh_secret.is_empty()
+        || token.expires_at <= now
+        || session.created_at + SESSION_MAX_AGE <= now
+    {
+        return Ok(Rotation::Invalid);
+    }
+    let Some(user) = repo::find_user(conn, &session.user_id)? else {
+        return Ok(Rotation::Invalid);
+    };
+    let successor = successor_token(&session.refresh_secret, presented);
+    let successor_hash = sha256_hex(&successor);
+    if claimed {
+        let expires_at = (now + REFRESH_IDLE_TTL).min(session.created_at + SESSION_MAX_AGE);
+        repo::insert_refresh_token(
+            conn,
+            &RefreshTokenRow {
+                id: RefreshTokenId::new().to_string(),
+                session_id: session.id.clone(),
+                token_hash: successor_hash,
+                created_at: now,
+                expires_at,
+                used_at: None,
+            },
+        )?;
+        repo::touch_session(conn, &session.id, now)?;
+        return Ok(Rotation::Issued {
+            user: Box::new(user),
+            session_id: session.id,
+            successor,
+            issued_at: now,
+        });
+    }
+    let within_grace = token
+        .used_at
+        .is_some_and(|used| now - used <= REFRESH_GRACE);
+    match repo::find_refresh_token(conn, &successor_hash)? {
+        Some(next) if within_grace && next.used_at.is_none() => Ok(Rotation::Issued {
+            user: Box::new(user),
+            session_id: session.id,
+            successor,
+            issued_at: next.created_at,
+        }),
+        _ => {
+            repo::revoke_family(conn, &session.id, now)?;
+            repo::insert_security_event(
+                conn,
+                &security_event(
+                    SecurityEventKind::RefreshTokenReused,
+                    Some(session.user_id.clone()),
+                    Some(session.id.clone()),
+                    now,
+                ),
+            )?;
+            Ok(Rotation::ReuseDetected {
+                session_id: session.id,
+            })
+        }
+    }
+}
+
+/// The refresh token that replaces `token`: HMAC-SHA256 under the family's secret,
+/// base64url. Unguessable without the secret, which never leaves the database.
+fn successor_token(secret: &str, token: &str) -> String {
+    use hmac::{Hmac, Mac};
+    let mut mac = match Hmac::<Sha256>::new_from_slice(secret.as_bytes()) {
+        Ok(mac) => mac,
+        // HMAC takes keys of any length; this arm is unreachable.
+        Err(_) => return random_token().unwrap_or_default(),
+    };
+    mac.update(token.as_bytes());
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(mac.finalize().into_bytes())
+}
