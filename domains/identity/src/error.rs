@@ -13,8 +13,9 @@ error_set!(
     pub RegisterErrors: 409, 422
 );
 error_set!(
-    /// `POST /v1/identity/login`: 401 `invalid_credentials`.
-    pub LoginErrors: 401
+    /// `POST /v1/identity/login`: 401 `invalid_credentials` (with `Retry-After` while
+    /// the account is locked), 429 `rate_limited` (per email or per IP).
+    pub LoginErrors: 401, 429
 );
 error_set!(
     /// `POST /v1/identity/token/refresh`: 401 `invalid_refresh_token`.
@@ -76,6 +77,13 @@ pub enum IdentityError {
     /// Unknown email or wrong password (deliberately indistinguishable).
     #[error("invalid credentials")]
     InvalidCredentials,
+    /// Too many failed logins: the account is locked for `retry_after_s` more seconds.
+    /// Answered as [`IdentityError::InvalidCredentials`] plus `Retry-After`.
+    #[error("account locked")]
+    AccountLocked {
+        /// Seconds until the lock ends (at least 1).
+        retry_after_s: u64,
+    },
     /// The refresh token is unknown, used, expired or its session revoked.
     #[error("invalid refresh token")]
     InvalidRefreshToken,
@@ -108,9 +116,9 @@ impl<S: ErrorSet> From<IdentityError> for ApiError<S> {
                 "email_taken",
                 "An account with this email address already exists.",
             ),
-            IdentityError::InvalidCredentials => {
-                ApiError::new(StatusCode::UNAUTHORIZED, "invalid_credentials")
-                    .detail("The email address or password is incorrect.")
+            IdentityError::InvalidCredentials => invalid_credentials(),
+            IdentityError::AccountLocked { retry_after_s } => {
+                invalid_credentials().retry_after(retry_after_s)
             }
             IdentityError::InvalidRefreshToken => {
                 ApiError::new(StatusCode::UNAUTHORIZED, "invalid_refresh_token")
@@ -121,4 +129,11 @@ impl<S: ErrorSet> From<IdentityError> for ApiError<S> {
             IdentityError::Internal(cause) => ApiError::internal(&cause),
         }
     }
+}
+
+/// The one `401 invalid_credentials` body: unknown email, wrong password and locked
+/// account all answer it (a locked account adds only `Retry-After`).
+fn invalid_credentials<S: ErrorSet>() -> ApiError<S> {
+    ApiError::new(StatusCode::UNAUTHORIZED, "invalid_credentials")
+        .detail("The email address or password is incorrect.")
 }

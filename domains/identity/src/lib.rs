@@ -13,6 +13,7 @@ pub mod repo;
 pub mod schema;
 pub mod service;
 
+use haven_platform::ratelimit::RateLimiter;
 use haven_platform::{Module, ModuleInfo, PlatformContext};
 
 pub use error::IdentityError;
@@ -23,6 +24,7 @@ pub use service::IdentityService;
 #[derive(Clone, Debug)]
 pub struct IdentityModule {
     service: IdentityService,
+    limiter: RateLimiter,
 }
 
 impl IdentityModule {
@@ -30,6 +32,7 @@ impl IdentityModule {
     pub fn new(ctx: &PlatformContext) -> Self {
         Self {
             service: IdentityService::new(ctx),
+            limiter: ctx.limiter.clone(),
         }
     }
 
@@ -49,6 +52,6 @@ impl Module for IdentityModule {
     type Api = api::IdentityApi;
 
     fn api(&self) -> Self::Api {
-        api::new(self.service.clone())
+        api::new(self.service.clone(), self.limiter.clone())
     }
 }

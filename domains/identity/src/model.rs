@@ -42,16 +42,23 @@ pub enum SecurityEventKind {
     RefreshTokenReused,
     /// A session was signed out (logout or revocation).
     SessionRevoked,
+    /// Too many consecutive failed logins: the account is soft-locked for a while.
+    AccountLocked,
+    /// A login refused, without checking the password, because the account is locked
+    /// (not a failure: it does not extend the lock).
+    LoginLocked,
 }
 
 impl SecurityEventKind {
     /// The stored name, also the metric label.
-    pub fn as_str(self) -> &'static str {
+    pub const fn as_str(self) -> &'static str {
         match self {
             Self::LoginSucceeded => "login_succeeded",
             Self::LoginFailed => "login_failed",
             Self::RefreshTokenReused => "refresh_token_reused",
             Self::SessionRevoked => "session_revoked",
+            Self::AccountLocked => "account_locked",
+            Self::LoginLocked => "login_locked",
         }
     }
 }

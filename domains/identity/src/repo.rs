@@ -267,3 +267,34 @@ pub fn security_events_of(
         .select(SecurityEventRow::as_select())
         .load(conn)
 }
+
+/// When the user's latest event of one of `kinds` happened, if ever.
+pub fn last_security_event_at(
+    conn: &mut AnyConnection,
+    user_id: &str,
+    kinds: &[&str],
+) -> QueryResult<Option<NaiveDateTime>> {
+    identity_security_events::table
+        .filter(identity_security_events::user_id.eq(user_id))
+        .filter(identity_security_events::kind.eq_any(kinds))
+        .select(diesel::dsl::max(identity_security_events::created_at))
+        .first(conn)
+}
+
+/// Times of the user's events of `kind` after `since`, newest first, at most `limit`.
+pub fn security_event_times_since(
+    conn: &mut AnyConnection,
+    user_id: &str,
+    kind: &str,
+    since: NaiveDateTime,
+    limit: i64,
+) -> QueryResult<Vec<NaiveDateTime>> {
+    identity_security_events::table
+        .filter(identity_security_events::user_id.eq(user_id))
+        .filter(identity_security_events::kind.eq(kind))
+        .filter(identity_security_events::created_at.gt(since))
+        .order(identity_security_events::created_at.desc())
+        .limit(limit)
+        .select(identity_security_events::created_at)
+        .load(conn)
+}

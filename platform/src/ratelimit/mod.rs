@@ -214,9 +214,41 @@ impl RateLimiter {
         key: &str,
         access: Access,
     ) -> Result<RateLimitStatus, ApiError<S>> {
-        self.check_common(policy, key, access)
+        self.check_common(policy, None, key, access)
             .await
             .map_err(ApiError::widen)
+    }
+
+    /// Like [`RateLimiter::check`], with `default` as the policy when the settings have
+    /// no `rate_limits.<policy>`: for a module that ships sensible limits of its own
+    /// (e.g. identity's login limits), which the operator may still override.
+    pub async fn check_with<S: ErrorSet>(
+        &self,
+        policy: &str,
+        default: RateLimitPolicy,
+        key: &str,
+        access: Access,
+    ) -> Result<RateLimitStatus, ApiError<S>> {
+        self.check_common(policy, Some(default), key, access)
+            .await
+            .map_err(ApiError::widen)
+    }
+
+    /// [`RateLimiter::enforce`] with a built-in default policy, as in
+    /// [`RateLimiter::check_with`]: never `500` for a missing policy.
+    pub async fn enforce_with<S: ErrorSet>(
+        &self,
+        policy: &str,
+        default: RateLimitPolicy,
+        key: &str,
+        access: Access,
+    ) -> Result<RateLimitStatus, ApiError<S>> {
+        let status = self.check_with(policy, default, key, access).await?;
+        if status.allowed {
+            Ok(status)
+        } else {
+            Err(status.to_error())
+        }
     }
 
     /// Like [`RateLimiter::check`], but over the limit it returns the `429` problem, so an
@@ -253,10 +285,11 @@ impl RateLimiter {
     async fn check_common(
         &self,
         policy_name: &str,
+        default: Option<RateLimitPolicy>,
         key: &str,
         access: Access,
     ) -> Result<RateLimitStatus, ApiError> {
-        let Some(policy) = self.policy(policy_name) else {
+        let Some(policy) = self.policy(policy_name).or(default) else {
             return Err(ApiError::internal(&format!(
                 "rate-limit policy `{policy_name}` is not configured; \
                  add [rate_limits.{policy_name}] with limit and window_s to the settings"

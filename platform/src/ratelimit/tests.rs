@@ -133,6 +133,34 @@ async fn an_unknown_policy_is_a_500_not_a_panic() {
     assert_eq!(err.into_problem().code(), "internal");
 }
 
+#[tokio::test]
+async fn a_default_policy_applies_only_when_the_settings_lack_one() {
+    let limiter = limiter(RateLimitBackend::Memory, None);
+    let default = RateLimitPolicy {
+        limit: 2,
+        window_s: 60,
+    };
+    for expected in [true, true, false] {
+        let status = limiter
+            .check_with::<CommonErrors>("unconfigured", default, "k", Access::Write)
+            .await
+            .unwrap();
+        assert_eq!(status.allowed, expected);
+        assert_eq!(status.limit, 2);
+    }
+    let err = limiter
+        .enforce_with::<CommonErrors>("unconfigured", default, "k", Access::Write)
+        .await
+        .unwrap_err();
+    assert_eq!(err.status(), StatusCode::TOO_MANY_REQUESTS);
+    // A configured policy wins over the default (`login` allows 3).
+    let status = limiter
+        .check_with::<CommonErrors>("login", default, "k", Access::Write)
+        .await
+        .unwrap();
+    assert_eq!(status.limit, 3);
+}
+
 #[test]
 fn the_backend_follows_the_settings_without_connecting() {
     assert_eq!(limiter(RateLimitBackend::Auto, None).backend(), "database");

@@ -8,6 +8,7 @@ pub use accounts::AccountsApi;
 pub use keys::KeysApi;
 pub use sessions::SessionsApi;
 
+use haven_platform::ratelimit::RateLimiter;
 use poem_openapi::Tags;
 
 use crate::service::IdentityService;
@@ -16,10 +17,10 @@ use crate::service::IdentityService;
 pub type IdentityApi = (AccountsApi, SessionsApi, KeysApi);
 
 /// Builds [`IdentityApi`] around the service.
-pub fn new(service: IdentityService) -> IdentityApi {
+pub fn new(service: IdentityService, limiter: RateLimiter) -> IdentityApi {
     (
         AccountsApi::new(service.clone()),
-        SessionsApi::new(service.clone()),
+        SessionsApi::new(service.clone(), limiter),
         KeysApi::new(service),
     )
 }

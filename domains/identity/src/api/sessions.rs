@@ -2,7 +2,9 @@
 //! session resource.
 
 use haven_platform::auth::{AuthErrors, BearerAuth};
+use haven_platform::ratelimit::{Access, RateLimiter};
 use haven_platform::{ApiResult, Page, PageParams};
+use poem::web::RemoteAddr;
 use poem_openapi::param::{Path, Query};
 use poem_openapi::payload::Json;
 use poem_openapi::{ApiResponse, OpenApi};
@@ -10,19 +12,28 @@ use poem_openapi::{ApiResponse, OpenApi};
 use super::IdentityTag;
 use crate::dto::{LoginRequest, RefreshRequest, SessionDto, TokenResponse};
 use crate::error::{ListSessionsErrors, LoginErrors, RefreshErrors, RevokeSessionErrors};
-use crate::model::SessionId;
-use crate::service::IdentityService;
+use crate::model::{Email, SessionId};
+use crate::service::{IdentityService, LOGIN_EMAIL_POLICY, LOGIN_IP_POLICY};
 
 /// Session operations.
 pub struct SessionsApi {
     service: IdentityService,
+    limiter: RateLimiter,
 }
 
 impl SessionsApi {
-    /// Around the service.
-    pub fn new(service: IdentityService) -> Self {
-        Self { service }
+    /// Around the service; `limiter` enforces the login limits.
+    pub fn new(service: IdentityService, limiter: RateLimiter) -> Self {
+        Self { service, limiter }
     }
+}
+
+/// The client address a per-IP limit counts: the peer's IP without the port. (Behind a
+/// proxy this is the proxy's address; the platform has no trusted-proxy setting yet.)
+fn client_ip(remote: &RemoteAddr) -> String {
+    remote
+        .as_socket_addr()
+        .map_or_else(|| remote.to_string(), |addr| addr.ip().to_string())
 }
 
 /// Answer of a successful login or refresh.
@@ -55,14 +66,33 @@ impl SessionsApi {
     ///
     /// Checks the email and password and opens a session: a short-lived access token and
     /// a refresh token. An unknown email and a wrong password give the same
-    /// `401 invalid_credentials`.
+    /// `401 invalid_credentials`. After 10 consecutive failures in 15 minutes the account
+    /// is locked until the oldest of them is 15 minutes old: the same `401` body, with
+    /// `Retry-After`. Attempts are also limited per email address and per client IP
+    /// (`429 rate_limited`).
     #[oai(
         path = "/v1/identity/login",
         method = "post",
         operation_id = "identityLogin"
     )]
-    async fn login(&self, body: Json<LoginRequest>) -> ApiResult<LoggedIn, LoginErrors> {
+    async fn login(
+        &self,
+        remote: &RemoteAddr,
+        body: Json<LoginRequest>,
+    ) -> ApiResult<LoggedIn, LoginErrors> {
         let body = body.0;
+        let (ip_policy, ip_default) = LOGIN_IP_POLICY;
+        self.limiter
+            .enforce_with(ip_policy, ip_default, &client_ip(remote), Access::Write)
+            .await?;
+        let (email_policy, email_default) = LOGIN_EMAIL_POLICY;
+        let email_key = Email::parse(&body.email).map_or_else(
+            |_| body.email.trim().to_lowercase(),
+            |email| email.normalized().to_owned(),
+        );
+        self.limiter
+            .enforce_with(email_policy, email_default, &email_key, Access::Write)
+            .await?;
         let tokens = self
             .service
             .login(&body.email, &body.password, body.device_label)

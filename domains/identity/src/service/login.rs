@@ -15,7 +15,8 @@ use crate::repo::{self, RefreshTokenRow, SessionRow};
 
 impl IdentityService {
     /// Checks the credentials and opens a session. Unknown emails, malformed emails and
-    /// wrong passwords all run one argon2 verification and give `InvalidCredentials`.
+    /// wrong passwords all run one argon2 verification and give `InvalidCredentials`; a
+    /// soft-locked account gets `AccountLocked` (see `lockout`) without a verification.
     #[tracing::instrument(skip_all, fields(user_id, session_id))]
     pub async fn login(
         &self,
@@ -35,13 +36,17 @@ impl IdentityService {
             }
             Err(_) => None,
         };
+        // A locked account is refused before its password is checked, even a right one.
+        if let Some(user) = &user
+            && let Some(retry_after_s) = self.check_lock(&user.id).await?
+        {
+            return Err(IdentityError::AccountLocked { retry_after_s });
+        }
         let stored_hash = user.as_ref().map(|u| u.password_hash.clone());
         let stored_user_id = user.as_ref().map(|u| u.id.clone());
         let verified = self.hasher.verify(password.clone(), stored_hash).await?;
         let Some(user) = user.filter(|_| verified != Verified::Mismatch) else {
-            let user_id = stored_user_id;
-            self.record(SecurityEventKind::LoginFailed, user_id, None)
-                .await?;
+            self.record_failure(stored_user_id).await?;
             return Err(IdentityError::InvalidCredentials);
         };
         let user = user_from_row(user)?;

@@ -6,6 +6,7 @@
 //! pool).
 
 mod accounts;
+mod lockout;
 mod login;
 mod passwords;
 mod sessions;
@@ -16,15 +17,15 @@ use std::time::Duration;
 use base64::Engine;
 use chrono::{DateTime, NaiveDateTime, Utc};
 use haven_platform::auth::{Auth, Role};
-use haven_platform::time::now_utc;
 use haven_platform::{Db, PlatformContext};
 use sha2::{Digest, Sha256};
 
 use crate::error::IdentityError;
 use crate::model::{SecurityEventId, SecurityEventKind};
 use crate::model::{Session, SessionId, User, UserId};
-use crate::repo::{self, SecurityEventRow, SessionRow, UserRow};
+use crate::repo::{SecurityEventRow, SessionRow, UserRow};
 
+pub use lockout::{LOCKOUT_THRESHOLD, LOCKOUT_WINDOW, LOGIN_EMAIL_POLICY, LOGIN_IP_POLICY};
 pub use passwords::{ARGON2_M_KIB, ARGON2_P, ARGON2_T};
 use passwords::{Hasher, dummy_hash};
 
@@ -76,21 +77,6 @@ impl IdentityService {
             auth: ctx.auth.clone(),
             hasher: Hasher::new(),
         }
-    }
-
-    /// Appends a security event on its own, counts it and logs it (ids only).
-    async fn record(
-        &self,
-        kind: SecurityEventKind,
-        user_id: Option<String>,
-        session_id: Option<String>,
-    ) -> Result<(), IdentityError> {
-        count(kind);
-        tracing::info!(event = kind.as_str(), user_id = ?user_id, "security event");
-        let row = security_event(kind, user_id, session_id, now_utc());
-        self.db
-            .run(move |conn| repo::insert_security_event(conn, &row).map_err(IdentityError::from))
-            .await
     }
 
     /// The public JWKS document of every key that verifies access tokens.

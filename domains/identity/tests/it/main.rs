@@ -4,6 +4,7 @@
 // Test helpers panic on failure by design; clippy only exempts `#[test]` functions.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod keys;
+mod lockout;
 mod login;
 mod refresh;
 mod register;
@@ -18,6 +19,25 @@ pub const PASSWORD: &str = "correct horse battery staple";
 /// The real app on a fresh database.
 pub async fn app() -> TestApp {
     TestApp::builder().build(haven_app::wiring::build_app).await
+}
+
+/// The real app with the login rate limits raised out of the way (tests of other things
+/// that log in many times from one client).
+pub async fn app_without_login_limits() -> TestApp {
+    TestApp::builder()
+        .settings(|s| {
+            for policy in ["identity_login_email", "identity_login_ip"] {
+                s.rate_limits.insert(
+                    policy.to_owned(),
+                    haven_platform::config::RateLimitPolicy {
+                        limit: 10_000,
+                        window_s: 300,
+                    },
+                );
+            }
+        })
+        .build(haven_app::wiring::build_app)
+        .await
 }
 
 /// `POST path` with a JSON body.

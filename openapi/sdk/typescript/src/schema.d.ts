@@ -72,7 +72,10 @@ export interface paths {
          * Sign in
          * @description Checks the email and password and opens a session: a short-lived access token and
          *     a refresh token. An unknown email and a wrong password give the same
-         *     `401 invalid_credentials`.
+         *     `401 invalid_credentials`. After 10 consecutive failures in 15 minutes the account
+         *     is locked until the oldest of them is 15 minutes old: the same `401` body, with
+         *     `Retry-After`. Attempts are also limited per email address and per client IP
+         *     (`429 rate_limited`).
          */
         post: operations["identityLogin"];
         delete?: never;
@@ -701,6 +704,23 @@ export interface operations {
             /** @description Unsupported `Content-Type`. */
             415: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Requests allowed per window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
