@@ -153,6 +153,26 @@ pub fn revoke_session(
     Ok(exists > 0)
 }
 
+/// Revokes every active session of the user except `keep_session_id`; returns the ids
+/// it revoked.
+pub fn revoke_other_sessions(
+    conn: &mut AnyConnection,
+    user_id: &str,
+    keep_session_id: &str,
+    now: NaiveDateTime,
+) -> QueryResult<Vec<String>> {
+    let others = identity_sessions::table
+        .filter(identity_sessions::user_id.eq(user_id))
+        .filter(identity_sessions::id.ne(keep_session_id))
+        .filter(identity_sessions::revoked_at.is_null());
+    let ids: Vec<String> = others.select(identity_sessions::id).load(conn)?;
+    diesel::update(identity_sessions::table.filter(identity_sessions::id.eq_any(&ids)))
+        .filter(identity_sessions::revoked_at.is_null())
+        .set(identity_sessions::revoked_at.eq(now))
+        .execute(conn)?;
+    Ok(ids)
+}
+
 /// The user's active (not revoked) sessions, newest first, after the keyset position
 /// `before_id` (ids are time-ordered), at most `limit` rows.
 pub fn list_active_sessions(

@@ -161,6 +161,23 @@ impl SessionsApi {
         Ok(SessionList::Ok(Json(page)))
     }
 
+    /// Sign out the other devices
+    ///
+    /// Revokes every session of the caller except the one of this access token: their
+    /// refresh tokens stop working (their access tokens expire within 15 minutes).
+    #[oai(
+        path = "/v1/identity/me/sessions/revoke-others",
+        method = "post",
+        operation_id = "identityRevokeOtherSessions"
+    )]
+    async fn revoke_others(&self, auth: BearerAuth) -> ApiResult<Revoked, AuthErrors> {
+        let p = auth.0;
+        self.service
+            .revoke_other_sessions(&p.user_id, &p.session_id)
+            .await?;
+        Ok(Revoked::NoContent)
+    }
+
     /// Revoke a session
     ///
     /// Signs one of the caller's devices out: its refresh token stops working. `404` if

@@ -60,6 +60,44 @@ impl IdentityService {
         }
     }
 
+    /// Revokes every session of the user except `session_id` (the caller's): "sign out
+    /// my other devices". Returns how many it revoked.
+    #[tracing::instrument(skip_all, fields(user_id = %user_id, session_id = %session_id))]
+    pub async fn revoke_other_sessions(
+        &self,
+        user_id: &str,
+        session_id: &str,
+    ) -> Result<usize, IdentityError> {
+        let (user, keep) = (user_id.to_owned(), session_id.to_owned());
+        let now = now_utc();
+        let revoked = self
+            .db
+            .run(move |conn| {
+                conn.transaction(|conn| {
+                    let revoked = repo::revoke_other_sessions(conn, &user, &keep, now)?;
+                    for id in &revoked {
+                        repo::insert_security_event(
+                            conn,
+                            &security_event(
+                                SecurityEventKind::SessionRevoked,
+                                Some(user.clone()),
+                                Some(id.clone()),
+                                now,
+                            ),
+                        )?;
+                    }
+                    Ok::<_, diesel::result::Error>(revoked.len())
+                })
+                .map_err(IdentityError::from)
+            })
+            .await?;
+        for _ in 0..revoked {
+            count(SecurityEventKind::SessionRevoked);
+        }
+        tracing::info!(revoked, "other sessions revoked");
+        Ok(revoked)
+    }
+
     /// The user's active sessions, newest first: up to `fetch` rows after the keyset
     /// position `before` (a session id).
     #[tracing::instrument(skip_all, fields(user_id = %user_id))]

@@ -152,3 +152,89 @@ async fn revoking_a_session_signs_that_device_out_and_others_are_404() {
         .await;
     problem(resp, 400).await;
 }
+
+/// `(session id, revoked)` of every session of `user_id`, by id.
+async fn session_states(app: &TestApp, user_id: &str) -> Vec<(String, bool)> {
+    use diesel::prelude::*;
+    use haven_identity::schema::identity_sessions;
+    let id = user_id.to_owned();
+    let mut rows: Vec<(String, Option<chrono::NaiveDateTime>)> = app
+        .ctx
+        .db
+        .run(move |conn| {
+            identity_sessions::table
+                .filter(identity_sessions::user_id.eq(&id))
+                .select((identity_sessions::id, identity_sessions::revoked_at))
+                .load(conn)
+                .map_err(haven_platform::DbError::Query)
+        })
+        .await
+        .unwrap();
+    rows.sort();
+    rows.into_iter().map(|(id, r)| (id, r.is_some())).collect()
+}
+
+#[tokio::test]
+async fn revoke_others_keeps_only_the_current_session() {
+    let app = app().await;
+    let user = register(&app, "rho@example.com").await;
+    let user_id = user["id"].as_str().unwrap();
+    let current = login(&app, "rho@example.com", "phone").await;
+    let laptop = login(&app, "rho@example.com", "laptop").await;
+    let tablet = login(&app, "rho@example.com", "tablet").await;
+    let stranger = register(&app, "sig@example.com").await;
+    login(&app, "sig@example.com", "phone").await;
+
+    let resp = app
+        .client
+        .post("/v1/identity/me/sessions/revoke-others")
+        .header(
+            "authorization",
+            format!("Bearer {}", current["access_token"].as_str().unwrap()),
+        )
+        .send()
+        .await;
+    resp.assert_status(poem::http::StatusCode::NO_CONTENT);
+
+    let current_id = current["session_id"].as_str().unwrap();
+    let states = session_states(&app, user_id).await;
+    assert_eq!(states.len(), 3, "{states:?}");
+    for (id, revoked) in &states {
+        assert_eq!(*revoked, id != current_id, "{states:?}");
+    }
+    // Another user's sessions are untouched.
+    let theirs = session_states(&app, stranger["id"].as_str().unwrap()).await;
+    assert!(theirs.iter().all(|(_, revoked)| !revoked), "{theirs:?}");
+
+    // The revoked devices cannot refresh; the current one can.
+    for revoked in [&laptop, &tablet] {
+        let resp = post(
+            &app,
+            "/v1/identity/token/refresh",
+            &json!({"refresh_token": revoked["refresh_token"]}),
+        )
+        .await;
+        problem(resp, 401).await;
+    }
+    post(
+        &app,
+        "/v1/identity/token/refresh",
+        &json!({"refresh_token": current["refresh_token"]}),
+    )
+    .await
+    .assert_status_is_ok();
+    let events = crate::security_events(&app, user_id).await;
+    assert_eq!(
+        events.iter().filter(|k| *k == "session_revoked").count(),
+        2,
+        "{events:?}"
+    );
+
+    // Without a token: 401.
+    let resp = app
+        .client
+        .post("/v1/identity/me/sessions/revoke-others")
+        .send()
+        .await;
+    problem(resp, 401).await;
+}
