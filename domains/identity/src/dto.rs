@@ -2,6 +2,7 @@
 
 use chrono::{DateTime, Utc};
 use haven_platform::auth::Role;
+use poem_openapi::types::MaybeUndefined;
 use poem_openapi::{Enum, Object};
 
 use crate::model::{LoginTokens, Session, SessionId, User, UserId};
@@ -58,6 +59,14 @@ pub struct UserDto {
     pub roles: Vec<Role>,
     /// When the account was created.
     pub created_at: DateTime<Utc>,
+    /// IANA time-zone name, e.g. `Europe/Paris`, if set.
+    pub time_zone: Option<String>,
+    /// BCP 47 language tag, e.g. `fr-CA`, if set.
+    pub locale: Option<String>,
+    /// Whether the member agreed to marketing messages.
+    pub marketing_consent: bool,
+    /// When `marketing_consent` last changed; absent if it never did.
+    pub marketing_consent_at: Option<DateTime<Utc>>,
 }
 
 impl From<User> for UserDto {
@@ -68,8 +77,28 @@ impl From<User> for UserDto {
             display_name: u.display_name,
             roles: u.roles,
             created_at: u.created_at,
+            time_zone: u.time_zone,
+            locale: u.locale,
+            marketing_consent: u.marketing_consent,
+            marketing_consent_at: u.marketing_consent_at,
         }
     }
+}
+
+/// `PATCH /v1/identity/me`: the profile fields to change. An absent field is left as it
+/// is; `null` clears `display_name`, `time_zone` or `locale`. Any other field (`id`,
+/// `email`, `roles`, `created_at`…) is rejected with `400`.
+#[derive(Debug, Clone, Object)]
+#[oai(rename = "IdentityUpdateProfile", deny_unknown_fields)]
+pub struct UpdateProfileRequest {
+    /// Display name, at most 100 characters (an empty one clears it).
+    pub display_name: MaybeUndefined<String>,
+    /// IANA time-zone name, e.g. `America/New_York`.
+    pub time_zone: MaybeUndefined<String>,
+    /// BCP 47 language tag, e.g. `en-GB`.
+    pub locale: MaybeUndefined<String>,
+    /// Agree to (`true`) or withdraw from (`false`) marketing messages.
+    pub marketing_consent: Option<bool>,
 }
 
 /// The type of the issued access token.

@@ -26,6 +26,11 @@ error_set!(
     pub MeErrors: 401, 403, 404
 );
 error_set!(
+    /// `PATCH /v1/identity/me`: 400 (unknown or read-only fields), 401, 403, 404 (account
+    /// gone), 422 (invalid values).
+    pub UpdateProfileErrors: 400, 401, 403, 404, 422
+);
+error_set!(
     /// `GET /v1/identity/me/sessions`: 401, 403, 422 (`limit` out of range).
     pub ListSessionsErrors: 401, 403, 422
 );

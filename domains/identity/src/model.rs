@@ -231,6 +231,14 @@ pub struct User {
     pub roles: Vec<Role>,
     /// When the account was created.
     pub created_at: DateTime<Utc>,
+    /// IANA time-zone name, if set.
+    pub time_zone: Option<String>,
+    /// BCP 47 language tag, if set.
+    pub locale: Option<String>,
+    /// Whether the member agreed to marketing messages.
+    pub marketing_consent: bool,
+    /// When the consent last changed (`None`: never).
+    pub marketing_consent_at: Option<DateTime<Utc>>,
 }
 
 /// A login session (one refresh-token family).

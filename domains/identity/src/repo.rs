@@ -28,6 +28,45 @@ pub struct UserRow {
     pub created_at: NaiveDateTime,
     /// Last changed.
     pub updated_at: NaiveDateTime,
+    /// IANA time-zone name, if set.
+    pub time_zone: Option<String>,
+    /// BCP 47 language tag, if set.
+    pub locale: Option<String>,
+    /// Whether the member agreed to marketing messages.
+    pub marketing_consent: bool,
+    /// When `marketing_consent` last changed.
+    pub marketing_consent_at: Option<NaiveDateTime>,
+}
+
+/// A change to a user's profile: `None` leaves a column as it is, `Some(None)` clears a
+/// nullable one.
+#[derive(Debug, Clone, Default, AsChangeset)]
+#[diesel(table_name = identity_users)]
+pub struct ProfileChange {
+    /// New display name.
+    pub display_name: Option<Option<String>>,
+    /// New time zone.
+    pub time_zone: Option<Option<String>>,
+    /// New locale.
+    pub locale: Option<Option<String>>,
+    /// New consent.
+    pub marketing_consent: Option<bool>,
+    /// When the consent changed.
+    pub marketing_consent_at: Option<Option<NaiveDateTime>>,
+    /// Now.
+    pub updated_at: Option<NaiveDateTime>,
+}
+
+/// Applies `change` to the user; `false` if there is no such user.
+pub fn update_profile(
+    conn: &mut AnyConnection,
+    user_id: &str,
+    change: &ProfileChange,
+) -> QueryResult<bool> {
+    diesel::update(identity_users::table.find(user_id))
+        .set(change)
+        .execute(conn)
+        .map(|n| n > 0)
 }
 
 /// A row of `identity_sessions`.

@@ -10,6 +10,10 @@ diesel::table! {
         roles -> Text,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        time_zone -> Nullable<Text>,
+        locale -> Nullable<Text>,
+        marketing_consent -> Bool,
+        marketing_consent_at -> Nullable<Timestamp>,
     }
 }
 

@@ -4,12 +4,13 @@ use haven_platform::ApiResult;
 use haven_platform::auth::BearerAuth;
 use haven_platform::idempotency::IdempotencyKey;
 use poem_openapi::payload::Json;
+use poem_openapi::types::MaybeUndefined;
 use poem_openapi::{ApiResponse, OpenApi};
 
 use super::IdentityTag;
-use crate::dto::{RegisterRequest, UserDto};
-use crate::error::{MeErrors, RegisterErrors};
-use crate::service::{IdentityService, RegisterInput};
+use crate::dto::{RegisterRequest, UpdateProfileRequest, UserDto};
+use crate::error::{MeErrors, RegisterErrors, UpdateProfileErrors};
+use crate::service::{IdentityService, ProfilePatch, RegisterInput};
 
 /// Account operations.
 pub struct AccountsApi {
@@ -83,5 +84,41 @@ impl AccountsApi {
     async fn me(&self, auth: BearerAuth) -> ApiResult<Me, MeErrors> {
         let user = self.service.me(&auth.0.user_id).await?;
         Ok(Me::Ok(Json(user.into())))
+    }
+
+    /// Update the caller's profile
+    ///
+    /// Changes the display name, time zone (IANA), locale (BCP 47) or marketing consent;
+    /// absent fields are left as they are and `null` clears a text field. Read-only
+    /// fields (`id`, `email`, `roles`, `created_at`) and unknown fields are
+    /// `400 bad_request`; invalid values are `422 validation_failed`.
+    #[oai(
+        path = "/v1/identity/me",
+        method = "patch",
+        operation_id = "identityUpdateMe"
+    )]
+    async fn update_me(
+        &self,
+        auth: BearerAuth,
+        body: Json<UpdateProfileRequest>,
+    ) -> ApiResult<Me, UpdateProfileErrors> {
+        let body = body.0;
+        let patch = ProfilePatch {
+            display_name: patch_field(body.display_name),
+            time_zone: patch_field(body.time_zone),
+            locale: patch_field(body.locale),
+            marketing_consent: body.marketing_consent,
+        };
+        let user = self.service.update_profile(&auth.0.user_id, patch).await?;
+        Ok(Me::Ok(Json(user.into())))
+    }
+}
+
+/// Absent: leave (`None`); `null`: clear (`Some(None)`); a value: set.
+fn patch_field<T>(field: MaybeUndefined<T>) -> Option<Option<T>> {
+    match field {
+        MaybeUndefined::Undefined => None,
+        MaybeUndefined::Null => Some(None),
+        MaybeUndefined::Value(v) => Some(Some(v)),
     }
 }

@@ -76,6 +76,10 @@ impl IdentityService {
             roles: roles_to_json(&roles)?,
             created_at: now,
             updated_at: now,
+            time_zone: None,
+            locale: None,
+            marketing_consent: false,
+            marketing_consent_at: None,
         };
         let inserted = row.clone();
         self.db

@@ -2,13 +2,14 @@
 //! pool off the async runtime. Spans carry ids only, never emails, passwords or tokens.
 //!
 //! One file per group of use-cases: `accounts` (registration, the caller's account),
-//! `login`, `tokens` (refresh rotation), `sessions`, and `passwords` (argon2id on a bounded
+//! `profile`, `login`, `lockout`, `tokens` (refresh rotation), `sessions`, and `passwords` (argon2id on a bounded
 //! pool).
 
 mod accounts;
 mod lockout;
 mod login;
 mod passwords;
+mod profile;
 mod sessions;
 mod tokens;
 
@@ -28,6 +29,7 @@ use crate::repo::{SecurityEventRow, SessionRow, UserRow};
 pub use lockout::{LOCKOUT_THRESHOLD, LOCKOUT_WINDOW, LOGIN_EMAIL_POLICY, LOGIN_IP_POLICY};
 pub use passwords::{ARGON2_M_KIB, ARGON2_P, ARGON2_T};
 use passwords::{Hasher, dummy_hash};
+pub use profile::{LOCALE_MAX_LEN, ProfilePatch};
 
 /// Lifetime of access tokens.
 pub const ACCESS_TOKEN_TTL: Duration = Duration::from_secs(15 * 60);
@@ -122,6 +124,10 @@ fn user_from_row(row: UserRow) -> Result<User, IdentityError> {
         display_name: row.display_name,
         roles,
         created_at: utc(row.created_at),
+        time_zone: row.time_zone,
+        locale: row.locale,
+        marketing_consent: row.marketing_consent,
+        marketing_consent_at: row.marketing_consent_at.map(utc),
     })
 }
 

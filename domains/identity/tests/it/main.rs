@@ -6,6 +6,7 @@
 mod keys;
 mod lockout;
 mod login;
+mod profile;
 mod refresh;
 mod register;
 mod sessions;

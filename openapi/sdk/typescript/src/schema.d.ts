@@ -122,7 +122,14 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Update the caller's profile
+         * @description Changes the display name, time zone (IANA), locale (BCP 47) or marketing consent;
+         *     absent fields are left as they are and `null` clears a text field. Read-only
+         *     fields (`id`, `email`, `roles`, `created_at`) and unknown fields are
+         *     `400 bad_request`; invalid values are `422 validation_failed`.
+         */
+        patch: operations["identityUpdateMe"];
         trace?: never;
     };
     "/v1/identity/me/sessions": {
@@ -298,6 +305,22 @@ export interface components {
             last_used_at: string;
         };
         /**
+         * IdentityUpdateProfile
+         * @description `PATCH /v1/identity/me`: the profile fields to change. An absent field is left as it
+         *     is; `null` clears `display_name`, `time_zone` or `locale`. Any other field (`id`,
+         *     `email`, `roles`, `created_at`…) is rejected with `400`.
+         */
+        IdentityUpdateProfile: {
+            /** @description Display name, at most 100 characters (an empty one clears it). */
+            display_name?: string;
+            /** @description BCP 47 language tag, e.g. `en-GB`. */
+            locale?: string;
+            /** @description Agree to (`true`) or withdraw from (`false`) marketing messages. */
+            marketing_consent?: boolean;
+            /** @description IANA time-zone name, e.g. `America/New_York`. */
+            time_zone?: string;
+        };
+        /**
          * IdentityUser
          * @description A user account.
          */
@@ -316,8 +339,19 @@ export interface components {
              * @example usr_00000000000000000000000000
              */
             id: string;
+            /** @description BCP 47 language tag, e.g. `fr-CA`, if set. */
+            locale?: string;
+            /** @description Whether the member agreed to marketing messages. */
+            marketing_consent: boolean;
+            /**
+             * Format: date-time
+             * @description When `marketing_consent` last changed; absent if it never did.
+             */
+            marketing_consent_at?: string;
             /** @description The roles granted to the account. */
             roles: components["schemas"]["Role"][];
+            /** @description IANA time-zone name, e.g. `Europe/Paris`, if set. */
+            time_zone?: string;
         };
         /**
          * Jwk
@@ -918,6 +952,113 @@ export interface operations {
             };
             /** @description Unsupported `Content-Type`. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    identityUpdateMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json; charset=utf-8": components["schemas"]["IdentityUpdateProfile"];
+            };
+        };
+        responses: {
+            /** @description The caller's account. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["IdentityUser"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
