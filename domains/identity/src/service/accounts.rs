@@ -5,7 +5,7 @@ use diesel::result::{DatabaseErrorKind, Error as DieselError};
 use haven_platform::auth::Role;
 use haven_platform::time::now_utc;
 
-use super::{DISPLAY_NAME_MAX_CHARS, IdentityService, RegisterInput, roles_to_json, user_from_row};
+use super::{IdentityService, RegisterInput, clean_display_name, roles_to_json, user_from_row};
 use crate::error::{FieldProblem, IdentityError};
 use crate::model::{Email, NewAccount, Password, User, UserId};
 use crate::repo::{self, UserRow};
@@ -20,22 +20,7 @@ impl IdentityService {
         let password = Password::parse_new(&input.password)
             .map_err(|e| problems.push(FieldProblem::password(e)))
             .ok();
-        let display_name = input
-            .display_name
-            .map(|n| n.trim().to_owned())
-            .filter(|n| !n.is_empty());
-        if display_name
-            .as_ref()
-            .is_some_and(|n| n.chars().count() > DISPLAY_NAME_MAX_CHARS)
-        {
-            problems.push(FieldProblem {
-                field: "display_name",
-                code: "too_long",
-                message: format!(
-                    "The display name must be at most {DISPLAY_NAME_MAX_CHARS} characters long."
-                ),
-            });
-        }
+        let display_name = clean_display_name(input.display_name, &mut problems);
         match (email, password) {
             (Some(email), Some(password)) if problems.is_empty() => Ok(NewAccount {
                 email,

@@ -42,6 +42,28 @@ pub const SESSION_MAX_AGE: chrono::Duration = chrono::Duration::days(90);
 pub const REFRESH_GRACE: chrono::Duration = chrono::Duration::seconds(10);
 /// Longest display name, in characters.
 pub const DISPLAY_NAME_MAX_CHARS: usize = 100;
+
+/// A display name trimmed (blank means none), with a problem recorded when it is too
+/// long; used by registration and the profile so both apply one rule.
+pub(crate) fn clean_display_name(
+    name: Option<String>,
+    problems: &mut Vec<crate::error::FieldProblem>,
+) -> Option<String> {
+    let name = name.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty());
+    if name
+        .as_ref()
+        .is_some_and(|n| n.chars().count() > DISPLAY_NAME_MAX_CHARS)
+    {
+        problems.push(crate::error::FieldProblem {
+            field: "display_name",
+            code: "too_long",
+            message: format!(
+                "The display name must be at most {DISPLAY_NAME_MAX_CHARS} characters long."
+            ),
+        });
+    }
+    name
+}
 /// Longest device label, in characters (longer labels are cut).
 pub const DEVICE_LABEL_MAX_CHARS: usize = 100;
 

@@ -3,7 +3,7 @@
 use diesel::Connection;
 use haven_platform::time::now_utc;
 
-use super::{DISPLAY_NAME_MAX_CHARS, IdentityService, user_from_row};
+use super::{IdentityService, clean_display_name, user_from_row};
 use crate::error::{FieldProblem, IdentityError};
 use crate::model::User;
 use crate::repo::{self, ProfileChange};
@@ -27,22 +27,9 @@ pub struct ProfilePatch {
 /// The validated change, every invalid field reported at once.
 fn validate(patch: ProfilePatch) -> Result<ProfilePatch, IdentityError> {
     let mut problems = Vec::new();
-    let display_name = patch.display_name.map(|name| {
-        let name = name.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty());
-        if name
-            .as_ref()
-            .is_some_and(|n| n.chars().count() > DISPLAY_NAME_MAX_CHARS)
-        {
-            problems.push(FieldProblem {
-                field: "display_name",
-                code: "too_long",
-                message: format!(
-                    "The display name must be at most {DISPLAY_NAME_MAX_CHARS} characters long."
-                ),
-            });
-        }
-        name
-    });
+    let display_name = patch
+        .display_name
+        .map(|name| clean_display_name(name, &mut problems));
     let time_zone = patch.time_zone.map(|zone| {
         zone.and_then(|z| match z.trim().parse::<chrono_tz::Tz>() {
             // The database's own spelling of the name.
