@@ -67,6 +67,8 @@ pub struct UserDto {
     pub marketing_consent: bool,
     /// When `marketing_consent` last changed; absent if it never did.
     pub marketing_consent_at: Option<DateTime<Utc>>,
+    /// When the member proved they own the email address; absent until then.
+    pub email_verified_at: Option<DateTime<Utc>>,
 }
 
 impl From<User> for UserDto {
@@ -81,6 +83,7 @@ impl From<User> for UserDto {
             locale: u.locale,
             marketing_consent: u.marketing_consent,
             marketing_consent_at: u.marketing_consent_at,
+            email_verified_at: u.email_verified_at,
         }
     }
 }

@@ -47,6 +47,37 @@ pub enum SecurityEventKind {
     /// A login refused, without checking the password, because the account is locked
     /// (not a failure: it does not extend the lock).
     LoginLocked,
+    /// The member changed their password (other sessions are revoked).
+    PasswordChanged,
+    /// A password was reset with an emailed token (other sessions are revoked, the lock
+    /// is lifted).
+    PasswordReset,
+    /// A password-reset email was requested for an existing account.
+    PasswordResetRequested,
+    /// The member proved they own their email address.
+    EmailVerified,
+    /// An admin changed the account's roles (`actor_id` is the admin).
+    RoleChanged,
+    /// An admin disabled the account (all sessions are revoked).
+    AccountDisabled,
+    /// An admin re-enabled the account.
+    AccountEnabled,
+    /// A second factor (TOTP) was confirmed and turned on.
+    MfaEnabled,
+    /// The second factor was turned off.
+    MfaDisabled,
+    /// A one-time recovery code was used in place of a TOTP code.
+    MfaRecoveryCodeUsed,
+    /// A second-factor code was wrong.
+    MfaFailed,
+    /// The member asked for an export of their data.
+    ExportRequested,
+    /// The member downloaded their export.
+    ExportDownloaded,
+    /// The member asked for their account to be erased.
+    ErasureRequested,
+    /// Every module erased the member's data.
+    ErasureCompleted,
 }
 
 impl SecurityEventKind {
@@ -59,6 +90,21 @@ impl SecurityEventKind {
             Self::SessionRevoked => "session_revoked",
             Self::AccountLocked => "account_locked",
             Self::LoginLocked => "login_locked",
+            Self::PasswordChanged => "password_changed",
+            Self::PasswordReset => "password_reset",
+            Self::PasswordResetRequested => "password_reset_requested",
+            Self::EmailVerified => "email_verified",
+            Self::RoleChanged => "role_changed",
+            Self::AccountDisabled => "account_disabled",
+            Self::AccountEnabled => "account_enabled",
+            Self::MfaEnabled => "mfa_enabled",
+            Self::MfaDisabled => "mfa_disabled",
+            Self::MfaRecoveryCodeUsed => "mfa_recovery_code_used",
+            Self::MfaFailed => "mfa_failed",
+            Self::ExportRequested => "export_requested",
+            Self::ExportDownloaded => "export_downloaded",
+            Self::ErasureRequested => "erasure_requested",
+            Self::ErasureCompleted => "erasure_completed",
         }
     }
 }
@@ -239,6 +285,10 @@ pub struct User {
     pub marketing_consent: bool,
     /// When the consent last changed (`None`: never).
     pub marketing_consent_at: Option<DateTime<Utc>>,
+    /// When the member proved they own the address (`None`: not yet).
+    pub email_verified_at: Option<DateTime<Utc>>,
+    /// When an admin disabled the account (`None`: enabled).
+    pub disabled_at: Option<DateTime<Utc>>,
 }
 
 /// A login session (one refresh-token family).

@@ -36,6 +36,10 @@ pub struct UserRow {
     pub marketing_consent: bool,
     /// When `marketing_consent` last changed.
     pub marketing_consent_at: Option<NaiveDateTime>,
+    /// When the member proved they own the address; `None` until then.
+    pub email_verified_at: Option<NaiveDateTime>,
+    /// When an admin disabled the account; `None` while it is enabled.
+    pub disabled_at: Option<NaiveDateTime>,
 }
 
 /// A change to a user's profile: `None` leaves a column as it is, `Some(None)` clears a
@@ -305,6 +309,10 @@ pub struct SecurityEventRow {
     pub session_id: Option<String>,
     /// When.
     pub created_at: NaiveDateTime,
+    /// Who acted when it was not the account itself (an admin), else `None`.
+    pub actor_id: Option<String>,
+    /// A short, secret-free detail (e.g. the role change), if any.
+    pub detail: Option<String>,
 }
 
 /// Appends a security event.

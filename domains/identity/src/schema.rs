@@ -14,6 +14,8 @@ diesel::table! {
         locale -> Nullable<Text>,
         marketing_consent -> Bool,
         marketing_consent_at -> Nullable<Timestamp>,
+        email_verified_at -> Nullable<Timestamp>,
+        disabled_at -> Nullable<Timestamp>,
     }
 }
 
@@ -47,6 +49,8 @@ diesel::table! {
         user_id -> Nullable<Text>,
         session_id -> Nullable<Text>,
         created_at -> Timestamp,
+        actor_id -> Nullable<Text>,
+        detail -> Nullable<Text>,
     }
 }
 

@@ -65,6 +65,8 @@ impl IdentityService {
             locale: None,
             marketing_consent: false,
             marketing_consent_at: None,
+            email_verified_at: None,
+            disabled_at: None,
         };
         let inserted = row.clone();
         self.db

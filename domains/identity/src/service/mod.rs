@@ -121,6 +121,8 @@ fn security_event(
         user_id,
         session_id,
         created_at: now,
+        actor_id: None,
+        detail: None,
     }
 }
 
@@ -150,6 +152,8 @@ fn user_from_row(row: UserRow) -> Result<User, IdentityError> {
         locale: row.locale,
         marketing_consent: row.marketing_consent,
         marketing_consent_at: row.marketing_consent_at.map(utc),
+        email_verified_at: row.email_verified_at.map(utc),
+        disabled_at: row.disabled_at.map(utc),
     })
 }
 
