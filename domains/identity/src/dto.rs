@@ -124,6 +124,10 @@ pub struct TokenResponse {
     pub expires_in: u32,
     /// The new session's id.
     pub session_id: SessionId,
+    /// `true` when the account's role (`clinician`, `admin`) requires two-step
+    /// verification and none is set up: enroll with `POST /v1/identity/me/mfa/totp`;
+    /// endpoints of that role answer `403 mfa_required` until then.
+    pub mfa_enrollment_required: bool,
 }
 
 impl From<LoginTokens> for TokenResponse {
@@ -134,6 +138,7 @@ impl From<LoginTokens> for TokenResponse {
             token_type: TokenType::Bearer,
             expires_in: t.expires_in,
             session_id: t.session_id,
+            mfa_enrollment_required: t.mfa_enrollment_required,
         }
     }
 }
@@ -193,3 +198,6 @@ pub struct JwkSet {
     /// Every key that currently verifies.
     pub keys: Vec<Jwk>,
 }
+
+mod mfa;
+pub use mfa::*;

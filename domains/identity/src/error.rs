@@ -38,6 +38,27 @@ error_set!(
     /// `DELETE /v1/identity/me/sessions/{session_id}`: 401, 403, 404 (not the caller's).
     pub RevokeSessionErrors: 401, 403, 404
 );
+error_set!(
+    /// `POST /v1/identity/login/mfa`: 401 `invalid_mfa_token` (unknown, used, expired or
+    /// out of attempts) or `invalid_mfa_code` (with `Retry-After` while the account is
+    /// locked), 422 (neither or both of `code` and `recovery_code`), 429 `rate_limited`.
+    pub LoginMfaErrors: 401, 422, 429
+);
+error_set!(
+    /// `GET /v1/identity/me/mfa`: 401, 403, 404 (account gone).
+    pub MfaStatusErrors: 401, 403, 404
+);
+error_set!(
+    /// `POST /v1/identity/me/mfa/totp`: 401, 403, 404 (account gone), 409
+    /// `mfa_already_enabled`.
+    pub StartTotpErrors: 401, 403, 404, 409
+);
+error_set!(
+    /// Confirming, regenerating recovery codes and disabling: 401, 403 (also
+    /// `invalid_mfa_code`, with `Retry-After` while the account is locked), 409
+    /// (`mfa_not_pending` / `mfa_not_enabled`), 422 (malformed body).
+    pub MfaChangeErrors: 401, 403, 409, 422
+);
 
 /// One invalid field of a request.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -101,6 +122,31 @@ pub enum IdentityError {
     /// Anything else unexpected (the message holds no secrets).
     #[error("internal: {0}")]
     Internal(String),
+    /// The MFA challenge token is unknown, used, expired or out of attempts.
+    #[error("invalid MFA challenge")]
+    InvalidMfaChallenge,
+    /// A wrong, replayed or malformed second-factor code at login (401); `retry_after_s`
+    /// while the account is locked.
+    #[error("invalid MFA code")]
+    InvalidMfaCode {
+        /// Seconds until the lock ends, when locked.
+        retry_after_s: Option<u64>,
+    },
+    /// A wrong second-factor code for a change by a signed-in member (403).
+    #[error("MFA code rejected")]
+    MfaCodeRejected {
+        /// Seconds until the lock ends, when locked.
+        retry_after_s: Option<u64>,
+    },
+    /// The account already has an enabled second factor.
+    #[error("MFA already enabled")]
+    MfaAlreadyEnabled,
+    /// There is no enrollment waiting for confirmation.
+    #[error("MFA not pending")]
+    MfaNotPending,
+    /// The account has no enabled second factor.
+    #[error("MFA not enabled")]
+    MfaNotEnabled,
 }
 
 impl From<diesel::result::Error> for IdentityError {
@@ -132,6 +178,35 @@ impl<S: ErrorSet> From<IdentityError> for ApiError<S> {
             IdentityError::NotFound => ApiError::not_found("The account does not exist."),
             IdentityError::Db(db) => ApiError::from(db),
             IdentityError::Internal(cause) => ApiError::internal(&cause),
+            IdentityError::InvalidMfaChallenge => ApiError::new(
+                StatusCode::UNAUTHORIZED,
+                "invalid_mfa_token",
+            )
+            .detail(
+                "The sign-in step is invalid, used or expired; sign in with your password again.",
+            ),
+            IdentityError::InvalidMfaCode { retry_after_s } => with_retry_after(
+                ApiError::new(StatusCode::UNAUTHORIZED, "invalid_mfa_code")
+                    .detail("The authentication code is incorrect."),
+                retry_after_s,
+            ),
+            IdentityError::MfaCodeRejected { retry_after_s } => with_retry_after(
+                ApiError::new(StatusCode::FORBIDDEN, "invalid_mfa_code")
+                    .detail("The authentication code is incorrect."),
+                retry_after_s,
+            ),
+            IdentityError::MfaAlreadyEnabled => ApiError::conflict(
+                "mfa_already_enabled",
+                "Two-step verification is already on; turn it off first to enroll again.",
+            ),
+            IdentityError::MfaNotPending => ApiError::conflict(
+                "mfa_not_pending",
+                "There is no enrollment to confirm; start one first.",
+            ),
+            IdentityError::MfaNotEnabled => ApiError::conflict(
+                "mfa_not_enabled",
+                "Two-step verification is not on for this account.",
+            ),
         }
     }
 }
@@ -141,4 +216,11 @@ impl<S: ErrorSet> From<IdentityError> for ApiError<S> {
 fn invalid_credentials<S: ErrorSet>() -> ApiError<S> {
     ApiError::new(StatusCode::UNAUTHORIZED, "invalid_credentials")
         .detail("The email address or password is incorrect.")
+}
+
+fn with_retry_after<S: ErrorSet>(err: ApiError<S>, retry_after_s: Option<u64>) -> ApiError<S> {
+    match retry_after_s {
+        Some(s) => err.retry_after(s),
+        None => err,
+    }
 }

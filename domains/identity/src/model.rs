@@ -78,6 +78,10 @@ pub enum SecurityEventKind {
     ErasureRequested,
     /// Every module erased the member's data.
     ErasureCompleted,
+    /// The member started enrolling a TOTP factor (pending until confirmed).
+    MfaEnrollmentStarted,
+    /// The member replaced their recovery codes (the old ones stop working).
+    MfaRecoveryCodesRegenerated,
 }
 
 impl SecurityEventKind {
@@ -105,6 +109,8 @@ impl SecurityEventKind {
             Self::ExportDownloaded => "export_downloaded",
             Self::ErasureRequested => "erasure_requested",
             Self::ErasureCompleted => "erasure_completed",
+            Self::MfaEnrollmentStarted => "mfa_enrollment_started",
+            Self::MfaRecoveryCodesRegenerated => "mfa_recovery_codes_regenerated",
         }
     }
 }
@@ -326,6 +332,79 @@ pub struct LoginTokens {
     pub expires_in: u32,
     /// The new session.
     pub session_id: SessionId,
+    /// The account's role requires a second factor and none is enrolled yet.
+    pub mfa_enrollment_required: bool,
+}
+
+define_id!(
+    /// A login waiting for its second factor (`mch_…`); never shown to clients.
+    MfaChallengeId,
+    "mch"
+);
+define_id!(
+    /// A stored recovery code (`mrc_…`); never shown to clients.
+    RecoveryCodeId,
+    "mrc"
+);
+
+/// What a login with the right password yields.
+#[derive(Debug, Clone)]
+pub enum LoginOutcome {
+    /// A session: no second factor is enabled.
+    Tokens(LoginTokens),
+    /// The second factor must be presented with this challenge first.
+    MfaRequired(MfaChallenge),
+}
+
+/// A pending second-factor step of a login.
+#[derive(Debug, Clone)]
+pub struct MfaChallenge {
+    /// The opaque challenge token (only its hash is stored).
+    pub token: String,
+    /// Seconds until it expires.
+    pub expires_in: u32,
+}
+
+/// A second factor as presented.
+#[derive(Clone)]
+pub enum MfaFactor {
+    /// A 6-digit TOTP code.
+    Totp(String),
+    /// A one-time recovery code.
+    RecoveryCode(String),
+}
+
+impl std::fmt::Debug for MfaFactor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Self::Totp(_) => "Totp(<redacted>)",
+            Self::RecoveryCode(_) => "RecoveryCode(<redacted>)",
+        })
+    }
+}
+
+/// A started TOTP enrollment: what the authenticator app needs.
+#[derive(Clone)]
+pub struct TotpEnrollment {
+    /// The secret, base32 without padding (for manual entry).
+    pub secret: String,
+    /// `otpauth://totp/Haven:<email>?secret=…&issuer=Haven` (for a QR code).
+    pub otpauth_uri: String,
+}
+
+/// The account's second-factor state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MfaStatus {
+    /// A TOTP factor is confirmed and on.
+    pub enabled: bool,
+    /// An enrollment waits for its confirming code.
+    pub pending: bool,
+    /// When the factor was turned on.
+    pub enabled_at: Option<DateTime<Utc>>,
+    /// Unused recovery codes.
+    pub recovery_codes_left: u32,
+    /// The account's role requires a second factor.
+    pub required: bool,
 }
 
 #[cfg(test)]

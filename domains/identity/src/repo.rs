@@ -91,6 +91,8 @@ pub struct SessionRow {
     pub revoked_at: Option<NaiveDateTime>,
     /// The family's HMAC key for successor refresh tokens (base64url); empty: no refresh.
     pub refresh_secret: String,
+    /// JSON array of the login's authentication methods (RFC 8176), e.g. `["pwd","otp"]`.
+    pub amr: String,
 }
 
 /// A row of `identity_refresh_tokens`.
@@ -365,3 +367,6 @@ pub fn security_event_times_since(
         .select(identity_security_events::created_at)
         .load(conn)
 }
+
+mod mfa;
+pub use mfa::*;

@@ -28,6 +28,7 @@ diesel::table! {
         last_used_at -> Timestamp,
         revoked_at -> Nullable<Timestamp>,
         refresh_secret -> Text,
+        amr -> Text,
     }
 }
 
@@ -60,5 +61,45 @@ diesel::allow_tables_to_appear_in_same_query!(
     identity_users,
     identity_sessions,
     identity_refresh_tokens,
-    identity_security_events
+    identity_security_events,
+    identity_mfa_totp,
+    identity_mfa_recovery_codes,
+    identity_mfa_challenges
 );
+
+diesel::table! {
+    identity_mfa_totp (user_id) {
+        user_id -> Text,
+        secret_encrypted -> Text,
+        created_at -> Timestamp,
+        enabled_at -> Nullable<Timestamp>,
+        last_used_step -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    identity_mfa_recovery_codes (id) {
+        id -> Text,
+        user_id -> Text,
+        code_hash -> Text,
+        created_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    identity_mfa_challenges (id) {
+        id -> Text,
+        user_id -> Text,
+        token_hash -> Text,
+        device_label -> Nullable<Text>,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+        attempts -> Integer,
+        used_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::joinable!(identity_mfa_totp -> identity_users (user_id));
+diesel::joinable!(identity_mfa_recovery_codes -> identity_users (user_id));
+diesel::joinable!(identity_mfa_challenges -> identity_users (user_id));

@@ -292,5 +292,6 @@ pub(crate) fn validate_settings(settings: &AuthSettings) -> Result<(), String> {
             .insert_pem(&key.kid, &key.public_key_pem)
             .map_err(|e| format!("auth.verify_keys (kid {:?}): {e}", key.kid))?;
     }
+    settings.mfa_encryption_key_bytes()?;
     Ok(())
 }

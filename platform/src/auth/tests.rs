@@ -487,3 +487,26 @@ fn keys_made_by_openssl_load() {
     let claims = auth.access_claims("u", "s", vec![], vec![], Duration::from_secs(60));
     assert!(auth.verify(&auth.issue(&claims).unwrap()).is_ok());
 }
+
+#[test]
+fn the_mfa_encryption_key_is_32_bytes_of_base64_and_redacted() {
+    let key = base64::engine::general_purpose::STANDARD.encode([7u8; 32]);
+    let s = Settings::load_from(None, env(&[("HAVEN__AUTH__MFA_ENCRYPTION_KEY", &key)])).unwrap();
+    assert_eq!(s.auth.mfa_encryption_key_bytes().unwrap(), Some([7u8; 32]));
+    let toml = s.redacted_toml().unwrap();
+    assert!(!toml.contains(&key), "{toml}");
+    assert!(!format!("{s:?}").contains(&key));
+    assert_eq!(
+        Settings::default().auth.mfa_encryption_key_bytes().unwrap(),
+        None
+    );
+
+    let short = base64::engine::general_purpose::STANDARD.encode([7u8; 16]);
+    for bad in [short.as_str(), "not base64!", ""] {
+        let err = Settings::load_from(None, env(&[("HAVEN__AUTH__MFA_ENCRYPTION_KEY", bad)]))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("auth.mfa_encryption_key"), "{err}");
+        assert!(bad.is_empty() || !err.contains(bad), "{err}");
+    }
+}

@@ -53,6 +53,29 @@ pub struct AuthSettings {
     /// Further public keys that verify tokens (rotation: keep the previous signing key's
     /// public half here until the tokens it signed have expired).
     pub verify_keys: Vec<VerifyKeySettings>,
+    /// AES-256-GCM key that encrypts TOTP second-factor secrets at rest: base64 of 32
+    /// random bytes (e.g. `openssl rand -base64 32`). Unset: a throwaway key is generated
+    /// at start (development only: second factors enrolled under it stop working when the
+    /// process exits, and other nodes cannot read them).
+    pub mfa_encryption_key: Option<Secret>,
+}
+
+impl AuthSettings {
+    /// The decoded `auth.mfa_encryption_key`, `None` when unset, or why it is invalid
+    /// (the message names the key, never its value).
+    pub fn mfa_encryption_key_bytes(&self) -> Result<Option<[u8; 32]>, String> {
+        use base64::Engine;
+        let Some(key) = &self.mfa_encryption_key else {
+            return Ok(None);
+        };
+        let invalid = || "auth.mfa_encryption_key: expected base64 of 32 bytes".to_owned();
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(key.expose().trim())
+            .map_err(|_| invalid())?;
+        <[u8; 32]>::try_from(bytes.as_slice())
+            .map(Some)
+            .map_err(|_| invalid())
+    }
 }
 
 impl Default for AuthSettings {
@@ -63,6 +86,7 @@ impl Default for AuthSettings {
             signing_key_pem: None,
             signing_key_id: None,
             verify_keys: Vec::new(),
+            mfa_encryption_key: None,
         }
     }
 }

@@ -370,6 +370,9 @@ impl Settings {
         if copy.auth.signing_key_pem.is_some() {
             copy.auth.signing_key_pem = Some(Secret::new("***"));
         }
+        if copy.auth.mfa_encryption_key.is_some() {
+            copy.auth.mfa_encryption_key = Some(Secret::new("***"));
+        }
         toml_string(&copy)
     }
 }

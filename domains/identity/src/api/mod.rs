@@ -2,10 +2,12 @@
 
 mod accounts;
 mod keys;
+mod mfa;
 mod sessions;
 
 pub use accounts::AccountsApi;
 pub use keys::KeysApi;
+pub use mfa::MfaApi;
 pub use sessions::SessionsApi;
 
 use haven_platform::ratelimit::RateLimiter;
@@ -14,14 +16,15 @@ use poem_openapi::Tags;
 use crate::service::IdentityService;
 
 /// The module's API: every resource's operations.
-pub type IdentityApi = (AccountsApi, SessionsApi, KeysApi);
+pub type IdentityApi = (AccountsApi, SessionsApi, KeysApi, MfaApi);
 
 /// Builds [`IdentityApi`] around the service.
 pub fn new(service: IdentityService, limiter: RateLimiter) -> IdentityApi {
     (
         AccountsApi::new(service.clone()),
-        SessionsApi::new(service.clone(), limiter),
-        KeysApi::new(service),
+        SessionsApi::new(service.clone(), limiter.clone()),
+        KeysApi::new(service.clone()),
+        MfaApi::new(service, limiter),
     )
 }
 

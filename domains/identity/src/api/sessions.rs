@@ -10,7 +10,7 @@ use poem_openapi::payload::Json;
 use poem_openapi::{ApiResponse, OpenApi};
 
 use super::IdentityTag;
-use crate::dto::{LoginRequest, RefreshRequest, SessionDto, TokenResponse};
+use crate::dto::{LoginRequest, LoginResult, RefreshRequest, SessionDto, TokenResponse};
 use crate::error::{ListSessionsErrors, LoginErrors, RefreshErrors, RevokeSessionErrors};
 use crate::model::{Email, SessionId};
 use crate::service::{IdentityService, LOGIN_EMAIL_POLICY, LOGIN_IP_POLICY};
@@ -30,7 +30,7 @@ impl SessionsApi {
 
 /// The client address a per-IP limit counts: the peer's IP without the port. (Behind a
 /// proxy this is the proxy's address; the platform has no trusted-proxy setting yet.)
-fn client_ip(remote: &RemoteAddr) -> String {
+pub(super) fn client_ip(remote: &RemoteAddr) -> String {
     remote
         .as_socket_addr()
         .map_or_else(|| remote.to_string(), |addr| addr.ip().to_string())
@@ -42,6 +42,15 @@ pub enum LoggedIn {
     /// The session's new tokens.
     #[oai(status = 200)]
     Ok(Json<TokenResponse>),
+}
+
+/// Answer of a login.
+#[derive(ApiResponse)]
+pub enum LoginAnswer {
+    /// Signed in (`status: authenticated`, the tokens), or the password was right and a
+    /// second factor is needed (`status: mfa_required`, see `identityLoginMfa`).
+    #[oai(status = 200)]
+    Ok(Json<LoginResult>),
 }
 
 /// Answer of a list of sessions.
@@ -66,10 +75,12 @@ impl SessionsApi {
     ///
     /// Checks the email and password and opens a session: a short-lived access token and
     /// a refresh token. An unknown email and a wrong password give the same
-    /// `401 invalid_credentials`. After 10 consecutive failures in 15 minutes the account
-    /// is locked until the oldest of them is 15 minutes old: the same `401` body, with
-    /// `Retry-After`. Attempts are also limited per email address and per client IP
-    /// (`429 rate_limited`).
+    /// `401 invalid_credentials`. After 10 consecutive failures (wrong passwords or
+    /// second-factor codes) in 15 minutes the account is locked until the oldest of them
+    /// is 15 minutes old: the same `401` body, with `Retry-After`. Attempts are also
+    /// limited per email address and per client IP (`429 rate_limited`). When the account
+    /// has two-step verification, a right password answers `status: mfa_required` with
+    /// an `mfa_token` instead of tokens (continue with `identityLoginMfa`).
     #[oai(
         path = "/v1/identity/login",
         method = "post",
@@ -79,7 +90,7 @@ impl SessionsApi {
         &self,
         remote: &RemoteAddr,
         body: Json<LoginRequest>,
-    ) -> ApiResult<LoggedIn, LoginErrors> {
+    ) -> ApiResult<LoginAnswer, LoginErrors> {
         let body = body.0;
         let (ip_policy, ip_default) = LOGIN_IP_POLICY;
         self.limiter
@@ -93,11 +104,11 @@ impl SessionsApi {
         self.limiter
             .enforce_with(email_policy, email_default, &email_key, Access::Write)
             .await?;
-        let tokens = self
+        let outcome = self
             .service
             .login(&body.email, &body.password, body.device_label)
             .await?;
-        Ok(LoggedIn::Ok(Json(tokens.into())))
+        Ok(LoginAnswer::Ok(Json(outcome.into())))
     }
 
     /// Refresh the tokens

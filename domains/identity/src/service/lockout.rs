@@ -1,7 +1,7 @@
 //! Brute-force protection: login rate-limit policies and the account soft-lock.
 //!
-//! An account is locked after [`LOCKOUT_THRESHOLD`] consecutive failed logins (no
-//! successful login in between) within [`LOCKOUT_WINDOW`], and unlocks when the oldest of
+//! An account is locked after [`LOCKOUT_THRESHOLD`] consecutive failed logins or wrong
+//! second-factor codes (no successful login in between) within [`LOCKOUT_WINDOW`], and unlocks when the oldest of
 //! those failures leaves the window. The failures are the `login_failed` rows of
 //! `identity_security_events`, so the lock needs no state of its own and holds across
 //! nodes. A password reset will end the lock as well once it exists (issue 4 point 4):
@@ -23,6 +23,12 @@ pub const LOCKOUT_THRESHOLD: usize = 10;
 pub const LOCKOUT_WINDOW: chrono::Duration = chrono::Duration::minutes(15);
 /// Events after which failures count from zero again.
 const LOCK_RESET_KINDS: &[&str] = &[SecurityEventKind::LoginSucceeded.as_str()];
+/// Events that count toward the lock: a wrong password, and a wrong second-factor code
+/// (so six-digit codes cannot be guessed at the rate of passwords' limits).
+const FAILURE_KINDS: &[&str] = &[
+    SecurityEventKind::LoginFailed.as_str(),
+    SecurityEventKind::MfaFailed.as_str(),
+];
 
 /// Rate-limit policy keyed by the normalized email (`rate_limits.identity_login_email`
 /// overrides it). Above the lockout threshold, so the lock is what a guesser meets first;
@@ -63,10 +69,10 @@ fn counted_failures(
         Some(reset) => reset.max(window_start),
         None => window_start,
     };
-    repo::security_event_times_since(
+    repo::security_event_times_since_any(
         conn,
         user_id,
-        SecurityEventKind::LoginFailed.as_str(),
+        FAILURE_KINDS,
         since,
         // One more than the threshold: tells "just reached it" from "already past it".
         i64::try_from(LOCKOUT_THRESHOLD + 1).unwrap_or(i64::MAX),
@@ -113,8 +119,33 @@ impl IdentityService {
         &self,
         user_id: Option<String>,
     ) -> Result<(), IdentityError> {
-        count(SecurityEventKind::LoginFailed);
-        tracing::info!(event = "login_failed", user_id = ?user_id, "security event");
+        self.record_failure_of(SecurityEventKind::LoginFailed, user_id, None)
+            .await
+    }
+
+    /// Records a wrong second-factor code of the account (`mfa_failed`); it counts
+    /// toward the same lock as a wrong password.
+    pub(super) async fn record_mfa_failure(
+        &self,
+        user_id: &str,
+        session_id: Option<String>,
+    ) -> Result<(), IdentityError> {
+        self.record_failure_of(
+            SecurityEventKind::MfaFailed,
+            Some(user_id.to_owned()),
+            session_id,
+        )
+        .await
+    }
+
+    async fn record_failure_of(
+        &self,
+        kind: SecurityEventKind,
+        user_id: Option<String>,
+        session_id: Option<String>,
+    ) -> Result<(), IdentityError> {
+        count(kind);
+        tracing::info!(event = kind.as_str(), user_id = ?user_id, "security event");
         let now = now_utc();
         let locked = self
             .db
@@ -122,7 +153,7 @@ impl IdentityService {
                 conn.transaction(|conn| -> diesel::QueryResult<bool> {
                     repo::insert_security_event(
                         conn,
-                        &security_event(SecurityEventKind::LoginFailed, user_id.clone(), None, now),
+                        &security_event(kind, user_id.clone(), session_id, now),
                     )?;
                     let Some(user) = user_id else {
                         return Ok(false);

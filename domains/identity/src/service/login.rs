@@ -1,8 +1,10 @@
 //! Login: credentials check and a new session.
 
+use chrono::NaiveDateTime;
 use diesel::Connection;
 use haven_platform::time::now_utc;
 
+use super::mfa::{AMR_PASSWORD, mfa_required_for};
 use super::passwords::Verified;
 use super::{
     ACCESS_TOKEN_TTL, DEVICE_LABEL_MAX_CHARS, IdentityService, REFRESH_IDLE_TTL, count,
@@ -10,11 +12,12 @@ use super::{
 };
 use crate::error::IdentityError;
 use crate::model::SecurityEventKind;
-use crate::model::{Email, LoginTokens, Password, RefreshTokenId, SessionId};
+use crate::model::{Email, LoginOutcome, LoginTokens, Password, RefreshTokenId, SessionId, User};
 use crate::repo::{self, RefreshTokenRow, SessionRow};
 
 impl IdentityService {
-    /// Checks the credentials and opens a session. Unknown emails, malformed emails and
+    /// Checks the credentials and opens a session, or, when the account has a second
+    /// factor, a challenge for it (`mfa_login`). Unknown emails, malformed emails and
     /// wrong passwords all run one argon2 verification and give `InvalidCredentials`; a
     /// soft-locked account gets `AccountLocked` (see `lockout`) without a verification.
     #[tracing::instrument(skip_all, fields(user_id, session_id))]
@@ -23,7 +26,7 @@ impl IdentityService {
         email: &str,
         password: &str,
         device_label: Option<String>,
-    ) -> Result<LoginTokens, IdentityError> {
+    ) -> Result<LoginOutcome, IdentityError> {
         let password = Password::presented(password);
         let user = match Email::parse(email) {
             Ok(email) => {
@@ -56,30 +59,24 @@ impl IdentityService {
         };
         let span = tracing::Span::current();
         span.record("user_id", tracing::field::display(&user.id));
+        let user_id = user.id.to_string();
+        let mfa_on = self
+            .db
+            .run(move |conn| repo::mfa_enabled(conn, &user_id).map_err(IdentityError::from))
+            .await?;
+        if mfa_on {
+            let challenge = self
+                .open_mfa_challenge(&user, device_label, rehashed)
+                .await?;
+            return Ok(LoginOutcome::MfaRequired(challenge));
+        }
 
-        let session_id = SessionId::new();
-        span.record("session_id", tracing::field::display(&session_id));
-        let refresh_token = random_token()?;
         let now = now_utc();
-        let session = SessionRow {
-            id: session_id.to_string(),
-            user_id: user.id.to_string(),
-            device_label: device_label
-                .map(|l| l.trim().chars().take(DEVICE_LABEL_MAX_CHARS).collect())
-                .filter(|l: &String| !l.is_empty()),
-            created_at: now,
-            last_used_at: now,
-            revoked_at: None,
-            refresh_secret: random_token()?,
-        };
-        let token_row = RefreshTokenRow {
-            id: RefreshTokenId::new().to_string(),
-            session_id: session_id.to_string(),
-            token_hash: sha256_hex(&refresh_token),
-            created_at: now,
-            expires_at: now + REFRESH_IDLE_TTL,
-            used_at: None,
-        };
+        let amr = vec![AMR_PASSWORD.to_owned()];
+        let (session, token_row, refresh_token) =
+            new_session_rows(&user.id.to_string(), device_label, &amr, now)?;
+        let session_id = session.id.clone();
+        span.record("session_id", tracing::field::display(&session_id));
         let rehashed_flag = rehashed.is_some();
         let success = security_event(
             SecurityEventKind::LoginSucceeded,
@@ -100,25 +97,82 @@ impl IdentityService {
                 .map_err(IdentityError::from)
             })
             .await?;
+        count(SecurityEventKind::LoginSucceeded);
+        tracing::info!(rehashed = rehashed_flag, "login succeeded");
+        // No factor enabled here, so a role that requires one must enroll.
+        let enrollment_required = mfa_required_for(&user.roles);
+        let tokens =
+            self.issue_tokens(&user, &session_id, amr, refresh_token, enrollment_required)?;
+        Ok(LoginOutcome::Tokens(tokens))
+    }
 
+    /// Signs an access token for a new session and wraps it with its refresh token.
+    pub(super) fn issue_tokens(
+        &self,
+        user: &User,
+        session_id: &str,
+        amr: Vec<String>,
+        refresh_token: String,
+        mfa_enrollment_required: bool,
+    ) -> Result<LoginTokens, IdentityError> {
         let claims = self.auth.access_claims(
             &user.id.to_string(),
-            &session_id.to_string(),
+            session_id,
             user.roles.clone(),
-            vec!["pwd".to_owned()],
+            amr,
             ACCESS_TOKEN_TTL,
         );
         let access_token = self
             .auth
             .issue(&claims)
             .map_err(|e| IdentityError::Internal(format!("signing the access token: {e}")))?;
-        count(SecurityEventKind::LoginSucceeded);
-        tracing::info!(rehashed = rehashed_flag, "login succeeded");
         Ok(LoginTokens {
             access_token,
             refresh_token,
             expires_in: u32::try_from(claims.exp - claims.iat).unwrap_or(0),
-            session_id,
+            session_id: session_id
+                .parse::<SessionId>()
+                .map_err(|e| IdentityError::Internal(format!("session id: {e}")))?,
+            mfa_enrollment_required,
         })
     }
+}
+
+/// The rows of a new session authenticated by `amr` and its first refresh token (returned
+/// in the clear, stored hashed).
+pub(super) fn new_session_rows(
+    user_id: &str,
+    device_label: Option<String>,
+    amr: &[String],
+    now: NaiveDateTime,
+) -> Result<(SessionRow, RefreshTokenRow, String), IdentityError> {
+    let session_id = SessionId::new().to_string();
+    let refresh_token = random_token()?;
+    let session = SessionRow {
+        id: session_id.clone(),
+        user_id: user_id.to_owned(),
+        device_label: clean_device_label(device_label),
+        created_at: now,
+        last_used_at: now,
+        revoked_at: None,
+        refresh_secret: random_token()?,
+        amr: serde_json::to_string(amr)
+            .map_err(|e| IdentityError::Internal(format!("amr: {e}")))?,
+    };
+    let token_row = RefreshTokenRow {
+        id: RefreshTokenId::new().to_string(),
+        session_id,
+        token_hash: sha256_hex(&refresh_token),
+        created_at: now,
+        expires_at: now + REFRESH_IDLE_TTL,
+        used_at: None,
+    };
+    Ok((session, token_row, refresh_token))
+}
+
+/// A device label trimmed and cut to [`DEVICE_LABEL_MAX_CHARS`]; blank means none.
+pub(super) fn clean_device_label(label: Option<String>) -> Option<String> {
+    label
+        .map(|l| l.trim().chars().take(DEVICE_LABEL_MAX_CHARS).collect())
+        .filter(|l: &String| !l.is_empty())
 }

@@ -8,10 +8,13 @@
 mod accounts;
 mod lockout;
 mod login;
+mod mfa;
+mod mfa_login;
 mod passwords;
 mod profile;
 mod sessions;
 mod tokens;
+mod totp;
 
 use std::time::Duration;
 
@@ -27,9 +30,13 @@ use crate::model::{Session, SessionId, User, UserId};
 use crate::repo::{SecurityEventRow, SessionRow, UserRow};
 
 pub use lockout::{LOCKOUT_THRESHOLD, LOCKOUT_WINDOW, LOGIN_EMAIL_POLICY, LOGIN_IP_POLICY};
+pub use mfa::{
+    MFA_CHALLENGE_MAX_ATTEMPTS, MFA_CHALLENGE_TTL, MFA_REQUIRED_ROLES, RECOVERY_CODE_COUNT,
+};
 pub use passwords::{ARGON2_M_KIB, ARGON2_P, ARGON2_T};
 use passwords::{Hasher, dummy_hash};
 pub use profile::{LOCALE_MAX_LEN, ProfilePatch};
+pub use totp::{TOTP_ISSUER, TOTP_STEP_S};
 
 /// Lifetime of access tokens.
 pub const ACCESS_TOKEN_TTL: Duration = Duration::from_secs(15 * 60);
@@ -73,6 +80,8 @@ pub struct IdentityService {
     db: Db,
     auth: Auth,
     hasher: Hasher,
+    /// `None` only if no key could be made (no randomness): MFA operations then fail.
+    mfa_cipher: Option<totp::SecretCipher>,
 }
 
 /// Registration input as received (validated here, not in the API layer).
@@ -100,6 +109,7 @@ impl IdentityService {
             db: ctx.db.clone(),
             auth: ctx.auth.clone(),
             hasher: Hasher::new(),
+            mfa_cipher: mfa_cipher(&ctx.settings.auth),
         }
     }
 
@@ -107,6 +117,28 @@ impl IdentityService {
     pub fn jwks_json(&self) -> String {
         self.auth.jwks_json()
     }
+}
+
+/// The cipher of TOTP secrets from `auth.mfa_encryption_key`, or, unset, a throwaway key
+/// with a warning (the same rule as the token signing key).
+fn mfa_cipher(settings: &haven_platform::config::AuthSettings) -> Option<totp::SecretCipher> {
+    let configured = match settings.mfa_encryption_key_bytes() {
+        Ok(Some(key)) => return Some(totp::SecretCipher::new(&key)),
+        Ok(None) => None,
+        // Validated at load; reaching this means the settings were built unvalidated.
+        Err(e) => Some(e),
+    };
+    match configured {
+        Some(e) => tracing::error!(error = %e, "using a throwaway MFA encryption key"),
+        None => tracing::warn!(
+            "auth.mfa_encryption_key is not set: TOTP secrets are encrypted with a throwaway \
+             key generated at start (development only: second factors enrolled now stop \
+             working when this process exits, and other nodes cannot read them)"
+        ),
+    }
+    totp::SecretCipher::throwaway()
+        .inspect_err(|e| tracing::error!(error = %e, "no MFA encryption key: MFA is unavailable"))
+        .ok()
 }
 
 fn security_event(

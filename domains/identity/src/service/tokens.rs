@@ -6,6 +6,7 @@ use diesel::Connection;
 use haven_platform::time::now_utc;
 use sha2::Sha256;
 
+use super::mfa::mfa_required_for;
 use super::{
     ACCESS_TOKEN_TTL, IdentityService, REFRESH_GRACE, REFRESH_IDLE_TTL, SESSION_MAX_AGE, count,
     random_token, security_event, sha256_hex, user_from_row,
@@ -30,13 +31,15 @@ impl IdentityService {
                     .map_err(IdentityError::from)
             })
             .await?;
-        let (user, session_id, successor, issued_at) = match outcome {
+        let (user, session_id, successor, issued_at, amr, mfa_on) = match outcome {
             Rotation::Issued {
                 user,
                 session_id,
                 successor,
                 issued_at,
-            } => (user, session_id, successor, issued_at),
+                amr,
+                mfa_on,
+            } => (user, session_id, successor, issued_at, amr, mfa_on),
             Rotation::Invalid => return Err(IdentityError::InvalidRefreshToken),
             Rotation::ReuseDetected { session_id } => {
                 count(SecurityEventKind::RefreshTokenReused);
@@ -58,11 +61,14 @@ impl IdentityService {
         // The access token is a function of the new refresh token and its issue time, and
         // EdDSA signatures are deterministic: a retry in the grace window gets the very
         // same pair.
+        // The session keeps the methods its login proved (a password, a second factor).
+        let amr: Vec<String> = serde_json::from_str(&amr)
+            .map_err(|e| IdentityError::Internal(format!("identity_sessions.amr: {e}")))?;
         let mut claims = self.auth.access_claims(
             &user.id.to_string(),
             &session_id.to_string(),
             user.roles.clone(),
-            vec!["pwd".to_owned()],
+            amr,
             ACCESS_TOKEN_TTL,
         );
         let ttl = claims.exp - claims.iat;
@@ -80,6 +86,7 @@ impl IdentityService {
             refresh_token: successor,
             expires_in: u32::try_from(ttl).unwrap_or(0),
             session_id,
+            mfa_enrollment_required: !mfa_on && mfa_required_for(&user.roles),
         })
     }
 }
@@ -92,6 +99,10 @@ enum Rotation {
         session_id: String,
         successor: String,
         issued_at: NaiveDateTime,
+        /// The session's `amr` (JSON array).
+        amr: String,
+        /// The account has an enabled second factor.
+        mfa_on: bool,
     },
     /// Unknown, expired, or of a revoked session.
     Invalid,
@@ -124,6 +135,7 @@ fn rotate(
         return Ok(Rotation::Invalid);
     };
     let successor = successor_token(&session.refresh_secret, presented);
+    let mfa_on = repo::mfa_enabled(conn, &user.id)?;
     let successor_hash = sha256_hex(&successor);
     if claimed {
         let expires_at = (now + REFRESH_IDLE_TTL).min(session.created_at + SESSION_MAX_AGE);
@@ -144,6 +156,8 @@ fn rotate(
             session_id: session.id,
             successor,
             issued_at: now,
+            amr: session.amr,
+            mfa_on,
         });
     }
     let within_grace = token
@@ -155,6 +169,8 @@ fn rotate(
             session_id: session.id,
             successor,
             issued_at: next.created_at,
+            amr: session.amr,
+            mfa_on,
         }),
         _ => {
             repo::revoke_family(conn, &session.id, now)?;

@@ -1,0 +1,279 @@
+//! `/v1/identity/login/mfa` and `/v1/identity/me/mfa/…`: two-step verification (TOTP).
+//!
+//! Answers that carry secrets (the TOTP secret, recovery codes, tokens) are
+//! `Cache-Control: no-store`, and these operations take no `Idempotency-Key`: a stored
+//! replay would keep the secret in the idempotency table.
+
+use haven_platform::ApiResult;
+use haven_platform::auth::BearerAuth;
+use haven_platform::config::RateLimitPolicy;
+use haven_platform::ratelimit::{Access, RateLimiter};
+use poem::http::StatusCode;
+use poem::web::RemoteAddr;
+use poem_openapi::payload::Json;
+use poem_openapi::{ApiResponse, OpenApi};
+
+use super::IdentityTag;
+use super::sessions::client_ip;
+use crate::dto::{
+    LoginMfaRequest, MfaCodeRequest, MfaDisableRequest, MfaStatusDto, RecoveryCodesDto,
+    TokenResponse, TotpEnrollmentDto,
+};
+use crate::error::{LoginMfaErrors, MfaChangeErrors, MfaStatusErrors, StartTotpErrors};
+use crate::model::MfaFactor;
+use crate::service::IdentityService;
+
+/// Rate-limit policy of the login step-up keyed by the client IP
+/// (`rate_limits.identity_login_mfa_ip` overrides it). Per account, wrong codes count
+/// toward the account lock; per challenge, at most 5 codes are tried.
+pub const LOGIN_MFA_IP_POLICY: (&str, RateLimitPolicy) = (
+    "identity_login_mfa_ip",
+    RateLimitPolicy {
+        limit: 50,
+        window_s: 300,
+    },
+);
+
+const NO_STORE: &str = "no-store";
+
+/// Two-step verification operations.
+pub struct MfaApi {
+    service: IdentityService,
+    limiter: RateLimiter,
+}
+
+impl MfaApi {
+    /// Around the service; `limiter` enforces the step-up limit.
+    pub fn new(service: IdentityService, limiter: RateLimiter) -> Self {
+        Self { service, limiter }
+    }
+}
+
+/// Answer of a completed step-up.
+#[derive(ApiResponse)]
+pub enum SteppedUp {
+    /// The new session's tokens (`amr` has `otp`, or `mfa` for a recovery code).
+    #[oai(status = 200)]
+    Ok(
+        Json<TokenResponse>,
+        /// `no-store`.
+        #[oai(header = "Cache-Control")]
+        String,
+    ),
+}
+
+/// Answer of `GET /v1/identity/me/mfa`.
+#[derive(ApiResponse)]
+pub enum MfaStatusAnswer {
+    /// The caller's two-step verification.
+    #[oai(status = 200)]
+    Ok(Json<MfaStatusDto>),
+}
+
+/// Answer of a started enrollment.
+#[derive(ApiResponse)]
+pub enum EnrollmentStarted {
+    /// The pending enrollment: add it to an authenticator app, then confirm a code.
+    #[oai(status = 201)]
+    Created(
+        Json<TotpEnrollmentDto>,
+        /// `no-store`.
+        #[oai(header = "Cache-Control")]
+        String,
+    ),
+}
+
+/// Answer carrying new recovery codes.
+#[derive(ApiResponse)]
+pub enum RecoveryCodes {
+    /// The codes, shown this once.
+    #[oai(status = 200)]
+    Ok(
+        Json<RecoveryCodesDto>,
+        /// `no-store`.
+        #[oai(header = "Cache-Control")]
+        String,
+    ),
+}
+
+/// Answer of turning two-step verification off.
+#[derive(ApiResponse)]
+pub enum Disabled {
+    /// It is off; logins ask for the password only.
+    #[oai(status = 204)]
+    NoContent,
+}
+
+/// Exactly one of a TOTP code and a recovery code, else `422`.
+fn one_factor<S: haven_platform::http::problem::ErrorSet>(
+    code: Option<String>,
+    recovery_code: Option<String>,
+) -> Result<MfaFactor, haven_platform::ApiError<S>> {
+    match (code, recovery_code) {
+        (Some(code), None) => Ok(MfaFactor::Totp(code)),
+        (None, Some(recovery)) => Ok(MfaFactor::RecoveryCode(recovery)),
+        (both, _) => {
+            let reason = if both.is_some() {
+                "Send either `code` or `recovery_code`, not both."
+            } else {
+                "Send `code` (from the authenticator app) or `recovery_code`."
+            };
+            Err(haven_platform::ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "validation_failed",
+            )
+            .detail("The request has invalid fields.")
+            .field("code", "exactly_one", reason))
+        }
+    }
+}
+
+#[OpenApi(tag = "IdentityTag::Identity")]
+impl MfaApi {
+    /// Complete a sign-in with the second factor
+    ///
+    /// Exchanges the `mfa_token` of a `status: mfa_required` login and a 6-digit code
+    /// (or a recovery code, each usable once) for the session's tokens. A wrong code is
+    /// `401 invalid_mfa_code` and counts toward the account lock (10 failures in 15
+    /// minutes; while locked the same body with `Retry-After`); a used, expired (5
+    /// minutes) or exhausted (5 codes) token is `401 invalid_mfa_token`. A code is
+    /// accepted once per 30-second step.
+    #[oai(
+        path = "/v1/identity/login/mfa",
+        method = "post",
+        operation_id = "identityLoginMfa"
+    )]
+    async fn login_mfa(
+        &self,
+        remote: &RemoteAddr,
+        body: Json<LoginMfaRequest>,
+    ) -> ApiResult<SteppedUp, LoginMfaErrors> {
+        let body = body.0;
+        let (policy, default) = LOGIN_MFA_IP_POLICY;
+        self.limiter
+            .enforce_with(policy, default, &client_ip(remote), Access::Write)
+            .await?;
+        let factor = one_factor(body.code, body.recovery_code)?;
+        let tokens = self.service.login_mfa(&body.mfa_token, factor).await?;
+        Ok(SteppedUp::Ok(Json(tokens.into()), NO_STORE.to_owned()))
+    }
+
+    /// The caller's two-step verification
+    ///
+    /// Whether it is on or pending, how many recovery codes are left, and whether the
+    /// account's role requires it.
+    #[oai(
+        path = "/v1/identity/me/mfa",
+        method = "get",
+        operation_id = "identityGetMfa"
+    )]
+    async fn status(&self, auth: BearerAuth) -> ApiResult<MfaStatusAnswer, MfaStatusErrors> {
+        let status = self.service.mfa_status(&auth.0.user_id).await?;
+        Ok(MfaStatusAnswer::Ok(Json(status.into())))
+    }
+
+    /// Start a TOTP enrollment
+    ///
+    /// Creates a new secret for an authenticator app (SHA-1, 6 digits, 30 s) and returns
+    /// it with an `otpauth://` URI for a QR code. It is pending until confirmed with a
+    /// code; starting again replaces a pending one. `409 mfa_already_enabled` while two-step
+    /// verification is on.
+    #[oai(
+        path = "/v1/identity/me/mfa/totp",
+        method = "post",
+        operation_id = "identityStartTotpEnrollment"
+    )]
+    async fn start(&self, auth: BearerAuth) -> ApiResult<EnrollmentStarted, StartTotpErrors> {
+        let p = auth.0;
+        let enrollment = self
+            .service
+            .start_totp_enrollment(&p.user_id, &p.session_id)
+            .await?;
+        Ok(EnrollmentStarted::Created(
+            Json(enrollment.into()),
+            NO_STORE.to_owned(),
+        ))
+    }
+
+    /// Confirm the TOTP enrollment
+    ///
+    /// Turns two-step verification on with a current code from the app and returns ten
+    /// recovery codes (shown once). This session counts as verified: its next refresh
+    /// carries `otp` in `amr`. A wrong code is `403 invalid_mfa_code` (it counts toward
+    /// the account lock); no pending enrollment is `409 mfa_not_pending`.
+    #[oai(
+        path = "/v1/identity/me/mfa/totp/confirm",
+        method = "post",
+        operation_id = "identityConfirmTotp"
+    )]
+    async fn confirm(
+        &self,
+        auth: BearerAuth,
+        body: Json<MfaCodeRequest>,
+    ) -> ApiResult<RecoveryCodes, MfaChangeErrors> {
+        let p = auth.0;
+        let codes = self
+            .service
+            .confirm_totp(&p.user_id, &p.session_id, &body.0.code)
+            .await?;
+        Ok(RecoveryCodes::Ok(
+            Json(RecoveryCodesDto {
+                recovery_codes: codes,
+            }),
+            NO_STORE.to_owned(),
+        ))
+    }
+
+    /// Replace the recovery codes
+    ///
+    /// Returns ten new recovery codes (shown once); the old ones stop working. Takes a
+    /// current code from the app (`403 invalid_mfa_code` if wrong); `409 mfa_not_enabled`
+    /// when two-step verification is off.
+    #[oai(
+        path = "/v1/identity/me/mfa/recovery-codes",
+        method = "post",
+        operation_id = "identityRegenerateRecoveryCodes"
+    )]
+    async fn regenerate(
+        &self,
+        auth: BearerAuth,
+        body: Json<MfaCodeRequest>,
+    ) -> ApiResult<RecoveryCodes, MfaChangeErrors> {
+        let p = auth.0;
+        let codes = self
+            .service
+            .regenerate_recovery_codes(&p.user_id, &p.session_id, &body.0.code)
+            .await?;
+        Ok(RecoveryCodes::Ok(
+            Json(RecoveryCodesDto {
+                recovery_codes: codes,
+            }),
+            NO_STORE.to_owned(),
+        ))
+    }
+
+    /// Turn two-step verification off
+    ///
+    /// Takes a current code from the app or an unused recovery code (`403
+    /// invalid_mfa_code` if wrong). The secret and recovery codes are deleted; `409
+    /// mfa_not_enabled` when it is off. Accounts whose role requires it are asked to
+    /// enroll again at their next sign-in.
+    #[oai(
+        path = "/v1/identity/me/mfa/disable",
+        method = "post",
+        operation_id = "identityDisableMfa"
+    )]
+    async fn disable(
+        &self,
+        auth: BearerAuth,
+        body: Json<MfaDisableRequest>,
+    ) -> ApiResult<Disabled, MfaChangeErrors> {
+        let p = auth.0;
+        let body = body.0;
+        let factor = one_factor(body.code, body.recovery_code)?;
+        self.service
+            .disable_mfa(&p.user_id, &p.session_id, factor)
+            .await?;
+        Ok(Disabled::NoContent)
+    }
+}

@@ -1,0 +1,145 @@
+//! Wire types of two-step verification (TOTP) and the login step-up.
+
+use chrono::{DateTime, Utc};
+use poem_openapi::{Object, Union};
+
+use super::TokenResponse;
+use crate::model::{LoginOutcome, MfaChallenge, MfaStatus, TotpEnrollment};
+
+/// Answer of `POST /v1/identity/login`: tokens, or a second-factor step first. Tell them
+/// apart by `status`.
+#[derive(Clone, Union)]
+#[oai(rename = "IdentityLoginResult", discriminator_name = "status", one_of)]
+pub enum LoginResult {
+    /// Signed in: the session's tokens.
+    #[oai(mapping = "authenticated")]
+    Authenticated(TokenResponse),
+    /// The password was right and the account has two-step verification: send a code
+    /// with `mfa_token` to `POST /v1/identity/login/mfa`.
+    #[oai(mapping = "mfa_required")]
+    MfaRequired(MfaChallengeResponse),
+}
+
+impl From<LoginOutcome> for LoginResult {
+    fn from(outcome: LoginOutcome) -> Self {
+        match outcome {
+            LoginOutcome::Tokens(tokens) => Self::Authenticated(tokens.into()),
+            LoginOutcome::MfaRequired(challenge) => Self::MfaRequired(challenge.into()),
+        }
+    }
+}
+
+/// A login waiting for its second factor.
+#[derive(Clone, Object)]
+#[oai(rename = "IdentityMfaChallenge")]
+pub struct MfaChallengeResponse {
+    /// Opaque, single-use token of this login step; keep it secret.
+    pub mfa_token: String,
+    /// Seconds until `mfa_token` expires (then sign in with the password again).
+    pub expires_in: u32,
+}
+
+impl From<MfaChallenge> for MfaChallengeResponse {
+    fn from(c: MfaChallenge) -> Self {
+        Self {
+            mfa_token: c.token,
+            expires_in: c.expires_in,
+        }
+    }
+}
+
+/// Body of `POST /v1/identity/login/mfa`: the challenge and exactly one of `code` and
+/// `recovery_code`. Unknown fields are rejected.
+#[derive(Clone, Object)]
+#[oai(rename = "IdentityLoginMfaRequest", deny_unknown_fields)]
+pub struct LoginMfaRequest {
+    /// The `mfa_token` of the login answer.
+    #[oai(validator(max_length = 256))]
+    pub mfa_token: String,
+    /// The 6-digit code of the authenticator app.
+    #[oai(validator(max_length = 16))]
+    pub code: Option<String>,
+    /// One of the recovery codes (each works once), e.g. `7k2q-m9xd-4f0a-pe3n`.
+    #[oai(validator(max_length = 64))]
+    pub recovery_code: Option<String>,
+}
+
+/// Body of confirming an enrollment or regenerating recovery codes.
+#[derive(Clone, Object)]
+#[oai(rename = "IdentityMfaCodeRequest", deny_unknown_fields)]
+pub struct MfaCodeRequest {
+    /// The current 6-digit code of the authenticator app.
+    #[oai(validator(max_length = 16))]
+    pub code: String,
+}
+
+/// Body of `POST /v1/identity/me/mfa/disable`: exactly one of `code` and
+/// `recovery_code`.
+#[derive(Clone, Object)]
+#[oai(rename = "IdentityMfaDisableRequest", deny_unknown_fields)]
+pub struct MfaDisableRequest {
+    /// The current 6-digit code of the authenticator app.
+    #[oai(validator(max_length = 16))]
+    pub code: Option<String>,
+    /// An unused recovery code (when the app is lost).
+    #[oai(validator(max_length = 64))]
+    pub recovery_code: Option<String>,
+}
+
+/// A started TOTP enrollment. Shown once; not stored in the clear anywhere.
+#[derive(Clone, Object)]
+#[oai(rename = "IdentityTotpEnrollment")]
+pub struct TotpEnrollmentDto {
+    /// The secret, base32 without padding, for typing into an authenticator app.
+    pub secret: String,
+    /// `otpauth://totp/Haven:<email>?secret=…&issuer=Haven` (SHA-1, 6 digits, 30 s), to
+    /// show as a QR code.
+    pub otpauth_uri: String,
+}
+
+impl From<TotpEnrollment> for TotpEnrollmentDto {
+    fn from(e: TotpEnrollment) -> Self {
+        Self {
+            secret: e.secret,
+            otpauth_uri: e.otpauth_uri,
+        }
+    }
+}
+
+/// New recovery codes. Shown once: each works once in place of a code, and only their
+/// hashes are kept.
+#[derive(Clone, Object)]
+#[oai(rename = "IdentityRecoveryCodes")]
+pub struct RecoveryCodesDto {
+    /// Ten codes of 80 random bits (`xxxx-xxxx-xxxx-xxxx`; case and separators are
+    /// ignored when one is used).
+    pub recovery_codes: Vec<String>,
+}
+
+/// The caller's two-step verification.
+#[derive(Debug, Clone, Object)]
+#[oai(rename = "IdentityMfaStatus")]
+pub struct MfaStatusDto {
+    /// A TOTP factor is on: logins ask for a code.
+    pub enabled: bool,
+    /// An enrollment waits for its confirming code.
+    pub pending: bool,
+    /// When it was turned on.
+    pub enabled_at: Option<DateTime<Utc>>,
+    /// Unused recovery codes.
+    pub recovery_codes_left: u32,
+    /// The account's role (`clinician`, `admin`) requires it.
+    pub required: bool,
+}
+
+impl From<MfaStatus> for MfaStatusDto {
+    fn from(s: MfaStatus) -> Self {
+        Self {
+            enabled: s.enabled,
+            pending: s.pending,
+            enabled_at: s.enabled_at,
+            recovery_codes_left: s.recovery_codes_left,
+            required: s.required,
+        }
+    }
+}
