@@ -102,20 +102,32 @@ pub fn start_totp_enrollment(conn: &mut AnyConnection, row: &MfaTotpRow) -> Quer
         .map(|_| true)
 }
 
-/// Accepts a code of time step `step`: records it as the last used step unless that step
-/// (or a later one) was used before. `false` is a replay. The conditional UPDATE makes
-/// two concurrent uses of one code give one success.
-pub fn use_totp_step(conn: &mut AnyConnection, user_id: &str, step: i64) -> QueryResult<bool> {
-    diesel::update(
-        identity_mfa_totp::table.find(user_id).filter(
-            identity_mfa_totp::last_used_step
-                .is_null()
-                .or(identity_mfa_totp::last_used_step.lt(step)),
-        ),
-    )
-    .set(identity_mfa_totp::last_used_step.eq(step))
-    .execute(conn)
-    .map(|n| n == 1)
+/// Accepts a code of time step `step` for the enabled (`enabled`) or pending factor:
+/// records it as the last used step unless that step (or a later one) was used before.
+/// `false` is a replay, or no such factor. The conditional UPDATE makes two concurrent
+/// uses of one code give one success.
+pub fn use_totp_step(
+    conn: &mut AnyConnection,
+    user_id: &str,
+    step: i64,
+    enabled: bool,
+) -> QueryResult<bool> {
+    let unused = identity_mfa_totp::table.find(user_id).filter(
+        identity_mfa_totp::last_used_step
+            .is_null()
+            .or(identity_mfa_totp::last_used_step.lt(step)),
+    );
+    let set = identity_mfa_totp::last_used_step.eq(step);
+    let changed = if enabled {
+        diesel::update(unused.filter(identity_mfa_totp::enabled_at.is_not_null()))
+            .set(set)
+            .execute(conn)?
+    } else {
+        diesel::update(unused.filter(identity_mfa_totp::enabled_at.is_null()))
+            .set(set)
+            .execute(conn)?
+    };
+    Ok(changed == 1)
 }
 
 /// Turns the pending enrollment on; `false` if there is no pending one.

@@ -37,7 +37,20 @@ pub fn mfa_required_for(roles: &[Role]) -> bool {
     roles.iter().any(|r| MFA_REQUIRED_ROLES.contains(r))
 }
 
-/// What checking a presented factor found.
+/// A presented factor checked against what does not need a write: the account's secret
+/// (decrypted outside any transaction) or the recovery code's hash.
+pub(super) enum Prepared {
+    /// The account has no enabled factor.
+    NotEnabled,
+    /// Wrong or malformed TOTP code, or a recovery code where none is allowed.
+    Wrong,
+    /// A TOTP code right for this time step (not yet known to be unused).
+    Totp(i64),
+    /// A recovery code, by hash (not yet known to be right and unused).
+    Recovery(String),
+}
+
+/// What consuming a prepared factor found.
 pub(super) enum FactorCheck {
     /// Right, and now used up (its TOTP step, or the recovery code).
     Accepted {
@@ -50,47 +63,37 @@ pub(super) enum FactorCheck {
     NotEnabled,
 }
 
-/// Checks `factor` for the account inside the caller's transaction and consumes it when
-/// right. A TOTP code is accepted once per time step (replays are rejected by a
-/// conditional UPDATE, as is a concurrent second use of one recovery code).
-pub(super) fn check_factor(
+/// Consumes a prepared factor inside the caller's transaction, as its first statement: a
+/// conditional UPDATE (so SQLite takes the write lock at once, and concurrent uses of one
+/// TOTP step or recovery code queue on the row and give one success).
+pub(super) fn consume_factor(
     conn: &mut haven_platform::AnyConnection,
-    cipher: &SecretCipher,
     user_id: &str,
-    factor: &MfaFactor,
-    allow_recovery: bool,
+    prepared: &Prepared,
     now: NaiveDateTime,
-) -> Result<FactorCheck, IdentityError> {
-    let Some(row) = repo::find_totp(conn, user_id)?.filter(|r| r.enabled_at.is_some()) else {
-        return Ok(FactorCheck::NotEnabled);
-    };
-    match factor {
-        MfaFactor::Totp(code) => {
-            let secret = cipher.decrypt(user_id, &row.secret_encrypted)?;
-            let Some(step) = totp::matching_step(&secret, code, unix(now)) else {
-                return Ok(FactorCheck::Rejected);
-            };
-            let step = i64::try_from(step).unwrap_or(i64::MAX);
-            if repo::use_totp_step(conn, user_id, step)? {
-                Ok(FactorCheck::Accepted {
+) -> diesel::QueryResult<FactorCheck> {
+    Ok(match prepared {
+        Prepared::NotEnabled => FactorCheck::NotEnabled,
+        Prepared::Wrong => FactorCheck::Rejected,
+        Prepared::Totp(step) => {
+            if repo::use_totp_step(conn, user_id, *step, true)? {
+                FactorCheck::Accepted {
                     recovery_code: false,
-                })
+                }
             } else {
-                Ok(FactorCheck::Rejected)
+                FactorCheck::Rejected
             }
         }
-        MfaFactor::RecoveryCode(code) if allow_recovery => {
-            let hash = totp::recovery_code_hash(user_id, code);
-            if repo::use_recovery_code(conn, user_id, &hash, now)? {
-                Ok(FactorCheck::Accepted {
+        Prepared::Recovery(hash) => {
+            if repo::use_recovery_code(conn, user_id, hash, now)? {
+                FactorCheck::Accepted {
                     recovery_code: true,
-                })
+                }
             } else {
-                Ok(FactorCheck::Rejected)
+                FactorCheck::Rejected
             }
         }
-        MfaFactor::RecoveryCode(_) => Ok(FactorCheck::Rejected),
-    }
+    })
 }
 
 fn unix(t: NaiveDateTime) -> u64 {
@@ -130,6 +133,42 @@ fn amr_with_otp() -> String {
 }
 
 impl IdentityService {
+    /// Checks `factor` as far as reads allow: a TOTP code against the decrypted secret
+    /// (one step of skew either side), a recovery code to its hash.
+    pub(super) async fn prepare_factor(
+        &self,
+        user_id: &str,
+        factor: &MfaFactor,
+        allow_recovery: bool,
+        now: NaiveDateTime,
+    ) -> Result<Prepared, IdentityError> {
+        match factor {
+            MfaFactor::RecoveryCode(_) if !allow_recovery => return Ok(Prepared::Wrong),
+            MfaFactor::RecoveryCode(code) => {
+                // Only an enabled factor has recovery codes (turning it off deletes them).
+                return Ok(Prepared::Recovery(totp::recovery_code_hash(user_id, code)));
+            }
+            MfaFactor::Totp(_) => {}
+        }
+        let cipher = self.cipher()?;
+        let id = user_id.to_owned();
+        let row = self
+            .db
+            .run(move |conn| repo::find_totp(conn, &id).map_err(IdentityError::from))
+            .await?;
+        let Some(row) = row.filter(|r| r.enabled_at.is_some()) else {
+            return Ok(Prepared::NotEnabled);
+        };
+        let secret = cipher.decrypt(user_id, &row.secret_encrypted)?;
+        Ok(match factor {
+            MfaFactor::Totp(code) => match totp::matching_step(&secret, code, unix(now)) {
+                Some(step) => Prepared::Totp(i64::try_from(step).unwrap_or(i64::MAX)),
+                None => Prepared::Wrong,
+            },
+            MfaFactor::RecoveryCode(_) => Prepared::Wrong,
+        })
+    }
+
     pub(super) fn cipher(&self) -> Result<SecretCipher, IdentityError> {
         self.mfa_cipher
             .clone()
@@ -219,41 +258,48 @@ impl IdentityService {
         self.refuse_when_locked(user_id).await?;
         let now = now_utc();
         let (codes, rows) = recovery_codes(user_id, now)?;
-        let (user, session, code) = (user_id.to_owned(), session_id.to_owned(), code.to_owned());
-        let outcome = self
+        let id = user_id.to_owned();
+        let pending = self
             .db
-            .run(move |conn| {
-                conn.transaction(|conn| {
-                    let Some(row) =
-                        repo::find_totp(conn, &user)?.filter(|r| r.enabled_at.is_none())
-                    else {
-                        return Err(IdentityError::MfaNotPending);
-                    };
-                    let secret = cipher.decrypt(&user, &row.secret_encrypted)?;
-                    let Some(step) = totp::matching_step(&secret, &code, unix(now)) else {
-                        return Ok(Guarded::WrongCode);
-                    };
-                    if !repo::use_totp_step(conn, &user, i64::try_from(step).unwrap_or(i64::MAX))? {
-                        return Ok(Guarded::WrongCode);
-                    }
-                    if !repo::enable_totp(conn, &user, now)? {
-                        return Err(IdentityError::MfaNotPending);
-                    }
-                    repo::replace_recovery_codes(conn, &user, &rows)?;
-                    repo::set_session_amr(conn, &session, &amr_with_otp())?;
-                    repo::insert_security_event(
-                        conn,
-                        &security_event(
-                            SecurityEventKind::MfaEnabled,
-                            Some(user.clone()),
-                            Some(session.clone()),
-                            now,
-                        ),
-                    )?;
-                    Ok(Guarded::Done(()))
-                })
-            })
-            .await?;
+            .run(move |conn| repo::find_totp(conn, &id).map_err(IdentityError::from))
+            .await?
+            .filter(|r| r.enabled_at.is_none())
+            .ok_or(IdentityError::MfaNotPending)?;
+        let secret = cipher.decrypt(user_id, &pending.secret_encrypted)?;
+        let step = totp::matching_step(&secret, code, unix(now))
+            .map(|s| i64::try_from(s).unwrap_or(i64::MAX));
+        let (user, session) = (user_id.to_owned(), session_id.to_owned());
+        let outcome = match step {
+            None => Guarded::WrongCode,
+            Some(step) => {
+                self.db
+                    .run(move |conn| {
+                        conn.transaction(|conn| {
+                            // The write first (see `consume_factor`); it also finds a
+                            // concurrent confirmation (the row is no longer pending).
+                            if !repo::use_totp_step(conn, &user, step, false)? {
+                                return Ok(Guarded::WrongCode);
+                            }
+                            if !repo::enable_totp(conn, &user, now)? {
+                                return Err(IdentityError::MfaNotPending);
+                            }
+                            repo::replace_recovery_codes(conn, &user, &rows)?;
+                            repo::set_session_amr(conn, &session, &amr_with_otp())?;
+                            repo::insert_security_event(
+                                conn,
+                                &security_event(
+                                    SecurityEventKind::MfaEnabled,
+                                    Some(user.clone()),
+                                    Some(session.clone()),
+                                    now,
+                                ),
+                            )?;
+                            Ok(Guarded::Done(()))
+                        })
+                    })
+                    .await?
+            }
+        };
         self.finish_guarded(outcome, user_id, session_id, SecurityEventKind::MfaEnabled)
             .await?;
         Ok(codes)
@@ -267,17 +313,17 @@ impl IdentityService {
         session_id: &str,
         code: &str,
     ) -> Result<Vec<String>, IdentityError> {
-        let cipher = self.cipher()?;
         self.refuse_when_locked(user_id).await?;
         let now = now_utc();
         let (codes, rows) = recovery_codes(user_id, now)?;
-        let (user, session) = (user_id.to_owned(), session_id.to_owned());
         let factor = MfaFactor::Totp(code.to_owned());
+        let prepared = self.prepare_factor(user_id, &factor, false, now).await?;
+        let (user, session) = (user_id.to_owned(), session_id.to_owned());
         let outcome = self
             .db
             .run(move |conn| {
                 conn.transaction(|conn| {
-                    match check_factor(conn, &cipher, &user, &factor, false, now)? {
+                    match consume_factor(conn, &user, &prepared, now)? {
                         FactorCheck::NotEnabled => return Err(IdentityError::MfaNotEnabled),
                         FactorCheck::Rejected => return Ok(Guarded::WrongCode),
                         FactorCheck::Accepted { .. } => {}
@@ -315,20 +361,19 @@ impl IdentityService {
         session_id: &str,
         factor: MfaFactor,
     ) -> Result<(), IdentityError> {
-        let cipher = self.cipher()?;
         self.refuse_when_locked(user_id).await?;
         let now = now_utc();
+        let prepared = self.prepare_factor(user_id, &factor, true, now).await?;
         let (user, session) = (user_id.to_owned(), session_id.to_owned());
         let outcome = self
             .db
             .run(move |conn| {
                 conn.transaction(|conn| {
-                    let recovery_code =
-                        match check_factor(conn, &cipher, &user, &factor, true, now)? {
-                            FactorCheck::NotEnabled => return Err(IdentityError::MfaNotEnabled),
-                            FactorCheck::Rejected => return Ok(Guarded::WrongCode),
-                            FactorCheck::Accepted { recovery_code } => recovery_code,
-                        };
+                    let recovery_code = match consume_factor(conn, &user, &prepared, now)? {
+                        FactorCheck::NotEnabled => return Err(IdentityError::MfaNotEnabled),
+                        FactorCheck::Rejected => return Ok(Guarded::WrongCode),
+                        FactorCheck::Accepted { recovery_code } => recovery_code,
+                    };
                     let mut events = vec![SecurityEventKind::MfaDisabled];
                     if recovery_code {
                         events.insert(0, SecurityEventKind::MfaRecoveryCodeUsed);

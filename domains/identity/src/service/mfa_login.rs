@@ -13,7 +13,7 @@ use haven_platform::time::now_utc;
 use super::login::new_session_rows;
 use super::mfa::{
     AMR_MFA, AMR_OTP, AMR_PASSWORD, FactorCheck, MFA_CHALLENGE_MAX_ATTEMPTS, MFA_CHALLENGE_TTL,
-    check_factor,
+    consume_factor,
 };
 use super::{IdentityService, count, random_token, security_event, sha256_hex, user_from_row};
 use crate::error::IdentityError;
@@ -67,7 +67,6 @@ impl IdentityService {
         challenge_token: &str,
         factor: MfaFactor,
     ) -> Result<LoginTokens, IdentityError> {
-        let cipher = self.cipher()?;
         let hash = sha256_hex(challenge_token);
         let now = now_utc();
         let claimed = self
@@ -118,17 +117,17 @@ impl IdentityService {
         )?;
         let session_id = session.id.clone();
         let user_id = user.id.to_string();
+        let prepared = self.prepare_factor(&user_id, &factor, true, now).await?;
         let outcome = self
             .db
             .run(move |conn| {
                 conn.transaction(|conn| {
-                    let recovery_code =
-                        match check_factor(conn, &cipher, &user_id, &factor, true, now)? {
-                            FactorCheck::Accepted { recovery_code } => recovery_code,
-                            FactorCheck::Rejected | FactorCheck::NotEnabled => {
-                                return Ok(None);
-                            }
-                        };
+                    let recovery_code = match consume_factor(conn, &user_id, &prepared, now)? {
+                        FactorCheck::Accepted { recovery_code } => recovery_code,
+                        FactorCheck::Rejected | FactorCheck::NotEnabled => {
+                            return Ok(None);
+                        }
+                    };
                     // A concurrent step-up of the same challenge already opened a session:
                     // roll back, so this request's code stays unused.
                     if !repo::use_challenge(conn, &challenge.id, now)? {

@@ -6,6 +6,8 @@
 mod keys;
 mod lockout;
 mod login;
+mod mfa;
+mod mfa_login;
 mod profile;
 mod refresh;
 mod register;
