@@ -72,12 +72,39 @@ export interface paths {
          * Sign in
          * @description Checks the email and password and opens a session: a short-lived access token and
          *     a refresh token. An unknown email and a wrong password give the same
-         *     `401 invalid_credentials`. After 10 consecutive failures in 15 minutes the account
-         *     is locked until the oldest of them is 15 minutes old: the same `401` body, with
-         *     `Retry-After`. Attempts are also limited per email address and per client IP
-         *     (`429 rate_limited`).
+         *     `401 invalid_credentials`. After 10 consecutive failures (wrong passwords or
+         *     second-factor codes) in 15 minutes the account is locked until the oldest of them
+         *     is 15 minutes old: the same `401` body, with `Retry-After`. Attempts are also
+         *     limited per email address and per client IP (`429 rate_limited`). When the account
+         *     has two-step verification, a right password answers `status: mfa_required` with
+         *     an `mfa_token` instead of tokens (continue with `identityLoginMfa`).
          */
         post: operations["identityLogin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/identity/login/mfa": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Complete a sign-in with the second factor
+         * @description Exchanges the `mfa_token` of a `status: mfa_required` login and a 6-digit code
+         *     (or a recovery code, each usable once) for the session's tokens. A wrong code is
+         *     `401 invalid_mfa_code` and counts toward the account lock (10 failures in 15
+         *     minutes; while locked the same body with `Retry-After`); a used, expired (5
+         *     minutes) or exhausted (5 codes) token is `401 invalid_mfa_token`. A code is
+         *     accepted once per 30-second step.
+         */
+        post: operations["identityLoginMfa"];
         delete?: never;
         options?: never;
         head?: never;
@@ -130,6 +157,118 @@ export interface paths {
          *     `400 bad_request`; invalid values are `422 validation_failed`.
          */
         patch: operations["identityUpdateMe"];
+        trace?: never;
+    };
+    "/v1/identity/me/mfa": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's two-step verification
+         * @description Whether it is on or pending, how many recovery codes are left, and whether the
+         *     account's role requires it.
+         */
+        get: operations["identityGetMfa"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/identity/me/mfa/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Turn two-step verification off
+         * @description Takes a current code from the app or an unused recovery code (`403
+         *     invalid_mfa_code` if wrong). The secret and recovery codes are deleted; `409
+         *     mfa_not_enabled` when it is off. Accounts whose role requires it are asked to
+         *     enroll again at their next sign-in.
+         */
+        post: operations["identityDisableMfa"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/identity/me/mfa/recovery-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replace the recovery codes
+         * @description Returns ten new recovery codes (shown once); the old ones stop working. Takes a
+         *     current code from the app (`403 invalid_mfa_code` if wrong); `409 mfa_not_enabled`
+         *     when two-step verification is off.
+         */
+        post: operations["identityRegenerateRecoveryCodes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/identity/me/mfa/totp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a TOTP enrollment
+         * @description Creates a new secret for an authenticator app (SHA-1, 6 digits, 30 s) and returns
+         *     it with an `otpauth://` URI for a QR code. It is pending until confirmed with a
+         *     code; starting again replaces a pending one. `409 mfa_already_enabled` while two-step
+         *     verification is on.
+         */
+        post: operations["identityStartTotpEnrollment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/identity/me/mfa/totp/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm the TOTP enrollment
+         * @description Turns two-step verification on with a current code from the app and returns ten
+         *     recovery codes (shown once). This session counts as verified: its next refresh
+         *     carries `otp` in `amr`. A wrong code is `403 invalid_mfa_code` (it counts toward
+         *     the account lock); no pending enrollment is `409 mfa_not_pending`.
+         */
+        post: operations["identityConfirmTotp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/v1/identity/me/sessions": {
@@ -280,6 +419,124 @@ export interface components {
             status: string;
         };
         /**
+         * IdentityLoginMfaRequest
+         * @description Body of `POST /v1/identity/login/mfa`: the challenge and exactly one of `code` and
+         *     `recovery_code`. Unknown fields are rejected.
+         */
+        IdentityLoginMfaRequest: {
+            /** @description The 6-digit code of the authenticator app. */
+            code?: string;
+            /** @description The `mfa_token` of the login answer. */
+            mfa_token: string;
+            /** @description One of the recovery codes (each works once), e.g. `7k2q-m9xd-4f0a-pe3n`. */
+            recovery_code?: string;
+        };
+        /**
+         * @description Answer of `POST /v1/identity/login`: tokens, or a second-factor step first. Tell them
+         *     apart by `status`.
+         */
+        IdentityLoginResult: components["schemas"]["IdentityLoginResult_TokenResponse"] | components["schemas"]["IdentityLoginResult_IdentityMfaChallenge"];
+        /**
+         * @description Answer of `POST /v1/identity/login`: tokens, or a second-factor step first. Tell them
+         *     apart by `status`.
+         */
+        IdentityLoginResult_IdentityMfaChallenge: {
+            /**
+             * @example mfa_required
+             * @enum {string}
+             */
+            status: "mfa_required";
+        } & components["schemas"]["IdentityMfaChallenge"] & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            status: "mfa_required";
+        };
+        /**
+         * @description Answer of `POST /v1/identity/login`: tokens, or a second-factor step first. Tell them
+         *     apart by `status`.
+         */
+        IdentityLoginResult_TokenResponse: {
+            /**
+             * @example authenticated
+             * @enum {string}
+             */
+            status: "authenticated";
+        } & components["schemas"]["TokenResponse"] & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            status: "authenticated";
+        };
+        /**
+         * IdentityMfaChallenge
+         * @description A login waiting for its second factor.
+         */
+        IdentityMfaChallenge: {
+            /**
+             * Format: uint32
+             * @description Seconds until `mfa_token` expires (then sign in with the password again).
+             */
+            expires_in: number;
+            /** @description Opaque, single-use token of this login step; keep it secret. */
+            mfa_token: string;
+        };
+        /**
+         * IdentityMfaCodeRequest
+         * @description Body of confirming an enrollment or regenerating recovery codes.
+         */
+        IdentityMfaCodeRequest: {
+            /** @description The current 6-digit code of the authenticator app. */
+            code: string;
+        };
+        /**
+         * IdentityMfaDisableRequest
+         * @description Body of `POST /v1/identity/me/mfa/disable`: exactly one of `code` and
+         *     `recovery_code`.
+         */
+        IdentityMfaDisableRequest: {
+            /** @description The current 6-digit code of the authenticator app. */
+            code?: string;
+            /** @description An unused recovery code (when the app is lost). */
+            recovery_code?: string;
+        };
+        /**
+         * IdentityMfaStatus
+         * @description The caller's two-step verification.
+         */
+        IdentityMfaStatus: {
+            /** @description A TOTP factor is on: logins ask for a code. */
+            enabled: boolean;
+            /**
+             * Format: date-time
+             * @description When it was turned on.
+             */
+            enabled_at?: string;
+            /** @description An enrollment waits for its confirming code. */
+            pending: boolean;
+            /**
+             * Format: uint32
+             * @description Unused recovery codes.
+             */
+            recovery_codes_left: number;
+            /** @description The account's role (`clinician`, `admin`) requires it. */
+            required: boolean;
+        };
+        /**
+         * IdentityRecoveryCodes
+         * @description New recovery codes. Shown once: each works once in place of a code, and only their
+         *     hashes are kept.
+         */
+        IdentityRecoveryCodes: {
+            /**
+             * @description Ten codes of 80 random bits (`xxxx-xxxx-xxxx-xxxx`; case and separators are
+             *     ignored when one is used).
+             */
+            recovery_codes: string[];
+        };
+        /**
          * IdentitySession
          * @description An active session (a signed-in device).
          */
@@ -303,6 +560,19 @@ export interface components {
              * @description The session's last login or token refresh.
              */
             last_used_at: string;
+        };
+        /**
+         * IdentityTotpEnrollment
+         * @description A started TOTP enrollment. Shown once; not stored in the clear anywhere.
+         */
+        IdentityTotpEnrollment: {
+            /**
+             * @description `otpauth://totp/Haven:<email>?secret=…&issuer=Haven` (SHA-1, 6 digits, 30 s), to
+             *     show as a QR code.
+             */
+            otpauth_uri: string;
+            /** @description The secret, base32 without padding, for typing into an authenticator app. */
+            secret: string;
         };
         /**
          * IdentityUpdateProfile
@@ -334,6 +604,11 @@ export interface components {
             display_name?: string;
             /** @description The email address (domain in lower case). */
             email: string;
+            /**
+             * Format: date-time
+             * @description When the member proved they own the email address; absent until then.
+             */
+            email_verified_at?: string;
             /**
              * @description The user id.
              * @example usr_00000000000000000000000000
@@ -480,6 +755,12 @@ export interface components {
              * @description Seconds until the access token expires.
              */
             expires_in: number;
+            /**
+             * @description `true` when the account's role (`clinician`, `admin`) requires two-step
+             *     verification and none is set up: enroll with `POST /v1/identity/me/mfa/totp`;
+             *     endpoints of that role answer `403 mfa_required` until then.
+             */
+            mfa_enrollment_required: boolean;
             /** @description An opaque refresh token (256 bits, base64url); keep it secret. */
             refresh_token: string;
             /**
@@ -720,9 +1001,111 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The session's new tokens. */
+            /**
+             * @description Signed in (`status: authenticated`, the tokens), or the password was right and a
+             *     second factor is needed (`status: mfa_required`, see `identityLoginMfa`).
+             */
             200: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["IdentityLoginResult"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description Requests allowed per window. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends. */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    identityLoginMfa: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json; charset=utf-8": components["schemas"]["IdentityLoginMfaRequest"];
+            };
+        };
+        responses: {
+            /** @description The new session's tokens (`amr` has `otp`, or `mfa` for a recovery code). */
+            200: {
+                headers: {
+                    /** @description `no-store`. */
+                    "CACHE-CONTROL": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -758,6 +1141,15 @@ export interface operations {
             };
             /** @description Unsupported `Content-Type`. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1032,6 +1424,528 @@ export interface operations {
             };
             /** @description The resource does not exist (or is not yours). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    identityGetMfa: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller's two-step verification. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["IdentityMfaStatus"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    identityDisableMfa: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json; charset=utf-8": components["schemas"]["IdentityMfaDisableRequest"];
+            };
+        };
+        responses: {
+            /** @description It is off; logins ask for the password only. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    identityRegenerateRecoveryCodes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json; charset=utf-8": components["schemas"]["IdentityMfaCodeRequest"];
+            };
+        };
+        responses: {
+            /** @description The codes, shown this once. */
+            200: {
+                headers: {
+                    /** @description `no-store`. */
+                    "CACHE-CONTROL": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["IdentityRecoveryCodes"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    identityStartTotpEnrollment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The pending enrollment: add it to an authenticator app, then confirm a code. */
+            201: {
+                headers: {
+                    /** @description `no-store`. */
+                    "CACHE-CONTROL": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["IdentityTotpEnrollment"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    identityConfirmTotp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json; charset=utf-8": components["schemas"]["IdentityMfaCodeRequest"];
+            };
+        };
+        responses: {
+            /** @description The codes, shown this once. */
+            200: {
+                headers: {
+                    /** @description `no-store`. */
+                    "CACHE-CONTROL": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["IdentityRecoveryCodes"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

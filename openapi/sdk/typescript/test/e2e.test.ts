@@ -205,7 +205,10 @@ describe("haven serve, through the TypeScript SDK", () => {
     });
     assert.equal(login.response.status, 200, JSON.stringify(login.error));
     assert.ok(login.data);
+    // Without two-step verification a login answers the tokens at once.
+    assert.ok(login.data.status === "authenticated", JSON.stringify(login.data));
     assert.equal(login.data.token_type, "Bearer");
+    assert.equal(login.data.mfa_enrollment_required, false);
 
     const bearer = (token: string) => ({ headers: { authorization: `Bearer ${token}` } });
     const me = await haven.GET("/v1/identity/me", bearer(login.data.access_token));
