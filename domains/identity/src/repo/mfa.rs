@@ -213,6 +213,27 @@ pub fn recovery_codes_left(conn: &mut AnyConnection, user_id: &str) -> QueryResu
         .get_result(conn)
 }
 
+/// Deletes the account's challenges that can no longer be used (expired, used, or out
+/// of attempts), so the table holds at most the live ones.
+pub fn delete_spent_challenges(
+    conn: &mut AnyConnection,
+    user_id: &str,
+    max_attempts: i32,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
+    diesel::delete(
+        identity_mfa_challenges::table
+            .filter(identity_mfa_challenges::user_id.eq(user_id))
+            .filter(
+                identity_mfa_challenges::expires_at
+                    .le(now)
+                    .or(identity_mfa_challenges::used_at.is_not_null())
+                    .or(identity_mfa_challenges::attempts.ge(max_attempts)),
+            ),
+    )
+    .execute(conn)
+}
+
 /// Inserts a login challenge.
 pub fn insert_challenge(conn: &mut AnyConnection, row: &MfaChallengeRow) -> QueryResult<()> {
     diesel::insert_into(identity_mfa_challenges::table)

@@ -44,6 +44,13 @@ impl IdentityService {
         self.db
             .run(move |conn| {
                 conn.transaction(|conn| {
+                    // Housekeeping with the write lock taken first: spent challenges go.
+                    repo::delete_spent_challenges(
+                        conn,
+                        &row.user_id,
+                        MFA_CHALLENGE_MAX_ATTEMPTS,
+                        now,
+                    )?;
                     if let Some(hash) = &rehashed {
                         repo::update_password_hash(conn, &row.user_id, hash, now)?;
                     }

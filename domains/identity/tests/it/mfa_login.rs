@@ -40,6 +40,21 @@ async fn sessions_of(app: &TestApp, user_id: &str) -> i64 {
         .unwrap()
 }
 
+async fn challenges_of(app: &TestApp, user_id: &str) -> i64 {
+    let id = user_id.to_owned();
+    app.ctx
+        .db
+        .run(move |conn| {
+            identity_mfa_challenges::table
+                .filter(identity_mfa_challenges::user_id.eq(&id))
+                .count()
+                .get_result::<i64>(conn)
+                .map_err(haven_platform::DbError::Query)
+        })
+        .await
+        .unwrap()
+}
+
 #[tokio::test]
 async fn a_right_password_gets_a_challenge_and_the_code_gets_tokens_with_otp() {
     let app = app().await;
@@ -185,6 +200,14 @@ async fn a_challenge_takes_five_codes_and_expires() {
         .unwrap();
     let body = problem(step_up(&app, &fresh, json!({"code": right})).await, 401).await;
     assert_eq!(body["code"], "invalid_mfa_token");
+    // Each login clears the spent challenges: opening `fresh` removed the exhausted one,
+    // the next removes the expired one.
+    assert_eq!(challenges_of(&app, &enrolled.user_id).await, 1);
+    let next = challenge(&app, "cat@example.com").await;
+    assert_eq!(challenges_of(&app, &enrolled.user_id).await, 1);
+    step_up(&app, &next, json!({"code": right}))
+        .await
+        .assert_status_is_ok();
     let unknown = json!({"mfa_token": "not-a-token"});
     let body = problem(step_up(&app, &unknown, json!({"code": right})).await, 401).await;
     assert_eq!(body["code"], "invalid_mfa_token");
