@@ -29,6 +29,7 @@ diesel::table! {
         revoked_at -> Nullable<Timestamp>,
         refresh_secret -> Text,
         amr -> Text,
+        ip_coarse -> Nullable<Text>,
     }
 }
 
@@ -52,6 +53,7 @@ diesel::table! {
         created_at -> Timestamp,
         actor_id -> Nullable<Text>,
         detail -> Nullable<Text>,
+        lock_key -> Nullable<Text>,
     }
 }
 

@@ -7,14 +7,13 @@
 use haven_platform::ApiResult;
 use haven_platform::auth::BearerAuth;
 use haven_platform::config::RateLimitPolicy;
+use haven_platform::http::client_ip::ClientIp;
 use haven_platform::ratelimit::{Access, RateLimiter};
 use poem::http::StatusCode;
-use poem::web::RemoteAddr;
 use poem_openapi::payload::Json;
 use poem_openapi::{ApiResponse, OpenApi};
 
 use super::IdentityTag;
-use super::sessions::client_ip;
 use crate::dto::{
     LoginMfaRequest, MfaCodeRequest, MfaDisableRequest, MfaStatusDto, RecoveryCodesDto,
     TokenResponse, TotpEnrollmentDto,
@@ -145,16 +144,19 @@ impl MfaApi {
     )]
     async fn login_mfa(
         &self,
-        remote: &RemoteAddr,
+        client: ClientIp,
         body: Json<LoginMfaRequest>,
     ) -> ApiResult<SteppedUp, LoginMfaErrors> {
         let body = body.0;
         let (policy, default) = LOGIN_MFA_IP_POLICY;
         self.limiter
-            .enforce_with(policy, default, &client_ip(remote), Access::Write)
+            .enforce_with(policy, default, &client.key(), Access::Write)
             .await?;
         let factor = one_factor(body.code, body.recovery_code)?;
-        let tokens = self.service.login_mfa(&body.mfa_token, factor).await?;
+        let tokens = self
+            .service
+            .login_mfa(&body.mfa_token, factor, client.coarse())
+            .await?;
         Ok(SteppedUp::Ok(Json(tokens.into()), NO_STORE.to_owned()))
     }
 

@@ -290,17 +290,17 @@ pub fn set_session_amr(conn: &mut AnyConnection, session_id: &str, amr: &str) ->
         .map(drop)
 }
 
-/// Times of the user's events of any of `kinds` after `since`, newest first, at most
-/// `limit` (the failures that count toward the lock).
+/// Times of the events of any of `kinds` with `lock_key` after `since`, newest first, at
+/// most `limit` (the failures that count toward the lock: wrong passwords and codes).
 pub fn security_event_times_since_any(
     conn: &mut AnyConnection,
-    user_id: &str,
+    lock_key: &str,
     kinds: &[&str],
     since: NaiveDateTime,
     limit: i64,
 ) -> QueryResult<Vec<NaiveDateTime>> {
     identity_security_events::table
-        .filter(identity_security_events::user_id.eq(user_id))
+        .filter(identity_security_events::lock_key.eq(lock_key))
         .filter(identity_security_events::kind.eq_any(kinds))
         .filter(identity_security_events::created_at.gt(since))
         .order(identity_security_events::created_at.desc())

@@ -4,11 +4,12 @@ use chrono::NaiveDateTime;
 use diesel::Connection;
 use haven_platform::time::now_utc;
 
+use super::lockout::lock_key;
 use super::mfa::{AMR_PASSWORD, mfa_required_for};
 use super::passwords::Verified;
 use super::{
-    ACCESS_TOKEN_TTL, DEVICE_LABEL_MAX_CHARS, IdentityService, REFRESH_IDLE_TTL, count,
-    random_token, security_event, sha256_hex, user_from_row,
+    ACCESS_TOKEN_TTL, DEVICE_LABEL_MAX_CHARS, IdentityService, count, random_token, security_event,
+    sha256_hex, user_from_row,
 };
 use crate::error::IdentityError;
 use crate::model::SecurityEventKind;
@@ -26,6 +27,7 @@ impl IdentityService {
         email: &str,
         password: &str,
         device_label: Option<String>,
+        ip_coarse: Option<String>,
     ) -> Result<LoginOutcome, IdentityError> {
         let password = Password::presented(password);
         let user = match Email::parse(email) {
@@ -40,8 +42,12 @@ impl IdentityService {
             Err(_) => None,
         };
         // A locked account is refused before its password is checked, even a right one.
-        if let Some(user) = &user
-            && let Some(retry_after_s) = self.check_lock(&user.id).await?
+        // Unknown addresses lock the same way, so the lock tells nothing about which
+        // addresses are registered.
+        let lock_key = lock_key(user.as_ref().map(|u| u.id.as_str()), email);
+        if let Some(retry_after_s) = self
+            .check_lock(&lock_key, user.as_ref().map(|u| u.id.clone()))
+            .await?
         {
             return Err(IdentityError::AccountLocked { retry_after_s });
         }
@@ -49,7 +55,7 @@ impl IdentityService {
         let stored_user_id = user.as_ref().map(|u| u.id.clone());
         let verified = self.hasher.verify(password.clone(), stored_hash).await?;
         let Some(user) = user.filter(|_| verified != Verified::Mismatch) else {
-            self.record_failure(stored_user_id).await?;
+            self.record_failure(stored_user_id, lock_key).await?;
             return Err(IdentityError::InvalidCredentials);
         };
         let user = user_from_row(user)?;
@@ -74,7 +80,7 @@ impl IdentityService {
         let now = now_utc();
         let amr = vec![AMR_PASSWORD.to_owned()];
         let (session, token_row, refresh_token) =
-            new_session_rows(&user.id.to_string(), device_label, &amr, now)?;
+            self.new_session_rows(&user.id.to_string(), device_label, ip_coarse, &amr, now)?;
         let session_id = session.id.clone();
         span.record("session_id", tracing::field::display(&session_id));
         let rehashed_flag = rehashed.is_some();
@@ -136,38 +142,41 @@ impl IdentityService {
             mfa_enrollment_required,
         })
     }
-}
 
-/// The rows of a new session authenticated by `amr` and its first refresh token (returned
-/// in the clear, stored hashed).
-pub(super) fn new_session_rows(
-    user_id: &str,
-    device_label: Option<String>,
-    amr: &[String],
-    now: NaiveDateTime,
-) -> Result<(SessionRow, RefreshTokenRow, String), IdentityError> {
-    let session_id = SessionId::new().to_string();
-    let refresh_token = random_token()?;
-    let session = SessionRow {
-        id: session_id.clone(),
-        user_id: user_id.to_owned(),
-        device_label: clean_device_label(device_label),
-        created_at: now,
-        last_used_at: now,
-        revoked_at: None,
-        refresh_secret: random_token()?,
-        amr: serde_json::to_string(amr)
-            .map_err(|e| IdentityError::Internal(format!("amr: {e}")))?,
-    };
-    let token_row = RefreshTokenRow {
-        id: RefreshTokenId::new().to_string(),
-        session_id,
-        token_hash: sha256_hex(&refresh_token),
-        created_at: now,
-        expires_at: now + REFRESH_IDLE_TTL,
-        used_at: None,
-    };
-    Ok((session, token_row, refresh_token))
+    /// The rows of a new session authenticated by `amr` and its first refresh token
+    /// (returned in the clear, stored hashed).
+    pub(super) fn new_session_rows(
+        &self,
+        user_id: &str,
+        device_label: Option<String>,
+        ip_coarse: Option<String>,
+        amr: &[String],
+        now: NaiveDateTime,
+    ) -> Result<(SessionRow, RefreshTokenRow, String), IdentityError> {
+        let session_id = SessionId::new().to_string();
+        let refresh_token = random_token()?;
+        let session = SessionRow {
+            id: session_id.clone(),
+            user_id: user_id.to_owned(),
+            device_label: clean_device_label(device_label),
+            created_at: now,
+            last_used_at: now,
+            revoked_at: None,
+            refresh_secret: random_token()?,
+            ip_coarse,
+            amr: serde_json::to_string(amr)
+                .map_err(|e| IdentityError::Internal(format!("amr: {e}")))?,
+        };
+        let token_row = RefreshTokenRow {
+            id: RefreshTokenId::new().to_string(),
+            session_id,
+            token_hash: sha256_hex(&refresh_token),
+            created_at: now,
+            expires_at: now + self.policy.refresh_idle_ttl,
+            used_at: None,
+        };
+        Ok((session, token_row, refresh_token))
+    }
 }
 
 /// A device label trimmed and cut to [`DEVICE_LABEL_MAX_CHARS`]; blank means none.

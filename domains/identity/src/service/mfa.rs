@@ -399,7 +399,7 @@ impl IdentityService {
 
     /// `MfaCodeRejected` with `Retry-After` while the account is locked.
     async fn refuse_when_locked(&self, user_id: &str) -> Result<(), IdentityError> {
-        match self.check_lock(user_id).await? {
+        match self.check_lock(user_id, Some(user_id.to_owned())).await? {
             Some(retry_after_s) => Err(IdentityError::MfaCodeRejected {
                 retry_after_s: Some(retry_after_s),
             }),

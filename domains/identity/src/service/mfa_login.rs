@@ -10,7 +10,6 @@
 use diesel::Connection;
 use haven_platform::time::now_utc;
 
-use super::login::new_session_rows;
 use super::mfa::{
     AMR_MFA, AMR_OTP, AMR_PASSWORD, FactorCheck, MFA_CHALLENGE_MAX_ATTEMPTS, MFA_CHALLENGE_TTL,
     consume_factor,
@@ -73,6 +72,7 @@ impl IdentityService {
         &self,
         challenge_token: &str,
         factor: MfaFactor,
+        ip_coarse: Option<String>,
     ) -> Result<LoginTokens, IdentityError> {
         let hash = sha256_hex(challenge_token);
         let now = now_utc();
@@ -105,7 +105,10 @@ impl IdentityService {
         }
         let span = tracing::Span::current();
         span.record("user_id", tracing::field::display(&user.id));
-        if let Some(retry_after_s) = self.check_lock(&user.id.to_string()).await? {
+        if let Some(retry_after_s) = self
+            .check_lock(&user.id.to_string(), Some(user.id.to_string()))
+            .await?
+        {
             return Err(IdentityError::InvalidMfaCode {
                 retry_after_s: Some(retry_after_s),
             });
@@ -116,9 +119,10 @@ impl IdentityService {
             MfaFactor::RecoveryCode(_) => AMR_MFA,
         };
         let amr = vec![AMR_PASSWORD.to_owned(), second.to_owned()];
-        let (session, token_row, refresh_token) = new_session_rows(
+        let (session, token_row, refresh_token) = self.new_session_rows(
             &user.id.to_string(),
             challenge.device_label.clone(),
+            ip_coarse,
             &amr,
             now,
         )?;

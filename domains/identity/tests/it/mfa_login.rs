@@ -4,7 +4,8 @@
 
 use diesel::prelude::*;
 use haven_identity::schema::{identity_mfa_challenges, identity_sessions};
-use haven_identity::service::{LOCKOUT_THRESHOLD, MFA_CHALLENGE_MAX_ATTEMPTS};
+use haven_identity::service::MFA_CHALLENGE_MAX_ATTEMPTS;
+use haven_platform::config::IdentitySettings;
 use haven_platform::testing::TestApp;
 use poem::test::TestResponse;
 use serde_json::{Value, json};
@@ -38,6 +39,11 @@ async fn sessions_of(app: &TestApp, user_id: &str) -> i64 {
         })
         .await
         .unwrap()
+}
+
+/// The default `identity.lockout_threshold`.
+fn threshold() -> usize {
+    IdentitySettings::default().lockout_threshold as usize
 }
 
 async fn challenges_of(app: &TestApp, user_id: &str) -> i64 {
@@ -219,9 +225,9 @@ async fn wrong_codes_lock_the_account_like_wrong_passwords() {
     let mut enrolled = enrolled(&app, "dan@example.com").await;
     let mut failures = 0;
     let mut last = Value::Null;
-    while failures < LOCKOUT_THRESHOLD {
+    while failures < threshold() {
         let answer = challenge(&app, "dan@example.com").await;
-        for _ in 0..MFA_CHALLENGE_MAX_ATTEMPTS.min((LOCKOUT_THRESHOLD - failures) as i32) {
+        for _ in 0..MFA_CHALLENGE_MAX_ATTEMPTS.min((threshold() - failures) as i32) {
             let resp = step_up(&app, &answer, json!({"code": "000000"})).await;
             assert!(resp.0.headers().get("retry-after").is_none());
             last = problem(resp, 401).await;
@@ -243,7 +249,7 @@ async fn wrong_codes_lock_the_account_like_wrong_passwords() {
     assert!(events.contains(&"account_locked".to_owned()), "{events:?}");
     assert_eq!(
         events.iter().filter(|e| *e == "mfa_failed").count(),
-        LOCKOUT_THRESHOLD
+        threshold()
     );
     let token = enrolled.tokens["access_token"].as_str().unwrap();
     let resp = crate::mfa::post_auth(
@@ -267,9 +273,9 @@ async fn a_challenge_from_before_the_lock_is_refused_with_retry_after() {
     let mut enrolled = enrolled(&app, "eve@example.com").await;
     let kept = challenge(&app, "eve@example.com").await;
     let mut failures = 0;
-    while failures < LOCKOUT_THRESHOLD {
+    while failures < threshold() {
         let answer = challenge(&app, "eve@example.com").await;
-        for _ in 0..MFA_CHALLENGE_MAX_ATTEMPTS.min((LOCKOUT_THRESHOLD - failures) as i32) {
+        for _ in 0..MFA_CHALLENGE_MAX_ATTEMPTS.min((threshold() - failures) as i32) {
             problem(step_up(&app, &answer, json!({"code": "000000"})).await, 401).await;
             failures += 1;
         }
