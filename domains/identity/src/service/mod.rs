@@ -6,9 +6,12 @@
 //! pool).
 
 mod accounts;
+mod erasure;
+mod exports;
 mod lockout;
 mod login;
 mod passwords;
+mod privacy_jobs;
 mod profile;
 mod sessions;
 mod tokens;
@@ -18,6 +21,7 @@ use std::time::Duration;
 use base64::Engine;
 use chrono::{DateTime, NaiveDateTime, Utc};
 use haven_platform::auth::{Auth, Role};
+use haven_platform::privacy::ModuleHandle;
 use haven_platform::{Db, PlatformContext};
 use sha2::{Digest, Sha256};
 
@@ -26,9 +30,12 @@ use crate::model::{SecurityEventId, SecurityEventKind};
 use crate::model::{Session, SessionId, User, UserId};
 use crate::repo::{SecurityEventRow, SessionRow, UserRow};
 
+pub use erasure::{ERASE_JOB, ERASURE_MAX_ATTEMPTS, ErasureStatus, ErasureStep, REAUTH_POLICY};
+pub use exports::{EXPORT_JOB, EXPORT_TTL, ExportState, ExportStatus, PURGE_EXPORTS_JOB};
 pub use lockout::{LOCKOUT_THRESHOLD, LOCKOUT_WINDOW, LOGIN_EMAIL_POLICY, LOGIN_IP_POLICY};
 pub use passwords::{ARGON2_M_KIB, ARGON2_P, ARGON2_T};
 use passwords::{Hasher, dummy_hash};
+pub use privacy_jobs::{EraseUserFromModule, ExportUserData, PurgeExpiredExports};
 pub use profile::{LOCALE_MAX_LEN, ProfilePatch};
 
 /// Lifetime of access tokens.
@@ -73,6 +80,7 @@ pub struct IdentityService {
     db: Db,
     auth: Auth,
     hasher: Hasher,
+    modules: ModuleHandle,
 }
 
 /// Registration input as received (validated here, not in the API layer).
@@ -100,6 +108,7 @@ impl IdentityService {
             db: ctx.db.clone(),
             auth: ctx.auth.clone(),
             hasher: Hasher::new(),
+            modules: ctx.modules.handle(),
         }
     }
 
