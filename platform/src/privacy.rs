@@ -130,3 +130,51 @@ fn all(entries: &Entries) -> Vec<Shared> {
 fn names(entries: &Entries) -> Vec<&'static str> {
     all(entries).iter().map(|m| m.name()).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use futures_util::FutureExt;
+
+    use super::*;
+
+    struct Plain(&'static str);
+
+    impl ModuleInfo for Plain {
+        fn name(&self) -> &'static str {
+            self.0
+        }
+    }
+
+    #[test]
+    fn a_module_that_overrides_nothing_says_it_stores_nothing() {
+        let module = Plain("plain");
+        let export = module.export_user_data("usr_x").now_or_never().unwrap();
+        assert_eq!(export.unwrap(), UserData::NothingStored);
+        let erasure = module.erase_user("usr_x").now_or_never().unwrap();
+        assert_eq!(erasure.unwrap(), Erasure::NothingStored);
+    }
+
+    #[test]
+    fn the_first_install_counts_and_handles_see_it() {
+        let directory = ModuleDirectory::default();
+        let handle = directory.handle();
+        assert!(handle.all().is_err(), "nothing installed yet");
+        directory.install(vec![Arc::new(Plain("a")), Arc::new(Plain("b"))]);
+        directory.install(vec![Arc::new(Plain("other"))]);
+        let names: Vec<_> = handle.all().unwrap().iter().map(|m| m.name()).collect();
+        assert_eq!(names, ["a", "b"]);
+        assert_eq!(handle.get("b").unwrap().unwrap().name(), "b");
+        assert!(handle.get("c").unwrap().is_none());
+    }
+
+    #[test]
+    fn a_handle_does_not_keep_the_directory_alive() {
+        let directory = ModuleDirectory::default();
+        directory.install(vec![Arc::new(Plain("a"))]);
+        let handle = directory.handle();
+        drop(directory);
+        assert!(handle.all().is_err());
+    }
+}

@@ -82,7 +82,7 @@ pub(super) struct ExportJob {
 
 impl IdentityService {
     /// Records an export request and enqueues the job that assembles it, in one
-    /// transaction; audited as `export_requested`.
+    /// transaction; audited as `export_requested`. An erased account is `NotFound`.
     #[tracing::instrument(skip_all, fields(user_id = %user_id, export_id))]
     pub async fn request_export(
         &self,
@@ -117,7 +117,9 @@ impl IdentityService {
         self.db
             .run(move |conn| {
                 conn.transaction(|tx| {
-                    if repo::find_user(tx, &inserted.user_id)?.is_none() {
+                    if repo::find_user(tx, &inserted.user_id)?.is_none()
+                        || repo::find_erasure(tx, &inserted.user_id)?.is_some()
+                    {
                         return Ok(false);
                     }
                     repo::insert_export(tx, &inserted)?;

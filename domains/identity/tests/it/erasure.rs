@@ -200,6 +200,18 @@ async fn erasure_runs_every_module_retries_a_failing_one_and_completes_only_when
     )
     .await;
     assert_eq!(body["code"], "erasure_already_requested");
+    // The still-valid access token cannot add personal data back or start an export.
+    let patch = json!({"display_name": "Back"});
+    problem(
+        call(&app, Method::PATCH, "/v1/identity/me", &a, Some(&patch)).await,
+        404,
+    )
+    .await;
+    problem(
+        call(&app, Method::POST, "/v1/identity/me/export", &a, None).await,
+        404,
+    )
+    .await;
 
     // The probe fails more often than the queue's default 3 attempts; identity and the
     // module with nothing stored finish, the erasure is not complete.
