@@ -304,6 +304,8 @@ pub struct Session {
     pub id: SessionId,
     /// What the client called its device.
     pub device_label: Option<String>,
+    /// The network of the last login or refresh (IPv4 /24, IPv6 /48), if known.
+    pub ip_coarse: Option<String>,
     /// When the session was opened.
     pub created_at: DateTime<Utc>,
     /// Last login or refresh.

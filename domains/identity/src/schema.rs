@@ -28,6 +28,7 @@ diesel::table! {
         last_used_at -> Timestamp,
         revoked_at -> Nullable<Timestamp>,
         refresh_secret -> Text,
+        ip_coarse -> Nullable<Text>,
     }
 }
 
@@ -51,6 +52,7 @@ diesel::table! {
         created_at -> Timestamp,
         actor_id -> Nullable<Text>,
         detail -> Nullable<Text>,
+        lock_key -> Nullable<Text>,
     }
 }
 

@@ -72,10 +72,11 @@ export interface paths {
          * Sign in
          * @description Checks the email and password and opens a session: a short-lived access token and
          *     a refresh token. An unknown email and a wrong password give the same
-         *     `401 invalid_credentials`. After 10 consecutive failures in 15 minutes the account
-         *     is locked until the oldest of them is 15 minutes old: the same `401` body, with
-         *     `Retry-After`. Attempts are also limited per email address and per client IP
-         *     (`429 rate_limited`).
+         *     `401 invalid_credentials`. After 10 consecutive failures in 15 minutes (by default:
+         *     `identity.lockout_threshold`, `identity.lockout_window_s`) the address is locked
+         *     until the oldest of them leaves the window: the same `401` body, with
+         *     `Retry-After`, whether or not the address is registered. Attempts are also limited
+         *     per email address and per client IP (`429 rate_limited`).
          */
         post: operations["identityLogin"];
         delete?: never;
@@ -341,8 +342,9 @@ export interface paths {
         /**
          * Refresh the tokens
          * @description Exchanges a refresh token for a new access token and a new refresh token; the old
-         *     refresh token is used up. Presenting it again within 10 s returns the same new
-         *     pair (two concurrent refreshes); later, it signs the whole session out.
+         *     refresh token is used up. Presenting it again within 10 s (by default;
+         *     `identity.refresh_reuse_grace_s`) returns the same new pair (two concurrent
+         *     refreshes); later, it signs the whole session out.
          */
         post: operations["identityRefreshToken"];
         delete?: never;
@@ -500,6 +502,11 @@ export interface components {
              * @example ses_00000000000000000000000000
              */
             id: string;
+            /**
+             * @description The network of the last login or refresh, coarse on purpose (IPv4 `/24`, IPv6
+             *     `/48`), e.g. `203.0.113.0/24`; absent when unknown.
+             */
+            ip_coarse?: string;
             /**
              * Format: date-time
              * @description The session's last login or token refresh.
