@@ -327,7 +327,7 @@ pub fn tombstone_login(
 }
 
 /// Pseudonymizes the account: tombstone credentials, every personal field cleared or
-/// reset, no roles; its sessions lose their device labels and refresh tokens. The row and
+/// reset, no roles; its sessions lose their device labels, networks and refresh tokens. The row and
 /// its id stay, so the append-only security events remain keyed by the id, which is now
 /// a pseudonym. Idempotent.
 pub fn pseudonymize_user(
@@ -368,7 +368,10 @@ pub fn pseudonymize_user(
     )
     .execute(conn)?;
     diesel::update(identity_sessions::table.filter(identity_sessions::user_id.eq(user_id)))
-        .set(identity_sessions::device_label.eq(None::<String>))
+        .set((
+            identity_sessions::device_label.eq(None::<String>),
+            identity_sessions::ip_coarse.eq(None::<String>),
+        ))
         .execute(conn)?;
     revoke_all_sessions(conn, user_id, now)?;
     delete_exports_of(conn, user_id)?;

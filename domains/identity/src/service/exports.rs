@@ -295,6 +295,7 @@ impl IdentityService {
             "sessions": sessions.into_iter().map(|s| json!({
                 "id": s.id,
                 "device_label": s.device_label,
+                "ip_coarse": s.ip_coarse,
                 "created_at": utc(s.created_at),
                 "last_used_at": utc(s.last_used_at),
                 "revoked_at": s.revoked_at.map(utc),

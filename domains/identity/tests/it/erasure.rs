@@ -304,7 +304,8 @@ async fn erasure_runs_every_module_retries_a_failing_one_and_completes_only_when
                 .filter(
                     identity_sessions::revoked_at
                         .is_null()
-                        .or(identity_sessions::device_label.is_not_null()),
+                        .or(identity_sessions::device_label.is_not_null())
+                        .or(identity_sessions::ip_coarse.is_not_null()),
                 )
                 .select(identity_sessions::device_label)
                 .load(conn)?,

@@ -86,7 +86,9 @@ async fn an_export_holds_every_module_and_is_downloaded_once_by_its_owner_only()
     let identity = &modules["identity"];
     assert_eq!(identity["status"], "exported");
     assert_eq!(identity["data"]["account"]["email"], "alice@example.com");
-    assert_eq!(identity["data"]["sessions"].as_array().unwrap().len(), 1);
+    let sessions = identity["data"]["sessions"].as_array().unwrap();
+    assert_eq!(sessions.len(), 1);
+    assert_eq!(sessions[0]["device_label"], "laptop");
     assert!(
         identity["data"]["security_events"]
             .as_array()

@@ -142,12 +142,12 @@ where
     }
 }
 
-/// Logs `email` in with [`crate::PASSWORD`]; the token response.
+/// Logs `email` in with [`crate::PASSWORD`] from a labelled device; the token response.
 pub async fn login(app: &TestApp, email: &str) -> Value {
     let resp = post(
         app,
         "/v1/identity/login",
-        &json!({"email": email, "password": PASSWORD}),
+        &json!({"email": email, "password": PASSWORD, "device_label": "laptop"}),
     )
     .await;
     resp.assert_status_is_ok();
