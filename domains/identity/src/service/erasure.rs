@@ -24,10 +24,11 @@ use crate::repo::{self, ErasureRow, ErasureStepRow};
 
 /// Job kind that runs one module's `erase_user` (payload `{"user_id", "module"}`).
 pub const ERASE_JOB: &str = "identity.erase_user_from_module";
-/// Attempts of an erasure job before it is dead-lettered: with the default backoff (capped
-/// at `jobs.backoff_max_ms`) a module keeps being retried for days. A dead job leaves its
-/// step pending and the erasure incomplete, visibly, for an operator to rerun.
-pub const ERASURE_MAX_ATTEMPTS: u32 = 200;
+/// Attempts of an erasure job before it is dead-lettered: with the default backoff
+/// (`jobs.backoff_max_ms`, 5 minutes) a failing module is retried for about 3.5 days. A
+/// dead job leaves its step pending and the erasure incomplete, visibly, for an operator
+/// to rerun (set the job back to `pending`).
+pub const ERASURE_MAX_ATTEMPTS: u32 = 1_000;
 /// Password checks of `POST /v1/identity/me/delete` per account
 /// (`rate_limits.identity_reauth` overrides it): a stolen access token cannot be used to
 /// guess the password.

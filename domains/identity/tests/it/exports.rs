@@ -241,3 +241,37 @@ async fn an_expired_export_cannot_be_downloaded_and_the_purge_job_deletes_it() {
     .await;
     assert_eq!(remaining, [fresh]);
 }
+
+#[tokio::test]
+async fn concurrent_downloads_hand_the_document_out_once() {
+    let app = app_with(&Probe::new(true)).await;
+    let alice = register(&app, "alice@example.com").await;
+    let a = login(&app, "alice@example.com").await;
+    let resp = call(&app, Method::POST, "/v1/identity/me/export", &a, None).await;
+    resp.assert_status(StatusCode::ACCEPTED);
+    let id = resp.json().await.value().deserialize::<Value>()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let runtime = workers(&app);
+    eventually("the export is ready", || async {
+        export_state(&app, &a, &id).await["state"] == "ready"
+    })
+    .await;
+    runtime.shutdown(crate::privacy_support::WAIT).await;
+
+    let download = format!("/v1/identity/me/exports/{id}/download");
+    let responses = futures_util::future::join_all(
+        (0..6).map(|_| call(&app, Method::GET, &download, &a, None)),
+    )
+    .await;
+    let mut statuses: Vec<u16> = responses.iter().map(|r| r.0.status().as_u16()).collect();
+    statuses.sort_unstable();
+    assert_eq!(statuses, [200, 410, 410, 410, 410, 410]);
+    let downloads = security_events(&app, alice["id"].as_str().unwrap())
+        .await
+        .into_iter()
+        .filter(|k| k == "export_downloaded")
+        .count();
+    assert_eq!(downloads, 1);
+}
