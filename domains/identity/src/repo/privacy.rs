@@ -299,22 +299,23 @@ pub fn sessions_of(conn: &mut AnyConnection, user_id: &str) -> QueryResult<Vec<S
         .load(conn)
 }
 
-/// The email and password hash an erased account gets: not an email address (so no
-/// login can name it), unique per account (so the real address is free again), and not a
-/// PHC hash (so no password matches).
-pub fn tombstone_credentials(user_id: &str) -> (String, &'static str) {
-    (format!("erased:{user_id}"), "!erased")
+/// The email an erased account gets: not an email address (so no login can name it) and
+/// unique per account (so the real address is free again).
+pub fn tombstone_email(user_id: &str) -> String {
+    format!("erased:{user_id}")
 }
 
-/// Replaces the user's email and password hash by tombstones and disables the account:
-/// login is impossible and the address can register again. Part of the erasure request's
-/// transaction, so nobody logs in between the request and the erasure job.
+/// Replaces the user's email by its tombstone and the password hash by `password_hash`
+/// (a hash of a secret nobody knows), and disables the account: login is impossible and
+/// the address can register again. Part of the erasure request's transaction, so nobody
+/// logs in between the request and the erasure job.
 pub fn tombstone_login(
     conn: &mut AnyConnection,
     user_id: &str,
+    password_hash: &str,
     now: NaiveDateTime,
 ) -> QueryResult<usize> {
-    let (email, hash) = tombstone_credentials(user_id);
+    let (email, hash) = (tombstone_email(user_id), password_hash);
     diesel::update(identity_users::table.find(user_id))
         .set((
             identity_users::email.eq(&email),
@@ -326,16 +327,18 @@ pub fn tombstone_login(
         .execute(conn)
 }
 
-/// Pseudonymizes the account: tombstone credentials, every personal field cleared or
+/// Pseudonymizes the account: tombstone credentials (see [`tombstone_login`]), every
+/// personal field cleared or
 /// reset, no roles; its sessions lose their device labels, networks and refresh tokens. The row and
 /// its id stay, so the append-only security events remain keyed by the id, which is now
 /// a pseudonym. Idempotent.
 pub fn pseudonymize_user(
     conn: &mut AnyConnection,
     user_id: &str,
+    password_hash: &str,
     now: NaiveDateTime,
 ) -> QueryResult<()> {
-    let (email, hash) = tombstone_credentials(user_id);
+    let (email, hash) = (tombstone_email(user_id), password_hash);
     diesel::update(identity_users::table.find(user_id))
         .set((
             identity_users::email.eq(&email),

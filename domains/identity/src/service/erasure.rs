@@ -15,7 +15,7 @@ use haven_platform::outbox;
 use haven_platform::privacy::Erasure;
 use haven_platform::time::now_utc;
 
-use super::passwords::Verified;
+use super::passwords::{Verified, dummy_hash};
 use super::{IdentityService, count, security_event, utc};
 use crate::error::IdentityError;
 use crate::events::UserErased;
@@ -62,6 +62,15 @@ pub struct ErasureStatus {
     pub completed_at: Option<DateTime<Utc>>,
     /// One per module mounted when it was requested, by name.
     pub steps: Vec<ErasureStep>,
+}
+
+/// The password hash of an erased account: the process's dummy hash, of a random secret
+/// nobody knows. Well-formed (unlike a marker string), so any password check against it
+/// simply fails. Computed off the runtime the first time.
+async fn tombstone_hash() -> Result<String, IdentityError> {
+    tokio::task::spawn_blocking(|| dummy_hash().map(str::to_owned))
+        .await
+        .map_err(|e| IdentityError::Internal(format!("dummy hash task: {e}")))?
 }
 
 /// Payload of an [`ERASE_JOB`].
@@ -163,6 +172,7 @@ impl IdentityService {
             now,
         );
         event.detail = Some(format!("modules: {}", modules.join(",")));
+        let tombstone_hash = tombstone_hash().await?;
         let (row, inserted_steps) = (erasure.clone(), steps.clone());
         let revoked = self
             .db
@@ -170,7 +180,7 @@ impl IdentityService {
                 conn.transaction(|tx| {
                     repo::insert_erasure(tx, &row)?;
                     let revoked = repo::revoke_all_sessions(tx, &row.user_id, now)?;
-                    repo::tombstone_login(tx, &row.user_id, now)?;
+                    repo::tombstone_login(tx, &row.user_id, &tombstone_hash, now)?;
                     outbox::publish(
                         tx,
                         &UserErased {
@@ -300,6 +310,7 @@ impl IdentityService {
     pub async fn erase_own_data(&self, user_id: &str) -> Result<Erasure, IdentityError> {
         let id = user_id.to_owned();
         let now = now_utc();
+        let hash = tombstone_hash().await?;
         let found = self
             .db
             .run(move |conn| {
@@ -307,7 +318,7 @@ impl IdentityService {
                     if repo::find_user(tx, &id)?.is_none() {
                         return Ok(false);
                     }
-                    repo::pseudonymize_user(tx, &id, now)?;
+                    repo::pseudonymize_user(tx, &id, &hash, now)?;
                     Ok::<_, DieselError>(true)
                 })
                 .map_err(IdentityError::from)

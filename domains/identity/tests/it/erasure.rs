@@ -128,6 +128,14 @@ async fn erasure_runs_every_module_retries_a_failing_one_and_completes_only_when
     let app = app_with(&probe).await;
     let user = register(&app, "Alice@Example.com").await;
     let id = user["id"].as_str().unwrap().to_owned();
+    let row_id = id.clone();
+    let original_hash: String = query(&app, move |conn| {
+        identity_users::table
+            .find(row_id)
+            .select(identity_users::password_hash)
+            .first(conn)
+    })
+    .await;
     let a = login(&app, "alice@example.com").await;
     let other_device = login(&app, "alice@example.com").await;
     call(
@@ -290,7 +298,11 @@ async fn erasure_runs_every_module_retries_a_failing_one_and_completes_only_when
     assert_eq!(email, format!("erased:{id}"));
     assert_eq!((display_name, time_zone), (None, None));
     assert_eq!(roles, "[]");
-    assert!(!hash.starts_with("$argon2"));
+    assert_ne!(hash, original_hash);
+    assert!(
+        hash.starts_with("$argon2id$"),
+        "a well-formed hash nobody knows the secret of"
+    );
     assert!(disabled_at.is_some());
     let row_id = id.clone();
     let (labels, tokens): (Vec<Option<String>>, i64) = query(&app, move |conn| {
@@ -327,6 +339,11 @@ async fn erasure_runs_every_module_retries_a_failing_one_and_completes_only_when
         ["erasure_requested", "erasure_completed"]
     );
     assert!(events.contains(&"login_succeeded".to_owned()));
+
+    // Naming the tombstone is no way in either.
+    let tombstone = json!({"email": format!("erased:{id}"), "password": PASSWORD});
+    let body = problem(post(&app, "/v1/identity/login", &tombstone).await, 401).await;
+    assert_eq!(body["code"], "invalid_credentials");
 
     // The address registers again as a new account that works.
     let again = register(&app, "alice@example.com").await;
