@@ -1,5 +1,6 @@
-//! Haven's identity domain (issue 4): registration, login, the caller's account and the
-//! public keys that verify access tokens. Paths live under `/v1/identity/…`.
+//! Haven's identity domain (issue 4): registration, login, the caller's account, the
+//! public keys that verify access tokens, and account export and erasure across every
+//! module. Paths live under `/v1/identity/…`.
 //!
 //! Layout: RFC 0001 "Inside a domain crate".
 

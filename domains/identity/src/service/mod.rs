@@ -2,8 +2,9 @@
 //! pool off the async runtime. Spans carry ids only, never emails, passwords or tokens.
 //!
 //! One file per group of use-cases: `accounts` (registration, the caller's account),
-//! `profile`, `login`, `lockout`, `tokens` (refresh rotation), `sessions`, and `passwords` (argon2id on a bounded
-//! pool).
+//! `profile`, `login`, `lockout`, `tokens` (refresh rotation), `sessions`, `passwords`
+//! (argon2id on a bounded pool), `exports` and `erasure` (account export and erasure
+//! across every module; their job handlers are in `privacy_jobs`).
 
 mod accounts;
 mod erasure;
