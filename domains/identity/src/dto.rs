@@ -197,3 +197,6 @@ pub struct JwkSet {
     /// Every key that currently verifies.
     pub keys: Vec<Jwk>,
 }
+
+mod privacy;
+pub use privacy::*;

@@ -379,3 +379,6 @@ pub fn security_event_times_since(
         .select(identity_security_events::created_at)
         .load(conn)
 }
+
+mod privacy;
+pub use privacy::*;

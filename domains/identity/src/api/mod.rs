@@ -1,10 +1,14 @@
 //! The identity operations, one file per resource.
 
 mod accounts;
+mod erasure;
+mod exports;
 mod keys;
 mod sessions;
 
 pub use accounts::AccountsApi;
+pub use erasure::ErasureApi;
+pub use exports::ExportsApi;
 pub use keys::KeysApi;
 pub use sessions::SessionsApi;
 
@@ -14,14 +18,16 @@ use poem_openapi::Tags;
 use crate::service::IdentityService;
 
 /// The module's API: every resource's operations.
-pub type IdentityApi = (AccountsApi, SessionsApi, KeysApi);
+pub type IdentityApi = (AccountsApi, SessionsApi, KeysApi, ExportsApi, ErasureApi);
 
 /// Builds [`IdentityApi`] around the service.
 pub fn new(service: IdentityService, limiter: RateLimiter) -> IdentityApi {
     (
         AccountsApi::new(service.clone()),
-        SessionsApi::new(service.clone(), limiter),
-        KeysApi::new(service),
+        SessionsApi::new(service.clone(), limiter.clone()),
+        KeysApi::new(service.clone()),
+        ExportsApi::new(service.clone()),
+        ErasureApi::new(service, limiter),
     )
 }
 

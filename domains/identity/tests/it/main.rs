@@ -3,9 +3,12 @@
 
 // Test helpers panic on failure by design; clippy only exempts `#[test]` functions.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod erasure;
+mod exports;
 mod keys;
 mod lockout;
 mod login;
+mod privacy_support;
 mod profile;
 mod refresh;
 mod register;
