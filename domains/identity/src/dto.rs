@@ -203,5 +203,7 @@ pub struct JwkSet {
     pub keys: Vec<Jwk>,
 }
 
+mod privacy;
+pub use privacy::*;
 mod mfa;
 pub use mfa::*;

@@ -31,6 +31,12 @@ define_id!(
     "sev"
 );
 
+define_id!(
+    /// An export of a member's data (`exp_…`).
+    ExportId,
+    "exp"
+);
+
 /// A security-relevant event, recorded in `identity_security_events` and the log.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SecurityEventKind {

@@ -382,5 +382,7 @@ pub fn security_event_times_since(
         .load(conn)
 }
 
+mod privacy;
+pub use privacy::*;
 mod mfa;
 pub use mfa::*;

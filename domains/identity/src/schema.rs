@@ -70,6 +70,37 @@ diesel::allow_tables_to_appear_in_same_query!(
 );
 
 diesel::table! {
+    identity_exports (id) {
+        id -> Text,
+        user_id -> Text,
+        requested_at -> Timestamp,
+        completed_at -> Nullable<Timestamp>,
+        expires_at -> Timestamp,
+        downloaded_at -> Nullable<Timestamp>,
+        payload -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    identity_erasures (user_id) {
+        user_id -> Text,
+        requested_at -> Timestamp,
+        updated_at -> Timestamp,
+        completed_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    identity_erasure_steps (user_id, module) {
+        user_id -> Text,
+        module -> Text,
+        attempts -> Integer,
+        completed_at -> Nullable<Timestamp>,
+        outcome -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
     identity_mfa_totp (user_id) {
         user_id -> Text,
         secret_encrypted -> Text,

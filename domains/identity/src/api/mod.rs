@@ -1,11 +1,15 @@
 //! The identity operations, one file per resource.
 
 mod accounts;
+mod erasure;
+mod exports;
 mod keys;
 mod mfa;
 mod sessions;
 
 pub use accounts::AccountsApi;
+pub use erasure::ErasureApi;
+pub use exports::ExportsApi;
 pub use keys::KeysApi;
 pub use mfa::MfaApi;
 pub use sessions::SessionsApi;
@@ -16,7 +20,14 @@ use poem_openapi::Tags;
 use crate::service::IdentityService;
 
 /// The module's API: every resource's operations.
-pub type IdentityApi = (AccountsApi, SessionsApi, KeysApi, MfaApi);
+pub type IdentityApi = (
+    AccountsApi,
+    SessionsApi,
+    KeysApi,
+    ExportsApi,
+    ErasureApi,
+    MfaApi,
+);
 
 /// Builds [`IdentityApi`] around the service.
 pub fn new(service: IdentityService, limiter: RateLimiter) -> IdentityApi {
@@ -24,6 +35,8 @@ pub fn new(service: IdentityService, limiter: RateLimiter) -> IdentityApi {
         AccountsApi::new(service.clone()),
         SessionsApi::new(service.clone(), limiter.clone()),
         KeysApi::new(service.clone()),
+        ExportsApi::new(service.clone()),
+        ErasureApi::new(service.clone(), limiter.clone()),
         MfaApi::new(service, limiter),
     )
 }

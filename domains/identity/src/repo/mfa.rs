@@ -166,6 +166,20 @@ pub fn delete_mfa(conn: &mut AnyConnection, user_id: &str) -> QueryResult<bool> 
     Ok(removed == 1)
 }
 
+/// Deletes everything of the account's second factor, enabled or pending (erasure).
+pub fn erase_mfa(conn: &mut AnyConnection, user_id: &str) -> QueryResult<()> {
+    diesel::delete(identity_mfa_totp::table.find(user_id)).execute(conn)?;
+    diesel::delete(
+        identity_mfa_recovery_codes::table.filter(identity_mfa_recovery_codes::user_id.eq(user_id)),
+    )
+    .execute(conn)?;
+    diesel::delete(
+        identity_mfa_challenges::table.filter(identity_mfa_challenges::user_id.eq(user_id)),
+    )
+    .execute(conn)?;
+    Ok(())
+}
+
 /// Replaces the account's recovery codes with `rows` (one insert per row: multi-row
 /// inserts are not portable over `AnyConnection`).
 pub fn replace_recovery_codes(

@@ -2,15 +2,19 @@
 //! pool off the async runtime. Spans carry ids only, never emails, passwords or tokens.
 //!
 //! One file per group of use-cases: `accounts` (registration, the caller's account),
-//! `profile`, `login`, `lockout`, `tokens` (refresh rotation), `sessions`, and `passwords` (argon2id on a bounded
-//! pool).
+//! `profile`, `login`, `lockout`, `tokens` (refresh rotation), `sessions`, `passwords`
+//! (argon2id on a bounded pool), `exports` and `erasure` (account export and erasure
+//! across every module; their job handlers are in `privacy_jobs`).
 
 mod accounts;
+mod erasure;
+mod exports;
 mod lockout;
 mod login;
 mod mfa;
 mod mfa_login;
 mod passwords;
+mod privacy_jobs;
 mod profile;
 mod sessions;
 mod tokens;
@@ -21,6 +25,7 @@ use std::time::Duration;
 use base64::Engine;
 use chrono::{DateTime, NaiveDateTime, Utc};
 use haven_platform::auth::{Auth, Role};
+use haven_platform::privacy::ModuleHandle;
 use haven_platform::{Db, PlatformContext};
 use sha2::{Digest, Sha256};
 
@@ -29,12 +34,15 @@ use crate::model::{SecurityEventId, SecurityEventKind};
 use crate::model::{Session, SessionId, User, UserId};
 use crate::repo::{SecurityEventRow, SessionRow, UserRow};
 
+pub use erasure::{ERASE_JOB, ERASURE_MAX_ATTEMPTS, ErasureStatus, ErasureStep, REAUTH_POLICY};
+pub use exports::{EXPORT_JOB, EXPORT_TTL, ExportState, ExportStatus, PURGE_EXPORTS_JOB};
 pub use lockout::{LOGIN_EMAIL_POLICY, LOGIN_IP_POLICY};
 pub use mfa::{
     MFA_CHALLENGE_MAX_ATTEMPTS, MFA_CHALLENGE_TTL, MFA_REQUIRED_ROLES, RECOVERY_CODE_COUNT,
 };
 pub use passwords::{ARGON2_M_KIB, ARGON2_P, ARGON2_T};
 use passwords::{Hasher, dummy_hash};
+pub use privacy_jobs::{EraseUserFromModule, ExportUserData, PurgeExpiredExports};
 pub use profile::{LOCALE_MAX_LEN, ProfilePatch};
 pub use totp::{TOTP_ISSUER, TOTP_STEP_S};
 
@@ -104,6 +112,7 @@ pub struct IdentityService {
     auth: Auth,
     hasher: Hasher,
     policy: Policy,
+    modules: ModuleHandle,
     /// `None` only if no key could be made (no randomness): MFA operations then fail.
     mfa_cipher: Option<totp::SecretCipher>,
 }
@@ -134,6 +143,7 @@ impl IdentityService {
             auth: ctx.auth.clone(),
             hasher: Hasher::new(),
             policy: Policy::from_settings(&ctx.settings.identity),
+            modules: ctx.modules.handle(),
             mfa_cipher: mfa_cipher(&ctx.settings.auth),
         }
     }

@@ -3,11 +3,15 @@
 
 // Test helpers panic on failure by design; clippy only exempts `#[test]` functions.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod erasure;
+mod exports;
 mod keys;
 mod lockout;
 mod login;
 mod mfa;
+mod mfa_account;
 mod mfa_login;
+mod privacy_support;
 mod profile;
 mod refresh;
 mod register;

@@ -1,11 +1,10 @@
 //! Two-step verification (TOTP): enrollment, confirmation, recovery codes, turning it off,
-//! the secret encrypted at rest, and what "required" means for clinicians and admins.
-//! The login step-up is in `mfa_login`.
+//! and the secret encrypted at rest. The login step-up is in `mfa_login`; roles that
+//! require it and erasure in `mfa_account`.
 
 use base64::Engine;
 use diesel::prelude::*;
 use haven_identity::schema::{identity_mfa_recovery_codes, identity_mfa_totp, identity_sessions};
-use haven_platform::auth::Role;
 use haven_platform::testing::TestApp;
 use poem::test::TestResponse;
 use serde_json::{Value, json};
@@ -430,7 +429,7 @@ async fn turning_it_off_takes_a_code_or_a_recovery_code() {
 }
 
 /// Enrolls the signed-in `tokens` again; returns the recovery codes.
-async fn enrolled_again(app: &TestApp, tokens: &Value) -> Vec<String> {
+pub async fn enrolled_again(app: &TestApp, tokens: &Value) -> Vec<String> {
     let started = start(app, tokens).await;
     let mut authenticator = Authenticator::new(started["secret"].as_str().unwrap());
     let resp = post_auth(
@@ -482,53 +481,4 @@ async fn regenerated_recovery_codes_replace_the_old_ones() {
     assert!(after.iter().all(|row| !before.contains(row)));
     let events = security_events(&app, &enrolled.user_id).await;
     assert_eq!(events.last().unwrap(), "mfa_recovery_codes_regenerated");
-}
-
-#[tokio::test]
-async fn clinicians_and_admins_are_asked_to_enroll_and_get_otp_once_they_do() {
-    let app = app().await;
-    let service = haven_identity::IdentityService::new(&app.ctx);
-    for (email, role) in [
-        ("admin@example.com", Role::Admin),
-        ("doc@example.com", Role::Clinician),
-    ] {
-        service
-            .create_user(
-                haven_identity::service::RegisterInput {
-                    email: email.into(),
-                    password: PASSWORD.into(),
-                    display_name: None,
-                },
-                vec![Role::Member, role],
-            )
-            .await
-            .unwrap();
-        let tokens = login(&app, email).await;
-        assert_eq!(tokens["status"], "authenticated", "{tokens}");
-        assert_eq!(tokens["mfa_enrollment_required"], true);
-        assert_eq!(amr(&tokens), json!(["pwd"]));
-        let principal = app
-            .ctx
-            .auth
-            .verify(tokens["access_token"].as_str().unwrap())
-            .unwrap();
-        assert!(!principal.has_mfa());
-        let status = mfa_status(&app, tokens["access_token"].as_str().unwrap()).await;
-        assert_eq!(status["required"], true);
-        assert_eq!(
-            refreshed(&app, &tokens).await["mfa_enrollment_required"],
-            true
-        );
-
-        enrolled_again(&app, &tokens).await;
-        let next = refreshed(&app, &tokens).await;
-        assert_eq!(next["mfa_enrollment_required"], false);
-        let principal = app
-            .ctx
-            .auth
-            .verify(next["access_token"].as_str().unwrap())
-            .unwrap();
-        assert!(principal.has_mfa(), "{:?}", principal.amr);
-        assert_eq!(login(&app, email).await["status"], "mfa_required");
-    }
 }
