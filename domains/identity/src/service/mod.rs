@@ -4,7 +4,9 @@
 //! One file per group of use-cases: `accounts` (registration, the caller's account),
 //! `profile`, `login`, `lockout`, `tokens` (refresh rotation), `sessions`, `passwords`
 //! (argon2id on a bounded pool), `exports` and `erasure` (account export and erasure
-//! across every module; their job handlers are in `privacy_jobs`).
+//! across every module; their job handlers are in `privacy_jobs`), `mfa` (TOTP
+//! enrollment, recovery codes), `mfa_login` (the login step-up) and `totp` (codes, the
+//! encryption of secrets).
 
 mod accounts;
 mod erasure;
