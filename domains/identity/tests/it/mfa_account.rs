@@ -6,11 +6,14 @@ use haven_identity::schema::{
     identity_mfa_challenges, identity_mfa_recovery_codes, identity_mfa_totp,
 };
 use haven_platform::auth::Role;
+use haven_platform::config::Secret;
+use haven_platform::testing::TestApp;
 use serde_json::json;
 
 use crate::PASSWORD;
 use crate::app;
-use crate::mfa::{amr, enrolled, enrolled_again, login, mfa_status, refreshed};
+use crate::mfa::{amr, enrolled, enrolled_again, login, mfa_status, refreshed, start};
+use crate::register;
 
 #[tokio::test]
 async fn clinicians_and_admins_are_asked_to_enroll_and_get_otp_once_they_do() {
@@ -94,4 +97,56 @@ async fn erasure_deletes_the_second_factor() {
         .await
         .unwrap();
     assert_eq!(left, (0, 0, 0));
+}
+
+#[tokio::test]
+async fn the_secret_is_encrypted_under_the_configured_key() {
+    use aes_gcm::aead::{Aead, KeyInit, Payload};
+    use base64::Engine;
+    let key = [42u8; 32];
+    let app = TestApp::builder()
+        .settings(|s| {
+            s.auth.mfa_encryption_key = Some(Secret::new(
+                base64::engine::general_purpose::STANDARD.encode(key),
+            ));
+        })
+        .build(haven_app::wiring::build_app)
+        .await;
+    let user = register(&app, "hal@example.com").await;
+    let user_id = user["id"].as_str().unwrap().to_owned();
+    let started = start(&app, &login(&app, "hal@example.com").await).await;
+    let id = user_id.clone();
+    let stored: String = app
+        .ctx
+        .db
+        .run(move |conn| {
+            identity_mfa_totp::table
+                .find(&id)
+                .select(identity_mfa_totp::secret_encrypted)
+                .first(conn)
+                .map_err(haven_platform::DbError::Query)
+        })
+        .await
+        .unwrap();
+    let blob = base64::engine::general_purpose::STANDARD
+        .decode(stored.strip_prefix("v1.").unwrap())
+        .unwrap();
+    let (nonce, ciphertext) = blob.split_at(12);
+    let cipher = aes_gcm::Aes256Gcm::new(&key.into());
+    let decrypt = |aad: &[u8]| {
+        cipher.decrypt(
+            aes_gcm::Nonce::from_slice(nonce),
+            Payload {
+                msg: ciphertext,
+                aad,
+            },
+        )
+    };
+    let secret = decrypt(user_id.as_bytes()).unwrap();
+    let expected = totp_rs::Secret::Encoded(started["secret"].as_str().unwrap().to_owned())
+        .to_bytes()
+        .unwrap();
+    assert_eq!(secret, expected);
+    // Bound to the account: another user id as associated data does not decrypt.
+    assert!(decrypt(b"usr_other").is_err());
 }
