@@ -8,6 +8,7 @@ use crate::config::Settings;
 use crate::db::Db;
 use crate::health::Health;
 use crate::jobs::{JobHandler, Recurring};
+use crate::mail::Mailer;
 use crate::observability::BuildInfo;
 use crate::outbox::EventHandler;
 use crate::ratelimit::RateLimiter;
@@ -27,6 +28,8 @@ pub struct PlatformContext {
     pub limiter: RateLimiter,
     /// Access-token verification (every domain) and issuing (identity).
     pub auth: Auth,
+    /// Outgoing email (SMTP, or the log in development).
+    pub mail: Mailer,
 }
 
 impl PlatformContext {
@@ -36,6 +39,7 @@ impl PlatformContext {
         let health = Health::new(db.clone());
         let limiter = RateLimiter::new(&settings, db.clone())?;
         let auth = Auth::from_settings(&settings.auth)?;
+        let mail = Mailer::from_settings(&settings)?;
         Ok(Self {
             settings: Arc::new(settings),
             db,
@@ -43,6 +47,7 @@ impl PlatformContext {
             build,
             limiter,
             auth,
+            mail,
         })
     }
 }
