@@ -193,3 +193,6 @@ pub struct JwkSet {
     /// Every key that currently verifies.
     pub keys: Vec<Jwk>,
 }
+
+mod account_email;
+pub use account_email::*;

@@ -38,6 +38,29 @@ error_set!(
     /// `DELETE /v1/identity/me/sessions/{session_id}`: 401, 403, 404 (not the caller's).
     pub RevokeSessionErrors: 401, 403, 404
 );
+error_set!(
+    /// `POST /v1/identity/me/email-verification`: 401, 403, 404 (account gone), 409
+    /// `email_already_verified`, 429 `rate_limited`.
+    pub RequestEmailVerificationErrors: 401, 403, 404, 409, 429
+);
+error_set!(
+    /// `POST /v1/identity/email-verification/confirm`: 422 `email_token_invalid`, 429.
+    pub ConfirmEmailErrors: 422, 429
+);
+error_set!(
+    /// `POST /v1/identity/password-reset`: 422 (malformed email), 429 `rate_limited`.
+    pub RequestPasswordResetErrors: 422, 429
+);
+error_set!(
+    /// `POST /v1/identity/password-reset/confirm`: 422 (`email_token_invalid`, or the new
+    /// password breaks the policy), 429 `rate_limited`.
+    pub ResetPasswordErrors: 422, 429
+);
+error_set!(
+    /// `PUT /v1/identity/me/password`: 401, 403, 404 (account gone), 422 (wrong current
+    /// password, or the new one breaks the policy), 429 `rate_limited`.
+    pub ChangePasswordErrors: 401, 403, 404, 422, 429
+);
 
 /// One invalid field of a request.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -101,6 +124,13 @@ pub enum IdentityError {
     /// Anything else unexpected (the message holds no secrets).
     #[error("internal: {0}")]
     Internal(String),
+    /// A mailed token is unknown, expired, used, or for an address the account no longer
+    /// has (deliberately one answer).
+    #[error("invalid email token")]
+    InvalidEmailToken,
+    /// The account's email address is already verified.
+    #[error("email already verified")]
+    EmailAlreadyVerified,
 }
 
 impl From<diesel::result::Error> for IdentityError {
@@ -132,6 +162,15 @@ impl<S: ErrorSet> From<IdentityError> for ApiError<S> {
             IdentityError::NotFound => ApiError::not_found("The account does not exist."),
             IdentityError::Db(db) => ApiError::from(db),
             IdentityError::Internal(cause) => ApiError::internal(&cause),
+            IdentityError::InvalidEmailToken => {
+                ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "email_token_invalid").detail(
+                    "The link is invalid, has expired or was already used; request a new email.",
+                )
+            }
+            IdentityError::EmailAlreadyVerified => ApiError::conflict(
+                "email_already_verified",
+                "The email address is already verified.",
+            ),
         }
     }
 }

@@ -13,6 +13,9 @@ pub mod repo;
 pub mod schema;
 pub mod service;
 
+use std::sync::Arc;
+
+use haven_platform::outbox::EventHandler;
 use haven_platform::ratelimit::RateLimiter;
 use haven_platform::{Module, ModuleInfo, PlatformContext};
 
@@ -45,6 +48,12 @@ impl IdentityModule {
 impl ModuleInfo for IdentityModule {
     fn name(&self) -> &'static str {
         "identity"
+    }
+
+    fn event_handlers(&self) -> Vec<Arc<dyn EventHandler>> {
+        vec![Arc::new(events::SendAccountEmail::new(
+            self.service.clone(),
+        ))]
     }
 }
 

@@ -1,11 +1,15 @@
 //! The identity operations, one file per resource.
 
 mod accounts;
+mod email_verification;
 mod keys;
+mod passwords;
 mod sessions;
 
 pub use accounts::AccountsApi;
+pub use email_verification::EmailVerificationApi;
 pub use keys::KeysApi;
+pub use passwords::PasswordsApi;
 pub use sessions::SessionsApi;
 
 use haven_platform::ratelimit::RateLimiter;
@@ -14,14 +18,22 @@ use poem_openapi::Tags;
 use crate::service::IdentityService;
 
 /// The module's API: every resource's operations.
-pub type IdentityApi = (AccountsApi, SessionsApi, KeysApi);
+pub type IdentityApi = (
+    AccountsApi,
+    SessionsApi,
+    KeysApi,
+    EmailVerificationApi,
+    PasswordsApi,
+);
 
 /// Builds [`IdentityApi`] around the service.
 pub fn new(service: IdentityService, limiter: RateLimiter) -> IdentityApi {
     (
         AccountsApi::new(service.clone()),
-        SessionsApi::new(service.clone(), limiter),
-        KeysApi::new(service),
+        SessionsApi::new(service.clone(), limiter.clone()),
+        KeysApi::new(service.clone()),
+        EmailVerificationApi::new(service.clone(), limiter.clone()),
+        PasswordsApi::new(service, limiter),
     )
 }
 

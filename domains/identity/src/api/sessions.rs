@@ -30,7 +30,7 @@ impl SessionsApi {
 
 /// The client address a per-IP limit counts: the peer's IP without the port. (Behind a
 /// proxy this is the proxy's address; the platform has no trusted-proxy setting yet.)
-fn client_ip(remote: &RemoteAddr) -> String {
+pub(super) fn client_ip(remote: &RemoteAddr) -> String {
     remote
         .as_socket_addr()
         .map_or_else(|| remote.to_string(), |addr| addr.ip().to_string())

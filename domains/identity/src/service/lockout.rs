@@ -4,8 +4,8 @@
 //! successful login in between) within [`LOCKOUT_WINDOW`], and unlocks when the oldest of
 //! those failures leaves the window. The failures are the `login_failed` rows of
 //! `identity_security_events`, so the lock needs no state of its own and holds across
-//! nodes. A password reset will end the lock as well once it exists (issue 4 point 4):
-//! its event kind joins [`LOCK_RESET_KINDS`].
+//! nodes. A successful login or a password reset (by emailed token) ends the lock: their
+//! events are the [`LOCK_RESET_KINDS`].
 
 use chrono::NaiveDateTime;
 use diesel::Connection;
@@ -22,7 +22,10 @@ pub const LOCKOUT_THRESHOLD: usize = 10;
 /// The window those failures must fall in; the lock lasts until the oldest leaves it.
 pub const LOCKOUT_WINDOW: chrono::Duration = chrono::Duration::minutes(15);
 /// Events after which failures count from zero again.
-const LOCK_RESET_KINDS: &[&str] = &[SecurityEventKind::LoginSucceeded.as_str()];
+const LOCK_RESET_KINDS: &[&str] = &[
+    SecurityEventKind::LoginSucceeded.as_str(),
+    SecurityEventKind::PasswordReset.as_str(),
+];
 
 /// Rate-limit policy keyed by the normalized email (`rate_limits.identity_login_email`
 /// overrides it). Above the lockout threshold, so the lock is what a guesser meets first;

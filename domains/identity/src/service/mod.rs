@@ -3,9 +3,12 @@
 //!
 //! One file per group of use-cases: `accounts` (registration, the caller's account),
 //! `profile`, `login`, `lockout`, `tokens` (refresh rotation), `sessions`, and `passwords` (argon2id on a bounded
-//! pool).
+//! pool), `account_email` (verification and reset emails, email verification) and
+//! `credentials` (password reset and change, and their rate limits).
 
+mod account_email;
 mod accounts;
+mod credentials;
 mod lockout;
 mod login;
 mod passwords;
@@ -18,6 +21,7 @@ use std::time::Duration;
 use base64::Engine;
 use chrono::{DateTime, NaiveDateTime, Utc};
 use haven_platform::auth::{Auth, Role};
+use haven_platform::mail::Mailer;
 use haven_platform::{Db, PlatformContext};
 use sha2::{Digest, Sha256};
 
@@ -26,6 +30,14 @@ use crate::model::{SecurityEventId, SecurityEventKind};
 use crate::model::{Session, SessionId, User, UserId};
 use crate::repo::{SecurityEventRow, SessionRow, UserRow};
 
+pub use account_email::{
+    EMAIL_VERIFICATION_TTL, PASSWORD_RESET_TTL, RESET_PASSWORD_PATH, VERIFY_EMAIL_PATH,
+};
+pub use credentials::{
+    CHANGE_PASSWORD_USER_POLICY, RESET_CONFIRM_IP_POLICY, RESET_CONFIRM_USER_POLICY,
+    RESET_REQUEST_EMAIL_POLICY, RESET_REQUEST_IP_POLICY, VERIFY_CONFIRM_IP_POLICY,
+    VERIFY_CONFIRM_USER_POLICY, VERIFY_REQUEST_IP_POLICY, VERIFY_REQUEST_USER_POLICY,
+};
 pub use lockout::{LOCKOUT_THRESHOLD, LOCKOUT_WINDOW, LOGIN_EMAIL_POLICY, LOGIN_IP_POLICY};
 pub use passwords::{ARGON2_M_KIB, ARGON2_P, ARGON2_T};
 use passwords::{Hasher, dummy_hash};
@@ -73,6 +85,7 @@ pub struct IdentityService {
     db: Db,
     auth: Auth,
     hasher: Hasher,
+    mail: Mailer,
 }
 
 /// Registration input as received (validated here, not in the API layer).
@@ -100,6 +113,7 @@ impl IdentityService {
             db: ctx.db.clone(),
             auth: ctx.auth.clone(),
             hasher: Hasher::new(),
+            mail: ctx.mail.clone(),
         }
     }
 

@@ -3,9 +3,11 @@
 
 // Test helpers panic on failure by design; clippy only exempts `#[test]` functions.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod account_email;
 mod keys;
 mod lockout;
 mod login;
+mod mailbox;
 mod profile;
 mod refresh;
 mod register;
