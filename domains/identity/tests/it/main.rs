@@ -4,10 +4,12 @@
 // Test helpers panic on failure by design; clippy only exempts `#[test]` functions.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod account_email;
+mod email_delivery;
 mod keys;
 mod lockout;
 mod login;
 mod mailbox;
+mod passwords;
 mod profile;
 mod refresh;
 mod register;
