@@ -40,21 +40,25 @@ error_set!(
 );
 error_set!(
     /// `POST /v1/identity/me/email-verification`: 401, 403, 404 (account gone), 409
-    /// `email_already_verified`, 429 `rate_limited`.
-    pub RequestEmailVerificationErrors: 401, 403, 404, 409, 429
+    /// (`email_already_verified`, or the idempotency key in use), 422 (the idempotency key
+    /// reused with another request), 429 `rate_limited`.
+    pub RequestEmailVerificationErrors: 401, 403, 404, 409, 422, 429
 );
 error_set!(
-    /// `POST /v1/identity/email-verification/confirm`: 422 `email_token_invalid`, 429.
-    pub ConfirmEmailErrors: 422, 429
+    /// `POST /v1/identity/email-verification/confirm`: 409 (idempotency key in use), 422
+    /// (`email_token_invalid`, or the idempotency key reused), 429 `rate_limited`.
+    pub ConfirmEmailErrors: 409, 422, 429
 );
 error_set!(
-    /// `POST /v1/identity/password-reset`: 422 (malformed email), 429 `rate_limited`.
-    pub RequestPasswordResetErrors: 422, 429
+    /// `POST /v1/identity/password-reset`: 409 (idempotency key in use), 422 (malformed
+    /// email, or the idempotency key reused), 429 `rate_limited`.
+    pub RequestPasswordResetErrors: 409, 422, 429
 );
 error_set!(
-    /// `POST /v1/identity/password-reset/confirm`: 422 (`email_token_invalid`, or the new
-    /// password breaks the policy), 429 `rate_limited`.
-    pub ResetPasswordErrors: 422, 429
+    /// `POST /v1/identity/password-reset/confirm`: 409 (idempotency key in use), 422
+    /// (`email_token_invalid`, the new password breaks the policy, or the idempotency key
+    /// reused), 429 `rate_limited`.
+    pub ResetPasswordErrors: 409, 422, 429
 );
 error_set!(
     /// `PUT /v1/identity/me/password`: 401, 403, 404 (account gone), 422 (wrong current

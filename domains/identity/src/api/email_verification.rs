@@ -3,6 +3,7 @@
 
 use haven_platform::ApiResult;
 use haven_platform::auth::BearerAuth;
+use haven_platform::idempotency::IdempotencyKey;
 use haven_platform::ratelimit::{Access, RateLimiter};
 use poem::web::RemoteAddr;
 use poem_openapi::payload::Json;
@@ -63,6 +64,11 @@ impl EmailVerificationApi {
         &self,
         auth: BearerAuth,
         remote: &RemoteAddr,
+        /// Makes the request safe to retry: a retry with the same key within 24 h gets the
+        /// first response again (`Idempotent-Replayed: true`). 1–255 printable ASCII
+        /// characters, e.g. a UUID.
+        #[oai(name = "Idempotency-Key")]
+        _idempotency_key: IdempotencyKey,
     ) -> ApiResult<VerificationRequested, RequestEmailVerificationErrors> {
         let me = auth.0;
         let (policy, default) = VERIFY_REQUEST_IP_POLICY;
@@ -93,6 +99,11 @@ impl EmailVerificationApi {
     async fn confirm(
         &self,
         remote: &RemoteAddr,
+        /// Makes the request safe to retry: a retry with the same key within 24 h gets the
+        /// first response again (`Idempotent-Replayed: true`). 1–255 printable ASCII
+        /// characters, e.g. a UUID.
+        #[oai(name = "Idempotency-Key")]
+        _idempotency_key: IdempotencyKey,
         body: Json<ConfirmEmailRequest>,
     ) -> ApiResult<EmailConfirmed, ConfirmEmailErrors> {
         let token = body.0.token;

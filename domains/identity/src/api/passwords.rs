@@ -3,6 +3,7 @@
 
 use haven_platform::ApiResult;
 use haven_platform::auth::BearerAuth;
+use haven_platform::idempotency::IdempotencyKey;
 use haven_platform::ratelimit::{Access, RateLimiter};
 use poem::web::RemoteAddr;
 use poem_openapi::payload::Json;
@@ -66,6 +67,11 @@ impl PasswordsApi {
     async fn request_reset(
         &self,
         remote: &RemoteAddr,
+        /// Makes the request safe to retry: a retry with the same key within 24 h gets the
+        /// first response again (`Idempotent-Replayed: true`). 1–255 printable ASCII
+        /// characters, e.g. a UUID.
+        #[oai(name = "Idempotency-Key")]
+        _idempotency_key: IdempotencyKey,
         body: Json<PasswordResetRequest>,
     ) -> ApiResult<ResetRequested, RequestPasswordResetErrors> {
         let email = body.0.email;
@@ -104,6 +110,11 @@ impl PasswordsApi {
     async fn reset(
         &self,
         remote: &RemoteAddr,
+        /// Makes the request safe to retry: a retry with the same key within 24 h gets the
+        /// first response again (`Idempotent-Replayed: true`). 1–255 printable ASCII
+        /// characters, e.g. a UUID.
+        #[oai(name = "Idempotency-Key")]
+        _idempotency_key: IdempotencyKey,
         body: Json<ResetPasswordRequest>,
     ) -> ApiResult<PasswordSet, ResetPasswordErrors> {
         let body = body.0;

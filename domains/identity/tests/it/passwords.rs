@@ -308,3 +308,36 @@ async fn concurrent_uses_of_one_reset_token_succeed_exactly_once() {
     assert_eq!(unused, 0);
     m.stop().await;
 }
+
+#[tokio::test]
+async fn a_retried_reset_with_its_idempotency_key_replays_the_success() {
+    let m = MailApp::start(|_| {}).await;
+    let email = unique_email("pam");
+    m.register(&email).await;
+    m.mailbox.wait_for(&email, 1).await;
+    m.request_reset(&email)
+        .await
+        .assert_status(poem::http::StatusCode::ACCEPTED);
+    let token = m.mailbox.wait_for(&email, 2).await.remove(1).token();
+    let body = json!({"token": token, "new_password": NEW_PASSWORD}).to_string();
+    let send = || {
+        m.app
+            .client
+            .post("/v1/identity/password-reset/confirm")
+            .header("content-type", "application/json")
+            .header("idempotency-key", "reset-retry-1")
+            .body(body.clone())
+            .send()
+    };
+    send()
+        .await
+        .assert_status(poem::http::StatusCode::NO_CONTENT);
+    // The client lost the answer and retries: the token is used, yet it gets the 204 again.
+    let retry = send().await;
+    retry.assert_status(poem::http::StatusCode::NO_CONTENT);
+    retry.assert_header("idempotent-replayed", "true");
+    // Without the key the used token is, as always, invalid.
+    let plain = problem(m.reset(&token, NEW_PASSWORD).await, 422).await;
+    assert_eq!(plain["code"], "email_token_invalid");
+    m.stop().await;
+}

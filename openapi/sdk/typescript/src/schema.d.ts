@@ -877,7 +877,14 @@ export interface operations {
     identityConfirmEmail: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes the request safe to retry: a retry with the same key within 24 h gets the
+                 *     first response again (`Idempotent-Replayed: true`). 1–255 printable ASCII
+                 *     characters, e.g. a UUID.
+                 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -896,6 +903,15 @@ export interface operations {
             };
             /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1353,7 +1369,14 @@ export interface operations {
     identityRequestEmailVerification: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes the request safe to retry: a retry with the same key within 24 h gets the
+                 *     first response again (`Idempotent-Replayed: true`). 1–255 printable ASCII
+                 *     characters, e.g. a UUID.
+                 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1424,6 +1447,15 @@ export interface operations {
             };
             /** @description Unsupported `Content-Type`. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1872,7 +1904,14 @@ export interface operations {
     identityRequestPasswordReset: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes the request safe to retry: a retry with the same key within 24 h gets the
+                 *     first response again (`Idempotent-Replayed: true`). 1–255 printable ASCII
+                 *     characters, e.g. a UUID.
+                 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1893,6 +1932,15 @@ export interface operations {
             };
             /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1969,7 +2017,14 @@ export interface operations {
     identityResetPassword: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes the request safe to retry: a retry with the same key within 24 h gets the
+                 *     first response again (`Idempotent-Replayed: true`). 1–255 printable ASCII
+                 *     characters, e.g. a UUID.
+                 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1988,6 +2043,15 @@ export interface operations {
             };
             /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
