@@ -45,27 +45,52 @@ pub(super) fn usable_token(
     Ok(row)
 }
 
+/// Uses up the token of `purpose` with `token_hash` inside the caller's transaction and
+/// returns it; `InvalidEmailToken` (the caller rolls back) unless it was usable and the
+/// account still has the address it was mailed to. The claim is the transaction's first
+/// statement, a write, so concurrent uses serialize on it and exactly one wins (on
+/// SQLite a read first would make the losers fail to upgrade their lock).
+pub(super) fn claim_token(
+    conn: &mut AnyConnection,
+    purpose: EmailTokenPurpose,
+    token_hash: &str,
+    now: chrono::NaiveDateTime,
+) -> Result<EmailTokenRow, IdentityError> {
+    if !repo::claim_email_token(conn, purpose.as_str(), token_hash, now)? {
+        return Err(IdentityError::InvalidEmailToken);
+    }
+    let row = repo::find_email_token(conn, token_hash)?.ok_or(IdentityError::InvalidEmailToken)?;
+    let user = repo::find_user(conn, &row.user_id)?.ok_or(IdentityError::InvalidEmailToken)?;
+    if user.email_normalized != row.email_normalized {
+        return Err(IdentityError::InvalidEmailToken);
+    }
+    Ok(row)
+}
+
 impl IdentityService {
     /// Queues a new verification email for the caller; `EmailAlreadyVerified` when there
-    /// is nothing to verify.
+    /// is nothing to verify. The look-up runs outside the write transaction: a SQLite
+    /// transaction that reads first cannot always upgrade to a write.
     #[tracing::instrument(skip_all, fields(user_id = %user_id))]
     pub async fn request_email_verification(&self, user_id: &str) -> Result<(), IdentityError> {
         let id = user_id.to_owned();
         self.db
             .run(move |conn| {
+                // A verification in between is harmless: the handler sends nothing to a
+                // verified account.
+                let user = repo::find_user(conn, &id)?.ok_or(IdentityError::NotFound)?;
+                if user.email_verified_at.is_some() {
+                    return Err(IdentityError::EmailAlreadyVerified);
+                }
                 conn.transaction(|conn| {
-                    let user = repo::find_user(conn, &id)?.ok_or(IdentityError::NotFound)?;
-                    if user.email_verified_at.is_some() {
-                        return Err(IdentityError::EmailAlreadyVerified);
-                    }
                     outbox::publish(
                         conn,
                         &EmailVerificationRequested {
                             user_id: id.clone(),
                         },
-                    )?;
-                    Ok(())
-                })
+                    )
+                })?;
+                Ok(())
             })
             .await?;
         tracing::info!("verification email requested");
@@ -84,10 +109,11 @@ impl IdentityService {
         let known = self
             .db
             .run(move |conn| {
+                // The look-up stays outside the write transaction (see above).
+                let user_id = repo::find_user_by_email(conn, &normalized)?
+                    .filter(|u| u.disabled_at.is_none())
+                    .map(|u| u.id);
                 conn.transaction(|conn| {
-                    let user = repo::find_user_by_email(conn, &normalized)?
-                        .filter(|u| u.disabled_at.is_none());
-                    let user_id = user.map(|u| u.id);
                     if let Some(id) = &user_id {
                         outbox::publish(
                             conn,
@@ -144,10 +170,7 @@ impl IdentityService {
             .db
             .run(move |conn| {
                 conn.transaction(|conn| {
-                    let row = usable_token(conn, purpose, &hash, now)?;
-                    if !repo::claim_email_token(conn, purpose.as_str(), &hash, now)? {
-                        return Err(IdentityError::InvalidEmailToken);
-                    }
+                    let row = claim_token(conn, purpose, &hash, now)?;
                     repo::consume_email_tokens(conn, &row.user_id, purpose.as_str(), now)?;
                     let verified = repo::mark_email_verified(conn, &row.user_id, now)?;
                     if verified {
@@ -161,7 +184,7 @@ impl IdentityService {
                             ),
                         )?;
                     }
-                    Ok((row.user_id, verified))
+                    Ok::<_, IdentityError>((row.user_id, verified))
                 })
             })
             .await?;

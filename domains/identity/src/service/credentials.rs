@@ -8,7 +8,7 @@ use haven_platform::AnyConnection;
 use haven_platform::config::RateLimitPolicy;
 use haven_platform::time::now_utc;
 
-use super::account_email::usable_token;
+use super::account_email::{claim_token, usable_token};
 use super::passwords::Verified;
 use super::{IdentityService, count, security_event, sha256_hex};
 use crate::error::{FieldProblem, IdentityError};
@@ -107,11 +107,7 @@ impl IdentityService {
             .db
             .run(move |conn| {
                 conn.transaction(|conn| {
-                    let row = usable_token(conn, purpose, &hash, now)?;
-                    if !repo::claim_email_token(conn, purpose.as_str(), &hash, now)? {
-                        return Err(IdentityError::InvalidEmailToken);
-                    }
-                    let user = row.user_id;
+                    let user = claim_token(conn, purpose, &hash, now)?.user_id;
                     repo::consume_email_tokens(conn, &user, purpose.as_str(), now)?;
                     repo::update_password_hash(conn, &user, &password_hash, now)?;
                     let verified = repo::mark_email_verified(conn, &user, now)?;
