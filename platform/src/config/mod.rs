@@ -8,10 +8,12 @@ use serde::{Deserialize, Serialize};
 
 mod auth;
 mod email;
+mod identity;
 mod primitives;
 
 pub use auth::{AuthSettings, Secret, VerifyKeySettings};
 pub use email::EmailSettings;
+pub use identity::{IdentitySettings, MAX_REFRESH_REUSE_GRACE_S};
 pub use primitives::{
     IdempotencySettings, JobSettings, RateLimitBackend, RateLimitPolicy, RateLimiterSettings,
     RateLimits, RedisSettings,
@@ -52,6 +54,9 @@ pub struct Settings {
     /// Outgoing email: SMTP server, sender and link base URL.
     #[serde(default)]
     pub email: EmailSettings,
+    /// Session lifetimes and the login soft-lock.
+    #[serde(default)]
+    pub identity: IdentitySettings,
 }
 
 /// `server.*` keys.
@@ -72,6 +77,10 @@ pub struct ServerSettings {
     pub drain_delay_ms: u64,
     /// Origins allowed by CORS; empty means no cross-origin access.
     pub cors_origins: Vec<String>,
+    /// Load balancers and proxies (IP addresses or CIDR networks) whose
+    /// `X-Forwarded-For` is believed when finding a client's address; empty means the
+    /// peer address is the client's.
+    pub trusted_proxies: Vec<String>,
 }
 
 impl Default for ServerSettings {
@@ -84,6 +93,7 @@ impl Default for ServerSettings {
             shutdown_grace_ms: 20_000,
             drain_delay_ms: 5_000,
             cors_origins: Vec::new(),
+            trusted_proxies: Vec::new(),
         }
     }
 }
@@ -307,9 +317,15 @@ impl Settings {
                 "expected a level (error, warn, info, debug, trace) or a tracing filter directive",
             );
         }
+        if let Err(msg) =
+            crate::http::client_ip::TrustedProxies::parse(&self.server.trusted_proxies)
+        {
+            return bad("server.trusted_proxies", &msg);
+        }
         self.validate_primitives()?;
         crate::auth::validate_settings(&self.auth).map_err(ConfigError)?;
         crate::mail::validate_settings(&self.email).map_err(ConfigError)?;
+        self.identity.validate().map_err(ConfigError)?;
         if let Some(endpoint) = &self.telemetry.otlp_endpoint
             && !(endpoint.starts_with("http://") || endpoint.starts_with("https://"))
         {

@@ -3,14 +3,13 @@
 
 use haven_platform::ApiResult;
 use haven_platform::auth::BearerAuth;
+use haven_platform::http::client_ip::ClientIp;
 use haven_platform::idempotency::IdempotencyKey;
 use haven_platform::ratelimit::{Access, RateLimiter};
-use poem::web::RemoteAddr;
 use poem_openapi::payload::Json;
 use poem_openapi::{ApiResponse, OpenApi};
 
 use super::IdentityTag;
-use super::sessions::client_ip;
 use crate::dto::{ConfirmEmailRequest, EmailAccepted};
 use crate::error::{ConfirmEmailErrors, RequestEmailVerificationErrors};
 use crate::model::EmailTokenPurpose;
@@ -63,7 +62,7 @@ impl EmailVerificationApi {
     async fn request(
         &self,
         auth: BearerAuth,
-        remote: &RemoteAddr,
+        client: ClientIp,
         /// Makes the request safe to retry: a retry with the same key within 24 h gets the
         /// first response again (`Idempotent-Replayed: true`). 1–255 printable ASCII
         /// characters, e.g. a UUID.
@@ -73,7 +72,7 @@ impl EmailVerificationApi {
         let me = auth.0;
         let (policy, default) = VERIFY_REQUEST_IP_POLICY;
         self.limiter
-            .enforce_with(policy, default, &client_ip(remote), Access::Write)
+            .enforce_with(policy, default, &client.key(), Access::Write)
             .await?;
         let (policy, default) = VERIFY_REQUEST_USER_POLICY;
         self.limiter
@@ -98,7 +97,7 @@ impl EmailVerificationApi {
     )]
     async fn confirm(
         &self,
-        remote: &RemoteAddr,
+        client: ClientIp,
         /// Makes the request safe to retry: a retry with the same key within 24 h gets the
         /// first response again (`Idempotent-Replayed: true`). 1–255 printable ASCII
         /// characters, e.g. a UUID.
@@ -109,7 +108,7 @@ impl EmailVerificationApi {
         let token = body.0.token;
         let (policy, default) = VERIFY_CONFIRM_IP_POLICY;
         self.limiter
-            .enforce_with(policy, default, &client_ip(remote), Access::Write)
+            .enforce_with(policy, default, &client.key(), Access::Write)
             .await?;
         if let Some(owner) = self
             .service

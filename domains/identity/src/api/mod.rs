@@ -2,12 +2,16 @@
 
 mod accounts;
 mod email_verification;
+mod erasure;
+mod exports;
 mod keys;
 mod passwords;
 mod sessions;
 
 pub use accounts::AccountsApi;
 pub use email_verification::EmailVerificationApi;
+pub use erasure::ErasureApi;
+pub use exports::ExportsApi;
 pub use keys::KeysApi;
 pub use passwords::PasswordsApi;
 pub use sessions::SessionsApi;
@@ -22,6 +26,8 @@ pub type IdentityApi = (
     AccountsApi,
     SessionsApi,
     KeysApi,
+    ExportsApi,
+    ErasureApi,
     EmailVerificationApi,
     PasswordsApi,
 );
@@ -32,6 +38,8 @@ pub fn new(service: IdentityService, limiter: RateLimiter) -> IdentityApi {
         AccountsApi::new(service.clone()),
         SessionsApi::new(service.clone(), limiter.clone()),
         KeysApi::new(service.clone()),
+        ExportsApi::new(service.clone()),
+        ErasureApi::new(service.clone(), limiter.clone()),
         EmailVerificationApi::new(service.clone(), limiter.clone()),
         PasswordsApi::new(service, limiter),
     )

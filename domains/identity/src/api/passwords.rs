@@ -3,14 +3,13 @@
 
 use haven_platform::ApiResult;
 use haven_platform::auth::BearerAuth;
+use haven_platform::http::client_ip::ClientIp;
 use haven_platform::idempotency::IdempotencyKey;
 use haven_platform::ratelimit::{Access, RateLimiter};
-use poem::web::RemoteAddr;
 use poem_openapi::payload::Json;
 use poem_openapi::{ApiResponse, OpenApi};
 
 use super::IdentityTag;
-use super::sessions::client_ip;
 use crate::dto::{
     ChangePasswordRequest, EmailAccepted, PasswordResetRequest, ResetPasswordRequest,
 };
@@ -66,7 +65,7 @@ impl PasswordsApi {
     )]
     async fn request_reset(
         &self,
-        remote: &RemoteAddr,
+        client: ClientIp,
         /// Makes the request safe to retry: a retry with the same key within 24 h gets the
         /// first response again (`Idempotent-Replayed: true`). 1–255 printable ASCII
         /// characters, e.g. a UUID.
@@ -77,7 +76,7 @@ impl PasswordsApi {
         let email = body.0.email;
         let (policy, default) = RESET_REQUEST_IP_POLICY;
         self.limiter
-            .enforce_with(policy, default, &client_ip(remote), Access::Write)
+            .enforce_with(policy, default, &client.key(), Access::Write)
             .await?;
         let key = Email::parse(&email).map_or_else(
             |_| email.trim().to_lowercase(),
@@ -109,7 +108,7 @@ impl PasswordsApi {
     )]
     async fn reset(
         &self,
-        remote: &RemoteAddr,
+        client: ClientIp,
         /// Makes the request safe to retry: a retry with the same key within 24 h gets the
         /// first response again (`Idempotent-Replayed: true`). 1–255 printable ASCII
         /// characters, e.g. a UUID.
@@ -120,7 +119,7 @@ impl PasswordsApi {
         let body = body.0;
         let (policy, default) = RESET_CONFIRM_IP_POLICY;
         self.limiter
-            .enforce_with(policy, default, &client_ip(remote), Access::Write)
+            .enforce_with(policy, default, &client.key(), Access::Write)
             .await?;
         if let Some(owner) = self
             .service

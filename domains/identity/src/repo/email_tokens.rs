@@ -5,7 +5,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use haven_platform::AnyConnection;
 
-use crate::schema::{identity_email_tokens, identity_sessions, identity_users};
+use crate::schema::{identity_email_tokens, identity_users};
 
 /// A row of `identity_email_tokens`.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
@@ -124,20 +124,8 @@ pub fn mark_email_verified(
     .map(|n| n == 1)
 }
 
-/// Revokes every active session of the user; returns the ids it revoked.
-pub fn revoke_all_sessions(
-    conn: &mut AnyConnection,
-    user_id: &str,
-    now: NaiveDateTime,
-) -> QueryResult<Vec<String>> {
-    let ids: Vec<String> = identity_sessions::table
-        .filter(identity_sessions::user_id.eq(user_id))
-        .filter(identity_sessions::revoked_at.is_null())
-        .select(identity_sessions::id)
-        .load(conn)?;
-    diesel::update(identity_sessions::table.filter(identity_sessions::id.eq_any(&ids)))
-        .filter(identity_sessions::revoked_at.is_null())
-        .set(identity_sessions::revoked_at.eq(now))
-        .execute(conn)?;
-    Ok(ids)
+/// Deletes every mailed token of the user (erasure: they hold the address they went to).
+pub fn delete_email_tokens_of(conn: &mut AnyConnection, user_id: &str) -> QueryResult<usize> {
+    diesel::delete(identity_email_tokens::table.filter(identity_email_tokens::user_id.eq(user_id)))
+        .execute(conn)
 }

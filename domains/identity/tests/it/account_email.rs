@@ -421,7 +421,7 @@ async fn a_password_reset_lifts_the_login_lock() {
     let email = unique_email("gus");
     m.register(&email).await;
     m.mailbox.wait_for(&email, 1).await;
-    for _ in 0..haven_identity::service::LOCKOUT_THRESHOLD {
+    for _ in 0..m.app.ctx.settings.identity.lockout_threshold {
         problem(m.login(&email, "a wrong password!").await, 401).await;
     }
     let locked = m.login(&email, PASSWORD).await;

@@ -5,11 +5,14 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod account_email;
 mod email_delivery;
+mod erasure;
+mod exports;
 mod keys;
 mod lockout;
 mod login;
 mod mailbox;
 mod passwords;
+mod privacy_support;
 mod profile;
 mod refresh;
 mod register;
