@@ -118,3 +118,33 @@ async fn a_failing_smtp_server_makes_the_delivery_retry_with_a_fresh_token() {
     assert_eq!(token_count(&app, user["id"].as_str().unwrap()).await, 2);
     workers.shutdown(Duration::from_secs(5)).await;
 }
+
+#[tokio::test]
+async fn a_refused_registration_queues_no_email() {
+    let app = TestApp::builder().build(haven_app::wiring::build_app).await;
+    register(&app, "rae@example.com").await;
+    let duplicate = crate::post(
+        &app,
+        "/v1/identity/register",
+        &serde_json::json!({"email": "RAE@example.com", "password": crate::PASSWORD}),
+    )
+    .await;
+    crate::problem(duplicate, 409).await;
+    // The verification request commits with the account, so the refused one left none.
+    let requested: i64 = app
+        .ctx
+        .db
+        .run(|conn| {
+            haven_platform::schema::platform_outbox_events::table
+                .filter(
+                    haven_platform::schema::platform_outbox_events::event_type
+                        .eq("identity.email_verification_requested"),
+                )
+                .count()
+                .get_result(conn)
+                .map_err(haven_platform::DbError::Query)
+        })
+        .await
+        .unwrap();
+    assert_eq!(requested, 1);
+}
