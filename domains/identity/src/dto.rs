@@ -203,6 +203,8 @@ pub struct JwkSet {
     pub keys: Vec<Jwk>,
 }
 
+mod account_email;
+pub use account_email::*;
 mod privacy;
 pub use privacy::*;
 mod mfa;

@@ -382,6 +382,8 @@ pub fn security_event_times_since(
         .load(conn)
 }
 
+mod email_tokens;
+pub use email_tokens::*;
 mod privacy;
 pub use privacy::*;
 mod mfa;

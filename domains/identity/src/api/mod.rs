@@ -1,17 +1,21 @@
 //! The identity operations, one file per resource.
 
 mod accounts;
+mod email_verification;
 mod erasure;
 mod exports;
 mod keys;
 mod mfa;
+mod passwords;
 mod sessions;
 
 pub use accounts::AccountsApi;
+pub use email_verification::EmailVerificationApi;
 pub use erasure::ErasureApi;
 pub use exports::ExportsApi;
 pub use keys::KeysApi;
 pub use mfa::MfaApi;
+pub use passwords::PasswordsApi;
 pub use sessions::SessionsApi;
 
 use haven_platform::ratelimit::RateLimiter;
@@ -26,6 +30,8 @@ pub type IdentityApi = (
     KeysApi,
     ExportsApi,
     ErasureApi,
+    EmailVerificationApi,
+    PasswordsApi,
     MfaApi,
 );
 
@@ -37,6 +43,8 @@ pub fn new(service: IdentityService, limiter: RateLimiter) -> IdentityApi {
         KeysApi::new(service.clone()),
         ExportsApi::new(service.clone()),
         ErasureApi::new(service.clone(), limiter.clone()),
+        EmailVerificationApi::new(service.clone(), limiter.clone()),
+        PasswordsApi::new(service.clone(), limiter.clone()),
         MfaApi::new(service, limiter),
     )
 }

@@ -7,7 +7,8 @@
 //! `identity_security_events`, so the lock needs no state of its own and holds across
 //! nodes. Failures count against a lock key: the account, or for an unregistered address
 //! a hash of it, so unknown addresses lock the same way and the lock cannot be used to
-//! learn which addresses are registered. Events of [`LOCK_RESET_KINDS`] end a lock.
+//! learn which addresses are registered. Events of [`LOCK_RESET_KINDS`] end a lock: a
+//! successful login, or a password reset by emailed token.
 
 use chrono::NaiveDateTime;
 use diesel::Connection;
@@ -22,7 +23,10 @@ use crate::model::SecurityEventKind;
 use crate::repo;
 
 /// Events after which failures count from zero again.
-const LOCK_RESET_KINDS: &[&str] = &[SecurityEventKind::LoginSucceeded.as_str()];
+const LOCK_RESET_KINDS: &[&str] = &[
+    SecurityEventKind::LoginSucceeded.as_str(),
+    SecurityEventKind::PasswordReset.as_str(),
+];
 /// Events that count toward the lock: a wrong password, and a wrong second-factor code
 /// (so six-digit codes cannot be guessed at the rate of passwords' limits).
 const FAILURE_KINDS: &[&str] = &[

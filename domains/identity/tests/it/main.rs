@@ -3,14 +3,18 @@
 
 // Test helpers panic on failure by design; clippy only exempts `#[test]` functions.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod account_email;
+mod email_delivery;
 mod erasure;
 mod exports;
 mod keys;
 mod lockout;
 mod login;
+mod mailbox;
 mod mfa;
 mod mfa_account;
 mod mfa_login;
+mod passwords;
 mod privacy_support;
 mod profile;
 mod refresh;
