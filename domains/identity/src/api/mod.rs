@@ -2,10 +2,14 @@
 
 mod accounts;
 mod keys;
+mod my_organization;
+mod organizations;
 mod sessions;
 
 pub use accounts::AccountsApi;
 pub use keys::KeysApi;
+pub use my_organization::MyOrganizationApi;
+pub use organizations::OrganizationsApi;
 pub use sessions::SessionsApi;
 
 use haven_platform::ratelimit::RateLimiter;
@@ -14,14 +18,22 @@ use poem_openapi::Tags;
 use crate::service::IdentityService;
 
 /// The module's API: every resource's operations.
-pub type IdentityApi = (AccountsApi, SessionsApi, KeysApi);
+pub type IdentityApi = (
+    AccountsApi,
+    SessionsApi,
+    KeysApi,
+    OrganizationsApi,
+    MyOrganizationApi,
+);
 
 /// Builds [`IdentityApi`] around the service.
 pub fn new(service: IdentityService, limiter: RateLimiter) -> IdentityApi {
     (
         AccountsApi::new(service.clone()),
-        SessionsApi::new(service.clone(), limiter),
-        KeysApi::new(service),
+        SessionsApi::new(service.clone(), limiter.clone()),
+        KeysApi::new(service.clone()),
+        OrganizationsApi::new(service.clone()),
+        MyOrganizationApi::new(service, limiter),
     )
 }
 

@@ -8,6 +8,7 @@
 mod accounts;
 mod lockout;
 mod login;
+mod organizations;
 mod passwords;
 mod profile;
 mod sessions;
@@ -27,6 +28,9 @@ use crate::model::{Session, SessionId, User, UserId};
 use crate::repo::{SecurityEventRow, SessionRow, UserRow};
 
 pub use lockout::{LOCKOUT_THRESHOLD, LOCKOUT_WINDOW, LOGIN_EMAIL_POLICY, LOGIN_IP_POLICY};
+pub use organizations::{
+    EligibilityReplaced, Joined, NewOrganization, ORG_JOIN_POLICY, OrganizationPatch,
+};
 pub use passwords::{ARGON2_M_KIB, ARGON2_P, ARGON2_T};
 use passwords::{Hasher, dummy_hash};
 pub use profile::{LOCALE_MAX_LEN, ProfilePatch};
