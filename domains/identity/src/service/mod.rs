@@ -6,8 +6,10 @@
 //! pool).
 
 mod accounts;
+mod eligibility;
 mod lockout;
 mod login;
+mod memberships;
 mod organizations;
 mod passwords;
 mod profile;
@@ -27,10 +29,10 @@ use crate::model::{SecurityEventId, SecurityEventKind};
 use crate::model::{Session, SessionId, User, UserId};
 use crate::repo::{SecurityEventRow, SessionRow, UserRow};
 
+pub use eligibility::EligibilityReplaced;
 pub use lockout::{LOCKOUT_THRESHOLD, LOCKOUT_WINDOW, LOGIN_EMAIL_POLICY, LOGIN_IP_POLICY};
-pub use organizations::{
-    EligibilityReplaced, Joined, NewOrganization, ORG_JOIN_POLICY, OrganizationPatch,
-};
+pub use memberships::{Joined, ORG_JOIN_POLICY};
+pub use organizations::{NewOrganization, OrganizationPatch};
 pub use passwords::{ARGON2_M_KIB, ARGON2_P, ARGON2_T};
 use passwords::{Hasher, dummy_hash};
 pub use profile::{LOCALE_MAX_LEN, ProfilePatch};

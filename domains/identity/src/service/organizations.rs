@@ -1,37 +1,26 @@
-//! Organizations (issue 4 point 7): admins create them with allowed email domains and an
-//! eligibility list; members join by verified work email or eligibility match and leave.
-//! Every use-case is one transaction; joins, uploads and domain changes of one
-//! organization first write-lock its row, so an upload never misses a concurrent join.
-//! Membership changes publish `organization.member_joined/left` in the same transaction.
+//! Organizations (issue 4 point 7), the admins' side: create, read, update domains,
+//! replace the eligibility list, list and remove members (members join and leave in
+//! `memberships`, the list is replaced in `eligibility`). Every use-case is one transaction; joins, uploads and domain changes
+//! of one organization first write-lock its row, so an upload never misses a concurrent
+//! join. Membership changes publish `organization.member_joined/left` in the same
+//! transaction.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 use chrono::NaiveDateTime;
 use diesel::Connection;
 use diesel::result::{DatabaseErrorKind, Error as DieselError};
-use haven_platform::config::RateLimitPolicy;
 use haven_platform::outbox;
 use haven_platform::time::now_utc;
 
 use super::{IdentityService, count, security_event, utc};
 use crate::error::{FieldProblem, IdentityError};
-use crate::events::{MemberJoined, MemberLeft};
+use crate::events::MemberLeft;
 use crate::model::{
-    EMPLOYEE_ID_MAX_CHARS, EmailDomain, EndReason, JoinedVia, MAX_ALLOWED_DOMAINS, Membership,
-    MembershipId, ORGANIZATION_NAME_MAX_CHARS, Organization, OrganizationId, SecurityEventKind,
-    UserId, parse_eligibility_csv,
+    EmailDomain, EndReason, JoinedVia, MAX_ALLOWED_DOMAINS, Membership, MembershipId,
+    ORGANIZATION_NAME_MAX_CHARS, Organization, OrganizationId, SecurityEventKind, UserId,
 };
-use crate::repo::{self, EligibilityRow, MembershipRow, OrganizationRow, SecurityEventRow};
-
-/// Rate-limit policy of joins, keyed by the member (`rate_limits.identity_org_join`
-/// overrides it): bounds guessing employee ids.
-pub const ORG_JOIN_POLICY: (&str, RateLimitPolicy) = (
-    "identity_org_join",
-    RateLimitPolicy {
-        limit: 20,
-        window_s: 3600,
-    },
-);
+use crate::repo::{self, MembershipRow, OrganizationRow, SecurityEventRow};
 
 /// A new organization as received.
 #[derive(Debug, Clone)]
@@ -49,24 +38,6 @@ pub struct OrganizationPatch {
     pub name: Option<String>,
     /// The new set of allowed domains (replaces the old one).
     pub allowed_domains: Option<Vec<String>>,
-}
-
-/// What an accepted eligibility upload did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct EligibilityReplaced {
-    /// Entries on the new list.
-    pub entries: usize,
-    /// Memberships ended because their entry is gone.
-    pub memberships_ended: usize,
-}
-
-/// The outcome of a join.
-#[derive(Debug, Clone)]
-pub struct Joined {
-    /// The active membership.
-    pub membership: Membership,
-    /// `false` when the member already belonged to this organization.
-    pub created: bool,
 }
 
 fn clean_name(raw: &str, problems: &mut Vec<FieldProblem>) -> String {
@@ -166,7 +137,7 @@ fn load_organization(
     organization_from(row, domains)
 }
 
-fn membership_from(
+pub(super) fn membership_from(
     row: MembershipRow,
     organization_name: String,
     email: String,
@@ -192,12 +163,12 @@ fn membership_from(
     })
 }
 
-fn rfc3339(t: NaiveDateTime) -> String {
+pub(super) fn rfc3339(t: NaiveDateTime) -> String {
     utc(t).to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
 }
 
 /// An admin's audit row about an organization (no member concerned).
-fn admin_event(
+pub(super) fn admin_event(
     kind: SecurityEventKind,
     admin_id: &str,
     detail: String,
@@ -212,7 +183,7 @@ fn admin_event(
 
 /// Ends the memberships, publishing `organization.member_left` and auditing each, on the
 /// caller's transaction; returns the security-event kind to count per ended membership.
-fn end_memberships(
+pub(super) fn end_memberships(
     conn: &mut haven_platform::AnyConnection,
     rows: &[MembershipRow],
     reason: EndReason,
@@ -251,7 +222,7 @@ fn end_memberships(
 
 type QueryResultOf<T> = Result<T, IdentityError>;
 
-fn count_n(kind: SecurityEventKind, n: usize) {
+pub(super) fn count_n(kind: SecurityEventKind, n: usize) {
     for _ in 0..n {
         count(kind);
     }
@@ -407,104 +378,6 @@ impl IdentityService {
         Ok(organization)
     }
 
-    /// Validates an uploaded CSV eligibility list and, if every row is valid, replaces the
-    /// organization's list with it; members who joined through the list and are no longer
-    /// on it lose their membership (`eligibility_removed`). All in one transaction: an
-    /// invalid upload changes nothing.
-    #[tracing::instrument(skip_all, fields(admin_id = %admin_id, organization_id = %id))]
-    pub async fn replace_eligibility(
-        &self,
-        admin_id: &str,
-        id: &OrganizationId,
-        csv_text: String,
-    ) -> Result<EligibilityReplaced, IdentityError> {
-        let entries = tokio::task::spawn_blocking(move || parse_eligibility_csv(&csv_text))
-            .await
-            .map_err(|e| IdentityError::Internal(format!("eligibility parse task: {e}")))?
-            .map_err(IdentityError::EligibilityInvalid)?;
-        let (id, admin) = (id.to_string(), admin_id.to_owned());
-        let now = now_utc();
-        let replaced = self
-            .db
-            .run(move |conn| {
-                conn.transaction(|conn| {
-                    if !repo::lock_organization(conn, &id)? {
-                        return Err(IdentityError::OrganizationNotFound);
-                    }
-                    let total = i64::try_from(entries.len()).unwrap_or(i64::MAX);
-                    repo::set_eligibility_stats(conn, &id, total, now)?;
-                    repo::delete_eligibility(conn, &id)?;
-                    let rows: Vec<EligibilityRow> = entries
-                        .iter()
-                        .map(|e| EligibilityRow {
-                            organization_id: id.clone(),
-                            row_number: e.row,
-                            email_normalized: e.email_normalized.clone(),
-                            employee_id: e.employee_id.clone(),
-                        })
-                        .collect();
-                    repo::insert_eligibility(conn, &rows)?;
-                    let emails: HashSet<&str> = rows
-                        .iter()
-                        .filter_map(|r| r.email_normalized.as_deref())
-                        .collect();
-                    let by_employee: HashMap<&str, Option<&str>> = rows
-                        .iter()
-                        .filter_map(|r| {
-                            r.employee_id
-                                .as_deref()
-                                .map(|e| (e, r.email_normalized.as_deref()))
-                        })
-                        .collect();
-                    let via = [
-                        JoinedVia::EligibilityEmail.as_str(),
-                        JoinedVia::EmployeeId.as_str(),
-                    ];
-                    let gone: Vec<MembershipRow> = repo::active_memberships_via(conn, &id, &via)?
-                        .into_iter()
-                        .filter(|(m, email)| !still_eligible(m, email, &emails, &by_employee))
-                        .map(|(m, _)| m)
-                        .collect();
-                    end_memberships(
-                        conn,
-                        &gone,
-                        EndReason::EligibilityRemoved,
-                        Some(&admin),
-                        now,
-                    )?;
-                    repo::insert_security_event(
-                        conn,
-                        &admin_event(
-                            SecurityEventKind::EligibilityListReplaced,
-                            &admin,
-                            format!(
-                                "{id}: {} entries, {} memberships ended",
-                                rows.len(),
-                                gone.len()
-                            ),
-                            now,
-                        ),
-                    )?;
-                    Ok(EligibilityReplaced {
-                        entries: rows.len(),
-                        memberships_ended: gone.len(),
-                    })
-                })
-            })
-            .await?;
-        count(SecurityEventKind::EligibilityListReplaced);
-        count_n(
-            SecurityEventKind::OrganizationMemberRemoved,
-            replaced.memberships_ended,
-        );
-        tracing::info!(
-            entries = replaced.entries,
-            memberships_ended = replaced.memberships_ended,
-            "eligibility list replaced"
-        );
-        Ok(replaced)
-    }
-
     /// The organization's active members in join order: up to `fetch` after `after`.
     #[tracing::instrument(skip_all, fields(organization_id = %id))]
     pub async fn list_members(
@@ -560,216 +433,4 @@ impl IdentityService {
         tracing::info!("organization member removed");
         Ok(())
     }
-
-    /// Joins the organization. The member's email must be verified; they qualify by its
-    /// domain, by the email on the eligibility list, or by `employee_id` on the list (an
-    /// entry that also has an email must have theirs). Already a member of this
-    /// organization: the existing membership, `created = false`.
-    #[tracing::instrument(skip_all, fields(user_id = %user_id, organization_id = %id))]
-    pub async fn join_organization(
-        &self,
-        user_id: &str,
-        id: &OrganizationId,
-        employee_id: Option<String>,
-    ) -> Result<Joined, IdentityError> {
-        let employee_id = employee_id
-            .map(|e| e.trim().to_owned())
-            .filter(|e| !e.is_empty());
-        if employee_id.as_ref().is_some_and(|e| {
-            e.chars().count() > EMPLOYEE_ID_MAX_CHARS || e.chars().any(char::is_control)
-        }) {
-            return Err(IdentityError::Validation(vec![FieldProblem {
-                field: "employee_id",
-                code: "invalid",
-                message: format!(
-                    "The employee id must be at most {EMPLOYEE_ID_MAX_CHARS} characters, \
-                     without control characters."
-                ),
-            }]));
-        }
-        let (id, user) = (id.to_string(), user_id.to_owned());
-        let now = now_utc();
-        let joined = self
-            .db
-            .run(move |conn| {
-                conn.transaction(|conn| join(conn, &id, &user, employee_id, now))
-                    .map_err(|e| match e {
-                        IdentityError::Db(haven_platform::DbError::Query(
-                            DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, info),
-                        )) => {
-                            // The code checks both rules first; a violation means a
-                            // concurrent join of another organization won.
-                            if info
-                                .constraint_name()
-                                .is_some_and(|c| c.contains("employee"))
-                                || info.message().contains("employee_id")
-                            {
-                                IdentityError::EmployeeIdClaimed
-                            } else {
-                                IdentityError::AlreadyMember
-                            }
-                        }
-                        other => other,
-                    })
-            })
-            .await?;
-        if joined.created {
-            count(SecurityEventKind::OrganizationJoined);
-            tracing::info!(via = joined.membership.via.as_str(), "organization joined");
-        }
-        Ok(joined)
-    }
-
-    /// The member's active membership.
-    #[tracing::instrument(skip_all, fields(user_id = %user_id))]
-    pub async fn my_membership(&self, user_id: &str) -> Result<Membership, IdentityError> {
-        let user = user_id.to_owned();
-        self.db
-            .run(move |conn| {
-                let m = repo::active_membership_of_user(conn, &user)?
-                    .ok_or(IdentityError::NotAMember)?;
-                let org = repo::find_organization(conn, &m.organization_id)?
-                    .ok_or(IdentityError::NotAMember)?;
-                let email = repo::find_user(conn, &user)?
-                    .ok_or(IdentityError::NotFound)?
-                    .email;
-                membership_from(m, org.name, email)
-            })
-            .await
-    }
-
-    /// Ends the member's active membership (`left`).
-    #[tracing::instrument(skip_all, fields(user_id = %user_id))]
-    pub async fn leave_organization(&self, user_id: &str) -> Result<(), IdentityError> {
-        let user = user_id.to_owned();
-        let now = now_utc();
-        self.db
-            .run(move |conn| {
-                conn.transaction(|conn| {
-                    let m = repo::active_membership_of_user(conn, &user)?
-                        .ok_or(IdentityError::NotAMember)?;
-                    // Serialize with uploads and domain changes of the organization, then
-                    // end it only if it is still active.
-                    repo::lock_organization(conn, &m.organization_id)?;
-                    let m = repo::active_membership_of_user(conn, &user)?
-                        .ok_or(IdentityError::NotAMember)?;
-                    end_memberships(conn, &[m], EndReason::Left, None, now)
-                })
-            })
-            .await?;
-        count(SecurityEventKind::OrganizationLeft);
-        tracing::info!("organization left");
-        Ok(())
-    }
-}
-
-/// Whether a list-joined membership is still covered by the new list.
-fn still_eligible(
-    m: &MembershipRow,
-    email: &str,
-    emails: &HashSet<&str>,
-    by_employee: &HashMap<&str, Option<&str>>,
-) -> bool {
-    match JoinedVia::parse(&m.via) {
-        Some(JoinedVia::EligibilityEmail) => emails.contains(email),
-        Some(JoinedVia::EmployeeId) => m
-            .employee_id
-            .as_deref()
-            .and_then(|e| by_employee.get(e))
-            .is_some_and(|row_email| row_email.is_none_or(|r| r == email)),
-        _ => true,
-    }
-}
-
-/// The join use-case on one transaction.
-fn join(
-    conn: &mut haven_platform::AnyConnection,
-    org_id: &str,
-    user_id: &str,
-    employee_id: Option<String>,
-    now: NaiveDateTime,
-) -> Result<Joined, IdentityError> {
-    if !repo::lock_organization(conn, org_id)? {
-        return Err(IdentityError::OrganizationNotFound);
-    }
-    let org = repo::find_organization(conn, org_id)?.ok_or(IdentityError::OrganizationNotFound)?;
-    let user = repo::find_user(conn, user_id)?
-        .filter(|u| u.disabled_at.is_none())
-        .ok_or(IdentityError::NotFound)?;
-    if user.email_verified_at.is_none() {
-        return Err(IdentityError::EmailNotVerified);
-    }
-    if let Some(existing) = repo::active_membership_of_user(conn, user_id)? {
-        if existing.organization_id == org_id {
-            let membership = membership_from(existing, org.name, user.email)?;
-            return Ok(Joined {
-                membership,
-                created: false,
-            });
-        }
-        return Err(IdentityError::AlreadyMember);
-    }
-    let email = user.email_normalized.as_str();
-    let via = match &employee_id {
-        Some(eid) => {
-            let entry = repo::eligibility_by_employee_id(conn, org_id, eid)?
-                .filter(|e| e.email_normalized.as_deref().is_none_or(|e| e == email))
-                .ok_or(IdentityError::NotEligible)?;
-            if repo::employee_id_in_use(conn, org_id, eid)? {
-                return Err(IdentityError::EmployeeIdClaimed);
-            }
-            drop(entry);
-            JoinedVia::EmployeeId
-        }
-        None => {
-            let domain_ok = match EmailDomain::of_email(email) {
-                Some(d) => repo::domain_allowed(conn, org_id, d.as_str())?,
-                None => false,
-            };
-            if domain_ok {
-                JoinedVia::EmailDomain
-            } else if repo::eligibility_has_email(conn, org_id, email)? {
-                JoinedVia::EligibilityEmail
-            } else {
-                return Err(IdentityError::NotEligible);
-            }
-        }
-    };
-    let row = MembershipRow {
-        id: MembershipId::new().to_string(),
-        organization_id: org_id.to_owned(),
-        user_id: user_id.to_owned(),
-        via: via.as_str().to_owned(),
-        employee_id: employee_id.filter(|_| via == JoinedVia::EmployeeId),
-        joined_at: now,
-        ended_at: None,
-        end_reason: None,
-    };
-    repo::insert_membership(conn, &row)?;
-    outbox::publish(
-        conn,
-        &MemberJoined {
-            organization_id: org_id.to_owned(),
-            user_id: user_id.to_owned(),
-            membership_id: row.id.clone(),
-            via: via.as_str(),
-            at: rfc3339(now),
-        },
-    )?;
-    repo::insert_security_event(
-        conn,
-        &SecurityEventRow {
-            detail: Some(format!("{org_id}: {}", via.as_str())),
-            ..security_event(
-                SecurityEventKind::OrganizationJoined,
-                Some(user_id.to_owned()),
-                None,
-                now,
-            )
-        },
-    )?;
-    Ok(Joined {
-        membership: membership_from(row, org.name, user.email)?,
-        created: true,
-    })
 }

@@ -3,9 +3,13 @@
 
 // Test helpers panic on failure by design; clippy only exempts `#[test]` functions.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod eligibility;
 mod keys;
 mod lockout;
 mod login;
+mod memberships;
+mod org_support;
+mod organizations;
 mod profile;
 mod refresh;
 mod register;
