@@ -318,3 +318,57 @@ async fn a_replacement_list_ends_the_memberships_it_no_longer_covers() {
     )
     .await;
 }
+
+#[tokio::test]
+async fn an_upload_racing_joins_never_leaves_a_member_it_dropped() {
+    let app = app().await;
+    let root = admin(&app).await;
+    let org = create_org(&app, &root, "Acme", &[]).await;
+    let mut csv = String::from("email\n");
+    let mut members = Vec::new();
+    for i in 0..20 {
+        csv.push_str(&format!("m{i}@gmail.com\n"));
+        members.push(member(&app, &format!("m{i}@gmail.com"), true).await);
+    }
+    upload(&app, &org, &root, &csv).await.assert_status_is_ok();
+
+    // Twenty joins at once, and an upload dropping everyone sent as soon as the first
+    // join is answered, so it overlaps the joins still in flight.
+    let (app, org, root) = (&app, &org, &root);
+    let first_answer = tokio::sync::Notify::new();
+    let first_answer = &first_answer;
+    let joins = members.iter().map(|m| async move {
+        let status = join(app, m, org, None).await.0.status().as_u16();
+        first_answer.notify_one();
+        assert!(status == 201 || status == 403, "join answered {status}");
+    });
+    let (_, report) = tokio::join!(futures_util::future::join_all(joins), async {
+        first_answer.notified().await;
+        json_of(upload(app, org, root, "email\n").await, StatusCode::OK).await
+    });
+
+    let rows = memberships(app, org).await;
+    assert!(
+        !rows.is_empty()
+            && rows
+                .iter()
+                .all(|m| m.end_reason.as_deref() == Some("eligibility_removed")),
+        "a member the upload dropped is still active"
+    );
+    assert_eq!(report["memberships_ended"], json!(rows.len()));
+    let events = org_events(app).await;
+    let joined = events
+        .iter()
+        .filter(|(t, _)| t == "organization.member_joined")
+        .count();
+    let left = events
+        .iter()
+        .filter(|(t, _)| t == "organization.member_left")
+        .count();
+    assert_eq!((joined, left), (rows.len(), rows.len()));
+    println!(
+        "{} joins before the upload on {:?}",
+        rows.len(),
+        app.db.backend()
+    );
+}

@@ -253,3 +253,32 @@ async fn concurrent_joins_by_one_member_give_one_membership_and_one_event() {
     assert_eq!(events[0].1["organization_id"], json!(winner));
     println!("race held on {:?}", app.db.backend());
 }
+
+#[tokio::test]
+async fn join_attempts_are_rate_limited_per_member() {
+    let app = haven_platform::testing::TestApp::builder()
+        .settings(|s| {
+            s.rate_limits.insert(
+                "identity_org_join".to_owned(),
+                haven_platform::config::RateLimitPolicy {
+                    limit: 2,
+                    window_s: 3600,
+                },
+            );
+        })
+        .build(haven_app::wiring::build_app)
+        .await;
+    let root = admin(&app).await;
+    let org = create_org(&app, &root, "Acme", &[]).await;
+    let guesser = member(&app, "guess@gmail.com", true).await;
+    for id in ["E1", "E2"] {
+        problem(join(&app, &guesser, &org, Some(id)).await, 403).await;
+    }
+    let resp = join(&app, &guesser, &org, Some("E3")).await;
+    assert!(resp.0.headers().contains_key("retry-after"));
+    let b = problem(resp, 429).await;
+    assert_eq!(b["code"], "rate_limited");
+    // Another member is counted apart.
+    let other = member(&app, "other@gmail.com", true).await;
+    problem(join(&app, &other, &org, Some("E1")).await, 403).await;
+}
