@@ -40,6 +40,7 @@ pub struct OrganizationPatch {
     pub allowed_domains: Option<Vec<String>>,
 }
 
+/// The trimmed name, with a problem recorded when it is empty or too long.
 fn clean_name(raw: &str, problems: &mut Vec<FieldProblem>) -> String {
     let name = raw.trim().to_owned();
     if name.is_empty() || name.chars().count() > ORGANIZATION_NAME_MAX_CHARS {
@@ -106,6 +107,7 @@ fn insert_domains(
     Ok(())
 }
 
+/// The domain organization from its row and its domains.
 fn organization_from(
     row: OrganizationRow,
     domains: Vec<String>,
@@ -137,6 +139,7 @@ fn load_organization(
     organization_from(row, domains)
 }
 
+/// The domain membership from its row, the organization's name and the member's email.
 pub(super) fn membership_from(
     row: MembershipRow,
     organization_name: String,
@@ -163,6 +166,7 @@ pub(super) fn membership_from(
     })
 }
 
+/// A stored time as RFC 3339 UTC with microseconds (event payloads).
 pub(super) fn rfc3339(t: NaiveDateTime) -> String {
     utc(t).to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
 }
@@ -182,14 +186,14 @@ pub(super) fn admin_event(
 }
 
 /// Ends the memberships, publishing `organization.member_left` and auditing each, on the
-/// caller's transaction; returns the security-event kind to count per ended membership.
+/// caller's transaction (the caller counts the metric after the commit).
 pub(super) fn end_memberships(
     conn: &mut haven_platform::AnyConnection,
     rows: &[MembershipRow],
     reason: EndReason,
     actor_id: Option<&str>,
     now: NaiveDateTime,
-) -> QueryResultOf<SecurityEventKind> {
+) -> Result<(), IdentityError> {
     let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
     repo::end_memberships(conn, &ids, reason.as_str(), now)?;
     let kind = if reason == EndReason::Left {
@@ -217,11 +221,10 @@ pub(super) fn end_memberships(
             },
         )?;
     }
-    Ok(kind)
+    Ok(())
 }
 
-type QueryResultOf<T> = Result<T, IdentityError>;
-
+/// Counts `n` security events of `kind` in the metric.
 pub(super) fn count_n(kind: SecurityEventKind, n: usize) {
     for _ in 0..n {
         count(kind);

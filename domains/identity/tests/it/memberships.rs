@@ -114,6 +114,23 @@ async fn joins_are_refused_without_verification_eligibility_or_organization() {
     )
     .await;
 
+    // A disabled account (its token still valid for minutes) cannot join.
+    let disabled = member(&app, "gone@acme.com", true).await;
+    let id = disabled.id.clone();
+    app.ctx
+        .db
+        .run(move |conn| {
+            use diesel::prelude::*;
+            use haven_identity::schema::identity_users as u;
+            diesel::update(u::table.find(id))
+                .set(u::disabled_at.eq(Some(haven_platform::time::now_utc())))
+                .execute(conn)
+                .map_err(haven_platform::DbError::Query)
+        })
+        .await
+        .unwrap();
+    problem(join(&app, &disabled, &org, None).await, 404).await;
+
     assert!(memberships(&app, &org).await.is_empty());
     assert!(org_events(&app).await.is_empty());
 }
