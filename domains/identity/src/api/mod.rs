@@ -1,12 +1,16 @@
 //! The identity operations, one file per resource.
 
 mod accounts;
+mod erasure;
+mod exports;
 mod keys;
 mod my_organization;
 mod organizations;
 mod sessions;
 
 pub use accounts::AccountsApi;
+pub use erasure::ErasureApi;
+pub use exports::ExportsApi;
 pub use keys::KeysApi;
 pub use my_organization::MyOrganizationApi;
 pub use organizations::OrganizationsApi;
@@ -22,6 +26,8 @@ pub type IdentityApi = (
     AccountsApi,
     SessionsApi,
     KeysApi,
+    ExportsApi,
+    ErasureApi,
     OrganizationsApi,
     MyOrganizationApi,
 );
@@ -32,6 +38,8 @@ pub fn new(service: IdentityService, limiter: RateLimiter) -> IdentityApi {
         AccountsApi::new(service.clone()),
         SessionsApi::new(service.clone(), limiter.clone()),
         KeysApi::new(service.clone()),
+        ExportsApi::new(service.clone()),
+        ErasureApi::new(service.clone(), limiter.clone()),
         OrganizationsApi::new(service.clone()),
         MyOrganizationApi::new(service, limiter),
     )

@@ -4,12 +4,15 @@
 // Test helpers panic on failure by design; clippy only exempts `#[test]` functions.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod eligibility;
+mod erasure;
+mod exports;
 mod keys;
 mod lockout;
 mod login;
 mod memberships;
 mod org_support;
 mod organizations;
+mod privacy_support;
 mod profile;
 mod refresh;
 mod register;
