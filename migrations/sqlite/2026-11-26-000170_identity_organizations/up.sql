@@ -36,7 +36,7 @@ CREATE UNIQUE INDEX identity_organization_eligibility_employee
 
 -- Memberships, kept after they end (ended_at, end_reason) for the sponsorship history.
 -- via: email_domain | eligibility_email | employee_id; end_reason: left |
--- removed_by_admin | eligibility_removed | domain_removed.
+-- removed_by_admin | eligibility_removed | domain_removed | account_erased.
 -- A member has at most one active sponsorship, and an employee id backs at most one
 -- active membership per organization: both enforced by partial unique indexes (the code
 -- also checks and maps a violation to 409).
@@ -48,7 +48,7 @@ CREATE TABLE identity_organization_memberships (
     employee_id      TEXT,
     joined_at        TIMESTAMP NOT NULL,
     ended_at         TIMESTAMP,
-    end_reason       TEXT CHECK (end_reason IN ('left', 'removed_by_admin', 'eligibility_removed', 'domain_removed')),
+    end_reason       TEXT CHECK (end_reason IN ('left', 'removed_by_admin', 'eligibility_removed', 'domain_removed', 'account_erased')),
     CHECK ((ended_at IS NULL) = (end_reason IS NULL))
 );
 CREATE UNIQUE INDEX identity_organization_memberships_one_active

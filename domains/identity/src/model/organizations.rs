@@ -104,6 +104,8 @@ pub enum EndReason {
     EligibilityRemoved,
     /// The domain the member joined through is no longer allowed.
     DomainRemoved,
+    /// The member's account was erased.
+    AccountErased,
 }
 
 impl EndReason {
@@ -114,6 +116,7 @@ impl EndReason {
             Self::RemovedByAdmin => "removed_by_admin",
             Self::EligibilityRemoved => "eligibility_removed",
             Self::DomainRemoved => "domain_removed",
+            Self::AccountErased => "account_erased",
         }
     }
 }

@@ -83,7 +83,7 @@ impl IdentityService {
                         .filter(|(m, email)| !still_eligible(m, email, &emails, &by_employee))
                         .map(|(m, _)| m)
                         .collect();
-                    end_memberships(
+                    let ended = end_memberships(
                         conn,
                         &gone,
                         EndReason::EligibilityRemoved,
@@ -95,17 +95,13 @@ impl IdentityService {
                         &admin_event(
                             SecurityEventKind::EligibilityListReplaced,
                             &admin,
-                            format!(
-                                "{id}: {} entries, {} memberships ended",
-                                rows.len(),
-                                gone.len()
-                            ),
+                            format!("{id}: {} entries, {} memberships ended", rows.len(), ended),
                             now,
                         ),
                     )?;
                     Ok(EligibilityReplaced {
                         entries: rows.len(),
-                        memberships_ended: gone.len(),
+                        memberships_ended: ended,
                     })
                 })
             })

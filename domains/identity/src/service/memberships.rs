@@ -131,7 +131,8 @@ impl IdentityService {
                     repo::lock_organization(conn, &m.organization_id)?;
                     let m = repo::active_membership_of_user(conn, &user)?
                         .ok_or(IdentityError::NotAMember)?;
-                    end_memberships(conn, &[m], EndReason::Left, None, now)
+                    end_memberships(conn, &[m], EndReason::Left, None, now)?;
+                    Ok::<_, IdentityError>(())
                 })
             })
             .await?;

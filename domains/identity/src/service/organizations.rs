@@ -185,23 +185,29 @@ pub(super) fn admin_event(
     }
 }
 
-/// Ends the memberships, publishing `organization.member_left` and auditing each, on the
-/// caller's transaction (the caller counts the metric after the commit).
+/// Ends the memberships that are still active, publishing `organization.member_left` and
+/// auditing each one this call ended, on the caller's transaction (the caller counts the
+/// metric after the commit). Each row is ended by a conditional update, so a membership
+/// that a concurrent transaction ended first is announced once, by that one. Returns how
+/// many it ended.
 pub(super) fn end_memberships(
     conn: &mut haven_platform::AnyConnection,
     rows: &[MembershipRow],
     reason: EndReason,
     actor_id: Option<&str>,
     now: NaiveDateTime,
-) -> Result<(), IdentityError> {
-    let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
-    repo::end_memberships(conn, &ids, reason.as_str(), now)?;
-    let kind = if reason == EndReason::Left {
+) -> diesel::QueryResult<usize> {
+    let kind = if matches!(reason, EndReason::Left | EndReason::AccountErased) {
         SecurityEventKind::OrganizationLeft
     } else {
         SecurityEventKind::OrganizationMemberRemoved
     };
+    let mut ended = 0;
     for row in rows {
+        if repo::end_memberships(conn, std::slice::from_ref(&row.id), reason.as_str(), now)? == 0 {
+            continue;
+        }
+        ended += 1;
         outbox::publish(
             conn,
             &MemberLeft {
@@ -221,7 +227,20 @@ pub(super) fn end_memberships(
             },
         )?;
     }
-    Ok(())
+    Ok(ended)
+}
+
+/// Ends the member's active membership because their account is being erased
+/// (`account_erased`), on the erasure's transaction; whether there was one. Idempotent.
+pub(crate) fn end_membership_on_erasure(
+    conn: &mut haven_platform::AnyConnection,
+    user_id: &str,
+    now: NaiveDateTime,
+) -> diesel::QueryResult<bool> {
+    match repo::active_membership_of_user(conn, user_id)? {
+        Some(m) => Ok(end_memberships(conn, &[m], EndReason::AccountErased, None, now)? > 0),
+        None => Ok(false),
+    }
 }
 
 /// Counts `n` security events of `kind` in the metric.
@@ -359,8 +378,13 @@ impl IdentityService {
                         })
                         .map(|(m, _)| m)
                         .collect();
-                        end_memberships(conn, &gone, EndReason::DomainRemoved, Some(&admin), now)?;
-                        ended = gone.len();
+                        ended = end_memberships(
+                            conn,
+                            &gone,
+                            EndReason::DomainRemoved,
+                            Some(&admin),
+                            now,
+                        )?;
                     }
                     repo::insert_security_event(
                         conn,
@@ -428,7 +452,8 @@ impl IdentityService {
                         EndReason::RemovedByAdmin,
                         Some(&admin),
                         now,
-                    )
+                    )?;
+                    Ok::<_, IdentityError>(())
                 })
             })
             .await?;

@@ -299,3 +299,26 @@ async fn join_attempts_are_rate_limited_per_member() {
     let other = member(&app, "other@gmail.com", true).await;
     problem(join(&app, &other, &org, Some("E1")).await, 403).await;
 }
+
+#[tokio::test]
+async fn erasing_the_account_ends_the_membership_once() {
+    let app = app().await;
+    let root = admin(&app).await;
+    let org = create_org(&app, &root, "Acme", &["acme.com"]).await;
+    let jane = member(&app, "jane@acme.com", true).await;
+    json_of(join(&app, &jane, &org, None).await, StatusCode::CREATED).await;
+
+    // Identity's own erase_user hook, as the erasure job runs it (twice: it may rerun).
+    let service = haven_identity::IdentityService::new(&app.ctx);
+    for _ in 0..2 {
+        service.erase_own_data(&jane.id).await.unwrap();
+    }
+    let rows = memberships(&app, &org).await;
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].end_reason.as_deref(), Some("account_erased"));
+    let events = org_events(&app).await;
+    assert_eq!(events.len(), 2, "joined, then left once");
+    assert_eq!(events[1].0, "organization.member_left");
+    assert_eq!(events[1].1["reason"], "account_erased");
+    assert_eq!(events[1].1["user_id"], json!(jane.id));
+}
