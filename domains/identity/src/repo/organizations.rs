@@ -375,3 +375,15 @@ pub fn memberships_of_organization(
         .select(MembershipRow::as_select())
         .load(conn)
 }
+
+/// Every membership of the user, active or ended, in join order (the user's export).
+pub fn memberships_of_user(
+    conn: &mut AnyConnection,
+    user_id: &str,
+) -> QueryResult<Vec<MembershipRow>> {
+    identity_organization_memberships::table
+        .filter(identity_organization_memberships::user_id.eq(user_id))
+        .order(identity_organization_memberships::id.asc())
+        .select(MembershipRow::as_select())
+        .load(conn)
+}

@@ -301,15 +301,26 @@ async fn join_attempts_are_rate_limited_per_member() {
 }
 
 #[tokio::test]
-async fn erasing_the_account_ends_the_membership_once() {
+async fn the_export_lists_memberships_and_erasing_the_account_ends_it_once() {
     let app = app().await;
     let root = admin(&app).await;
     let org = create_org(&app, &root, "Acme", &["acme.com"]).await;
     let jane = member(&app, "jane@acme.com", true).await;
     json_of(join(&app, &jane, &org, None).await, StatusCode::CREATED).await;
 
-    // Identity's own erase_user hook, as the erasure job runs it (twice: it may rerun).
     let service = haven_identity::IdentityService::new(&app.ctx);
+    // Identity's own export section lists the membership.
+    let export = match service.export_own_data(&jane.id).await.unwrap() {
+        haven_platform::privacy::UserData::Exported(data) => data,
+        other => panic!("{other:?}"),
+    };
+    let listed = &export["organization_memberships"];
+    assert_eq!(listed.as_array().map(Vec::len), Some(1), "{export}");
+    assert_eq!(listed[0]["organization_id"], json!(org));
+    assert_eq!(listed[0]["via"], "email_domain");
+    assert!(listed[0]["ended_at"].is_null());
+
+    // Identity's own erase_user hook, as the erasure job runs it (twice: it may rerun).
     for _ in 0..2 {
         service.erase_own_data(&jane.id).await.unwrap();
     }
