@@ -198,6 +198,8 @@ pub struct JwkSet {
     pub keys: Vec<Jwk>,
 }
 
+mod account_email;
+pub use account_email::*;
 mod organizations;
 pub use organizations::*;
 mod privacy;

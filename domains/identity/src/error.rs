@@ -39,6 +39,33 @@ error_set!(
     pub RevokeSessionErrors: 401, 403, 404
 );
 error_set!(
+    /// `POST /v1/identity/me/email-verification`: 401, 403, 404 (account gone), 409
+    /// (`email_already_verified`, or the idempotency key in use), 422 (the idempotency key
+    /// reused with another request), 429 `rate_limited`.
+    pub RequestEmailVerificationErrors: 401, 403, 404, 409, 422, 429
+);
+error_set!(
+    /// `POST /v1/identity/email-verification/confirm`: 409 (idempotency key in use), 422
+    /// (`email_token_invalid`, or the idempotency key reused), 429 `rate_limited`.
+    pub ConfirmEmailErrors: 409, 422, 429
+);
+error_set!(
+    /// `POST /v1/identity/password-reset`: 409 (idempotency key in use), 422 (malformed
+    /// email, or the idempotency key reused), 429 `rate_limited`.
+    pub RequestPasswordResetErrors: 409, 422, 429
+);
+error_set!(
+    /// `POST /v1/identity/password-reset/confirm`: 409 (idempotency key in use), 422
+    /// (`email_token_invalid`, the new password breaks the policy, or the idempotency key
+    /// reused), 429 `rate_limited`.
+    pub ResetPasswordErrors: 409, 422, 429
+);
+error_set!(
+    /// `PUT /v1/identity/me/password`: 401, 403, 404 (account gone), 422 (wrong current
+    /// password, or the new one breaks the policy), 429 `rate_limited`.
+    pub ChangePasswordErrors: 401, 403, 404, 422, 429
+);
+error_set!(
     /// `POST /v1/identity/me/export`: 401, 403, 404 (account gone), 409/422 (idempotency
     /// key in use / reused).
     pub RequestExportErrors: 401, 403, 404, 409, 422
@@ -191,6 +218,13 @@ pub enum IdentityError {
     /// Anything else unexpected (the message holds no secrets).
     #[error("internal: {0}")]
     Internal(String),
+    /// A mailed token is unknown, expired, used, or for an address the account no longer
+    /// has (deliberately one answer).
+    #[error("invalid email token")]
+    InvalidEmailToken,
+    /// The account's email address is already verified.
+    #[error("email already verified")]
+    EmailAlreadyVerified,
     /// No such organization.
     #[error("organization not found")]
     OrganizationNotFound,
@@ -270,6 +304,15 @@ impl<S: ErrorSet> From<IdentityError> for ApiError<S> {
                 ApiError::not_found("No erasure was requested for this account.")
             }
             IdentityError::Internal(cause) => ApiError::internal(&cause),
+            IdentityError::InvalidEmailToken => {
+                ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "email_token_invalid").detail(
+                    "The link is invalid, has expired or was already used; request a new email.",
+                )
+            }
+            IdentityError::EmailAlreadyVerified => ApiError::conflict(
+                "email_already_verified",
+                "The email address is already verified.",
+            ),
             other => organization_problem(other),
         }
     }

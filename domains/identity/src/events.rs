@@ -1,8 +1,13 @@
 //! Events the identity domain publishes and handles through the outbox.
 //!
+//! `account_email`: the verification and password-reset emails, sent by an outbox
+//! handler so that a use-case commits the request and the email together.
 //! `organization.member_joined` and `organization.member_left` (version 1) announce
 //! sponsorships to billing, which turns them into entitlements; payloads are documented
 //! in the README ("Organizations").
+
+mod account_email;
+pub use account_email::*;
 
 use haven_platform::outbox::DomainEvent;
 use serde::Serialize;

@@ -380,6 +380,8 @@ pub fn security_event_times_since(
         .load(conn)
 }
 
+mod email_tokens;
+pub use email_tokens::*;
 mod organizations;
 pub use organizations::*;
 mod privacy;

@@ -1,19 +1,23 @@
 //! The identity operations, one file per resource.
 
 mod accounts;
+mod email_verification;
 mod erasure;
 mod exports;
 mod keys;
 mod my_organization;
 mod organizations;
+mod passwords;
 mod sessions;
 
 pub use accounts::AccountsApi;
+pub use email_verification::EmailVerificationApi;
 pub use erasure::ErasureApi;
 pub use exports::ExportsApi;
 pub use keys::KeysApi;
 pub use my_organization::MyOrganizationApi;
 pub use organizations::OrganizationsApi;
+pub use passwords::PasswordsApi;
 pub use sessions::SessionsApi;
 
 use haven_platform::ratelimit::RateLimiter;
@@ -28,6 +32,8 @@ pub type IdentityApi = (
     KeysApi,
     ExportsApi,
     ErasureApi,
+    EmailVerificationApi,
+    PasswordsApi,
     OrganizationsApi,
     MyOrganizationApi,
 );
@@ -40,6 +46,8 @@ pub fn new(service: IdentityService, limiter: RateLimiter) -> IdentityApi {
         KeysApi::new(service.clone()),
         ExportsApi::new(service.clone()),
         ErasureApi::new(service.clone(), limiter.clone()),
+        EmailVerificationApi::new(service.clone(), limiter.clone()),
+        PasswordsApi::new(service.clone(), limiter.clone()),
         OrganizationsApi::new(service.clone()),
         MyOrganizationApi::new(service, limiter),
     )

@@ -4,9 +4,13 @@
 //! One file per group of use-cases: `accounts` (registration, the caller's account),
 //! `profile`, `login`, `lockout`, `tokens` (refresh rotation), `sessions`, `passwords`
 //! (argon2id on a bounded pool), `exports` and `erasure` (account export and erasure
-//! across every module; their job handlers are in `privacy_jobs`).
+//! across every module; their job handlers are in `privacy_jobs`), `account_email`
+//! (verification and reset emails, email verification) and `credentials` (password reset
+//! and change, and their rate limits).
 
+mod account_email;
 mod accounts;
+mod credentials;
 mod eligibility;
 mod erasure;
 mod exports;
@@ -25,6 +29,7 @@ use std::time::Duration;
 use base64::Engine;
 use chrono::{DateTime, NaiveDateTime, Utc};
 use haven_platform::auth::{Auth, Role};
+use haven_platform::mail::Mailer;
 use haven_platform::privacy::ModuleHandle;
 use haven_platform::{Db, PlatformContext};
 use sha2::{Digest, Sha256};
@@ -34,6 +39,14 @@ use crate::model::{SecurityEventId, SecurityEventKind};
 use crate::model::{Session, SessionId, User, UserId};
 use crate::repo::{SecurityEventRow, SessionRow, UserRow};
 
+pub use account_email::{
+    EMAIL_VERIFICATION_TTL, PASSWORD_RESET_TTL, RESET_PASSWORD_PATH, VERIFY_EMAIL_PATH,
+};
+pub use credentials::{
+    CHANGE_PASSWORD_USER_POLICY, RESET_CONFIRM_IP_POLICY, RESET_CONFIRM_USER_POLICY,
+    RESET_REQUEST_EMAIL_POLICY, RESET_REQUEST_IP_POLICY, VERIFY_CONFIRM_IP_POLICY,
+    VERIFY_CONFIRM_USER_POLICY, VERIFY_REQUEST_IP_POLICY, VERIFY_REQUEST_USER_POLICY,
+};
 pub use eligibility::EligibilityReplaced;
 pub use erasure::{ERASE_JOB, ERASURE_MAX_ATTEMPTS, ErasureStatus, ErasureStep, REAUTH_POLICY};
 pub use exports::{EXPORT_JOB, EXPORT_TTL, ExportState, ExportStatus, PURGE_EXPORTS_JOB};
@@ -110,6 +123,7 @@ pub struct IdentityService {
     db: Db,
     auth: Auth,
     hasher: Hasher,
+    mail: Mailer,
     policy: Policy,
     modules: ModuleHandle,
 }
@@ -139,6 +153,7 @@ impl IdentityService {
             db: ctx.db.clone(),
             auth: ctx.auth.clone(),
             hasher: Hasher::new(),
+            mail: ctx.mail.clone(),
             policy: Policy::from_settings(&ctx.settings.identity),
             modules: ctx.modules.handle(),
         }
