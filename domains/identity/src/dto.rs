@@ -205,6 +205,8 @@ pub struct JwkSet {
 
 mod account_email;
 pub use account_email::*;
+mod organizations;
+pub use organizations::*;
 mod privacy;
 pub use privacy::*;
 mod mfa;

@@ -384,6 +384,8 @@ pub fn security_event_times_since(
 
 mod email_tokens;
 pub use email_tokens::*;
+mod organizations;
+pub use organizations::*;
 mod privacy;
 pub use privacy::*;
 mod mfa;

@@ -6,6 +6,8 @@ mod erasure;
 mod exports;
 mod keys;
 mod mfa;
+mod my_organization;
+mod organizations;
 mod passwords;
 mod sessions;
 
@@ -15,6 +17,8 @@ pub use erasure::ErasureApi;
 pub use exports::ExportsApi;
 pub use keys::KeysApi;
 pub use mfa::MfaApi;
+pub use my_organization::MyOrganizationApi;
+pub use organizations::OrganizationsApi;
 pub use passwords::PasswordsApi;
 pub use sessions::SessionsApi;
 
@@ -32,6 +36,8 @@ pub type IdentityApi = (
     ErasureApi,
     EmailVerificationApi,
     PasswordsApi,
+    OrganizationsApi,
+    MyOrganizationApi,
     MfaApi,
 );
 
@@ -45,6 +51,8 @@ pub fn new(service: IdentityService, limiter: RateLimiter) -> IdentityApi {
         ErasureApi::new(service.clone(), limiter.clone()),
         EmailVerificationApi::new(service.clone(), limiter.clone()),
         PasswordsApi::new(service.clone(), limiter.clone()),
+        OrganizationsApi::new(service.clone()),
+        MyOrganizationApi::new(service.clone(), limiter.clone()),
         MfaApi::new(service, limiter),
     )
 }

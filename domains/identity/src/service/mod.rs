@@ -12,12 +12,15 @@
 mod account_email;
 mod accounts;
 mod credentials;
+mod eligibility;
 mod erasure;
 mod exports;
 mod lockout;
 mod login;
+mod memberships;
 mod mfa;
 mod mfa_login;
+mod organizations;
 mod passwords;
 mod privacy_jobs;
 mod profile;
@@ -48,12 +51,15 @@ pub use credentials::{
     RESET_REQUEST_EMAIL_POLICY, RESET_REQUEST_IP_POLICY, VERIFY_CONFIRM_IP_POLICY,
     VERIFY_CONFIRM_USER_POLICY, VERIFY_REQUEST_IP_POLICY, VERIFY_REQUEST_USER_POLICY,
 };
+pub use eligibility::EligibilityReplaced;
 pub use erasure::{ERASE_JOB, ERASURE_MAX_ATTEMPTS, ErasureStatus, ErasureStep, REAUTH_POLICY};
 pub use exports::{EXPORT_JOB, EXPORT_TTL, ExportState, ExportStatus, PURGE_EXPORTS_JOB};
 pub use lockout::{LOGIN_EMAIL_POLICY, LOGIN_IP_POLICY};
+pub use memberships::{Joined, ORG_JOIN_POLICY};
 pub use mfa::{
     MFA_CHALLENGE_MAX_ATTEMPTS, MFA_CHALLENGE_TTL, MFA_REQUIRED_ROLES, RECOVERY_CODE_COUNT,
 };
+pub use organizations::{NewOrganization, OrganizationPatch};
 pub use passwords::{ARGON2_M_KIB, ARGON2_P, ARGON2_T};
 use passwords::{Hasher, dummy_hash};
 pub use privacy_jobs::{EraseUserFromModule, ExportUserData, PurgeExpiredExports};

@@ -4,6 +4,7 @@
 // Test helpers panic on failure by design; clippy only exempts `#[test]` functions.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod account_email;
+mod eligibility;
 mod email_delivery;
 mod erasure;
 mod exports;
@@ -11,9 +12,12 @@ mod keys;
 mod lockout;
 mod login;
 mod mailbox;
+mod memberships;
 mod mfa;
 mod mfa_account;
 mod mfa_login;
+mod org_support;
+mod organizations;
 mod passwords;
 mod privacy_support;
 mod profile;
