@@ -193,3 +193,6 @@ pub struct JwkSet {
     /// Every key that currently verifies.
     pub keys: Vec<Jwk>,
 }
+
+mod admin;
+pub use admin::*;

@@ -14,8 +14,9 @@ error_set!(
 );
 error_set!(
     /// `POST /v1/identity/login`: 401 `invalid_credentials` (with `Retry-After` while
-    /// the account is locked), 429 `rate_limited` (per email or per IP).
-    pub LoginErrors: 401, 429
+    /// the account is locked), 403 `account_disabled` (right password, disabled account),
+    /// 429 `rate_limited` (per email or per IP).
+    pub LoginErrors: 401, 403, 429
 );
 error_set!(
     /// `POST /v1/identity/token/refresh`: 401 `invalid_refresh_token`.
@@ -37,6 +38,25 @@ error_set!(
 error_set!(
     /// `DELETE /v1/identity/me/sessions/{session_id}`: 401, 403, 404 (not the caller's).
     pub RevokeSessionErrors: 401, 403, 404
+);
+error_set!(
+    /// `GET /v1/identity/admin/users`: 400 (bad cursor), 401, 403 (not an admin with a
+    /// second factor), 422 (`limit` out of range, blank `email`).
+    pub AdminListUsersErrors: 400, 401, 403, 422
+);
+error_set!(
+    /// `GET /v1/identity/admin/users/{user_id}`: 401, 403, 404.
+    pub AdminGetUserErrors: 401, 403, 404
+);
+error_set!(
+    /// `PUT /v1/identity/admin/users/{user_id}/roles`: 400 (unknown fields or roles),
+    /// 401, 403, 404, 409 `last_admin`, 422 (`member` missing, a role twice).
+    pub AdminSetRolesErrors: 400, 401, 403, 404, 409, 422
+);
+error_set!(
+    /// `POST /v1/identity/admin/users/{user_id}/disable` and `…/enable`: 401, 403, 404,
+    /// 409 `last_admin`.
+    pub AdminAccountStateErrors: 401, 403, 404, 409
 );
 
 /// One invalid field of a request.
@@ -101,6 +121,15 @@ pub enum IdentityError {
     /// Anything else unexpected (the message holds no secrets).
     #[error("internal: {0}")]
     Internal(String),
+    /// The caller is not (or no longer) an enabled admin.
+    #[error("forbidden")]
+    Forbidden,
+    /// The change would leave no enabled account with the `admin` role.
+    #[error("last admin")]
+    LastAdmin,
+    /// The account is disabled (only said to a caller who gave the right password).
+    #[error("account disabled")]
+    AccountDisabled,
 }
 
 impl From<diesel::result::Error> for IdentityError {
@@ -132,6 +161,17 @@ impl<S: ErrorSet> From<IdentityError> for ApiError<S> {
             IdentityError::NotFound => ApiError::not_found("The account does not exist."),
             IdentityError::Db(db) => ApiError::from(db),
             IdentityError::Internal(cause) => ApiError::internal(&cause),
+            IdentityError::Forbidden => ApiError::new(StatusCode::FORBIDDEN, "forbidden")
+                .detail("Your account is not allowed to do this."),
+            IdentityError::LastAdmin => ApiError::conflict(
+                "last_admin",
+                "This would leave no enabled administrator; make another account an \
+                 administrator first.",
+            ),
+            IdentityError::AccountDisabled => {
+                ApiError::new(StatusCode::FORBIDDEN, "account_disabled")
+                    .detail("This account is disabled; contact support.")
+            }
         }
     }
 }

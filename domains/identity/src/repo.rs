@@ -365,3 +365,6 @@ pub fn security_event_times_since(
         .select(identity_security_events::created_at)
         .load(conn)
 }
+
+mod admin;
+pub use admin::*;

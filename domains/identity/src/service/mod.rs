@@ -6,6 +6,7 @@
 //! pool).
 
 mod accounts;
+mod admin;
 mod lockout;
 mod login;
 mod passwords;
@@ -26,6 +27,9 @@ use crate::model::{SecurityEventId, SecurityEventKind};
 use crate::model::{Session, SessionId, User, UserId};
 use crate::repo::{SecurityEventRow, SessionRow, UserRow};
 
+pub use admin::{
+    AdminUser, EMAIL_SEARCH_MAX_LEN, UserQuery, email_search, role_name, validate_roles,
+};
 pub use lockout::{LOCKOUT_THRESHOLD, LOCKOUT_WINDOW, LOGIN_EMAIL_POLICY, LOGIN_IP_POLICY};
 pub use passwords::{ARGON2_M_KIB, ARGON2_P, ARGON2_T};
 use passwords::{Hasher, dummy_hash};

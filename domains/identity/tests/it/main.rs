@@ -3,6 +3,7 @@
 
 // Test helpers panic on failure by design; clippy only exempts `#[test]` functions.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod admin;
 mod keys;
 mod lockout;
 mod login;
