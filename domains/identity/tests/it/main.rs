@@ -7,6 +7,7 @@ mod admin;
 mod keys;
 mod lockout;
 mod login;
+mod mass_assignment;
 mod profile;
 mod refresh;
 mod register;
