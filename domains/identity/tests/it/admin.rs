@@ -814,3 +814,43 @@ async fn two_admins_stepping_down_at_once_leave_exactly_one_admin() {
     assert_eq!(changes, rounds, "one audited change per round");
     println!("last-admin race held on {:?}", app.db.backend());
 }
+
+#[tokio::test]
+async fn an_admin_created_like_the_cli_does_keeps_member_and_can_administer() {
+    // `haven admin create-user --role admin` calls this service method.
+    let app = app().await;
+    let service = haven_identity::IdentityService::new(&app.ctx);
+    let input = haven_identity::service::RegisterInput {
+        email: "Boot@Example.com".to_owned(),
+        password: PASSWORD.to_owned(),
+        display_name: None,
+    };
+    let user = service
+        .create_user(input, vec![Role::Admin, Role::Admin])
+        .await
+        .unwrap();
+    assert_eq!(user.roles, [Role::Admin, Role::Member]);
+    let id = user.id.to_string();
+    assert_eq!(user_row(&app, &id).await.roles, r#"["admin","member"]"#);
+
+    let tokens = login(&app, "boot@example.com").await;
+    let sid = tokens["session_id"].as_str().unwrap();
+    let token = mint(
+        &app,
+        &id,
+        sid,
+        vec![Role::Member, Role::Admin],
+        &["pwd", "otp"],
+    );
+    let page = ok(send(
+        &app,
+        Method::GET,
+        "/v1/identity/admin/users?role=admin",
+        Some(&token),
+        None,
+    )
+    .await)
+    .await;
+    assert_eq!(page["items"][0]["id"], id.as_str());
+    assert_eq!(page["items"][0]["roles"], json!(["admin", "member"]));
+}
