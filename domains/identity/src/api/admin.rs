@@ -36,12 +36,20 @@ fn authorize<S: ErrorSet>(p: &Principal) -> Result<(), ApiError<S>> {
     p.require_mfa()
 }
 
+/// Admin answers carry other people's personal data: no cache may keep them.
+const NO_STORE: &str = "no-store";
+
 /// Answer of the admin user list.
 #[derive(ApiResponse)]
 pub enum AdminUserList {
     /// One page of accounts, newest first.
     #[oai(status = 200)]
-    Ok(Json<Page<AdminUserDto>>),
+    Ok(
+        Json<Page<AdminUserDto>>,
+        /// `no-store`.
+        #[oai(header = "Cache-Control")]
+        String,
+    ),
 }
 
 /// Answer of an admin read or change of one account.
@@ -49,7 +57,18 @@ pub enum AdminUserList {
 pub enum AdminUserResponse {
     /// The account as it is now.
     #[oai(status = 200)]
-    Ok(Json<AdminUserDto>),
+    Ok(
+        Json<AdminUserDto>,
+        /// `no-store`.
+        #[oai(header = "Cache-Control")]
+        String,
+    ),
+}
+
+impl AdminUserResponse {
+    fn of(user: crate::service::AdminUser) -> Self {
+        Self::Ok(Json(user.into()), NO_STORE.to_owned())
+    }
 }
 
 #[OpenApi(tag = "IdentityTag::Identity")]
@@ -93,7 +112,7 @@ impl AdminApi {
             |u| u.user.id.to_string(),
             AdminUserDto::from,
         );
-        Ok(AdminUserList::Ok(Json(page)))
+        Ok(AdminUserList::Ok(Json(page), NO_STORE.to_owned()))
     }
 
     /// Read an account (admin)
@@ -117,7 +136,7 @@ impl AdminApi {
             .service
             .admin_get_user(&p.user_id, &user_id.0.to_string())
             .await?;
-        Ok(AdminUserResponse::Ok(Json(user.into())))
+        Ok(AdminUserResponse::of(user))
     }
 
     /// Set an account's roles (admin)
@@ -145,7 +164,7 @@ impl AdminApi {
             .service
             .admin_set_roles(&p.user_id, &user_id.0.to_string(), body.0.roles)
             .await?;
-        Ok(AdminUserResponse::Ok(Json(user.into())))
+        Ok(AdminUserResponse::of(user))
     }
 
     /// Disable an account (admin)
@@ -172,7 +191,7 @@ impl AdminApi {
             .service
             .admin_set_disabled(&p.user_id, &user_id.0.to_string(), true)
             .await?;
-        Ok(AdminUserResponse::Ok(Json(user.into())))
+        Ok(AdminUserResponse::of(user))
     }
 
     /// Re-enable an account (admin)
@@ -196,6 +215,6 @@ impl AdminApi {
             .service
             .admin_set_disabled(&p.user_id, &user_id.0.to_string(), false)
             .await?;
-        Ok(AdminUserResponse::Ok(Json(user.into())))
+        Ok(AdminUserResponse::of(user))
     }
 }

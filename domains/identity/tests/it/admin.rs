@@ -248,15 +248,16 @@ async fn users_are_paged_newest_first_without_repeats_or_gaps_under_inserts() {
     for i in 0..7 {
         register(&app, &format!("user{i}@example.com")).await;
     }
-    let all = ok(send(
+    let resp = send(
         &app,
         Method::GET,
         "/v1/identity/admin/users?limit=100",
         Some(&token),
         None,
     )
-    .await)
     .await;
+    resp.assert_header("cache-control", "no-store");
+    let all = ok(resp).await;
     let all_ids: Vec<String> = all["items"]
         .as_array()
         .unwrap()
@@ -409,7 +410,9 @@ async fn one_account_is_read_with_its_state_and_active_sessions() {
     login(&app, "dana@example.com").await;
     let second = login(&app, "dana@example.com").await;
     let path = format!("/v1/identity/admin/users/{id}");
-    let user = ok(send(&app, Method::GET, &path, Some(&token), None).await).await;
+    let resp = send(&app, Method::GET, &path, Some(&token), None).await;
+    resp.assert_header("cache-control", "no-store");
+    let user = ok(resp).await;
     assert_eq!(user["id"], id.as_str());
     assert_eq!(user["email"], "Dana@example.com");
     assert_eq!(user["roles"], json!(["member"]));

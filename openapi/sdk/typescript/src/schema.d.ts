@@ -901,6 +901,8 @@ export interface operations {
             /** @description One page of accounts, newest first. */
             200: {
                 headers: {
+                    /** @description `no-store`. */
+                    "CACHE-CONTROL": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -998,6 +1000,8 @@ export interface operations {
             /** @description The account as it is now. */
             200: {
                 headers: {
+                    /** @description `no-store`. */
+                    "CACHE-CONTROL": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1095,6 +1099,8 @@ export interface operations {
             /** @description The account as it is now. */
             200: {
                 headers: {
+                    /** @description `no-store`. */
+                    "CACHE-CONTROL": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1201,6 +1207,8 @@ export interface operations {
             /** @description The account as it is now. */
             200: {
                 headers: {
+                    /** @description `no-store`. */
+                    "CACHE-CONTROL": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1311,6 +1319,8 @@ export interface operations {
             /** @description The account as it is now. */
             200: {
                 headers: {
+                    /** @description `no-store`. */
+                    "CACHE-CONTROL": string;
                     [name: string]: unknown;
                 };
                 content: {
