@@ -1,6 +1,7 @@
 //! The identity domain's errors and their problem responses. Bodies never carry
 //! passwords, tokens or hashes.
 
+use haven_platform::auth::unauthorized;
 use haven_platform::http::problem::ErrorSet;
 use haven_platform::{ApiError, DbError, error_set};
 use poem::http::StatusCode;
@@ -130,6 +131,10 @@ pub enum IdentityError {
     /// The account is disabled (only said to a caller who gave the right password).
     #[error("account disabled")]
     AccountDisabled,
+    /// The access token's session was revoked (logout, disable); answered like an
+    /// invalid token.
+    #[error("session revoked")]
+    SessionRevoked,
 }
 
 impl From<diesel::result::Error> for IdentityError {
@@ -172,6 +177,7 @@ impl<S: ErrorSet> From<IdentityError> for ApiError<S> {
                 ApiError::new(StatusCode::FORBIDDEN, "account_disabled")
                     .detail("This account is disabled; contact support.")
             }
+            IdentityError::SessionRevoked => ApiError::from(unauthorized(true)),
         }
     }
 }

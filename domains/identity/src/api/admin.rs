@@ -16,7 +16,7 @@ use crate::error::{
     AdminAccountStateErrors, AdminGetUserErrors, AdminListUsersErrors, AdminSetRolesErrors,
 };
 use crate::model::UserId;
-use crate::service::{IdentityService, UserQuery, email_search};
+use crate::service::{Actor, IdentityService, UserQuery, email_search};
 
 /// Admin operations on accounts.
 pub struct AdminApi {
@@ -104,7 +104,7 @@ impl AdminApi {
         };
         let rows = self
             .service
-            .admin_list_users(&p.user_id, query, params.after, params.fetch_limit())
+            .admin_list_users(&Actor::from(&p), query, params.after, params.fetch_limit())
             .await?;
         let page = Page::from_rows(
             rows,
@@ -134,7 +134,7 @@ impl AdminApi {
         authorize(&p)?;
         let user = self
             .service
-            .admin_get_user(&p.user_id, &user_id.0.to_string())
+            .admin_get_user(&Actor::from(&p), &user_id.0.to_string())
             .await?;
         Ok(AdminUserResponse::of(user))
     }
@@ -162,7 +162,7 @@ impl AdminApi {
         authorize(&p)?;
         let user = self
             .service
-            .admin_set_roles(&p.user_id, &user_id.0.to_string(), body.0.roles)
+            .admin_set_roles(&Actor::from(&p), &user_id.0.to_string(), body.0.roles)
             .await?;
         Ok(AdminUserResponse::of(user))
     }
@@ -189,7 +189,7 @@ impl AdminApi {
         authorize(&p)?;
         let user = self
             .service
-            .admin_set_disabled(&p.user_id, &user_id.0.to_string(), true)
+            .admin_set_disabled(&Actor::from(&p), &user_id.0.to_string(), true)
             .await?;
         Ok(AdminUserResponse::of(user))
     }
@@ -213,7 +213,7 @@ impl AdminApi {
         authorize(&p)?;
         let user = self
             .service
-            .admin_set_disabled(&p.user_id, &user_id.0.to_string(), false)
+            .admin_set_disabled(&Actor::from(&p), &user_id.0.to_string(), false)
             .await?;
         Ok(AdminUserResponse::of(user))
     }

@@ -1,8 +1,8 @@
 //! Admin use-cases (issue 4, point 6): list and read accounts, change their roles,
 //! disable and re-enable them.
 //!
-//! Every use-case re-checks in the database that the actor is still an enabled admin,
-//! because the roles in an access token may be up to 15 minutes old. Changes to roles
+//! Every use-case re-checks in the database that the actor is still an enabled admin
+//! with an active session, because an access token may be up to 15 minutes old. Changes to roles
 //! and account state run under one lock ([`repo::lock_admin_changes`]), so the rule
 //! "an enabled admin always remains" holds under concurrent requests.
 
@@ -10,13 +10,31 @@ use std::collections::HashMap;
 
 use diesel::Connection;
 use haven_platform::AnyConnection;
-use haven_platform::auth::Role;
+use haven_platform::auth::{Principal, Role};
 use haven_platform::time::now_utc;
 
 use super::{IdentityService, count, roles_to_json, security_event, user_from_row};
 use crate::error::{FieldProblem, IdentityError};
 use crate::model::{SecurityEventKind, User, UserId};
 use crate::repo::{self, UserFilter, UserRow};
+
+/// Who performs an admin use-case: the subject and session of their access token.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    /// The admin's user id.
+    pub user_id: String,
+    /// The session the admin's access token belongs to.
+    pub session_id: String,
+}
+
+impl From<&Principal> for Actor {
+    fn from(p: &Principal) -> Self {
+        Self {
+            user_id: p.user_id.clone(),
+            session_id: p.session_id.clone(),
+        }
+    }
+}
 
 /// Longest email search text, in bytes.
 pub const EMAIL_SEARCH_MAX_LEN: usize = 320;
@@ -92,15 +110,15 @@ pub fn email_search(raw: &str) -> Result<String, IdentityError> {
 impl IdentityService {
     /// Accounts matching `query`, newest first: up to `fetch` after the keyset position
     /// `before` (a user id), each with its count of active sessions.
-    #[tracing::instrument(skip_all, fields(actor_id = %actor_id))]
+    #[tracing::instrument(skip_all, fields(actor_id = %actor.user_id))]
     pub async fn admin_list_users(
         &self,
-        actor_id: &str,
+        actor: &Actor,
         query: UserQuery,
         before: Option<UserId>,
         fetch: i64,
     ) -> Result<Vec<AdminUser>, IdentityError> {
-        let actor = actor_id.to_owned();
+        let actor = actor.clone();
         let filter = UserFilter {
             email_contains: query.email_contains,
             role: query.role.map(|r| role_name(r).to_owned()),
@@ -132,13 +150,13 @@ impl IdentityService {
     }
 
     /// One account with its count of active sessions.
-    #[tracing::instrument(skip_all, fields(actor_id = %actor_id, user_id = %user_id))]
+    #[tracing::instrument(skip_all, fields(actor_id = %actor.user_id, user_id = %user_id))]
     pub async fn admin_get_user(
         &self,
-        actor_id: &str,
+        actor: &Actor,
         user_id: &str,
     ) -> Result<AdminUser, IdentityError> {
-        let (actor, target) = (actor_id.to_owned(), user_id.to_owned());
+        let (actor, target) = (actor.clone(), user_id.to_owned());
         let (row, active) = self
             .db
             .run(move |conn| {
@@ -156,16 +174,16 @@ impl IdentityService {
     /// Audited as `role_changed` (actor, old and new roles). Sessions are kept: their
     /// next refresh issues tokens with the new roles, and access tokens already issued
     /// keep the old roles until they expire (at most 15 minutes).
-    #[tracing::instrument(skip_all, fields(actor_id = %actor_id, user_id = %user_id))]
+    #[tracing::instrument(skip_all, fields(actor_id = %actor.user_id, user_id = %user_id))]
     pub async fn admin_set_roles(
         &self,
-        actor_id: &str,
+        actor: &Actor,
         user_id: &str,
         roles: Vec<Role>,
     ) -> Result<AdminUser, IdentityError> {
         let roles = validate_roles(roles)?;
         let roles_json = roles_to_json(&roles)?;
-        let (actor, target) = (actor_id.to_owned(), user_id.to_owned());
+        let (actor, target) = (actor.clone(), user_id.to_owned());
         let now = now_utc();
         let (row, active, changed) = self
             .db
@@ -191,7 +209,7 @@ impl IdentityService {
                             None,
                             now,
                         );
-                        event.actor_id = Some(actor.clone());
+                        event.actor_id = Some(actor.user_id.clone());
                         event.detail = Some(format!("roles: {} -> {}", names(&old), names(&roles)));
                         repo::insert_security_event(conn, &event)?;
                         row.roles = roles_json.clone();
@@ -214,14 +232,14 @@ impl IdentityService {
     /// out their at most 15 minutes); it is refused with `LastAdmin` for the last
     /// enabled admin. A no-op when the account is already in that state. Audited as
     /// `account_disabled` / `account_enabled`.
-    #[tracing::instrument(skip_all, fields(actor_id = %actor_id, user_id = %user_id, disabled))]
+    #[tracing::instrument(skip_all, fields(actor_id = %actor.user_id, user_id = %user_id, disabled))]
     pub async fn admin_set_disabled(
         &self,
-        actor_id: &str,
+        actor: &Actor,
         user_id: &str,
         disabled: bool,
     ) -> Result<AdminUser, IdentityError> {
-        let (actor, target) = (actor_id.to_owned(), user_id.to_owned());
+        let (actor, target) = (actor.clone(), user_id.to_owned());
         let now = now_utc();
         let (row, active, changed) = self
             .db
@@ -251,7 +269,7 @@ impl IdentityService {
                             (SecurityEventKind::AccountEnabled, "enabled".to_owned())
                         };
                         let mut event = security_event(kind, Some(target.clone()), None, now);
-                        event.actor_id = Some(actor.clone());
+                        event.actor_id = Some(actor.user_id.clone());
                         event.detail = Some(detail);
                         repo::insert_security_event(conn, &event)?;
                         row.updated_at = now;
@@ -274,9 +292,16 @@ impl IdentityService {
     }
 }
 
-/// `Forbidden` unless `actor_id` is an enabled account holding `admin` right now.
-fn ensure_admin(conn: &mut AnyConnection, actor_id: &str) -> Result<(), IdentityError> {
-    let is_admin = repo::find_user(conn, actor_id)?.is_some_and(|row| {
+/// `SessionRevoked` unless the actor's session is still active (a logout or a disable
+/// ends admin powers at once, not when the access token expires); `Forbidden` unless
+/// the actor is an enabled account holding `admin` right now.
+fn ensure_admin(conn: &mut AnyConnection, actor: &Actor) -> Result<(), IdentityError> {
+    let session_active = repo::find_session(conn, &actor.session_id)?
+        .is_some_and(|s| s.user_id == actor.user_id && s.revoked_at.is_none());
+    if !session_active {
+        return Err(IdentityError::SessionRevoked);
+    }
+    let is_admin = repo::find_user(conn, &actor.user_id)?.is_some_and(|row| {
         row.disabled_at.is_none() && stored_roles(&row).is_ok_and(|r| r.contains(&Role::Admin))
     });
     if is_admin {

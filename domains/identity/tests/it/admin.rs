@@ -227,6 +227,38 @@ async fn admin_operations_need_a_token_the_admin_role_and_a_second_factor() {
         assert_eq!(p["code"], "forbidden", "{method} {path}");
     }
 
+    // Signing out ends admin powers at once, though the access token has not expired.
+    let (_, other_admin) = admin(&app, "ops@example.com").await;
+    ok(send(
+        &app,
+        Method::GET,
+        "/v1/identity/admin/users",
+        Some(&other_admin),
+        None,
+    )
+    .await)
+    .await;
+    let resp = send(
+        &app,
+        Method::POST,
+        "/v1/identity/logout",
+        Some(&other_admin),
+        None,
+    )
+    .await;
+    resp.assert_status(poem::http::StatusCode::NO_CONTENT);
+    let resp = send(
+        &app,
+        Method::GET,
+        "/v1/identity/admin/users",
+        Some(&other_admin),
+        None,
+    )
+    .await;
+    resp.assert_header_exist("www-authenticate");
+    let p = problem(resp, 401).await;
+    assert_eq!(p["code"], "unauthorized", "{p}");
+
     // Nothing changed.
     assert_eq!(user_row(&app, &member_id).await.roles, r#"["member"]"#);
     let root = user_row(&app, &admin_id).await;
