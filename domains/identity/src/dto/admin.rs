@@ -25,7 +25,8 @@ pub struct AdminUserDto {
     pub email_verified_at: Option<DateTime<Utc>>,
     /// When an admin disabled the account; absent while it is enabled.
     pub disabled_at: Option<DateTime<Utc>>,
-    /// How many of the account's sessions are active (signed-in devices).
+    /// How many of the account's sessions are not revoked (signed-in devices, including
+    /// ones that lapsed unused).
     pub active_sessions: u32,
 }
 

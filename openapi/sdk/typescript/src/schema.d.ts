@@ -407,7 +407,8 @@ export interface components {
         IdentityAdminUser: {
             /**
              * Format: uint32
-             * @description How many of the account's sessions are active (signed-in devices).
+             * @description How many of the account's sessions are not revoked (signed-in devices, including
+             *     ones that lapsed unused).
              */
             active_sessions: number;
             /**
