@@ -1,6 +1,8 @@
 //! The mounted domain modules. Mounting a domain is one line in the `mount!` list below
 //! (plus its construction in `wiring.rs` when it needs ports adapted).
 
+use std::sync::Arc;
+
 use haven_platform::module::ModuleInfo;
 
 /// Declares [`Modules`]: one field per domain, their APIs combined in a tuple (poem-openapi's
@@ -12,7 +14,7 @@ macro_rules! mount {
         pub struct Modules {
             $(
                 #[doc = concat!("The `", stringify!($field), "` domain.")]
-                pub $field: $ty,
+                pub $field: Arc<$ty>,
             )*
         }
 
@@ -20,12 +22,18 @@ macro_rules! mount {
             /// The modules' OpenAPI operations, combined.
             pub fn api(&self) -> impl poem_openapi::OpenApi + 'static {
                 // `()` first: poem-openapi has no impl for 1-tuples.
-                ((), $(haven_platform::module::Module::api(&self.$field),)*)
+                ((), $(haven_platform::module::Module::api(&*self.$field),)*)
             }
 
             /// The modules as trait objects, in mount order.
             pub fn all(&self) -> Vec<&dyn ModuleInfo> {
-                vec![$(&self.$field as &dyn ModuleInfo),*]
+                vec![$(&*self.$field as &dyn ModuleInfo),*]
+            }
+
+            /// The modules as shared trait objects, in mount order (for the platform's
+            /// module directory).
+            pub fn shared(&self) -> Vec<Arc<dyn ModuleInfo>> {
+                vec![$(Arc::clone(&self.$field) as Arc<dyn ModuleInfo>),*]
             }
         }
     };

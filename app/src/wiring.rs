@@ -1,6 +1,8 @@
 //! The composition root: builds the modules from the platform context, adapts one
 //! domain's ports to another's services, and composes the HTTP app.
 
+use std::sync::Arc;
+
 use haven_platform::PlatformContext;
 use haven_platform::http::app::{self, HttpApp};
 use haven_platform::jobs::Registry;
@@ -16,11 +18,15 @@ pub const BUILD: BuildInfo = BuildInfo {
     commit: env!("HAVEN_GIT_COMMIT"),
 };
 
-/// Constructs every module. Ports are adapted here (RFC 0001 rule 2).
+/// Constructs every module and lists them in the context's module directory (identity
+/// runs every module's export and erasure through it). Ports are adapted here (RFC 0001
+/// rule 2).
 pub fn modules(ctx: &PlatformContext) -> Modules {
-    Modules {
-        identity: haven_identity::IdentityModule::new(ctx),
-    }
+    let modules = Modules {
+        identity: Arc::new(haven_identity::IdentityModule::new(ctx)),
+    };
+    ctx.modules.install(modules.shared());
+    modules
 }
 
 /// The fully wired public app.

@@ -16,6 +16,7 @@ pub mod module;
 pub mod nodes;
 pub mod observability;
 pub mod outbox;
+pub mod privacy;
 pub mod ratelimit;
 // The platform's tables are its own; tests read them through the `test-support` feature.
 #[cfg(not(feature = "test-support"))]

@@ -3,6 +3,8 @@
 
 use std::sync::Arc;
 
+use futures_util::future::BoxFuture;
+
 use crate::auth::Auth;
 use crate::config::Settings;
 use crate::db::Db;
@@ -10,6 +12,7 @@ use crate::health::Health;
 use crate::jobs::{JobHandler, Recurring};
 use crate::observability::BuildInfo;
 use crate::outbox::EventHandler;
+use crate::privacy::{Erasure, ModuleDirectory, UserData};
 use crate::ratelimit::RateLimiter;
 
 /// What the platform hands every module when the app is wired.
@@ -27,6 +30,9 @@ pub struct PlatformContext {
     pub limiter: RateLimiter,
     /// Access-token verification (every domain) and issuing (identity).
     pub auth: Auth,
+    /// The mounted modules, installed by the app's wiring; identity reaches every
+    /// module's export and erasure hooks through it.
+    pub modules: ModuleDirectory,
 }
 
 impl PlatformContext {
@@ -43,12 +49,13 @@ impl PlatformContext {
             build,
             limiter,
             auth,
+            modules: ModuleDirectory::default(),
         })
     }
 }
 
-/// The object-safe part of a module: what the app lists, mounts and (with later issues)
-/// calls for events, jobs, export and erasure.
+/// The object-safe part of a module: what the app lists, mounts and calls for events,
+/// jobs, export and erasure.
 pub trait ModuleInfo: Send + Sync + 'static {
     /// Stable lower-case name, e.g. `identity`; shown by `/v1/meta`.
     fn name(&self) -> &'static str;
@@ -72,6 +79,28 @@ pub trait ModuleInfo: Send + Sync + 'static {
     /// Jobs fired once per period across all nodes.
     fn recurring_jobs(&self) -> Vec<Recurring> {
         Vec::new()
+    }
+
+    /// Everything this module keeps about `user_id` (`usr_…`), for the member's export.
+    ///
+    /// OBLIGATION: a module that stores anything keyed by a user (rows, files, provider
+    /// records) overrides this and [`ModuleInfo::erase_user`]. The default answers
+    /// [`UserData::NothingStored`], which the export shows as such.
+    fn export_user_data<'a>(&'a self, user_id: &'a str) -> BoxFuture<'a, anyhow::Result<UserData>> {
+        let _ = user_id;
+        Box::pin(async { Ok(UserData::NothingStored) })
+    }
+
+    /// Deletes or pseudonymizes everything this module keeps about `user_id` (`usr_…`).
+    ///
+    /// Runs in its own job after the member asked to be erased, at least once: it must be
+    /// idempotent (a second run after a partial one finishes the work). An error is
+    /// retried with the job queue's backoff; the erasure is not complete until this
+    /// returns `Ok`. The default answers [`Erasure::NothingStored`]: override it (see
+    /// [`ModuleInfo::export_user_data`]).
+    fn erase_user<'a>(&'a self, user_id: &'a str) -> BoxFuture<'a, anyhow::Result<Erasure>> {
+        let _ = user_id;
+        Box::pin(async { Ok(Erasure::NothingStored) })
     }
 }
 

@@ -214,6 +214,7 @@ impl std::fmt::Debug for TestApp {
 pub struct TestAppBuilder {
     settings: Settings,
     migrated: bool,
+    modules: Vec<std::sync::Arc<dyn crate::module::ModuleInfo>>,
 }
 
 impl TestApp {
@@ -227,6 +228,7 @@ impl TestApp {
         TestAppBuilder {
             settings,
             migrated: true,
+            modules: Vec::new(),
         }
     }
 }
@@ -246,6 +248,14 @@ impl TestAppBuilder {
         self
     }
 
+    /// Mounts a test-only module next to the app's: it is listed in the context's module
+    /// directory (so account export and erasure call its hooks), after the real ones.
+    #[must_use]
+    pub fn module(mut self, module: std::sync::Arc<dyn crate::module::ModuleInfo>) -> Self {
+        self.modules.push(module);
+        self
+    }
+
     /// Builds the app with `wire` (usually `haven_app::wiring::build_app`).
     pub async fn build(self, wire: impl FnOnce(&PlatformContext) -> HttpApp) -> TestApp {
         let migrated = self.migrated;
@@ -259,6 +269,9 @@ impl TestAppBuilder {
             crate::db::run_migrations(&ctx.db)
                 .await
                 .expect("migrate the test database");
+        }
+        for module in self.modules {
+            ctx.modules.add_test_module(module);
         }
         let app = wire(&ctx);
         TestApp {

@@ -146,6 +146,9 @@ pub struct SessionDto {
     pub id: SessionId,
     /// The label the device gave at login, if any.
     pub device_label: Option<String>,
+    /// The network of the last login or refresh, coarse on purpose (IPv4 `/24`, IPv6
+    /// `/48`), e.g. `203.0.113.0/24`; absent when unknown.
+    pub ip_coarse: Option<String>,
     /// When the session was opened.
     pub created_at: DateTime<Utc>,
     /// The session's last login or token refresh.
@@ -161,6 +164,7 @@ impl SessionDto {
         Self {
             id: s.id,
             device_label: s.device_label,
+            ip_coarse: s.ip_coarse,
             created_at: s.created_at,
             last_used_at: s.last_used_at,
             current: is_current,
@@ -196,3 +200,5 @@ pub struct JwkSet {
 
 mod admin;
 pub use admin::*;
+mod privacy;
+pub use privacy::*;

@@ -59,6 +59,32 @@ error_set!(
     /// 409 `last_admin`.
     pub AdminAccountStateErrors: 401, 403, 404, 409
 );
+error_set!(
+    /// `POST /v1/identity/me/export`: 401, 403, 404 (account gone), 409/422 (idempotency
+    /// key in use / reused).
+    pub RequestExportErrors: 401, 403, 404, 409, 422
+);
+error_set!(
+    /// `GET /v1/identity/me/exports/{export_id}`: 401, 403, 404 (`not_found`: unknown or
+    /// someone else's).
+    pub ExportStatusErrors: 401, 403, 404
+);
+error_set!(
+    /// `GET /v1/identity/me/exports/{export_id}/download`: 401, 403, 404 (unknown or
+    /// someone else's), 409 `export_not_ready`, 410 `export_already_downloaded` /
+    /// `export_expired`.
+    pub DownloadExportErrors: 401, 403, 404, 409, 410
+);
+error_set!(
+    /// `POST /v1/identity/me/delete`: 401, 403 `reauthentication_failed` (wrong password),
+    /// 404 (account gone), 409 `erasure_already_requested` (or the idempotency key in
+    /// use), 422 (idempotency key reused), 429 `rate_limited`.
+    pub RequestErasureErrors: 401, 403, 404, 409, 422, 429
+);
+error_set!(
+    /// `GET /v1/identity/me/erasure`: 401, 403, 404 `not_found` (no erasure requested).
+    pub ErasureStatusErrors: 401, 403, 404
+);
 
 /// One invalid field of a request.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -119,6 +145,27 @@ pub enum IdentityError {
     /// The database failed.
     #[error(transparent)]
     Db(#[from] DbError),
+    /// The export is unknown or not the caller's.
+    #[error("export not found")]
+    ExportNotFound,
+    /// The export is still being assembled.
+    #[error("export not ready")]
+    ExportNotReady,
+    /// The export was downloaded already (its document is deleted).
+    #[error("export already downloaded")]
+    ExportAlreadyDownloaded,
+    /// The export expired before it was downloaded.
+    #[error("export expired")]
+    ExportExpired,
+    /// The password given to confirm a sensitive action is wrong.
+    #[error("reauthentication failed")]
+    ReauthenticationFailed,
+    /// The account's erasure was requested already.
+    #[error("erasure already requested")]
+    ErasureAlreadyRequested,
+    /// No erasure was requested for the account.
+    #[error("erasure not found")]
+    ErasureNotFound,
     /// Anything else unexpected (the message holds no secrets).
     #[error("internal: {0}")]
     Internal(String),
@@ -165,6 +212,30 @@ impl<S: ErrorSet> From<IdentityError> for ApiError<S> {
             }
             IdentityError::NotFound => ApiError::not_found("The account does not exist."),
             IdentityError::Db(db) => ApiError::from(db),
+            IdentityError::ExportNotFound => ApiError::not_found("The export does not exist."),
+            IdentityError::ExportNotReady => ApiError::conflict(
+                "export_not_ready",
+                "The export is still being prepared; check its status and try again later.",
+            ),
+            IdentityError::ExportAlreadyDownloaded => {
+                ApiError::new(StatusCode::GONE, "export_already_downloaded").detail(
+                    "The export was downloaded already and its file deleted; request a new \
+                     export.",
+                )
+            }
+            IdentityError::ExportExpired => ApiError::new(StatusCode::GONE, "export_expired")
+                .detail("The export expired before it was downloaded; request a new export."),
+            IdentityError::ReauthenticationFailed => {
+                ApiError::new(StatusCode::FORBIDDEN, "reauthentication_failed")
+                    .detail("The password is incorrect.")
+            }
+            IdentityError::ErasureAlreadyRequested => ApiError::conflict(
+                "erasure_already_requested",
+                "The erasure of this account was requested already.",
+            ),
+            IdentityError::ErasureNotFound => {
+                ApiError::not_found("No erasure was requested for this account.")
+            }
             IdentityError::Internal(cause) => ApiError::internal(&cause),
             IdentityError::Forbidden => ApiError::new(StatusCode::FORBIDDEN, "forbidden")
                 .detail("Your account is not allowed to do this."),

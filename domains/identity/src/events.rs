@@ -1,4 +1,19 @@
 //! Events the identity domain publishes and handles through the outbox.
 //!
-//! None yet: `user.erased` and `organization.member_joined/left` come with later slices
-//! of issue 4.
+//! `organization.member_joined/left` come with the organizations slice of issue 4.
+
+use haven_platform::outbox::DomainEvent;
+use serde::Serialize;
+
+/// `user.erased`: the member asked for their account to be erased; published in the
+/// request's transaction. Subscribers may act on it (e.g. stop billing at once); the
+/// erasure itself runs through every module's `erase_user` hook, not through this event.
+#[derive(Debug, Clone, Serialize)]
+pub struct UserErased {
+    /// The erased account (`usr_…`), from now on a pseudonym.
+    pub user_id: String,
+}
+
+impl DomainEvent for UserErased {
+    const TYPE: &'static str = "user.erased";
+}

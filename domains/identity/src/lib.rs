@@ -1,5 +1,6 @@
-//! Haven's identity domain (issue 4): registration, login, the caller's account and the
-//! public keys that verify access tokens. Paths live under `/v1/identity/…`.
+//! Haven's identity domain (issue 4): registration, login, the caller's account, the
+//! public keys that verify access tokens, and account export and erasure across every
+//! module. Paths live under `/v1/identity/…`.
 //!
 //! Layout: RFC 0001 "Inside a domain crate".
 
@@ -13,6 +14,12 @@ pub mod repo;
 pub mod schema;
 pub mod service;
 
+use std::sync::Arc;
+use std::time::Duration;
+
+use futures_util::future::BoxFuture;
+use haven_platform::jobs::{JobHandler, Recurring};
+use haven_platform::privacy::{Erasure, UserData};
 use haven_platform::ratelimit::RateLimiter;
 use haven_platform::{Module, ModuleInfo, PlatformContext};
 
@@ -45,6 +52,30 @@ impl IdentityModule {
 impl ModuleInfo for IdentityModule {
     fn name(&self) -> &'static str {
         "identity"
+    }
+
+    fn job_handlers(&self) -> Vec<Arc<dyn JobHandler>> {
+        vec![
+            Arc::new(service::ExportUserData(self.service.clone())),
+            Arc::new(service::EraseUserFromModule(self.service.clone())),
+            Arc::new(service::PurgeExpiredExports(self.service.clone())),
+        ]
+    }
+
+    fn recurring_jobs(&self) -> Vec<Recurring> {
+        vec![Recurring {
+            name: service::PURGE_EXPORTS_JOB,
+            every: Duration::from_secs(3600),
+            kind: service::PURGE_EXPORTS_JOB,
+        }]
+    }
+
+    fn export_user_data<'a>(&'a self, user_id: &'a str) -> BoxFuture<'a, anyhow::Result<UserData>> {
+        Box::pin(async move { Ok(self.service.export_own_data(user_id).await?) })
+    }
+
+    fn erase_user<'a>(&'a self, user_id: &'a str) -> BoxFuture<'a, anyhow::Result<Erasure>> {
+        Box::pin(async move { Ok(self.service.erase_own_data(user_id).await?) })
     }
 }
 

@@ -31,6 +31,12 @@ define_id!(
     "sev"
 );
 
+define_id!(
+    /// An export of a member's data (`exp_…`).
+    ExportId,
+    "exp"
+);
+
 /// A security-relevant event, recorded in `identity_security_events` and the log.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SecurityEventKind {
@@ -298,6 +304,8 @@ pub struct Session {
     pub id: SessionId,
     /// What the client called its device.
     pub device_label: Option<String>,
+    /// The network of the last login or refresh (IPv4 /24, IPv6 /48), if known.
+    pub ip_coarse: Option<String>,
     /// When the session was opened.
     pub created_at: DateTime<Utc>,
     /// Last login or refresh.

@@ -1,3 +1,5 @@
 //! Traits the identity domain needs from other domains.
 //!
-//! None yet: account erasure (issue 4, point 10) will add the per-module erasure port.
+//! Account export and erasure reach every module through the platform's module directory
+//! (`haven_platform::privacy`, the `export_user_data`/`erase_user` hooks of
+//! `ModuleInfo`), so identity declares no port of its own for them.

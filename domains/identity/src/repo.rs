@@ -91,6 +91,8 @@ pub struct SessionRow {
     pub revoked_at: Option<NaiveDateTime>,
     /// The family's HMAC key for successor refresh tokens (base64url); empty: no refresh.
     pub refresh_secret: String,
+    /// The network of the last login or refresh (IPv4 /24, IPv6 /48), if known.
+    pub ip_coarse: Option<String>,
 }
 
 /// A row of `identity_refresh_tokens`.
@@ -276,9 +278,17 @@ pub fn find_session(conn: &mut AnyConnection, id: &str) -> QueryResult<Option<Se
 }
 
 /// Records a use of the session.
-pub fn touch_session(conn: &mut AnyConnection, id: &str, now: NaiveDateTime) -> QueryResult<()> {
+pub fn touch_session(
+    conn: &mut AnyConnection,
+    id: &str,
+    now: NaiveDateTime,
+    ip_coarse: Option<&str>,
+) -> QueryResult<()> {
     diesel::update(identity_sessions::table.find(id))
-        .set(identity_sessions::last_used_at.eq(now))
+        .set((
+            identity_sessions::last_used_at.eq(now),
+            identity_sessions::ip_coarse.eq(ip_coarse),
+        ))
         .execute(conn)
         .map(drop)
 }
@@ -313,6 +323,9 @@ pub struct SecurityEventRow {
     pub actor_id: Option<String>,
     /// A short, secret-free detail (e.g. the role change), if any.
     pub detail: Option<String>,
+    /// What a `login_failed` counts against for the soft-lock: the user id, or a hash of
+    /// an unregistered address (so unknown addresses lock too).
+    pub lock_key: Option<String>,
 }
 
 /// Appends a security event.
@@ -348,16 +361,17 @@ pub fn last_security_event_at(
         .first(conn)
 }
 
-/// Times of the user's events of `kind` after `since`, newest first, at most `limit`.
+/// Times of the events of `kind` with `lock_key` after `since`, newest first, at most
+/// `limit`.
 pub fn security_event_times_since(
     conn: &mut AnyConnection,
-    user_id: &str,
+    lock_key: &str,
     kind: &str,
     since: NaiveDateTime,
     limit: i64,
 ) -> QueryResult<Vec<NaiveDateTime>> {
     identity_security_events::table
-        .filter(identity_security_events::user_id.eq(user_id))
+        .filter(identity_security_events::lock_key.eq(lock_key))
         .filter(identity_security_events::kind.eq(kind))
         .filter(identity_security_events::created_at.gt(since))
         .order(identity_security_events::created_at.desc())
@@ -368,3 +382,5 @@ pub fn security_event_times_since(
 
 mod admin;
 pub use admin::*;
+mod privacy;
+pub use privacy::*;

@@ -28,6 +28,7 @@ diesel::table! {
         last_used_at -> Timestamp,
         revoked_at -> Nullable<Timestamp>,
         refresh_secret -> Text,
+        ip_coarse -> Nullable<Text>,
     }
 }
 
@@ -51,6 +52,7 @@ diesel::table! {
         created_at -> Timestamp,
         actor_id -> Nullable<Text>,
         detail -> Nullable<Text>,
+        lock_key -> Nullable<Text>,
     }
 }
 
@@ -62,3 +64,34 @@ diesel::allow_tables_to_appear_in_same_query!(
     identity_refresh_tokens,
     identity_security_events
 );
+
+diesel::table! {
+    identity_exports (id) {
+        id -> Text,
+        user_id -> Text,
+        requested_at -> Timestamp,
+        completed_at -> Nullable<Timestamp>,
+        expires_at -> Timestamp,
+        downloaded_at -> Nullable<Timestamp>,
+        payload -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    identity_erasures (user_id) {
+        user_id -> Text,
+        requested_at -> Timestamp,
+        updated_at -> Timestamp,
+        completed_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    identity_erasure_steps (user_id, module) {
+        user_id -> Text,
+        module -> Text,
+        attempts -> Integer,
+        completed_at -> Nullable<Timestamp>,
+        outcome -> Nullable<Text>,
+    }
+}

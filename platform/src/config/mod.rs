@@ -7,9 +7,11 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 mod auth;
+mod identity;
 mod primitives;
 
 pub use auth::{AuthSettings, Secret, VerifyKeySettings};
+pub use identity::{IdentitySettings, MAX_REFRESH_REUSE_GRACE_S};
 pub use primitives::{
     IdempotencySettings, JobSettings, RateLimitBackend, RateLimitPolicy, RateLimiterSettings,
     RateLimits, RedisSettings,
@@ -47,6 +49,9 @@ pub struct Settings {
     /// Access tokens: issuer, audience and keys.
     #[serde(default)]
     pub auth: AuthSettings,
+    /// Session lifetimes and the login soft-lock.
+    #[serde(default)]
+    pub identity: IdentitySettings,
 }
 
 /// `server.*` keys.
@@ -67,6 +72,10 @@ pub struct ServerSettings {
     pub drain_delay_ms: u64,
     /// Origins allowed by CORS; empty means no cross-origin access.
     pub cors_origins: Vec<String>,
+    /// Load balancers and proxies (IP addresses or CIDR networks) whose
+    /// `X-Forwarded-For` is believed when finding a client's address; empty means the
+    /// peer address is the client's.
+    pub trusted_proxies: Vec<String>,
 }
 
 impl Default for ServerSettings {
@@ -79,6 +88,7 @@ impl Default for ServerSettings {
             shutdown_grace_ms: 20_000,
             drain_delay_ms: 5_000,
             cors_origins: Vec::new(),
+            trusted_proxies: Vec::new(),
         }
     }
 }
@@ -302,8 +312,14 @@ impl Settings {
                 "expected a level (error, warn, info, debug, trace) or a tracing filter directive",
             );
         }
+        if let Err(msg) =
+            crate::http::client_ip::TrustedProxies::parse(&self.server.trusted_proxies)
+        {
+            return bad("server.trusted_proxies", &msg);
+        }
         self.validate_primitives()?;
         crate::auth::validate_settings(&self.auth).map_err(ConfigError)?;
+        self.identity.validate().map_err(ConfigError)?;
         if let Some(endpoint) = &self.telemetry.otlp_endpoint
             && !(endpoint.starts_with("http://") || endpoint.starts_with("https://"))
         {

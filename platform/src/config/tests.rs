@@ -104,3 +104,63 @@ fn redaction_hides_passwords_only() {
     s.database.url = "postgres://u:hunter2@h/db".into();
     assert!(!s.redacted_toml().unwrap().contains("hunter2"));
 }
+
+#[test]
+fn identity_lifetimes_are_validated_with_the_key_named() {
+    let err_of = |pairs: &[(&str, &str)]| {
+        Settings::load_from(None, env(pairs))
+            .unwrap_err()
+            .to_string()
+    };
+    let err = err_of(&[("HAVEN__IDENTITY__REFRESH_IDLE_TTL_S", "0")]);
+    assert!(err.contains("identity.refresh_idle_ttl_s"), "{err}");
+    let err = err_of(&[
+        ("HAVEN__IDENTITY__REFRESH_IDLE_TTL_S", "7200"),
+        ("HAVEN__IDENTITY__SESSION_MAX_AGE_S", "3600"),
+    ]);
+    assert!(
+        err.contains("must not exceed identity.session_max_age_s"),
+        "{err}"
+    );
+    let err = err_of(&[("HAVEN__IDENTITY__REFRESH_REUSE_GRACE_S", "3600")]);
+    assert!(err.contains("identity.refresh_reuse_grace_s"), "{err}");
+    let err = err_of(&[("HAVEN__IDENTITY__LOCKOUT_THRESHOLD", "0")]);
+    assert!(err.contains("identity.lockout_threshold"), "{err}");
+
+    let s = Settings::load_from(
+        None,
+        env(&[
+            ("HAVEN__IDENTITY__REFRESH_REUSE_GRACE_S", "0"),
+            ("HAVEN__IDENTITY__LOCKOUT_WINDOW_S", "60"),
+        ]),
+    )
+    .unwrap();
+    assert_eq!(s.identity.refresh_reuse_grace_s, 0);
+    assert_eq!(s.identity.lockout_window_s, 60);
+    assert_eq!(s.identity.session_max_age_s, 90 * 86_400, "the default");
+}
+
+#[test]
+fn trusted_proxies_must_be_addresses_or_networks() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("haven.toml");
+    std::fs::write(
+        &file,
+        "[server]\ntrusted_proxies = [\"10.0.0.0/8\", \"lb.internal\"]\n",
+    )
+    .unwrap();
+    let err = Settings::load_from(Some(&file), env(&[]))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("server.trusted_proxies") && err.contains("lb.internal"),
+        "{err}"
+    );
+    std::fs::write(
+        &file,
+        "[server]\ntrusted_proxies = [\"10.0.0.0/8\", \"192.0.2.1\"]\n",
+    )
+    .unwrap();
+    let s = Settings::load_from(Some(&file), env(&[])).unwrap();
+    assert_eq!(s.server.trusted_proxies.len(), 2);
+}

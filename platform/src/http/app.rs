@@ -10,6 +10,7 @@ use poem::middleware::{CatchPanic, Cors};
 use poem::{EndpointExt, Route};
 use poem_openapi::{OpenApi, OpenApiService};
 
+use super::client_ip::TrustedProxies;
 use super::middleware::body_limit::BodyLimit;
 use super::middleware::envelope::Envelope;
 use super::middleware::timeout::Timeout;
@@ -69,6 +70,8 @@ pub fn build<A: OpenApi + 'static>(ctx: &PlatformContext, api: A, extra: Route) 
         })
         .expose_header("x-request-id");
     let table = Arc::new(table);
+    // Validated with the settings at start-up; an invalid list cannot reach here.
+    let proxies = TrustedProxies::parse(&server.trusted_proxies).unwrap_or_default();
     // Innermost first. Idempotency sits inside BodyLimit (it buffers bounded bodies) and
     // runs the endpoint to completion in its own task under the request timeout, so a
     // claimed key always ends stored or released, even when the client or the Timeout
@@ -92,7 +95,7 @@ pub fn build<A: OpenApi + 'static>(ctx: &PlatformContext, api: A, extra: Route) 
             panicked().to_response()
         }))
         .with_if(!server.cors_origins.is_empty(), cors)
-        .with(Envelope::new(table))
+        .with(Envelope::new(table, proxies))
         .boxed();
     HttpApp {
         endpoint,

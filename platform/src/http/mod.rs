@@ -1,6 +1,7 @@
 //! HTTP conventions of RFC 0002, shared by every endpoint.
 
 pub mod app;
+pub mod client_ip;
 pub mod middleware;
 pub mod pagination;
 pub mod problem;

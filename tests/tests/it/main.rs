@@ -6,6 +6,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod auth;
 mod binary;
+mod client_ip;
 mod conventions;
 mod database;
 mod health_and_metrics;

@@ -2,11 +2,15 @@
 
 mod accounts;
 mod admin;
+mod erasure;
+mod exports;
 mod keys;
 mod sessions;
 
 pub use accounts::AccountsApi;
 pub use admin::AdminApi;
+pub use erasure::ErasureApi;
+pub use exports::ExportsApi;
 pub use keys::KeysApi;
 pub use sessions::SessionsApi;
 
@@ -16,14 +20,23 @@ use poem_openapi::Tags;
 use crate::service::IdentityService;
 
 /// The module's API: every resource's operations.
-pub type IdentityApi = (AccountsApi, SessionsApi, KeysApi, AdminApi);
+pub type IdentityApi = (
+    AccountsApi,
+    SessionsApi,
+    KeysApi,
+    ExportsApi,
+    ErasureApi,
+    AdminApi,
+);
 
 /// Builds [`IdentityApi`] around the service.
 pub fn new(service: IdentityService, limiter: RateLimiter) -> IdentityApi {
     (
         AccountsApi::new(service.clone()),
-        SessionsApi::new(service.clone(), limiter),
+        SessionsApi::new(service.clone(), limiter.clone()),
         KeysApi::new(service.clone()),
+        ExportsApi::new(service.clone()),
+        ErasureApi::new(service.clone(), limiter),
         AdminApi::new(service),
     )
 }

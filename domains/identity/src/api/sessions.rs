@@ -2,9 +2,9 @@
 //! session resource.
 
 use haven_platform::auth::{AuthErrors, BearerAuth};
+use haven_platform::http::client_ip::ClientIp;
 use haven_platform::ratelimit::{Access, RateLimiter};
 use haven_platform::{ApiResult, Page, PageParams};
-use poem::web::RemoteAddr;
 use poem_openapi::param::{Path, Query};
 use poem_openapi::payload::Json;
 use poem_openapi::{ApiResponse, OpenApi};
@@ -26,14 +26,6 @@ impl SessionsApi {
     pub fn new(service: IdentityService, limiter: RateLimiter) -> Self {
         Self { service, limiter }
     }
-}
-
-/// The client address a per-IP limit counts: the peer's IP without the port. (Behind a
-/// proxy this is the proxy's address; the platform has no trusted-proxy setting yet.)
-fn client_ip(remote: &RemoteAddr) -> String {
-    remote
-        .as_socket_addr()
-        .map_or_else(|| remote.to_string(), |addr| addr.ip().to_string())
 }
 
 /// Answer of a successful login or refresh.
@@ -66,10 +58,11 @@ impl SessionsApi {
     ///
     /// Checks the email and password and opens a session: a short-lived access token and
     /// a refresh token. An unknown email and a wrong password give the same
-    /// `401 invalid_credentials`. After 10 consecutive failures in 15 minutes the account
-    /// is locked until the oldest of them is 15 minutes old: the same `401` body, with
-    /// `Retry-After`. Attempts are also limited per email address and per client IP
-    /// (`429 rate_limited`).
+    /// `401 invalid_credentials`. After 10 consecutive failures in 15 minutes (by default:
+    /// `identity.lockout_threshold`, `identity.lockout_window_s`) the address is locked
+    /// until the oldest of them leaves the window: the same `401` body, with
+    /// `Retry-After`, whether or not the address is registered. Attempts are also limited
+    /// per email address and per client IP (`429 rate_limited`).
     #[oai(
         path = "/v1/identity/login",
         method = "post",
@@ -77,13 +70,13 @@ impl SessionsApi {
     )]
     async fn login(
         &self,
-        remote: &RemoteAddr,
+        client: ClientIp,
         body: Json<LoginRequest>,
     ) -> ApiResult<LoggedIn, LoginErrors> {
         let body = body.0;
         let (ip_policy, ip_default) = LOGIN_IP_POLICY;
         self.limiter
-            .enforce_with(ip_policy, ip_default, &client_ip(remote), Access::Write)
+            .enforce_with(ip_policy, ip_default, &client.key(), Access::Write)
             .await?;
         let (email_policy, email_default) = LOGIN_EMAIL_POLICY;
         let email_key = Email::parse(&body.email).map_or_else(
@@ -95,7 +88,12 @@ impl SessionsApi {
             .await?;
         let tokens = self
             .service
-            .login(&body.email, &body.password, body.device_label)
+            .login(
+                &body.email,
+                &body.password,
+                body.device_label,
+                client.coarse(),
+            )
             .await?;
         Ok(LoggedIn::Ok(Json(tokens.into())))
     }
@@ -103,15 +101,23 @@ impl SessionsApi {
     /// Refresh the tokens
     ///
     /// Exchanges a refresh token for a new access token and a new refresh token; the old
-    /// refresh token is used up. Presenting it again within 10 s returns the same new
-    /// pair (two concurrent refreshes); later, it signs the whole session out.
+    /// refresh token is used up. Presenting it again within 10 s (by default;
+    /// `identity.refresh_reuse_grace_s`) returns the same new pair (two concurrent
+    /// refreshes); later, it signs the whole session out.
     #[oai(
         path = "/v1/identity/token/refresh",
         method = "post",
         operation_id = "identityRefreshToken"
     )]
-    async fn refresh(&self, body: Json<RefreshRequest>) -> ApiResult<LoggedIn, RefreshErrors> {
-        let tokens = self.service.refresh(&body.0.refresh_token).await?;
+    async fn refresh(
+        &self,
+        client: ClientIp,
+        body: Json<RefreshRequest>,
+    ) -> ApiResult<LoggedIn, RefreshErrors> {
+        let tokens = self
+            .service
+            .refresh(&body.0.refresh_token, client.coarse())
+            .await?;
         Ok(LoggedIn::Ok(Json(tokens.into())))
     }
 

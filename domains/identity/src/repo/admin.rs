@@ -154,21 +154,6 @@ pub fn set_disabled_at(
         .map(|n| n > 0)
 }
 
-/// Revokes every active session of the user; returns how many it revoked.
-pub fn revoke_all_sessions(
-    conn: &mut AnyConnection,
-    user_id: &str,
-    now: NaiveDateTime,
-) -> QueryResult<usize> {
-    diesel::update(
-        identity_sessions::table
-            .filter(identity_sessions::user_id.eq(user_id))
-            .filter(identity_sessions::revoked_at.is_null()),
-    )
-    .set(identity_sessions::revoked_at.eq(now))
-    .execute(conn)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

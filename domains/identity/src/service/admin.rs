@@ -257,7 +257,7 @@ impl IdentityService {
                                 return Err(IdentityError::LastAdmin);
                             }
                             repo::set_disabled_at(conn, &target, Some(now), now)?;
-                            let revoked = repo::revoke_all_sessions(conn, &target, now)?;
+                            let revoked = repo::revoke_all_sessions(conn, &target, now)?.len();
                             row.disabled_at = Some(now);
                             (
                                 SecurityEventKind::AccountDisabled,

@@ -1,26 +1,25 @@
 //! Brute-force protection: login rate-limit policies and the account soft-lock.
 //!
-//! An account is locked after [`LOCKOUT_THRESHOLD`] consecutive failed logins (no
-//! successful login in between) within [`LOCKOUT_WINDOW`], and unlocks when the oldest of
-//! those failures leaves the window. The failures are the `login_failed` rows of
+//! An account is locked after `identity.lockout_threshold` consecutive failed logins (no
+//! successful login in between) within `identity.lockout_window_s`, and unlocks when the
+//! oldest of those failures leaves the window. The failures are the `login_failed` rows of
 //! `identity_security_events`, so the lock needs no state of its own and holds across
-//! nodes. A password reset will end the lock as well once it exists (issue 4 point 4):
-//! its event kind joins [`LOCK_RESET_KINDS`].
+//! nodes. Failures count against a lock key: the account, or for an unregistered address
+//! a hash of it, so unknown addresses lock the same way and the lock cannot be used to
+//! learn which addresses are registered. Events of [`LOCK_RESET_KINDS`] end a lock.
 
 use chrono::NaiveDateTime;
 use diesel::Connection;
 use haven_platform::config::RateLimitPolicy;
 use haven_platform::time::now_utc;
 
-use super::{IdentityService, count, security_event};
+use sha2::{Digest, Sha256};
+
+use super::{IdentityService, Policy, count, security_event};
 use crate::error::IdentityError;
 use crate::model::SecurityEventKind;
 use crate::repo;
 
-/// Consecutive failed logins that lock an account.
-pub const LOCKOUT_THRESHOLD: usize = 10;
-/// The window those failures must fall in; the lock lasts until the oldest leaves it.
-pub const LOCKOUT_WINDOW: chrono::Duration = chrono::Duration::minutes(15);
 /// Events after which failures count from zero again.
 const LOCK_RESET_KINDS: &[&str] = &[SecurityEventKind::LoginSucceeded.as_str()];
 
@@ -44,49 +43,73 @@ pub const LOGIN_IP_POLICY: (&str, RateLimitPolicy) = (
     },
 );
 
+/// The key failures count against: the user id of a registered account, else a hash of
+/// the normalized address (or of the raw input when it is not an address).
+pub(super) fn lock_key(user_id: Option<&str>, email: &str) -> String {
+    if let Some(id) = user_id {
+        return id.to_owned();
+    }
+    let normalized = crate::model::Email::parse(email).map_or_else(
+        |_| email.trim().to_lowercase(),
+        |e| e.normalized().to_owned(),
+    );
+    let digest = Sha256::digest(format!("haven-lock-key:{normalized}").as_bytes());
+    let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+    format!("email:{hex}")
+}
+
 /// When the lock ends, given the failure times that count (newest first), or `None`
-/// when the account is not locked.
-fn locked_until(failures: &[NaiveDateTime]) -> Option<NaiveDateTime> {
+/// when the key is not locked.
+fn locked_until(failures: &[NaiveDateTime], policy: Policy) -> Option<NaiveDateTime> {
     failures
-        .get(LOCKOUT_THRESHOLD - 1)
-        .map(|oldest| *oldest + LOCKOUT_WINDOW)
+        .get(policy.lockout_threshold.saturating_sub(1))
+        .map(|oldest| *oldest + policy.lockout_window)
 }
 
 /// The failures that count toward the lock at `now`, newest first.
 fn counted_failures(
     conn: &mut haven_platform::AnyConnection,
-    user_id: &str,
+    lock_key: &str,
+    user_id: Option<&str>,
     now: NaiveDateTime,
+    policy: Policy,
 ) -> diesel::QueryResult<Vec<NaiveDateTime>> {
-    let window_start = now - LOCKOUT_WINDOW;
-    let since = match repo::last_security_event_at(conn, user_id, LOCK_RESET_KINDS)? {
-        Some(reset) => reset.max(window_start),
-        None => window_start,
+    let window_start = now - policy.lockout_window;
+    let reset = match user_id {
+        Some(user) => repo::last_security_event_at(conn, user, LOCK_RESET_KINDS)?,
+        None => None,
     };
+    let since = reset.map_or(window_start, |reset| reset.max(window_start));
     repo::security_event_times_since(
         conn,
-        user_id,
+        lock_key,
         SecurityEventKind::LoginFailed.as_str(),
         since,
         // One more than the threshold: tells "just reached it" from "already past it".
-        i64::try_from(LOCKOUT_THRESHOLD + 1).unwrap_or(i64::MAX),
+        i64::try_from(policy.lockout_threshold.saturating_add(1)).unwrap_or(i64::MAX),
     )
 }
 
 impl IdentityService {
-    /// `Some(seconds left)` when the account is locked; the refused attempt is recorded
+    /// `Some(seconds left)` when `lock_key` is locked; the refused attempt is recorded
     /// as `login_locked` (it does not extend the lock).
-    pub(super) async fn check_lock(&self, user_id: &str) -> Result<Option<u64>, IdentityError> {
-        let user = user_id.to_owned();
+    pub(super) async fn check_lock(
+        &self,
+        lock_key: &str,
+        user_id: Option<String>,
+    ) -> Result<Option<u64>, IdentityError> {
+        let key = lock_key.to_owned();
         let now = now_utc();
+        let policy = self.policy;
         let until = self
             .db
             .run(move |conn| {
-                let until = locked_until(&counted_failures(conn, &user, now)?);
+                let failures = counted_failures(conn, &key, user_id.as_deref(), now, policy)?;
+                let until = locked_until(&failures, policy);
                 if until.is_some_and(|u| u > now) {
                     repo::insert_security_event(
                         conn,
-                        &security_event(SecurityEventKind::LoginLocked, Some(user), None, now),
+                        &security_event(SecurityEventKind::LoginLocked, user_id, None, now),
                     )?;
                 }
                 Ok::<_, IdentityError>(until)
@@ -106,40 +129,35 @@ impl IdentityService {
         }
     }
 
-    /// Records a failed login; for a known account, locks it when this failure reaches
-    /// the threshold (`account_locked` event, counted in
+    /// Records a failed login against `lock_key`; locks it when this failure reaches the
+    /// threshold (`account_locked` event, counted in
     /// `haven_identity_security_events_total{kind="account_locked"}`).
     pub(super) async fn record_failure(
         &self,
         user_id: Option<String>,
+        lock_key: String,
     ) -> Result<(), IdentityError> {
         count(SecurityEventKind::LoginFailed);
         tracing::info!(event = "login_failed", user_id = ?user_id, "security event");
         let now = now_utc();
+        let policy = self.policy;
         let locked = self
             .db
             .run(move |conn| {
                 conn.transaction(|conn| -> diesel::QueryResult<bool> {
-                    repo::insert_security_event(
-                        conn,
-                        &security_event(SecurityEventKind::LoginFailed, user_id.clone(), None, now),
-                    )?;
-                    let Some(user) = user_id else {
-                        return Ok(false);
-                    };
-                    let failures = counted_failures(conn, &user, now)?;
+                    let mut failure =
+                        security_event(SecurityEventKind::LoginFailed, user_id.clone(), None, now);
+                    failure.lock_key = Some(lock_key.clone());
+                    repo::insert_security_event(conn, &failure)?;
+                    let failures =
+                        counted_failures(conn, &lock_key, user_id.as_deref(), now, policy)?;
                     // Exactly at the threshold: this failure locks (past it, one already did).
-                    let locks = failures.len() == LOCKOUT_THRESHOLD;
+                    let locks = failures.len() == policy.lockout_threshold;
                     if locks {
-                        repo::insert_security_event(
-                            conn,
-                            &security_event(
-                                SecurityEventKind::AccountLocked,
-                                Some(user),
-                                None,
-                                now,
-                            ),
-                        )?;
+                        let mut locked =
+                            security_event(SecurityEventKind::AccountLocked, user_id, None, now);
+                        locked.lock_key = Some(lock_key);
+                        repo::insert_security_event(conn, &locked)?;
                     }
                     Ok(locks)
                 })

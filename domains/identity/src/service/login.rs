@@ -3,10 +3,11 @@
 use diesel::Connection;
 use haven_platform::time::now_utc;
 
+use super::lockout::lock_key;
 use super::passwords::Verified;
 use super::{
-    ACCESS_TOKEN_TTL, DEVICE_LABEL_MAX_CHARS, IdentityService, REFRESH_IDLE_TTL, count,
-    random_token, security_event, sha256_hex, user_from_row,
+    ACCESS_TOKEN_TTL, DEVICE_LABEL_MAX_CHARS, IdentityService, count, random_token, security_event,
+    sha256_hex, user_from_row,
 };
 use crate::error::IdentityError;
 use crate::model::SecurityEventKind;
@@ -24,6 +25,7 @@ impl IdentityService {
         email: &str,
         password: &str,
         device_label: Option<String>,
+        ip_coarse: Option<String>,
     ) -> Result<LoginTokens, IdentityError> {
         let password = Password::presented(password);
         let user = match Email::parse(email) {
@@ -38,8 +40,12 @@ impl IdentityService {
             Err(_) => None,
         };
         // A locked account is refused before its password is checked, even a right one.
-        if let Some(user) = &user
-            && let Some(retry_after_s) = self.check_lock(&user.id).await?
+        // Unknown addresses lock the same way, so the lock tells nothing about which
+        // addresses are registered.
+        let lock_key = lock_key(user.as_ref().map(|u| u.id.as_str()), email);
+        if let Some(retry_after_s) = self
+            .check_lock(&lock_key, user.as_ref().map(|u| u.id.clone()))
+            .await?
         {
             return Err(IdentityError::AccountLocked { retry_after_s });
         }
@@ -47,7 +53,7 @@ impl IdentityService {
         let stored_user_id = user.as_ref().map(|u| u.id.clone());
         let verified = self.hasher.verify(password.clone(), stored_hash).await?;
         let Some(user) = user.filter(|_| verified != Verified::Mismatch) else {
-            self.record_failure(stored_user_id).await?;
+            self.record_failure(stored_user_id, lock_key).await?;
             return Err(IdentityError::InvalidCredentials);
         };
         // Only a caller who knows the password learns that the account is disabled.
@@ -76,6 +82,7 @@ impl IdentityService {
             created_at: now,
             last_used_at: now,
             revoked_at: None,
+            ip_coarse,
             refresh_secret: random_token()?,
         };
         let token_row = RefreshTokenRow {
@@ -83,7 +90,7 @@ impl IdentityService {
             session_id: session_id.to_string(),
             token_hash: sha256_hex(&refresh_token),
             created_at: now,
-            expires_at: now + REFRESH_IDLE_TTL,
+            expires_at: now + self.policy.refresh_idle_ttl,
             used_at: None,
         };
         let rehashed_flag = rehashed.is_some();

@@ -2,14 +2,18 @@
 //! pool off the async runtime. Spans carry ids only, never emails, passwords or tokens.
 //!
 //! One file per group of use-cases: `accounts` (registration, the caller's account),
-//! `profile`, `login`, `lockout`, `tokens` (refresh rotation), `sessions`, and `passwords` (argon2id on a bounded
-//! pool).
+//! `profile`, `login`, `lockout`, `tokens` (refresh rotation), `sessions`, `passwords`
+//! (argon2id on a bounded pool), `admin` (roles and account state), `exports` and `erasure` (account export and erasure
+//! across every module; their job handlers are in `privacy_jobs`).
 
 mod accounts;
 mod admin;
+mod erasure;
+mod exports;
 mod lockout;
 mod login;
 mod passwords;
+mod privacy_jobs;
 mod profile;
 mod sessions;
 mod tokens;
@@ -19,6 +23,7 @@ use std::time::Duration;
 use base64::Engine;
 use chrono::{DateTime, NaiveDateTime, Utc};
 use haven_platform::auth::{Auth, Role};
+use haven_platform::privacy::ModuleHandle;
 use haven_platform::{Db, PlatformContext};
 use sha2::{Digest, Sha256};
 
@@ -30,20 +35,46 @@ use crate::repo::{SecurityEventRow, SessionRow, UserRow};
 pub use admin::{
     Actor, AdminUser, EMAIL_SEARCH_MAX_LEN, UserQuery, email_search, role_name, validate_roles,
 };
-pub use lockout::{LOCKOUT_THRESHOLD, LOCKOUT_WINDOW, LOGIN_EMAIL_POLICY, LOGIN_IP_POLICY};
+pub use erasure::{ERASE_JOB, ERASURE_MAX_ATTEMPTS, ErasureStatus, ErasureStep, REAUTH_POLICY};
+pub use exports::{EXPORT_JOB, EXPORT_TTL, ExportState, ExportStatus, PURGE_EXPORTS_JOB};
+pub use lockout::{LOGIN_EMAIL_POLICY, LOGIN_IP_POLICY};
 pub use passwords::{ARGON2_M_KIB, ARGON2_P, ARGON2_T};
 use passwords::{Hasher, dummy_hash};
+pub use privacy_jobs::{EraseUserFromModule, ExportUserData, PurgeExpiredExports};
 pub use profile::{LOCALE_MAX_LEN, ProfilePatch};
 
 /// Lifetime of access tokens.
 pub const ACCESS_TOKEN_TTL: Duration = Duration::from_secs(15 * 60);
-/// A refresh token expires after this long unused (each refresh issues a new one).
-pub const REFRESH_IDLE_TTL: chrono::Duration = chrono::Duration::days(30);
-/// A session (refresh-token family) ends this long after its login, however used.
-pub const SESSION_MAX_AGE: chrono::Duration = chrono::Duration::days(90);
-/// A refresh token presented again within this long after its first use gets the same
-/// new pair (two concurrent refreshes from one app); later, it revokes the family.
-pub const REFRESH_GRACE: chrono::Duration = chrono::Duration::seconds(10);
+
+/// Session lifetimes and the soft-lock, from the `identity.*` settings (validated at
+/// start-up, so the conversions below cannot overflow).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Policy {
+    /// A refresh token expires after this long unused (each refresh issues a new one).
+    pub refresh_idle_ttl: chrono::Duration,
+    /// A session (refresh-token family) ends this long after its login, however used.
+    pub session_max_age: chrono::Duration,
+    /// A refresh token presented again within this long after its first use gets the
+    /// same new pair (two concurrent refreshes from one app); later, it revokes the family.
+    pub refresh_grace: chrono::Duration,
+    /// Consecutive failed logins that lock an account.
+    pub lockout_threshold: usize,
+    /// The window those failures must fall in.
+    pub lockout_window: chrono::Duration,
+}
+
+impl Policy {
+    fn from_settings(s: &haven_platform::config::IdentitySettings) -> Self {
+        let secs = |v: u64| chrono::Duration::seconds(i64::try_from(v).unwrap_or(i64::MAX / 1000));
+        Self {
+            refresh_idle_ttl: secs(s.refresh_idle_ttl_s),
+            session_max_age: secs(s.session_max_age_s),
+            refresh_grace: secs(s.refresh_reuse_grace_s),
+            lockout_threshold: usize::try_from(s.lockout_threshold).unwrap_or(usize::MAX),
+            lockout_window: secs(s.lockout_window_s),
+        }
+    }
+}
 /// Longest display name, in characters.
 pub const DISPLAY_NAME_MAX_CHARS: usize = 100;
 
@@ -77,6 +108,8 @@ pub struct IdentityService {
     db: Db,
     auth: Auth,
     hasher: Hasher,
+    policy: Policy,
+    modules: ModuleHandle,
 }
 
 /// Registration input as received (validated here, not in the API layer).
@@ -104,6 +137,8 @@ impl IdentityService {
             db: ctx.db.clone(),
             auth: ctx.auth.clone(),
             hasher: Hasher::new(),
+            policy: Policy::from_settings(&ctx.settings.identity),
+            modules: ctx.modules.handle(),
         }
     }
 
@@ -127,6 +162,7 @@ fn security_event(
         created_at: now,
         actor_id: None,
         detail: None,
+        lock_key: None,
     }
 }
 
@@ -168,6 +204,7 @@ fn session_from_row(row: SessionRow) -> Result<Session, IdentityError> {
             .parse::<SessionId>()
             .map_err(|e| IdentityError::Internal(format!("identity_sessions.id: {e}")))?,
         device_label: row.device_label,
+        ip_coarse: row.ip_coarse,
         created_at: utc(row.created_at),
         last_used_at: utc(row.last_used_at),
     })

@@ -103,6 +103,11 @@ impl IdentityService {
             .db
             .run(move |conn| {
                 conn.transaction(|conn| {
+                    // An erased account takes no new personal data, even from an access
+                    // token issued before the erasure.
+                    if repo::find_erasure(conn, &id)?.is_some() {
+                        return Ok(None);
+                    }
                     let Some(current) = repo::find_user(conn, &id)? else {
                         return Ok(None);
                     };

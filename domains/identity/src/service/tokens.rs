@@ -7,8 +7,8 @@ use haven_platform::time::now_utc;
 use sha2::Sha256;
 
 use super::{
-    ACCESS_TOKEN_TTL, IdentityService, REFRESH_GRACE, REFRESH_IDLE_TTL, SESSION_MAX_AGE, count,
-    random_token, security_event, sha256_hex, user_from_row,
+    ACCESS_TOKEN_TTL, IdentityService, Policy, count, random_token, security_event, sha256_hex,
+    user_from_row,
 };
 use crate::error::IdentityError;
 use crate::model::SecurityEventKind;
@@ -17,16 +17,21 @@ use crate::repo::{self, RefreshTokenRow, UserRow};
 
 impl IdentityService {
     /// Exchanges a refresh token for a new pair (rotation). A token used before gets the
-    /// same new pair within [`REFRESH_GRACE`] (while that pair is unused); otherwise the
+    /// same new pair within the grace window (while that pair is unused); otherwise the
     /// reuse revokes the whole session (RFC 9700 reuse detection).
     #[tracing::instrument(skip_all, fields(user_id, session_id))]
-    pub async fn refresh(&self, refresh_token: &str) -> Result<LoginTokens, IdentityError> {
+    pub async fn refresh(
+        &self,
+        refresh_token: &str,
+        ip_coarse: Option<String>,
+    ) -> Result<LoginTokens, IdentityError> {
         let presented = refresh_token.to_owned();
         let now = now_utc();
+        let policy = self.policy;
         let outcome = self
             .db
             .run(move |conn| {
-                conn.transaction(|conn| rotate(conn, &presented, now))
+                conn.transaction(|conn| rotate(conn, &presented, now, policy, ip_coarse.as_deref()))
                     .map_err(IdentityError::from)
             })
             .await?;
@@ -103,6 +108,8 @@ fn rotate(
     conn: &mut haven_platform::AnyConnection,
     presented: &str,
     now: NaiveDateTime,
+    policy: Policy,
+    ip_coarse: Option<&str>,
 ) -> diesel::QueryResult<Rotation> {
     let hash = sha256_hex(presented);
     // The write first: concurrent refreshes of one token queue here.
@@ -116,7 +123,7 @@ fn rotate(
     if session.revoked_at.is_some()
         || session.refresh_secret.is_empty()
         || token.expires_at <= now
-        || session.created_at + SESSION_MAX_AGE <= now
+        || session.created_at + policy.session_max_age <= now
     {
         return Ok(Rotation::Invalid);
     }
@@ -128,7 +135,8 @@ fn rotate(
     let successor = successor_token(&session.refresh_secret, presented);
     let successor_hash = sha256_hex(&successor);
     if claimed {
-        let expires_at = (now + REFRESH_IDLE_TTL).min(session.created_at + SESSION_MAX_AGE);
+        let expires_at =
+            (now + policy.refresh_idle_ttl).min(session.created_at + policy.session_max_age);
         repo::insert_refresh_token(
             conn,
             &RefreshTokenRow {
@@ -140,7 +148,7 @@ fn rotate(
                 used_at: None,
             },
         )?;
-        repo::touch_session(conn, &session.id, now)?;
+        repo::touch_session(conn, &session.id, now, ip_coarse)?;
         return Ok(Rotation::Issued {
             user: Box::new(user),
             session_id: session.id,
@@ -150,7 +158,7 @@ fn rotate(
     }
     let within_grace = token
         .used_at
-        .is_some_and(|used| now - used <= REFRESH_GRACE);
+        .is_some_and(|used| now - used <= policy.refresh_grace);
     match repo::find_refresh_token(conn, &successor_hash)? {
         Some(next) if within_grace && next.used_at.is_none() => Ok(Rotation::Issued {
             user: Box::new(user),

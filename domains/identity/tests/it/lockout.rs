@@ -3,8 +3,7 @@
 
 use diesel::prelude::*;
 use haven_identity::schema::identity_security_events;
-use haven_identity::service::LOCKOUT_THRESHOLD;
-use haven_platform::config::RateLimitPolicy;
+use haven_platform::config::{IdentitySettings, RateLimitPolicy};
 use haven_platform::testing::TestApp;
 use poem::test::TestResponse;
 use serde_json::{Value, json};
@@ -12,6 +11,11 @@ use serde_json::{Value, json};
 use crate::{PASSWORD, app, post, problem, register, security_events};
 
 const WRONG: &str = "not the right password";
+
+/// The default `identity.lockout_threshold`.
+fn threshold() -> usize {
+    IdentitySettings::default().lockout_threshold as usize
+}
 
 async fn login(app: &TestApp, email: &str, password: &str) -> TestResponse {
     post(
@@ -63,10 +67,10 @@ async fn backdate_events(app: &TestApp, user_id: &str, minutes: i64) {
         .unwrap();
 }
 
-/// Locks `email` with [`LOCKOUT_THRESHOLD`] wrong passwords and returns the last body.
+/// Locks `email` with [`threshold`] wrong passwords and returns the last body.
 async fn lock(app: &TestApp, email: &str) -> Value {
     let mut last = Value::Null;
-    for _ in 0..LOCKOUT_THRESHOLD {
+    for _ in 0..threshold() {
         let (retry_after, body) = rejection(login(app, email, WRONG).await, 401).await;
         assert_eq!(retry_after, None, "a wrong password is no lock yet");
         last = body;
@@ -93,7 +97,7 @@ async fn the_account_locks_after_repeated_failures_even_for_the_right_password()
 
     let events = security_events(&app, user_id).await;
     let failed = events.iter().filter(|k| *k == "login_failed").count();
-    assert_eq!(failed, LOCKOUT_THRESHOLD, "{events:?}");
+    assert_eq!(failed, threshold(), "{events:?}");
     assert_eq!(
         events.iter().filter(|k| *k == "account_locked").count(),
         1,
@@ -124,7 +128,7 @@ async fn the_lock_ends_when_the_failures_leave_the_window() {
 
     // A success starts the count again: one fewer failure than the threshold keeps it
     // open.
-    for _ in 1..LOCKOUT_THRESHOLD {
+    for _ in 1..threshold() {
         rejection(login(&app, "cy@example.com", WRONG).await, 401).await;
     }
     login(&app, "cy@example.com", PASSWORD)
@@ -187,4 +191,68 @@ async fn the_default_login_limits_apply_without_configuration() {
         last, 429,
         "the built-in per-email limit answers 429, never 500"
     );
+}
+
+#[tokio::test]
+async fn an_unregistered_address_locks_exactly_like_a_registered_one() {
+    let app = crate::app_without_login_limits().await;
+    register(&app, "real@example.com").await;
+    let registered_wrong = lock(&app, "real@example.com").await;
+    let unknown_wrong = lock(&app, "ghost@example.com").await;
+    assert_eq!(registered_wrong, unknown_wrong);
+
+    let (real_retry, real_body) =
+        rejection(login(&app, "real@example.com", WRONG).await, 401).await;
+    let (ghost_retry, ghost_body) =
+        rejection(login(&app, "Ghost@EXAMPLE.com ", WRONG).await, 401).await;
+    assert!(real_retry.is_some() && ghost_retry.is_some(), "both locked");
+    assert_eq!(
+        real_body, ghost_body,
+        "the lock tells nothing about registration"
+    );
+
+    // The unknown address's failures are keyed by a hash, never the address itself.
+    let keys: Vec<Option<String>> = app
+        .ctx
+        .db
+        .run(|conn| {
+            identity_security_events::table
+                .filter(identity_security_events::user_id.is_null())
+                .filter(identity_security_events::kind.eq("login_failed"))
+                .select(identity_security_events::lock_key)
+                .load(conn)
+                .map_err(haven_platform::DbError::Query)
+        })
+        .await
+        .unwrap();
+    assert_eq!(keys.len(), threshold());
+    for key in keys {
+        let key = key.expect("a failure of an unknown address has a lock key");
+        assert!(key.starts_with("email:") && !key.contains("ghost"), "{key}");
+    }
+}
+
+#[tokio::test]
+async fn the_threshold_and_window_are_configurable() {
+    let app = TestApp::builder()
+        .settings(|s| {
+            s.identity.lockout_threshold = 3;
+            s.identity.lockout_window_s = 60;
+        })
+        .build(haven_app::wiring::build_app)
+        .await;
+    let user = register(&app, "eve@example.com").await;
+    for _ in 0..3 {
+        let (retry_after, _) = rejection(login(&app, "eve@example.com", WRONG).await, 401).await;
+        assert_eq!(retry_after, None);
+    }
+    let (retry_after, _) = rejection(login(&app, "eve@example.com", PASSWORD).await, 401).await;
+    let retry_after = retry_after.expect("locked after 3 failures");
+    assert!((1..=60).contains(&retry_after), "{retry_after}");
+
+    // Two minutes later the 60 s window has passed.
+    backdate_events(&app, user["id"].as_str().unwrap(), 2).await;
+    login(&app, "eve@example.com", PASSWORD)
+        .await
+        .assert_status_is_ok();
 }

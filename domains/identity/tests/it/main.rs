@@ -4,10 +4,13 @@
 // Test helpers panic on failure by design; clippy only exempts `#[test]` functions.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod admin;
+mod erasure;
+mod exports;
 mod keys;
 mod lockout;
 mod login;
 mod mass_assignment;
+mod privacy_support;
 mod profile;
 mod refresh;
 mod register;

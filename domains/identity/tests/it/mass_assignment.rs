@@ -32,6 +32,7 @@ fn base_body(operation_id: &str) -> Option<Value> {
         "identityRefreshToken" => json!({"refresh_token": "x"}),
         "identityUpdateMe" => json!({"display_name": "Root"}),
         "identityAdminSetRoles" => json!({"roles": ["member", "admin"]}),
+        "identityDeleteAccount" => json!({"password": PASSWORD}),
         _ => return None,
     })
 }
@@ -132,6 +133,7 @@ async fn every_request_body_rejects_fields_that_grant_anything() {
     checked.sort();
     for op in [
         "identityAdminSetRoles",
+        "identityDeleteAccount",
         "identityLogin",
         "identityRefreshToken",
         "identityRegister",

@@ -146,3 +146,97 @@ async fn a_logged_out_session_cannot_refresh_and_unknown_fields_are_400() {
     .await;
     problem(resp, 400).await;
 }
+
+/// Moves `column` of every row of `table` `seconds` into the past.
+async fn backdate(app: &TestApp, sql_table: &'static str, column: &'static str, seconds: i64) {
+    app.ctx
+        .db
+        .run(move |conn| {
+            use diesel::prelude::*;
+            let then = haven_platform::time::now_utc() - chrono::Duration::seconds(seconds);
+            diesel::sql_query(format!("UPDATE {sql_table} SET {column} = $1"))
+                .bind::<diesel::sql_types::Timestamp, _>(then)
+                .execute(conn)
+                .map_err(haven_platform::DbError::Query)
+        })
+        .await
+        .unwrap();
+}
+
+async fn app_with(
+    configure: impl FnOnce(&mut haven_platform::config::IdentitySettings),
+) -> TestApp {
+    TestApp::builder()
+        .settings(|s| configure(&mut s.identity))
+        .build(haven_app::wiring::build_app)
+        .await
+}
+
+/// How long until the unused refresh token expires.
+async fn unused_token_expires_in(app: &TestApp) -> chrono::Duration {
+    let expiries: Vec<chrono::NaiveDateTime> = app
+        .ctx
+        .db
+        .run(|conn| {
+            use diesel::prelude::*;
+            use haven_identity::schema::identity_refresh_tokens::dsl::*;
+            identity_refresh_tokens
+                .filter(used_at.is_null())
+                .select(expires_at)
+                .load(conn)
+                .map_err(haven_platform::DbError::Query)
+        })
+        .await
+        .unwrap();
+    assert_eq!(expiries.len(), 1, "one live token per session");
+    expiries[0] - haven_platform::time::now_utc()
+}
+
+#[tokio::test]
+async fn a_refresh_token_unused_for_the_idle_ttl_expires() {
+    let app = app_with(|i| i.refresh_idle_ttl_s = 600).await;
+    let first = login(&app).await;
+    let left = unused_token_expires_in(&app).await;
+    assert!((590..=600).contains(&left.num_seconds()), "{left}");
+    let second = refreshed(&app, &first).await;
+    let left = unused_token_expires_in(&app).await;
+    assert!((590..=600).contains(&left.num_seconds()), "{left}");
+    // Expired a second ago.
+    backdate(&app, "identity_refresh_tokens", "expires_at", 1).await;
+    let body = problem(refresh(&app, &second).await, 401).await;
+    assert_eq!(body["code"], "invalid_refresh_token", "{body}");
+}
+
+#[tokio::test]
+async fn a_session_ends_at_its_maximum_age_however_active() {
+    let app = app_with(|i| {
+        i.refresh_idle_ttl_s = 600;
+        i.session_max_age_s = 3_600;
+    })
+    .await;
+    let first = login(&app).await;
+    // Opened 59 minutes ago: refreshes, and the new token expires with the session.
+    backdate(&app, "identity_sessions", "created_at", 59 * 60).await;
+    let second = refreshed(&app, &first).await;
+    let left = unused_token_expires_in(&app).await;
+    assert!(
+        left <= chrono::Duration::seconds(61),
+        "capped by the session's age, not the idle TTL: {left}"
+    );
+    // Opened 61 minutes ago: over.
+    backdate(&app, "identity_sessions", "created_at", 61 * 60).await;
+    problem(refresh(&app, &second).await, 401).await;
+}
+
+#[tokio::test]
+async fn the_grace_window_is_configurable() {
+    let app = app_with(|i| i.refresh_reuse_grace_s = 30).await;
+    let first = login(&app).await;
+    let second = refreshed(&app, &first).await;
+    // 20 s after first use: outside the default 10 s, inside the configured 30 s.
+    set_used_at_back(&app, 20).await;
+    assert_eq!(refreshed(&app, &first).await, second);
+    set_used_at_back(&app, 31).await;
+    problem(refresh(&app, &first).await, 401).await;
+    problem(refresh(&app, &second).await, 401).await;
+}

@@ -10,6 +10,7 @@ use poem::http::{HeaderValue, StatusCode, header};
 use poem::{Endpoint, IntoResponse, Middleware, Request, Response, Result};
 use tracing::Instrument;
 
+use crate::http::client_ip::TrustedProxies;
 use crate::http::problem::{PROBLEM_JSON, ProblemError, code_for, from_poem_error};
 use crate::http::request_id;
 use crate::http::routes::RouteTable;
@@ -25,14 +26,17 @@ const UNMATCHED: &str = "unmatched";
 pub struct Envelope {
     routes: Arc<RouteTable>,
     metrics: Arc<RequestMetrics>,
+    proxies: Arc<TrustedProxies>,
 }
 
 impl Envelope {
-    /// Uses `routes` for `Allow` headers.
-    pub fn new(routes: Arc<RouteTable>) -> Self {
+    /// Uses `routes` for `Allow` headers and hands `proxies` to the
+    /// [`ClientIp`](crate::http::client_ip::ClientIp) extractor.
+    pub fn new(routes: Arc<RouteTable>, proxies: TrustedProxies) -> Self {
         Self {
             routes,
             metrics: Arc::default(),
+            proxies: Arc::new(proxies),
         }
     }
 }
@@ -45,6 +49,7 @@ impl<E: Endpoint> Middleware<E> for Envelope {
             inner,
             routes: Arc::clone(&self.routes),
             metrics: Arc::clone(&self.metrics),
+            proxies: Arc::clone(&self.proxies),
         }
     }
 }
@@ -54,13 +59,16 @@ pub struct EnvelopeEndpoint<E> {
     inner: E,
     routes: Arc<RouteTable>,
     metrics: Arc<RequestMetrics>,
+    proxies: Arc<TrustedProxies>,
 }
 
 impl<E: Endpoint> Endpoint for EnvelopeEndpoint<E> {
     type Output = Response;
 
-    async fn call(&self, req: Request) -> Result<Response> {
+    async fn call(&self, mut req: Request) -> Result<Response> {
         let started = Instant::now();
+        // Here rather than in a data layer of its own: one layer less on every request.
+        req.extensions_mut().insert(Arc::clone(&self.proxies));
         let id = request_id::accept_or_generate(
             req.headers()
                 .get(request_id::HEADER)

@@ -1,0 +1,115 @@
+//! Wire types of account export and erasure.
+
+use chrono::{DateTime, Utc};
+use poem_openapi::{Enum, Object};
+
+use crate::model::ExportId;
+use crate::service::{ErasureStatus, ExportState, ExportStatus};
+
+/// Where an export stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
+#[oai(rename = "IdentityExportState", rename_all = "snake_case")]
+pub enum ExportStateDto {
+    /// Being assembled; poll its status.
+    Pending,
+    /// Ready for its one download.
+    Ready,
+    /// Downloaded; the file is deleted.
+    Downloaded,
+    /// Expired before it was downloaded.
+    Expired,
+}
+
+/// An export of the caller's data from every module.
+#[derive(Debug, Clone, Object)]
+#[oai(rename = "IdentityExport")]
+pub struct ExportDto {
+    /// The export id.
+    pub id: ExportId,
+    /// Where it stands.
+    pub state: ExportStateDto,
+    /// When it was requested.
+    pub requested_at: DateTime<Utc>,
+    /// When it was assembled; absent while pending.
+    pub completed_at: Option<DateTime<Utc>>,
+    /// Until when it can be downloaded (7 days after the request).
+    pub expires_at: DateTime<Utc>,
+    /// When it was downloaded; absent until then.
+    pub downloaded_at: Option<DateTime<Utc>>,
+}
+
+impl From<ExportStatus> for ExportDto {
+    fn from(s: ExportStatus) -> Self {
+        Self {
+            id: s.id,
+            state: match s.state {
+                ExportState::Pending => ExportStateDto::Pending,
+                ExportState::Ready => ExportStateDto::Ready,
+                ExportState::Downloaded => ExportStateDto::Downloaded,
+                ExportState::Expired => ExportStateDto::Expired,
+            },
+            requested_at: s.requested_at,
+            completed_at: s.completed_at,
+            expires_at: s.expires_at,
+            downloaded_at: s.downloaded_at,
+        }
+    }
+}
+
+/// Body of `POST /v1/identity/me/delete`. Unknown fields are rejected.
+#[derive(Clone, Object)]
+#[oai(rename = "IdentityDeleteAccount", deny_unknown_fields)]
+pub struct DeleteAccountRequest {
+    /// The account's current password: erasure requires a fresh proof of identity, not
+    /// only an access token.
+    #[oai(validator(max_length = 1024))]
+    pub password: String,
+}
+
+/// One module's part of an erasure.
+#[derive(Debug, Clone, Object)]
+#[oai(rename = "IdentityErasureStep")]
+pub struct ErasureStepDto {
+    /// The module (`identity`, `content`, …).
+    pub module: String,
+    /// Runs of the module's erasure so far (a failed run is retried).
+    pub attempts: u32,
+    /// When the module finished; absent while pending.
+    pub completed_at: Option<DateTime<Utc>>,
+    /// What the module reported: `erased` or `nothing_stored`; absent while pending.
+    pub outcome: Option<String>,
+}
+
+/// The erasure of the caller's account, one step per module.
+#[derive(Debug, Clone, Object)]
+#[oai(rename = "IdentityErasure")]
+pub struct ErasureDto {
+    /// When it was requested.
+    pub requested_at: DateTime<Utc>,
+    /// When every module had finished; absent while any is pending.
+    pub completed_at: Option<DateTime<Utc>>,
+    /// Whether every module has finished.
+    pub complete: bool,
+    /// One per module, by name.
+    pub steps: Vec<ErasureStepDto>,
+}
+
+impl From<ErasureStatus> for ErasureDto {
+    fn from(s: ErasureStatus) -> Self {
+        Self {
+            requested_at: s.requested_at,
+            complete: s.completed_at.is_some(),
+            completed_at: s.completed_at,
+            steps: s
+                .steps
+                .into_iter()
+                .map(|step| ErasureStepDto {
+                    module: step.module,
+                    attempts: step.attempts,
+                    completed_at: step.completed_at,
+                    outcome: step.outcome,
+                })
+                .collect(),
+        }
+    }
+}

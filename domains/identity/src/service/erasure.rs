@@ -1,0 +1,333 @@
+//! Account erasure (issue 4 point 10). The request, after re-authentication with the
+//! password, does in one transaction: record the erasure, revoke every session, make
+//! login impossible and free the email (tombstone credentials), publish `user.erased`,
+//! and enqueue one job per mounted module. Each job runs its module's `erase_user` and
+//! records the step; the queue retries a failing module with backoff, so none is
+//! skipped. When the last step completes, the erasure is complete (`erasure_completed`).
+//! Access tokens already issued stay valid until they expire (at most 15 minutes).
+
+use chrono::{DateTime, Utc};
+use diesel::Connection;
+use diesel::result::{DatabaseErrorKind, Error as DieselError};
+use haven_platform::config::RateLimitPolicy;
+use haven_platform::jobs::{self, NewJob};
+use haven_platform::outbox;
+use haven_platform::privacy::Erasure;
+use haven_platform::time::now_utc;
+
+use super::passwords::{Verified, dummy_hash};
+use super::{IdentityService, count, security_event, utc};
+use crate::error::IdentityError;
+use crate::events::UserErased;
+use crate::model::{Password, SecurityEventKind};
+use crate::repo::{self, ErasureRow, ErasureStepRow};
+
+/// Job kind that runs one module's `erase_user` (payload `{"user_id", "module"}`).
+pub const ERASE_JOB: &str = "identity.erase_user_from_module";
+/// Attempts of an erasure job before it is dead-lettered: with the default backoff
+/// (`jobs.backoff_max_ms`, 5 minutes) a failing module is retried for about 3.5 days. A
+/// dead job leaves its step pending and the erasure incomplete, visibly, for an operator
+/// to rerun (set the job back to `pending`).
+pub const ERASURE_MAX_ATTEMPTS: u32 = 1_000;
+/// Password checks of `POST /v1/identity/me/delete` per account
+/// (`rate_limits.identity_reauth` overrides it): a stolen access token cannot be used to
+/// guess the password.
+pub const REAUTH_POLICY: (&str, RateLimitPolicy) = (
+    "identity_reauth",
+    RateLimitPolicy {
+        limit: 5,
+        window_s: 900,
+    },
+);
+
+/// One module's part of an erasure.
+#[derive(Debug, Clone)]
+pub struct ErasureStep {
+    /// The module's name.
+    pub module: String,
+    /// Runs of its `erase_user` so far.
+    pub attempts: u32,
+    /// When one succeeded.
+    pub completed_at: Option<DateTime<Utc>>,
+    /// What the module reported: `erased` or `nothing_stored`.
+    pub outcome: Option<String>,
+}
+
+/// An erasure and its steps.
+#[derive(Debug, Clone)]
+pub struct ErasureStatus {
+    /// When it was requested.
+    pub requested_at: DateTime<Utc>,
+    /// When every step was complete.
+    pub completed_at: Option<DateTime<Utc>>,
+    /// One per module mounted when it was requested, by name.
+    pub steps: Vec<ErasureStep>,
+}
+
+/// The password hash of an erased account: the process's dummy hash, of a random secret
+/// nobody knows. Well-formed (unlike a marker string), so any password check against it
+/// simply fails. Computed off the runtime the first time.
+async fn tombstone_hash() -> Result<String, IdentityError> {
+    tokio::task::spawn_blocking(|| dummy_hash().map(str::to_owned))
+        .await
+        .map_err(|e| IdentityError::Internal(format!("dummy hash task: {e}")))?
+}
+
+/// Payload of an [`ERASE_JOB`].
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
+pub(super) struct EraseJob {
+    pub(super) user_id: String,
+    pub(super) module: String,
+}
+
+fn status_of(erasure: ErasureRow, steps: Vec<ErasureStepRow>) -> ErasureStatus {
+    ErasureStatus {
+        requested_at: utc(erasure.requested_at),
+        completed_at: erasure.completed_at.map(utc),
+        steps: steps
+            .into_iter()
+            .map(|s| ErasureStep {
+                module: s.module,
+                attempts: u32::try_from(s.attempts).unwrap_or(0),
+                completed_at: s.completed_at.map(utc),
+                outcome: s.outcome,
+            })
+            .collect(),
+    }
+}
+
+impl IdentityService {
+    /// Erases the caller's account after checking `password` (see the module docs).
+    /// A wrong password is `ReauthenticationFailed` and changes nothing; a second request
+    /// is `ErasureAlreadyRequested`.
+    #[tracing::instrument(skip_all, fields(user_id = %user_id, session_id = %session_id))]
+    pub async fn request_erasure(
+        &self,
+        user_id: &str,
+        session_id: &str,
+        password: &str,
+    ) -> Result<ErasureStatus, IdentityError> {
+        let id = user_id.to_owned();
+        let (user, erasure) = self
+            .db
+            .run(move |conn| {
+                Ok::<_, IdentityError>((
+                    repo::find_user(conn, &id)?,
+                    repo::find_erasure(conn, &id)?,
+                ))
+            })
+            .await?;
+        if erasure.is_some() {
+            return Err(IdentityError::ErasureAlreadyRequested);
+        }
+        let user = user.ok_or(IdentityError::NotFound)?;
+        let verified = self
+            .hasher
+            .verify(Password::presented(password), Some(user.password_hash))
+            .await?;
+        if verified == Verified::Mismatch {
+            tracing::info!("erasure refused: wrong password");
+            return Err(IdentityError::ReauthenticationFailed);
+        }
+        let modules: Vec<String> = self
+            .modules
+            .all()
+            .map_err(|e| IdentityError::Internal(e.to_string()))?
+            .iter()
+            .map(|m| m.name().to_owned())
+            .collect();
+        let now = now_utc();
+        let mut jobs_to_enqueue = Vec::with_capacity(modules.len());
+        for module in &modules {
+            let payload = EraseJob {
+                user_id: user.id.clone(),
+                module: module.clone(),
+            };
+            jobs_to_enqueue.push(
+                NewJob::new(ERASE_JOB, &payload)
+                    .map_err(|e| IdentityError::Internal(format!("erase job payload: {e}")))?
+                    .max_attempts(ERASURE_MAX_ATTEMPTS),
+            );
+        }
+        let erasure = ErasureRow {
+            user_id: user.id.clone(),
+            requested_at: now,
+            updated_at: now,
+            completed_at: None,
+        };
+        let steps: Vec<ErasureStepRow> = modules
+            .iter()
+            .map(|module| ErasureStepRow {
+                user_id: user.id.clone(),
+                module: module.clone(),
+                attempts: 0,
+                completed_at: None,
+                outcome: None,
+            })
+            .collect();
+        let mut event = security_event(
+            SecurityEventKind::ErasureRequested,
+            Some(user.id.clone()),
+            Some(session_id.to_owned()),
+            now,
+        );
+        event.detail = Some(format!("modules: {}", modules.join(",")));
+        let tombstone_hash = tombstone_hash().await?;
+        let (row, inserted_steps) = (erasure.clone(), steps.clone());
+        let revoked = self
+            .db
+            .run(move |conn| {
+                conn.transaction(|tx| {
+                    repo::insert_erasure(tx, &row)?;
+                    let revoked = repo::revoke_all_sessions(tx, &row.user_id, now)?;
+                    repo::tombstone_login(tx, &row.user_id, &tombstone_hash, now)?;
+                    outbox::publish(
+                        tx,
+                        &UserErased {
+                            user_id: row.user_id.clone(),
+                        },
+                    )?;
+                    for step in &inserted_steps {
+                        repo::insert_erasure_step(tx, step)?;
+                    }
+                    for job in jobs_to_enqueue {
+                        jobs::enqueue(tx, job)?;
+                    }
+                    repo::insert_security_event(tx, &event)?;
+                    Ok::<_, DieselError>(revoked.len())
+                })
+                .map_err(|e| match e {
+                    // A concurrent request of the same account got there first.
+                    DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, _) => {
+                        IdentityError::ErasureAlreadyRequested
+                    }
+                    other => IdentityError::from(other),
+                })
+            })
+            .await?;
+        count(SecurityEventKind::ErasureRequested);
+        tracing::info!(
+            sessions_revoked = revoked,
+            modules = modules.len(),
+            "erasure requested"
+        );
+        Ok(status_of(erasure, steps))
+    }
+
+    /// The erasure of `user_id` and its steps; `ErasureNotFound` if none was requested.
+    #[tracing::instrument(skip_all, fields(user_id = %user_id))]
+    pub async fn erasure_status(&self, user_id: &str) -> Result<ErasureStatus, IdentityError> {
+        let id = user_id.to_owned();
+        let (erasure, steps) = self
+            .db
+            .run(move |conn| {
+                Ok::<_, IdentityError>((
+                    repo::find_erasure(conn, &id)?,
+                    repo::erasure_steps_of(conn, &id)?,
+                ))
+            })
+            .await?;
+        let erasure = erasure.ok_or(IdentityError::ErasureNotFound)?;
+        Ok(status_of(erasure, steps))
+    }
+
+    /// Runs one module's erasure step (the [`ERASE_JOB`]): counts the attempt, calls the
+    /// module's `erase_user`, and records the step complete; the last step completes the
+    /// erasure. An error (the module failed, or is not mounted on this node) is returned
+    /// to the job queue, which retries it. A completed step is not run again.
+    #[tracing::instrument(skip_all, fields(user_id = %user_id, module = %module))]
+    pub async fn run_erasure_step(&self, user_id: &str, module: &str) -> anyhow::Result<()> {
+        let (id, name) = (user_id.to_owned(), module.to_owned());
+        let step = self
+            .db
+            .run(move |conn| {
+                conn.transaction(|tx| {
+                    let step = repo::find_erasure_step(tx, &id, &name)?;
+                    if step.as_ref().is_some_and(|s| s.completed_at.is_none()) {
+                        repo::count_erasure_attempt(tx, &id, &name)?;
+                    }
+                    Ok::<_, DieselError>(step)
+                })
+                .map_err(IdentityError::from)
+            })
+            .await?;
+        let Some(step) = step else {
+            anyhow::bail!("no erasure step of this module for this user");
+        };
+        if step.completed_at.is_some() {
+            return Ok(());
+        }
+        let hooks = self
+            .modules
+            .get(module)?
+            .ok_or_else(|| anyhow::anyhow!("module {module} is not mounted on this node"))?;
+        let outcome = match hooks.erase_user(user_id).await {
+            Ok(outcome) => outcome,
+            Err(e) => {
+                tracing::warn!(attempt = step.attempts + 1, error = %e, "module erasure failed; it will be retried");
+                return Err(e);
+            }
+        };
+        let (id, name) = (user_id.to_owned(), module.to_owned());
+        let now = now_utc();
+        let completed = self
+            .db
+            .run(move |conn| {
+                conn.transaction(|tx| {
+                    // The write first: completions of one erasure serialize here.
+                    repo::touch_erasure(tx, &id, now)?;
+                    repo::complete_erasure_step(tx, &id, &name, outcome.as_str(), now)?;
+                    if repo::pending_erasure_steps(tx, &id)? > 0
+                        || repo::complete_erasure(tx, &id, now)? == 0
+                    {
+                        return Ok(false);
+                    }
+                    repo::insert_security_event(
+                        tx,
+                        &security_event(
+                            SecurityEventKind::ErasureCompleted,
+                            Some(id.clone()),
+                            None,
+                            now,
+                        ),
+                    )?;
+                    Ok::<_, DieselError>(true)
+                })
+                .map_err(IdentityError::from)
+            })
+            .await?;
+        tracing::info!(outcome = outcome.as_str(), "module erasure done");
+        if completed {
+            count(SecurityEventKind::ErasureCompleted);
+            tracing::info!("erasure completed");
+        }
+        Ok(())
+    }
+
+    /// Identity's own `erase_user`: pseudonymizes the account (see
+    /// [`repo::pseudonymize_user`]) and deletes its exports.
+    #[tracing::instrument(skip_all, fields(user_id = %user_id))]
+    pub async fn erase_own_data(&self, user_id: &str) -> Result<Erasure, IdentityError> {
+        let id = user_id.to_owned();
+        let now = now_utc();
+        let hash = tombstone_hash().await?;
+        let found = self
+            .db
+            .run(move |conn| {
+                conn.transaction(|tx| {
+                    if repo::find_user(tx, &id)?.is_none() {
+                        return Ok(false);
+                    }
+                    repo::pseudonymize_user(tx, &id, &hash, now)?;
+                    Ok::<_, DieselError>(true)
+                })
+                .map_err(IdentityError::from)
+            })
+            .await?;
+        Ok(if found {
+            Erasure::Erased
+        } else {
+            Erasure::NothingStored
+        })
+    }
+}

@@ -1,0 +1,310 @@
+//! Account export (issue 4 point 10): the member asks, a job collects every mounted
+//! module's `export_user_data` into one JSON document, the owner downloads it once, and
+//! expired exports are purged.
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use diesel::Connection;
+use haven_platform::jobs::{self, NewJob};
+use haven_platform::privacy::UserData;
+use haven_platform::time::now_utc;
+use serde_json::{Map, Value, json};
+
+use super::{IdentityService, count, security_event, utc};
+use crate::error::IdentityError;
+use crate::model::{ExportId, SecurityEventKind};
+use crate::repo::{self, ExportRow};
+
+/// An export can be downloaded until this long after it was requested; then it is purged.
+pub const EXPORT_TTL: chrono::Duration = chrono::Duration::days(7);
+/// Job kind that assembles an export (payload `{"export_id": …}`).
+pub const EXPORT_JOB: &str = "identity.export_user_data";
+/// Recurring job kind that deletes expired exports.
+pub const PURGE_EXPORTS_JOB: &str = "identity.purge_expired_exports";
+
+/// Where an export stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportState {
+    /// The job has not assembled it yet.
+    Pending,
+    /// Ready for its one download.
+    Ready,
+    /// Downloaded; the document is deleted.
+    Downloaded,
+    /// Expired before it was downloaded.
+    Expired,
+}
+
+/// An export as its owner sees it.
+#[derive(Debug, Clone)]
+pub struct ExportStatus {
+    /// The export.
+    pub id: ExportId,
+    /// Where it stands.
+    pub state: ExportState,
+    /// When it was requested.
+    pub requested_at: DateTime<Utc>,
+    /// When it was assembled.
+    pub completed_at: Option<DateTime<Utc>>,
+    /// Until when it can be downloaded.
+    pub expires_at: DateTime<Utc>,
+    /// When it was downloaded.
+    pub downloaded_at: Option<DateTime<Utc>>,
+}
+
+fn status_of(row: ExportRow, now: NaiveDateTime) -> Result<ExportStatus, IdentityError> {
+    let state = if row.downloaded_at.is_some() {
+        ExportState::Downloaded
+    } else if row.expires_at <= now {
+        ExportState::Expired
+    } else if row.completed_at.is_some() {
+        ExportState::Ready
+    } else {
+        ExportState::Pending
+    };
+    Ok(ExportStatus {
+        id: row
+            .id
+            .parse()
+            .map_err(|e| IdentityError::Internal(format!("identity_exports.id: {e}")))?,
+        state,
+        requested_at: utc(row.requested_at),
+        completed_at: row.completed_at.map(utc),
+        expires_at: utc(row.expires_at),
+        downloaded_at: row.downloaded_at.map(utc),
+    })
+}
+
+/// Payload of an [`EXPORT_JOB`].
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
+pub(super) struct ExportJob {
+    pub(super) export_id: String,
+}
+
+impl IdentityService {
+    /// Records an export request and enqueues the job that assembles it, in one
+    /// transaction; audited as `export_requested`. An erased account is `NotFound`.
+    #[tracing::instrument(skip_all, fields(user_id = %user_id, export_id))]
+    pub async fn request_export(
+        &self,
+        user_id: &str,
+        session_id: &str,
+    ) -> Result<ExportStatus, IdentityError> {
+        let id = ExportId::new();
+        tracing::Span::current().record("export_id", tracing::field::display(&id));
+        let now = now_utc();
+        let row = ExportRow {
+            id: id.to_string(),
+            user_id: user_id.to_owned(),
+            requested_at: now,
+            completed_at: None,
+            expires_at: now + EXPORT_TTL,
+            downloaded_at: None,
+        };
+        let job = NewJob::new(
+            EXPORT_JOB,
+            &ExportJob {
+                export_id: id.to_string(),
+            },
+        )
+        .map_err(|e| IdentityError::Internal(format!("export job payload: {e}")))?;
+        let event = security_event(
+            SecurityEventKind::ExportRequested,
+            Some(user_id.to_owned()),
+            Some(session_id.to_owned()),
+            now,
+        );
+        let inserted = row.clone();
+        self.db
+            .run(move |conn| {
+                conn.transaction(|tx| {
+                    if repo::find_user(tx, &inserted.user_id)?.is_none()
+                        || repo::find_erasure(tx, &inserted.user_id)?.is_some()
+                    {
+                        return Ok(false);
+                    }
+                    repo::insert_export(tx, &inserted)?;
+                    jobs::enqueue(tx, job)?;
+                    repo::insert_security_event(tx, &event)?;
+                    Ok::<_, diesel::result::Error>(true)
+                })
+                .map_err(IdentityError::from)
+            })
+            .await?
+            .then_some(())
+            .ok_or(IdentityError::NotFound)?;
+        count(SecurityEventKind::ExportRequested);
+        tracing::info!("export requested");
+        status_of(row, now)
+    }
+
+    /// The caller's export; `ExportNotFound` if it is not theirs.
+    #[tracing::instrument(skip_all, fields(user_id = %user_id, export_id = %export_id))]
+    pub async fn export_status(
+        &self,
+        user_id: &str,
+        export_id: &ExportId,
+    ) -> Result<ExportStatus, IdentityError> {
+        let (user, id) = (user_id.to_owned(), export_id.to_string());
+        let row = self
+            .db
+            .run(move |conn| repo::find_export(conn, &id, &user).map_err(IdentityError::from))
+            .await?
+            .ok_or(IdentityError::ExportNotFound)?;
+        status_of(row, now_utc())
+    }
+
+    /// Hands the caller their export's document once and deletes it in the same
+    /// transaction; audited as `export_downloaded`. Later calls get
+    /// `ExportAlreadyDownloaded`, someone else gets `ExportNotFound`.
+    #[tracing::instrument(skip_all, fields(user_id = %user_id, export_id = %export_id))]
+    pub async fn download_export(
+        &self,
+        user_id: &str,
+        session_id: &str,
+        export_id: &ExportId,
+    ) -> Result<String, IdentityError> {
+        let (user, id) = (user_id.to_owned(), export_id.to_string());
+        let now = now_utc();
+        let event = security_event(
+            SecurityEventKind::ExportDownloaded,
+            Some(user.clone()),
+            Some(session_id.to_owned()),
+            now,
+        );
+        let taken = self
+            .db
+            .run(move |conn| {
+                conn.transaction(|tx| {
+                    let Some(payload) = repo::take_export_payload(tx, &id, &user, now)? else {
+                        // Nothing changed: say why from the row as it is.
+                        return Ok(Err(repo::find_export(tx, &id, &user)?));
+                    };
+                    repo::insert_security_event(tx, &event)?;
+                    Ok::<_, diesel::result::Error>(Ok(payload))
+                })
+                .map_err(IdentityError::from)
+            })
+            .await?;
+        match taken {
+            Ok(payload) => {
+                count(SecurityEventKind::ExportDownloaded);
+                tracing::info!("export downloaded");
+                Ok(payload)
+            }
+            Err(None) => Err(IdentityError::ExportNotFound),
+            Err(Some(row)) => Err(match status_of(row, now)?.state {
+                ExportState::Pending => IdentityError::ExportNotReady,
+                ExportState::Expired => IdentityError::ExportExpired,
+                // Ready here means a payload went missing; treat it as taken.
+                ExportState::Downloaded | ExportState::Ready => {
+                    IdentityError::ExportAlreadyDownloaded
+                }
+            }),
+        }
+    }
+
+    /// Assembles an export (the [`EXPORT_JOB`]): every mounted module's section, in mount
+    /// order. A module that fails fails the job, which the queue retries; an export is
+    /// never stored with a section missing. Done or purged exports are left alone.
+    #[tracing::instrument(skip_all, fields(export_id = %export_id))]
+    pub async fn assemble_export(&self, export_id: &str) -> anyhow::Result<()> {
+        let id = export_id.to_owned();
+        let Some(row) = self
+            .db
+            .run(move |conn| repo::find_export_by_id(conn, &id).map_err(IdentityError::from))
+            .await?
+        else {
+            tracing::info!("export gone before it was assembled");
+            return Ok(());
+        };
+        if row.completed_at.is_some() {
+            return Ok(());
+        }
+        let mut sections = Map::new();
+        for module in self.modules.all()? {
+            let section = match module.export_user_data(&row.user_id).await? {
+                UserData::NothingStored => json!({"status": "nothing_stored"}),
+                UserData::Exported(data) => json!({"status": "exported", "data": data}),
+            };
+            sections.insert(module.name().to_owned(), section);
+        }
+        let now = now_utc();
+        let document = json!({
+            "format": "haven.user_export.v1",
+            "export_id": row.id,
+            "user_id": row.user_id,
+            "generated_at": utc(now),
+            "modules": Value::Object(sections),
+        })
+        .to_string();
+        let id = row.id.clone();
+        self.db
+            .run(move |conn| {
+                repo::complete_export(conn, &id, &document, now).map_err(IdentityError::from)
+            })
+            .await?;
+        tracing::info!("export assembled");
+        Ok(())
+    }
+
+    /// Deletes exports past their expiry (the hourly [`PURGE_EXPORTS_JOB`]).
+    #[tracing::instrument(skip_all)]
+    pub async fn purge_expired_exports(&self) -> Result<usize, IdentityError> {
+        let now = now_utc();
+        let purged = self
+            .db
+            .run(move |conn| repo::purge_expired_exports(conn, now).map_err(IdentityError::from))
+            .await?;
+        tracing::info!(purged, "expired exports purged");
+        Ok(purged)
+    }
+
+    /// Identity's own section of an export: the account, its sessions and its security
+    /// events (kinds and times).
+    #[tracing::instrument(skip_all, fields(user_id = %user_id))]
+    pub async fn export_own_data(&self, user_id: &str) -> Result<UserData, IdentityError> {
+        let id = user_id.to_owned();
+        let (user, sessions, events) = self
+            .db
+            .run(move |conn| {
+                Ok::<_, IdentityError>((
+                    repo::find_user(conn, &id)?,
+                    repo::sessions_of(conn, &id)?,
+                    repo::security_events_of(conn, &id)?,
+                ))
+            })
+            .await?;
+        let Some(user) = user else {
+            return Ok(UserData::NothingStored);
+        };
+        let roles: Value = serde_json::from_str(&user.roles)
+            .map_err(|e| IdentityError::Internal(format!("identity_users.roles: {e}")))?;
+        Ok(UserData::Exported(json!({
+            "account": {
+                "id": user.id,
+                "email": user.email,
+                "display_name": user.display_name,
+                "roles": roles,
+                "created_at": utc(user.created_at),
+                "email_verified_at": user.email_verified_at.map(utc),
+                "time_zone": user.time_zone,
+                "locale": user.locale,
+                "marketing_consent": user.marketing_consent,
+                "marketing_consent_at": user.marketing_consent_at.map(utc),
+            },
+            "sessions": sessions.into_iter().map(|s| json!({
+                "id": s.id,
+                "device_label": s.device_label,
+                "ip_coarse": s.ip_coarse,
+                "created_at": utc(s.created_at),
+                "last_used_at": utc(s.last_used_at),
+                "revoked_at": s.revoked_at.map(utc),
+            })).collect::<Vec<_>>(),
+            "security_events": events.into_iter().map(|e| json!({
+                "kind": e.kind,
+                "created_at": utc(e.created_at),
+                "session_id": e.session_id,
+            })).collect::<Vec<_>>(),
+        })))
+    }
+}

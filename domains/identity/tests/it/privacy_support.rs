@@ -1,0 +1,187 @@
+//! Shared pieces of the export and erasure tests: test-only modules mounted next to the
+//! real ones, the job runtime, a bounded wait, and typed reads of the tables.
+
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use diesel::prelude::*;
+use futures_util::future::BoxFuture;
+use haven_platform::ModuleInfo;
+use haven_platform::jobs::Runtime;
+use haven_platform::privacy::{Erasure, UserData};
+use haven_platform::testing::TestApp;
+use haven_platform::{AnyConnection, DbError};
+use poem::test::TestResponse;
+use serde_json::{Value, json};
+
+use crate::{PASSWORD, post};
+
+/// Longest wait for background work before a test fails.
+pub const WAIT: Duration = Duration::from_secs(20);
+
+/// A module that stores data about users: records every hook call and fails its erasure
+/// until it is allowed to succeed.
+#[derive(Default)]
+pub struct Probe {
+    /// `("export" | "erase", user_id)` in call order.
+    pub calls: Mutex<Vec<(&'static str, String)>>,
+    /// Erase calls so far.
+    pub erase_calls: AtomicU32,
+    /// While false, `erase_user` fails.
+    pub erase_allowed: AtomicBool,
+}
+
+impl Probe {
+    /// A probe whose erasure succeeds at once (or not, until [`Probe::allow_erase`]).
+    pub fn new(erase_allowed: bool) -> Arc<Self> {
+        let probe = Self::default();
+        probe.erase_allowed.store(erase_allowed, Ordering::SeqCst);
+        Arc::new(probe)
+    }
+
+    /// Lets `erase_user` succeed from now on.
+    pub fn allow_erase(&self) {
+        self.erase_allowed.store(true, Ordering::SeqCst);
+    }
+
+    /// The hook calls so far.
+    pub fn calls(&self) -> Vec<(&'static str, String)> {
+        self.calls.lock().unwrap().clone()
+    }
+}
+
+impl ModuleInfo for Probe {
+    fn name(&self) -> &'static str {
+        "probe"
+    }
+
+    fn export_user_data<'a>(&'a self, user_id: &'a str) -> BoxFuture<'a, anyhow::Result<UserData>> {
+        self.calls
+            .lock()
+            .unwrap()
+            .push(("export", user_id.to_owned()));
+        Box::pin(async move { Ok(UserData::Exported(json!({"probe_of": user_id}))) })
+    }
+
+    fn erase_user<'a>(&'a self, user_id: &'a str) -> BoxFuture<'a, anyhow::Result<Erasure>> {
+        self.calls
+            .lock()
+            .unwrap()
+            .push(("erase", user_id.to_owned()));
+        self.erase_calls.fetch_add(1, Ordering::SeqCst);
+        let allowed = self.erase_allowed.load(Ordering::SeqCst);
+        Box::pin(async move {
+            if allowed {
+                Ok(Erasure::Erased)
+            } else {
+                anyhow::bail!("probe storage unavailable")
+            }
+        })
+    }
+}
+
+/// A module that keeps nothing about users: it relies on the hooks' defaults.
+pub struct Quiet;
+
+impl ModuleInfo for Quiet {
+    fn name(&self) -> &'static str {
+        "quiet"
+    }
+}
+
+/// The real app plus the `probe` and `quiet` modules, with fast job settings (3 attempts
+/// by default, 20–100 ms backoff) and the login limits out of the way.
+pub async fn app_with(probe: &Arc<Probe>) -> TestApp {
+    TestApp::builder()
+        .settings(|s| {
+            s.jobs.poll_interval_ms = 20;
+            s.jobs.visibility_timeout_ms = 2_000;
+            s.jobs.max_attempts = 3;
+            s.jobs.backoff_base_ms = 20;
+            s.jobs.backoff_max_ms = 100;
+            for policy in ["identity_login_email", "identity_login_ip"] {
+                s.rate_limits.insert(
+                    policy.to_owned(),
+                    haven_platform::config::RateLimitPolicy {
+                        limit: 10_000,
+                        window_s: 300,
+                    },
+                );
+            }
+        })
+        .module(Arc::clone(probe) as Arc<dyn ModuleInfo>)
+        .module(Arc::new(Quiet))
+        .build(haven_app::wiring::build_app)
+        .await
+}
+
+/// The job workers of the app's modules, as `haven serve` runs them.
+pub fn workers(app: &TestApp) -> Runtime {
+    Runtime::start(
+        app.ctx.db.clone(),
+        app.ctx.settings.jobs.clone(),
+        haven_app::wiring::job_registry(&app.ctx),
+    )
+}
+
+/// Polls `condition` every 10 ms until it holds; fails naming `what` after [`WAIT`]. Used
+/// only to wait for the job workers, which have no completion hook.
+pub async fn eventually<F, Fut>(what: &str, mut condition: F)
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    let give_up = tokio::time::Instant::now() + WAIT;
+    while !condition().await {
+        assert!(
+            tokio::time::Instant::now() < give_up,
+            "timed out after {WAIT:?} waiting until {what}"
+        );
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+}
+
+/// Logs `email` in with [`crate::PASSWORD`] from a labelled device; the token response.
+pub async fn login(app: &TestApp, email: &str) -> Value {
+    let resp = post(
+        app,
+        "/v1/identity/login",
+        &json!({"email": email, "password": PASSWORD, "device_label": "laptop"}),
+    )
+    .await;
+    resp.assert_status_is_ok();
+    resp.json().await.value().deserialize()
+}
+
+/// `method path` with the bearer token of `tokens` and an optional JSON body.
+pub async fn call(
+    app: &TestApp,
+    method: poem::http::Method,
+    path: &str,
+    tokens: &Value,
+    body: Option<&Value>,
+) -> TestResponse {
+    let mut req = app.client.request(method, path).header(
+        "authorization",
+        format!("Bearer {}", tokens["access_token"].as_str().unwrap()),
+    );
+    if let Some(body) = body {
+        req = req
+            .header("content-type", "application/json")
+            .body(body.to_string());
+    }
+    req.send().await
+}
+
+/// Runs `f` on a pooled connection.
+pub async fn query<T: Send + 'static>(
+    app: &TestApp,
+    f: impl FnOnce(&mut AnyConnection) -> QueryResult<T> + Send + 'static,
+) -> T {
+    app.ctx
+        .db
+        .run(move |conn| f(conn).map_err(DbError::Query))
+        .await
+        .unwrap()
+}

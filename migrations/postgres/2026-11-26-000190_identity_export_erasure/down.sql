@@ -1,0 +1,3 @@
+DROP TABLE identity_erasure_steps;
+DROP TABLE identity_erasures;
+DROP TABLE identity_exports;
