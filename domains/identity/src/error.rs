@@ -56,8 +56,8 @@ error_set!(
 );
 error_set!(
     /// `POST /v1/identity/admin/users/{user_id}/disable` and `…/enable`: 401, 403, 404,
-    /// 409 `last_admin`.
-    pub AdminAccountStateErrors: 401, 403, 404, 409
+    /// 409 `last_admin` (or the idempotency key in use), 422 (idempotency key reused).
+    pub AdminAccountStateErrors: 401, 403, 404, 409, 422
 );
 error_set!(
     /// `POST /v1/identity/me/export`: 401, 403, 404 (account gone), 409/422 (idempotency

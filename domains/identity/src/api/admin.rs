@@ -5,6 +5,7 @@
 
 use haven_platform::auth::{BearerAuth, Principal, Role};
 use haven_platform::http::problem::ErrorSet;
+use haven_platform::idempotency::IdempotencyKey;
 use haven_platform::{ApiError, ApiResult, Page, PageParams};
 use poem_openapi::param::{Path, Query};
 use poem_openapi::payload::Json;
@@ -184,6 +185,11 @@ impl AdminApi {
         auth: BearerAuth,
         /// The account.
         user_id: Path<UserId>,
+        /// Makes the request safe to retry: a retry with the same key within 24 h gets the
+        /// first response again (`Idempotent-Replayed: true`). 1–255 printable ASCII
+        /// characters, e.g. a UUID.
+        #[oai(name = "Idempotency-Key")]
+        _idempotency_key: IdempotencyKey,
     ) -> ApiResult<AdminUserResponse, AdminAccountStateErrors> {
         let p = auth.0;
         authorize(&p)?;
@@ -208,6 +214,11 @@ impl AdminApi {
         auth: BearerAuth,
         /// The account.
         user_id: Path<UserId>,
+        /// Makes the request safe to retry: a retry with the same key within 24 h gets the
+        /// first response again (`Idempotent-Replayed: true`). 1–255 printable ASCII
+        /// characters, e.g. a UUID.
+        #[oai(name = "Idempotency-Key")]
+        _idempotency_key: IdempotencyKey,
     ) -> ApiResult<AdminUserResponse, AdminAccountStateErrors> {
         let p = auth.0;
         authorize(&p)?;

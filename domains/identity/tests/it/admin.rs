@@ -696,6 +696,19 @@ async fn disabling_revokes_sessions_and_refuses_login_and_refresh_until_re_enabl
         "no session was opened"
     );
 
+    // A retry with the same Idempotency-Key gets the first answer back.
+    let keyed = |key: &'static str| {
+        app.client
+            .post(format!("/v1/identity/admin/users/{id}/disable"))
+            .header("authorization", format!("Bearer {token}"))
+            .header("idempotency-key", key)
+            .send()
+    };
+    let first = ok(keyed("disable-finn-1").await).await;
+    let replay = keyed("disable-finn-1").await;
+    replay.assert_header("idempotent-replayed", "true");
+    assert_eq!(ok(replay).await, first);
+
     // Disabling again changes nothing.
     let again = ok(set_disabled(&app, &token, &id, true).await).await;
     assert_eq!(again["disabled_at"], user["disabled_at"]);
