@@ -12,6 +12,7 @@ pub mod http;
 pub mod idempotency;
 pub mod ids;
 pub mod jobs;
+pub mod mail;
 pub mod module;
 pub mod nodes;
 pub mod observability;

@@ -10,6 +10,7 @@ use crate::config::Settings;
 use crate::db::Db;
 use crate::health::Health;
 use crate::jobs::{JobHandler, Recurring};
+use crate::mail::Mailer;
 use crate::observability::BuildInfo;
 use crate::outbox::EventHandler;
 use crate::privacy::{Erasure, ModuleDirectory, UserData};
@@ -30,6 +31,8 @@ pub struct PlatformContext {
     pub limiter: RateLimiter,
     /// Access-token verification (every domain) and issuing (identity).
     pub auth: Auth,
+    /// Outgoing email (SMTP, or the log in development).
+    pub mail: Mailer,
     /// The mounted modules, installed by the app's wiring; identity reaches every
     /// module's export and erasure hooks through it.
     pub modules: ModuleDirectory,
@@ -42,6 +45,7 @@ impl PlatformContext {
         let health = Health::new(db.clone());
         let limiter = RateLimiter::new(&settings, db.clone())?;
         let auth = Auth::from_settings(&settings.auth)?;
+        let mail = Mailer::from_settings(&settings)?;
         Ok(Self {
             settings: Arc::new(settings),
             db,
@@ -49,6 +53,7 @@ impl PlatformContext {
             build,
             limiter,
             auth,
+            mail,
             modules: ModuleDirectory::default(),
         })
     }

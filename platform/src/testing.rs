@@ -93,7 +93,7 @@ impl TestDb {
         let mut conn = PgConnection::establish(admin)
             .unwrap_or_else(|e| panic!("{POSTGRES_ENV} is set but PostgreSQL is unreachable: {e}"));
         let name = format!("haven_test_{}", uuid::Uuid::now_v7().simple());
-        let template = format!("haven_tpl_{}", env!("HAVEN_PG_MIGRATIONS_HASH"));
+        let template = template_name();
         sql_query(format!("SELECT pg_advisory_lock({TEMPLATE_LOCK})"))
             .execute(&mut conn)
             .expect("take the template lock");
@@ -119,6 +119,24 @@ impl TestDb {
             postgres: Some((admin.to_owned(), name)),
         }
     }
+}
+
+/// The template's name: the build script's fingerprint of the migration files plus the
+/// names of the migrations embedded in this binary. Worktrees that share one target
+/// directory can run a build script whose output another checkout produced; the embedded
+/// names keep such a binary from reusing a template of another migration set.
+fn template_name() -> String {
+    use diesel::migration::MigrationSource;
+    use std::hash::{DefaultHasher, Hash, Hasher};
+
+    let mut hasher = DefaultHasher::new();
+    env!("HAVEN_PG_MIGRATIONS_HASH").hash(&mut hasher);
+    let migrations = MigrationSource::<diesel::pg::Pg>::migrations(&MIGRATIONS_POSTGRES)
+        .expect("list the embedded PostgreSQL migrations");
+    for migration in migrations {
+        migration.name().to_string().hash(&mut hasher);
+    }
+    format!("haven_tpl_{:016x}", hasher.finish())
 }
 
 fn exists(conn: &mut PgConnection, name: &str) -> bool {

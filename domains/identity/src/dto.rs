@@ -200,5 +200,7 @@ pub struct JwkSet {
 
 mod admin;
 pub use admin::*;
+mod account_email;
+pub use account_email::*;
 mod privacy;
 pub use privacy::*;

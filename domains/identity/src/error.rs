@@ -60,6 +60,33 @@ error_set!(
     pub AdminAccountStateErrors: 401, 403, 404, 409, 422
 );
 error_set!(
+    /// `POST /v1/identity/me/email-verification`: 401, 403, 404 (account gone), 409
+    /// (`email_already_verified`, or the idempotency key in use), 422 (the idempotency key
+    /// reused with another request), 429 `rate_limited`.
+    pub RequestEmailVerificationErrors: 401, 403, 404, 409, 422, 429
+);
+error_set!(
+    /// `POST /v1/identity/email-verification/confirm`: 409 (idempotency key in use), 422
+    /// (`email_token_invalid`, or the idempotency key reused), 429 `rate_limited`.
+    pub ConfirmEmailErrors: 409, 422, 429
+);
+error_set!(
+    /// `POST /v1/identity/password-reset`: 409 (idempotency key in use), 422 (malformed
+    /// email, or the idempotency key reused), 429 `rate_limited`.
+    pub RequestPasswordResetErrors: 409, 422, 429
+);
+error_set!(
+    /// `POST /v1/identity/password-reset/confirm`: 409 (idempotency key in use), 422
+    /// (`email_token_invalid`, the new password breaks the policy, or the idempotency key
+    /// reused), 429 `rate_limited`.
+    pub ResetPasswordErrors: 409, 422, 429
+);
+error_set!(
+    /// `PUT /v1/identity/me/password`: 401, 403, 404 (account gone), 422 (wrong current
+    /// password, or the new one breaks the policy), 429 `rate_limited`.
+    pub ChangePasswordErrors: 401, 403, 404, 422, 429
+);
+error_set!(
     /// `POST /v1/identity/me/export`: 401, 403, 404 (account gone), 409/422 (idempotency
     /// key in use / reused).
     pub RequestExportErrors: 401, 403, 404, 409, 422
@@ -182,6 +209,13 @@ pub enum IdentityError {
     /// invalid token.
     #[error("session revoked")]
     SessionRevoked,
+    /// A mailed token is unknown, expired, used, or for an address the account no longer
+    /// has (deliberately one answer).
+    #[error("invalid email token")]
+    InvalidEmailToken,
+    /// The account's email address is already verified.
+    #[error("email already verified")]
+    EmailAlreadyVerified,
 }
 
 impl From<diesel::result::Error> for IdentityError {
@@ -249,6 +283,15 @@ impl<S: ErrorSet> From<IdentityError> for ApiError<S> {
                     .detail("This account is disabled; contact support.")
             }
             IdentityError::SessionRevoked => ApiError::from(unauthorized(true)),
+            IdentityError::InvalidEmailToken => {
+                ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "email_token_invalid").detail(
+                    "The link is invalid, has expired or was already used; request a new email.",
+                )
+            }
+            IdentityError::EmailAlreadyVerified => ApiError::conflict(
+                "email_already_verified",
+                "The email address is already verified.",
+            ),
         }
     }
 }

@@ -1,6 +1,11 @@
 //! Events the identity domain publishes and handles through the outbox.
 //!
+//! `account_email`: the verification and password-reset emails, sent by an outbox
+//! handler so that a use-case commits the request and the email together.
 //! `organization.member_joined/left` come with the organizations slice of issue 4.
+
+mod account_email;
+pub use account_email::*;
 
 use haven_platform::outbox::DomainEvent;
 use serde::Serialize;

@@ -19,6 +19,7 @@ use std::time::Duration;
 
 use futures_util::future::BoxFuture;
 use haven_platform::jobs::{JobHandler, Recurring};
+use haven_platform::outbox::EventHandler;
 use haven_platform::privacy::{Erasure, UserData};
 use haven_platform::ratelimit::RateLimiter;
 use haven_platform::{Module, ModuleInfo, PlatformContext};
@@ -52,6 +53,12 @@ impl IdentityModule {
 impl ModuleInfo for IdentityModule {
     fn name(&self) -> &'static str {
         "identity"
+    }
+
+    fn event_handlers(&self) -> Vec<Arc<dyn EventHandler>> {
+        vec![Arc::new(events::SendAccountEmail::new(
+            self.service.clone(),
+        ))]
     }
 
     fn job_handlers(&self) -> Vec<Arc<dyn JobHandler>> {

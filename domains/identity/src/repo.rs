@@ -382,5 +382,7 @@ pub fn security_event_times_since(
 
 mod admin;
 pub use admin::*;
+mod email_tokens;
+pub use email_tokens::*;
 mod privacy;
 pub use privacy::*;

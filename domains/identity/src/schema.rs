@@ -66,6 +66,22 @@ diesel::allow_tables_to_appear_in_same_query!(
 );
 
 diesel::table! {
+    identity_email_tokens (id) {
+        id -> Text,
+        user_id -> Text,
+        purpose -> Text,
+        token_hash -> Text,
+        email_normalized -> Text,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::joinable!(identity_email_tokens -> identity_users (user_id));
+diesel::allow_tables_to_appear_in_same_query!(identity_users, identity_email_tokens);
+
+diesel::table! {
     identity_exports (id) {
         id -> Text,
         user_id -> Text,

@@ -7,10 +7,12 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 mod auth;
+mod email;
 mod identity;
 mod primitives;
 
 pub use auth::{AuthSettings, Secret, VerifyKeySettings};
+pub use email::EmailSettings;
 pub use identity::{IdentitySettings, MAX_REFRESH_REUSE_GRACE_S};
 pub use primitives::{
     IdempotencySettings, JobSettings, RateLimitBackend, RateLimitPolicy, RateLimiterSettings,
@@ -49,6 +51,9 @@ pub struct Settings {
     /// Access tokens: issuer, audience and keys.
     #[serde(default)]
     pub auth: AuthSettings,
+    /// Outgoing email: SMTP server, sender and link base URL.
+    #[serde(default)]
+    pub email: EmailSettings,
     /// Session lifetimes and the login soft-lock.
     #[serde(default)]
     pub identity: IdentitySettings,
@@ -319,6 +324,7 @@ impl Settings {
         }
         self.validate_primitives()?;
         crate::auth::validate_settings(&self.auth).map_err(ConfigError)?;
+        crate::mail::validate_settings(&self.email).map_err(ConfigError)?;
         self.identity.validate().map_err(ConfigError)?;
         if let Some(endpoint) = &self.telemetry.otlp_endpoint
             && !(endpoint.starts_with("http://") || endpoint.starts_with("https://"))
@@ -383,6 +389,11 @@ impl Settings {
         copy.database.url = redact_url(&copy.database.url);
         copy.database.replica_url = copy.database.replica_url.as_deref().map(redact_url);
         copy.redis.url = copy.redis.url.as_deref().map(redact_url);
+        copy.email.smtp_url = copy
+            .email
+            .smtp_url
+            .as_ref()
+            .map(|url| Secret::new(redact_url(url.expose())));
         if copy.auth.signing_key_pem.is_some() {
             copy.auth.signing_key_pem = Some(Secret::new("***"));
         }

@@ -106,6 +106,39 @@ fn redaction_hides_passwords_only() {
 }
 
 #[test]
+fn email_settings_load_from_the_environment_and_the_smtp_password_is_redacted() {
+    let s = Settings::load_from(
+        None,
+        env(&[
+            (
+                "HAVEN__EMAIL__SMTP_URL",
+                "smtps://mailer:hunter2@smtp.example.com",
+            ),
+            ("HAVEN__EMAIL__FROM", "Haven <hello@haven.example>"),
+            ("HAVEN__EMAIL__LINK_BASE_URL", "https://app.haven.example"),
+        ]),
+    )
+    .unwrap();
+    assert_eq!(
+        s.email.smtp_url.as_ref().map(Secret::expose),
+        Some("smtps://mailer:hunter2@smtp.example.com")
+    );
+    assert_eq!(s.email.link_base_url, "https://app.haven.example");
+    assert!(!format!("{s:?}").contains("hunter2"));
+    let toml = s.redacted_toml().unwrap();
+    assert!(
+        toml.contains("smtps://mailer:***@smtp.example.com"),
+        "{toml}"
+    );
+    assert!(!toml.contains("hunter2"), "{toml}");
+
+    let err = Settings::load_from(None, env(&[("HAVEN__EMAIL__SMTP_URL", "mail.example:25")]))
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("email.smtp_url"), "{err}");
+}
+
+#[test]
 fn identity_lifetimes_are_validated_with_the_key_named() {
     let err_of = |pairs: &[(&str, &str)]| {
         Settings::load_from(None, env(pairs))

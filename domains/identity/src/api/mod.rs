@@ -2,16 +2,20 @@
 
 mod accounts;
 mod admin;
+mod email_verification;
 mod erasure;
 mod exports;
 mod keys;
+mod passwords;
 mod sessions;
 
 pub use accounts::AccountsApi;
 pub use admin::AdminApi;
+pub use email_verification::EmailVerificationApi;
 pub use erasure::ErasureApi;
 pub use exports::ExportsApi;
 pub use keys::KeysApi;
+pub use passwords::PasswordsApi;
 pub use sessions::SessionsApi;
 
 use haven_platform::ratelimit::RateLimiter;
@@ -26,6 +30,8 @@ pub type IdentityApi = (
     KeysApi,
     ExportsApi,
     ErasureApi,
+    EmailVerificationApi,
+    PasswordsApi,
     AdminApi,
 );
 
@@ -36,7 +42,9 @@ pub fn new(service: IdentityService, limiter: RateLimiter) -> IdentityApi {
         SessionsApi::new(service.clone(), limiter.clone()),
         KeysApi::new(service.clone()),
         ExportsApi::new(service.clone()),
-        ErasureApi::new(service.clone(), limiter),
+        ErasureApi::new(service.clone(), limiter.clone()),
+        EmailVerificationApi::new(service.clone(), limiter.clone()),
+        PasswordsApi::new(service.clone(), limiter),
         AdminApi::new(service),
     )
 }

@@ -378,5 +378,6 @@ pub fn pseudonymize_user(
         .execute(conn)?;
     revoke_all_sessions(conn, user_id, now)?;
     delete_exports_of(conn, user_id)?;
+    super::delete_email_tokens_of(conn, user_id)?;
     Ok(())
 }

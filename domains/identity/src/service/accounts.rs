@@ -3,10 +3,12 @@
 use diesel::Connection;
 use diesel::result::{DatabaseErrorKind, Error as DieselError};
 use haven_platform::auth::Role;
+use haven_platform::outbox;
 use haven_platform::time::now_utc;
 
 use super::{IdentityService, RegisterInput, clean_display_name, roles_to_json, user_from_row};
 use crate::error::{FieldProblem, IdentityError};
+use crate::events::EmailVerificationRequested;
 use crate::model::{Email, NewAccount, Password, User, UserId};
 use crate::repo::{self, UserRow};
 
@@ -31,7 +33,7 @@ impl IdentityService {
         }
     }
 
-    /// Creates an account with the `member` role. The UNIQUE constraint on the
+    /// Creates an account with the `member` role and queues its verification email. The UNIQUE constraint on the
     /// normalized email decides duplicates, so concurrent registrations of one address
     /// give exactly one account and the others `EmailTaken`.
     #[tracing::instrument(skip_all, fields(user_id))]
@@ -83,13 +85,23 @@ impl IdentityService {
         let inserted = row.clone();
         self.db
             .run(move |conn| {
-                conn.transaction(|conn| repo::insert_user(conn, &inserted))
-                    .map_err(|e| match e {
-                        DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, _) => {
-                            IdentityError::EmailTaken
-                        }
-                        other => IdentityError::from(other),
-                    })
+                // The verification email is queued with the account: both or neither.
+                conn.transaction(|conn| {
+                    repo::insert_user(conn, &inserted)?;
+                    outbox::publish(
+                        conn,
+                        &EmailVerificationRequested {
+                            user_id: inserted.id.clone(),
+                        },
+                    )
+                    .map(drop)
+                })
+                .map_err(|e| match e {
+                    DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, _) => {
+                        IdentityError::EmailTaken
+                    }
+                    other => IdentityError::from(other),
+                })
             })
             .await?;
         tracing::info!("account registered");

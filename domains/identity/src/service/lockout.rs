@@ -6,7 +6,8 @@
 //! `identity_security_events`, so the lock needs no state of its own and holds across
 //! nodes. Failures count against a lock key: the account, or for an unregistered address
 //! a hash of it, so unknown addresses lock the same way and the lock cannot be used to
-//! learn which addresses are registered. Events of [`LOCK_RESET_KINDS`] end a lock.
+//! learn which addresses are registered. Events of [`LOCK_RESET_KINDS`] end a lock: a
+//! successful login, or a password reset by emailed token.
 
 use chrono::NaiveDateTime;
 use diesel::Connection;
@@ -21,7 +22,10 @@ use crate::model::SecurityEventKind;
 use crate::repo;
 
 /// Events after which failures count from zero again.
-const LOCK_RESET_KINDS: &[&str] = &[SecurityEventKind::LoginSucceeded.as_str()];
+const LOCK_RESET_KINDS: &[&str] = &[
+    SecurityEventKind::LoginSucceeded.as_str(),
+    SecurityEventKind::PasswordReset.as_str(),
+];
 
 /// Rate-limit policy keyed by the normalized email (`rate_limits.identity_login_email`
 /// overrides it). Above the lockout threshold, so the lock is what a guesser meets first;

@@ -4,10 +4,14 @@
 //! One file per group of use-cases: `accounts` (registration, the caller's account),
 //! `profile`, `login`, `lockout`, `tokens` (refresh rotation), `sessions`, `passwords`
 //! (argon2id on a bounded pool), `admin` (roles and account state), `exports` and `erasure` (account export and erasure
-//! across every module; their job handlers are in `privacy_jobs`).
+//! across every module; their job handlers are in `privacy_jobs`), `account_email`
+//! (verification and reset emails, email verification) and `credentials` (password reset
+//! and change, and their rate limits).
 
+mod account_email;
 mod accounts;
 mod admin;
+mod credentials;
 mod erasure;
 mod exports;
 mod lockout;
@@ -23,6 +27,7 @@ use std::time::Duration;
 use base64::Engine;
 use chrono::{DateTime, NaiveDateTime, Utc};
 use haven_platform::auth::{Auth, Role};
+use haven_platform::mail::Mailer;
 use haven_platform::privacy::ModuleHandle;
 use haven_platform::{Db, PlatformContext};
 use sha2::{Digest, Sha256};
@@ -32,8 +37,16 @@ use crate::model::{SecurityEventId, SecurityEventKind};
 use crate::model::{Session, SessionId, User, UserId};
 use crate::repo::{SecurityEventRow, SessionRow, UserRow};
 
+pub use account_email::{
+    EMAIL_VERIFICATION_TTL, PASSWORD_RESET_TTL, RESET_PASSWORD_PATH, VERIFY_EMAIL_PATH,
+};
 pub use admin::{
     Actor, AdminUser, EMAIL_SEARCH_MAX_LEN, UserQuery, email_search, role_name, validate_roles,
+};
+pub use credentials::{
+    CHANGE_PASSWORD_USER_POLICY, RESET_CONFIRM_IP_POLICY, RESET_CONFIRM_USER_POLICY,
+    RESET_REQUEST_EMAIL_POLICY, RESET_REQUEST_IP_POLICY, VERIFY_CONFIRM_IP_POLICY,
+    VERIFY_CONFIRM_USER_POLICY, VERIFY_REQUEST_IP_POLICY, VERIFY_REQUEST_USER_POLICY,
 };
 pub use erasure::{ERASE_JOB, ERASURE_MAX_ATTEMPTS, ErasureStatus, ErasureStep, REAUTH_POLICY};
 pub use exports::{EXPORT_JOB, EXPORT_TTL, ExportState, ExportStatus, PURGE_EXPORTS_JOB};
@@ -108,6 +121,7 @@ pub struct IdentityService {
     db: Db,
     auth: Auth,
     hasher: Hasher,
+    mail: Mailer,
     policy: Policy,
     modules: ModuleHandle,
 }
@@ -137,6 +151,7 @@ impl IdentityService {
             db: ctx.db.clone(),
             auth: ctx.auth.clone(),
             hasher: Hasher::new(),
+            mail: ctx.mail.clone(),
             policy: Policy::from_settings(&ctx.settings.identity),
             modules: ctx.modules.handle(),
         }

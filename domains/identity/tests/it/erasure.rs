@@ -6,8 +6,8 @@ use std::sync::atomic::Ordering;
 
 use diesel::prelude::*;
 use haven_identity::schema::{
-    identity_erasure_steps, identity_erasures, identity_refresh_tokens, identity_sessions,
-    identity_users,
+    identity_email_tokens, identity_erasure_steps, identity_erasures, identity_refresh_tokens,
+    identity_sessions, identity_users,
 };
 use haven_platform::schema::{platform_jobs, platform_outbox_events};
 use haven_platform::testing::TestApp;
@@ -134,6 +134,25 @@ async fn erasure_runs_every_module_retries_a_failing_one_and_completes_only_when
             .find(row_id)
             .select(identity_users::password_hash)
             .first(conn)
+    })
+    .await;
+    // A pending emailed token (it holds the address) must go with the erasure.
+    let token_owner = id.clone();
+    query(&app, move |conn| {
+        let now = haven_platform::time::now_utc();
+        haven_identity::repo::insert_email_token(
+            conn,
+            &haven_identity::repo::EmailTokenRow {
+                id: haven_identity::model::EmailTokenId::new().to_string(),
+                user_id: token_owner,
+                purpose: "reset_password".to_owned(),
+                token_hash: "0".repeat(64),
+                email_normalized: "alice@example.com".to_owned(),
+                created_at: now,
+                expires_at: now + chrono::Duration::hours(1),
+                used_at: None,
+            },
+        )
     })
     .await;
     let a = login(&app, "alice@example.com").await;
@@ -330,6 +349,15 @@ async fn erasure_runs_every_module_retries_a_failing_one_and_completes_only_when
     .await;
     assert!(labels.is_empty(), "{labels:?}");
     assert_eq!(tokens, 0);
+    let token_owner = id.clone();
+    let email_tokens: i64 = query(&app, move |conn| {
+        identity_email_tokens::table
+            .filter(identity_email_tokens::user_id.eq(&token_owner))
+            .count()
+            .get_result(conn)
+    })
+    .await;
+    assert_eq!(email_tokens, 0, "mailed tokens are erased");
     let events = security_events(&app, &id).await;
     assert_eq!(
         events

@@ -3,13 +3,17 @@
 
 // Test helpers panic on failure by design; clippy only exempts `#[test]` functions.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod account_email;
 mod admin;
+mod email_delivery;
 mod erasure;
 mod exports;
 mod keys;
 mod lockout;
 mod login;
+mod mailbox;
 mod mass_assignment;
+mod passwords;
 mod privacy_support;
 mod profile;
 mod refresh;

@@ -33,6 +33,12 @@ fn base_body(operation_id: &str) -> Option<Value> {
         "identityUpdateMe" => json!({"display_name": "Root"}),
         "identityAdminSetRoles" => json!({"roles": ["member", "admin"]}),
         "identityDeleteAccount" => json!({"password": PASSWORD}),
+        "identityConfirmEmail" => json!({"token": "x"}),
+        "identityChangePassword" => {
+            json!({"current_password": PASSWORD, "new_password": "another good passphrase"})
+        }
+        "identityRequestPasswordReset" => json!({"email": "root@example.com"}),
+        "identityResetPassword" => json!({"token": "x", "new_password": "another good passphrase"}),
         _ => return None,
     })
 }
@@ -133,7 +139,11 @@ async fn every_request_body_rejects_fields_that_grant_anything() {
     checked.sort();
     for op in [
         "identityAdminSetRoles",
+        "identityChangePassword",
+        "identityConfirmEmail",
         "identityDeleteAccount",
+        "identityRequestPasswordReset",
+        "identityResetPassword",
         "identityLogin",
         "identityRefreshToken",
         "identityRegister",

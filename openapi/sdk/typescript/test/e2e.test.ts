@@ -4,6 +4,11 @@
  * Starts `haven serve` on two free local ports with a fresh SQLite database, calls it
  * through the SDK, then stops it with SIGTERM and expects a clean exit (code 0).
  *
+ * Email goes to a real SMTP server: the catcher of `scripts/test`
+ * (`$HAVEN_TEST_SMTP_URL`, messages in `$HAVEN_TEST_SMTP_DIR`), or, when those are unset
+ * and `CI` is not, one this test starts (`python3 scripts/smtp-catcher.py`, needs
+ * `pip install aiosmtpd==1.4.6`). The verification link is read from the caught message.
+ *
  * The binary is `$HAVEN_BIN` (relative paths are resolved against the repository
  * root), default `<repo>/target/debug/haven`. A missing binary is a test failure,
  * never a skip: build it with `cargo build -p haven-app`.
@@ -13,7 +18,7 @@
 import assert from "node:assert/strict";
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
-import { accessSync, constants, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { accessSync, constants, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer, type AddressInfo, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -58,6 +63,65 @@ async function freePorts(count: number): Promise<number[]> {
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
+/** A message as `scripts/smtp-catcher.py` stores it (the decoded `.json` file). */
+interface CaughtMail {
+  envelope_to: string[];
+  to: string;
+  subject: string;
+  text: string;
+}
+
+/** The SMTP catcher the server sends to. */
+interface Catcher {
+  url: string;
+  dir: string;
+  stop: () => void;
+}
+
+/** The catcher of `scripts/test`, or one started here (never outside it under `CI`). */
+async function smtpCatcher(repoRoot: string): Promise<Catcher> {
+  const url = process.env["HAVEN_TEST_SMTP_URL"];
+  const dir = process.env["HAVEN_TEST_SMTP_DIR"];
+  if (url && dir) return { url, dir, stop: () => {} };
+  if (process.env["CI"]) {
+    throw new Error("HAVEN_TEST_SMTP_URL and HAVEN_TEST_SMTP_DIR must be set in CI (scripts/test starts the catcher)");
+  }
+  const own = mkdtempSync(join(tmpdir(), "haven-sdk-mail-"));
+  const catcher = spawn("python3", [join(repoRoot, "scripts", "smtp-catcher.py"), "--dir", own], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const line = await new Promise<string>((done) => {
+    let out = "";
+    catcher.stdout?.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes("\n")) done(out.split("\n")[0] ?? "");
+    });
+    catcher.on("exit", () => done(out));
+    catcher.on("error", (e) => done(`error: ${e.message}`));
+  });
+  if (!line.startsWith("listening on ")) {
+    catcher.kill("SIGKILL");
+    throw new Error(`the SMTP catcher did not start (pip install aiosmtpd==1.4.6?): ${line}`);
+  }
+  return {
+    url: `smtp://${line.slice("listening on ".length)}`,
+    dir: own,
+    stop: () => {
+      catcher.kill("SIGTERM");
+      rmSync(own, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Messages caught for `to` so far, oldest first. */
+function mailTo(dir: string, to: string): CaughtMail[] {
+  return readdirSync(dir)
+    .filter((name) => name.endsWith(".json") && !name.startsWith("."))
+    .sort()
+    .map((name) => JSON.parse(readFileSync(join(dir, name), "utf8")) as CaughtMail)
+    .filter((mail) => mail.envelope_to.some((r) => r.toLowerCase() === to.toLowerCase()));
+}
+
 /** Never called: `tsc` fails the build if the SDK's types stop rejecting these. */
 export function typeChecks(client: HavenClient): void {
   // @ts-expect-error: not a documented path
@@ -80,6 +144,7 @@ describe("haven serve, through the TypeScript SDK", () => {
   let output = "";
   let baseUrl = "";
   let client: HavenClient | undefined;
+  let catcher: Catcher | undefined;
 
   /** The server's output so far, to explain a failure. */
   const logs = () => `--- haven output ---\n${output.slice(-4000)}`;
@@ -103,6 +168,7 @@ describe("haven serve, through the TypeScript SDK", () => {
     }
 
     workDir = mkdtempSync(join(tmpdir(), "haven-sdk-e2e-"));
+    catcher = await smtpCatcher(repoRoot);
     const [apiPort, adminPort] = await freePorts(2);
     baseUrl = `http://127.0.0.1:${apiPort}`;
     child = spawn(havenBin, ["serve"], {
@@ -114,6 +180,9 @@ describe("haven serve, through the TypeScript SDK", () => {
         // sqlite:// + an absolute path = three slashes.
         HAVEN__DATABASE__URL: `sqlite://${join(workDir, "haven.db")}`,
         HAVEN__SERVER__DRAIN_DELAY_MS: "0",
+        HAVEN__EMAIL__SMTP_URL: catcher.url,
+        HAVEN__EMAIL__LINK_BASE_URL: "https://app.haven.test",
+        HAVEN__JOBS__POLL_INTERVAL_MS: "50",
         NO_COLOR: "1",
       },
       stdio: ["ignore", "pipe", "pipe"],
@@ -149,6 +218,7 @@ describe("haven serve, through the TypeScript SDK", () => {
     // Only reached with a live child if a test failed before the SIGTERM test.
     if (child && child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
     if (workDir) rmSync(workDir, { recursive: true, force: true });
+    catcher?.stop();
   });
 
   it("GET /v1/meta describes the service", async () => {
@@ -188,9 +258,11 @@ describe("haven serve, through the TypeScript SDK", () => {
     assert.deepEqual(await res.json(), committed);
   });
 
-  it("identity: register, log in, read me, refresh, list sessions, log out", async () => {
+  it("identity: register, verify the email, log in, read me, refresh, list sessions, log out", async () => {
     const haven = started();
-    const email = "sdk.e2e@example.com";
+    assert.ok(catcher);
+    // Unique per run: the catcher of scripts/test is shared with the Rust tests.
+    const email = `sdk.e2e.${process.pid}.${Date.now()}@example.com`;
     const password = "a long sdk passphrase";
     const reg = await haven.POST("/v1/identity/register", {
       body: { email, password, display_name: "SDK" },
@@ -200,8 +272,26 @@ describe("haven serve, through the TypeScript SDK", () => {
     assert.equal(reg.data?.email, email);
     assert.deepEqual(reg.data?.roles, ["member"]);
 
+    // Registration queued a verification email; the server's job workers send it.
+    let mail: CaughtMail | undefined;
+    for (let attempt = 1; !mail; attempt++) {
+      mail = mailTo(catcher.dir, email)[0];
+      if (!mail && attempt >= POLL_ATTEMPTS) {
+        throw new Error(`no verification email to ${email} within ${POLL_ATTEMPTS} polls\n${logs()}`);
+      }
+      if (!mail) await sleep(POLL_INTERVAL_MS);
+    }
+    assert.equal(mail.to, email);
+    const link = /https:\/\/app\.haven\.test\/verify-email\?token=([A-Za-z0-9_-]+)/.exec(mail.text);
+    assert.ok(link?.[1], `a verification link in: ${mail.text}`);
+    const verified = await haven.POST("/v1/identity/email-verification/confirm", { body: { token: link[1] } });
+    assert.equal(verified.response.status, 204, JSON.stringify(verified.error));
+    const reused = await haven.POST("/v1/identity/email-verification/confirm", { body: { token: link[1] } });
+    assert.equal(reused.response.status, 422);
+    assert.equal(reused.error?.code, "email_token_invalid");
+
     const login = await haven.POST("/v1/identity/login", {
-      body: { email: "SDK.E2E@example.com", password, device_label: "e2e" },
+      body: { email: email.toUpperCase(), password, device_label: "e2e" },
     });
     assert.equal(login.response.status, 200, JSON.stringify(login.error));
     assert.ok(login.data);
@@ -211,6 +301,7 @@ describe("haven serve, through the TypeScript SDK", () => {
     const me = await haven.GET("/v1/identity/me", bearer(login.data.access_token));
     assert.equal(me.response.status, 200, JSON.stringify(me.error));
     assert.equal(me.data?.id, reg.data?.id);
+    assert.equal(typeof me.data?.email_verified_at, "string", "the address is verified");
 
     const refreshed = await haven.POST("/v1/identity/token/refresh", {
       body: { refresh_token: login.data.refresh_token },

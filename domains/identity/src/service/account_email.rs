@@ -1,0 +1,281 @@
+//! Account emails: the verification and password-reset requests (committed with their
+//! outbox event), the handler's side (mint a token, store its hash, send the email), and
+//! email verification.
+//!
+//! Tokens are 256 random bits; only their SHA-256 is stored, with the address they were
+//! mailed to, so a token stops working once the account's address changes.
+
+use diesel::Connection;
+use haven_platform::AnyConnection;
+use haven_platform::mail::Mail;
+use haven_platform::outbox;
+use haven_platform::time::now_utc;
+
+use super::{IdentityService, count, random_token, security_event, sha256_hex};
+use crate::error::{FieldProblem, IdentityError};
+use crate::events::{EmailVerificationRequested, PasswordResetRequested};
+use crate::model::{Email, EmailTokenId, EmailTokenPurpose, SecurityEventKind};
+use crate::repo::{self, EmailTokenRow};
+
+/// How long an email-verification link works.
+pub const EMAIL_VERIFICATION_TTL: chrono::Duration = chrono::Duration::hours(24);
+/// How long a password-reset link works.
+pub const PASSWORD_RESET_TTL: chrono::Duration = chrono::Duration::hours(1);
+/// Path of the verification link under `email.link_base_url` (the web app's page, which
+/// posts the token to `POST /v1/identity/email-verification/confirm`).
+pub const VERIFY_EMAIL_PATH: &str = "/verify-email";
+/// Path of the password-reset link under `email.link_base_url` (the web app's page, which
+/// posts the token to `POST /v1/identity/password-reset/confirm`).
+pub const RESET_PASSWORD_PATH: &str = "/reset-password";
+
+/// The usable token of `purpose` with `token_hash`, provided the account still has the
+/// address it was mailed to; every other case is the one `InvalidEmailToken`.
+pub(super) fn usable_token(
+    conn: &mut AnyConnection,
+    purpose: EmailTokenPurpose,
+    token_hash: &str,
+    now: chrono::NaiveDateTime,
+) -> Result<EmailTokenRow, IdentityError> {
+    let row = repo::find_usable_email_token(conn, purpose.as_str(), token_hash, now)?
+        .ok_or(IdentityError::InvalidEmailToken)?;
+    let user = repo::find_user(conn, &row.user_id)?.ok_or(IdentityError::InvalidEmailToken)?;
+    if user.email_normalized != row.email_normalized {
+        return Err(IdentityError::InvalidEmailToken);
+    }
+    Ok(row)
+}
+
+/// Uses up the token of `purpose` with `token_hash` inside the caller's transaction and
+/// returns it; `InvalidEmailToken` (the caller rolls back) unless it was usable and the
+/// account still has the address it was mailed to. The claim is the transaction's first
+/// statement, a write, so concurrent uses serialize on it and exactly one wins (on
+/// SQLite a read first would make the losers fail to upgrade their lock).
+pub(super) fn claim_token(
+    conn: &mut AnyConnection,
+    purpose: EmailTokenPurpose,
+    token_hash: &str,
+    now: chrono::NaiveDateTime,
+) -> Result<EmailTokenRow, IdentityError> {
+    if !repo::claim_email_token(conn, purpose.as_str(), token_hash, now)? {
+        return Err(IdentityError::InvalidEmailToken);
+    }
+    let row = repo::find_email_token(conn, token_hash)?.ok_or(IdentityError::InvalidEmailToken)?;
+    let user = repo::find_user(conn, &row.user_id)?.ok_or(IdentityError::InvalidEmailToken)?;
+    if user.email_normalized != row.email_normalized {
+        return Err(IdentityError::InvalidEmailToken);
+    }
+    Ok(row)
+}
+
+impl IdentityService {
+    /// Queues a new verification email for the caller; `EmailAlreadyVerified` when there
+    /// is nothing to verify. The look-up runs outside the write transaction: a SQLite
+    /// transaction that reads first cannot always upgrade to a write.
+    #[tracing::instrument(skip_all, fields(user_id = %user_id))]
+    pub async fn request_email_verification(&self, user_id: &str) -> Result<(), IdentityError> {
+        let id = user_id.to_owned();
+        self.db
+            .run(move |conn| {
+                // A verification in between is harmless: the handler sends nothing to a
+                // verified account.
+                let user = repo::find_user(conn, &id)?.ok_or(IdentityError::NotFound)?;
+                if user.email_verified_at.is_some() {
+                    return Err(IdentityError::EmailAlreadyVerified);
+                }
+                conn.transaction(|conn| {
+                    outbox::publish(
+                        conn,
+                        &EmailVerificationRequested {
+                            user_id: id.clone(),
+                        },
+                    )
+                })?;
+                Ok(())
+            })
+            .await?;
+        tracing::info!("verification email requested");
+        Ok(())
+    }
+
+    /// Queues a password-reset email when `email` belongs to an enabled account. The
+    /// caller learns nothing either way: both paths run one lookup and one write
+    /// transaction (a `password_reset_requested` event, with no account when unknown).
+    #[tracing::instrument(skip_all)]
+    pub async fn request_password_reset(&self, email: &str) -> Result<(), IdentityError> {
+        let email = Email::parse(email)
+            .map_err(|e| IdentityError::Validation(vec![FieldProblem::email(e)]))?;
+        let normalized = email.normalized().to_owned();
+        let now = now_utc();
+        let known = self
+            .db
+            .run(move |conn| {
+                // The look-up stays outside the write transaction (see above).
+                let user_id = repo::find_user_by_email(conn, &normalized)?
+                    .filter(|u| u.disabled_at.is_none())
+                    .map(|u| u.id);
+                conn.transaction(|conn| {
+                    if let Some(id) = &user_id {
+                        outbox::publish(
+                            conn,
+                            &PasswordResetRequested {
+                                user_id: id.clone(),
+                            },
+                        )?;
+                    }
+                    repo::insert_security_event(
+                        conn,
+                        &security_event(
+                            SecurityEventKind::PasswordResetRequested,
+                            user_id.clone(),
+                            None,
+                            now,
+                        ),
+                    )?;
+                    Ok::<_, IdentityError>(user_id.is_some())
+                })
+            })
+            .await?;
+        count(SecurityEventKind::PasswordResetRequested);
+        tracing::info!(event = "password_reset_requested", known, "security event");
+        Ok(())
+    }
+
+    /// The account a still-usable token of `purpose` belongs to (for per-account rate
+    /// limits before the token is used).
+    pub async fn email_token_owner(
+        &self,
+        purpose: EmailTokenPurpose,
+        token: &str,
+    ) -> Result<Option<String>, IdentityError> {
+        let hash = sha256_hex(token);
+        let now = now_utc();
+        self.db
+            .run(move |conn| {
+                Ok(
+                    repo::find_usable_email_token(conn, purpose.as_str(), &hash, now)?
+                        .map(|row| row.user_id),
+                )
+            })
+            .await
+    }
+
+    /// Marks the address verified with a mailed token (single use; every other pending
+    /// verification link of the account stops working too).
+    #[tracing::instrument(skip_all, fields(user_id))]
+    pub async fn confirm_email(&self, token: &str) -> Result<(), IdentityError> {
+        let purpose = EmailTokenPurpose::VerifyEmail;
+        let hash = sha256_hex(token);
+        let now = now_utc();
+        let (user_id, verified) = self
+            .db
+            .run(move |conn| {
+                conn.transaction(|conn| {
+                    let row = claim_token(conn, purpose, &hash, now)?;
+                    repo::consume_email_tokens(conn, &row.user_id, purpose.as_str(), now)?;
+                    let verified = repo::mark_email_verified(conn, &row.user_id, now)?;
+                    if verified {
+                        repo::insert_security_event(
+                            conn,
+                            &security_event(
+                                SecurityEventKind::EmailVerified,
+                                Some(row.user_id.clone()),
+                                None,
+                                now,
+                            ),
+                        )?;
+                    }
+                    Ok::<_, IdentityError>((row.user_id, verified))
+                })
+            })
+            .await?;
+        tracing::Span::current().record("user_id", user_id.as_str());
+        if verified {
+            count(SecurityEventKind::EmailVerified);
+            tracing::info!(event = "email_verified", "security event");
+        }
+        Ok(())
+    }
+
+    /// The outbox handler's work: mints a token of `purpose` for the account, stores its
+    /// hash, and emails the link to the account's current address. Nothing is sent for
+    /// an account that is gone or disabled, or (verification) already verified. An
+    /// error (e.g. SMTP down) makes the delivery retry, which mints a fresh token.
+    #[tracing::instrument(skip_all, fields(user_id = %user_id, purpose = purpose.as_str()))]
+    pub async fn send_account_email(
+        &self,
+        user_id: &str,
+        purpose: EmailTokenPurpose,
+    ) -> Result<(), IdentityError> {
+        let id = user_id.to_owned();
+        let user = self
+            .db
+            .run(move |conn| repo::find_user(conn, &id).map_err(IdentityError::from))
+            .await?;
+        let Some(user) = user else {
+            tracing::info!("account gone; no email sent");
+            return Ok(());
+        };
+        let verified = user.email_verified_at.is_some();
+        if user.disabled_at.is_some() || (purpose == EmailTokenPurpose::VerifyEmail && verified) {
+            tracing::info!("nothing to send");
+            return Ok(());
+        }
+        let token = random_token()?;
+        let now = now_utc();
+        let (ttl, path) = match purpose {
+            EmailTokenPurpose::VerifyEmail => (EMAIL_VERIFICATION_TTL, VERIFY_EMAIL_PATH),
+            EmailTokenPurpose::ResetPassword => (PASSWORD_RESET_TTL, RESET_PASSWORD_PATH),
+        };
+        let row = EmailTokenRow {
+            id: EmailTokenId::new().to_string(),
+            user_id: user.id.clone(),
+            purpose: purpose.as_str().to_owned(),
+            token_hash: sha256_hex(&token),
+            email_normalized: user.email_normalized.clone(),
+            created_at: now,
+            expires_at: now + ttl,
+            used_at: None,
+        };
+        // Stored before sending: a link that arrives always works; a token whose email
+        // failed is never seen and expires.
+        self.db
+            .run(move |conn| repo::insert_email_token(conn, &row).map_err(IdentityError::from))
+            .await?;
+        let link = self.mail.link(path, &token);
+        let greeting = match &user.display_name {
+            Some(name) => format!("Hello {name},"),
+            None => "Hello,".to_owned(),
+        };
+        let (subject, text) = match purpose {
+            EmailTokenPurpose::VerifyEmail => (
+                "Confirm your email address",
+                format!(
+                    "{greeting}\n\nPlease confirm that this is your email address by opening \
+                     this link within 24 hours:\n\n{}\n\nIf you did not create a Haven \
+                     account, you can ignore this email.\n",
+                    link.expose()
+                ),
+            ),
+            EmailTokenPurpose::ResetPassword => (
+                "Reset your password",
+                format!(
+                    "{greeting}\n\nTo choose a new password, open this link within 1 hour:\
+                     \n\n{}\n\nIf you did not ask for this, ignore this email: your password \
+                     stays as it is.\n",
+                    link.expose()
+                ),
+            ),
+        };
+        self.mail
+            .send(Mail {
+                to: user.email,
+                subject: subject.to_owned(),
+                text,
+                link: Some(link),
+            })
+            .await
+            .map_err(|e| IdentityError::Internal(format!("account email: {e}")))?;
+        tracing::info!("account email handed over");
+        Ok(())
+    }
+}
