@@ -5,6 +5,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod account_email;
 mod admin;
+mod admin_disable;
+mod admin_roles;
+mod admin_support;
 mod email_delivery;
 mod erasure;
 mod exports;
