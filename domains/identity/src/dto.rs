@@ -202,5 +202,7 @@ mod admin;
 pub use admin::*;
 mod account_email;
 pub use account_email::*;
+mod organizations;
+pub use organizations::*;
 mod privacy;
 pub use privacy::*;

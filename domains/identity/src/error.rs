@@ -6,7 +6,7 @@ use haven_platform::http::problem::ErrorSet;
 use haven_platform::{ApiError, DbError, error_set};
 use poem::http::StatusCode;
 
-use crate::model::{EmailError, PasswordError};
+use crate::model::{EligibilityErrors, EmailError, PasswordError};
 
 error_set!(
     /// `POST /v1/identity/register`: 409 (`email_taken`, or the idempotency key in use)
@@ -112,6 +112,49 @@ error_set!(
     /// `GET /v1/identity/me/erasure`: 401, 403, 404 `not_found` (no erasure requested).
     pub ErasureStatusErrors: 401, 403, 404
 );
+error_set!(
+    /// `POST /v1/identity/organizations`: 401, 403 (not an admin, or no second factor),
+    /// 409 (`domain_taken`, or the idempotency key in use), 422 (invalid fields, or the
+    /// idempotency key reused).
+    pub CreateOrganizationErrors: 401, 403, 409, 422
+);
+error_set!(
+    /// `GET /v1/identity/organizations`: 401, 403, 422 (`limit` out of range).
+    pub ListOrganizationsErrors: 401, 403, 422
+);
+error_set!(
+    /// `GET /v1/identity/organizations/{organization_id}`: 401, 403, 404.
+    pub GetOrganizationErrors: 401, 403, 404
+);
+error_set!(
+    /// `PATCH /v1/identity/organizations/{organization_id}`: 401, 403, 404, 409
+    /// (`domain_taken`), 422.
+    pub UpdateOrganizationErrors: 401, 403, 404, 409, 422
+);
+error_set!(
+    /// `PUT /v1/identity/organizations/{organization_id}/eligibility`: 401, 403, 404, 422
+    /// (`eligibility_list_invalid` with one entry per bad row).
+    pub UploadEligibilityErrors: 401, 403, 404, 422
+);
+error_set!(
+    /// `GET /v1/identity/organizations/{organization_id}/members`: 401, 403, 404, 422.
+    pub ListMembersErrors: 401, 403, 404, 422
+);
+error_set!(
+    /// `DELETE /v1/identity/organizations/{organization_id}/members/{user_id}`: 401, 403,
+    /// 404 (no such organization or not an active member).
+    pub RemoveMemberErrors: 401, 403, 404
+);
+error_set!(
+    /// `POST /v1/identity/me/organization`: 401, 403 (`email_not_verified`,
+    /// `not_eligible`), 404 (no such organization), 409 (`already_member`,
+    /// `employee_id_claimed`, or the idempotency key in use), 422, 429.
+    pub JoinOrganizationErrors: 401, 403, 404, 409, 422, 429
+);
+error_set!(
+    /// `GET` and `DELETE /v1/identity/me/organization`: 401, 403, 404 (`not_a_member`).
+    pub MyOrganizationErrors: 401, 403, 404
+);
 
 /// One invalid field of a request.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -216,6 +259,30 @@ pub enum IdentityError {
     /// The account's email address is already verified.
     #[error("email already verified")]
     EmailAlreadyVerified,
+    /// No such organization.
+    #[error("organization not found")]
+    OrganizationNotFound,
+    /// An allowed domain already belongs to another organization.
+    #[error("domain taken")]
+    DomainTaken(String),
+    /// The uploaded eligibility list has invalid rows (nothing was changed).
+    #[error("eligibility list invalid")]
+    EligibilityInvalid(EligibilityErrors),
+    /// Joining needs a verified email address.
+    #[error("email not verified")]
+    EmailNotVerified,
+    /// Neither the email's domain nor the eligibility list qualifies the member.
+    #[error("not eligible")]
+    NotEligible,
+    /// The member already has an active membership in another organization.
+    #[error("already a member")]
+    AlreadyMember,
+    /// The employee id backs another member's active membership.
+    #[error("employee id claimed")]
+    EmployeeIdClaimed,
+    /// The member has no active membership (in that organization).
+    #[error("not a member")]
+    NotAMember,
 }
 
 impl From<diesel::result::Error> for IdentityError {
@@ -292,6 +359,7 @@ impl<S: ErrorSet> From<IdentityError> for ApiError<S> {
                 "email_already_verified",
                 "The email address is already verified.",
             ),
+            other => organization_problem(other),
         }
     }
 }
@@ -301,4 +369,59 @@ impl<S: ErrorSet> From<IdentityError> for ApiError<S> {
 fn invalid_credentials<S: ErrorSet>() -> ApiError<S> {
     ApiError::new(StatusCode::UNAUTHORIZED, "invalid_credentials")
         .detail("The email address or password is incorrect.")
+}
+
+/// The problems of the organization use-cases.
+fn organization_problem<S: ErrorSet>(e: IdentityError) -> ApiError<S> {
+    match e {
+        IdentityError::OrganizationNotFound => {
+            ApiError::not_found("The organization does not exist.")
+        }
+        IdentityError::DomainTaken(domain) => ApiError::conflict(
+            "domain_taken",
+            format!("The domain {domain} is already allowed by another organization."),
+        )
+        .field(
+            "allowed_domains",
+            "taken",
+            format!("{domain} belongs to another organization"),
+        ),
+        IdentityError::EligibilityInvalid(report) => report.problems.into_iter().fold(
+            ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "eligibility_list_invalid").detail(
+                format!(
+                    "The list has {} problem(s){}; nothing was changed.",
+                    report.total,
+                    if report.total > crate::model::ELIGIBILITY_MAX_REPORTED {
+                        format!(
+                            " (the first {} are listed)",
+                            crate::model::ELIGIBILITY_MAX_REPORTED
+                        )
+                    } else {
+                        String::new()
+                    }
+                ),
+            ),
+            |err, p| err.field(format!("rows[{}].{}", p.row, p.column), p.code, p.message),
+        ),
+        IdentityError::EmailNotVerified => {
+            ApiError::new(StatusCode::FORBIDDEN, "email_not_verified")
+                .detail("Verify your email address before joining an organization.")
+        }
+        IdentityError::NotEligible => ApiError::new(StatusCode::FORBIDDEN, "not_eligible").detail(
+            "Neither your email address nor the employee id makes you eligible for this \
+             organization.",
+        ),
+        IdentityError::AlreadyMember => ApiError::conflict(
+            "already_member",
+            "You are already sponsored by another organization; leave it first.",
+        ),
+        IdentityError::EmployeeIdClaimed => ApiError::conflict(
+            "employee_id_claimed",
+            "This employee id is already used by another member; contact your employer.",
+        ),
+        IdentityError::NotAMember => ApiError::new(StatusCode::NOT_FOUND, "not_a_member")
+            .detail("There is no active membership."),
+        // The remaining variants are mapped by `From<IdentityError>` itself.
+        other => ApiError::internal(&other),
+    }
 }

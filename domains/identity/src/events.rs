@@ -2,7 +2,9 @@
 //!
 //! `account_email`: the verification and password-reset emails, sent by an outbox
 //! handler so that a use-case commits the request and the email together.
-//! `organization.member_joined/left` come with the organizations slice of issue 4.
+//! `organization.member_joined` and `organization.member_left` (version 1) announce
+//! sponsorships to billing, which turns them into entitlements; payloads are documented
+//! in the README ("Organizations").
 
 mod account_email;
 pub use account_email::*;
@@ -21,4 +23,42 @@ pub struct UserErased {
 
 impl DomainEvent for UserErased {
     const TYPE: &'static str = "user.erased";
+}
+
+/// A member started a sponsored membership.
+#[derive(Debug, Clone, Serialize)]
+pub struct MemberJoined {
+    /// `org_…`.
+    pub organization_id: String,
+    /// `usr_…`.
+    pub user_id: String,
+    /// `mbr_…`: the membership (one per join).
+    pub membership_id: String,
+    /// `email_domain`, `eligibility_email` or `employee_id`.
+    pub via: &'static str,
+    /// When it started (RFC 3339, UTC).
+    pub at: String,
+}
+
+impl DomainEvent for MemberJoined {
+    const TYPE: &'static str = "organization.member_joined";
+}
+
+/// A sponsored membership ended.
+#[derive(Debug, Clone, Serialize)]
+pub struct MemberLeft {
+    /// `org_…`.
+    pub organization_id: String,
+    /// `usr_…`.
+    pub user_id: String,
+    /// `mbr_…`: the membership that ended.
+    pub membership_id: String,
+    /// `left`, `removed_by_admin`, `eligibility_removed` or `domain_removed`.
+    pub reason: &'static str,
+    /// When it ended (RFC 3339, UTC).
+    pub at: String,
+}
+
+impl DomainEvent for MemberLeft {
+    const TYPE: &'static str = "organization.member_left";
 }

@@ -84,6 +84,19 @@ pub enum SecurityEventKind {
     ErasureRequested,
     /// Every module erased the member's data.
     ErasureCompleted,
+    /// An admin created an organization (`actor_id` is the admin).
+    OrganizationCreated,
+    /// An admin changed an organization's name or allowed domains.
+    OrganizationUpdated,
+    /// An admin replaced an organization's eligibility list.
+    EligibilityListReplaced,
+    /// The member joined an organization.
+    OrganizationJoined,
+    /// The member left an organization.
+    OrganizationLeft,
+    /// The member's membership was ended by an admin: removal, or a new eligibility
+    /// list or domain set that no longer covers them (`detail` says which).
+    OrganizationMemberRemoved,
 }
 
 impl SecurityEventKind {
@@ -111,6 +124,12 @@ impl SecurityEventKind {
             Self::ExportDownloaded => "export_downloaded",
             Self::ErasureRequested => "erasure_requested",
             Self::ErasureCompleted => "erasure_completed",
+            Self::OrganizationCreated => "organization_created",
+            Self::OrganizationUpdated => "organization_updated",
+            Self::EligibilityListReplaced => "eligibility_list_replaced",
+            Self::OrganizationJoined => "organization_joined",
+            Self::OrganizationLeft => "organization_left",
+            Self::OrganizationMemberRemoved => "organization_member_removed",
         }
     }
 }
@@ -360,6 +379,11 @@ impl EmailTokenPurpose {
         }
     }
 }
+
+mod eligibility;
+mod organizations;
+pub use eligibility::*;
+pub use organizations::*;
 
 #[cfg(test)]
 mod tests {

@@ -384,5 +384,7 @@ mod admin;
 pub use admin::*;
 mod email_tokens;
 pub use email_tokens::*;
+mod organizations;
+pub use organizations::*;
 mod privacy;
 pub use privacy::*;

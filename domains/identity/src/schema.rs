@@ -111,3 +111,55 @@ diesel::table! {
         outcome -> Nullable<Text>,
     }
 }
+
+diesel::table! {
+    identity_organizations (id) {
+        id -> Text,
+        name -> Text,
+        eligibility_entries -> BigInt,
+        eligibility_uploaded_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    identity_organization_domains (domain) {
+        domain -> Text,
+        organization_id -> Text,
+    }
+}
+
+diesel::table! {
+    identity_organization_eligibility (organization_id, row_number) {
+        organization_id -> Text,
+        row_number -> BigInt,
+        email_normalized -> Nullable<Text>,
+        employee_id -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    identity_organization_memberships (id) {
+        id -> Text,
+        organization_id -> Text,
+        user_id -> Text,
+        via -> Text,
+        employee_id -> Nullable<Text>,
+        joined_at -> Timestamp,
+        ended_at -> Nullable<Timestamp>,
+        end_reason -> Nullable<Text>,
+    }
+}
+
+diesel::joinable!(identity_organization_domains -> identity_organizations (organization_id));
+diesel::joinable!(identity_organization_eligibility -> identity_organizations (organization_id));
+diesel::joinable!(identity_organization_memberships -> identity_organizations (organization_id));
+diesel::joinable!(identity_organization_memberships -> identity_users (user_id));
+diesel::allow_tables_to_appear_in_same_query!(
+    identity_organizations,
+    identity_organization_domains,
+    identity_organization_eligibility,
+    identity_organization_memberships,
+    identity_users
+);

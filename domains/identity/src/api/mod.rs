@@ -6,6 +6,8 @@ mod email_verification;
 mod erasure;
 mod exports;
 mod keys;
+mod my_organization;
+mod organizations;
 mod passwords;
 mod sessions;
 
@@ -15,6 +17,8 @@ pub use email_verification::EmailVerificationApi;
 pub use erasure::ErasureApi;
 pub use exports::ExportsApi;
 pub use keys::KeysApi;
+pub use my_organization::MyOrganizationApi;
+pub use organizations::OrganizationsApi;
 pub use passwords::PasswordsApi;
 pub use sessions::SessionsApi;
 
@@ -32,6 +36,8 @@ pub type IdentityApi = (
     ErasureApi,
     EmailVerificationApi,
     PasswordsApi,
+    OrganizationsApi,
+    MyOrganizationApi,
     AdminApi,
 );
 
@@ -44,7 +50,9 @@ pub fn new(service: IdentityService, limiter: RateLimiter) -> IdentityApi {
         ExportsApi::new(service.clone()),
         ErasureApi::new(service.clone(), limiter.clone()),
         EmailVerificationApi::new(service.clone(), limiter.clone()),
-        PasswordsApi::new(service.clone(), limiter),
+        PasswordsApi::new(service.clone(), limiter.clone()),
+        OrganizationsApi::new(service.clone()),
+        MyOrganizationApi::new(service.clone(), limiter),
         AdminApi::new(service),
     )
 }

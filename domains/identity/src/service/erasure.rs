@@ -305,25 +305,30 @@ impl IdentityService {
     }
 
     /// Identity's own `erase_user`: pseudonymizes the account (see
-    /// [`repo::pseudonymize_user`]) and deletes its exports.
+    /// [`repo::pseudonymize_user`]), deletes its exports and ends its organization
+    /// membership (`organization.member_left`, reason `account_erased`).
     #[tracing::instrument(skip_all, fields(user_id = %user_id))]
     pub async fn erase_own_data(&self, user_id: &str) -> Result<Erasure, IdentityError> {
         let id = user_id.to_owned();
         let now = now_utc();
         let hash = tombstone_hash().await?;
-        let found = self
+        let (found, left) = self
             .db
             .run(move |conn| {
                 conn.transaction(|tx| {
                     if repo::find_user(tx, &id)?.is_none() {
-                        return Ok(false);
+                        return Ok((false, false));
                     }
                     repo::pseudonymize_user(tx, &id, &hash, now)?;
-                    Ok::<_, DieselError>(true)
+                    let left = super::organizations::end_membership_on_erasure(tx, &id, now)?;
+                    Ok::<_, DieselError>((true, left))
                 })
                 .map_err(IdentityError::from)
             })
             .await?;
+        if left {
+            count(SecurityEventKind::OrganizationLeft);
+        }
         Ok(if found {
             Erasure::Erased
         } else {

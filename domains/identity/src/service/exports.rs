@@ -259,18 +259,19 @@ impl IdentityService {
         Ok(purged)
     }
 
-    /// Identity's own section of an export: the account, its sessions and its security
-    /// events (kinds and times).
+    /// Identity's own section of an export: the account, its sessions, its security
+    /// events (kinds and times) and its organization memberships.
     #[tracing::instrument(skip_all, fields(user_id = %user_id))]
     pub async fn export_own_data(&self, user_id: &str) -> Result<UserData, IdentityError> {
         let id = user_id.to_owned();
-        let (user, sessions, events) = self
+        let (user, sessions, events, memberships) = self
             .db
             .run(move |conn| {
                 Ok::<_, IdentityError>((
                     repo::find_user(conn, &id)?,
                     repo::sessions_of(conn, &id)?,
                     repo::security_events_of(conn, &id)?,
+                    repo::memberships_of_user(conn, &id)?,
                 ))
             })
             .await?;
@@ -304,6 +305,15 @@ impl IdentityService {
                 "kind": e.kind,
                 "created_at": utc(e.created_at),
                 "session_id": e.session_id,
+            })).collect::<Vec<_>>(),
+            "organization_memberships": memberships.into_iter().map(|m| json!({
+                "id": m.id,
+                "organization_id": m.organization_id,
+                "via": m.via,
+                "employee_id": m.employee_id,
+                "joined_at": utc(m.joined_at),
+                "ended_at": m.ended_at.map(utc),
+                "end_reason": m.end_reason,
             })).collect::<Vec<_>>(),
         })))
     }

@@ -12,10 +12,13 @@ mod account_email;
 mod accounts;
 mod admin;
 mod credentials;
+mod eligibility;
 mod erasure;
 mod exports;
 mod lockout;
 mod login;
+mod memberships;
+mod organizations;
 mod passwords;
 mod privacy_jobs;
 mod profile;
@@ -48,9 +51,12 @@ pub use credentials::{
     RESET_REQUEST_EMAIL_POLICY, RESET_REQUEST_IP_POLICY, VERIFY_CONFIRM_IP_POLICY,
     VERIFY_CONFIRM_USER_POLICY, VERIFY_REQUEST_IP_POLICY, VERIFY_REQUEST_USER_POLICY,
 };
+pub use eligibility::EligibilityReplaced;
 pub use erasure::{ERASE_JOB, ERASURE_MAX_ATTEMPTS, ErasureStatus, ErasureStep, REAUTH_POLICY};
 pub use exports::{EXPORT_JOB, EXPORT_TTL, ExportState, ExportStatus, PURGE_EXPORTS_JOB};
 pub use lockout::{LOGIN_EMAIL_POLICY, LOGIN_IP_POLICY};
+pub use memberships::{Joined, ORG_JOIN_POLICY};
+pub use organizations::{NewOrganization, OrganizationPatch};
 pub use passwords::{ARGON2_M_KIB, ARGON2_P, ARGON2_T};
 use passwords::{Hasher, dummy_hash};
 pub use privacy_jobs::{EraseUserFromModule, ExportUserData, PurgeExpiredExports};

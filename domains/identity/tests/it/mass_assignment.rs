@@ -23,6 +23,9 @@ const FORBIDDEN: [&str; 7] = [
     "created_at",
 ];
 
+/// A well-formed organization id (no such organization exists).
+const ORG_ID: &str = "org_01jh0000000000000000000000";
+
 /// A well-typed body for every identity operation that takes one, by operation id.
 /// An operation missing here fails `every_request_body_rejects_fields_that_grant_anything`.
 fn base_body(operation_id: &str) -> Option<Value> {
@@ -38,6 +41,9 @@ fn base_body(operation_id: &str) -> Option<Value> {
             json!({"current_password": PASSWORD, "new_password": "another good passphrase"})
         }
         "identityRequestPasswordReset" => json!({"email": "root@example.com"}),
+        "identityCreateOrganization" => json!({"name": "Acme"}),
+        "identityUpdateOrganization" => json!({"name": "Acme"}),
+        "identityJoinOrganization" => json!({"organization_id": ORG_ID}),
         "identityResetPassword" => json!({"token": "x", "new_password": "another good passphrase"}),
         _ => return None,
     })
@@ -92,7 +98,11 @@ async fn every_request_body_rejects_fields_that_grant_anything() {
             continue;
         }
         for (method, op) in item.as_object().unwrap() {
-            if op.get("requestBody").is_none() {
+            // JSON bodies only: a CSV upload has no fields to smuggle.
+            let json_body = op["requestBody"]["content"]
+                .as_object()
+                .is_some_and(|c| c.keys().any(|t| t.starts_with("application/json")));
+            if !json_body {
                 continue;
             }
             let op_id = op["operationId"].as_str().unwrap();
@@ -104,7 +114,8 @@ async fn every_request_body_rejects_fields_that_grant_anything() {
             });
             let uri = path
                 .replace("{user_id}", &root_id)
-                .replace("{session_id}", sid);
+                .replace("{session_id}", sid)
+                .replace("{organization_id}", ORG_ID);
             let method = Method::from_bytes(method.to_uppercase().as_bytes()).unwrap();
             for field in FORBIDDEN {
                 if base.get(field).is_some() {
@@ -141,9 +152,12 @@ async fn every_request_body_rejects_fields_that_grant_anything() {
         "identityAdminSetRoles",
         "identityChangePassword",
         "identityConfirmEmail",
+        "identityCreateOrganization",
         "identityDeleteAccount",
+        "identityJoinOrganization",
         "identityRequestPasswordReset",
         "identityResetPassword",
+        "identityUpdateOrganization",
         "identityLogin",
         "identityRefreshToken",
         "identityRegister",

@@ -1,0 +1,237 @@
+//! Joining and leaving an organization (issue 4 point 7): the member's side. A join
+//! write-locks the organization's row first, so it serializes with uploads and domain
+//! changes of that organization and with the member's other joins to it.
+
+use chrono::NaiveDateTime;
+use diesel::Connection;
+use diesel::result::{DatabaseErrorKind, Error as DieselError};
+use haven_platform::config::RateLimitPolicy;
+use haven_platform::outbox;
+use haven_platform::time::now_utc;
+
+use super::organizations::{end_memberships, membership_from, rfc3339};
+use super::{IdentityService, count, security_event};
+use crate::error::{FieldProblem, IdentityError};
+use crate::events::MemberJoined;
+use crate::model::{
+    EMPLOYEE_ID_MAX_CHARS, EmailDomain, EndReason, JoinedVia, Membership, MembershipId,
+    OrganizationId, SecurityEventKind,
+};
+use crate::repo::{self, MembershipRow, SecurityEventRow};
+
+/// Rate-limit policy of joins, keyed by the member (`rate_limits.identity_org_join`
+/// overrides it): bounds guessing employee ids.
+pub const ORG_JOIN_POLICY: (&str, RateLimitPolicy) = (
+    "identity_org_join",
+    RateLimitPolicy {
+        limit: 20,
+        window_s: 3600,
+    },
+);
+
+/// The outcome of a join.
+#[derive(Debug, Clone)]
+pub struct Joined {
+    /// The active membership.
+    pub membership: Membership,
+    /// `false` when the member already belonged to this organization.
+    pub created: bool,
+}
+
+impl IdentityService {
+    /// Joins the organization. The member's email must be verified; they qualify by its
+    /// domain, by the email on the eligibility list, or by `employee_id` on the list (an
+    /// entry that also has an email must have theirs). Already a member of this
+    /// organization: the existing membership, `created = false`.
+    #[tracing::instrument(skip_all, fields(user_id = %user_id, organization_id = %id))]
+    pub async fn join_organization(
+        &self,
+        user_id: &str,
+        id: &OrganizationId,
+        employee_id: Option<String>,
+    ) -> Result<Joined, IdentityError> {
+        let employee_id = employee_id
+            .map(|e| e.trim().to_owned())
+            .filter(|e| !e.is_empty());
+        if employee_id.as_ref().is_some_and(|e| {
+            e.chars().count() > EMPLOYEE_ID_MAX_CHARS || e.chars().any(char::is_control)
+        }) {
+            return Err(IdentityError::Validation(vec![FieldProblem {
+                field: "employee_id",
+                code: "invalid",
+                message: format!(
+                    "The employee id must be at most {EMPLOYEE_ID_MAX_CHARS} characters, \
+                     without control characters."
+                ),
+            }]));
+        }
+        let (id, user) = (id.to_string(), user_id.to_owned());
+        let now = now_utc();
+        let joined = self
+            .db
+            .run(move |conn| {
+                conn.transaction(|conn| join(conn, &id, &user, employee_id, now))
+                    .map_err(|e| match e {
+                        IdentityError::Db(haven_platform::DbError::Query(
+                            DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, info),
+                        )) => {
+                            // The code checks both rules first; a violation means a
+                            // concurrent join of another organization won.
+                            if info
+                                .constraint_name()
+                                .is_some_and(|c| c.contains("employee"))
+                                || info.message().contains("employee_id")
+                            {
+                                IdentityError::EmployeeIdClaimed
+                            } else {
+                                IdentityError::AlreadyMember
+                            }
+                        }
+                        other => other,
+                    })
+            })
+            .await?;
+        if joined.created {
+            count(SecurityEventKind::OrganizationJoined);
+            tracing::info!(via = joined.membership.via.as_str(), "organization joined");
+        }
+        Ok(joined)
+    }
+
+    /// The member's active membership.
+    #[tracing::instrument(skip_all, fields(user_id = %user_id))]
+    pub async fn my_membership(&self, user_id: &str) -> Result<Membership, IdentityError> {
+        let user = user_id.to_owned();
+        self.db
+            .run(move |conn| {
+                let m = repo::active_membership_of_user(conn, &user)?
+                    .ok_or(IdentityError::NotAMember)?;
+                let org = repo::find_organization(conn, &m.organization_id)?
+                    .ok_or(IdentityError::NotAMember)?;
+                let email = repo::find_user(conn, &user)?
+                    .ok_or(IdentityError::NotFound)?
+                    .email;
+                membership_from(m, org.name, email)
+            })
+            .await
+    }
+
+    /// Ends the member's active membership (`left`).
+    #[tracing::instrument(skip_all, fields(user_id = %user_id))]
+    pub async fn leave_organization(&self, user_id: &str) -> Result<(), IdentityError> {
+        let user = user_id.to_owned();
+        let now = now_utc();
+        self.db
+            .run(move |conn| {
+                conn.transaction(|conn| {
+                    let m = repo::active_membership_of_user(conn, &user)?
+                        .ok_or(IdentityError::NotAMember)?;
+                    // Serialize with uploads and domain changes of the organization, then
+                    // end it only if it is still active.
+                    repo::lock_organization(conn, &m.organization_id)?;
+                    let m = repo::active_membership_of_user(conn, &user)?
+                        .ok_or(IdentityError::NotAMember)?;
+                    end_memberships(conn, &[m], EndReason::Left, None, now)?;
+                    Ok::<_, IdentityError>(())
+                })
+            })
+            .await?;
+        count(SecurityEventKind::OrganizationLeft);
+        tracing::info!("organization left");
+        Ok(())
+    }
+}
+
+/// The join use-case on one transaction.
+fn join(
+    conn: &mut haven_platform::AnyConnection,
+    org_id: &str,
+    user_id: &str,
+    employee_id: Option<String>,
+    now: NaiveDateTime,
+) -> Result<Joined, IdentityError> {
+    if !repo::lock_organization(conn, org_id)? {
+        return Err(IdentityError::OrganizationNotFound);
+    }
+    let org = repo::find_organization(conn, org_id)?.ok_or(IdentityError::OrganizationNotFound)?;
+    let user = repo::find_user(conn, user_id)?
+        .filter(|u| u.disabled_at.is_none())
+        .ok_or(IdentityError::NotFound)?;
+    if user.email_verified_at.is_none() {
+        return Err(IdentityError::EmailNotVerified);
+    }
+    if let Some(existing) = repo::active_membership_of_user(conn, user_id)? {
+        if existing.organization_id == org_id {
+            let membership = membership_from(existing, org.name, user.email)?;
+            return Ok(Joined {
+                membership,
+                created: false,
+            });
+        }
+        return Err(IdentityError::AlreadyMember);
+    }
+    let email = user.email_normalized.as_str();
+    let via = match &employee_id {
+        Some(eid) => {
+            let on_list = repo::eligibility_by_employee_id(conn, org_id, eid)?
+                .is_some_and(|e| e.email_normalized.as_deref().is_none_or(|e| e == email));
+            if !on_list {
+                return Err(IdentityError::NotEligible);
+            }
+            if repo::employee_id_in_use(conn, org_id, eid)? {
+                return Err(IdentityError::EmployeeIdClaimed);
+            }
+            JoinedVia::EmployeeId
+        }
+        None => {
+            let domain_ok = match EmailDomain::of_email(email) {
+                Some(d) => repo::domain_allowed(conn, org_id, d.as_str())?,
+                None => false,
+            };
+            if domain_ok {
+                JoinedVia::EmailDomain
+            } else if repo::eligibility_has_email(conn, org_id, email)? {
+                JoinedVia::EligibilityEmail
+            } else {
+                return Err(IdentityError::NotEligible);
+            }
+        }
+    };
+    let row = MembershipRow {
+        id: MembershipId::new().to_string(),
+        organization_id: org_id.to_owned(),
+        user_id: user_id.to_owned(),
+        via: via.as_str().to_owned(),
+        employee_id: employee_id.filter(|_| via == JoinedVia::EmployeeId),
+        joined_at: now,
+        ended_at: None,
+        end_reason: None,
+    };
+    repo::insert_membership(conn, &row)?;
+    outbox::publish(
+        conn,
+        &MemberJoined {
+            organization_id: org_id.to_owned(),
+            user_id: user_id.to_owned(),
+            membership_id: row.id.clone(),
+            via: via.as_str(),
+            at: rfc3339(now),
+        },
+    )?;
+    repo::insert_security_event(
+        conn,
+        &SecurityEventRow {
+            detail: Some(format!("{org_id}: {}", via.as_str())),
+            ..security_event(
+                SecurityEventKind::OrganizationJoined,
+                Some(user_id.to_owned()),
+                None,
+                now,
+            )
+        },
+    )?;
+    Ok(Joined {
+        membership: membership_from(row, org.name, user.email)?,
+        created: true,
+    })
+}

@@ -1,0 +1,4 @@
+DROP TABLE identity_organization_memberships;
+DROP TABLE identity_organization_eligibility;
+DROP TABLE identity_organization_domains;
+DROP TABLE identity_organizations;
