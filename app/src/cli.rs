@@ -61,7 +61,8 @@ pub enum AdminAction {
         /// The account's email address.
         #[arg(long)]
         email: String,
-        /// A role to grant (repeatable): member, coach, clinician, admin.
+        /// A role to grant (repeatable): member, coach, clinician, admin. `member` is
+        /// always granted.
         #[arg(long = "role", value_name = "ROLE", required = true)]
         roles: Vec<String>,
         /// The display name.

@@ -203,6 +203,8 @@ pub struct JwkSet {
     pub keys: Vec<Jwk>,
 }
 
+mod admin;
+pub use admin::*;
 mod account_email;
 pub use account_email::*;
 mod organizations;

@@ -1,6 +1,7 @@
 //! The identity domain's errors and their problem responses. Bodies never carry
 //! passwords, tokens or hashes.
 
+use haven_platform::auth::unauthorized;
 use haven_platform::http::problem::ErrorSet;
 use haven_platform::{ApiError, DbError, error_set};
 use poem::http::StatusCode;
@@ -14,8 +15,9 @@ error_set!(
 );
 error_set!(
     /// `POST /v1/identity/login`: 401 `invalid_credentials` (with `Retry-After` while
-    /// the account is locked), 429 `rate_limited` (per email or per IP).
-    pub LoginErrors: 401, 429
+    /// the account is locked), 403 `account_disabled` (right password, disabled account),
+    /// 429 `rate_limited` (per email or per IP).
+    pub LoginErrors: 401, 403, 429
 );
 error_set!(
     /// `POST /v1/identity/token/refresh`: 401 `invalid_refresh_token`.
@@ -58,6 +60,25 @@ error_set!(
     /// `invalid_mfa_code`, with `Retry-After` while the account is locked), 409
     /// (`mfa_not_pending` / `mfa_not_enabled`), 422 (malformed body).
     pub MfaChangeErrors: 401, 403, 409, 422
+);
+error_set!(
+    /// `GET /v1/identity/admin/users`: 400 (bad cursor), 401, 403 (not an admin with a
+    /// second factor), 422 (`limit` out of range, blank `email`).
+    pub AdminListUsersErrors: 400, 401, 403, 422
+);
+error_set!(
+    /// `GET /v1/identity/admin/users/{user_id}`: 401, 403, 404.
+    pub AdminGetUserErrors: 401, 403, 404
+);
+error_set!(
+    /// `PUT /v1/identity/admin/users/{user_id}/roles`: 400 (unknown fields or roles),
+    /// 401, 403, 404, 409 `last_admin`, 422 (`member` missing, a role twice).
+    pub AdminSetRolesErrors: 400, 401, 403, 404, 409, 422
+);
+error_set!(
+    /// `POST /v1/identity/admin/users/{user_id}/disable` and `…/enable`: 401, 403, 404,
+    /// 409 `last_admin` (or the idempotency key in use), 422 (idempotency key reused).
+    pub AdminAccountStateErrors: 401, 403, 404, 409, 422
 );
 error_set!(
     /// `POST /v1/identity/me/email-verification`: 401, 403, 404 (account gone), 409
@@ -239,6 +260,19 @@ pub enum IdentityError {
     /// Anything else unexpected (the message holds no secrets).
     #[error("internal: {0}")]
     Internal(String),
+    /// The caller is not (or no longer) an enabled admin.
+    #[error("forbidden")]
+    Forbidden,
+    /// The change would leave no enabled account with the `admin` role.
+    #[error("last admin")]
+    LastAdmin,
+    /// The account is disabled (only said to a caller who gave the right password).
+    #[error("account disabled")]
+    AccountDisabled,
+    /// The access token's session was revoked (logout, disable); answered like an
+    /// invalid token.
+    #[error("session revoked")]
+    SessionRevoked,
     /// A mailed token is unknown, expired, used, or for an address the account no longer
     /// has (deliberately one answer).
     #[error("invalid email token")]
@@ -379,6 +413,18 @@ impl<S: ErrorSet> From<IdentityError> for ApiError<S> {
                 "mfa_not_enabled",
                 "Two-step verification is not on for this account.",
             ),
+            IdentityError::Forbidden => ApiError::new(StatusCode::FORBIDDEN, "forbidden")
+                .detail("Your account is not allowed to do this."),
+            IdentityError::LastAdmin => ApiError::conflict(
+                "last_admin",
+                "This would leave no enabled administrator; make another account an \
+                 administrator first.",
+            ),
+            IdentityError::AccountDisabled => {
+                ApiError::new(StatusCode::FORBIDDEN, "account_disabled")
+                    .detail("This account is disabled; contact support.")
+            }
+            IdentityError::SessionRevoked => ApiError::from(unauthorized(true)),
             IdentityError::InvalidEmailToken => {
                 ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "email_token_invalid").detail(
                     "The link is invalid, has expired or was already used; request a new email.",

@@ -382,6 +382,8 @@ pub fn security_event_times_since(
         .load(conn)
 }
 
+mod admin;
+pub use admin::*;
 mod email_tokens;
 pub use email_tokens::*;
 mod organizations;

@@ -1,6 +1,7 @@
 //! The identity operations, one file per resource.
 
 mod accounts;
+mod admin;
 mod email_verification;
 mod erasure;
 mod exports;
@@ -12,6 +13,7 @@ mod passwords;
 mod sessions;
 
 pub use accounts::AccountsApi;
+pub use admin::AdminApi;
 pub use email_verification::EmailVerificationApi;
 pub use erasure::ErasureApi;
 pub use exports::ExportsApi;
@@ -38,6 +40,7 @@ pub type IdentityApi = (
     PasswordsApi,
     OrganizationsApi,
     MyOrganizationApi,
+    AdminApi,
     MfaApi,
 );
 
@@ -53,6 +56,7 @@ pub fn new(service: IdentityService, limiter: RateLimiter) -> IdentityApi {
         PasswordsApi::new(service.clone(), limiter.clone()),
         OrganizationsApi::new(service.clone()),
         MyOrganizationApi::new(service.clone(), limiter.clone()),
+        AdminApi::new(service.clone()),
         MfaApi::new(service, limiter),
     )
 }

@@ -42,13 +42,25 @@ impl IdentityService {
     }
 
     /// Creates an account with `roles` (the `haven admin create-user` CLI; the API only
-    /// ever grants `member`). Same rules as [`IdentityService::register`].
+    /// ever grants `member`). `member` is added when missing, as every account keeps it
+    /// (the admin roles endpoint enforces the same rule). Same rules as
+    /// [`IdentityService::register`].
     #[tracing::instrument(skip_all, fields(user_id))]
     pub async fn create_user(
         &self,
         input: RegisterInput,
-        roles: Vec<Role>,
+        mut roles: Vec<Role>,
     ) -> Result<User, IdentityError> {
+        let mut seen = Vec::new();
+        roles.retain(|r| {
+            !seen.contains(r) && {
+                seen.push(*r);
+                true
+            }
+        });
+        if !roles.contains(&Role::Member) {
+            roles.push(Role::Member);
+        }
         let account = Self::validate_registration(input)?;
         let password_hash = self.hasher.hash(account.password.clone()).await?;
         let id = UserId::new();

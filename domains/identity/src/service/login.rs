@@ -20,7 +20,8 @@ impl IdentityService {
     /// Checks the credentials and opens a session, or, when the account has a second
     /// factor, a challenge for it (`mfa_login`). Unknown emails, malformed emails and
     /// wrong passwords all run one argon2 verification and give `InvalidCredentials`; a
-    /// soft-locked account gets `AccountLocked` (see `lockout`) without a verification.
+    /// soft-locked account gets `AccountLocked` (see `lockout`) without a verification; a
+    /// disabled account gets `AccountDisabled`, but only after the right password.
     #[tracing::instrument(skip_all, fields(user_id, session_id))]
     pub async fn login(
         &self,
@@ -58,6 +59,11 @@ impl IdentityService {
             self.record_failure(stored_user_id, lock_key).await?;
             return Err(IdentityError::InvalidCredentials);
         };
+        // Only a caller who knows the password learns that the account is disabled.
+        if user.disabled_at.is_some() {
+            tracing::info!(user_id = %user.id, "login refused: account disabled");
+            return Err(IdentityError::AccountDisabled);
+        }
         let user = user_from_row(user)?;
         let rehashed = match verified {
             Verified::MatchOutdated => Some(self.hasher.hash(password).await?),

@@ -3,7 +3,7 @@
 //!
 //! One file per group of use-cases: `accounts` (registration, the caller's account),
 //! `profile`, `login`, `lockout`, `tokens` (refresh rotation), `sessions`, `passwords`
-//! (argon2id on a bounded pool), `exports` and `erasure` (account export and erasure
+//! (argon2id on a bounded pool), `admin` (roles and account state), `exports` and `erasure` (account export and erasure
 //! across every module; their job handlers are in `privacy_jobs`), `account_email`
 //! (verification and reset emails, email verification), `credentials` (password reset
 //! and change, and their rate limits), `mfa` (TOTP enrollment, recovery codes),
@@ -11,6 +11,7 @@
 
 mod account_email;
 mod accounts;
+mod admin;
 mod credentials;
 mod eligibility;
 mod erasure;
@@ -45,6 +46,9 @@ use crate::repo::{SecurityEventRow, SessionRow, UserRow};
 
 pub use account_email::{
     EMAIL_VERIFICATION_TTL, PASSWORD_RESET_TTL, RESET_PASSWORD_PATH, VERIFY_EMAIL_PATH,
+};
+pub use admin::{
+    Actor, AdminUser, EMAIL_SEARCH_MAX_LEN, UserQuery, email_search, role_name, validate_roles,
 };
 pub use credentials::{
     CHANGE_PASSWORD_USER_POLICY, RESET_CONFIRM_IP_POLICY, RESET_CONFIRM_USER_POLICY,

@@ -138,7 +138,9 @@ fn rotate(
     {
         return Ok(Rotation::Invalid);
     }
-    let Some(user) = repo::find_user(conn, &session.user_id)? else {
+    // Disabling revokes the sessions; this also stops one a login opened concurrently.
+    let Some(user) = repo::find_user(conn, &session.user_id)?.filter(|u| u.disabled_at.is_none())
+    else {
         return Ok(Rotation::Invalid);
     };
     let successor = successor_token(&session.refresh_secret, presented);

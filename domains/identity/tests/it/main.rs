@@ -4,6 +4,10 @@
 // Test helpers panic on failure by design; clippy only exempts `#[test]` functions.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod account_email;
+mod admin;
+mod admin_disable;
+mod admin_roles;
+mod admin_support;
 mod eligibility;
 mod email_delivery;
 mod erasure;
@@ -12,6 +16,7 @@ mod keys;
 mod lockout;
 mod login;
 mod mailbox;
+mod mass_assignment;
 mod memberships;
 mod mfa;
 mod mfa_account;

@@ -96,7 +96,9 @@ pub async fn app_with(probe: &Arc<Probe>) -> TestApp {
     TestApp::builder()
         .settings(|s| {
             s.jobs.poll_interval_ms = 20;
-            s.jobs.visibility_timeout_ms = 2_000;
+            // Long enough that a loaded CI machine never reclaims a live job (which would
+            // count a second attempt of a step that did not fail).
+            s.jobs.visibility_timeout_ms = 30_000;
             s.jobs.max_attempts = 3;
             s.jobs.backoff_base_ms = 20;
             s.jobs.backoff_max_ms = 100;

@@ -1,0 +1,57 @@
+//! Wire types of the admin operations (`/v1/identity/admin/…`).
+
+use chrono::{DateTime, Utc};
+use haven_platform::auth::Role;
+use poem_openapi::Object;
+
+use crate::model::UserId;
+use crate::service::AdminUser;
+
+/// An account as an admin sees it.
+#[derive(Debug, Clone, Object)]
+#[oai(rename = "IdentityAdminUser")]
+pub struct AdminUserDto {
+    /// The user id.
+    pub id: UserId,
+    /// The email address (domain in lower case).
+    pub email: String,
+    /// The display name, if set.
+    pub display_name: Option<String>,
+    /// The roles granted to the account (always includes `member`).
+    pub roles: Vec<Role>,
+    /// When the account was created.
+    pub created_at: DateTime<Utc>,
+    /// When the member proved they own the email address; absent until then.
+    pub email_verified_at: Option<DateTime<Utc>>,
+    /// When an admin disabled the account; absent while it is enabled.
+    pub disabled_at: Option<DateTime<Utc>>,
+    /// How many of the account's sessions are not revoked (signed-in devices, including
+    /// ones that lapsed unused).
+    pub active_sessions: u32,
+}
+
+impl From<AdminUser> for AdminUserDto {
+    fn from(a: AdminUser) -> Self {
+        let u = a.user;
+        Self {
+            id: u.id,
+            email: u.email,
+            display_name: u.display_name,
+            roles: u.roles,
+            created_at: u.created_at,
+            email_verified_at: u.email_verified_at,
+            disabled_at: u.disabled_at,
+            active_sessions: a.active_sessions,
+        }
+    }
+}
+
+/// Body of `PUT /v1/identity/admin/users/{user_id}/roles`: the complete new set of
+/// roles. It must include `member` and list each role once; any other field is `400`.
+#[derive(Debug, Clone, Object)]
+#[oai(rename = "IdentityAdminSetRoles", deny_unknown_fields)]
+pub struct SetRolesRequest {
+    /// Every role the account is to hold, e.g. `["member", "coach"]`.
+    #[oai(validator(max_items = 8))]
+    pub roles: Vec<Role>,
+}

@@ -1,0 +1,175 @@
+//! Helpers of the admin tests: requests, database reads, and admins with tokens that
+//! carry a second factor.
+
+use std::time::Duration;
+
+use haven_identity::repo::{self, SecurityEventRow, SessionRow, UserRow};
+use haven_platform::auth::Role;
+use haven_platform::testing::TestApp;
+use haven_platform::time::now_utc;
+use poem::http::Method;
+use poem::test::TestResponse;
+use serde_json::{Value, json};
+
+use crate::{PASSWORD, post, register};
+
+/// Sends `method path` with an optional bearer token and JSON body.
+pub(crate) async fn send(
+    app: &TestApp,
+    method: Method,
+    path: &str,
+    token: Option<&str>,
+    body: Option<&Value>,
+) -> TestResponse {
+    let mut req = app.client.request(method, path);
+    if let Some(token) = token {
+        req = req.header("authorization", format!("Bearer {token}"));
+    }
+    if let Some(body) = body {
+        req = req
+            .header("content-type", "application/json")
+            .body(body.to_string());
+    }
+    req.send().await
+}
+
+pub(crate) async fn ok(resp: TestResponse) -> Value {
+    resp.assert_status_is_ok();
+    resp.json().await.value().deserialize()
+}
+
+pub(crate) async fn login_as(app: &TestApp, email: &str, password: &str) -> TestResponse {
+    post(
+        app,
+        "/v1/identity/login",
+        &json!({"email": email, "password": password}),
+    )
+    .await
+}
+
+/// Logs in with [`PASSWORD`]; returns the token response.
+pub(crate) async fn login(app: &TestApp, email: &str) -> Value {
+    ok(login_as(app, email, PASSWORD).await).await
+}
+
+pub(crate) async fn refresh(app: &TestApp, refresh_token: &str) -> TestResponse {
+    post(
+        app,
+        "/v1/identity/token/refresh",
+        &json!({"refresh_token": refresh_token}),
+    )
+    .await
+}
+
+pub(crate) async fn db<T: Send + 'static>(
+    app: &TestApp,
+    f: impl FnOnce(&mut haven_platform::AnyConnection) -> diesel::QueryResult<T> + Send + 'static,
+) -> T {
+    app.ctx
+        .db
+        .run(move |conn| f(conn).map_err(haven_platform::DbError::Query))
+        .await
+        .unwrap()
+}
+
+pub(crate) async fn user_row(app: &TestApp, id: &str) -> UserRow {
+    let id = id.to_owned();
+    db(app, move |c| repo::find_user(c, &id)).await.unwrap()
+}
+
+pub(crate) async fn events(app: &TestApp, id: &str) -> Vec<SecurityEventRow> {
+    let id = id.to_owned();
+    db(app, move |c| repo::security_events_of(c, &id)).await
+}
+
+pub(crate) async fn events_of_kind(app: &TestApp, id: &str, kind: &str) -> Vec<SecurityEventRow> {
+    events(app, id)
+        .await
+        .into_iter()
+        .filter(|e| e.kind == kind)
+        .collect()
+}
+
+pub(crate) async fn sessions_of(app: &TestApp, user_id: &str) -> Vec<SessionRow> {
+    use diesel::prelude::*;
+    use haven_identity::schema::identity_sessions;
+    let id = user_id.to_owned();
+    db(app, move |c| {
+        identity_sessions::table
+            .filter(identity_sessions::user_id.eq(id))
+            .select(SessionRow::as_select())
+            .load(c)
+    })
+    .await
+}
+
+/// Stores `roles` for the user directly (test set-up, not the endpoint under test).
+pub(crate) async fn grant(app: &TestApp, id: &str, roles: &str) {
+    let (id, roles) = (id.to_owned(), roles.to_owned());
+    assert!(db(app, move |c| repo::set_roles(c, &id, &roles, now_utc())).await);
+}
+
+/// An access token for a real session of `user_id`, signed by the app's own key, with
+/// the given roles and authentication methods: how a TOTP login will mint them.
+pub(crate) fn mint(
+    app: &TestApp,
+    user_id: &str,
+    session_id: &str,
+    roles: Vec<Role>,
+    amr: &[&str],
+) -> String {
+    let claims = app.ctx.auth.access_claims(
+        user_id,
+        session_id,
+        roles,
+        amr.iter().map(|m| (*m).to_owned()).collect(),
+        Duration::from_secs(300),
+    );
+    app.ctx.auth.issue(&claims).unwrap()
+}
+
+/// A registered admin (roles `admin`, `member`) with a token that carries a second
+/// factor. Returns (user id, token).
+pub(crate) async fn admin(app: &TestApp, email: &str) -> (String, String) {
+    let id = register(app, email).await["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    grant(app, &id, r#"["admin","member"]"#).await;
+    let tokens = login(app, email).await;
+    let sid = tokens["session_id"].as_str().unwrap();
+    let token = mint(
+        app,
+        &id,
+        sid,
+        vec![Role::Member, Role::Admin],
+        &["pwd", "otp"],
+    );
+    (id, token)
+}
+
+pub(crate) fn roles_path(id: &str) -> String {
+    format!("/v1/identity/admin/users/{id}/roles")
+}
+
+pub(crate) async fn put_roles(app: &TestApp, token: &str, id: &str, roles: &Value) -> TestResponse {
+    send(
+        app,
+        Method::PUT,
+        &roles_path(id),
+        Some(token),
+        Some(&json!({ "roles": roles })),
+    )
+    .await
+}
+
+pub(crate) async fn set_disabled(
+    app: &TestApp,
+    token: &str,
+    id: &str,
+    disabled: bool,
+) -> TestResponse {
+    let action = if disabled { "disable" } else { "enable" };
+    let path = format!("/v1/identity/admin/users/{id}/{action}");
+    send(app, Method::POST, &path, Some(token), None).await
+}
