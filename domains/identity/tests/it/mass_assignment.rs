@@ -45,6 +45,9 @@ fn base_body(operation_id: &str) -> Option<Value> {
         "identityUpdateOrganization" => json!({"name": "Acme"}),
         "identityJoinOrganization" => json!({"organization_id": ORG_ID}),
         "identityResetPassword" => json!({"token": "x", "new_password": "another good passphrase"}),
+        "identityLoginMfa" => json!({"mfa_token": "x", "code": "123456"}),
+        "identityConfirmTotp" | "identityRegenerateRecoveryCodes" => json!({"code": "123456"}),
+        "identityDisableMfa" => json!({"code": "123456"}),
         _ => return None,
     })
 }
