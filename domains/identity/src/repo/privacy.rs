@@ -331,15 +331,15 @@ pub fn tombstone_login(
 /// personal field cleared or
 /// reset, no roles; its sessions lose their device labels, networks and refresh tokens. The row and
 /// its id stay, so the append-only security events remain keyed by the id, which is now
-/// a pseudonym. Idempotent.
+/// a pseudonym. Idempotent; `false` when there is no such account.
 pub fn pseudonymize_user(
     conn: &mut AnyConnection,
     user_id: &str,
     password_hash: &str,
     now: NaiveDateTime,
-) -> QueryResult<()> {
+) -> QueryResult<bool> {
     let (email, hash) = (tombstone_email(user_id), password_hash);
-    diesel::update(identity_users::table.find(user_id))
+    let found = diesel::update(identity_users::table.find(user_id))
         .set((
             identity_users::email.eq(&email),
             identity_users::email_normalized.eq(&email),
@@ -353,7 +353,11 @@ pub fn pseudonymize_user(
             identity_users::email_verified_at.eq(None::<NaiveDateTime>),
             identity_users::updated_at.eq(now),
         ))
-        .execute(conn)?;
+        .execute(conn)?
+        > 0;
+    if !found {
+        return Ok(false);
+    }
     diesel::update(
         identity_users::table
             .find(user_id)
@@ -379,5 +383,5 @@ pub fn pseudonymize_user(
     revoke_all_sessions(conn, user_id, now)?;
     delete_exports_of(conn, user_id)?;
     super::delete_email_tokens_of(conn, user_id)?;
-    Ok(())
+    Ok(true)
 }

@@ -317,10 +317,11 @@ impl IdentityService {
             .db
             .run(move |conn| {
                 conn.transaction(|tx| {
-                    if repo::find_user(tx, &id)?.is_none() {
+                    // A write first: on SQLite a transaction that reads before writing
+                    // fails at once (SQLITE_BUSY) when another writer got in between.
+                    if !repo::pseudonymize_user(tx, &id, &hash, now)? {
                         return Ok((false, false));
                     }
-                    repo::pseudonymize_user(tx, &id, &hash, now)?;
                     repo::erase_mfa(tx, &id)?;
                     let left = super::organizations::end_membership_on_erasure(tx, &id, now)?;
                     Ok::<_, DieselError>((true, left))

@@ -264,7 +264,7 @@ impl IdentityService {
     #[tracing::instrument(skip_all, fields(user_id = %user_id))]
     pub async fn export_own_data(&self, user_id: &str) -> Result<UserData, IdentityError> {
         let id = user_id.to_owned();
-        let (user, sessions, events, memberships) = self
+        let (user, sessions, events, memberships, totp, recovery_codes_left) = self
             .db
             .run(move |conn| {
                 Ok::<_, IdentityError>((
@@ -272,6 +272,8 @@ impl IdentityService {
                     repo::sessions_of(conn, &id)?,
                     repo::security_events_of(conn, &id)?,
                     repo::memberships_of_user(conn, &id)?,
+                    repo::find_totp(conn, &id)?,
+                    repo::recovery_codes_left(conn, &id)?,
                 ))
             })
             .await?;
@@ -315,6 +317,14 @@ impl IdentityService {
                 "ended_at": m.ended_at.map(utc),
                 "end_reason": m.end_reason,
             })).collect::<Vec<_>>(),
+            // The factor's state only: the secret and the codes are credentials, not data
+            // about the member, and an export file must never let its reader log in.
+            "two_step_verification": totp.map(|t| json!({
+                "method": "totp",
+                "enrolled_at": utc(t.created_at),
+                "enabled_at": t.enabled_at.map(utc),
+                "recovery_codes_left": recovery_codes_left,
+            })),
         })))
     }
 }

@@ -482,3 +482,27 @@ async fn regenerated_recovery_codes_replace_the_old_ones() {
     let events = security_events(&app, &enrolled.user_id).await;
     assert_eq!(events.last().unwrap(), "mfa_recovery_codes_regenerated");
 }
+
+#[tokio::test]
+async fn the_export_shows_the_factor_but_never_its_secret_or_codes() {
+    let app = app().await;
+    let enrolled = enrolled(&app, "exported@example.com").await;
+    let service = haven_identity::IdentityService::new(&app.ctx);
+    let export = match service.export_own_data(&enrolled.user_id).await.unwrap() {
+        haven_platform::privacy::UserData::Exported(data) => data,
+        other => panic!("{other:?}"),
+    };
+    let factor = &export["two_step_verification"];
+    assert_eq!(factor["method"], "totp", "{export}");
+    assert!(factor["enabled_at"].is_string(), "{export}");
+    assert_eq!(factor["recovery_codes_left"], 10, "{export}");
+    let text = export.to_string();
+    let secret = totp_row(&app, &enrolled.user_id).await.unwrap().0;
+    assert!(!text.contains(&secret), "no encrypted secret in the export");
+    for code in &enrolled.recovery_codes {
+        assert!(
+            !text.contains(code.as_str()),
+            "no recovery code in the export"
+        );
+    }
+}
