@@ -15,9 +15,7 @@ use diesel::Connection;
 use haven_platform::config::RateLimitPolicy;
 use haven_platform::time::now_utc;
 
-use sha2::{Digest, Sha256};
-
-use super::{IdentityService, Policy, count, security_event};
+use super::{IdentityService, Policy, count, security_event, sha256_hex};
 use crate::error::IdentityError;
 use crate::model::SecurityEventKind;
 use crate::repo;
@@ -64,9 +62,10 @@ pub(super) fn lock_key(user_id: Option<&str>, email: &str) -> String {
         |_| email.trim().to_lowercase(),
         |e| e.normalized().to_owned(),
     );
-    let digest = Sha256::digest(format!("haven-lock-key:{normalized}").as_bytes());
-    let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
-    format!("email:{hex}")
+    format!(
+        "email:{}",
+        sha256_hex(&format!("haven-lock-key:{normalized}"))
+    )
 }
 
 /// When the lock ends, given the failure times that count (newest first), or `None`
