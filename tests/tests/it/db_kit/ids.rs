@@ -1,7 +1,5 @@
 //! Typed ids as column values and query parameters through `AnyConnection`.
 
-use std::error::Error as _;
-
 use diesel::{ExpressionMethods, QueryDsl, RunQueryDsl};
 use haven_platform::DbError;
 
@@ -85,7 +83,7 @@ async fn a_stored_id_with_the_wrong_prefix_is_a_deserialization_error() {
     };
     // diesel wraps the type's error as the field's source.
     let mut message = e.to_string();
-    let mut source = e.source();
+    let mut source = std::error::Error::source(&**e);
     while let Some(inner) = source {
         message.push_str(&format!(": {inner}"));
         source = inner.source();
