@@ -124,3 +124,60 @@ impl Instrumentation for ProbeInstrumentation {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn db(kind: DatabaseErrorKind, message: &str) -> Error {
+        Error::DatabaseError(kind, Box::new(message.to_owned()))
+    }
+
+    #[test]
+    fn only_connection_class_errors_count_as_a_lost_connection() {
+        for lost in [
+            db(DatabaseErrorKind::ClosedConnection, "closed"),
+            db(DatabaseErrorKind::UnableToSendCommand, "send"),
+            db(
+                DatabaseErrorKind::Unknown,
+                "terminating connection due to administrator command",
+            ),
+            db(
+                DatabaseErrorKind::Unknown,
+                "server closed the connection unexpectedly",
+            ),
+            Error::BrokenTransactionManager,
+        ] {
+            assert!(is_connection_error(&lost), "{lost}");
+        }
+        for ordinary in [
+            Error::NotFound,
+            Error::RollbackTransaction,
+            db(DatabaseErrorKind::UniqueViolation, "duplicate key"),
+            db(DatabaseErrorKind::ForeignKeyViolation, "fk"),
+            db(DatabaseErrorKind::CheckViolation, "check"),
+            db(DatabaseErrorKind::SerializationFailure, "could not serialize"),
+            db(DatabaseErrorKind::Unknown, "no such column: x"),
+        ] {
+            assert!(!is_connection_error(&ordinary), "{ordinary}");
+        }
+    }
+
+    #[test]
+    fn serialization_failures_are_found_through_a_callers_error() {
+        #[derive(Debug, thiserror::Error)]
+        enum Caller {
+            #[error("db")]
+            Db(#[from] DbError),
+        }
+        let conflict = Caller::Db(DbError::Query(db(
+            DatabaseErrorKind::SerializationFailure,
+            "could not serialize access",
+        )));
+        assert!(diesel_error(&conflict).is_some_and(is_serialization_failure));
+        let deadlock = db(DatabaseErrorKind::Unknown, "deadlock detected");
+        assert!(is_serialization_failure(&deadlock));
+        let other = Caller::Db(DbError::Unavailable("down".into()));
+        assert!(diesel_error(&other).is_none());
+    }
+}
