@@ -156,7 +156,10 @@ mod tests {
             db(DatabaseErrorKind::UniqueViolation, "duplicate key"),
             db(DatabaseErrorKind::ForeignKeyViolation, "fk"),
             db(DatabaseErrorKind::CheckViolation, "check"),
-            db(DatabaseErrorKind::SerializationFailure, "could not serialize"),
+            db(
+                DatabaseErrorKind::SerializationFailure,
+                "could not serialize",
+            ),
             db(DatabaseErrorKind::Unknown, "no such column: x"),
         ] {
             assert!(!is_connection_error(&ordinary), "{ordinary}");

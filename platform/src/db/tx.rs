@@ -66,7 +66,14 @@ where
         AnyConnection::Postgresql(c) => AnsiTransactionManager::begin_transaction_sql(c, sql),
         AnyConnection::Sqlite(c) => AnsiTransactionManager::begin_transaction_sql(c, sql),
     }
-    .map_err(db_err::<E>)?;
+    .map_err(|e| match e {
+        // SQLite's write lock stayed taken for all of busy_timeout: the database is
+        // overloaded, a 503 with Retry-After, not a 500.
+        Error::DatabaseError(_, ref info) if info.message().contains("database is locked") => {
+            E::from(DbError::Unavailable("database busy".to_owned()))
+        }
+        e => db_err(e),
+    })?;
     type Manager = <AnyConnection as Connection>::TransactionManager;
     match f(conn) {
         Ok(value) => {
@@ -93,7 +100,8 @@ impl Db {
     ///
     /// SQLite: `BEGIN IMMEDIATE`, so the transaction holds the write lock from its
     /// first statement; read-then-write code sees the latest state and never fails
-    /// half-way with `database is locked`. PostgreSQL: `BEGIN` (READ COMMITTED); use
+    /// half-way with `database is locked`; a lock still taken after
+    /// `database.sqlite_busy_timeout_ms` is [`DbError::Unavailable`] (503). PostgreSQL: `BEGIN` (READ COMMITTED); use
     /// [`select_for_update!`](crate::select_for_update) or [`Db::write_serializable`]
     /// where a decision read must not change before the write.
     ///

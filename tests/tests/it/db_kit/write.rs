@@ -150,3 +150,42 @@ async fn write_commits_on_ok_and_rolls_back_on_err() {
         42
     );
 }
+
+/// SQLite: a writer that cannot get the write lock within busy_timeout is
+/// `Unavailable` (a 503), not a query error (a 500).
+#[tokio::test]
+async fn sqlite_write_lock_timeout_is_unavailable() {
+    let (guard, db) = fresh(1).await;
+    if db.backend() != Backend::Sqlite {
+        return;
+    }
+    let mut config = super::settings(&guard.url, 2);
+    config.sqlite_busy_timeout_ms = 50;
+    let db = haven_platform::Db::connect(&config).unwrap();
+    exec(&db, SCHEMA).await;
+    let (holding, holding_rx) = mpsc::channel::<()>();
+    let (release, release_rx) = mpsc::channel::<()>();
+    let holder = db.write(move |c| {
+        set_n(c, 7)?;
+        holding.send(()).unwrap();
+        release_rx.recv().unwrap();
+        Ok::<_, DbError>(())
+    });
+    let db2 = db.clone();
+    let contender = async move {
+        tokio::task::spawn_blocking(move || holding_rx.recv().unwrap())
+            .await
+            .unwrap();
+        let result = db2.write(|c| set_n(c, 8).map_err(DbError::from)).await;
+        release.send(()).unwrap();
+        result
+    };
+    let (held, contended) = tokio::join!(holder, contender);
+    held.unwrap();
+    let err = contended.unwrap_err();
+    assert!(matches!(err, DbError::Unavailable(_)), "{err:?}");
+    assert_eq!(
+        db.read(|c| read_n(c).map_err(DbError::from)).await.unwrap(),
+        7
+    );
+}
