@@ -101,7 +101,8 @@ impl Db {
     /// SQLite: `BEGIN IMMEDIATE`, so the transaction holds the write lock from its
     /// first statement; read-then-write code sees the latest state and never fails
     /// half-way with `database is locked`; a lock still taken after
-    /// `database.sqlite_busy_timeout_ms` is [`DbError::Unavailable`] (503). PostgreSQL: `BEGIN` (READ COMMITTED); use
+    /// `database.sqlite_busy_timeout_ms` is [`DbError::Unavailable`] (503).
+    /// PostgreSQL: `BEGIN` (READ COMMITTED); use
     /// [`select_for_update!`](crate::select_for_update) or [`Db::write_serializable`]
     /// where a decision read must not change before the write.
     ///
