@@ -35,7 +35,9 @@ macro_rules! each_backend {
 /// [`Db::write`](crate::Db::write) only (outside a transaction the lock ends at once):
 ///
 /// ```ignore
-/// let user = select_for_update!(conn, users::table.find(id), |q, c| q.first::<User>(c).optional())?;
+/// let user = select_for_update!(conn, users::table.find(id), |q, c| {
+///     q.first::<User>(c).optional()
+/// })?;
 /// ```
 #[macro_export]
 macro_rules! select_for_update {
