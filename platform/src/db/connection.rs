@@ -1,5 +1,6 @@
 //! The connection type and the r2d2 manager that opens it.
 
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use diesel::connection::SimpleConnection;
@@ -69,6 +70,8 @@ pub(crate) fn sqlite_path(url: &str) -> &str {
 pub struct Pooled {
     pub(crate) conn: AnyConnection,
     pub(crate) broken: AtomicBool,
+    /// What the last failed statement on this connection looked like.
+    pub(crate) probe: Arc<super::errors::ConnectionProbe>,
 }
 
 /// Opens [`AnyConnection`]s for r2d2.
@@ -93,10 +96,13 @@ impl r2d2::ManageConnection for ConnectionManager {
     type Error = ConnectionError;
 
     fn connect(&self) -> Result<Pooled, ConnectionError> {
-        let conn = AnyConnection::open(&self.url, self.sqlite_busy_timeout_ms)?;
+        let mut conn = AnyConnection::open(&self.url, self.sqlite_busy_timeout_ms)?;
+        let probe = Arc::new(super::errors::ConnectionProbe::default());
+        conn.set_instrumentation(super::errors::ProbeInstrumentation(Arc::clone(&probe)));
         Ok(Pooled {
             conn,
             broken: AtomicBool::new(false),
+            probe,
         })
     }
 

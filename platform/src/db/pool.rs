@@ -1,4 +1,4 @@
-//! Pools and [`Db::run`].
+//! Pools and [`Db::run`]; transactions are in `tx.rs`.
 
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
@@ -48,6 +48,15 @@ struct Inner {
     replica: Option<Pool>,
     backend: Backend,
     waiting: std::sync::atomic::AtomicU32,
+    liveness_checks: std::sync::atomic::AtomicU64,
+}
+
+/// Which pool a call uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Target {
+    Primary,
+    /// The replica when one is configured, else the primary.
+    Replica,
 }
 
 impl std::fmt::Debug for Db {
@@ -81,6 +90,7 @@ impl Db {
                 replica,
                 backend,
                 waiting: std::sync::atomic::AtomicU32::new(0),
+                liveness_checks: std::sync::atomic::AtomicU64::new(0),
             }),
         })
     }
@@ -90,28 +100,21 @@ impl Db {
         self.inner.backend
     }
 
-    /// Runs `f` with a primary connection on the blocking pool, inside the caller's span.
+    /// Runs `f` with a primary connection on the blocking pool, inside the caller's span,
+    /// without a transaction (diesel's autocommit). Prefer [`Db::write`] for anything
+    /// that writes and [`Db::read`] for reads; `run` is for work that manages its own
+    /// transactions (migrations) or needs no transaction.
     pub async fn run<T, E, F>(&self, f: F) -> Result<T, E>
     where
         F: FnOnce(&mut AnyConnection) -> Result<T, E> + Send + 'static,
         T: Send + 'static,
         E: From<DbError> + Send + 'static,
     {
-        self.run_on(false, f).await
+        self.run_on(Target::Primary, f).await
     }
 
-    /// Like [`Db::run`] but on the replica when one is configured. Only for reads that
-    /// may lag the primary by replication delay.
-    pub async fn run_read<T, E, F>(&self, f: F) -> Result<T, E>
-    where
-        F: FnOnce(&mut AnyConnection) -> Result<T, E> + Send + 'static,
-        T: Send + 'static,
-        E: From<DbError> + Send + 'static,
-    {
-        self.run_on(true, f).await
-    }
-
-    async fn run_on<T, E, F>(&self, replica: bool, f: F) -> Result<T, E>
+    /// Runs `f` on a pooled connection of `target` on the blocking pool.
+    pub(crate) async fn run_on<T, E, F>(&self, target: Target, f: F) -> Result<T, E>
     where
         F: FnOnce(&mut AnyConnection) -> Result<T, E> + Send + 'static,
         T: Send + 'static,
@@ -121,20 +124,27 @@ impl Db {
         let span = tracing::Span::current();
         let task = tokio::task::spawn_blocking(move || {
             let _entered = span.enter();
-            let pool = match (&inner.replica, replica) {
-                (Some(r), true) => r,
+            let pool = match (&inner.replica, target) {
+                (Some(r), Target::Replica) => r,
                 _ => &inner.primary,
             };
             inner.waiting.fetch_add(1, Ordering::Relaxed);
             let checkout = pool.get();
             inner.waiting.fetch_sub(1, Ordering::Relaxed);
             let mut pooled = checkout.map_err(|e| E::from(DbError::Unavailable(e.to_string())))?;
+            pooled.probe.take_lost();
             let result = f(&mut pooled.conn);
-            if result.is_err() && !is_alive(&mut pooled) {
-                // The database went away under us: drop this connection from the pool
-                // (r2d2 asks `has_broken` on return) and answer 503, not 500.
-                pooled.broken.store(true, Ordering::Relaxed);
-                return Err(E::from(DbError::Unavailable("connection lost".to_owned())));
+            // Only a connection-class error (seen by the connection's instrumentation)
+            // is worth a ping; a NotFound or a constraint violation is an answer from a
+            // healthy connection.
+            if result.is_err() && pooled.probe.take_lost() {
+                inner.liveness_checks.fetch_add(1, Ordering::Relaxed);
+                if !is_alive(&mut pooled) {
+                    // The database went away under us: drop this connection from the
+                    // pool (r2d2 asks `has_broken` on return) and answer 503, not 500.
+                    pooled.broken.store(true, Ordering::Relaxed);
+                    return Err(E::from(DbError::Unavailable("connection lost".to_owned())));
+                }
             }
             result
         });
@@ -146,6 +156,17 @@ impl Db {
             }
             Err(join) => Err(E::from(DbError::Task(join.to_string()))),
         }
+    }
+
+    /// How many times a failed call pinged its connection to see whether it was alive
+    /// (only connection-class errors do; tests assert ordinary errors do not).
+    pub fn liveness_checks(&self) -> u64 {
+        self.inner.liveness_checks.load(Ordering::Relaxed)
+    }
+
+    /// Whether a replica pool is configured.
+    pub fn has_replica(&self) -> bool {
+        self.inner.replica.is_some()
     }
 
     /// `SELECT 1` on the primary: the readiness probe.

@@ -9,6 +9,7 @@ mod binary;
 mod client_ip;
 mod conventions;
 mod database;
+mod db_kit;
 mod health_and_metrics;
 mod idempotency;
 mod job_support;

@@ -15,13 +15,18 @@ use poem_openapi::types::{
 use type_safe_id::{StaticType, TypeSafeId};
 use uuid::Uuid;
 
+mod sql;
+
 /// The prefix and schema name of one id type; implemented by [`define_id!`].
 pub trait IdKind: StaticType + Send + Sync + 'static {
     /// The schema name in the OpenAPI document, e.g. `UserId`.
     const NAME: &'static str;
 }
 
-/// A typed id; use the aliases [`define_id!`] declares.
+/// A typed id; use the aliases [`define_id!`] declares. Stored as `TEXT` (its string
+/// form), so it can be a diesel column value and query parameter on both backends.
+#[derive(diesel::AsExpression, diesel::FromSqlRow)]
+#[diesel(sql_type = diesel::sql_types::Text)]
 pub struct Id<K: IdKind> {
     uuid: Uuid,
     _kind: PhantomData<fn() -> K>,
