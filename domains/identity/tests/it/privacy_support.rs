@@ -8,6 +8,7 @@ use std::time::Duration;
 use diesel::prelude::*;
 use futures_util::future::BoxFuture;
 use haven_platform::ModuleInfo;
+use haven_platform::module::Seeded;
 use haven_platform::jobs::Runtime;
 use haven_platform::privacy::{Erasure, UserData};
 use haven_platform::testing::TestApp;
@@ -79,14 +80,30 @@ impl ModuleInfo for Probe {
             }
         })
     }
+
+    fn seed(&self) -> BoxFuture<'_, anyhow::Result<Seeded>> {
+        Box::pin(async { Ok(Seeded::NothingToSeed) })
+    }
 }
 
-/// A module that keeps nothing about users: it relies on the hooks' defaults.
+/// A module that keeps nothing about users, and says so.
 pub struct Quiet;
 
 impl ModuleInfo for Quiet {
     fn name(&self) -> &'static str {
         "quiet"
+    }
+
+    fn export_user_data<'a>(&'a self, _: &'a str) -> BoxFuture<'a, anyhow::Result<UserData>> {
+        Box::pin(async { Ok(UserData::NothingStored) })
+    }
+
+    fn erase_user<'a>(&'a self, _: &'a str) -> BoxFuture<'a, anyhow::Result<Erasure>> {
+        Box::pin(async { Ok(Erasure::NothingStored) })
+    }
+
+    fn seed(&self) -> BoxFuture<'_, anyhow::Result<Seeded>> {
+        Box::pin(async { Ok(Seeded::NothingToSeed) })
     }
 }
 
