@@ -121,7 +121,7 @@ impl IdentityService {
         let (user, session) = (user_id.to_owned(), session_id.to_owned());
         let row = self
             .db
-            .run(move |conn| repo::live_account(conn, &user, &session))
+            .run(move |conn| repo::live_account(conn, &user, &session).map_err(DbError::Query))
             .await?;
         Ok(row.map(|(disabled_at, roles, session_active)| LiveAccount {
             disabled: disabled_at.is_some(),
@@ -143,7 +143,6 @@ impl IdentityService {
         before: Option<UserId>,
         fetch: i64,
     ) -> Result<Vec<AdminUser>, IdentityError> {
-        let actor = actor.clone();
         let filter = UserFilter {
             email_contains: query.email_contains,
             role: query.role.map(|r| role_name(r).to_owned()),
@@ -180,7 +179,7 @@ impl IdentityService {
         actor: &Actor,
         user_id: &str,
     ) -> Result<AdminUser, IdentityError> {
-        let (actor, target) = (actor.clone(), user_id.to_owned());
+        let target = user_id.to_owned();
         let (row, active) = self
             .db
             .run(move |conn| {

@@ -56,7 +56,9 @@ impl IdentityService {
         let admin_email = DEMO_ACCOUNTS[0].0.to_owned();
         let admin = self
             .db
-            .run(move |conn| repo::find_user_by_email(conn, &admin_email))
+            .run(move |conn| {
+                repo::find_user_by_email(conn, &admin_email).map_err(IdentityError::from)
+            })
             .await?
             .ok_or_else(|| anyhow::anyhow!("the demo admin vanished while seeding"))?;
         let (org_name, org_domain) = DEMO_ORGANIZATION;
