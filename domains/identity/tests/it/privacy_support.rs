@@ -135,6 +135,15 @@ pub async fn app_with(probe: &Arc<Probe>) -> TestApp {
         .await
 }
 
+/// The modules an export or erasure covers in [`app_with`]'s app, in the order it asks
+/// them: the app's mounted modules (derived, so mounting a domain edits no test), then
+/// the test modules.
+pub fn covered_modules(app: &TestApp) -> Vec<String> {
+    let mut names = haven_app::wiring::modules(&app.ctx).names();
+    names.extend(["probe".to_owned(), "quiet".to_owned()]);
+    names
+}
+
 /// The job workers of the app's modules, as `haven serve` runs them.
 pub fn workers(app: &TestApp) -> Runtime {
     Runtime::start(
