@@ -7,8 +7,8 @@ use std::time::Duration;
 
 use haven_platform::auth::dev_keys;
 use haven_platform::db::{migrations_pending, run_migrations};
-use haven_platform::module::Seeded;
 use haven_platform::jobs::Runtime;
+use haven_platform::module::Seeded;
 use haven_platform::server::{self, shutdown_signal};
 use haven_platform::{PlatformContext, nodes, observability};
 
@@ -217,7 +217,11 @@ async fn seed(ctx: PlatformContext) -> anyhow::Result<()> {
     let modules = wiring::modules(&ctx);
     for module in modules.all() {
         let name = module.name();
-        match module.seed().await.map_err(|e| e.context(format!("seeding {name}")))? {
+        match module
+            .seed()
+            .await
+            .map_err(|e| e.context(format!("seeding {name}")))?
+        {
             Seeded::NothingToSeed => println!("{name}: nothing to seed"),
             Seeded::Done { created, notes } => {
                 println!("{name}: {created} created");

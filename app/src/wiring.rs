@@ -5,10 +5,10 @@ use std::sync::Arc;
 
 use futures_util::future::BoxFuture;
 use haven_platform::auth::{AccountStates, LiveAccount};
-use haven_platform::{DbError, PlatformContext};
 use haven_platform::http::app::{self, HttpApp};
 use haven_platform::jobs::Registry;
 use haven_platform::observability::BuildInfo;
+use haven_platform::{DbError, PlatformContext};
 use poem_openapi::OpenApi;
 
 use crate::meta::MetaApi;

@@ -180,7 +180,9 @@ mod tests {
             Box::pin(async { Ok(Erasure::NothingStored) })
         }
 
-        fn seed(&self) -> futures_util::future::BoxFuture<'_, anyhow::Result<crate::module::Seeded>> {
+        fn seed(
+            &self,
+        ) -> futures_util::future::BoxFuture<'_, anyhow::Result<crate::module::Seeded>> {
             Box::pin(async { Ok(crate::module::Seeded::NothingToSeed) })
         }
     }
@@ -219,7 +221,11 @@ mod tests {
         assert!(Arc::ptr_eq(&first, &second));
         let installed = directory.all();
         assert!(Arc::ptr_eq(&installed[0], &first[0]));
-        assert!(directory.mount_once(|| (Arc::new(1u8), Vec::new())).is_none());
+        assert!(
+            directory
+                .mount_once(|| (Arc::new(1u8), Vec::new()))
+                .is_none()
+        );
     }
 
     #[test]

@@ -112,8 +112,9 @@ fn load_or_create(path: &Path) -> anyhow::Result<DevKeys> {
             tracing::info!(file = %path.display(), "development keys generated");
             Ok(keys)
         }
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => read(path)?
-            .ok_or_else(|| anyhow::anyhow!("{} vanished while starting", path.display())),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            read(path)?.ok_or_else(|| anyhow::anyhow!("{} vanished while starting", path.display()))
+        }
         Err(e) => Err(anyhow::anyhow!("cannot write {}: {e}", path.display())),
     }
 }
@@ -130,7 +131,8 @@ fn read(path: &Path) -> anyhow::Result<Option<DevKeys>> {
 
 fn generate() -> anyhow::Result<DevKeys> {
     let mut mfa = [0u8; 32];
-    getrandom::fill(&mut mfa).map_err(|e| anyhow::anyhow!("the OS random generator failed: {e}"))?;
+    getrandom::fill(&mut mfa)
+        .map_err(|e| anyhow::anyhow!("the OS random generator failed: {e}"))?;
     Ok(DevKeys {
         signing_key_id: format!("dev-{}", &uuid::Uuid::new_v4().simple().to_string()[..12]),
         signing_key_pem: super::generate_private_pem()?,

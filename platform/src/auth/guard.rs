@@ -151,7 +151,9 @@ impl Guard {
         check_token(p, role).map_err(Refusal::problem)?;
         let Some(states) = self.states.get() else {
             // A wiring bug: refuse rather than trust the token alone.
-            return Err(ApiError::internal(&"the account-state port is not installed"));
+            return Err(ApiError::internal(
+                &"the account-state port is not installed",
+            ));
         };
         let live = states.live_account(&p.user_id, &p.session_id).await?;
         let decision = decide(p, role, live.as_ref());

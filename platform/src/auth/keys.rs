@@ -280,7 +280,6 @@ pub mod pem {
         0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00,
     ];
 
-
     /// A fresh key pair: (PKCS#8 private PEM, SPKI public PEM).
     pub fn generate_pair() -> (String, String) {
         let der = super::generate_pkcs8_der().unwrap_or_else(|e| panic!("{e}"));

@@ -22,9 +22,9 @@ mod scheme;
 mod tests;
 mod verifier;
 
+pub use guard::{AccountStates, Guard, LiveAccount, Refusal, SECOND_FACTOR_ROLES};
 #[cfg(any(test, feature = "test-support"))]
 pub use keys::pem as test_keys;
-pub use guard::{AccountStates, Guard, LiveAccount, Refusal, SECOND_FACTOR_ROLES};
 pub use keys::{KeyError, KeySet, TokenSigner, generate_private_pem};
 pub use scheme::{AuthErrors, BearerAuth, unauthorized};
 pub use verifier::{CLOCK_LEEWAY_S, TokenError, TokenVerifier};

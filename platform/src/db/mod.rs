@@ -5,7 +5,7 @@ mod connection;
 mod migrate;
 mod pool;
 
-pub use connection::{AnyConnection, ConnectionManager};
 pub(crate) use connection::sqlite_path;
+pub use connection::{AnyConnection, ConnectionManager};
 pub use migrate::{MIGRATIONS_POSTGRES, MIGRATIONS_SQLITE, migrations_pending, run_migrations};
 pub use pool::{Db, DbError, PoolStats};

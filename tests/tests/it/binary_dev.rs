@@ -42,7 +42,10 @@ fn count(dir: &Path, sql: &str) -> i64 {
     }
     let path = dir.join("haven.db");
     let mut conn = SqliteConnection::establish(path.to_str().unwrap()).unwrap();
-    diesel::sql_query(sql).get_result::<Count>(&mut conn).unwrap().n
+    diesel::sql_query(sql)
+        .get_result::<Count>(&mut conn)
+        .unwrap()
+        .n
 }
 
 /// `haven serve` on the database in `dir` with no keys configured.
@@ -98,7 +101,10 @@ impl Served {
             .send()
             .await
             .unwrap();
-        (resp.status().as_u16(), resp.json().await.unwrap_or(Value::Null))
+        (
+            resp.status().as_u16(),
+            resp.json().await.unwrap_or(Value::Null),
+        )
     }
 
     async fn me(&self, access: &str) -> u16 {
@@ -159,7 +165,9 @@ async fn a_restarted_development_server_keeps_sessions_valid() {
     first.stop().await;
 
     // The keys are in the database's directory, readable by the owner only.
-    let keys = dir.path().join(haven_platform::auth::dev_keys::DEV_KEYS_FILE);
+    let keys = dir
+        .path()
+        .join(haven_platform::auth::dev_keys::DEV_KEYS_FILE);
     {
         use std::os::unix::fs::PermissionsExt;
         let mode = std::fs::metadata(&keys).unwrap().permissions().mode();
@@ -177,7 +185,11 @@ async fn a_restarted_development_server_keeps_sessions_valid() {
         .await;
     assert_eq!(status, 200, "the old refresh token: {body}");
     second.stop().await;
-    assert_eq!(std::fs::read(&keys).unwrap(), kept, "the keys were not replaced");
+    assert_eq!(
+        std::fs::read(&keys).unwrap(),
+        kept,
+        "the keys were not replaced"
+    );
 }
 
 #[tokio::test]
@@ -196,7 +208,10 @@ async fn create_user_on_a_fresh_database_migrates_first_and_the_user_can_log_in(
         &[("HAVEN_ADMIN_PASSWORD", PASSWORD)],
     );
     assert!(out.status.success(), "{}", stderr(&out));
-    assert_eq!(count(dir.path(), "SELECT count(*) AS n FROM identity_users"), 1);
+    assert_eq!(
+        count(dir.path(), "SELECT count(*) AS n FROM identity_users"),
+        1
+    );
 
     let served = Served::start(dir.path()).await;
     let tokens = served.login("root@example.com", PASSWORD).await;
@@ -228,7 +243,10 @@ async fn seed_migrates_adds_the_demo_data_once_and_the_demo_admin_can_log_in() {
     let first = haven(dir.path(), &["seed"], &password);
     assert!(first.status.success(), "{}", stderr(&first));
     let stdout = String::from_utf8(first.stdout).unwrap();
-    assert!(!stdout.contains(PASSWORD), "the password given is not echoed");
+    assert!(
+        !stdout.contains(PASSWORD),
+        "the password given is not echoed"
+    );
     let created: i64 = stdout
         .lines()
         .find_map(|l| l.strip_prefix("identity: ")?.strip_suffix(" created"))

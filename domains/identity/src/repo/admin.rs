@@ -154,17 +154,6 @@ pub fn set_disabled_at(
         .map(|n| n > 0)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn like_wildcards_are_escaped() {
-        assert_eq!(like_contains("a_b%c\\d"), "%a\\_b\\%c\\\\d%");
-        assert_eq!(role_pattern("admin"), "%\"admin\"%");
-    }
-}
-
 /// The guard's question in one statement: the account's `disabled_at` and stored roles,
 /// and whether `session_id` is its active session (a primary-key lookup on each table).
 pub fn live_account(
@@ -187,4 +176,15 @@ pub fn live_account(
         ))
         .first(conn)
         .optional()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn like_wildcards_are_escaped() {
+        assert_eq!(like_contains("a_b%c\\d"), "%a\\_b\\%c\\\\d%");
+        assert_eq!(role_pattern("admin"), "%\"admin\"%");
+    }
 }

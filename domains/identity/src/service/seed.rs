@@ -16,7 +16,11 @@ pub const SEED_PASSWORD_ENV: &str = "HAVEN_SEED_PASSWORD";
 
 /// The demo accounts: email, display name, roles.
 pub const DEMO_ACCOUNTS: &[(&str, &str, &[Role])] = &[
-    ("admin@example.com", "Demo Admin", &[Role::Member, Role::Admin]),
+    (
+        "admin@example.com",
+        "Demo Admin",
+        &[Role::Member, Role::Admin],
+    ),
     ("ana@example.org", "Ana Demo", &[Role::Member]),
     ("ben@example.org", "Ben Demo", &[Role::Member]),
     ("cy@example.net", "Cy Demo", &[Role::Member]),

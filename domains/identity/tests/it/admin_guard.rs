@@ -197,9 +197,15 @@ async fn a_demoted_admin_is_refused_at_once_on_every_admin_operation() {
     let w = world(&app).await;
     let (former, token) = admin(&app, "former@acme.example").await;
     // The token works while its holder is an admin.
-    send(&app, Method::GET, "/v1/identity/organizations", Some(&token), None)
-        .await
-        .assert_status_is_ok();
+    send(
+        &app,
+        Method::GET,
+        "/v1/identity/organizations",
+        Some(&token),
+        None,
+    )
+    .await
+    .assert_status_is_ok();
     put_roles(&app, &w.boss, &former, &json!(["member"]))
         .await
         .assert_status_is_ok();
@@ -212,9 +218,15 @@ async fn a_disabled_admin_is_refused_at_once_on_every_admin_operation() {
     let app = app().await;
     let w = world(&app).await;
     let (former, token) = admin(&app, "former@acme.example").await;
-    send(&app, Method::GET, "/v1/identity/organizations", Some(&token), None)
-        .await
-        .assert_status_is_ok();
+    send(
+        &app,
+        Method::GET,
+        "/v1/identity/organizations",
+        Some(&token),
+        None,
+    )
+    .await
+    .assert_status_is_ok();
     set_disabled(&app, &w.boss, &former, true)
         .await
         .assert_status_is_ok();
