@@ -94,13 +94,15 @@ impl Served {
     }
 
     async fn post(&self, path: &str, body: &Value) -> (u16, Value) {
-        let resp = self
-            .http
-            .post(format!("{}{path}", self.base))
-            .json(body)
-            .send()
-            .await
-            .unwrap();
+        self.post_as(None, path, body).await
+    }
+
+    async fn post_as(&self, token: Option<&str>, path: &str, body: &Value) -> (u16, Value) {
+        let mut req = self.http.post(format!("{}{path}", self.base)).json(body);
+        if let Some(token) = token {
+            req = req.bearer_auth(token);
+        }
+        let resp = req.send().await.unwrap();
         (
             resp.status().as_u16(),
             resp.json().await.unwrap_or(Value::Null),
@@ -147,8 +149,17 @@ impl Served {
     }
 }
 
+/// The TOTP code of the 30 s step `offset` steps from now, for the base32 `secret`.
+fn totp_code(secret: &str, offset: i64) -> String {
+    use totp_rs::{Algorithm, Secret, TOTP};
+    let secret = Secret::Encoded(secret.to_owned()).to_bytes().unwrap();
+    let totp = TOTP::new_unchecked(Algorithm::SHA1, 6, 0, 30, secret, None, String::new());
+    let step = chrono::Utc::now().timestamp() / 30 + offset;
+    totp.generate(u64::try_from(step * 30).unwrap())
+}
+
 #[tokio::test]
-async fn a_restarted_development_server_keeps_sessions_valid() {
+async fn a_restarted_development_server_keeps_sessions_and_second_factors_valid() {
     let dir = tempfile::tempdir().unwrap();
     let first = Served::start(dir.path()).await;
     let (status, _) = first
@@ -162,6 +173,20 @@ async fn a_restarted_development_server_keeps_sessions_valid() {
     let access = tokens["access_token"].as_str().unwrap().to_owned();
     let refresh = tokens["refresh_token"].as_str().unwrap().to_owned();
     assert_eq!(first.me(&access).await, 200);
+    // A second factor enrolled before the restart (its secret is encrypted at rest).
+    let (status, started) = first
+        .post_as(Some(&access), "/v1/identity/me/mfa/totp", &json!({}))
+        .await;
+    assert_eq!(status, 201, "{started}");
+    let secret = started["secret"].as_str().unwrap().to_owned();
+    let (status, body) = first
+        .post_as(
+            Some(&access),
+            "/v1/identity/me/mfa/totp/confirm",
+            &json!({"code": totp_code(&secret, -1)}),
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
     first.stop().await;
 
     // The keys are in the database's directory, readable by the owner only.
@@ -184,6 +209,16 @@ async fn a_restarted_development_server_keeps_sessions_valid() {
         )
         .await;
     assert_eq!(status, 200, "the old refresh token: {body}");
+    // The second factor is still readable: the login step-up accepts a fresh code.
+    let challenge = second.login("dev@example.com", PASSWORD).await;
+    assert_eq!(challenge["status"], "mfa_required", "{challenge}");
+    let (status, body) = second
+        .post(
+            "/v1/identity/login/mfa",
+            &json!({"mfa_token": challenge["mfa_token"], "code": totp_code(&secret, 0)}),
+        )
+        .await;
+    assert_eq!(status, 200, "the second factor after a restart: {body}");
     second.stop().await;
     assert_eq!(
         std::fs::read(&keys).unwrap(),
