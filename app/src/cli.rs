@@ -24,6 +24,10 @@ pub enum Command {
     Serve,
     /// Apply pending database migrations and exit.
     Migrate,
+    /// Add every module's demo data for development (after the migrations); a second run
+    /// adds nothing. Demo accounts get the password in HAVEN_SEED_PASSWORD, else a random
+    /// one that is printed.
+    Seed,
     /// Print the OpenAPI document (or write it to --out) without touching a database.
     Openapi {
         /// Write to this file instead of standard output.

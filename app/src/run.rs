@@ -5,8 +5,10 @@ use std::process::ExitCode;
 use haven_platform::config::Settings;
 use std::time::Duration;
 
-use haven_platform::db::run_migrations;
+use haven_platform::auth::dev_keys;
+use haven_platform::db::{migrations_pending, run_migrations};
 use haven_platform::jobs::Runtime;
+use haven_platform::module::Seeded;
 use haven_platform::server::{self, shutdown_signal};
 use haven_platform::{PlatformContext, nodes, observability};
 
@@ -35,7 +37,12 @@ pub fn main(cli: Cli) -> ExitCode {
         } => with_runtime(cli.config.as_deref(), move |ctx| {
             create_user(ctx, email, roles, display_name)
         }),
-        Command::Serve => with_runtime(cli.config.as_deref(), serve),
+        Command::Seed => with_runtime(cli.config.as_deref(), seed),
+        Command::Serve => with_runtime_prepared(
+            cli.config.as_deref(),
+            |settings| dev_keys::fill_from_data_dir(settings).map(drop),
+            serve,
+        ),
     }
 }
 
@@ -90,7 +97,18 @@ where
     F: FnOnce(PlatformContext) -> Fut,
     Fut: Future<Output = anyhow::Result<()>>,
 {
-    let settings = match Settings::load(file) {
+    with_runtime_prepared(file, |_| Ok(()), f)
+}
+
+/// [`with_runtime`] with `prepare` applied to the settings once telemetry is up (so its
+/// warnings are logged) and before the context is built from them.
+fn with_runtime_prepared<P, F, Fut>(file: Option<&std::path::Path>, prepare: P, f: F) -> ExitCode
+where
+    P: FnOnce(&mut Settings) -> anyhow::Result<()>,
+    F: FnOnce(PlatformContext) -> Fut,
+    Fut: Future<Output = anyhow::Result<()>>,
+{
+    let mut settings = match Settings::load(file) {
         Ok(s) => s,
         Err(e) => return fail(e),
     };
@@ -98,6 +116,9 @@ where
         Ok(guard) => guard,
         Err(e) => return fail(format!("telemetry: {e}")),
     };
+    if let Err(e) = prepare(&mut settings) {
+        return fail(format!("{e:#}"));
+    }
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -140,7 +161,9 @@ async fn create_user(
             line.trim_end_matches(['\r', '\n']).to_owned()
         }
     };
-    let service = haven_identity::IdentityService::new(&ctx);
+    prepare_schema(&ctx).await?;
+    let modules = wiring::modules(&ctx);
+    let service = modules.identity.service();
     let input = RegisterInput {
         email,
         password,
@@ -162,6 +185,55 @@ async fn create_user(
     }
 }
 
+/// Brings the schema up to date before a command uses it, as `serve` does: applies the
+/// pending migrations, or, with `database.migrate_on_start=false`, stops with a message
+/// naming `haven migrate` when one is pending (that setting means "migrations run in
+/// their own step", so no other command applies them either).
+async fn prepare_schema(ctx: &PlatformContext) -> anyhow::Result<()> {
+    if ctx.settings.database.migrate_on_start {
+        migrate_quietly(ctx).await
+    } else if migrations_pending(&ctx.db).await? {
+        anyhow::bail!(
+            "the database schema is not current and database.migrate_on_start=false: run \
+             `haven migrate` first"
+        )
+    } else {
+        Ok(())
+    }
+}
+
+async fn migrate_quietly(ctx: &PlatformContext) -> anyhow::Result<()> {
+    let applied = run_migrations(&ctx.db).await?;
+    if !applied.is_empty() {
+        tracing::info!(count = applied.len(), "migrations applied");
+    }
+    Ok(())
+}
+
+/// `haven seed`: every module's demo data, after the migrations; a second run adds
+/// nothing. Prints one line per module and the modules' notes (demo credentials).
+async fn seed(ctx: PlatformContext) -> anyhow::Result<()> {
+    prepare_schema(&ctx).await?;
+    let modules = wiring::modules(&ctx);
+    for module in modules.all() {
+        let name = module.name();
+        match module
+            .seed()
+            .await
+            .map_err(|e| e.context(format!("seeding {name}")))?
+        {
+            Seeded::NothingToSeed => println!("{name}: nothing to seed"),
+            Seeded::Done { created, notes } => {
+                println!("{name}: {created} created");
+                for note in notes {
+                    println!("{note}");
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
 fn migrate(ctx: PlatformContext) -> std::pin::Pin<Box<dyn Future<Output = anyhow::Result<()>>>> {
     Box::pin(async move {
         let applied = run_migrations(&ctx.db).await?;
@@ -181,11 +253,10 @@ fn serve(ctx: PlatformContext) -> std::pin::Pin<Box<dyn Future<Output = anyhow::
             database = ctx.db.backend().name(),
             "starting haven"
         );
+        // Without `migrate_on_start`, a pending migration keeps readiness false until
+        // `haven migrate` runs (rolling deployments migrate in a separate step).
         if ctx.settings.database.migrate_on_start {
-            let applied = run_migrations(&ctx.db).await?;
-            if !applied.is_empty() {
-                tracing::info!(count = applied.len(), "migrations applied");
-            }
+            migrate_quietly(&ctx).await?;
         }
         let signal = shutdown_signal()?;
         let bound = server::bind(&ctx)?;

@@ -3,10 +3,12 @@
 
 use std::sync::Arc;
 
-use haven_platform::PlatformContext;
+use futures_util::future::BoxFuture;
+use haven_platform::auth::{AccountStates, LiveAccount};
 use haven_platform::http::app::{self, HttpApp};
 use haven_platform::jobs::Registry;
 use haven_platform::observability::BuildInfo;
+use haven_platform::{DbError, PlatformContext};
 use poem_openapi::OpenApi;
 
 use crate::meta::MetaApi;
@@ -18,15 +20,38 @@ pub const BUILD: BuildInfo = BuildInfo {
     commit: env!("HAVEN_GIT_COMMIT"),
 };
 
-/// Constructs every module and lists them in the context's module directory (identity
-/// runs every module's export and erasure through it). Ports are adapted here (RFC 0001
-/// rule 2).
-pub fn modules(ctx: &PlatformContext) -> Modules {
-    let modules = Modules {
-        identity: Arc::new(haven_identity::IdentityModule::new(ctx)),
+/// Every module of this context, constructed on the first call and shared by every later
+/// one (the HTTP app, the workers, `haven seed`): one instance per module. The first call
+/// also lists them in the context's module directory (identity runs every module's export
+/// and erasure through it) and adapts ports (RFC 0001 rule 2), among them the role
+/// guard's account-state port.
+pub fn modules(ctx: &PlatformContext) -> Arc<Modules> {
+    let build = || {
+        let modules = Modules {
+            identity: Arc::new(haven_identity::IdentityModule::new(ctx)),
+        };
+        ctx.guard.install(Arc::new(IdentityAccountStates(
+            modules.identity.service().clone(),
+        )));
+        let shared = modules.shared();
+        (Arc::new(modules), shared)
     };
-    ctx.modules.install(modules.shared());
-    modules
+    // `None` only if something else was mounted in this context first; then this
+    // context gets its own, unshared modules rather than none.
+    ctx.modules.mount_once(build).unwrap_or_else(|| build().0)
+}
+
+/// The role guard's port answered by identity: one primary-key query per guarded request.
+struct IdentityAccountStates(haven_identity::IdentityService);
+
+impl AccountStates for IdentityAccountStates {
+    fn live_account<'a>(
+        &'a self,
+        user_id: &'a str,
+        session_id: &'a str,
+    ) -> BoxFuture<'a, Result<Option<LiveAccount>, DbError>> {
+        Box::pin(self.0.live_account(user_id, session_id))
+    }
 }
 
 /// The fully wired public app.

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use futures_util::future::BoxFuture;
 
-use crate::auth::Auth;
+use crate::auth::{Auth, Guard};
 use crate::config::Settings;
 use crate::db::Db;
 use crate::health::Health;
@@ -36,6 +36,9 @@ pub struct PlatformContext {
     /// The mounted modules, installed by the app's wiring; identity reaches every
     /// module's export and erasure hooks through it.
     pub modules: ModuleDirectory,
+    /// The role guard of every privileged operation; the app's wiring installs its
+    /// account-state port (adapted to identity).
+    pub guard: Guard,
 }
 
 impl PlatformContext {
@@ -55,6 +58,7 @@ impl PlatformContext {
             auth,
             mail,
             modules: ModuleDirectory::default(),
+            guard: Guard::default(),
         })
     }
 }
@@ -88,25 +92,39 @@ pub trait ModuleInfo: Send + Sync + 'static {
 
     /// Everything this module keeps about `user_id` (`usr_…`), for the member's export.
     ///
-    /// OBLIGATION: a module that stores anything keyed by a user (rows, files, provider
-    /// records) overrides this and [`ModuleInfo::erase_user`]. The default answers
-    /// [`UserData::NothingStored`], which the export shows as such.
-    fn export_user_data<'a>(&'a self, user_id: &'a str) -> BoxFuture<'a, anyhow::Result<UserData>> {
-        let _ = user_id;
-        Box::pin(async { Ok(UserData::NothingStored) })
-    }
+    /// No default: a module that stores nothing keyed by a user answers
+    /// [`UserData::NothingStored`] itself, so forgetting this hook is a compile error.
+    fn export_user_data<'a>(&'a self, user_id: &'a str) -> BoxFuture<'a, anyhow::Result<UserData>>;
 
     /// Deletes or pseudonymizes everything this module keeps about `user_id` (`usr_…`).
     ///
     /// Runs in its own job after the member asked to be erased, at least once: it must be
     /// idempotent (a second run after a partial one finishes the work). An error is
     /// retried with the job queue's backoff; the erasure is not complete until this
-    /// returns `Ok`. The default answers [`Erasure::NothingStored`]: override it (see
-    /// [`ModuleInfo::export_user_data`]).
-    fn erase_user<'a>(&'a self, user_id: &'a str) -> BoxFuture<'a, anyhow::Result<Erasure>> {
-        let _ = user_id;
-        Box::pin(async { Ok(Erasure::NothingStored) })
-    }
+    /// returns `Ok`. No default, as for [`ModuleInfo::export_user_data`]: a module that
+    /// stores nothing answers [`Erasure::NothingStored`].
+    fn erase_user<'a>(&'a self, user_id: &'a str) -> BoxFuture<'a, anyhow::Result<Erasure>>;
+
+    /// Adds the module's demo data for development (`haven seed`, after the migrations).
+    ///
+    /// Idempotent: a second run adds nothing. Never sets a fixed password (take it from
+    /// the environment or generate one and report it). No default: a module without demo
+    /// data answers [`Seeded::NothingToSeed`].
+    fn seed(&self) -> BoxFuture<'_, anyhow::Result<Seeded>>;
+}
+
+/// What a module's [`ModuleInfo::seed`] did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Seeded {
+    /// The module has no demo data.
+    NothingToSeed,
+    /// The demo data is in place.
+    Done {
+        /// Rows (accounts, organizations, …) this run created; 0 when all existed.
+        created: u32,
+        /// Lines `haven seed` prints, e.g. the demo credentials of accounts created now.
+        notes: Vec<String>,
+    },
 }
 
 /// A domain: its OpenAPI operations plus everything in [`ModuleInfo`].

@@ -40,6 +40,8 @@ type Shared = Arc<dyn ModuleInfo>;
 #[derive(Default)]
 struct Entries {
     mounted: OnceLock<Vec<Shared>>,
+    /// The app's typed value of the same modules (see [`ModuleDirectory::mount_once`]).
+    app: OnceLock<Arc<dyn std::any::Any + Send + Sync>>,
     extra: RwLock<Vec<Shared>>,
 }
 
@@ -66,6 +68,24 @@ impl ModuleDirectory {
     /// modules each time it builds them).
     pub fn install(&self, modules: Vec<Arc<dyn ModuleInfo>>) {
         let _ = self.entries.mounted.set(modules);
+    }
+
+    /// The app's modules, built by `build` on the first call for this context and shared
+    /// by every later one: the HTTP app and the workers use the same instances (one
+    /// in-memory cache, one development key). `build` returns the app's typed value and
+    /// the same modules as trait objects, which are installed as by
+    /// [`ModuleDirectory::install`]. `None` when a value of another type was mounted
+    /// first (the app has one type, so only a wiring bug gets it).
+    pub fn mount_once<T: Send + Sync + 'static>(
+        &self,
+        build: impl FnOnce() -> (Arc<T>, Vec<Arc<dyn ModuleInfo>>),
+    ) -> Option<Arc<T>> {
+        let any = self.entries.app.get_or_init(|| {
+            let (typed, shared) = build();
+            self.install(shared);
+            typed
+        });
+        Arc::clone(any).downcast::<T>().ok()
     }
 
     /// Adds a module that only tests mount (feature `test-support`).
@@ -145,10 +165,30 @@ mod tests {
         fn name(&self) -> &'static str {
             self.0
         }
+
+        fn export_user_data<'a>(
+            &'a self,
+            _user_id: &'a str,
+        ) -> futures_util::future::BoxFuture<'a, anyhow::Result<UserData>> {
+            Box::pin(async { Ok(UserData::NothingStored) })
+        }
+
+        fn erase_user<'a>(
+            &'a self,
+            _user_id: &'a str,
+        ) -> futures_util::future::BoxFuture<'a, anyhow::Result<Erasure>> {
+            Box::pin(async { Ok(Erasure::NothingStored) })
+        }
+
+        fn seed(
+            &self,
+        ) -> futures_util::future::BoxFuture<'_, anyhow::Result<crate::module::Seeded>> {
+            Box::pin(async { Ok(crate::module::Seeded::NothingToSeed) })
+        }
     }
 
     #[test]
-    fn a_module_that_overrides_nothing_says_it_stores_nothing() {
+    fn a_module_that_stores_nothing_says_so() {
         let module = Plain("plain");
         let export = module.export_user_data("usr_x").now_or_never().unwrap();
         assert_eq!(export.unwrap(), UserData::NothingStored);
@@ -167,6 +207,25 @@ mod tests {
         assert_eq!(names, ["a", "b"]);
         assert_eq!(handle.get("b").unwrap().unwrap().name(), "b");
         assert!(handle.get("c").unwrap().is_none());
+    }
+
+    #[test]
+    fn modules_are_mounted_once_per_directory() {
+        let directory = ModuleDirectory::default();
+        let build = || {
+            let module: Arc<dyn ModuleInfo> = Arc::new(Plain("a"));
+            (Arc::new(vec![Arc::clone(&module)]), vec![module])
+        };
+        let first = directory.mount_once(build).unwrap();
+        let second = directory.mount_once(build).unwrap();
+        assert!(Arc::ptr_eq(&first, &second));
+        let installed = directory.all();
+        assert!(Arc::ptr_eq(&installed[0], &first[0]));
+        assert!(
+            directory
+                .mount_once(|| (Arc::new(1u8), Vec::new()))
+                .is_none()
+        );
     }
 
     #[test]

@@ -1,7 +1,6 @@
 //! The identity domain's errors and their problem responses. Bodies never carry
 //! passwords, tokens or hashes.
 
-use haven_platform::auth::unauthorized;
 use haven_platform::http::problem::ErrorSet;
 use haven_platform::{ApiError, DbError, error_set};
 use poem::http::StatusCode;
@@ -61,24 +60,26 @@ error_set!(
     /// (`mfa_not_pending` / `mfa_not_enabled`), 422 (malformed body).
     pub MfaChangeErrors: 401, 403, 409, 422
 );
+// The admin operations' sets are `guarded`: their 403 is the role guard's
+// (`forbidden`, `mfa_required`, `role_revoked`, `account_disabled`, see
+// `haven_platform::auth::Refusal`), documented in the OpenAPI document.
 error_set!(
-    /// `GET /v1/identity/admin/users`: 400 (bad cursor), 401, 403 (not an admin with a
-    /// second factor), 422 (`limit` out of range, blank `email`).
-    pub AdminListUsersErrors: 400, 401, 403, 422
+    /// `GET /v1/identity/admin/users`: 400 (bad cursor), 401, 403 (the role guard), 422 (`limit` out of range, blank `email`).
+    pub AdminListUsersErrors: 400, 401, 403, 422; guarded
 );
 error_set!(
     /// `GET /v1/identity/admin/users/{user_id}`: 401, 403, 404.
-    pub AdminGetUserErrors: 401, 403, 404
+    pub AdminGetUserErrors: 401, 403, 404; guarded
 );
 error_set!(
     /// `PUT /v1/identity/admin/users/{user_id}/roles`: 400 (unknown fields or roles),
     /// 401, 403, 404, 409 `last_admin`, 422 (`member` missing, a role twice).
-    pub AdminSetRolesErrors: 400, 401, 403, 404, 409, 422
+    pub AdminSetRolesErrors: 400, 401, 403, 404, 409, 422; guarded
 );
 error_set!(
     /// `POST /v1/identity/admin/users/{user_id}/disable` and `…/enable`: 401, 403, 404,
     /// 409 `last_admin` (or the idempotency key in use), 422 (idempotency key reused).
-    pub AdminAccountStateErrors: 401, 403, 404, 409, 422
+    pub AdminAccountStateErrors: 401, 403, 404, 409, 422; guarded
 );
 error_set!(
     /// `POST /v1/identity/me/email-verification`: 401, 403, 404 (account gone), 409
@@ -134,37 +135,37 @@ error_set!(
     pub ErasureStatusErrors: 401, 403, 404
 );
 error_set!(
-    /// `POST /v1/identity/organizations`: 401, 403 (not an admin, or no second factor),
+    /// `POST /v1/identity/organizations`: 401, 403 (the role guard),
     /// 409 (`domain_taken`, or the idempotency key in use), 422 (invalid fields, or the
     /// idempotency key reused).
-    pub CreateOrganizationErrors: 401, 403, 409, 422
+    pub CreateOrganizationErrors: 401, 403, 409, 422; guarded
 );
 error_set!(
     /// `GET /v1/identity/organizations`: 401, 403, 422 (`limit` out of range).
-    pub ListOrganizationsErrors: 401, 403, 422
+    pub ListOrganizationsErrors: 401, 403, 422; guarded
 );
 error_set!(
     /// `GET /v1/identity/organizations/{organization_id}`: 401, 403, 404.
-    pub GetOrganizationErrors: 401, 403, 404
+    pub GetOrganizationErrors: 401, 403, 404; guarded
 );
 error_set!(
     /// `PATCH /v1/identity/organizations/{organization_id}`: 401, 403, 404, 409
     /// (`domain_taken`), 422.
-    pub UpdateOrganizationErrors: 401, 403, 404, 409, 422
+    pub UpdateOrganizationErrors: 401, 403, 404, 409, 422; guarded
 );
 error_set!(
     /// `PUT /v1/identity/organizations/{organization_id}/eligibility`: 401, 403, 404, 422
     /// (`eligibility_list_invalid` with one entry per bad row).
-    pub UploadEligibilityErrors: 401, 403, 404, 422
+    pub UploadEligibilityErrors: 401, 403, 404, 422; guarded
 );
 error_set!(
     /// `GET /v1/identity/organizations/{organization_id}/members`: 401, 403, 404, 422.
-    pub ListMembersErrors: 401, 403, 404, 422
+    pub ListMembersErrors: 401, 403, 404, 422; guarded
 );
 error_set!(
     /// `DELETE /v1/identity/organizations/{organization_id}/members/{user_id}`: 401, 403,
     /// 404 (no such organization or not an active member).
-    pub RemoveMemberErrors: 401, 403, 404
+    pub RemoveMemberErrors: 401, 403, 404; guarded
 );
 error_set!(
     /// `POST /v1/identity/me/organization`: 401, 403 (`email_not_verified`,
@@ -260,19 +261,12 @@ pub enum IdentityError {
     /// Anything else unexpected (the message holds no secrets).
     #[error("internal: {0}")]
     Internal(String),
-    /// The caller is not (or no longer) an enabled admin.
-    #[error("forbidden")]
-    Forbidden,
     /// The change would leave no enabled account with the `admin` role.
     #[error("last admin")]
     LastAdmin,
     /// The account is disabled (only said to a caller who gave the right password).
     #[error("account disabled")]
     AccountDisabled,
-    /// The access token's session was revoked (logout, disable); answered like an
-    /// invalid token.
-    #[error("session revoked")]
-    SessionRevoked,
     /// A mailed token is unknown, expired, used, or for an address the account no longer
     /// has (deliberately one answer).
     #[error("invalid email token")]
@@ -413,8 +407,6 @@ impl<S: ErrorSet> From<IdentityError> for ApiError<S> {
                 "mfa_not_enabled",
                 "Two-step verification is not on for this account.",
             ),
-            IdentityError::Forbidden => ApiError::new(StatusCode::FORBIDDEN, "forbidden")
-                .detail("Your account is not allowed to do this."),
             IdentityError::LastAdmin => ApiError::conflict(
                 "last_admin",
                 "This would leave no enabled administrator; make another account an \
@@ -424,7 +416,6 @@ impl<S: ErrorSet> From<IdentityError> for ApiError<S> {
                 ApiError::new(StatusCode::FORBIDDEN, "account_disabled")
                     .detail("This account is disabled; contact support.")
             }
-            IdentityError::SessionRevoked => ApiError::from(unauthorized(true)),
             IdentityError::InvalidEmailToken => {
                 ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "email_token_invalid").detail(
                     "The link is invalid, has expired or was already used; request a new email.",

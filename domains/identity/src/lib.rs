@@ -18,7 +18,9 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use futures_util::future::BoxFuture;
+use haven_platform::auth::Guard;
 use haven_platform::jobs::{JobHandler, Recurring};
+use haven_platform::module::Seeded;
 use haven_platform::outbox::EventHandler;
 use haven_platform::privacy::{Erasure, UserData};
 use haven_platform::ratelimit::RateLimiter;
@@ -33,6 +35,7 @@ pub use service::IdentityService;
 pub struct IdentityModule {
     service: IdentityService,
     limiter: RateLimiter,
+    guard: Guard,
 }
 
 impl IdentityModule {
@@ -41,6 +44,7 @@ impl IdentityModule {
         Self {
             service: IdentityService::new(ctx),
             limiter: ctx.limiter.clone(),
+            guard: ctx.guard.clone(),
         }
     }
 
@@ -84,12 +88,20 @@ impl ModuleInfo for IdentityModule {
     fn erase_user<'a>(&'a self, user_id: &'a str) -> BoxFuture<'a, anyhow::Result<Erasure>> {
         Box::pin(async move { Ok(self.service.erase_own_data(user_id).await?) })
     }
+
+    fn seed(&self) -> BoxFuture<'_, anyhow::Result<Seeded>> {
+        Box::pin(self.service.seed_demo_data())
+    }
 }
 
 impl Module for IdentityModule {
     type Api = api::IdentityApi;
 
     fn api(&self) -> Self::Api {
-        api::new(self.service.clone(), self.limiter.clone())
+        api::new(
+            self.service.clone(),
+            self.limiter.clone(),
+            self.guard.clone(),
+        )
     }
 }

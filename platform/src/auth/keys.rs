@@ -248,27 +248,37 @@ fn generate_pkcs8_der() -> Result<Vec<u8>, KeyError> {
     Ok(der)
 }
 
+/// A fresh random Ed25519 private key as PKCS#8 PEM (the development key `haven serve`
+/// keeps in its data directory).
+pub fn generate_private_pem() -> Result<String, KeyError> {
+    Ok(wrap("PRIVATE KEY", &generate_pkcs8_der()?))
+}
+
+/// DER as PEM with `label`, 64 base64 characters a line.
+fn wrap(label: &str, der: &[u8]) -> String {
+    use base64::Engine;
+    let b64 = base64::engine::general_purpose::STANDARD.encode(der);
+    let mut out = format!("-----BEGIN {label}-----\n");
+    for chunk in b64.as_bytes().chunks(64) {
+        out.push_str(&String::from_utf8_lossy(chunk));
+        out.push('\n');
+    }
+    out.push_str(&format!("-----END {label}-----\n"));
+    out
+}
+
 /// Test helpers: fresh keys as PEM, so tests exercise the same loading path as config.
 #[cfg(any(test, feature = "test-support"))]
 pub mod pem {
     use base64::Engine;
-    use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+
+    use super::wrap;
 
     /// DER prefix of an Ed25519 SubjectPublicKeyInfo; the 32-byte key follows.
     const SPKI_ED25519_PREFIX: [u8; 12] = [
         0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00,
     ];
-
-    fn wrap(label: &str, der: &[u8]) -> String {
-        let b64 = STANDARD.encode(der);
-        let mut out = format!("-----BEGIN {label}-----\n");
-        for chunk in b64.as_bytes().chunks(64) {
-            out.push_str(&String::from_utf8_lossy(chunk));
-            out.push('\n');
-        }
-        out.push_str(&format!("-----END {label}-----\n"));
-        out
-    }
 
     /// A fresh key pair: (PKCS#8 private PEM, SPKI public PEM).
     pub fn generate_pair() -> (String, String) {

@@ -14,15 +14,18 @@ use serde::{Deserialize, Serialize};
 use crate::config::AuthSettings;
 use crate::http::problem::{ApiError, ErrorSet};
 
+pub mod dev_keys;
+mod guard;
 mod keys;
 mod scheme;
 #[cfg(test)]
 mod tests;
 mod verifier;
 
+pub use guard::{AccountStates, Guard, LiveAccount, Refusal, SECOND_FACTOR_ROLES};
 #[cfg(any(test, feature = "test-support"))]
 pub use keys::pem as test_keys;
-pub use keys::{KeyError, KeySet, TokenSigner};
+pub use keys::{KeyError, KeySet, TokenSigner, generate_private_pem};
 pub use scheme::{AuthErrors, BearerAuth, unauthorized};
 pub use verifier::{CLOCK_LEEWAY_S, TokenError, TokenVerifier};
 
@@ -111,7 +114,9 @@ impl Principal {
         self.roles.contains(&role)
     }
 
-    /// `403 forbidden` unless the principal holds `role`.
+    /// `403 forbidden` unless the token carries `role`. The token's roles may be up to
+    /// 15 minutes old: privileged operations use [`Guard::require_role`], which also
+    /// asks the account's live state.
     pub fn require_role<S: ErrorSet>(&self, role: Role) -> Result<(), ApiError<S>> {
         self.require_any_role(&[role])
     }

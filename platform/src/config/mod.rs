@@ -81,6 +81,10 @@ pub struct ServerSettings {
     /// `X-Forwarded-For` is believed when finding a client's address; empty means the
     /// peer address is the client's.
     pub trusted_proxies: Vec<String>,
+    /// Directory where `haven serve` keeps the development keys it generates when
+    /// `auth.signing_key_pem` / `auth.mfa_encryption_key` are unset. Unset: the SQLite
+    /// database's directory (with PostgreSQL and no `data_dir`, the keys are throwaway).
+    pub data_dir: Option<std::path::PathBuf>,
 }
 
 impl Default for ServerSettings {
@@ -94,6 +98,7 @@ impl Default for ServerSettings {
             drain_delay_ms: 5_000,
             cors_origins: Vec::new(),
             trusted_proxies: Vec::new(),
+            data_dir: None,
         }
     }
 }

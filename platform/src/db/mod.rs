@@ -14,6 +14,7 @@ mod pool;
 mod sqlite_index;
 mod tx;
 
+pub(crate) use connection::sqlite_path;
 pub use connection::{AnyConnection, ConnectionManager, MultiBackend};
 pub use errors::{
     UniqueViolation, diesel_error, is_connection_error, is_serialization_failure, unique_violation,

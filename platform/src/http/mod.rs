@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod client_ip;
+mod error_set;
 pub mod middleware;
 pub mod pagination;
 pub mod problem;

@@ -13,6 +13,7 @@ use poem_openapi::types::Type;
 use poem_openapi::{ApiResponse, Object};
 
 use crate::db::DbError;
+pub use crate::http::error_set::{CommonErrors, ErrorSet, GUARDED_403, Guarded};
 use crate::http::request_id;
 
 /// Media type of every error body.
@@ -58,32 +59,6 @@ pub struct FieldError {
     pub code: String,
     /// Human-readable explanation.
     pub message: String,
-}
-
-/// The statuses an operation documents beyond [`COMMON_STATUSES`].
-pub trait ErrorSet: Send + Sync + 'static {
-    /// Extra statuses, e.g. `&[404, 409]`.
-    const STATUSES: &'static [u16];
-}
-
-/// The error set of operations that only fail in the common ways.
-#[derive(Debug)]
-pub struct CommonErrors;
-impl ErrorSet for CommonErrors {
-    const STATUSES: &'static [u16] = &[];
-}
-
-/// Declares an [`ErrorSet`] marker: `error_set!(pub GetItemErrors: 404);`
-#[macro_export]
-macro_rules! error_set {
-    ($(#[$meta:meta])* $vis:vis $name:ident : $($status:literal),+ $(,)?) => {
-        $(#[$meta])*
-        #[derive(Debug)]
-        $vis struct $name;
-        impl $crate::http::problem::ErrorSet for $name {
-            const STATUSES: &'static [u16] = &[$($status),+];
-        }
-    };
 }
 
 /// Result of an operation whose errors are problem details.
@@ -470,7 +445,11 @@ impl<S: ErrorSet> ApiResponse for ApiError<S> {
             responses: statuses
                 .into_iter()
                 .map(|status| MetaResponse {
-                    description: describe(status),
+                    description: if S::GUARDED && status == 403 {
+                        GUARDED_403
+                    } else {
+                        describe(status)
+                    },
                     status: Some(status),
                     status_range: None,
                     content: vec![MetaMediaType {

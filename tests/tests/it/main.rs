@@ -6,6 +6,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod auth;
 mod binary;
+mod binary_dev;
 mod client_ip;
 mod conventions;
 mod database;
@@ -21,3 +22,4 @@ mod outbox;
 mod probe;
 mod rate_limit;
 mod shutdown;
+mod wiring;

@@ -11,8 +11,9 @@ use std::time::Duration;
 use diesel::prelude::*;
 use futures_util::FutureExt;
 use haven_platform::jobs::{JobHandler, JobId, Registry, Runtime};
-use haven_platform::module::ModuleInfo;
+use haven_platform::module::{ModuleInfo, Seeded};
 use haven_platform::outbox::{self, DomainEvent, Event, EventHandler, EventId};
+use haven_platform::privacy::{Erasure, UserData};
 use haven_platform::testing::TestApp;
 use haven_platform::time::now_utc;
 use haven_platform::{Db, DbError};
@@ -122,6 +123,24 @@ impl ModuleInfo for TestModule {
 
     fn job_handlers(&self) -> Vec<Arc<dyn JobHandler>> {
         Vec::new()
+    }
+
+    fn export_user_data<'a>(
+        &'a self,
+        _: &'a str,
+    ) -> futures_util::future::BoxFuture<'a, anyhow::Result<UserData>> {
+        Box::pin(async { Ok(UserData::NothingStored) })
+    }
+
+    fn erase_user<'a>(
+        &'a self,
+        _: &'a str,
+    ) -> futures_util::future::BoxFuture<'a, anyhow::Result<Erasure>> {
+        Box::pin(async { Ok(Erasure::NothingStored) })
+    }
+
+    fn seed(&self) -> futures_util::future::BoxFuture<'_, anyhow::Result<Seeded>> {
+        Box::pin(async { Ok(Seeded::NothingToSeed) })
     }
 }
 

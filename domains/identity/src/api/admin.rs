@@ -1,12 +1,11 @@
 //! `/v1/identity/admin/users…`: the admin's view of accounts (list, read, roles,
 //! disable/enable). Every operation needs an access token with the `admin` role issued
-//! after a second factor; the service re-checks in the database that the caller is still
-//! an enabled admin.
+//! after a second factor, and the platform's guard checks that the caller is still an
+//! enabled admin (`haven_platform::auth::Guard`).
 
-use haven_platform::auth::{BearerAuth, Principal, Role};
-use haven_platform::http::problem::ErrorSet;
+use haven_platform::auth::{BearerAuth, Guard, Role};
 use haven_platform::idempotency::IdempotencyKey;
-use haven_platform::{ApiError, ApiResult, Page, PageParams};
+use haven_platform::{ApiResult, Page, PageParams};
 use poem_openapi::param::{Path, Query};
 use poem_openapi::payload::Json;
 use poem_openapi::{ApiResponse, OpenApi};
@@ -22,19 +21,14 @@ use crate::service::{Actor, IdentityService, UserQuery, email_search};
 /// Admin operations on accounts.
 pub struct AdminApi {
     service: IdentityService,
+    guard: Guard,
 }
 
 impl AdminApi {
     /// Around the service.
-    pub fn new(service: IdentityService) -> Self {
-        Self { service }
+    pub fn new(service: IdentityService, guard: Guard) -> Self {
+        Self { service, guard }
     }
-}
-
-/// `403` unless the token holds `admin` and was issued after a second factor.
-fn authorize<S: ErrorSet>(p: &Principal) -> Result<(), ApiError<S>> {
-    p.require_role(Role::Admin)?;
-    p.require_mfa()
 }
 
 /// Admin answers carry other people's personal data: no cache may keep them.
@@ -97,7 +91,7 @@ impl AdminApi {
         cursor: Query<Option<String>>,
     ) -> ApiResult<AdminUserList, AdminListUsersErrors> {
         let p = auth.0;
-        authorize(&p)?;
+        self.guard.require_role(&p, Role::Admin).await?;
         let params = PageParams::<UserId>::parse(limit.0, cursor.0.as_deref())?;
         let query = UserQuery {
             email_contains: email.0.as_deref().map(email_search).transpose()?,
@@ -132,7 +126,7 @@ impl AdminApi {
         user_id: Path<UserId>,
     ) -> ApiResult<AdminUserResponse, AdminGetUserErrors> {
         let p = auth.0;
-        authorize(&p)?;
+        self.guard.require_role(&p, Role::Admin).await?;
         let user = self
             .service
             .admin_get_user(&Actor::from(&p), &user_id.0.to_string())
@@ -160,7 +154,7 @@ impl AdminApi {
         body: Json<SetRolesRequest>,
     ) -> ApiResult<AdminUserResponse, AdminSetRolesErrors> {
         let p = auth.0;
-        authorize(&p)?;
+        self.guard.require_role(&p, Role::Admin).await?;
         let user = self
             .service
             .admin_set_roles(&Actor::from(&p), &user_id.0.to_string(), body.0.roles)
@@ -192,7 +186,7 @@ impl AdminApi {
         _idempotency_key: IdempotencyKey,
     ) -> ApiResult<AdminUserResponse, AdminAccountStateErrors> {
         let p = auth.0;
-        authorize(&p)?;
+        self.guard.require_role(&p, Role::Admin).await?;
         let user = self
             .service
             .admin_set_disabled(&Actor::from(&p), &user_id.0.to_string(), true)
@@ -221,7 +215,7 @@ impl AdminApi {
         _idempotency_key: IdempotencyKey,
     ) -> ApiResult<AdminUserResponse, AdminAccountStateErrors> {
         let p = auth.0;
-        authorize(&p)?;
+        self.guard.require_role(&p, Role::Admin).await?;
         let user = self
             .service
             .admin_set_disabled(&Actor::from(&p), &user_id.0.to_string(), false)

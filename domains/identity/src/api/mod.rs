@@ -24,6 +24,7 @@ pub use organizations::OrganizationsApi;
 pub use passwords::PasswordsApi;
 pub use sessions::SessionsApi;
 
+use haven_platform::auth::Guard;
 use haven_platform::ratelimit::RateLimiter;
 use poem_openapi::Tags;
 
@@ -45,7 +46,7 @@ pub type IdentityApi = (
 );
 
 /// Builds [`IdentityApi`] around the service.
-pub fn new(service: IdentityService, limiter: RateLimiter) -> IdentityApi {
+pub fn new(service: IdentityService, limiter: RateLimiter, guard: Guard) -> IdentityApi {
     (
         AccountsApi::new(service.clone()),
         SessionsApi::new(service.clone(), limiter.clone()),
@@ -54,9 +55,9 @@ pub fn new(service: IdentityService, limiter: RateLimiter) -> IdentityApi {
         ErasureApi::new(service.clone(), limiter.clone()),
         EmailVerificationApi::new(service.clone(), limiter.clone()),
         PasswordsApi::new(service.clone(), limiter.clone()),
-        OrganizationsApi::new(service.clone()),
+        OrganizationsApi::new(service.clone(), guard.clone()),
         MyOrganizationApi::new(service.clone(), limiter.clone()),
-        AdminApi::new(service.clone()),
+        AdminApi::new(service.clone(), guard),
         MfaApi::new(service, limiter),
     )
 }

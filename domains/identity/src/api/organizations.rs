@@ -1,10 +1,9 @@
 //! `/v1/identity/organizations/…`: the organization resource, for admins (role `admin`
 //! and a second factor).
 
-use haven_platform::auth::{BearerAuth, Principal, Role};
-use haven_platform::http::problem::ErrorSet;
+use haven_platform::auth::{BearerAuth, Guard, Role};
 use haven_platform::idempotency::IdempotencyKey;
-use haven_platform::{ApiError, ApiResult, Page, PageParams};
+use haven_platform::{ApiResult, Page, PageParams};
 use poem_openapi::param::{Path, Query};
 use poem_openapi::payload::Json;
 use poem_openapi::{ApiResponse, OpenApi};
@@ -24,19 +23,14 @@ use crate::service::{IdentityService, NewOrganization, OrganizationPatch};
 /// Organization operations of admins.
 pub struct OrganizationsApi {
     service: IdentityService,
+    guard: Guard,
 }
 
 impl OrganizationsApi {
     /// Around the service.
-    pub fn new(service: IdentityService) -> Self {
-        Self { service }
+    pub fn new(service: IdentityService, guard: Guard) -> Self {
+        Self { service, guard }
     }
-}
-
-/// `403` unless the caller is an admin who signed in with a second factor.
-fn require_admin<S: ErrorSet>(p: &Principal) -> Result<(), ApiError<S>> {
-    p.require_role(Role::Admin)?;
-    p.require_mfa()
 }
 
 /// Answer of a creation.
@@ -111,7 +105,7 @@ impl OrganizationsApi {
         body: Json<CreateOrganizationRequest>,
     ) -> ApiResult<OrganizationCreated, CreateOrganizationErrors> {
         let p = auth.0;
-        require_admin(&p)?;
+        self.guard.require_role(&p, Role::Admin).await?;
         let body = body.0;
         let org = self
             .service
@@ -142,7 +136,7 @@ impl OrganizationsApi {
         /// The `next_cursor` of the previous page.
         cursor: Query<Option<String>>,
     ) -> ApiResult<OrganizationList, ListOrganizationsErrors> {
-        require_admin(&auth.0)?;
+        self.guard.require_role(&auth.0, Role::Admin).await?;
         let params = PageParams::<OrganizationId>::parse(limit.0, cursor.0.as_deref())?;
         let rows = self
             .service
@@ -166,7 +160,7 @@ impl OrganizationsApi {
         /// The organization.
         organization_id: Path<OrganizationId>,
     ) -> ApiResult<OrganizationOne, GetOrganizationErrors> {
-        require_admin(&auth.0)?;
+        self.guard.require_role(&auth.0, Role::Admin).await?;
         let org = self.service.organization(&organization_id.0).await?;
         Ok(OrganizationOne::Ok(Json(org.into())))
     }
@@ -188,7 +182,7 @@ impl OrganizationsApi {
         body: Json<UpdateOrganizationRequest>,
     ) -> ApiResult<OrganizationOne, UpdateOrganizationErrors> {
         let p = auth.0;
-        require_admin(&p)?;
+        self.guard.require_role(&p, Role::Admin).await?;
         let body = body.0;
         let org = self
             .service
@@ -227,7 +221,7 @@ impl OrganizationsApi {
         body: CsvBody,
     ) -> ApiResult<EligibilityReplacedAnswer, UploadEligibilityErrors> {
         let p = auth.0;
-        require_admin(&p)?;
+        self.guard.require_role(&p, Role::Admin).await?;
         let report = self
             .service
             .replace_eligibility(&p.user_id, &organization_id.0, body.0)
@@ -253,7 +247,7 @@ impl OrganizationsApi {
         /// The `next_cursor` of the previous page.
         cursor: Query<Option<String>>,
     ) -> ApiResult<MemberList, ListMembersErrors> {
-        require_admin(&auth.0)?;
+        self.guard.require_role(&auth.0, Role::Admin).await?;
         let params = PageParams::<MembershipId>::parse(limit.0, cursor.0.as_deref())?;
         let rows = self
             .service
@@ -281,7 +275,7 @@ impl OrganizationsApi {
         user_id: Path<UserId>,
     ) -> ApiResult<MemberRemoved, RemoveMemberErrors> {
         let p = auth.0;
-        require_admin(&p)?;
+        self.guard.require_role(&p, Role::Admin).await?;
         self.service
             .remove_member(&p.user_id, &organization_id.0, &user_id.0)
             .await?;

@@ -154,6 +154,30 @@ pub fn set_disabled_at(
         .map(|n| n > 0)
 }
 
+/// The guard's question in one statement: the account's `disabled_at` and stored roles,
+/// and whether `session_id` is its active session (a primary-key lookup on each table).
+pub fn live_account(
+    conn: &mut AnyConnection,
+    user_id: &str,
+    session_id: &str,
+) -> QueryResult<Option<(Option<NaiveDateTime>, String, bool)>> {
+    let session_active = diesel::dsl::exists(
+        identity_sessions::table
+            .filter(identity_sessions::id.eq(session_id))
+            .filter(identity_sessions::user_id.eq(user_id))
+            .filter(identity_sessions::revoked_at.is_null()),
+    );
+    identity_users::table
+        .find(user_id)
+        .select((
+            identity_users::disabled_at,
+            identity_users::roles,
+            session_active,
+        ))
+        .first(conn)
+        .optional()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,16 +1,17 @@
 //! Admin use-cases (issue 4, point 6): list and read accounts, change their roles,
 //! disable and re-enable them.
 //!
-//! Every use-case re-checks in the database that the actor is still an enabled admin
-//! with an active session, because an access token may be up to 15 minutes old. Changes to roles
-//! and account state run under one lock ([`repo::lock_admin_changes`]), so the rule
+//! Who may call them is decided once, by the platform's guard
+//! (`haven_platform::auth::Guard::require_role`), which asks [`IdentityService::live_account`]
+//! whether the caller is still an enabled admin with an active session (an access token
+//! may be up to 15 minutes old). Changes to roles and account state run under one lock ([`repo::lock_admin_changes`]), so the rule
 //! "an enabled admin always remains" holds under concurrent requests.
 
 use std::collections::HashMap;
 
 use diesel::Connection;
-use haven_platform::AnyConnection;
-use haven_platform::auth::{Principal, Role};
+use haven_platform::DbError;
+use haven_platform::auth::{LiveAccount, Principal, Role};
 use haven_platform::time::now_utc;
 
 use super::{IdentityService, count, roles_to_json, security_event, user_from_row};
@@ -108,6 +109,30 @@ pub fn email_search(raw: &str) -> Result<String, IdentityError> {
 }
 
 impl IdentityService {
+    /// The guard's port (`haven_platform::auth::AccountStates`, adapted in the app's
+    /// wiring): whether `user_id` exists, is disabled, which roles it holds now, and
+    /// whether `session_id` is its active session. One query; a stored role list that
+    /// does not parse counts as no role (the guard then refuses).
+    pub async fn live_account(
+        &self,
+        user_id: &str,
+        session_id: &str,
+    ) -> Result<Option<LiveAccount>, DbError> {
+        let (user, session) = (user_id.to_owned(), session_id.to_owned());
+        let row = self
+            .db
+            .run(move |conn| repo::live_account(conn, &user, &session).map_err(DbError::Query))
+            .await?;
+        Ok(row.map(|(disabled_at, roles, session_active)| LiveAccount {
+            disabled: disabled_at.is_some(),
+            roles: serde_json::from_str(&roles).unwrap_or_else(|e| {
+                tracing::error!(error = %e, user_id, "identity_users.roles does not parse");
+                Vec::new()
+            }),
+            session_active,
+        }))
+    }
+
     /// Accounts matching `query`, newest first: up to `fetch` after the keyset position
     /// `before` (a user id), each with its count of active sessions.
     #[tracing::instrument(skip_all, fields(actor_id = %actor.user_id))]
@@ -118,7 +143,6 @@ impl IdentityService {
         before: Option<UserId>,
         fetch: i64,
     ) -> Result<Vec<AdminUser>, IdentityError> {
-        let actor = actor.clone();
         let filter = UserFilter {
             email_contains: query.email_contains,
             role: query.role.map(|r| role_name(r).to_owned()),
@@ -127,7 +151,6 @@ impl IdentityService {
         let (rows, sessions) = self
             .db
             .run(move |conn| {
-                ensure_admin(conn, &actor)?;
                 let rows = repo::list_users(conn, &filter, before.as_deref(), fetch)?;
                 let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
                 let sessions = repo::active_session_owners(conn, &ids)?;
@@ -156,11 +179,10 @@ impl IdentityService {
         actor: &Actor,
         user_id: &str,
     ) -> Result<AdminUser, IdentityError> {
-        let (actor, target) = (actor.clone(), user_id.to_owned());
+        let target = user_id.to_owned();
         let (row, active) = self
             .db
             .run(move |conn| {
-                ensure_admin(conn, &actor)?;
                 let row = repo::find_user(conn, &target)?.ok_or(IdentityError::NotFound)?;
                 let active = repo::count_active_sessions(conn, &target)?;
                 Ok::<_, IdentityError>((row, active))
@@ -190,7 +212,6 @@ impl IdentityService {
             .run(move |conn| {
                 conn.transaction(|conn| {
                     repo::lock_admin_changes(conn)?;
-                    ensure_admin(conn, &actor)?;
                     let mut row = repo::find_user(conn, &target)?.ok_or(IdentityError::NotFound)?;
                     let old = stored_roles(&row)?;
                     let changed = old != roles;
@@ -246,7 +267,6 @@ impl IdentityService {
             .run(move |conn| {
                 conn.transaction(|conn| {
                     repo::lock_admin_changes(conn)?;
-                    ensure_admin(conn, &actor)?;
                     let mut row = repo::find_user(conn, &target)?.ok_or(IdentityError::NotFound)?;
                     let changed = row.disabled_at.is_some() != disabled;
                     if changed {
@@ -289,25 +309,6 @@ impl IdentityService {
             tracing::info!(kind = kind.as_str(), "account state changed by an admin");
         }
         admin_user(row, active)
-    }
-}
-
-/// `SessionRevoked` unless the actor's session is still active (a logout or a disable
-/// ends admin powers at once, not when the access token expires); `Forbidden` unless
-/// the actor is an enabled account holding `admin` right now.
-fn ensure_admin(conn: &mut AnyConnection, actor: &Actor) -> Result<(), IdentityError> {
-    let session_active = repo::find_session(conn, &actor.session_id)?
-        .is_some_and(|s| s.user_id == actor.user_id && s.revoked_at.is_none());
-    if !session_active {
-        return Err(IdentityError::SessionRevoked);
-    }
-    let is_admin = repo::find_user(conn, &actor.user_id)?.is_some_and(|row| {
-        row.disabled_at.is_none() && stored_roles(&row).is_ok_and(|r| r.contains(&Role::Admin))
-    });
-    if is_admin {
-        Ok(())
-    } else {
-        Err(IdentityError::Forbidden)
     }
 }
 

@@ -23,8 +23,8 @@ pub const AMR_OTP: &str = "otp";
 /// `amr` of a second factor that is not a TOTP code (a recovery code).
 pub const AMR_MFA: &str = "mfa";
 /// Roles whose accounts must have a second factor: their tokens carry it in `amr`, and
-/// endpoints for these roles check it (`Principal::require_mfa`).
-pub const MFA_REQUIRED_ROLES: &[Role] = &[Role::Clinician, Role::Admin];
+/// the platform's role guard requires it for these roles' operations (one list for both).
+pub const MFA_REQUIRED_ROLES: &[Role] = haven_platform::auth::SECOND_FACTOR_ROLES;
 /// Recovery codes generated at a time.
 pub const RECOVERY_CODE_COUNT: usize = 10;
 /// How long a login may take to present its second factor.

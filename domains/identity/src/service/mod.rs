@@ -25,6 +25,7 @@ mod organizations;
 mod passwords;
 mod privacy_jobs;
 mod profile;
+mod seed;
 mod sessions;
 mod tokens;
 mod totp;
@@ -68,6 +69,7 @@ pub use passwords::{ARGON2_M_KIB, ARGON2_P, ARGON2_T};
 use passwords::{Hasher, dummy_hash};
 pub use privacy_jobs::{EraseUserFromModule, ExportUserData, PurgeExpiredExports};
 pub use profile::{LOCALE_MAX_LEN, ProfilePatch};
+pub use seed::{DEMO_ACCOUNTS, DEMO_ORGANIZATION, SEED_PASSWORD_ENV};
 pub use totp::{TOTP_ISSUER, TOTP_STEP_S};
 
 /// Lifetime of access tokens.

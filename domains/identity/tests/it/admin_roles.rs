@@ -161,7 +161,7 @@ async fn the_last_enabled_admin_cannot_lose_the_role_or_be_disabled() {
     assert_eq!(user_row(&app, &root).await.roles, r#"["member"]"#);
     // The former admin's token still says admin, but the database decides.
     let p = problem(set_disabled(&app, &root_token, &second, true).await, 403).await;
-    assert_eq!(p["code"], "forbidden", "{p}");
+    assert_eq!(p["code"], "role_revoked", "{p}");
     assert!(user_row(&app, &second).await.disabled_at.is_none());
 }
 

@@ -6,6 +6,7 @@
 mod account_email;
 mod admin;
 mod admin_disable;
+mod admin_guard;
 mod admin_roles;
 mod admin_support;
 mod eligibility;

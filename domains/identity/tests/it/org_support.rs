@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use diesel::prelude::*;
-use haven_identity::repo::{self, MembershipRow, UserRow};
+use haven_identity::repo::{self, MembershipRow, SessionRow, UserRow};
 use haven_platform::auth::Role;
 use haven_platform::testing::TestApp;
 use haven_platform::time::now_utc;
@@ -47,14 +47,30 @@ pub async fn user(
         email_verified_at: verified.then_some(now),
         disabled_at: None,
     };
+    // A real session: the role guard checks that the token's session is still active.
+    let session = SessionRow {
+        id: TestSessionId::new().to_string(),
+        user_id: id.clone(),
+        device_label: None,
+        created_at: now,
+        last_used_at: now,
+        revoked_at: None,
+        refresh_secret: String::new(),
+        ip_coarse: None,
+        amr: serde_json::to_string(amr).unwrap(),
+    };
+    let session_id = session.id.clone();
     app.ctx
         .db
-        .run(move |conn| repo::insert_user(conn, &row).map_err(DbError::Query))
+        .run(move |conn| {
+            repo::insert_user(conn, &row)?;
+            repo::insert_session(conn, &session).map_err(DbError::Query)
+        })
         .await
         .unwrap();
     let claims = app.ctx.auth.access_claims(
         &id,
-        &TestSessionId::new().to_string(),
+        &session_id,
         roles.to_vec(),
         amr.iter().map(|s| (*s).to_owned()).collect(),
         Duration::from_secs(600),

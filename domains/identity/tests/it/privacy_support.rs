@@ -9,6 +9,7 @@ use diesel::prelude::*;
 use futures_util::future::BoxFuture;
 use haven_platform::ModuleInfo;
 use haven_platform::jobs::Runtime;
+use haven_platform::module::Seeded;
 use haven_platform::privacy::{Erasure, UserData};
 use haven_platform::testing::TestApp;
 use haven_platform::{AnyConnection, DbError};
@@ -79,14 +80,30 @@ impl ModuleInfo for Probe {
             }
         })
     }
+
+    fn seed(&self) -> BoxFuture<'_, anyhow::Result<Seeded>> {
+        Box::pin(async { Ok(Seeded::NothingToSeed) })
+    }
 }
 
-/// A module that keeps nothing about users: it relies on the hooks' defaults.
+/// A module that keeps nothing about users, and says so.
 pub struct Quiet;
 
 impl ModuleInfo for Quiet {
     fn name(&self) -> &'static str {
         "quiet"
+    }
+
+    fn export_user_data<'a>(&'a self, _: &'a str) -> BoxFuture<'a, anyhow::Result<UserData>> {
+        Box::pin(async { Ok(UserData::NothingStored) })
+    }
+
+    fn erase_user<'a>(&'a self, _: &'a str) -> BoxFuture<'a, anyhow::Result<Erasure>> {
+        Box::pin(async { Ok(Erasure::NothingStored) })
+    }
+
+    fn seed(&self) -> BoxFuture<'_, anyhow::Result<Seeded>> {
+        Box::pin(async { Ok(Seeded::NothingToSeed) })
     }
 }
 
@@ -116,6 +133,15 @@ pub async fn app_with(probe: &Arc<Probe>) -> TestApp {
         .module(Arc::new(Quiet))
         .build(haven_app::wiring::build_app)
         .await
+}
+
+/// The modules an export or erasure covers in [`app_with`]'s app, in the order it asks
+/// them: the app's mounted modules (derived, so mounting a domain edits no test), then
+/// the test modules.
+pub fn covered_modules(app: &TestApp) -> Vec<String> {
+    let mut names = haven_app::wiring::modules(&app.ctx).names();
+    names.extend(["probe".to_owned(), "quiet".to_owned()]);
+    names
 }
 
 /// The job workers of the app's modules, as `haven serve` runs them.

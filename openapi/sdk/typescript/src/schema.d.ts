@@ -1907,7 +1907,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authenticated but not allowed. */
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2006,7 +2006,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authenticated but not allowed. */
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2112,7 +2112,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authenticated but not allowed. */
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2236,7 +2236,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authenticated but not allowed. */
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2357,7 +2357,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authenticated but not allowed. */
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5054,7 +5054,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authenticated but not allowed. */
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5159,7 +5159,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authenticated but not allowed. */
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5265,7 +5265,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authenticated but not allowed. */
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5366,7 +5366,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authenticated but not allowed. */
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5485,7 +5485,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authenticated but not allowed. */
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5596,7 +5596,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authenticated but not allowed. */
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5702,7 +5702,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authenticated but not allowed. */
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
             403: {
                 headers: {
                     [name: string]: unknown;
