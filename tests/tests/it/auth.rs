@@ -2,6 +2,8 @@
 //! tokens reach the handler as a `Principal`; everything else is a `401` problem with
 //! `WWW-Authenticate`; role checks are `403` problems; the document lists the scheme.
 
+use haven_platform::testing::AssertProblem;
+use poem::http::StatusCode;
 use std::time::Duration;
 
 use haven_platform::auth::{AuthErrors, BearerAuth, Role, TokenSigner};
@@ -9,8 +11,6 @@ use haven_platform::testing::TestApp;
 use haven_platform::{ApiResult, error_set};
 use poem_openapi::payload::Json;
 use poem_openapi::{Object, OpenApi};
-
-use crate::probe::problem;
 
 error_set!(pub AdminErrors: 401, 403, 404);
 
@@ -110,7 +110,9 @@ async fn assert_unauthorized(resp: poem::test::TestResponse, token_presented: bo
         token_presented,
         "{challenge}"
     );
-    let body = problem(resp, 401).await;
+    let body = resp
+        .assert_problem(StatusCode::UNAUTHORIZED, "unauthorized")
+        .await;
     assert_eq!(body["code"], "unauthorized", "{body}");
 }
 
@@ -215,7 +217,9 @@ async fn tampered_expired_and_foreign_tokens_are_401_problems() {
                 challenge.contains(r#"error="invalid_token""#),
                 "{name}: {challenge}"
             );
-            let body = problem(resp, 401).await;
+            let body = resp
+                .assert_problem(StatusCode::UNAUTHORIZED, "unauthorized")
+                .await;
             assert_eq!(body["code"], "unauthorized", "{name}: {body}");
             // The reason is not disclosed: every rejection reads the same.
             let detail = body["detail"].as_str().unwrap_or_default();
@@ -249,7 +253,9 @@ async fn role_and_mfa_checks_are_403_problems() {
         .header("authorization", format!("Bearer {member}"))
         .send()
         .await;
-    let body = problem(resp, 403).await;
+    let body = resp
+        .assert_problem(StatusCode::FORBIDDEN, "forbidden")
+        .await;
     assert_eq!(body["code"], "forbidden", "{body}");
 
     let admin = token(&app, vec![Role::Admin], &["pwd", "otp"]);
@@ -268,7 +274,9 @@ async fn role_and_mfa_checks_are_403_problems() {
         .header("authorization", format!("Bearer {clinician}"))
         .send()
         .await;
-    let body = problem(resp, 403).await;
+    let body = resp
+        .assert_problem(StatusCode::FORBIDDEN, "mfa_required")
+        .await;
     assert_eq!(body["code"], "mfa_required", "{body}");
 
     let clinician = token(&app, vec![Role::Clinician], &["pwd", "mfa"]);

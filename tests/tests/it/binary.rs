@@ -6,6 +6,7 @@ use std::process::{Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use haven_platform::testing::wait_until;
 use tokio::sync::Notify;
 
 /// The binary next to this test executable (`target/<profile>/haven`), or `HAVEN_BIN`.
@@ -116,20 +117,17 @@ impl Served {
             admin: format!("http://127.0.0.1:{admin_port}"),
             dir,
         };
-        // Wait for the process to listen: bounded polling of a subprocess.
+        // A subprocess has no readiness hook but its probe.
         let http = reqwest::Client::new();
-        for _ in 0..200 {
-            if let Ok(r) = http
-                .get(format!("{}/health/ready", served.admin))
+        let ready = format!("{}/health/ready", served.admin);
+        wait_until(Duration::from_secs(10), "haven is ready", || async {
+            http.get(&ready)
                 .send()
                 .await
-                && r.status() == 200
-            {
-                return served;
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-        panic!("haven did not become ready");
+                .is_ok_and(|r| r.status() == 200)
+        })
+        .await;
+        served
     }
 
     /// Rows in `platform_nodes` of the child's database.

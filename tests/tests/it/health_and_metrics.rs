@@ -1,10 +1,12 @@
 //! Probes and `/metrics`.
 
 use haven_platform::server::admin_app;
+use haven_platform::testing::AssertProblem;
 use haven_platform::testing::TestApp;
+use poem::http::StatusCode;
 use poem::test::TestClient;
 
-use crate::probe::{app, problem};
+use crate::probe::app;
 
 #[tokio::test]
 async fn ready_when_migrated_and_not_ready_when_migrations_are_pending() {
@@ -25,7 +27,9 @@ async fn ready_when_migrated_and_not_ready_when_migrations_are_pending() {
         .await;
     let resp = empty.client.get("/health/ready").send().await;
     resp.assert_header("retry-after", "1");
-    let body = problem(resp, 503).await;
+    let body = resp
+        .assert_problem(StatusCode::SERVICE_UNAVAILABLE, "unavailable")
+        .await;
     assert!(
         body["detail"]
             .as_str()
@@ -55,7 +59,12 @@ async fn draining_turns_readiness_false_on_both_listeners() {
         .await
         .assert_status_is_ok();
     app.ctx.health.start_draining();
-    problem(app.client.get("/health/ready").send().await, 503).await;
+    app.client
+        .get("/health/ready")
+        .send()
+        .await
+        .assert_problem(StatusCode::SERVICE_UNAVAILABLE, "unavailable")
+        .await;
     admin
         .get("/health/ready")
         .send()

@@ -2,6 +2,8 @@
 //! SMTP server (the catcher): the message arrives at the right address with a link whose
 //! token works exactly once.
 
+use haven_platform::testing::AssertProblem;
+use poem::http::StatusCode;
 use std::time::Duration;
 
 use diesel::prelude::*;
@@ -13,7 +15,7 @@ use poem::test::TestResponse;
 use serde_json::{Value, json};
 
 use crate::mailbox::{Mailbox, unique_email};
-use crate::{PASSWORD, post, problem, security_events};
+use crate::{PASSWORD, post, security_events};
 
 pub const NEW_PASSWORD: &str = "a brand new passphrase";
 
@@ -198,8 +200,8 @@ impl MailApp {
 }
 
 /// The problem body without its `request_id`.
-pub async fn problem_without_id(resp: TestResponse, status: u16) -> Value {
-    let mut body = problem(resp, status).await;
+pub async fn problem_without_id(resp: TestResponse, status: StatusCode, code: &str) -> Value {
+    let mut body = resp.assert_problem(status, code).await;
     body.as_object_mut().unwrap().remove("request_id");
     body
 }
@@ -244,7 +246,11 @@ async fn registration_emails_a_verification_link_that_works_once() {
     );
 
     // Single use: the same link again is the one invalid-token problem.
-    let again = problem(m.confirm_email(&token).await, 422).await;
+    let again = m
+        .confirm_email(&token)
+        .await
+        .assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "email_token_invalid")
+        .await;
     assert_eq!(again["code"], "email_token_invalid");
     m.stop().await;
 }
@@ -256,7 +262,12 @@ async fn unknown_used_and_expired_tokens_get_one_identical_problem() {
     let user_id = m.register(&email).await;
     let token = m.mailbox.wait_for(&email, 1).await.remove(0).token();
 
-    let unknown = problem_without_id(m.confirm_email("not-a-real-token").await, 422).await;
+    let unknown = problem_without_id(
+        m.confirm_email("not-a-real-token").await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "email_token_invalid",
+    )
+    .await;
     // Expire the stored token: it no longer verifies.
     let id = user_id.clone();
     m.app
@@ -275,7 +286,12 @@ async fn unknown_used_and_expired_tokens_get_one_identical_problem() {
         })
         .await
         .unwrap();
-    let expired = problem_without_id(m.confirm_email(&token).await, 422).await;
+    let expired = problem_without_id(
+        m.confirm_email(&token).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "email_token_invalid",
+    )
+    .await;
     assert_eq!(unknown, expired);
     assert_eq!(unknown["code"], "email_token_invalid");
     assert_eq!(
@@ -294,7 +310,11 @@ async fn a_token_for_an_old_address_does_not_verify_a_changed_one() {
 
     let new = unique_email("cleo-new");
     m.set_email(&user_id, &new).await;
-    let body = problem(m.confirm_email(&token).await, 422).await;
+    let body = m
+        .confirm_email(&token)
+        .await
+        .assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "email_token_invalid")
+        .await;
     assert_eq!(body["code"], "email_token_invalid");
     let tokens = m.access_token(&new, PASSWORD).await;
     let me = m.get_me(tokens["access_token"].as_str().unwrap()).await;
@@ -333,7 +353,10 @@ async fn the_member_can_ask_for_another_verification_email_until_verified() {
         ]
     );
 
-    let body = problem(resend().await, 409).await;
+    let body = resend()
+        .await
+        .assert_problem(StatusCode::CONFLICT, "email_already_verified")
+        .await;
     assert_eq!(body["code"], "email_already_verified");
     let unauthenticated = m
         .app
@@ -341,7 +364,9 @@ async fn the_member_can_ask_for_another_verification_email_until_verified() {
         .post("/v1/identity/me/email-verification")
         .send()
         .await;
-    problem(unauthenticated, 401).await;
+    unauthenticated
+        .assert_problem(StatusCode::UNAUTHORIZED, "unauthorized")
+        .await;
     m.stop().await;
 }
 
@@ -364,7 +389,11 @@ async fn a_password_reset_sets_the_password_signs_everything_out_and_works_once(
     );
 
     // The policy applies to the new password, and a rejected one leaves the token usable.
-    let weak = problem(m.reset(&mail.token(), "short").await, 422).await;
+    let weak = m
+        .reset(&mail.token(), "short")
+        .await
+        .assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed")
+        .await;
     assert_eq!(weak["errors"][0]["field"], "new_password", "{weak}");
     m.reset(&mail.token(), NEW_PASSWORD)
         .await
@@ -373,7 +402,10 @@ async fn a_password_reset_sets_the_password_signs_everything_out_and_works_once(
     let sessions = m.sessions(&user_id).await;
     assert_eq!(sessions.len(), 2);
     assert!(sessions.iter().all(|(_, revoked)| *revoked), "{sessions:?}");
-    problem(m.login(&email, PASSWORD).await, 401).await;
+    m.login(&email, PASSWORD)
+        .await
+        .assert_problem(StatusCode::UNAUTHORIZED, "invalid_credentials")
+        .await;
     let tokens = m.access_token(&email, NEW_PASSWORD).await;
     // Reaching the mailbox proved the address, too.
     let me = m.get_me(tokens["access_token"].as_str().unwrap()).await;
@@ -387,7 +419,11 @@ async fn a_password_reset_sets_the_password_signs_everything_out_and_works_once(
         assert!(events.contains(&kind.to_owned()), "{kind} in {events:?}");
     }
 
-    let again = problem(m.reset(&mail.token(), "yet another passphrase").await, 422).await;
+    let again = m
+        .reset(&mail.token(), "yet another passphrase")
+        .await
+        .assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "email_token_invalid")
+        .await;
     assert_eq!(again["code"], "email_token_invalid");
     m.stop().await;
 }
@@ -410,7 +446,11 @@ async fn a_reset_request_never_reveals_whether_the_address_is_registered() {
     // Only the registered address gets mail; the unknown one leaves only an audit row.
     m.mailbox.wait_for(&known, 2).await;
     assert!(m.mailbox.messages_to(&unknown).is_empty());
-    let malformed = problem(m.request_reset("not an email").await, 422).await;
+    let malformed = m
+        .request_reset("not an email")
+        .await
+        .assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed")
+        .await;
     assert_eq!(malformed["errors"][0]["field"], "email");
     m.stop().await;
 }
@@ -422,11 +462,16 @@ async fn a_password_reset_lifts_the_login_lock() {
     m.register(&email).await;
     m.mailbox.wait_for(&email, 1).await;
     for _ in 0..m.app.ctx.settings.identity.lockout_threshold {
-        problem(m.login(&email, "a wrong password!").await, 401).await;
+        m.login(&email, "a wrong password!")
+            .await
+            .assert_problem(StatusCode::UNAUTHORIZED, "invalid_credentials")
+            .await;
     }
     let locked = m.login(&email, PASSWORD).await;
     assert!(locked.0.headers().contains_key("retry-after"), "locked");
-    problem(locked, 401).await;
+    locked
+        .assert_problem(StatusCode::UNAUTHORIZED, "invalid_credentials")
+        .await;
 
     m.request_reset(&email)
         .await

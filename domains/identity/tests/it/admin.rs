@@ -2,11 +2,13 @@
 //! accounts (issue 4, point 6).
 
 use haven_platform::auth::Role;
+use haven_platform::testing::AssertProblem;
 use poem::http::Method;
+use poem::http::StatusCode;
 use serde_json::{Value, json};
 
 use crate::admin_support::*;
-use crate::{PASSWORD, app, problem, register};
+use crate::{PASSWORD, app, register};
 
 #[tokio::test]
 async fn admin_operations_need_a_token_the_admin_role_and_a_second_factor() {
@@ -56,19 +58,27 @@ async fn admin_operations_need_a_token_the_admin_role_and_a_second_factor() {
     ];
     for (method, path, body) in operations {
         let resp = send(&app, method.clone(), &path, None, body).await;
-        let p = problem(resp, 401).await;
+        let p = resp
+            .assert_problem(StatusCode::UNAUTHORIZED, "unauthorized")
+            .await;
         assert_eq!(p["code"], "unauthorized", "{method} {path}");
 
         let resp = send(&app, method.clone(), &path, Some(&member_token), body).await;
-        let p = problem(resp, 403).await;
+        let p = resp
+            .assert_problem(StatusCode::FORBIDDEN, "forbidden")
+            .await;
         assert_eq!(p["code"], "forbidden", "{method} {path}");
 
         let resp = send(&app, method.clone(), &path, Some(&admin_pwd_only), body).await;
-        let p = problem(resp, 403).await;
+        let p = resp
+            .assert_problem(StatusCode::FORBIDDEN, "mfa_required")
+            .await;
         assert_eq!(p["code"], "mfa_required", "{method} {path}");
 
         let resp = send(&app, method.clone(), &path, Some(&forged_roles), body).await;
-        let p = problem(resp, 403).await;
+        let p = resp
+            .assert_problem(StatusCode::FORBIDDEN, "forbidden")
+            .await;
         assert_eq!(p["code"], "forbidden", "{method} {path}");
     }
 
@@ -101,7 +111,9 @@ async fn admin_operations_need_a_token_the_admin_role_and_a_second_factor() {
     )
     .await;
     resp.assert_header_exist("www-authenticate");
-    let p = problem(resp, 401).await;
+    let p = resp
+        .assert_problem(StatusCode::UNAUTHORIZED, "unauthorized")
+        .await;
     assert_eq!(p["code"], "unauthorized", "{p}");
 
     // Nothing changed.
@@ -173,31 +185,27 @@ async fn users_are_paged_newest_first_without_repeats_or_gaps_under_inserts() {
     assert_eq!(pages, 3);
     assert_eq!(seen, all_ids);
 
-    let p = problem(
-        send(
-            &app,
-            Method::GET,
-            "/v1/identity/admin/users?limit=101",
-            Some(&token),
-            None,
-        )
-        .await,
-        422,
+    let p = (send(
+        &app,
+        Method::GET,
+        "/v1/identity/admin/users?limit=101",
+        Some(&token),
+        None,
     )
-    .await;
+    .await)
+        .assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed")
+        .await;
     assert_eq!(p["errors"][0]["field"], "limit", "{p}");
-    let p = problem(
-        send(
-            &app,
-            Method::GET,
-            "/v1/identity/admin/users?cursor=not-a-cursor",
-            Some(&token),
-            None,
-        )
-        .await,
-        400,
+    let p = (send(
+        &app,
+        Method::GET,
+        "/v1/identity/admin/users?cursor=not-a-cursor",
+        Some(&token),
+        None,
     )
-    .await;
+    .await)
+        .assert_problem(StatusCode::BAD_REQUEST, "bad_request")
+        .await;
     assert_eq!(p["errors"][0]["field"], "cursor", "{p}");
 }
 
@@ -248,18 +256,16 @@ async fn users_are_searched_by_email_literally_and_case_insensitively_and_by_rol
     assert!(search("role=clinician").await.is_empty());
     assert_eq!(search("role=member").await.len(), 8);
 
-    let p = problem(
-        send(
-            &app,
-            Method::GET,
-            "/v1/identity/admin/users?email=%20%20",
-            Some(&token),
-            None,
-        )
-        .await,
-        422,
+    let p = (send(
+        &app,
+        Method::GET,
+        "/v1/identity/admin/users?email=%20%20",
+        Some(&token),
+        None,
     )
-    .await;
+    .await)
+        .assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed")
+        .await;
     assert_eq!(p["errors"][0]["field"], "email", "{p}");
     let resp = send(
         &app,
@@ -269,7 +275,8 @@ async fn users_are_searched_by_email_literally_and_case_insensitively_and_by_rol
         None,
     )
     .await;
-    problem(resp, 400).await;
+    resp.assert_problem(StatusCode::BAD_REQUEST, "bad_request")
+        .await;
     assert_eq!(
         user_row(&app, &root_id).await.roles,
         r#"["admin","member"]"#
@@ -321,7 +328,8 @@ async fn one_account_is_read_with_its_state_and_active_sessions() {
         None,
     )
     .await;
-    problem(resp, 404).await;
+    resp.assert_problem(StatusCode::NOT_FOUND, "not_found")
+        .await;
     let resp = send(
         &app,
         Method::GET,
@@ -330,7 +338,8 @@ async fn one_account_is_read_with_its_state_and_active_sessions() {
         None,
     )
     .await;
-    problem(resp, 400).await;
+    resp.assert_problem(StatusCode::BAD_REQUEST, "bad_request")
+        .await;
 }
 
 #[tokio::test]

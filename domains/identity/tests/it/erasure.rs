@@ -2,6 +2,7 @@
 //! the request's single transaction, one retried job per mounted module, completion only
 //! when every module is done, pseudonymization, and re-registration of the address.
 
+use haven_platform::testing::AssertProblem;
 use std::sync::atomic::Ordering;
 
 use diesel::prelude::*;
@@ -10,12 +11,12 @@ use haven_identity::schema::{
     identity_sessions, identity_users,
 };
 use haven_platform::schema::{platform_jobs, platform_outbox_events};
-use haven_platform::testing::TestApp;
+use haven_platform::testing::{TestApp, wait_until};
 use poem::http::{Method, StatusCode};
 use serde_json::{Value, json};
 
-use crate::privacy_support::{Probe, WAIT, app_with, call, eventually, login, query, workers};
-use crate::{PASSWORD, post, problem, register, security_events};
+use crate::privacy_support::{Probe, WAIT, app_with, call, login, query, workers};
+use crate::{PASSWORD, post, register, security_events};
 
 const DELETE: &str = "/v1/identity/me/delete";
 const ERASURE: &str = "/v1/identity/me/erasure";
@@ -76,37 +77,32 @@ async fn a_wrong_password_is_a_403_problem_and_changes_nothing() {
     let id = user["id"].as_str().unwrap().to_owned();
     let a = login(&app, "alice@example.com").await;
 
-    let body = problem(
-        call(
-            &app,
-            Method::POST,
-            DELETE,
-            &a,
-            Some(&json!({"password": "not the password at all"})),
-        )
-        .await,
-        403,
+    let body = (call(
+        &app,
+        Method::POST,
+        DELETE,
+        &a,
+        Some(&json!({"password": "not the password at all"})),
     )
-    .await;
+    .await)
+        .assert_problem(StatusCode::FORBIDDEN, "reauthentication_failed")
+        .await;
     assert_eq!(body["code"], "reauthentication_failed");
     // Mass assignment or a missing password is a 400, not an erasure.
-    problem(
-        call(
-            &app,
-            Method::POST,
-            DELETE,
-            &a,
-            Some(&json!({"password": PASSWORD, "user_id": "usr_x"})),
-        )
-        .await,
-        400,
+    (call(
+        &app,
+        Method::POST,
+        DELETE,
+        &a,
+        Some(&json!({"password": PASSWORD, "user_id": "usr_x"})),
     )
-    .await;
-    problem(
-        call(&app, Method::POST, DELETE, &a, Some(&json!({}))).await,
-        400,
-    )
-    .await;
+    .await)
+        .assert_problem(StatusCode::BAD_REQUEST, "bad_request")
+        .await;
+    call(&app, Method::POST, DELETE, &a, Some(&json!({})))
+        .await
+        .assert_problem(StatusCode::BAD_REQUEST, "bad_request")
+        .await;
 
     assert_eq!(count_rows(&app, &id).await, (0, 0, 0, 0));
     assert!(
@@ -115,7 +111,10 @@ async fn a_wrong_password_is_a_403_problem_and_changes_nothing() {
             .iter()
             .any(|k| k.starts_with("erasure"))
     );
-    let body = problem(call(&app, Method::GET, ERASURE, &a, None).await, 404).await;
+    let body = call(&app, Method::GET, ERASURE, &a, None)
+        .await
+        .assert_problem(StatusCode::NOT_FOUND, "not_found")
+        .await;
     assert_eq!(body["code"], "not_found");
     // The session and the credentials still work.
     refresh(&app, &a).await.assert_status_is_ok();
@@ -201,49 +200,47 @@ async fn erasure_runs_every_module_retries_a_failing_one_and_completes_only_when
     );
     // At once: signed out everywhere, login impossible, the address free.
     for tokens in [&a, &other_device] {
-        problem(refresh(&app, tokens).await, 401).await;
+        refresh(&app, tokens)
+            .await
+            .assert_problem(StatusCode::UNAUTHORIZED, "invalid_refresh_token")
+            .await;
     }
-    let body = problem(
-        post(
-            &app,
-            "/v1/identity/login",
-            &json!({"email": "alice@example.com", "password": PASSWORD}),
-        )
-        .await,
-        401,
+    let body = (post(
+        &app,
+        "/v1/identity/login",
+        &json!({"email": "alice@example.com", "password": PASSWORD}),
     )
-    .await;
+    .await)
+        .assert_problem(StatusCode::UNAUTHORIZED, "invalid_credentials")
+        .await;
     assert_eq!(body["code"], "invalid_credentials");
-    let body = problem(
-        call(
-            &app,
-            Method::POST,
-            DELETE,
-            &a,
-            Some(&json!({"password": PASSWORD})),
-        )
-        .await,
-        409,
+    let body = (call(
+        &app,
+        Method::POST,
+        DELETE,
+        &a,
+        Some(&json!({"password": PASSWORD})),
     )
-    .await;
+    .await)
+        .assert_problem(StatusCode::CONFLICT, "erasure_already_requested")
+        .await;
     assert_eq!(body["code"], "erasure_already_requested");
     // The still-valid access token cannot add personal data back or start an export.
     let patch = json!({"display_name": "Back"});
-    problem(
-        call(&app, Method::PATCH, "/v1/identity/me", &a, Some(&patch)).await,
-        404,
-    )
-    .await;
-    problem(
-        call(&app, Method::POST, "/v1/identity/me/export", &a, None).await,
-        404,
-    )
-    .await;
+    call(&app, Method::PATCH, "/v1/identity/me", &a, Some(&patch))
+        .await
+        .assert_problem(StatusCode::NOT_FOUND, "not_found")
+        .await;
+    call(&app, Method::POST, "/v1/identity/me/export", &a, None)
+        .await
+        .assert_problem(StatusCode::NOT_FOUND, "not_found")
+        .await;
 
     // The probe fails more often than the queue's default 3 attempts; identity and the
     // module with nothing stored finish, the erasure is not complete.
     let runtime = workers(&app);
-    eventually(
+    wait_until(
+        WAIT,
         "the probe failed 4 times and the other steps are done",
         || async {
             let status = erasure(&app, &a).await;
@@ -267,7 +264,7 @@ async fn erasure_runs_every_module_retries_a_failing_one_and_completes_only_when
     );
 
     probe.allow_erase();
-    eventually("the erasure is complete", || async {
+    wait_until(WAIT, "the erasure is complete", || async {
         erasure(&app, &a).await["complete"] == true
     })
     .await;
@@ -370,7 +367,10 @@ async fn erasure_runs_every_module_retries_a_failing_one_and_completes_only_when
 
     // Naming the tombstone is no way in either.
     let tombstone = json!({"email": format!("erased:{id}"), "password": PASSWORD});
-    let body = problem(post(&app, "/v1/identity/login", &tombstone).await, 401).await;
+    let body = post(&app, "/v1/identity/login", &tombstone)
+        .await
+        .assert_problem(StatusCode::UNAUTHORIZED, "invalid_credentials")
+        .await;
     assert_eq!(body["code"], "invalid_credentials");
 
     // The address registers again as a new account that works.

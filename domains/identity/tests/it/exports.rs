@@ -5,12 +5,14 @@ use diesel::prelude::*;
 use haven_identity::schema::identity_exports;
 use haven_platform::jobs::{self, NewJob};
 use haven_platform::schema::platform_jobs;
+use haven_platform::testing::AssertProblem;
 use haven_platform::time::now_utc;
 use poem::http::{Method, StatusCode};
 use serde_json::Value;
 
-use crate::privacy_support::{Probe, app_with, call, eventually, login, query, workers};
-use crate::{post, problem, register, security_events};
+use crate::privacy_support::{Probe, WAIT, app_with, call, login, query, workers};
+use crate::{post, register, security_events};
+use haven_platform::testing::wait_until;
 
 async fn export_state(app: &haven_platform::testing::TestApp, tokens: &Value, id: &str) -> Value {
     let resp = call(
@@ -36,11 +38,10 @@ async fn an_export_holds_every_module_and_is_downloaded_once_by_its_owner_only()
     let b = login(&app, "bob@example.com").await;
 
     // No token: 401 problem, nothing recorded.
-    problem(
-        post(&app, "/v1/identity/me/export", &Value::Null).await,
-        401,
-    )
-    .await;
+    post(&app, "/v1/identity/me/export", &Value::Null)
+        .await
+        .assert_problem(StatusCode::UNAUTHORIZED, "unauthorized")
+        .await;
 
     let resp = call(&app, Method::POST, "/v1/identity/me/export", &a, None).await;
     resp.assert_status(StatusCode::ACCEPTED);
@@ -51,12 +52,15 @@ async fn an_export_holds_every_module_and_is_downloaded_once_by_its_owner_only()
 
     // Before the job ran: pending, and a download is a precise 409.
     let download = format!("/v1/identity/me/exports/{id}/download");
-    let body = problem(call(&app, Method::GET, &download, &a, None).await, 409).await;
+    let body = call(&app, Method::GET, &download, &a, None)
+        .await
+        .assert_problem(StatusCode::CONFLICT, "export_not_ready")
+        .await;
     assert_eq!(body["code"], "export_not_ready");
     assert_eq!(export_state(&app, &a, &id).await["state"], "pending");
 
     let runtime = workers(&app);
-    eventually("the export is ready", || async {
+    wait_until(WAIT, "the export is ready", || async {
         export_state(&app, &a, &id).await["state"] == "ready"
     })
     .await;
@@ -64,8 +68,14 @@ async fn an_export_holds_every_module_and_is_downloaded_once_by_its_owner_only()
 
     // Someone else's export does not exist for them, and their attempt takes nothing.
     let status = format!("/v1/identity/me/exports/{id}");
-    problem(call(&app, Method::GET, &status, &b, None).await, 404).await;
-    problem(call(&app, Method::GET, &download, &b, None).await, 404).await;
+    call(&app, Method::GET, &status, &b, None)
+        .await
+        .assert_problem(StatusCode::NOT_FOUND, "not_found")
+        .await;
+    call(&app, Method::GET, &download, &b, None)
+        .await
+        .assert_problem(StatusCode::NOT_FOUND, "not_found")
+        .await;
 
     let resp = call(&app, Method::GET, &download, &a, None).await;
     resp.assert_status_is_ok();
@@ -106,7 +116,10 @@ async fn an_export_holds_every_module_and_is_downloaded_once_by_its_owner_only()
     assert_eq!(probe.calls(), [("export", alice_id.clone())]);
 
     // Once only.
-    let body = problem(call(&app, Method::GET, &download, &a, None).await, 410).await;
+    let body = call(&app, Method::GET, &download, &a, None)
+        .await
+        .assert_problem(StatusCode::GONE, "export_already_downloaded")
+        .await;
     assert_eq!(body["code"], "export_already_downloaded");
     let state = export_state(&app, &a, &id).await;
     assert_eq!(state["state"], "downloaded");
@@ -143,10 +156,16 @@ async fn an_unknown_export_is_a_404_and_a_malformed_id_a_400_problem() {
         "/v1/identity/me/exports/{}",
         haven_identity::model::ExportId::new()
     );
-    problem(call(&app, Method::GET, &unknown, &a, None).await, 404).await;
+    call(&app, Method::GET, &unknown, &a, None)
+        .await
+        .assert_problem(StatusCode::NOT_FOUND, "not_found")
+        .await;
     // An id of another kind is malformed: 400, as every typed id.
     let malformed = "/v1/identity/me/exports/usr_01jh0000000000000000000000/download";
-    problem(call(&app, Method::GET, malformed, &a, None).await, 400).await;
+    call(&app, Method::GET, malformed, &a, None)
+        .await
+        .assert_problem(StatusCode::BAD_REQUEST, "bad_request")
+        .await;
 }
 
 #[tokio::test]
@@ -168,7 +187,7 @@ async fn an_expired_export_cannot_be_downloaded_and_the_purge_job_deletes_it() {
         .to_owned();
 
     let runtime = workers(&app);
-    eventually("both exports are ready", || async {
+    wait_until(WAIT, "both exports are ready", || async {
         export_state(&app, &a, &id).await["state"] == "ready"
             && export_state(&app, &a, &fresh).await["state"] == "ready"
     })
@@ -183,7 +202,10 @@ async fn an_expired_export_cannot_be_downloaded_and_the_purge_job_deletes_it() {
     .await;
     assert_eq!(export_state(&app, &a, &id).await["state"], "expired");
     let download = format!("/v1/identity/me/exports/{id}/download");
-    let body = problem(call(&app, Method::GET, &download, &a, None).await, 410).await;
+    let body = call(&app, Method::GET, &download, &a, None)
+        .await
+        .assert_problem(StatusCode::GONE, "export_expired")
+        .await;
     assert_eq!(body["code"], "export_expired");
 
     // What the hourly schedule enqueues.
@@ -199,7 +221,7 @@ async fn an_expired_export_cannot_be_downloaded_and_the_purge_job_deletes_it() {
     })
     .await
     .to_string();
-    eventually("the purge job is done", || {
+    wait_until(WAIT, "the purge job is done", || {
         let job = job.clone();
         let app = &app;
         async move {
@@ -216,18 +238,16 @@ async fn an_expired_export_cannot_be_downloaded_and_the_purge_job_deletes_it() {
     .await;
     runtime.shutdown(crate::privacy_support::WAIT).await;
 
-    problem(
-        call(
-            &app,
-            Method::GET,
-            &format!("/v1/identity/me/exports/{id}"),
-            &a,
-            None,
-        )
-        .await,
-        404,
+    (call(
+        &app,
+        Method::GET,
+        &format!("/v1/identity/me/exports/{id}"),
+        &a,
+        None,
     )
-    .await;
+    .await)
+        .assert_problem(StatusCode::NOT_FOUND, "not_found")
+        .await;
     let remaining: Vec<String> = query(&app, |conn| {
         identity_exports::table
             .select(identity_exports::id)
@@ -249,7 +269,7 @@ async fn concurrent_downloads_hand_the_document_out_once() {
         .unwrap()
         .to_owned();
     let runtime = workers(&app);
-    eventually("the export is ready", || async {
+    wait_until(WAIT, "the export is ready", || async {
         export_state(&app, &a, &id).await["state"] == "ready"
     })
     .await;

@@ -5,12 +5,14 @@
 use base64::Engine;
 use diesel::prelude::*;
 use haven_identity::schema::{identity_mfa_recovery_codes, identity_mfa_totp, identity_sessions};
+use haven_platform::testing::AssertProblem;
 use haven_platform::testing::TestApp;
+use poem::http::StatusCode;
 use poem::test::TestResponse;
 use serde_json::{Value, json};
 use totp_rs::{Algorithm, Secret, TOTP};
 
-use crate::{PASSWORD, app, post, problem, register, security_events};
+use crate::{PASSWORD, app, post, register, security_events};
 
 /// Produces codes of increasing time steps, as an authenticator app would over time:
 /// the server accepts each step once (one step of skew either side of now).
@@ -298,7 +300,10 @@ async fn confirming_needs_a_right_fresh_code_and_returns_ten_recovery_codes() {
             .await
         }
     };
-    let body = problem(confirm("123456".into()).await, 409).await;
+    let body = confirm("123456".into())
+        .await
+        .assert_problem(StatusCode::CONFLICT, "mfa_not_pending")
+        .await;
     assert_eq!(body["code"], "mfa_not_pending", "{body}");
 
     let started = start(&app, &tokens).await;
@@ -308,7 +313,10 @@ async fn confirming_needs_a_right_fresh_code_and_returns_ten_recovery_codes() {
         authenticator.code_at(-3),
         "12345".into(),
     ] {
-        let body = problem(confirm(wrong).await, 403).await;
+        let body = confirm(wrong)
+            .await
+            .assert_problem(StatusCode::FORBIDDEN, "invalid_mfa_code")
+            .await;
         assert_eq!(body["code"], "invalid_mfa_code", "{body}");
     }
     assert!(!totp_row(&app, user_id).await.unwrap().1);
@@ -339,10 +347,17 @@ async fn confirming_needs_a_right_fresh_code_and_returns_ten_recovery_codes() {
         assert!(codes.iter().all(|c| !hash.contains(c.as_str())));
     }
 
-    let body = problem(confirm(authenticator.next_code()).await, 409).await;
+    let body = confirm(authenticator.next_code())
+        .await
+        .assert_problem(StatusCode::CONFLICT, "mfa_not_pending")
+        .await;
     assert_eq!(body["code"], "mfa_not_pending");
     let resp = post_auth(&app, "/v1/identity/me/mfa/totp", token, &json!({})).await;
-    assert_eq!(problem(resp, 409).await["code"], "mfa_already_enabled");
+    assert_eq!(
+        resp.assert_problem(StatusCode::CONFLICT, "mfa_already_enabled")
+            .await["code"],
+        "mfa_already_enabled"
+    );
 
     let status = mfa_status(&app, token).await;
     assert_eq!(status["enabled"], true);
@@ -375,24 +390,31 @@ async fn turning_it_off_takes_a_code_or_a_recovery_code() {
         let (app, token) = (&app, token.clone());
         async move { post_auth(app, "/v1/identity/me/mfa/disable", &token, &body).await }
     };
-    let body = problem(disable(json!({})).await, 422).await;
+    let body = disable(json!({}))
+        .await
+        .assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed")
+        .await;
     assert_eq!(body["code"], "validation_failed");
     let both =
         json!({"code": enrolled.app.code_at(0), "recovery_code": enrolled.recovery_codes[0]});
-    problem(disable(both).await, 422).await;
-    problem(disable(json!({"code": "000000", "extra": 1})).await, 400).await;
+    disable(both)
+        .await
+        .assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed")
+        .await;
+    disable(json!({"code": "000000", "extra": 1}))
+        .await
+        .assert_problem(StatusCode::BAD_REQUEST, "bad_request")
+        .await;
     // The code that confirmed the enrollment is used up (replay).
-    let body = problem(
-        disable(json!({"code": enrolled.app.last_code()})).await,
-        403,
-    )
-    .await;
+    let body = disable(json!({"code": enrolled.app.last_code()}))
+        .await
+        .assert_problem(StatusCode::FORBIDDEN, "invalid_mfa_code")
+        .await;
     assert_eq!(body["code"], "invalid_mfa_code");
-    let body = problem(
-        disable(json!({"recovery_code": "0000-0000-0000-0000"})).await,
-        403,
-    )
-    .await;
+    let body = disable(json!({"recovery_code": "0000-0000-0000-0000"}))
+        .await
+        .assert_problem(StatusCode::FORBIDDEN, "invalid_mfa_code")
+        .await;
     assert_eq!(body["code"], "invalid_mfa_code");
     assert!(totp_row(&app, &enrolled.user_id).await.unwrap().1);
 
@@ -405,7 +427,10 @@ async fn turning_it_off_takes_a_code_or_a_recovery_code() {
         login(&app, "dan@example.com").await["status"],
         "authenticated"
     );
-    let body = problem(disable(json!({"code": enrolled.app.code_at(0)})).await, 409).await;
+    let body = disable(json!({"code": enrolled.app.code_at(0)}))
+        .await
+        .assert_problem(StatusCode::CONFLICT, "mfa_not_enabled")
+        .await;
     assert_eq!(body["code"], "mfa_not_enabled");
     let events = security_events(&app, &enrolled.user_id).await;
     assert!(events.contains(&"mfa_disabled".to_owned()), "{events:?}");
@@ -450,17 +475,15 @@ async fn regenerated_recovery_codes_replace_the_old_ones() {
     let mut enrolled = enrolled(&app, "eve@example.com").await;
     let token = enrolled.tokens["access_token"].as_str().unwrap().to_owned();
     let path = "/v1/identity/me/mfa/recovery-codes";
-    let body = problem(
-        post_auth(
-            &app,
-            path,
-            &token,
-            &json!({"code": enrolled.recovery_codes[0].replace('-', "")}),
-        )
-        .await,
-        403,
+    let body = (post_auth(
+        &app,
+        path,
+        &token,
+        &json!({"code": enrolled.recovery_codes[0].replace('-', "")}),
     )
-    .await;
+    .await)
+        .assert_problem(StatusCode::FORBIDDEN, "invalid_mfa_code")
+        .await;
     assert_eq!(
         body["code"], "invalid_mfa_code",
         "a recovery code is not enough"

@@ -127,23 +127,6 @@ pub fn workers(app: &TestApp) -> Runtime {
     )
 }
 
-/// Polls `condition` every 10 ms until it holds; fails naming `what` after [`WAIT`]. Used
-/// only to wait for the job workers, which have no completion hook.
-pub async fn eventually<F, Fut>(what: &str, mut condition: F)
-where
-    F: FnMut() -> Fut,
-    Fut: std::future::Future<Output = bool>,
-{
-    let give_up = tokio::time::Instant::now() + WAIT;
-    while !condition().await {
-        assert!(
-            tokio::time::Instant::now() < give_up,
-            "timed out after {WAIT:?} waiting until {what}"
-        );
-        tokio::time::sleep(Duration::from_millis(10)).await;
-    }
-}
-
 /// Logs `email` in with [`crate::PASSWORD`] from a labelled device; the token response.
 pub async fn login(app: &TestApp, email: &str) -> Value {
     let resp = post(

@@ -1,10 +1,12 @@
 //! `PATCH /v1/identity/me`: profile and preferences.
 
+use haven_platform::testing::AssertProblem;
 use haven_platform::testing::TestApp;
+use poem::http::StatusCode;
 use poem::test::TestResponse;
 use serde_json::{Value, json};
 
-use crate::{PASSWORD, app, post, problem, register};
+use crate::{PASSWORD, app, post, register};
 
 /// Registers `email` and returns its access token.
 async fn member(app: &TestApp, email: &str) -> String {
@@ -121,20 +123,18 @@ async fn the_profile_is_updated_field_by_field() {
 async fn invalid_values_are_422_with_one_error_per_field() {
     let app = app().await;
     let token = member(&app, "gus@example.com").await;
-    let body = problem(
-        patch(
-            &app,
-            &token,
-            &json!({
-                "display_name": "x".repeat(101),
-                "time_zone": "Mars/Olympus_Mons",
-                "locale": "not a locale"
-            }),
-        )
-        .await,
-        422,
+    let body = (patch(
+        &app,
+        &token,
+        &json!({
+            "display_name": "x".repeat(101),
+            "time_zone": "Mars/Olympus_Mons",
+            "locale": "not a locale"
+        }),
     )
-    .await;
+    .await)
+        .assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed")
+        .await;
     assert_eq!(body["code"], "validation_failed", "{body}");
     let mut fields: Vec<&str> = body["errors"]
         .as_array()
@@ -149,7 +149,10 @@ async fn invalid_values_are_422_with_one_error_per_field() {
         json!({"locale": "zz-QQ"}),
         json!({"time_zone": ""}),
     ] {
-        problem(patch(&app, &token, &bad).await, 422).await;
+        patch(&app, &token, &bad)
+            .await
+            .assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed")
+            .await;
     }
     let me = me(&app, &token).await;
     assert!(me["time_zone"].is_null() && me["locale"].is_null(), "{me}");
@@ -181,5 +184,6 @@ async fn read_only_and_unknown_fields_are_400() {
         .body(json!({"locale": "en"}).to_string())
         .send()
         .await;
-    problem(resp, 401).await;
+    resp.assert_problem(StatusCode::UNAUTHORIZED, "unauthorized")
+        .await;
 }

@@ -1,9 +1,11 @@
 //! `POST /v1/identity/token/refresh`: rotation, reuse detection, the grace window.
 
+use haven_platform::testing::AssertProblem;
 use haven_platform::testing::TestApp;
+use poem::http::StatusCode;
 use serde_json::{Value, json};
 
-use crate::{PASSWORD, app, post, problem, register};
+use crate::{PASSWORD, app, post, register};
 
 async fn login(app: &TestApp) -> Value {
     register(app, "fresh@example.com").await;
@@ -71,7 +73,9 @@ async fn a_refresh_rotates_the_refresh_token_and_the_new_access_token_works() {
         &json!({"refresh_token": "not-a-token"}),
     )
     .await;
-    let body = problem(resp, 401).await;
+    let body = resp
+        .assert_problem(StatusCode::UNAUTHORIZED, "invalid_refresh_token")
+        .await;
     assert_eq!(body["code"], "invalid_refresh_token", "{body}");
 }
 
@@ -107,10 +111,16 @@ async fn reuse_after_the_grace_window_revokes_the_whole_family() {
     let first = login(&app).await;
     let second = refreshed(&app, &first).await;
     set_used_at_back(&app, 11).await;
-    let body = problem(refresh(&app, &first).await, 401).await;
+    let body = refresh(&app, &first)
+        .await
+        .assert_problem(StatusCode::UNAUTHORIZED, "invalid_refresh_token")
+        .await;
     assert_eq!(body["code"], "invalid_refresh_token", "{body}");
     // The legitimate holder's newer token is dead too.
-    problem(refresh(&app, &second).await, 401).await;
+    refresh(&app, &second)
+        .await
+        .assert_problem(StatusCode::UNAUTHORIZED, "invalid_refresh_token")
+        .await;
     let user_id = app
         .ctx
         .auth
@@ -137,14 +147,18 @@ async fn a_logged_out_session_cannot_refresh_and_unknown_fields_are_400() {
         .send()
         .await
         .assert_status(poem::http::StatusCode::NO_CONTENT);
-    problem(refresh(&app, &first).await, 401).await;
+    refresh(&app, &first)
+        .await
+        .assert_problem(StatusCode::UNAUTHORIZED, "invalid_refresh_token")
+        .await;
     let resp = post(
         &app,
         "/v1/identity/token/refresh",
         &json!({"refresh_token": first["refresh_token"], "session_id": "ses_x"}),
     )
     .await;
-    problem(resp, 400).await;
+    resp.assert_problem(StatusCode::BAD_REQUEST, "bad_request")
+        .await;
 }
 
 /// Moves `column` of every row of `table` `seconds` into the past.
@@ -203,7 +217,10 @@ async fn a_refresh_token_unused_for_the_idle_ttl_expires() {
     assert!((590..=600).contains(&left.num_seconds()), "{left}");
     // Expired a second ago.
     backdate(&app, "identity_refresh_tokens", "expires_at", 1).await;
-    let body = problem(refresh(&app, &second).await, 401).await;
+    let body = refresh(&app, &second)
+        .await
+        .assert_problem(StatusCode::UNAUTHORIZED, "invalid_refresh_token")
+        .await;
     assert_eq!(body["code"], "invalid_refresh_token", "{body}");
 }
 
@@ -225,7 +242,10 @@ async fn a_session_ends_at_its_maximum_age_however_active() {
     );
     // Opened 61 minutes ago: over.
     backdate(&app, "identity_sessions", "created_at", 61 * 60).await;
-    problem(refresh(&app, &second).await, 401).await;
+    refresh(&app, &second)
+        .await
+        .assert_problem(StatusCode::UNAUTHORIZED, "invalid_refresh_token")
+        .await;
 }
 
 #[tokio::test]
@@ -237,6 +257,12 @@ async fn the_grace_window_is_configurable() {
     set_used_at_back(&app, 20).await;
     assert_eq!(refreshed(&app, &first).await, second);
     set_used_at_back(&app, 31).await;
-    problem(refresh(&app, &first).await, 401).await;
-    problem(refresh(&app, &second).await, 401).await;
+    refresh(&app, &first)
+        .await
+        .assert_problem(StatusCode::UNAUTHORIZED, "invalid_refresh_token")
+        .await;
+    refresh(&app, &second)
+        .await
+        .assert_problem(StatusCode::UNAUTHORIZED, "invalid_refresh_token")
+        .await;
 }

@@ -2,9 +2,11 @@
 
 use haven_identity::repo;
 use haven_platform::DbError;
+use haven_platform::testing::AssertProblem;
+use poem::http::StatusCode;
 use serde_json::{Value, json};
 
-use crate::{PASSWORD, app, post, problem, register};
+use crate::{PASSWORD, app, post, register};
 
 #[tokio::test]
 async fn registering_creates_a_member_with_a_normalized_email_and_an_argon2id_hash() {
@@ -54,7 +56,9 @@ async fn a_case_variant_of_a_registered_email_is_409_email_taken() {
         &json!({"email": "SAM@Example.com", "password": "another long passphrase"}),
     )
     .await;
-    let body = problem(resp, 409).await;
+    let body = resp
+        .assert_problem(StatusCode::CONFLICT, "email_taken")
+        .await;
     assert_eq!(body["code"], "email_taken", "{body}");
 }
 
@@ -67,7 +71,9 @@ async fn invalid_fields_are_422_with_one_error_per_field() {
         &json!({"email": "not-an-email", "password": "sh0rtpw"}),
     )
     .await;
-    let body = problem(resp, 422).await;
+    let body = resp
+        .assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed")
+        .await;
     assert_eq!(body["code"], "validation_failed", "{body}");
     let errors = body["errors"].as_array().unwrap();
     assert!(
@@ -97,7 +103,9 @@ async fn invalid_fields_are_422_with_one_error_per_field() {
             &json!({"email": "ok@example.com", "password": password}),
         )
         .await;
-        let body = problem(resp, 422).await;
+        let body = resp
+            .assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed")
+            .await;
         assert_eq!(body["errors"][0]["field"], "password", "{body}");
         assert_eq!(body["errors"][0]["code"], code, "{body}");
     }
@@ -133,14 +141,16 @@ async fn a_body_setting_its_own_role_is_rejected_with_400() {
         &json!({"email": "eve@example.com", "password": PASSWORD, "role": "admin"}),
     )
     .await;
-    problem(resp, 400).await;
+    resp.assert_problem(StatusCode::BAD_REQUEST, "bad_request")
+        .await;
     let resp = post(
         &app,
         "/v1/identity/register",
         &json!({"email": "eve@example.com", "password": PASSWORD, "roles": ["admin"]}),
     )
     .await;
-    problem(resp, 400).await;
+    resp.assert_problem(StatusCode::BAD_REQUEST, "bad_request")
+        .await;
 }
 
 #[tokio::test]
@@ -167,7 +177,9 @@ async fn fifty_concurrent_registrations_of_one_email_give_exactly_one_account() 
         match resp.0.status().as_u16() {
             201 => created += 1,
             409 => {
-                let body = problem(resp, 409).await;
+                let body = resp
+                    .assert_problem(StatusCode::CONFLICT, "email_taken")
+                    .await;
                 assert_eq!(body["code"], "email_taken", "{body}");
                 taken += 1;
             }

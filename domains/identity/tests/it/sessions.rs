@@ -1,9 +1,11 @@
 //! `POST /v1/identity/logout` and `/v1/identity/me/sessions`.
 
+use haven_platform::testing::AssertProblem;
 use haven_platform::testing::TestApp;
+use poem::http::StatusCode;
 use serde_json::{Value, json};
 
-use crate::{PASSWORD, app, post, problem, register};
+use crate::{PASSWORD, app, post, register};
 
 async fn login(app: &TestApp, email: &str, device: &str) -> Value {
     let resp = post(
@@ -79,7 +81,8 @@ async fn sessions_are_listed_newest_first_with_the_current_one_marked_and_pagina
     assert_eq!(seen, ids(&items));
 
     let resp = get(&app, "/v1/identity/me/sessions?limit=101", &a).await;
-    problem(resp, 422).await;
+    resp.assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed")
+        .await;
 }
 
 #[tokio::test]
@@ -106,7 +109,8 @@ async fn logout_revokes_the_current_session_only() {
     );
 
     let resp = app.client.post("/v1/identity/logout").send().await;
-    problem(resp, 401).await;
+    resp.assert_problem(StatusCode::UNAUTHORIZED, "unauthorized")
+        .await;
 }
 
 #[tokio::test]
@@ -130,7 +134,10 @@ async fn revoking_a_session_signs_that_device_out_and_others_are_404() {
             )
             .send()
     };
-    problem(delete(&a, &other).await, 404).await;
+    delete(&a, &other)
+        .await
+        .assert_problem(StatusCode::NOT_FOUND, "not_found")
+        .await;
     assert_eq!(sessions(&app, &other).await.len(), 1);
 
     delete(&a, &b)
@@ -150,7 +157,8 @@ async fn revoking_a_session_signs_that_device_out_and_others_are_404() {
         )
         .send()
         .await;
-    problem(resp, 400).await;
+    resp.assert_problem(StatusCode::BAD_REQUEST, "bad_request")
+        .await;
 }
 
 /// `(session id, revoked)` of every session of `user_id`, by id.
@@ -214,7 +222,8 @@ async fn revoke_others_keeps_only_the_current_session() {
             &json!({"refresh_token": revoked["refresh_token"]}),
         )
         .await;
-        problem(resp, 401).await;
+        resp.assert_problem(StatusCode::UNAUTHORIZED, "invalid_refresh_token")
+            .await;
     }
     post(
         &app,
@@ -236,5 +245,6 @@ async fn revoke_others_keeps_only_the_current_session() {
         .post("/v1/identity/me/sessions/revoke-others")
         .send()
         .await;
-    problem(resp, 401).await;
+    resp.assert_problem(StatusCode::UNAUTHORIZED, "unauthorized")
+        .await;
 }
