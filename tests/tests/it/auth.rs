@@ -75,7 +75,7 @@ impl AuthProbeApi {
 }
 
 async fn app() -> TestApp {
-    TestApp::builder()
+    haven_app::testing::builder()
         .build(|ctx| haven_app::wiring::build_app_with(ctx, AuthProbeApi))
         .await
 }

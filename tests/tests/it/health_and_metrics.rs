@@ -2,7 +2,6 @@
 
 use haven_platform::server::admin_app;
 use haven_platform::testing::AssertProblem;
-use haven_platform::testing::TestApp;
 use poem::http::StatusCode;
 use poem::test::TestClient;
 
@@ -21,7 +20,7 @@ async fn ready_when_migrated_and_not_ready_when_migrations_are_pending() {
     resp.assert_json(serde_json::json!({"status": "ready"}))
         .await;
 
-    let empty = TestApp::builder()
+    let empty = haven_app::testing::builder()
         .unmigrated()
         .build(haven_app::wiring::build_app)
         .await;

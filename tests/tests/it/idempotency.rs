@@ -182,7 +182,7 @@ async fn harness_with(f: impl FnOnce(&mut haven_platform::Settings)) -> Harness 
         counts: Arc::clone(&counts),
         gates: Arc::clone(&gates),
     };
-    let app = TestApp::builder()
+    let app = haven_app::testing::builder()
         .settings(f)
         .build(move |ctx| haven_app::wiring::build_app_with(ctx, api))
         .await;

@@ -33,7 +33,7 @@ async fn app() -> TestApp {
 async fn app_with(f: impl FnOnce(&mut haven_platform::config::JobSettings)) -> TestApp {
     // Counters recorded before the recorder is installed would be lost.
     haven_platform::observability::metrics::install();
-    TestApp::builder()
+    haven_app::testing::builder()
         .settings(|s| {
             fast(&mut s.jobs);
             f(&mut s.jobs);

@@ -6,7 +6,7 @@ use std::time::Duration;
 use diesel::prelude::*;
 use haven_platform::DbError;
 use haven_platform::jobs::{Registry, Runtime};
-use haven_platform::testing::{TestApp, wait_for};
+use haven_platform::testing::wait_for;
 
 #[derive(QueryableByName)]
 struct Row {
@@ -16,7 +16,7 @@ struct Row {
 
 #[tokio::test]
 async fn the_platform_purges_are_scheduled_and_run() {
-    let app = TestApp::builder()
+    let app = haven_app::testing::builder()
         .settings(|s| s.jobs.poll_interval_ms = 10)
         .build(haven_app::wiring::build_app)
         .await;
@@ -66,7 +66,7 @@ struct Count {
 
 #[tokio::test]
 async fn the_outbox_purge_keeps_undispatched_and_recent_rows() {
-    let app = TestApp::builder().build(haven_app::wiring::build_app).await;
+    let app = haven_app::testing::builder().build(haven_app::wiring::build_app).await;
     let counts = app
         .ctx
         .db

@@ -128,7 +128,7 @@ impl ModuleInfo for TestModule {
 async fn app() -> TestApp {
     // Counters recorded before the recorder is installed would be lost.
     haven_platform::observability::metrics::install();
-    TestApp::builder()
+    haven_app::testing::builder()
         .settings(|s| fast(&mut s.jobs))
         .build(haven_app::wiring::build_app)
         .await

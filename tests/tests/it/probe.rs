@@ -144,7 +144,7 @@ pub async fn app() -> (TestApp, Arc<Gates>) {
 pub async fn app_with(f: impl FnOnce(&mut haven_platform::Settings)) -> (TestApp, Arc<Gates>) {
     let gates = Arc::new(Gates::default());
     let g = Arc::clone(&gates);
-    let app = TestApp::builder()
+    let app = haven_app::testing::builder()
         .settings(f)
         .build(move |ctx| {
             haven_app::wiring::build_app_with(

@@ -107,7 +107,7 @@ fn with_policy(settings: &mut Settings, name: &str, limit: u32) {
 /// The real app plus the rate-limited API, on a fresh database.
 async fn app(clock: &ManualClock, f: impl FnOnce(&mut Settings)) -> TestApp {
     let clock = clock.clone();
-    TestApp::builder()
+    haven_app::testing::builder()
         .settings(|s| {
             with_policy(s, POLICY, 10);
             f(s);

@@ -30,7 +30,7 @@ impl MailApp {
     pub async fn start(settings: impl FnOnce(&mut haven_platform::Settings)) -> Self {
         let mailbox = Mailbox::start();
         let url = mailbox.url.clone();
-        let app = TestApp::builder()
+        let app = haven_app::testing::builder()
             .settings(move |s| {
                 s.email.smtp_url = Some(Secret::new(url));
                 s.email.link_base_url = "https://app.haven.test".to_owned();
@@ -80,22 +80,6 @@ impl MailApp {
         resp.assert_status(poem::http::StatusCode::CREATED);
         let user: Value = resp.json().await.value().deserialize();
         user["id"].as_str().unwrap().to_owned()
-    }
-
-    /// Logs in and returns the token response.
-    pub async fn login(&self, email: &str, password: &str) -> TestResponse {
-        post(
-            &self.app,
-            "/v1/identity/login",
-            &json!({"email": email, "password": password}),
-        )
-        .await
-    }
-
-    pub async fn access_token(&self, email: &str, password: &str) -> Value {
-        let resp = self.login(email, password).await;
-        resp.assert_status_is_ok();
-        resp.json().await.value().deserialize()
     }
 
     pub async fn get_me(&self, access: &str) -> Value {
@@ -232,7 +216,7 @@ async fn registration_emails_a_verification_link_that_works_once() {
     m.confirm_email(&token)
         .await
         .assert_status(poem::http::StatusCode::NO_CONTENT);
-    let tokens = m.access_token(&email, PASSWORD).await;
+    let tokens = m.app.sign_in(&email, PASSWORD).await.body;
     let me = m.get_me(tokens["access_token"].as_str().unwrap()).await;
     assert!(me["email_verified_at"].is_string(), "{me}");
     assert_eq!(
@@ -316,7 +300,7 @@ async fn a_token_for_an_old_address_does_not_verify_a_changed_one() {
         .assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "email_token_invalid")
         .await;
     assert_eq!(body["code"], "email_token_invalid");
-    let tokens = m.access_token(&new, PASSWORD).await;
+    let tokens = m.app.sign_in(&new, PASSWORD).await.body;
     let me = m.get_me(tokens["access_token"].as_str().unwrap()).await;
     assert!(me["email_verified_at"].is_null(), "{me}");
     m.stop().await;
@@ -328,7 +312,7 @@ async fn the_member_can_ask_for_another_verification_email_until_verified() {
     let email = unique_email("dan");
     let user_id = m.register(&email).await;
     m.mailbox.wait_for(&email, 1).await;
-    let tokens = m.access_token(&email, PASSWORD).await;
+    let tokens = m.app.sign_in(&email, PASSWORD).await.body;
     let access = tokens["access_token"].as_str().unwrap().to_owned();
     let resend = || {
         m.app
@@ -376,8 +360,8 @@ async fn a_password_reset_sets_the_password_signs_everything_out_and_works_once(
     let email = unique_email("eve");
     let user_id = m.register(&email).await;
     m.mailbox.wait_for(&email, 1).await;
-    m.access_token(&email, PASSWORD).await;
-    m.access_token(&email, PASSWORD).await;
+    m.app.sign_in(&email, PASSWORD).await.body;
+    m.app.sign_in(&email, PASSWORD).await.body;
 
     let resp = m.request_reset(&email.to_uppercase()).await;
     resp.assert_status(poem::http::StatusCode::ACCEPTED);
@@ -402,11 +386,12 @@ async fn a_password_reset_sets_the_password_signs_everything_out_and_works_once(
     let sessions = m.sessions(&user_id).await;
     assert_eq!(sessions.len(), 2);
     assert!(sessions.iter().all(|(_, revoked)| *revoked), "{sessions:?}");
-    m.login(&email, PASSWORD)
+    m.app
+        .login(&email, PASSWORD)
         .await
         .assert_problem(StatusCode::UNAUTHORIZED, "invalid_credentials")
         .await;
-    let tokens = m.access_token(&email, NEW_PASSWORD).await;
+    let tokens = m.app.sign_in(&email, NEW_PASSWORD).await.body;
     // Reaching the mailbox proved the address, too.
     let me = m.get_me(tokens["access_token"].as_str().unwrap()).await;
     assert!(me["email_verified_at"].is_string(), "{me}");
@@ -462,12 +447,13 @@ async fn a_password_reset_lifts_the_login_lock() {
     m.register(&email).await;
     m.mailbox.wait_for(&email, 1).await;
     for _ in 0..m.app.ctx.settings.identity.lockout_threshold {
-        m.login(&email, "a wrong password!")
+        m.app
+            .login(&email, "a wrong password!")
             .await
             .assert_problem(StatusCode::UNAUTHORIZED, "invalid_credentials")
             .await;
     }
-    let locked = m.login(&email, PASSWORD).await;
+    let locked = m.app.login(&email, PASSWORD).await;
     assert!(locked.0.headers().contains_key("retry-after"), "locked");
     locked
         .assert_problem(StatusCode::UNAUTHORIZED, "invalid_credentials")
@@ -480,6 +466,9 @@ async fn a_password_reset_lifts_the_login_lock() {
     m.reset(&token, NEW_PASSWORD)
         .await
         .assert_status(poem::http::StatusCode::NO_CONTENT);
-    m.login(&email, NEW_PASSWORD).await.assert_status_is_ok();
+    m.app
+        .login(&email, NEW_PASSWORD)
+        .await
+        .assert_status_is_ok();
     m.stop().await;
 }

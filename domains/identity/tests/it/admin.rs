@@ -18,11 +18,11 @@ async fn admin_operations_need_a_token_the_admin_role_and_a_second_factor() {
         .as_str()
         .unwrap()
         .to_owned();
-    let member = login(&app, "mia@example.com").await;
+    let member = app.sign_in("mia@example.com", PASSWORD).await.body;
     let member_token = member["access_token"].as_str().unwrap().to_owned();
     let member_sid = member["session_id"].as_str().unwrap().to_owned();
     // A real admin login carries `amr: ["pwd"]` only.
-    let admin_pwd_only = login(&app, "root@example.com").await["access_token"]
+    let admin_pwd_only = app.sign_in("root@example.com", PASSWORD).await.body["access_token"]
         .as_str()
         .unwrap()
         .to_owned();
@@ -291,8 +291,8 @@ async fn one_account_is_read_with_its_state_and_active_sessions() {
         .as_str()
         .unwrap()
         .to_owned();
-    login(&app, "dana@example.com").await;
-    let second = login(&app, "dana@example.com").await;
+    app.sign_in("dana@example.com", PASSWORD).await.body;
+    let second = app.sign_in("dana@example.com", PASSWORD).await.body;
     let path = format!("/v1/identity/admin/users/{id}");
     let resp = send(&app, Method::GET, &path, Some(&token), None).await;
     resp.assert_header("cache-control", "no-store");
@@ -360,7 +360,7 @@ async fn an_admin_created_like_the_cli_does_keeps_member_and_can_administer() {
     let id = user.id.to_string();
     assert_eq!(user_row(&app, &id).await.roles, r#"["admin","member"]"#);
 
-    let tokens = login(&app, "boot@example.com").await;
+    let tokens = app.sign_in("boot@example.com", PASSWORD).await.body;
     let sid = tokens["session_id"].as_str().unwrap();
     let token = mint(
         &app,

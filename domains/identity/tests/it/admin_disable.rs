@@ -13,8 +13,8 @@ async fn disabling_revokes_sessions_and_refuses_login_and_refresh_until_re_enabl
         .as_str()
         .unwrap()
         .to_owned();
-    let a = login(&app, "finn@example.com").await;
-    let b = login(&app, "finn@example.com").await;
+    let a = app.sign_in("finn@example.com", PASSWORD).await.body;
+    let b = app.sign_in("finn@example.com", PASSWORD).await.body;
 
     let user = ok(set_disabled(&app, &token, &id, true).await).await;
     assert!(user["disabled_at"].is_string(), "{user}");
@@ -38,16 +38,19 @@ async fn disabling_revokes_sessions_and_refuses_login_and_refresh_until_re_enabl
         assert_eq!(p["code"], "invalid_refresh_token");
     }
     // The right password learns the account is disabled; a wrong one learns nothing.
-    let p = login_as(&app, "finn@example.com", PASSWORD)
+    let p = app
+        .login("finn@example.com", PASSWORD)
         .await
         .assert_problem(StatusCode::FORBIDDEN, "account_disabled")
         .await;
     assert_eq!(p["code"], "account_disabled", "{p}");
-    let wrong = login_as(&app, "finn@example.com", "not the password at all")
+    let wrong = app
+        .login("finn@example.com", "not the password at all")
         .await
         .assert_problem(StatusCode::UNAUTHORIZED, "invalid_credentials")
         .await;
-    let unknown = login_as(&app, "nobody@example.com", "not the password at all")
+    let unknown = app
+        .login("nobody@example.com", "not the password at all")
         .await
         .assert_problem(StatusCode::UNAUTHORIZED, "invalid_credentials")
         .await;
@@ -88,7 +91,7 @@ async fn disabling_revokes_sessions_and_refuses_login_and_refresh_until_re_enabl
         .await
         .assert_problem(StatusCode::UNAUTHORIZED, "invalid_refresh_token")
         .await;
-    let c = login(&app, "finn@example.com").await;
+    let c = app.sign_in("finn@example.com", PASSWORD).await.body;
     ok(refresh(&app, c["refresh_token"].as_str().unwrap()).await).await;
     ok(set_disabled(&app, &token, &id, false).await).await;
     assert_eq!(events_of_kind(&app, &id, "account_enabled").await.len(), 1);
@@ -104,7 +107,7 @@ async fn a_session_opened_on_a_disabled_account_cannot_refresh() {
         .as_str()
         .unwrap()
         .to_owned();
-    let tokens = login(&app, "gus@example.com").await;
+    let tokens = app.sign_in("gus@example.com", PASSWORD).await.body;
     ok(set_disabled(&app, &token, &id, true).await).await;
     let sid = tokens["session_id"].as_str().unwrap().to_owned();
     db(&app, move |c| {

@@ -1,6 +1,7 @@
 //! `PUT /v1/identity/admin/users/{user_id}/roles`: role changes, their audit, the
 //! last-admin rule and concurrent changes.
 
+use crate::PASSWORD;
 use haven_platform::testing::AssertProblem;
 use poem::http::StatusCode;
 use std::sync::Arc;
@@ -21,7 +22,7 @@ async fn a_role_change_is_audited_and_carried_by_the_next_refresh() {
         .as_str()
         .unwrap()
         .to_owned();
-    let before = login(&app, "cody@example.com").await;
+    let before = app.sign_in("cody@example.com", PASSWORD).await.body;
 
     let user = ok(put_roles(&app, &token, &id, &json!(["coach", "member"])).await).await;
     assert_eq!(user["roles"], json!(["member", "coach"]));

@@ -38,20 +38,6 @@ pub(crate) async fn ok(resp: TestResponse) -> Value {
     resp.json().await.value().deserialize()
 }
 
-pub(crate) async fn login_as(app: &TestApp, email: &str, password: &str) -> TestResponse {
-    post(
-        app,
-        "/v1/identity/login",
-        &json!({"email": email, "password": password}),
-    )
-    .await
-}
-
-/// Logs in with [`PASSWORD`]; returns the token response.
-pub(crate) async fn login(app: &TestApp, email: &str) -> Value {
-    ok(login_as(app, email, PASSWORD).await).await
-}
-
 pub(crate) async fn refresh(app: &TestApp, refresh_token: &str) -> TestResponse {
     post(
         app,
@@ -136,7 +122,7 @@ pub(crate) async fn admin(app: &TestApp, email: &str) -> (String, String) {
         .unwrap()
         .to_owned();
     grant(app, &id, r#"["admin","member"]"#).await;
-    let tokens = login(app, email).await;
+    let tokens = app.sign_in(email, PASSWORD).await.body;
     let sid = tokens["session_id"].as_str().unwrap();
     let token = mint(
         app,

@@ -62,7 +62,7 @@ async fn delivery_reaches(app: &TestApp, state: &str) -> (i32, Option<String>) {
 }
 
 async fn app_with_workers(f: impl FnOnce(&mut haven_platform::Settings)) -> (TestApp, Runtime) {
-    let app = TestApp::builder()
+    let app = haven_app::testing::builder()
         .settings(|s| {
             s.jobs.poll_interval_ms = 20;
             s.jobs.backoff_base_ms = 20;
@@ -117,7 +117,7 @@ async fn a_failing_smtp_server_makes_the_delivery_retry_with_a_fresh_token() {
 
 #[tokio::test]
 async fn a_refused_registration_queues_no_email() {
-    let app = TestApp::builder().build(haven_app::wiring::build_app).await;
+    let app = haven_app::testing::builder().build(haven_app::wiring::build_app).await;
     register(&app, "rae@example.com").await;
     let duplicate = crate::post(
         &app,

@@ -3,6 +3,7 @@
 //! when every module is done, pseudonymization, and re-registration of the address.
 
 use haven_platform::testing::AssertProblem;
+use haven_platform::testing::Login;
 use std::sync::atomic::Ordering;
 
 use diesel::prelude::*;
@@ -15,7 +16,7 @@ use haven_platform::testing::{TestApp, wait_until};
 use poem::http::{Method, StatusCode};
 use serde_json::{Value, json};
 
-use crate::privacy_support::{Probe, WAIT, app_with, call, login, query, workers};
+use crate::privacy_support::{Probe, WAIT, app_with, call, query, workers};
 use crate::{PASSWORD, post, register, security_events};
 
 const DELETE: &str = "/v1/identity/me/delete";
@@ -75,7 +76,10 @@ async fn a_wrong_password_is_a_403_problem_and_changes_nothing() {
     let app = app_with(&Probe::new(true)).await;
     let user = register(&app, "alice@example.com").await;
     let id = user["id"].as_str().unwrap().to_owned();
-    let a = login(&app, "alice@example.com").await;
+    let a = app
+        .sign_in_as(Login::new("alice@example.com", PASSWORD).device("laptop"))
+        .await
+        .body;
 
     let body = (call(
         &app,
@@ -118,7 +122,9 @@ async fn a_wrong_password_is_a_403_problem_and_changes_nothing() {
     assert_eq!(body["code"], "not_found");
     // The session and the credentials still work.
     refresh(&app, &a).await.assert_status_is_ok();
-    login(&app, "alice@example.com").await;
+    app.sign_in_as(Login::new("alice@example.com", PASSWORD).device("laptop"))
+        .await
+        .body;
 }
 
 #[tokio::test]
@@ -154,8 +160,14 @@ async fn erasure_runs_every_module_retries_a_failing_one_and_completes_only_when
         )
     })
     .await;
-    let a = login(&app, "alice@example.com").await;
-    let other_device = login(&app, "alice@example.com").await;
+    let a = app
+        .sign_in_as(Login::new("alice@example.com", PASSWORD).device("laptop"))
+        .await
+        .body;
+    let other_device = app
+        .sign_in_as(Login::new("alice@example.com", PASSWORD).device("laptop"))
+        .await
+        .body;
     call(
         &app,
         Method::PATCH,
@@ -376,7 +388,9 @@ async fn erasure_runs_every_module_retries_a_failing_one_and_completes_only_when
     // The address registers again as a new account that works.
     let again = register(&app, "alice@example.com").await;
     assert_ne!(again["id"], id.as_str());
-    login(&app, "alice@example.com").await;
+    app.sign_in_as(Login::new("alice@example.com", PASSWORD).device("laptop"))
+        .await
+        .body;
 }
 
 #[tokio::test]
@@ -384,7 +398,10 @@ async fn concurrent_erasure_requests_erase_once() {
     let app = app_with(&Probe::new(true)).await;
     let user = register(&app, "alice@example.com").await;
     let id = user["id"].as_str().unwrap().to_owned();
-    let a = login(&app, "alice@example.com").await;
+    let a = app
+        .sign_in_as(Login::new("alice@example.com", PASSWORD).device("laptop"))
+        .await
+        .body;
     let body = json!({"password": PASSWORD});
     let requests = (0..4).map(|_| call(&app, Method::POST, DELETE, &a, Some(&body)));
     let mut statuses: Vec<u16> = futures_util::future::join_all(requests)

@@ -1,16 +1,18 @@
 //! `POST /v1/identity/me/export` and `/v1/identity/me/exports/{id}`: every mounted
 //! module's data in one document, downloaded once by its owner only, purged on expiry.
 
+use crate::PASSWORD;
 use diesel::prelude::*;
 use haven_identity::schema::identity_exports;
 use haven_platform::jobs::{self, NewJob};
 use haven_platform::schema::platform_jobs;
 use haven_platform::testing::AssertProblem;
+use haven_platform::testing::Login;
 use haven_platform::time::now_utc;
 use poem::http::{Method, StatusCode};
 use serde_json::Value;
 
-use crate::privacy_support::{Probe, WAIT, app_with, call, login, query, workers};
+use crate::privacy_support::{Probe, WAIT, app_with, call, query, workers};
 use crate::{post, register, security_events};
 use haven_platform::testing::wait_until;
 
@@ -34,8 +36,14 @@ async fn an_export_holds_every_module_and_is_downloaded_once_by_its_owner_only()
     let alice = register(&app, "alice@example.com").await;
     let alice_id = alice["id"].as_str().unwrap().to_owned();
     register(&app, "bob@example.com").await;
-    let a = login(&app, "alice@example.com").await;
-    let b = login(&app, "bob@example.com").await;
+    let a = app
+        .sign_in_as(Login::new("alice@example.com", PASSWORD).device("laptop"))
+        .await
+        .body;
+    let b = app
+        .sign_in_as(Login::new("bob@example.com", PASSWORD).device("laptop"))
+        .await
+        .body;
 
     // No token: 401 problem, nothing recorded.
     post(&app, "/v1/identity/me/export", &Value::Null)
@@ -151,7 +159,10 @@ async fn an_export_holds_every_module_and_is_downloaded_once_by_its_owner_only()
 async fn an_unknown_export_is_a_404_and_a_malformed_id_a_400_problem() {
     let app = app_with(&Probe::new(true)).await;
     register(&app, "alice@example.com").await;
-    let a = login(&app, "alice@example.com").await;
+    let a = app
+        .sign_in_as(Login::new("alice@example.com", PASSWORD).device("laptop"))
+        .await
+        .body;
     let unknown = format!(
         "/v1/identity/me/exports/{}",
         haven_identity::model::ExportId::new()
@@ -172,7 +183,10 @@ async fn an_unknown_export_is_a_404_and_a_malformed_id_a_400_problem() {
 async fn an_expired_export_cannot_be_downloaded_and_the_purge_job_deletes_it() {
     let app = app_with(&Probe::new(true)).await;
     register(&app, "alice@example.com").await;
-    let a = login(&app, "alice@example.com").await;
+    let a = app
+        .sign_in_as(Login::new("alice@example.com", PASSWORD).device("laptop"))
+        .await
+        .body;
     let resp = call(&app, Method::POST, "/v1/identity/me/export", &a, None).await;
     resp.assert_status(StatusCode::ACCEPTED);
     let id = resp.json().await.value().deserialize::<Value>()["id"]
@@ -261,7 +275,10 @@ async fn an_expired_export_cannot_be_downloaded_and_the_purge_job_deletes_it() {
 async fn concurrent_downloads_hand_the_document_out_once() {
     let app = app_with(&Probe::new(true)).await;
     let alice = register(&app, "alice@example.com").await;
-    let a = login(&app, "alice@example.com").await;
+    let a = app
+        .sign_in_as(Login::new("alice@example.com", PASSWORD).device("laptop"))
+        .await
+        .body;
     let resp = call(&app, Method::POST, "/v1/identity/me/export", &a, None).await;
     resp.assert_status(StatusCode::ACCEPTED);
     let id = resp.json().await.value().deserialize::<Value>()["id"]

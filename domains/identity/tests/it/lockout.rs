@@ -8,24 +8,15 @@ use haven_platform::testing::AssertProblem;
 use haven_platform::testing::TestApp;
 use poem::http::StatusCode;
 use poem::test::TestResponse;
-use serde_json::{Value, json};
+use serde_json::Value;
 
-use crate::{PASSWORD, app, post, register, security_events};
+use crate::{PASSWORD, app, register, security_events};
 
 const WRONG: &str = "not the right password";
 
 /// The default `identity.lockout_threshold`.
 fn threshold() -> usize {
     IdentitySettings::default().lockout_threshold as usize
-}
-
-async fn login(app: &TestApp, email: &str, password: &str) -> TestResponse {
-    post(
-        app,
-        "/v1/identity/login",
-        &json!({"email": email, "password": password}),
-    )
-    .await
 }
 
 /// The `Retry-After` header and the problem body without its `request_id`.
@@ -74,7 +65,7 @@ async fn lock(app: &TestApp, email: &str) -> Value {
     let mut last = Value::Null;
     for _ in 0..threshold() {
         let (retry_after, body) = rejection(
-            login(app, email, WRONG).await,
+            app.login(email, WRONG).await,
             StatusCode::UNAUTHORIZED,
             "invalid_credentials",
         )
@@ -93,7 +84,7 @@ async fn the_account_locks_after_repeated_failures_even_for_the_right_password()
     let wrong_body = lock(&app, "ana@example.com").await;
 
     let (retry_after, locked_body) = rejection(
-        login(&app, "ana@example.com", PASSWORD).await,
+        app.login("ana@example.com", PASSWORD).await,
         StatusCode::UNAUTHORIZED,
         "invalid_credentials",
     )
@@ -119,7 +110,7 @@ async fn the_account_locks_after_repeated_failures_even_for_the_right_password()
 
     // Another account is not affected.
     register(&app, "bo@example.com").await;
-    login(&app, "bo@example.com", PASSWORD)
+    app.login("bo@example.com", PASSWORD)
         .await
         .assert_status_is_ok();
 }
@@ -130,7 +121,7 @@ async fn the_lock_ends_when_the_failures_leave_the_window() {
     let user = register(&app, "cy@example.com").await;
     lock(&app, "cy@example.com").await;
     let (retry_after, _) = rejection(
-        login(&app, "cy@example.com", PASSWORD).await,
+        app.login("cy@example.com", PASSWORD).await,
         StatusCode::UNAUTHORIZED,
         "invalid_credentials",
     )
@@ -138,7 +129,7 @@ async fn the_lock_ends_when_the_failures_leave_the_window() {
     assert!(retry_after.is_some());
 
     backdate_events(&app, user["id"].as_str().unwrap(), 16).await;
-    login(&app, "cy@example.com", PASSWORD)
+    app.login("cy@example.com", PASSWORD)
         .await
         .assert_status_is_ok();
 
@@ -146,20 +137,20 @@ async fn the_lock_ends_when_the_failures_leave_the_window() {
     // open.
     for _ in 1..threshold() {
         rejection(
-            login(&app, "cy@example.com", WRONG).await,
+            app.login("cy@example.com", WRONG).await,
             StatusCode::UNAUTHORIZED,
             "invalid_credentials",
         )
         .await;
     }
-    login(&app, "cy@example.com", PASSWORD)
+    app.login("cy@example.com", PASSWORD)
         .await
         .assert_status_is_ok();
 }
 
 #[tokio::test]
 async fn logins_are_rate_limited_per_email_and_per_ip() {
-    let app = TestApp::builder()
+    let app = haven_app::testing::builder()
         .settings(|s| {
             s.rate_limits.insert(
                 "identity_login_email".to_owned(),
@@ -181,7 +172,7 @@ async fn logins_are_rate_limited_per_email_and_per_ip() {
     register(&app, "di@example.com").await;
     for _ in 0..3 {
         rejection(
-            login(&app, "di@example.com", WRONG).await,
+            app.login("di@example.com", WRONG).await,
             StatusCode::UNAUTHORIZED,
             "invalid_credentials",
         )
@@ -189,7 +180,7 @@ async fn logins_are_rate_limited_per_email_and_per_ip() {
     }
     // The same address in another spelling counts as the same account.
     let (retry_after, body) = rejection(
-        login(&app, " DI@example.com", PASSWORD).await,
+        app.login(" DI@example.com", PASSWORD).await,
         StatusCode::TOO_MANY_REQUESTS,
         "rate_limited",
     )
@@ -200,14 +191,14 @@ async fn logins_are_rate_limited_per_email_and_per_ip() {
     // Other addresses from the same client: allowed until the per-IP limit (6).
     for n in 0..2 {
         rejection(
-            login(&app, &format!("x{n}@example.com"), WRONG).await,
+            app.login(&format!("x{n}@example.com"), WRONG).await,
             StatusCode::UNAUTHORIZED,
             "invalid_credentials",
         )
         .await;
     }
     let (_, body) = rejection(
-        login(&app, "x9@example.com", WRONG).await,
+        app.login("x9@example.com", WRONG).await,
         StatusCode::TOO_MANY_REQUESTS,
         "rate_limited",
     )
@@ -222,7 +213,7 @@ async fn the_default_login_limits_apply_without_configuration() {
     let (_, default) = haven_identity::service::LOGIN_EMAIL_POLICY;
     let mut last = 0;
     for _ in 0..=default.limit {
-        let resp = login(&app, "nobody@example.com", WRONG).await;
+        let resp = app.login("nobody@example.com", WRONG).await;
         last = resp.0.status().as_u16();
         if last == 429 {
             break;
@@ -243,13 +234,13 @@ async fn an_unregistered_address_locks_exactly_like_a_registered_one() {
     assert_eq!(registered_wrong, unknown_wrong);
 
     let (real_retry, real_body) = rejection(
-        login(&app, "real@example.com", WRONG).await,
+        app.login("real@example.com", WRONG).await,
         StatusCode::UNAUTHORIZED,
         "invalid_credentials",
     )
     .await;
     let (ghost_retry, ghost_body) = rejection(
-        login(&app, "Ghost@EXAMPLE.com ", WRONG).await,
+        app.login("Ghost@EXAMPLE.com ", WRONG).await,
         StatusCode::UNAUTHORIZED,
         "invalid_credentials",
     )
@@ -283,7 +274,7 @@ async fn an_unregistered_address_locks_exactly_like_a_registered_one() {
 
 #[tokio::test]
 async fn the_threshold_and_window_are_configurable() {
-    let app = TestApp::builder()
+    let app = haven_app::testing::builder()
         .settings(|s| {
             s.identity.lockout_threshold = 3;
             s.identity.lockout_window_s = 60;
@@ -293,7 +284,7 @@ async fn the_threshold_and_window_are_configurable() {
     let user = register(&app, "eve@example.com").await;
     for _ in 0..3 {
         let (retry_after, _) = rejection(
-            login(&app, "eve@example.com", WRONG).await,
+            app.login("eve@example.com", WRONG).await,
             StatusCode::UNAUTHORIZED,
             "invalid_credentials",
         )
@@ -301,7 +292,7 @@ async fn the_threshold_and_window_are_configurable() {
         assert_eq!(retry_after, None);
     }
     let (retry_after, _) = rejection(
-        login(&app, "eve@example.com", PASSWORD).await,
+        app.login("eve@example.com", PASSWORD).await,
         StatusCode::UNAUTHORIZED,
         "invalid_credentials",
     )
@@ -311,7 +302,7 @@ async fn the_threshold_and_window_are_configurable() {
 
     // Two minutes later the 60 s window has passed.
     backdate_events(&app, user["id"].as_str().unwrap(), 2).await;
-    login(&app, "eve@example.com", PASSWORD)
+    app.login("eve@example.com", PASSWORD)
         .await
         .assert_status_is_ok();
 }

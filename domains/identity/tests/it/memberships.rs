@@ -284,7 +284,7 @@ async fn concurrent_joins_by_one_member_give_one_membership_and_one_event() {
 
 #[tokio::test]
 async fn join_attempts_are_rate_limited_per_member() {
-    let app = haven_platform::testing::TestApp::builder()
+    let app = haven_app::testing::builder()
         .settings(|s| {
             s.rate_limits.insert(
                 "identity_org_join".to_owned(),

@@ -6,6 +6,7 @@ use base64::Engine;
 use diesel::prelude::*;
 use haven_identity::schema::{identity_mfa_recovery_codes, identity_mfa_totp, identity_sessions};
 use haven_platform::testing::AssertProblem;
+use haven_platform::testing::Login;
 use haven_platform::testing::TestApp;
 use poem::http::StatusCode;
 use poem::test::TestResponse;
@@ -81,14 +82,12 @@ pub async fn mfa_status(app: &TestApp, token: &str) -> Value {
     resp.json().await.value().deserialize()
 }
 
-/// The login answer for `email` with [`PASSWORD`].
+/// The login answer for `email` with [`PASSWORD`] from the "phone": tokens, or the
+/// second-factor challenge of an enrolled account (which `TestApp::sign_in` refuses).
 pub async fn login(app: &TestApp, email: &str) -> Value {
-    let resp = post(
-        app,
-        "/v1/identity/login",
-        &json!({"email": email, "password": PASSWORD, "device_label": "phone"}),
-    )
-    .await;
+    let resp = app
+        .login_as(Login::new(email, PASSWORD).device("phone"))
+        .await;
     resp.assert_status_is_ok();
     resp.json().await.value().deserialize()
 }

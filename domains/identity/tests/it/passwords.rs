@@ -14,21 +14,6 @@ use crate::account_email::{MailApp, NEW_PASSWORD, problem_without_id};
 use crate::mailbox::unique_email;
 use crate::{PASSWORD, app_without_login_limits, post, register, security_events};
 
-async fn login(app: &TestApp, email: &str, password: &str) -> TestResponse {
-    post(
-        app,
-        "/v1/identity/login",
-        &json!({"email": email, "password": password}),
-    )
-    .await
-}
-
-async fn tokens(app: &TestApp, email: &str) -> Value {
-    let resp = login(app, email, PASSWORD).await;
-    resp.assert_status_is_ok();
-    resp.json().await.value().deserialize()
-}
-
 async fn change(app: &TestApp, access: &Value, body: &Value) -> TestResponse {
     app.client
         .put("/v1/identity/me/password")
@@ -66,8 +51,8 @@ async fn changing_the_password_keeps_this_session_and_signs_out_the_others() {
     let app = app_without_login_limits().await;
     let user = register(&app, "hana@example.com").await;
     let user_id = user["id"].as_str().unwrap();
-    let this = tokens(&app, "hana@example.com").await;
-    let other = tokens(&app, "hana@example.com").await;
+    let this = app.sign_in("hana@example.com", PASSWORD).await.body;
+    let other = app.sign_in("hana@example.com", PASSWORD).await.body;
 
     let resp = change(
         &app,
@@ -82,11 +67,11 @@ async fn changing_the_password_keeps_this_session_and_signs_out_the_others() {
         .await
         .assert_problem(StatusCode::UNAUTHORIZED, "invalid_refresh_token")
         .await;
-    login(&app, "hana@example.com", PASSWORD)
+    app.login("hana@example.com", PASSWORD)
         .await
         .assert_problem(StatusCode::UNAUTHORIZED, "invalid_credentials")
         .await;
-    login(&app, "hana@example.com", NEW_PASSWORD)
+    app.login("hana@example.com", NEW_PASSWORD)
         .await
         .assert_status_is_ok();
     let events = security_events(&app, user_id).await;
@@ -101,8 +86,8 @@ async fn changing_the_password_keeps_this_session_and_signs_out_the_others() {
 async fn a_wrong_current_password_or_a_weak_new_one_changes_nothing() {
     let app = app_without_login_limits().await;
     register(&app, "ivo@example.com").await;
-    let this = tokens(&app, "ivo@example.com").await;
-    let other = tokens(&app, "ivo@example.com").await;
+    let this = app.sign_in("ivo@example.com", PASSWORD).await.body;
+    let other = app.sign_in("ivo@example.com", PASSWORD).await.body;
 
     let wrong = (change(
         &app,
@@ -144,7 +129,7 @@ async fn a_wrong_current_password_or_a_weak_new_one_changes_nothing() {
         .assert_problem(StatusCode::UNAUTHORIZED, "unauthorized")
         .await;
 
-    login(&app, "ivo@example.com", PASSWORD)
+    app.login("ivo@example.com", PASSWORD)
         .await
         .assert_status_is_ok();
     refresh(&app, &other).await.assert_status_is_ok();
@@ -152,12 +137,12 @@ async fn a_wrong_current_password_or_a_weak_new_one_changes_nothing() {
 
 #[tokio::test]
 async fn password_changes_are_limited_per_account() {
-    let app = TestApp::builder()
+    let app = haven_app::testing::builder()
         .settings(|s| limit(s, "identity_change_password_user", 2))
         .build(haven_app::wiring::build_app)
         .await;
     register(&app, "jon@example.com").await;
-    let this = tokens(&app, "jon@example.com").await;
+    let this = app.sign_in("jon@example.com", PASSWORD).await.body;
     let wrong = json!({"current_password": "guess number one", "new_password": NEW_PASSWORD});
     change(&app, &this, &wrong)
         .await
@@ -177,7 +162,7 @@ async fn password_changes_are_limited_per_account() {
 
 #[tokio::test]
 async fn reset_requests_are_limited_per_address_and_per_ip() {
-    let app = TestApp::builder()
+    let app = haven_app::testing::builder()
         .settings(|s| {
             limit(s, "identity_reset_request_email", 2);
             limit(s, "identity_reset_request_ip", 4);
@@ -213,7 +198,7 @@ async fn reset_requests_are_limited_per_address_and_per_ip() {
 
 #[tokio::test]
 async fn token_attempts_are_limited_per_ip() {
-    let app = TestApp::builder()
+    let app = haven_app::testing::builder()
         .settings(|s| {
             limit(s, "identity_reset_confirm_ip", 2);
             limit(s, "identity_verify_confirm_ip", 2);
@@ -269,7 +254,7 @@ async fn reset_attempts_and_verification_emails_are_limited_per_account() {
         .assert_problem(StatusCode::TOO_MANY_REQUESTS, "rate_limited")
         .await;
 
-    let session = m.access_token(&email, PASSWORD).await;
+    let session = m.app.sign_in(&email, PASSWORD).await.body;
     let resend = || {
         m.app
             .client
@@ -323,7 +308,7 @@ async fn concurrent_uses_of_one_reset_token_succeed_exactly_once() {
         }
     }
     assert_eq!(winners.len(), 1, "exactly one reset wins");
-    m.login(&email, &winners[0]).await.assert_status_is_ok();
+    m.app.login(&email, &winners[0]).await.assert_status_is_ok();
     let events = security_events(&m.app, &user_id).await;
     assert_eq!(
         events.iter().filter(|k| *k == "password_reset").count(),

@@ -6,20 +6,12 @@ use poem::http::StatusCode;
 use poem::test::TestResponse;
 use serde_json::{Value, json};
 
-use crate::{PASSWORD, app, post, register};
+use crate::{PASSWORD, app, register};
 
 /// Registers `email` and returns its access token.
 async fn member(app: &TestApp, email: &str) -> String {
     register(app, email).await;
-    let resp = post(
-        app,
-        "/v1/identity/login",
-        &json!({"email": email, "password": PASSWORD}),
-    )
-    .await;
-    resp.assert_status_is_ok();
-    let tokens: Value = resp.json().await.value().deserialize();
-    tokens["access_token"].as_str().unwrap().to_owned()
+    app.sign_in(email, PASSWORD).await.access_token
 }
 
 async fn patch(app: &TestApp, token: &str, body: &Value) -> TestResponse {

@@ -1,22 +1,12 @@
 //! `POST /v1/identity/logout` and `/v1/identity/me/sessions`.
 
 use haven_platform::testing::AssertProblem;
+use haven_platform::testing::Login;
 use haven_platform::testing::TestApp;
 use poem::http::StatusCode;
 use serde_json::{Value, json};
 
 use crate::{PASSWORD, app, post, register};
-
-async fn login(app: &TestApp, email: &str, device: &str) -> Value {
-    let resp = post(
-        app,
-        "/v1/identity/login",
-        &json!({"email": email, "password": PASSWORD, "device_label": device}),
-    )
-    .await;
-    resp.assert_status_is_ok();
-    resp.json().await.value().deserialize()
-}
 
 async fn get(app: &TestApp, path: &str, token: &Value) -> poem::test::TestResponse {
     app.client
@@ -45,9 +35,18 @@ fn ids(items: &[Value]) -> Vec<&str> {
 async fn sessions_are_listed_newest_first_with_the_current_one_marked_and_paginated() {
     let app = app().await;
     register(&app, "dev@example.com").await;
-    let a = login(&app, "dev@example.com", "laptop").await;
-    let b = login(&app, "dev@example.com", "phone").await;
-    let c = login(&app, "dev@example.com", "tablet").await;
+    let a = app
+        .sign_in_as(Login::new("dev@example.com", PASSWORD).device("laptop"))
+        .await
+        .body;
+    let b = app
+        .sign_in_as(Login::new("dev@example.com", PASSWORD).device("phone"))
+        .await
+        .body;
+    let c = app
+        .sign_in_as(Login::new("dev@example.com", PASSWORD).device("tablet"))
+        .await
+        .body;
 
     let items = sessions(&app, &b).await;
     assert_eq!(
@@ -89,8 +88,14 @@ async fn sessions_are_listed_newest_first_with_the_current_one_marked_and_pagina
 async fn logout_revokes_the_current_session_only() {
     let app = app().await;
     register(&app, "out@example.com").await;
-    let a = login(&app, "out@example.com", "laptop").await;
-    let b = login(&app, "out@example.com", "phone").await;
+    let a = app
+        .sign_in_as(Login::new("out@example.com", PASSWORD).device("laptop"))
+        .await
+        .body;
+    let b = app
+        .sign_in_as(Login::new("out@example.com", PASSWORD).device("phone"))
+        .await
+        .body;
     for _ in 0..2 {
         let resp = app
             .client
@@ -118,9 +123,18 @@ async fn revoking_a_session_signs_that_device_out_and_others_are_404() {
     let app = app().await;
     register(&app, "own@example.com").await;
     register(&app, "other@example.com").await;
-    let a = login(&app, "own@example.com", "laptop").await;
-    let b = login(&app, "own@example.com", "phone").await;
-    let other = login(&app, "other@example.com", "phone").await;
+    let a = app
+        .sign_in_as(Login::new("own@example.com", PASSWORD).device("laptop"))
+        .await
+        .body;
+    let b = app
+        .sign_in_as(Login::new("own@example.com", PASSWORD).device("phone"))
+        .await
+        .body;
+    let other = app
+        .sign_in_as(Login::new("other@example.com", PASSWORD).device("phone"))
+        .await
+        .body;
 
     let delete = |token: &Value, session: &Value| {
         app.client
@@ -187,11 +201,22 @@ async fn revoke_others_keeps_only_the_current_session() {
     let app = app().await;
     let user = register(&app, "rho@example.com").await;
     let user_id = user["id"].as_str().unwrap();
-    let current = login(&app, "rho@example.com", "phone").await;
-    let laptop = login(&app, "rho@example.com", "laptop").await;
-    let tablet = login(&app, "rho@example.com", "tablet").await;
+    let current = app
+        .sign_in_as(Login::new("rho@example.com", PASSWORD).device("phone"))
+        .await
+        .body;
+    let laptop = app
+        .sign_in_as(Login::new("rho@example.com", PASSWORD).device("laptop"))
+        .await
+        .body;
+    let tablet = app
+        .sign_in_as(Login::new("rho@example.com", PASSWORD).device("tablet"))
+        .await
+        .body;
     let stranger = register(&app, "sig@example.com").await;
-    login(&app, "sig@example.com", "phone").await;
+    app.sign_in_as(Login::new("sig@example.com", PASSWORD).device("phone"))
+        .await
+        .body;
 
     let resp = app
         .client
