@@ -68,7 +68,8 @@ async fn draining_turns_readiness_false_on_both_listeners() {
         .get("/health/ready")
         .send()
         .await
-        .assert_status(poem::http::StatusCode::SERVICE_UNAVAILABLE);
+        .assert_problem(StatusCode::SERVICE_UNAVAILABLE, "unavailable")
+        .await;
     // Liveness is about the process, not traffic: still fine.
     admin.get("/health/live").send().await.assert_status_is_ok();
 }
@@ -82,7 +83,8 @@ async fn metrics_use_route_templates_never_raw_paths() {
         .get(format!("/v1/test/things/{id}"))
         .send()
         .await
-        .assert_status(poem::http::StatusCode::NOT_FOUND);
+        .assert_problem(StatusCode::NOT_FOUND, "not_found")
+        .await;
     app.client
         .get("/v1/meta?token=abc")
         .send()
@@ -92,7 +94,8 @@ async fn metrics_use_route_templates_never_raw_paths() {
         .get("/some/random/path")
         .send()
         .await
-        .assert_status(poem::http::StatusCode::NOT_FOUND);
+        .assert_problem(StatusCode::NOT_FOUND, "not_found")
+        .await;
     haven_platform::observability::metrics::record_build_info(&app.ctx.build);
 
     let admin = TestClient::new(admin_app(&app.ctx));

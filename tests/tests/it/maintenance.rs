@@ -66,7 +66,9 @@ struct Count {
 
 #[tokio::test]
 async fn the_outbox_purge_keeps_undispatched_and_recent_rows() {
-    let app = haven_app::testing::builder().build(haven_app::wiring::build_app).await;
+    let app = haven_app::testing::builder()
+        .build(haven_app::wiring::build_app)
+        .await;
     let counts = app
         .ctx
         .db

@@ -117,7 +117,9 @@ async fn a_failing_smtp_server_makes_the_delivery_retry_with_a_fresh_token() {
 
 #[tokio::test]
 async fn a_refused_registration_queues_no_email() {
-    let app = haven_app::testing::builder().build(haven_app::wiring::build_app).await;
+    let app = haven_app::testing::builder()
+        .build(haven_app::wiring::build_app)
+        .await;
     register(&app, "rae@example.com").await;
     let duplicate = crate::post(
         &app,

@@ -217,12 +217,9 @@ async fn erasure_runs_every_module_retries_a_failing_one_and_completes_only_when
             .assert_problem(StatusCode::UNAUTHORIZED, "invalid_refresh_token")
             .await;
     }
-    let body = (post(
-        &app,
-        "/v1/identity/login",
-        &json!({"email": "alice@example.com", "password": PASSWORD}),
-    )
-    .await)
+    let body = app
+        .login("alice@example.com", PASSWORD)
+        .await
         .assert_problem(StatusCode::UNAUTHORIZED, "invalid_credentials")
         .await;
     assert_eq!(body["code"], "invalid_credentials");

@@ -219,19 +219,11 @@ async fn logins_and_logouts_are_recorded_as_security_events() {
     let app = app().await;
     let user = register(&app, "audit@example.com").await;
     let id = user["id"].as_str().unwrap();
-    post(
-        &app,
-        "/v1/identity/login",
-        &json!({"email": "audit@example.com", "password": "wrong wrong wrong"}),
-    )
-    .await
-    .assert_status(poem::http::StatusCode::UNAUTHORIZED);
-    let resp = post(
-        &app,
-        "/v1/identity/login",
-        &json!({"email": "audit@example.com", "password": PASSWORD}),
-    )
-    .await;
+    app.login("audit@example.com", "wrong wrong wrong")
+        .await
+        .assert_problem(StatusCode::UNAUTHORIZED, "invalid_credentials")
+        .await;
+    let resp = app.login("audit@example.com", PASSWORD).await;
     resp.assert_status_is_ok();
     let tokens: Value = resp.json().await.value().deserialize();
     app.client

@@ -68,14 +68,7 @@ async fn every_request_body_rejects_fields_that_grant_anything() {
         })
         .await
         .unwrap();
-    let tokens = post(
-        &app,
-        "/v1/identity/login",
-        &json!({"email": "root@example.com", "password": PASSWORD}),
-    )
-    .await;
-    tokens.assert_status_is_ok();
-    let tokens: Value = tokens.json().await.value().deserialize();
+    let tokens = app.sign_in("root@example.com", PASSWORD).await.body;
     let sid = tokens["session_id"].as_str().unwrap();
     let claims = app.ctx.auth.access_claims(
         &root_id,

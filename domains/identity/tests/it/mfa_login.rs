@@ -250,12 +250,7 @@ async fn wrong_codes_lock_the_account_like_wrong_passwords() {
     }
     // Locked: the right password gets the usual 401 plus Retry-After, and a change
     // guarded by a code is refused the same way (the body of a wrong code).
-    let resp = post(
-        &app,
-        "/v1/identity/login",
-        &json!({"email": "dan@example.com", "password": PASSWORD}),
-    )
-    .await;
+    let resp = app.login("dan@example.com", PASSWORD).await;
     assert!(resp.0.headers().get("retry-after").is_some());
     assert_eq!(
         resp.assert_problem(StatusCode::UNAUTHORIZED, "invalid_credentials")

@@ -123,13 +123,9 @@ async fn passwords_are_nfkc_normalized_and_any_unicode() {
     )
     .await;
     resp.assert_status(poem::http::StatusCode::CREATED);
-    let resp = post(
-        &app,
-        "/v1/identity/login",
-        &json!({"email": "uni@example.com", "password": "AAAA passphrase ünïcödé"}),
-    )
-    .await;
-    resp.assert_status_is_ok();
+    app.login("uni@example.com", "AAAA passphrase ünïcödé")
+        .await
+        .assert_status_is_ok();
 }
 
 #[tokio::test]
