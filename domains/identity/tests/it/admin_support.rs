@@ -11,7 +11,7 @@ use poem::http::Method;
 use poem::test::TestResponse;
 use serde_json::{Value, json};
 
-use crate::{PASSWORD, post, register};
+use crate::post;
 
 /// Sends `method path` with an optional bearer token and JSON body.
 pub(crate) async fn send(
@@ -114,24 +114,13 @@ pub(crate) fn mint(
     app.ctx.auth.issue(&claims).unwrap()
 }
 
-/// A registered admin (roles `admin`, `member`) with a token that carries a second
-/// factor. Returns (user id, token).
+/// An admin `email` (roles `admin`, `member`) signed in with a second factor (the
+/// platform's fixture). Returns (user id, access token).
 pub(crate) async fn admin(app: &TestApp, email: &str) -> (String, String) {
-    let id = register(app, email).await["id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    grant(app, &id, r#"["admin","member"]"#).await;
-    let tokens = app.sign_in(email, PASSWORD).await.body;
-    let sid = tokens["session_id"].as_str().unwrap();
-    let token = mint(
-        app,
-        &id,
-        sid,
-        vec![Role::Member, Role::Admin],
-        &["pwd", "otp"],
-    );
-    (id, token)
+    let admin = app
+        .signed_in_with(email, &[Role::Admin, Role::Member])
+        .await;
+    (admin.user_id, admin.tokens.access_token)
 }
 
 pub(crate) fn roles_path(id: &str) -> String {
