@@ -298,7 +298,7 @@ async fn one_account_is_read_with_its_state_and_active_sessions() {
         .as_str()
         .unwrap()
         .to_owned();
-    app.sign_in("dana@example.com", PASSWORD).await.body;
+    app.sign_in("dana@example.com", PASSWORD).await;
     let second = app.sign_in("dana@example.com", PASSWORD).await.body;
     let path = format!("/v1/identity/admin/users/{id}");
     let resp = send(&app, Method::GET, &path, Some(&token), None).await;

@@ -215,8 +215,7 @@ async fn revoke_others_keeps_only_the_current_session() {
         .body;
     let stranger = register(&app, "sig@example.com").await;
     app.sign_in_as(Login::new("sig@example.com", PASSWORD).device("phone"))
-        .await
-        .body;
+        .await;
 
     let resp = app
         .client
