@@ -110,10 +110,8 @@ async fn assert_unauthorized(resp: poem::test::TestResponse, token_presented: bo
         token_presented,
         "{challenge}"
     );
-    let body = resp
-        .assert_problem(StatusCode::UNAUTHORIZED, "unauthorized")
+    resp.assert_problem(StatusCode::UNAUTHORIZED, "unauthorized")
         .await;
-    assert_eq!(body["code"], "unauthorized", "{body}");
 }
 
 #[tokio::test]
@@ -218,7 +216,6 @@ async fn tampered_expired_and_foreign_tokens_are_401_problems() {
             let body = resp
                 .assert_problem(StatusCode::UNAUTHORIZED, "unauthorized")
                 .await;
-            assert_eq!(body["code"], "unauthorized", "{name}: {body}");
             // The reason is not disclosed: every rejection reads the same.
             let detail = body["detail"].as_str().unwrap_or_default();
             assert_eq!(detail, "The access token is invalid or expired.", "{name}");
@@ -251,10 +248,8 @@ async fn role_and_mfa_checks_are_403_problems() {
         .header("authorization", format!("Bearer {member}"))
         .send()
         .await;
-    let body = resp
-        .assert_problem(StatusCode::FORBIDDEN, "forbidden")
+    resp.assert_problem(StatusCode::FORBIDDEN, "forbidden")
         .await;
-    assert_eq!(body["code"], "forbidden", "{body}");
 
     let admin = token(&app, vec![Role::Admin], &["pwd", "otp"]);
     let resp = app
@@ -272,10 +267,8 @@ async fn role_and_mfa_checks_are_403_problems() {
         .header("authorization", format!("Bearer {clinician}"))
         .send()
         .await;
-    let body = resp
-        .assert_problem(StatusCode::FORBIDDEN, "mfa_required")
+    resp.assert_problem(StatusCode::FORBIDDEN, "mfa_required")
         .await;
-    assert_eq!(body["code"], "mfa_required", "{body}");
 
     let clinician = token(&app, vec![Role::Clinician], &["pwd", "mfa"]);
     let resp = app

@@ -19,10 +19,8 @@ async fn unknown_routes_are_404_problems_with_the_request_id() {
         .send()
         .await;
     resp.assert_header("x-request-id", "support-ticket-42");
-    let body = resp
-        .assert_problem(StatusCode::NOT_FOUND, "not_found")
+    resp.assert_problem(StatusCode::NOT_FOUND, "not_found")
         .await;
-    assert_eq!(body["code"], "not_found");
 }
 
 #[tokio::test]
@@ -50,10 +48,8 @@ async fn wrong_methods_are_405_with_allow() {
     let (app, _) = app().await;
     let resp = app.client.delete("/v1/meta").send().await;
     resp.assert_header("allow", "GET, HEAD");
-    let body = resp
-        .assert_problem(StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed")
+    resp.assert_problem(StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed")
         .await;
-    assert_eq!(body["code"], "method_not_allowed");
 }
 
 #[tokio::test]
@@ -66,10 +62,8 @@ async fn malformed_json_is_a_400_problem() {
         .body("{\"name\": ")
         .send()
         .await;
-    let body = resp
-        .assert_problem(StatusCode::BAD_REQUEST, "bad_request")
+    resp.assert_problem(StatusCode::BAD_REQUEST, "bad_request")
         .await;
-    assert_eq!(body["code"], "bad_request");
 }
 
 #[tokio::test]
@@ -120,10 +114,8 @@ async fn a_wrong_content_type_is_a_415_problem() {
         .body("name=a")
         .send()
         .await;
-    let body = resp
-        .assert_problem(StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type")
+    resp.assert_problem(StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type")
         .await;
-    assert_eq!(body["code"], "unsupported_media_type");
 }
 
 #[tokio::test]
@@ -133,7 +125,6 @@ async fn panics_are_500_problems_that_leak_nothing() {
     let body = resp
         .assert_problem(StatusCode::INTERNAL_SERVER_ERROR, "internal")
         .await;
-    assert_eq!(body["code"], "internal");
     assert!(!body.to_string().contains("hunter2"));
     assert!(!body.to_string().contains("secret"));
 }

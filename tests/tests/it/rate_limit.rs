@@ -179,10 +179,8 @@ async fn assert_limited(resp: TestResponse, reset_s: u64) {
     assert_eq!(header(&resp, "ratelimit-limit"), "10");
     assert_eq!(header(&resp, "ratelimit-remaining"), "0");
     assert_eq!(header(&resp, "ratelimit-reset"), reset);
-    let body = resp
-        .assert_problem(StatusCode::TOO_MANY_REQUESTS, "rate_limited")
+    resp.assert_problem(StatusCode::TOO_MANY_REQUESTS, "rate_limited")
         .await;
-    assert_eq!(body["code"], "rate_limited", "{body}");
 }
 
 /// (rows, sum of counts) in `platform_rate_limits`.
@@ -377,21 +375,18 @@ async fn database_errors_let_reads_through_and_answer_writes_503() {
     }
     let resp = send(&app.client, Access::Write, POLICY, "frank").await;
     assert_eq!(header(&resp, "retry-after"), "1");
-    let body = resp
-        .assert_problem(StatusCode::SERVICE_UNAVAILABLE, "unavailable")
+    resp.assert_problem(StatusCode::SERVICE_UNAVAILABLE, "unavailable")
         .await;
-    assert_eq!(body["code"], "unavailable", "{body}");
 }
 
 #[tokio::test]
 async fn an_unknown_policy_is_a_500_problem() {
     let clock = clock();
     let app = app(&clock, |_| {}).await;
-    let body = send(&app.client, Access::Read, "not-configured", "k")
+    send(&app.client, Access::Read, "not-configured", "k")
         .await
         .assert_problem(StatusCode::INTERNAL_SERVER_ERROR, "internal")
         .await;
-    assert_eq!(body["code"], "internal", "{body}");
 }
 
 #[tokio::test]

@@ -230,12 +230,10 @@ async fn registration_emails_a_verification_link_that_works_once() {
     );
 
     // Single use: the same link again is the one invalid-token problem.
-    let again = m
-        .confirm_email(&token)
+    m.confirm_email(&token)
         .await
         .assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "email_token_invalid")
         .await;
-    assert_eq!(again["code"], "email_token_invalid");
     m.stop().await;
 }
 
@@ -294,12 +292,10 @@ async fn a_token_for_an_old_address_does_not_verify_a_changed_one() {
 
     let new = unique_email("cleo-new");
     m.set_email(&user_id, &new).await;
-    let body = m
-        .confirm_email(&token)
+    m.confirm_email(&token)
         .await
         .assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "email_token_invalid")
         .await;
-    assert_eq!(body["code"], "email_token_invalid");
     let tokens = m.app.sign_in(&new, PASSWORD).await.body;
     let me = m.get_me(tokens["access_token"].as_str().unwrap()).await;
     assert!(me["email_verified_at"].is_null(), "{me}");
@@ -337,11 +333,10 @@ async fn the_member_can_ask_for_another_verification_email_until_verified() {
         ]
     );
 
-    let body = resend()
+    resend()
         .await
         .assert_problem(StatusCode::CONFLICT, "email_already_verified")
         .await;
-    assert_eq!(body["code"], "email_already_verified");
     let unauthenticated = m
         .app
         .client
@@ -404,12 +399,10 @@ async fn a_password_reset_sets_the_password_signs_everything_out_and_works_once(
         assert!(events.contains(&kind.to_owned()), "{kind} in {events:?}");
     }
 
-    let again = m
-        .reset(&mail.token(), "yet another passphrase")
+    m.reset(&mail.token(), "yet another passphrase")
         .await
         .assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "email_token_invalid")
         .await;
-    assert_eq!(again["code"], "email_token_invalid");
     m.stop().await;
 }
 

@@ -63,28 +63,20 @@ async fn admin_operations_need_a_token_the_admin_role_and_a_second_factor() {
     ];
     for (method, path, body) in operations {
         let resp = send(&app, method.clone(), &path, None, body).await;
-        let p = resp
-            .assert_problem(StatusCode::UNAUTHORIZED, "unauthorized")
+        resp.assert_problem(StatusCode::UNAUTHORIZED, "unauthorized")
             .await;
-        assert_eq!(p["code"], "unauthorized", "{method} {path}");
 
         let resp = send(&app, method.clone(), &path, Some(&member_token), body).await;
-        let p = resp
-            .assert_problem(StatusCode::FORBIDDEN, "forbidden")
+        resp.assert_problem(StatusCode::FORBIDDEN, "forbidden")
             .await;
-        assert_eq!(p["code"], "forbidden", "{method} {path}");
 
         let resp = send(&app, method.clone(), &path, Some(&admin_pwd_only), body).await;
-        let p = resp
-            .assert_problem(StatusCode::FORBIDDEN, "mfa_required")
+        resp.assert_problem(StatusCode::FORBIDDEN, "mfa_required")
             .await;
-        assert_eq!(p["code"], "mfa_required", "{method} {path}");
 
         let resp = send(&app, method.clone(), &path, Some(&forged_roles), body).await;
-        let p = resp
-            .assert_problem(StatusCode::FORBIDDEN, "forbidden")
+        resp.assert_problem(StatusCode::FORBIDDEN, "forbidden")
             .await;
-        assert_eq!(p["code"], "forbidden", "{method} {path}");
     }
 
     // Signing out ends admin powers at once, though the access token has not expired.
@@ -116,10 +108,8 @@ async fn admin_operations_need_a_token_the_admin_role_and_a_second_factor() {
     )
     .await;
     resp.assert_header_exist("www-authenticate");
-    let p = resp
-        .assert_problem(StatusCode::UNAUTHORIZED, "unauthorized")
+    resp.assert_problem(StatusCode::UNAUTHORIZED, "unauthorized")
         .await;
-    assert_eq!(p["code"], "unauthorized", "{p}");
 
     // Nothing changed.
     assert_eq!(user_row(&app, &member_id).await.roles, r#"["member"]"#);

@@ -31,19 +31,16 @@ async fn disabling_revokes_sessions_and_refuses_login_and_refresh_until_re_enabl
 
     // Refresh stops at once.
     for t in [&a, &b] {
-        let p = refresh(&app, t["refresh_token"].as_str().unwrap())
+        refresh(&app, t["refresh_token"].as_str().unwrap())
             .await
             .assert_problem(StatusCode::UNAUTHORIZED, "invalid_refresh_token")
             .await;
-        assert_eq!(p["code"], "invalid_refresh_token");
     }
     // The right password learns the account is disabled; a wrong one learns nothing.
-    let p = app
-        .login("finn@example.com", PASSWORD)
+    app.login("finn@example.com", PASSWORD)
         .await
         .assert_problem(StatusCode::FORBIDDEN, "account_disabled")
         .await;
-    assert_eq!(p["code"], "account_disabled", "{p}");
     let wrong = app
         .login("finn@example.com", "not the password at all")
         .await
@@ -118,9 +115,8 @@ async fn a_session_opened_on_a_disabled_account_cannot_refresh() {
             .execute(c)
     })
     .await;
-    let p = refresh(&app, tokens["refresh_token"].as_str().unwrap())
+    refresh(&app, tokens["refresh_token"].as_str().unwrap())
         .await
         .assert_problem(StatusCode::UNAUTHORIZED, "invalid_refresh_token")
         .await;
-    assert_eq!(p["code"], "invalid_refresh_token");
 }

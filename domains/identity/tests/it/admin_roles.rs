@@ -141,16 +141,14 @@ async fn the_last_enabled_admin_cannot_lose_the_role_or_be_disabled() {
     let app = app().await;
     let (root, root_token) = admin(&app, "root@example.com").await;
 
-    let p = put_roles(&app, &root_token, &root, &json!(["member"]))
+    put_roles(&app, &root_token, &root, &json!(["member"]))
         .await
         .assert_problem(StatusCode::CONFLICT, "last_admin")
         .await;
-    assert_eq!(p["code"], "last_admin", "{p}");
-    let p = set_disabled(&app, &root_token, &root, true)
+    set_disabled(&app, &root_token, &root, true)
         .await
         .assert_problem(StatusCode::CONFLICT, "last_admin")
         .await;
-    assert_eq!(p["code"], "last_admin", "{p}");
     let row = user_row(&app, &root).await;
     assert_eq!(row.roles, r#"["admin","member"]"#);
     assert!(row.disabled_at.is_none());
@@ -169,11 +167,10 @@ async fn the_last_enabled_admin_cannot_lose_the_role_or_be_disabled() {
     assert_eq!(user["roles"], json!(["member"]));
     assert_eq!(user_row(&app, &root).await.roles, r#"["member"]"#);
     // The former admin's token still says admin, but the database decides.
-    let p = set_disabled(&app, &root_token, &second, true)
+    set_disabled(&app, &root_token, &second, true)
         .await
         .assert_problem(StatusCode::FORBIDDEN, "forbidden")
         .await;
-    assert_eq!(p["code"], "forbidden", "{p}");
     assert!(user_row(&app, &second).await.disabled_at.is_none());
 }
 

@@ -83,7 +83,6 @@ async fn an_invalid_list_gets_a_per_row_report_and_changes_nothing() {
         .await
         .assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "eligibility_list_invalid")
         .await;
-    assert_eq!(body["code"], "eligibility_list_invalid");
     assert_eq!(
         body["detail"],
         "The list has 4 problem(s); nothing was changed."
@@ -148,14 +147,13 @@ async fn uploads_need_csv_within_the_size_limit_and_an_existing_organization() {
         .await
         .assert_problem(StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type")
         .await;
-    let b = (put(
+    (put(
         "text/csv; charset=utf-8",
         b"email\n\xff\xfe@x.com\n".to_vec(),
     )
     .await)
         .assert_problem(StatusCode::BAD_REQUEST, "bad_request")
         .await;
-    assert_eq!(b["code"], "bad_request");
     let mut big = b"employee_id\n".to_vec();
     while big.len() <= 1024 * 1024 {
         big.extend_from_slice(b"EMPLOYEE-0000000000000000\n");
@@ -164,11 +162,10 @@ async fn uploads_need_csv_within_the_size_limit_and_an_existing_organization() {
         .await
         .assert_problem(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large")
         .await;
-    let b = upload(&app, "org_01h455vb4pex5vsknk084sn02q", &root, "email\n")
+    upload(&app, "org_01h455vb4pex5vsknk084sn02q", &root, "email\n")
         .await
         .assert_problem(StatusCode::NOT_FOUND, "not_found")
         .await;
-    assert_eq!(b["code"], "not_found");
     assert!(stored_list(&app, &org).await.is_empty());
     // Within the limits: the header alone is an empty list.
     json_of(
@@ -209,23 +206,20 @@ async fn members_join_by_employee_id_once_per_id() {
         (joined["via"].as_str(), joined["employee_id"].as_str()),
         (Some("employee_id"), Some("E1"))
     );
-    let b = join(&app, &y, &org, Some("E1"))
+    join(&app, &y, &org, Some("E1"))
         .await
         .assert_problem(StatusCode::CONFLICT, "employee_id_claimed")
         .await;
-    assert_eq!(b["code"], "employee_id_claimed");
     // E2's row names Bob's email: someone else cannot use the id.
-    let b = join(&app, &y, &org, Some("E2"))
+    join(&app, &y, &org, Some("E2"))
         .await
         .assert_problem(StatusCode::FORBIDDEN, "not_eligible")
         .await;
-    assert_eq!(b["code"], "not_eligible");
     // Ids are compared exactly.
-    let b = join(&app, &y, &org, Some("e1"))
+    join(&app, &y, &org, Some("e1"))
         .await
         .assert_problem(StatusCode::FORBIDDEN, "not_eligible")
         .await;
-    assert_eq!(b["code"], "not_eligible");
     let joined = json_of(
         join(&app, &bob, &org, Some("E2")).await,
         StatusCode::CREATED,

@@ -81,7 +81,7 @@ async fn a_wrong_password_is_a_403_problem_and_changes_nothing() {
         .await
         .body;
 
-    let body = (call(
+    (call(
         &app,
         Method::POST,
         DELETE,
@@ -91,7 +91,6 @@ async fn a_wrong_password_is_a_403_problem_and_changes_nothing() {
     .await)
         .assert_problem(StatusCode::FORBIDDEN, "reauthentication_failed")
         .await;
-    assert_eq!(body["code"], "reauthentication_failed");
     // Mass assignment or a missing password is a 400, not an erasure.
     (call(
         &app,
@@ -115,11 +114,10 @@ async fn a_wrong_password_is_a_403_problem_and_changes_nothing() {
             .iter()
             .any(|k| k.starts_with("erasure"))
     );
-    let body = call(&app, Method::GET, ERASURE, &a, None)
+    call(&app, Method::GET, ERASURE, &a, None)
         .await
         .assert_problem(StatusCode::NOT_FOUND, "not_found")
         .await;
-    assert_eq!(body["code"], "not_found");
     // The session and the credentials still work.
     refresh(&app, &a).await.assert_status_is_ok();
     app.sign_in_as(Login::new("alice@example.com", PASSWORD).device("laptop"))
@@ -216,13 +214,11 @@ async fn erasure_runs_every_module_retries_a_failing_one_and_completes_only_when
             .assert_problem(StatusCode::UNAUTHORIZED, "invalid_refresh_token")
             .await;
     }
-    let body = app
-        .login("alice@example.com", PASSWORD)
+    app.login("alice@example.com", PASSWORD)
         .await
         .assert_problem(StatusCode::UNAUTHORIZED, "invalid_credentials")
         .await;
-    assert_eq!(body["code"], "invalid_credentials");
-    let body = (call(
+    (call(
         &app,
         Method::POST,
         DELETE,
@@ -232,7 +228,6 @@ async fn erasure_runs_every_module_retries_a_failing_one_and_completes_only_when
     .await)
         .assert_problem(StatusCode::CONFLICT, "erasure_already_requested")
         .await;
-    assert_eq!(body["code"], "erasure_already_requested");
     // The still-valid access token cannot add personal data back or start an export.
     let patch = json!({"display_name": "Back"});
     call(&app, Method::PATCH, "/v1/identity/me", &a, Some(&patch))
@@ -375,11 +370,10 @@ async fn erasure_runs_every_module_retries_a_failing_one_and_completes_only_when
 
     // Naming the tombstone is no way in either.
     let tombstone = json!({"email": format!("erased:{id}"), "password": PASSWORD});
-    let body = post(&app, "/v1/identity/login", &tombstone)
+    post(&app, "/v1/identity/login", &tombstone)
         .await
         .assert_problem(StatusCode::UNAUTHORIZED, "invalid_credentials")
         .await;
-    assert_eq!(body["code"], "invalid_credentials");
 
     // The address registers again as a new account that works.
     let again = register(&app, "alice@example.com").await;

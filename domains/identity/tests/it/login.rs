@@ -56,7 +56,6 @@ async fn wrong_password_and_unknown_email_give_identical_401s() {
         let mut problem = resp
             .assert_problem(StatusCode::UNAUTHORIZED, "invalid_credentials")
             .await;
-        assert_eq!(problem["code"], "invalid_credentials", "{problem}");
         problem.as_object_mut().unwrap().remove("request_id");
         bodies.push(problem);
     }
@@ -73,10 +72,8 @@ async fn wrong_password_and_unknown_email_give_identical_401s() {
 async fn me_without_a_token_is_a_401_problem() {
     let app = app().await;
     let resp = app.client.get("/v1/identity/me").send().await;
-    let body = resp
-        .assert_problem(StatusCode::UNAUTHORIZED, "unauthorized")
+    resp.assert_problem(StatusCode::UNAUTHORIZED, "unauthorized")
         .await;
-    assert_eq!(body["code"], "unauthorized", "{body}");
     let resp = app
         .client
         .get("/v1/identity/me")

@@ -69,26 +69,22 @@ async fn joins_are_refused_without_verification_eligibility_or_organization() {
     let unverified = member(&app, "new@acme.com", false).await;
     let outsider = member(&app, "bob@gmail.com", true).await;
 
-    let b = join(&app, &unverified, &org, None)
+    join(&app, &unverified, &org, None)
         .await
         .assert_problem(StatusCode::FORBIDDEN, "email_not_verified")
         .await;
-    assert_eq!(b["code"], "email_not_verified");
-    let b = join(&app, &outsider, &org, None)
+    join(&app, &outsider, &org, None)
         .await
         .assert_problem(StatusCode::FORBIDDEN, "not_eligible")
         .await;
-    assert_eq!(b["code"], "not_eligible");
-    let b = join(&app, &outsider, &org, Some("E-404"))
+    join(&app, &outsider, &org, Some("E-404"))
         .await
         .assert_problem(StatusCode::FORBIDDEN, "not_eligible")
         .await;
-    assert_eq!(b["code"], "not_eligible");
-    let b = join(&app, &outsider, "org_01h455vb4pex5vsknk084sn02q", None)
+    join(&app, &outsider, "org_01h455vb4pex5vsknk084sn02q", None)
         .await
         .assert_problem(StatusCode::NOT_FOUND, "not_found")
         .await;
-    assert_eq!(b["code"], "not_found");
     let b = join(&app, &outsider, "usr_01h455vb4pex5vsknk084sn02q", None)
         .await
         .assert_problem(StatusCode::BAD_REQUEST, "bad_request")
@@ -155,20 +151,18 @@ async fn one_sponsorship_at_a_time_and_leaving_ends_it() {
     let jane = member(&app, "jane@acme.com", true).await;
 
     json_of(join(&app, &jane, &acme, None).await, StatusCode::CREATED).await;
-    let b = join(&app, &jane, &beta, None)
+    join(&app, &jane, &beta, None)
         .await
         .assert_problem(StatusCode::CONFLICT, "already_member")
         .await;
-    assert_eq!(b["code"], "already_member");
 
     send(&app, "DELETE", "/v1/identity/me/organization", &jane, None)
         .await
         .assert_status(StatusCode::NO_CONTENT);
-    let b = send(&app, "DELETE", "/v1/identity/me/organization", &jane, None)
+    send(&app, "DELETE", "/v1/identity/me/organization", &jane, None)
         .await
         .assert_problem(StatusCode::NOT_FOUND, "not_a_member")
         .await;
-    assert_eq!(b["code"], "not_a_member");
     send(&app, "GET", "/v1/identity/me/organization", &jane, None)
         .await
         .assert_problem(StatusCode::NOT_FOUND, "not_a_member")
@@ -255,10 +249,8 @@ async fn concurrent_joins_by_one_member_give_one_membership_and_one_event() {
             201 => created.push(org),
             200 => existing += 1,
             409 => {
-                let b = resp
-                    .assert_problem(StatusCode::CONFLICT, "already_member")
+                resp.assert_problem(StatusCode::CONFLICT, "already_member")
                     .await;
-                assert_eq!(b["code"], "already_member");
                 conflicts += 1;
             }
             other => panic!("unexpected {other}"),
@@ -307,10 +299,8 @@ async fn join_attempts_are_rate_limited_per_member() {
     }
     let resp = join(&app, &guesser, &org, Some("E3")).await;
     assert!(resp.0.headers().contains_key("retry-after"));
-    let b = resp
-        .assert_problem(StatusCode::TOO_MANY_REQUESTS, "rate_limited")
+    resp.assert_problem(StatusCode::TOO_MANY_REQUESTS, "rate_limited")
         .await;
-    assert_eq!(b["code"], "rate_limited");
     // Another member is counted apart.
     let other = member(&app, "other@gmail.com", true).await;
     join(&app, &other, &org, Some("E1"))

@@ -299,11 +299,10 @@ async fn confirming_needs_a_right_fresh_code_and_returns_ten_recovery_codes() {
             .await
         }
     };
-    let body = confirm("123456".into())
+    confirm("123456".into())
         .await
         .assert_problem(StatusCode::CONFLICT, "mfa_not_pending")
         .await;
-    assert_eq!(body["code"], "mfa_not_pending", "{body}");
 
     let started = start(&app, &tokens).await;
     let mut authenticator = Authenticator::new(started["secret"].as_str().unwrap());
@@ -312,11 +311,10 @@ async fn confirming_needs_a_right_fresh_code_and_returns_ten_recovery_codes() {
         authenticator.code_at(-3),
         "12345".into(),
     ] {
-        let body = confirm(wrong)
+        confirm(wrong)
             .await
             .assert_problem(StatusCode::FORBIDDEN, "invalid_mfa_code")
             .await;
-        assert_eq!(body["code"], "invalid_mfa_code", "{body}");
     }
     assert!(!totp_row(&app, user_id).await.unwrap().1);
 
@@ -346,11 +344,10 @@ async fn confirming_needs_a_right_fresh_code_and_returns_ten_recovery_codes() {
         assert!(codes.iter().all(|c| !hash.contains(c.as_str())));
     }
 
-    let body = confirm(authenticator.next_code())
+    confirm(authenticator.next_code())
         .await
         .assert_problem(StatusCode::CONFLICT, "mfa_not_pending")
         .await;
-    assert_eq!(body["code"], "mfa_not_pending");
     let resp = post_auth(&app, "/v1/identity/me/mfa/totp", token, &json!({})).await;
     assert_eq!(
         resp.assert_problem(StatusCode::CONFLICT, "mfa_already_enabled")
@@ -389,11 +386,10 @@ async fn turning_it_off_takes_a_code_or_a_recovery_code() {
         let (app, token) = (&app, token.clone());
         async move { post_auth(app, "/v1/identity/me/mfa/disable", &token, &body).await }
     };
-    let body = disable(json!({}))
+    disable(json!({}))
         .await
         .assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed")
         .await;
-    assert_eq!(body["code"], "validation_failed");
     let both =
         json!({"code": enrolled.app.code_at(0), "recovery_code": enrolled.recovery_codes[0]});
     disable(both)
@@ -405,16 +401,14 @@ async fn turning_it_off_takes_a_code_or_a_recovery_code() {
         .assert_problem(StatusCode::BAD_REQUEST, "bad_request")
         .await;
     // The code that confirmed the enrollment is used up (replay).
-    let body = disable(json!({"code": enrolled.app.last_code()}))
+    disable(json!({"code": enrolled.app.last_code()}))
         .await
         .assert_problem(StatusCode::FORBIDDEN, "invalid_mfa_code")
         .await;
-    assert_eq!(body["code"], "invalid_mfa_code");
-    let body = disable(json!({"recovery_code": "0000-0000-0000-0000"}))
+    disable(json!({"recovery_code": "0000-0000-0000-0000"}))
         .await
         .assert_problem(StatusCode::FORBIDDEN, "invalid_mfa_code")
         .await;
-    assert_eq!(body["code"], "invalid_mfa_code");
     assert!(totp_row(&app, &enrolled.user_id).await.unwrap().1);
 
     disable(json!({"code": enrolled.app.next_code()}))
@@ -426,11 +420,10 @@ async fn turning_it_off_takes_a_code_or_a_recovery_code() {
         login(&app, "dan@example.com").await["status"],
         "authenticated"
     );
-    let body = disable(json!({"code": enrolled.app.code_at(0)}))
+    disable(json!({"code": enrolled.app.code_at(0)}))
         .await
         .assert_problem(StatusCode::CONFLICT, "mfa_not_enabled")
         .await;
-    assert_eq!(body["code"], "mfa_not_enabled");
     let events = security_events(&app, &enrolled.user_id).await;
     assert!(events.contains(&"mfa_disabled".to_owned()), "{events:?}");
 
@@ -474,7 +467,7 @@ async fn regenerated_recovery_codes_replace_the_old_ones() {
     let mut enrolled = enrolled(&app, "eve@example.com").await;
     let token = enrolled.tokens["access_token"].as_str().unwrap().to_owned();
     let path = "/v1/identity/me/mfa/recovery-codes";
-    let body = (post_auth(
+    (post_auth(
         &app,
         path,
         &token,
@@ -483,10 +476,6 @@ async fn regenerated_recovery_codes_replace_the_old_ones() {
     .await)
         .assert_problem(StatusCode::FORBIDDEN, "invalid_mfa_code")
         .await;
-    assert_eq!(
-        body["code"], "invalid_mfa_code",
-        "a recovery code is not enough"
-    );
     let before = recovery_rows(&app, &enrolled.user_id).await;
     let resp = post_auth(
         &app,

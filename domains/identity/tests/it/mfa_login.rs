@@ -77,16 +77,14 @@ async fn a_right_password_gets_a_challenge_and_the_code_gets_tokens_with_otp() {
     let sessions_before = sessions_of(&app, &enrolled.user_id).await;
 
     // The code that confirmed the enrollment is spent: a replay is a wrong code.
-    let body = step_up(&app, &answer, json!({"code": enrolled.app.last_code()}))
+    step_up(&app, &answer, json!({"code": enrolled.app.last_code()}))
         .await
         .assert_problem(StatusCode::UNAUTHORIZED, "invalid_mfa_code")
         .await;
-    assert_eq!(body["code"], "invalid_mfa_code", "{body}");
-    let body = step_up(&app, &answer, json!({"code": enrolled.app.code_at(3)}))
+    step_up(&app, &answer, json!({"code": enrolled.app.code_at(3)}))
         .await
         .assert_problem(StatusCode::UNAUTHORIZED, "invalid_mfa_code")
         .await;
-    assert_eq!(body["code"], "invalid_mfa_code");
     step_up(&app, &answer, json!({}))
         .await
         .assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed")
@@ -119,11 +117,10 @@ async fn a_right_password_gets_a_challenge_and_the_code_gets_tokens_with_otp() {
     assert_eq!(amr(&refreshed(&app, &tokens).await), json!(["pwd", "otp"]));
 
     // The challenge opened its session: it is spent.
-    let body = step_up(&app, &answer, json!({"code": enrolled.app.next_code()}))
+    step_up(&app, &answer, json!({"code": enrolled.app.next_code()}))
         .await
         .assert_problem(StatusCode::UNAUTHORIZED, "invalid_mfa_token")
         .await;
-    assert_eq!(body["code"], "invalid_mfa_token");
     let events = security_events(&app, &enrolled.user_id).await;
     assert_eq!(events.iter().filter(|e| *e == "mfa_failed").count(), 2);
     assert_eq!(events.last().unwrap(), "login_succeeded", "{events:?}");
@@ -151,11 +148,10 @@ async fn a_recovery_code_works_once() {
     assert_eq!(status["recovery_codes_left"], 9);
 
     let again = challenge(&app, "ben@example.com").await;
-    let body = step_up(&app, &again, json!({"recovery_code": code}))
+    step_up(&app, &again, json!({"recovery_code": code}))
         .await
         .assert_problem(StatusCode::UNAUTHORIZED, "invalid_mfa_code")
         .await;
-    assert_eq!(body["code"], "invalid_mfa_code");
     let events = security_events(&app, &enrolled.user_id).await;
     assert_eq!(
         events
@@ -173,19 +169,17 @@ async fn a_challenge_takes_five_codes_and_expires() {
     let mut enrolled = enrolled(&app, "cat@example.com").await;
     let answer = challenge(&app, "cat@example.com").await;
     for _ in 0..MFA_CHALLENGE_MAX_ATTEMPTS {
-        let body = step_up(&app, &answer, json!({"code": "000000"}))
+        step_up(&app, &answer, json!({"code": "000000"}))
             .await
             .assert_problem(StatusCode::UNAUTHORIZED, "invalid_mfa_code")
             .await;
-        assert_eq!(body["code"], "invalid_mfa_code");
     }
     // Out of attempts: even the right code is refused, and the code stays unused.
     let right = enrolled.app.next_code();
-    let body = step_up(&app, &answer, json!({"code": right}))
+    step_up(&app, &answer, json!({"code": right}))
         .await
         .assert_problem(StatusCode::UNAUTHORIZED, "invalid_mfa_token")
         .await;
-    assert_eq!(body["code"], "invalid_mfa_token");
 
     let fresh = challenge(&app, "cat@example.com").await;
     let token_hash = {
@@ -210,11 +204,10 @@ async fn a_challenge_takes_five_codes_and_expires() {
         })
         .await
         .unwrap();
-    let body = step_up(&app, &fresh, json!({"code": right}))
+    step_up(&app, &fresh, json!({"code": right}))
         .await
         .assert_problem(StatusCode::UNAUTHORIZED, "invalid_mfa_token")
         .await;
-    assert_eq!(body["code"], "invalid_mfa_token");
     // Each login clears the spent challenges: opening `fresh` removed the exhausted one,
     // the next removes the expired one.
     assert_eq!(challenges_of(&app, &enrolled.user_id).await, 1);
@@ -224,11 +217,10 @@ async fn a_challenge_takes_five_codes_and_expires() {
         .await
         .assert_status_is_ok();
     let unknown = json!({"mfa_token": "not-a-token"});
-    let body = step_up(&app, &unknown, json!({"code": right}))
+    step_up(&app, &unknown, json!({"code": right}))
         .await
         .assert_problem(StatusCode::UNAUTHORIZED, "invalid_mfa_token")
         .await;
-    assert_eq!(body["code"], "invalid_mfa_token");
 }
 
 #[tokio::test]
@@ -276,7 +268,6 @@ async fn wrong_codes_lock_the_account_like_wrong_passwords() {
     let mut body = resp
         .assert_problem(StatusCode::FORBIDDEN, "invalid_mfa_code")
         .await;
-    assert_eq!(body["code"], "invalid_mfa_code");
     body.as_object_mut().unwrap().remove("request_id");
     last.as_object_mut().unwrap().remove("request_id");
     assert_eq!(body["detail"], last["detail"]);

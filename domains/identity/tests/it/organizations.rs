@@ -155,7 +155,6 @@ async fn invalid_organizations_are_rejected_and_nothing_is_written() {
             .await)
             .assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed")
             .await;
-    assert_eq!(body["code"], "validation_failed");
     let errors: Vec<(&str, &str)> = body["errors"]
         .as_array()
         .unwrap()
@@ -172,18 +171,16 @@ async fn invalid_organizations_are_rejected_and_nothing_is_written() {
         ]
     );
     // Mass assignment: a body cannot set the id (or anything unknown).
-    let body = create(json!({"name": "Acme", "id": "org_01h455vb4pex5vsknk084sn02q"}))
+    create(json!({"name": "Acme", "id": "org_01h455vb4pex5vsknk084sn02q"}))
         .await
         .assert_problem(StatusCode::BAD_REQUEST, "bad_request")
         .await;
-    assert_eq!(body["code"], "bad_request");
 
     let first = create_org(&app, &root, "Acme", &["acme.com"]).await;
-    let body = create(json!({"name": "Acme 2", "allowed_domains": ["beta.com", "ACME.com"]}))
+    create(json!({"name": "Acme 2", "allowed_domains": ["beta.com", "ACME.com"]}))
         .await
         .assert_problem(StatusCode::CONFLICT, "domain_taken")
         .await;
-    assert_eq!(body["code"], "domain_taken");
     let body = (send(
         &app,
         "PATCH",
@@ -260,16 +257,14 @@ async fn only_admins_with_a_second_factor_manage_organizations() {
         ),
     ];
     for (method, path, body) in &calls {
-        let b = send(&app, method, path, &plain, body.clone())
+        send(&app, method, path, &plain, body.clone())
             .await
             .assert_problem(StatusCode::FORBIDDEN, "forbidden")
             .await;
-        assert_eq!(b["code"], "forbidden", "{method} {path}");
-        let b = send(&app, method, path, &no_mfa, body.clone())
+        send(&app, method, path, &no_mfa, body.clone())
             .await
             .assert_problem(StatusCode::FORBIDDEN, "mfa_required")
             .await;
-        assert_eq!(b["code"], "mfa_required", "{method} {path}");
         send(&app, method, path, &nobody, body.clone())
             .await
             .assert_problem(StatusCode::UNAUTHORIZED, "unauthorized")
@@ -324,11 +319,10 @@ async fn admins_list_and_remove_members() {
     send(&app, "DELETE", &remove(&ids[1]), &root, None)
         .await
         .assert_status(StatusCode::NO_CONTENT);
-    let b = send(&app, "DELETE", &remove(&ids[1]), &root, None)
+    send(&app, "DELETE", &remove(&ids[1]), &root, None)
         .await
         .assert_problem(StatusCode::NOT_FOUND, "not_a_member")
         .await;
-    assert_eq!(b["code"], "not_a_member");
     send(&app, "DELETE", &remove(&root.id), &root, None)
         .await
         .assert_problem(StatusCode::NOT_FOUND, "not_a_member")

@@ -154,10 +154,8 @@ async fn password_changes_are_limited_per_account() {
         .await;
     let resp = change(&app, &this, &wrong).await;
     assert!(resp.0.headers().contains_key("retry-after"));
-    let body = resp
-        .assert_problem(StatusCode::TOO_MANY_REQUESTS, "rate_limited")
+    resp.assert_problem(StatusCode::TOO_MANY_REQUESTS, "rate_limited")
         .await;
-    assert_eq!(body["code"], "rate_limited");
 }
 
 #[tokio::test]
@@ -189,11 +187,10 @@ async fn reset_requests_are_limited_per_address_and_per_ip() {
         .await
         .assert_status(poem::http::StatusCode::ACCEPTED);
     // Fifth request from this client: over the per-IP limit whatever the address.
-    let body = request("max@example.com")
+    request("max@example.com")
         .await
         .assert_problem(StatusCode::TOO_MANY_REQUESTS, "rate_limited")
         .await;
-    assert_eq!(body["code"], "rate_limited");
 }
 
 #[tokio::test]
@@ -223,11 +220,10 @@ async fn token_attempts_are_limited_per_ip() {
             .await
             .assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "email_token_invalid")
             .await;
-        let limited = post(&app, path, &body)
+        post(&app, path, &body)
             .await
             .assert_problem(StatusCode::TOO_MANY_REQUESTS, "rate_limited")
             .await;
-        assert_eq!(limited["code"], "rate_limited", "{path}");
     }
 }
 
@@ -363,11 +359,9 @@ async fn a_retried_reset_with_its_idempotency_key_replays_the_success() {
     retry.assert_status(poem::http::StatusCode::NO_CONTENT);
     retry.assert_header("idempotent-replayed", "true");
     // Without the key the used token is, as always, invalid.
-    let plain = m
-        .reset(&token, NEW_PASSWORD)
+    m.reset(&token, NEW_PASSWORD)
         .await
         .assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "email_token_invalid")
         .await;
-    assert_eq!(plain["code"], "email_token_invalid");
     m.stop().await;
 }

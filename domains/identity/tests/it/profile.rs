@@ -127,7 +127,6 @@ async fn invalid_values_are_422_with_one_error_per_field() {
     .await)
         .assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed")
         .await;
-    assert_eq!(body["code"], "validation_failed", "{body}");
     let mut fields: Vec<&str> = body["errors"]
         .as_array()
         .unwrap()

@@ -61,10 +61,8 @@ async fn a_refresh_rotates_the_refresh_token_and_the_new_access_token_works() {
         &json!({"refresh_token": "not-a-token"}),
     )
     .await;
-    let body = resp
-        .assert_problem(StatusCode::UNAUTHORIZED, "invalid_refresh_token")
+    resp.assert_problem(StatusCode::UNAUTHORIZED, "invalid_refresh_token")
         .await;
-    assert_eq!(body["code"], "invalid_refresh_token", "{body}");
 }
 
 #[tokio::test]
@@ -99,11 +97,10 @@ async fn reuse_after_the_grace_window_revokes_the_whole_family() {
     let first = app.member().await.tokens.body;
     let second = refreshed(&app, &first).await;
     set_used_at_back(&app, 11).await;
-    let body = refresh(&app, &first)
+    refresh(&app, &first)
         .await
         .assert_problem(StatusCode::UNAUTHORIZED, "invalid_refresh_token")
         .await;
-    assert_eq!(body["code"], "invalid_refresh_token", "{body}");
     // The legitimate holder's newer token is dead too.
     refresh(&app, &second)
         .await
@@ -205,11 +202,10 @@ async fn a_refresh_token_unused_for_the_idle_ttl_expires() {
     assert!((590..=600).contains(&left.num_seconds()), "{left}");
     // Expired a second ago.
     backdate(&app, "identity_refresh_tokens", "expires_at", 1).await;
-    let body = refresh(&app, &second)
+    refresh(&app, &second)
         .await
         .assert_problem(StatusCode::UNAUTHORIZED, "invalid_refresh_token")
         .await;
-    assert_eq!(body["code"], "invalid_refresh_token", "{body}");
 }
 
 #[tokio::test]

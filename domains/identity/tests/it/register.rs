@@ -56,10 +56,8 @@ async fn a_case_variant_of_a_registered_email_is_409_email_taken() {
         &json!({"email": "SAM@Example.com", "password": "another long passphrase"}),
     )
     .await;
-    let body = resp
-        .assert_problem(StatusCode::CONFLICT, "email_taken")
+    resp.assert_problem(StatusCode::CONFLICT, "email_taken")
         .await;
-    assert_eq!(body["code"], "email_taken", "{body}");
 }
 
 #[tokio::test]
@@ -74,7 +72,6 @@ async fn invalid_fields_are_422_with_one_error_per_field() {
     let body = resp
         .assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed")
         .await;
-    assert_eq!(body["code"], "validation_failed", "{body}");
     let errors = body["errors"].as_array().unwrap();
     assert!(
         errors
@@ -173,10 +170,8 @@ async fn fifty_concurrent_registrations_of_one_email_give_exactly_one_account() 
         match resp.0.status().as_u16() {
             201 => created += 1,
             409 => {
-                let body = resp
-                    .assert_problem(StatusCode::CONFLICT, "email_taken")
+                resp.assert_problem(StatusCode::CONFLICT, "email_taken")
                     .await;
-                assert_eq!(body["code"], "email_taken", "{body}");
                 taken += 1;
             }
             other => panic!("unexpected status {other}"),
