@@ -169,6 +169,7 @@ async fn the_binary_serves_problems_limits_bodies_and_exits_0_on_sigterm() {
     assert_eq!(resp.headers()["content-type"], "application/problem+json");
     let body: serde_json::Value = resp.json().await.unwrap();
     assert!(body["request_id"].as_str().is_some_and(|r| !r.is_empty()));
+    assert_eq!(body["code"], "not_found", "{body}");
 
     let resp = http
         .post(format!("{base}/v1/meta"))
@@ -178,6 +179,8 @@ async fn the_binary_serves_problems_limits_bodies_and_exits_0_on_sigterm() {
         .await
         .unwrap();
     assert_eq!(resp.status(), 405, "only GET is routed on /v1/meta");
+    let body: serde_json::Value = resp.json().await.unwrap();
+    assert_eq!(body["code"], "method_not_allowed", "{body}");
 
     let two_mib = vec![b'{'; 2 * 1024 * 1024];
     let resp = http
@@ -189,6 +192,8 @@ async fn the_binary_serves_problems_limits_bodies_and_exits_0_on_sigterm() {
         .unwrap();
     assert_eq!(resp.status(), 413);
     assert_eq!(resp.headers()["content-type"], "application/problem+json");
+    let body: serde_json::Value = resp.json().await.unwrap();
+    assert_eq!(body["code"], "payload_too_large", "{body}");
     // Chunked, without Content-Length.
     let chunks: Vec<_> = two_mib
         .chunks(64 * 1024)
