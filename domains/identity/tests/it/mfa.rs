@@ -7,57 +7,13 @@ use diesel::prelude::*;
 use haven_identity::schema::{identity_mfa_recovery_codes, identity_mfa_totp, identity_sessions};
 use haven_platform::testing::AssertProblem;
 use haven_platform::testing::Login;
-use haven_platform::testing::TestApp;
+use haven_platform::testing::{Authenticator, TestApp};
 use poem::http::StatusCode;
 use poem::test::TestResponse;
 use serde_json::{Value, json};
 use totp_rs::{Algorithm, Secret, TOTP};
 
 use crate::{PASSWORD, app, post, register, security_events};
-
-/// Produces codes of increasing time steps, as an authenticator app would over time:
-/// the server accepts each step once (one step of skew either side of now).
-pub struct Authenticator {
-    totp: TOTP,
-    last_step: u64,
-}
-
-impl Authenticator {
-    /// From the base32 secret of an enrollment.
-    pub fn new(secret_base32: &str) -> Self {
-        let secret = Secret::Encoded(secret_base32.to_owned())
-            .to_bytes()
-            .unwrap();
-        Self {
-            totp: TOTP::new_unchecked(Algorithm::SHA1, 6, 0, 30, secret, None, String::new()),
-            last_step: 0,
-        }
-    }
-
-    fn now_step() -> u64 {
-        u64::try_from(chrono::Utc::now().timestamp()).unwrap() / 30
-    }
-
-    /// The code of the step `offset` steps from now (for codes the server must refuse).
-    pub fn code_at(&self, offset: i64) -> String {
-        let step = Self::now_step().checked_add_signed(offset).unwrap();
-        self.totp.generate(step * 30)
-    }
-
-    /// A valid code of a step not used before (at most three per 30 s).
-    pub fn next_code(&mut self) -> String {
-        let now = Self::now_step();
-        let step = (self.last_step + 1).max(now - 1);
-        assert!(step <= now + 1, "more than three codes in one 30 s window");
-        self.last_step = step;
-        self.totp.generate(step * 30)
-    }
-
-    /// The code of the last step handed out (a replay).
-    pub fn last_code(&self) -> String {
-        self.totp.generate(self.last_step * 30)
-    }
-}
 
 /// `POST` with a bearer token and a JSON body.
 pub async fn post_auth(app: &TestApp, path: &str, token: &str, body: &Value) -> TestResponse {
