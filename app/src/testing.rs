@@ -47,8 +47,10 @@ async fn post(app: &TestApp, path: &str, token: Option<&str>, body: &Value) -> T
 }
 
 async fn ok(resp: TestResponse, status: StatusCode) -> Value {
-    resp.assert_status(status);
-    resp.json().await.value().deserialize()
+    let actual = resp.0.status();
+    let body: Value = resp.json().await.value().deserialize();
+    assert_eq!(actual, status, "test account set-up: {body}");
+    body
 }
 
 impl TestAccounts for IdentityAccounts {
@@ -128,7 +130,7 @@ impl TestAccounts for IdentityAccounts {
             let started = post(app, "/v1/identity/me/mfa/totp", access, &json!({})).await;
             let started = ok(started, StatusCode::CREATED).await;
             let mut authenticator = Authenticator::new(started["secret"].as_str().unwrap());
-            let code = json!({"code": authenticator.next_code()});
+            let code = json!({"code": authenticator.fresh_code()});
             let confirmed = post(app, "/v1/identity/me/mfa/totp/confirm", access, &code).await;
             ok(confirmed, StatusCode::OK).await;
             // The enrolling session's next tokens carry the factor (`amr` has `otp`).

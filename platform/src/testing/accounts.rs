@@ -291,7 +291,7 @@ impl SignedIn {
             .totp
             .as_mut()
             .expect("the login asked for a second factor the fixture does not have")
-            .next_code();
+            .fresh_code();
         let resp = accounts.second_factor(app, &answer, &code).await;
         resp.assert_status_is_ok();
         accounts.tokens(resp.json().await.value().deserialize())

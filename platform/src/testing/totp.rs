@@ -51,6 +51,21 @@ impl Authenticator {
         self.totp.generate(step * 30)
     }
 
+    /// A valid code of a step not used before, never older than the current step: the
+    /// server still accepts it if a 30 s boundary passes before it arrives (a code of the
+    /// previous step would then be two steps old). For set-up that must not flake; at
+    /// most two per 30 s.
+    pub fn fresh_code(&mut self) -> String {
+        let now = Self::now_step();
+        let step = (self.last_step + 1).max(now);
+        assert!(
+            step <= now + 1,
+            "more than two fresh codes in one 30 s window"
+        );
+        self.last_step = step;
+        self.totp.generate(step * 30)
+    }
+
     /// The code of the last step handed out (a replay).
     pub fn last_code(&self) -> String {
         self.totp.generate(self.last_step * 30)
