@@ -5,4 +5,6 @@ pub mod cli;
 pub mod meta;
 pub mod modules;
 pub mod run;
+#[cfg(feature = "test-support")]
+pub mod testing;
 pub mod wiring;

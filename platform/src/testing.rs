@@ -4,9 +4,28 @@
 //! as `postgres://postgres@127.0.0.1:5432/postgres`), a fresh PostgreSQL database cloned
 //! from a template that is migrated once per migration set, so each test costs one
 //! `CREATE DATABASE … TEMPLATE`.
+//!
+//! Also the shared test kit: signed-in accounts ([`TestApp::member`], [`TestApp::admin`],
+//! …), the one login request ([`TestApp::login`]), problem assertions
+//! ([`AssertProblem::assert_problem`]), a bounded poller ([`wait_until`]) and the outside
+//! services a test may require ([`require_service`]).
 
 // A harness that cannot set up a test must stop it loudly; there is no caller to recover.
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
+
+mod accounts;
+mod problem;
+mod services;
+mod totp;
+mod wait;
+
+pub use accounts::{Login, SignedIn, TEST_PASSWORD, TestAccounts, Tokens};
+pub use problem::AssertProblem;
+pub use services::{Service, in_ci, require_service};
+pub use totp::Authenticator;
+pub use wait::{POLL_INTERVAL, wait_for, wait_until};
+
+use std::sync::Arc;
 
 use diesel::prelude::*;
 use diesel::{PgConnection, sql_query};
@@ -218,6 +237,7 @@ pub struct TestApp {
     pub spec_json: String,
     /// The test's database (dropped with the app).
     pub db: TestDb,
+    accounts: Option<Arc<dyn TestAccounts>>,
 }
 
 impl std::fmt::Debug for TestApp {
@@ -232,7 +252,8 @@ impl std::fmt::Debug for TestApp {
 pub struct TestAppBuilder {
     settings: Settings,
     migrated: bool,
-    modules: Vec<std::sync::Arc<dyn crate::module::ModuleInfo>>,
+    modules: Vec<Arc<dyn crate::module::ModuleInfo>>,
+    accounts: Option<Arc<dyn TestAccounts>>,
 }
 
 impl TestApp {
@@ -247,6 +268,7 @@ impl TestApp {
             settings,
             migrated: true,
             modules: Vec::new(),
+            accounts: None,
         }
     }
 }
@@ -269,8 +291,16 @@ impl TestAppBuilder {
     /// Mounts a test-only module next to the app's: it is listed in the context's module
     /// directory (so account export and erasure call its hooks), after the real ones.
     #[must_use]
-    pub fn module(mut self, module: std::sync::Arc<dyn crate::module::ModuleInfo>) -> Self {
+    pub fn module(mut self, module: Arc<dyn crate::module::ModuleInfo>) -> Self {
         self.modules.push(module);
+        self
+    }
+
+    /// Installs the port the signed-in fixtures create and sign in accounts with
+    /// (`haven_app::testing::builder()` installs the app's).
+    #[must_use]
+    pub fn accounts(mut self, accounts: Arc<dyn TestAccounts>) -> Self {
+        self.accounts = Some(accounts);
         self
     }
 
@@ -297,6 +327,7 @@ impl TestAppBuilder {
             client: TestClient::new(app.endpoint),
             spec_json: app.spec_json,
             db,
+            accounts: self.accounts,
         }
     }
 }

@@ -6,6 +6,7 @@ use std::process::{Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use haven_platform::testing::wait_until;
 use tokio::sync::Notify;
 
 /// The binary next to this test executable (`target/<profile>/haven`), or `HAVEN_BIN`.
@@ -116,20 +117,17 @@ impl Served {
             admin: format!("http://127.0.0.1:{admin_port}"),
             dir,
         };
-        // Wait for the process to listen: bounded polling of a subprocess.
+        // A subprocess has no readiness hook but its probe.
         let http = reqwest::Client::new();
-        for _ in 0..200 {
-            if let Ok(r) = http
-                .get(format!("{}/health/ready", served.admin))
+        let ready = format!("{}/health/ready", served.admin);
+        wait_until(Duration::from_secs(10), "haven is ready", || async {
+            http.get(&ready)
                 .send()
                 .await
-                && r.status() == 200
-            {
-                return served;
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-        panic!("haven did not become ready");
+                .is_ok_and(|r| r.status() == 200)
+        })
+        .await;
+        served
     }
 
     /// Rows in `platform_nodes` of the child's database.
@@ -171,6 +169,7 @@ async fn the_binary_serves_problems_limits_bodies_and_exits_0_on_sigterm() {
     assert_eq!(resp.headers()["content-type"], "application/problem+json");
     let body: serde_json::Value = resp.json().await.unwrap();
     assert!(body["request_id"].as_str().is_some_and(|r| !r.is_empty()));
+    assert_eq!(body["code"], "not_found", "{body}");
 
     let resp = http
         .post(format!("{base}/v1/meta"))
@@ -180,6 +179,8 @@ async fn the_binary_serves_problems_limits_bodies_and_exits_0_on_sigterm() {
         .await
         .unwrap();
     assert_eq!(resp.status(), 405, "only GET is routed on /v1/meta");
+    let body: serde_json::Value = resp.json().await.unwrap();
+    assert_eq!(body["code"], "method_not_allowed", "{body}");
 
     let two_mib = vec![b'{'; 2 * 1024 * 1024];
     let resp = http
@@ -191,6 +192,8 @@ async fn the_binary_serves_problems_limits_bodies_and_exits_0_on_sigterm() {
         .unwrap();
     assert_eq!(resp.status(), 413);
     assert_eq!(resp.headers()["content-type"], "application/problem+json");
+    let body: serde_json::Value = resp.json().await.unwrap();
+    assert_eq!(body["code"], "payload_too_large", "{body}");
     // Chunked, without Content-Length.
     let chunks: Vec<_> = two_mib
         .chunks(64 * 1024)

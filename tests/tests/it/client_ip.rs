@@ -11,7 +11,7 @@ use tokio::sync::Notify;
 /// Serves the real app on a free port; returns its base URL and a stop handle.
 async fn serve(trusted: &[&str]) -> (TestApp, String, Arc<Notify>) {
     let trusted: Vec<String> = trusted.iter().map(|t| (*t).to_owned()).collect();
-    let app = TestApp::builder()
+    let app = haven_app::testing::builder()
         .settings(|s| {
             s.server.trusted_proxies = trusted;
             s.server.drain_delay_ms = 0;

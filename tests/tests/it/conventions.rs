@@ -2,11 +2,12 @@
 //! limits, timeouts, CORS, security headers, ids and pagination.
 
 use futures_util::stream;
+use haven_platform::testing::AssertProblem;
 use poem::Body;
 use poem::http::{Method, StatusCode};
 use serde_json::json;
 
-use crate::probe::{app, app_with, problem};
+use crate::probe::{app, app_with};
 
 #[tokio::test]
 async fn unknown_routes_are_404_problems_with_the_request_id() {
@@ -18,8 +19,8 @@ async fn unknown_routes_are_404_problems_with_the_request_id() {
         .send()
         .await;
     resp.assert_header("x-request-id", "support-ticket-42");
-    let body = problem(resp, 404).await;
-    assert_eq!(body["code"], "not_found");
+    resp.assert_problem(StatusCode::NOT_FOUND, "not_found")
+        .await;
 }
 
 #[tokio::test]
@@ -47,8 +48,8 @@ async fn wrong_methods_are_405_with_allow() {
     let (app, _) = app().await;
     let resp = app.client.delete("/v1/meta").send().await;
     resp.assert_header("allow", "GET, HEAD");
-    let body = problem(resp, 405).await;
-    assert_eq!(body["code"], "method_not_allowed");
+    resp.assert_problem(StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed")
+        .await;
 }
 
 #[tokio::test]
@@ -61,8 +62,8 @@ async fn malformed_json_is_a_400_problem() {
         .body("{\"name\": ")
         .send()
         .await;
-    let body = problem(resp, 400).await;
-    assert_eq!(body["code"], "bad_request");
+    resp.assert_problem(StatusCode::BAD_REQUEST, "bad_request")
+        .await;
 }
 
 #[tokio::test]
@@ -91,7 +92,9 @@ async fn wrong_types_missing_fields_unknown_enums_and_unknown_fields_are_400() {
             .body_json(&input)
             .send()
             .await;
-        let body = problem(resp, 400).await;
+        let body = resp
+            .assert_problem(StatusCode::BAD_REQUEST, "bad_request")
+            .await;
         let detail = body["detail"].as_str().unwrap();
         assert!(detail.contains(field), "{input} → {detail}");
     }
@@ -111,16 +114,17 @@ async fn a_wrong_content_type_is_a_415_problem() {
         .body("name=a")
         .send()
         .await;
-    let body = problem(resp, 415).await;
-    assert_eq!(body["code"], "unsupported_media_type");
+    resp.assert_problem(StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type")
+        .await;
 }
 
 #[tokio::test]
 async fn panics_are_500_problems_that_leak_nothing() {
     let (app, _) = app().await;
     let resp = app.client.get("/v1/test/panic").send().await;
-    let body = problem(resp, 500).await;
-    assert_eq!(body["code"], "internal");
+    let body = resp
+        .assert_problem(StatusCode::INTERNAL_SERVER_ERROR, "internal")
+        .await;
     assert!(!body.to_string().contains("hunter2"));
     assert!(!body.to_string().contains("secret"));
 }
@@ -136,7 +140,11 @@ async fn bodies_over_the_limit_are_413_with_or_without_content_length() {
         .body(big.clone())
         .send()
         .await;
-    assert_eq!(problem(resp, 413).await["code"], "payload_too_large");
+    assert_eq!(
+        resp.assert_problem(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large")
+            .await["code"],
+        "payload_too_large"
+    );
 
     // A streamed body has no Content-Length: the limit applies to the bytes read.
     let chunks = big
@@ -150,7 +158,11 @@ async fn bodies_over_the_limit_are_413_with_or_without_content_length() {
         .body(Body::from_bytes_stream(stream::iter(chunks)))
         .send()
         .await;
-    assert_eq!(problem(resp, 413).await["code"], "payload_too_large");
+    assert_eq!(
+        resp.assert_problem(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large")
+            .await["code"],
+        "payload_too_large"
+    );
 
     // Under the limit, a streamed body still reaches the handler intact.
     let ok = br#"{"name":"a","kind":"round","count":1}"#.to_vec();
@@ -172,7 +184,11 @@ async fn requests_past_the_timeout_are_503_problems() {
     let (app, _) = app_with(|s| s.server.request_timeout_ms = 50).await;
     let resp = app.client.get("/v1/test/hang").send().await;
     resp.assert_header("retry-after", "1");
-    assert_eq!(problem(resp, 503).await["code"], "request_timeout");
+    assert_eq!(
+        resp.assert_problem(StatusCode::SERVICE_UNAVAILABLE, "request_timeout")
+            .await["code"],
+        "request_timeout"
+    );
 }
 
 #[tokio::test]
@@ -220,14 +236,20 @@ async fn ids_with_a_wrong_prefix_are_400_and_valid_ones_reach_the_handler() {
         .get("/v1/test/things/usr_01h455vb4pex5vsknk084sn02q")
         .send()
         .await;
-    let body = problem(resp, 400).await;
+    let body = resp
+        .assert_problem(StatusCode::BAD_REQUEST, "bad_request")
+        .await;
     assert!(body["detail"].as_str().unwrap().contains("thg_"), "{body}");
     let resp = app
         .client
         .get("/v1/test/things/thg_01h455vb4pex5vsknk084sn02q")
         .send()
         .await;
-    assert_eq!(problem(resp, 404).await["code"], "not_found");
+    assert_eq!(
+        resp.assert_problem(StatusCode::NOT_FOUND, "not_found")
+            .await["code"],
+        "not_found"
+    );
 }
 
 #[tokio::test]
@@ -262,7 +284,9 @@ async fn pagination_walks_every_item_once_and_rejects_bad_limits() {
         .query("limit", &101)
         .send()
         .await;
-    let body = problem(resp, 422).await;
+    let body = resp
+        .assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed")
+        .await;
     assert_eq!(body["errors"][0]["field"], "limit");
     let resp = app
         .client
@@ -270,7 +294,8 @@ async fn pagination_walks_every_item_once_and_rejects_bad_limits() {
         .query("cursor", &"garbage!")
         .send()
         .await;
-    problem(resp, 400).await;
+    resp.assert_problem(StatusCode::BAD_REQUEST, "bad_request")
+        .await;
 }
 
 #[tokio::test]

@@ -2,8 +2,10 @@
 //! or 500s, and the pool recovers once the database is back.
 
 use diesel::{Connection, PgConnection, RunQueryDsl, sql_query};
+use haven_platform::testing::AssertProblem;
+use poem::http::StatusCode;
 
-use crate::probe::{app_with, problem};
+use crate::probe::app_with;
 
 #[tokio::test]
 async fn pool_exhaustion_is_a_503_with_retry_after() {
@@ -20,7 +22,11 @@ async fn pool_exhaustion_is_a_503_with_retry_after() {
         started.await;
         let resp = app.client.get("/v1/test/db").send().await;
         resp.assert_header("retry-after", "1");
-        assert_eq!(problem(resp, 503).await["code"], "unavailable");
+        assert_eq!(
+            resp.assert_problem(StatusCode::SERVICE_UNAVAILABLE, "unavailable")
+                .await["code"],
+            "unavailable"
+        );
         tx.send(()).unwrap();
     };
     let (held, ()) = tokio::join!(holder, contender);
@@ -49,7 +55,8 @@ async fn a_database_that_cannot_be_reached_is_a_503_not_a_500() {
     let ctx = haven_platform::PlatformContext::new(settings, app.ctx.build).unwrap();
     let client = poem::test::TestClient::new(haven_app::wiring::build_app(&ctx).endpoint);
     let resp = client.get("/health/ready").send().await;
-    problem(resp, 503).await;
+    resp.assert_problem(StatusCode::SERVICE_UNAVAILABLE, "unavailable")
+        .await;
 }
 
 /// Kills every backend of the test database mid-test (as a PostgreSQL restart would) and

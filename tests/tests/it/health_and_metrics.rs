@@ -1,10 +1,11 @@
 //! Probes and `/metrics`.
 
 use haven_platform::server::admin_app;
-use haven_platform::testing::TestApp;
+use haven_platform::testing::AssertProblem;
+use poem::http::StatusCode;
 use poem::test::TestClient;
 
-use crate::probe::{app, problem};
+use crate::probe::app;
 
 #[tokio::test]
 async fn ready_when_migrated_and_not_ready_when_migrations_are_pending() {
@@ -19,13 +20,15 @@ async fn ready_when_migrated_and_not_ready_when_migrations_are_pending() {
     resp.assert_json(serde_json::json!({"status": "ready"}))
         .await;
 
-    let empty = TestApp::builder()
+    let empty = haven_app::testing::builder()
         .unmigrated()
         .build(haven_app::wiring::build_app)
         .await;
     let resp = empty.client.get("/health/ready").send().await;
     resp.assert_header("retry-after", "1");
-    let body = problem(resp, 503).await;
+    let body = resp
+        .assert_problem(StatusCode::SERVICE_UNAVAILABLE, "unavailable")
+        .await;
     assert!(
         body["detail"]
             .as_str()
@@ -55,12 +58,18 @@ async fn draining_turns_readiness_false_on_both_listeners() {
         .await
         .assert_status_is_ok();
     app.ctx.health.start_draining();
-    problem(app.client.get("/health/ready").send().await, 503).await;
+    app.client
+        .get("/health/ready")
+        .send()
+        .await
+        .assert_problem(StatusCode::SERVICE_UNAVAILABLE, "unavailable")
+        .await;
     admin
         .get("/health/ready")
         .send()
         .await
-        .assert_status(poem::http::StatusCode::SERVICE_UNAVAILABLE);
+        .assert_problem(StatusCode::SERVICE_UNAVAILABLE, "unavailable")
+        .await;
     // Liveness is about the process, not traffic: still fine.
     admin.get("/health/live").send().await.assert_status_is_ok();
 }
@@ -74,7 +83,8 @@ async fn metrics_use_route_templates_never_raw_paths() {
         .get(format!("/v1/test/things/{id}"))
         .send()
         .await
-        .assert_status(poem::http::StatusCode::NOT_FOUND);
+        .assert_problem(StatusCode::NOT_FOUND, "not_found")
+        .await;
     app.client
         .get("/v1/meta?token=abc")
         .send()
@@ -84,7 +94,8 @@ async fn metrics_use_route_templates_never_raw_paths() {
         .get("/some/random/path")
         .send()
         .await
-        .assert_status(poem::http::StatusCode::NOT_FOUND);
+        .assert_problem(StatusCode::NOT_FOUND, "not_found")
+        .await;
     haven_platform::observability::metrics::record_build_info(&app.ctx.build);
 
     let admin = TestClient::new(admin_app(&app.ctx));

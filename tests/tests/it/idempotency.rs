@@ -10,7 +10,7 @@ use diesel::prelude::*;
 use diesel::sql_query;
 use diesel::sql_types::{Integer, Nullable, Text};
 use haven_platform::idempotency::IdempotencyKey;
-use haven_platform::testing::TestApp;
+use haven_platform::testing::{TestApp, wait_for};
 use haven_platform::{ApiError, ApiResult, DbError, define_id, error_set};
 use poem::http::StatusCode;
 use poem_openapi::param::Path;
@@ -182,7 +182,7 @@ async fn harness_with(f: impl FnOnce(&mut haven_platform::Settings)) -> Harness 
         counts: Arc::clone(&counts),
         gates: Arc::clone(&gates),
     };
-    let app = TestApp::builder()
+    let app = haven_app::testing::builder()
         .settings(f)
         .build(move |ctx| haven_app::wiring::build_app_with(ctx, api))
         .await;
@@ -488,14 +488,13 @@ async fn a_request_abandoned_by_the_timeout_is_stored_not_left_running() {
     assert_eq!(first.status, StatusCode::SERVICE_UNAVAILABLE, "{first:?}");
     assert_eq!(first.json()["code"], "request_timeout");
     // The endpoint's task resolves the claim at its own deadline, just after the answer.
-    let mut rows = h.rows().await;
-    for _ in 0..250 {
-        if rows.iter().all(|(_, state, _)| state == "done") {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(20)).await;
-        rows = h.rows().await;
-    }
+    let rows = wait_for(Duration::from_secs(5), "the claim is resolved", || async {
+        let rows = h.rows().await;
+        rows.iter()
+            .all(|(_, state, _)| state == "done")
+            .then_some(rows)
+    })
+    .await;
     assert_eq!(rows, vec![done("key-1", 503)]);
 
     let retry = h

@@ -1,9 +1,7 @@
 //! Shared helpers of the job-queue, outbox and multi-node tests: closure-backed handlers,
 //! typed reads of the platform tables, metric lookups and a bounded `eventually`.
 
-use std::future::Future;
 use std::sync::Arc;
-use std::time::Duration;
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
@@ -24,25 +22,6 @@ pub fn fast(jobs: &mut JobSettings) {
     jobs.max_attempts = 3;
     jobs.backoff_base_ms = 20;
     jobs.backoff_max_ms = 100;
-}
-
-/// Polls `condition` every 10 ms until it holds; panics naming `what` after `deadline`.
-pub async fn eventually<F, Fut>(what: &str, deadline: Duration, mut condition: F)
-where
-    F: FnMut() -> Fut,
-    Fut: Future<Output = bool>,
-{
-    let give_up = tokio::time::Instant::now() + deadline;
-    loop {
-        if condition().await {
-            return;
-        }
-        assert!(
-            tokio::time::Instant::now() < give_up,
-            "timed out after {deadline:?} waiting until {what}"
-        );
-        tokio::time::sleep(Duration::from_millis(10)).await;
-    }
 }
 
 /// A job handler backed by a closure.

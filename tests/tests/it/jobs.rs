@@ -10,14 +10,12 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use futures_util::FutureExt;
 use haven_platform::jobs::{self, Job, JobHandler, JobId, NewJob, Recurring, Registry, Runtime};
-use haven_platform::testing::TestApp;
+use haven_platform::testing::{TestApp, wait_until};
 use haven_platform::time::now_utc;
 use haven_platform::{Db, DbError};
 use tokio::sync::Notify;
 
-use crate::job_support::{
-    eventually, fast, job_handler, job_in_state, job_row, jobs_of_kind, metric,
-};
+use crate::job_support::{fast, job_handler, job_in_state, job_row, jobs_of_kind, metric};
 
 const WAIT: Duration = Duration::from_secs(15);
 
@@ -35,7 +33,7 @@ async fn app() -> TestApp {
 async fn app_with(f: impl FnOnce(&mut haven_platform::config::JobSettings)) -> TestApp {
     // Counters recorded before the recorder is installed would be lost.
     haven_platform::observability::metrics::install();
-    TestApp::builder()
+    haven_app::testing::builder()
         .settings(|s| {
             fast(&mut s.jobs);
             f(&mut s.jobs);
@@ -111,7 +109,7 @@ async fn a_job_enqueued_in_a_rolled_back_transaction_never_exists_or_runs() {
         new_job("test.record", serde_json::json!({"which": "committed"})),
     )
     .await;
-    eventually("the committed job is done", WAIT, || {
+    wait_until(WAIT, "the committed job is done", || {
         job_in_state(&db, committed, "done")
     })
     .await;
@@ -134,7 +132,7 @@ async fn a_committed_job_runs_once_and_ends_done() {
     let runtime = start(&app, &[handler]);
 
     let id = enqueue(&db, new_job("test.record", serde_json::json!({"n": 7}))).await;
-    eventually("the job is done", WAIT, || job_in_state(&db, id, "done")).await;
+    wait_until(WAIT, "the job is done", || job_in_state(&db, id, "done")).await;
     runtime.shutdown(WAIT).await;
 
     let seen = seen.lock().unwrap().clone();
@@ -180,7 +178,7 @@ async fn a_failing_job_is_retried_with_backoff_until_it_succeeds() {
     let runtime = start(&app, &[handler]);
 
     let id = enqueue(&db, new_job("test.flaky", serde_json::json!({}))).await;
-    eventually("the flaky job is done", WAIT, || {
+    wait_until(WAIT, "the flaky job is done", || {
         job_in_state(&db, id, "done")
     })
     .await;
@@ -228,14 +226,14 @@ async fn a_job_that_always_fails_is_dead_lettered_after_max_attempts() {
     let runtime = start(&app, &[handler]);
 
     let id = enqueue(&db, new_job("test.doomed", serde_json::json!({}))).await;
-    eventually("the job is dead", WAIT, || job_in_state(&db, id, "dead")).await;
+    wait_until(WAIT, "the job is dead", || job_in_state(&db, id, "dead")).await;
     // A job-level max_attempts overrides the setting.
     let once = enqueue(
         &db,
         new_job("test.doomed", serde_json::json!({})).max_attempts(1),
     )
     .await;
-    eventually("the single-attempt job is dead", WAIT, || {
+    wait_until(WAIT, "the single-attempt job is dead", || {
         job_in_state(&db, once, "dead")
     })
     .await;
@@ -286,11 +284,11 @@ async fn a_panicking_handler_is_a_failure_not_a_crash() {
         new_job("test.panicky", serde_json::json!({"mode": "once"})),
     )
     .await;
-    eventually("the always-panicking job is dead", WAIT, || {
+    wait_until(WAIT, "the always-panicking job is dead", || {
         job_in_state(&db, always, "dead")
     })
     .await;
-    eventually("the once-panicking job is done", WAIT, || {
+    wait_until(WAIT, "the once-panicking job is done", || {
         job_in_state(&db, once, "done")
     })
     .await;
@@ -300,7 +298,7 @@ async fn a_panicking_handler_is_a_failure_not_a_crash() {
         new_job("test.panicky", serde_json::json!({"mode": "fine"})),
     )
     .await;
-    eventually("a later job is done", WAIT, || {
+    wait_until(WAIT, "a later job is done", || {
         job_in_state(&db, after, "done")
     })
     .await;
@@ -341,7 +339,7 @@ async fn a_job_of_an_unknown_kind_ends_dead() {
         new_job("test.nobody_handles_this", serde_json::json!({})),
     )
     .await;
-    eventually("the unknown job is dead", WAIT, || {
+    wait_until(WAIT, "the unknown job is dead", || {
         job_in_state(&db, id, "dead")
     })
     .await;
@@ -393,7 +391,7 @@ async fn a_job_is_not_run_before_its_run_at() {
     let mut polls_before_run_at = 0;
     while now_utc() + chrono::Duration::milliseconds(50) < run_at {
         let marker = enqueue(&db, new_job("test.marker", serde_json::json!({}))).await;
-        eventually("a marker job is done", WAIT, || {
+        wait_until(WAIT, "a marker job is done", || {
             job_in_state(&db, marker, "done")
         })
         .await;
@@ -409,7 +407,7 @@ async fn a_job_is_not_run_before_its_run_at() {
         "only {polls_before_run_at} polls before run_at"
     );
 
-    eventually("the delayed job is done", WAIT, || {
+    wait_until(WAIT, "the delayed job is done", || {
         job_in_state(&db, id, "done")
     })
     .await;
@@ -454,7 +452,7 @@ async fn a_recurring_job_fires_once_per_period_across_two_runtimes() {
     assert_ne!(one.node(), two.node());
 
     // At least three executions: at least two period boundaries crossed.
-    eventually("three periods ran", WAIT, || {
+    wait_until(WAIT, "three periods ran", || {
         let n = periods.lock().unwrap().len();
         async move { n >= 3 }
     })
@@ -596,7 +594,7 @@ async fn a_stale_attempt_cannot_record_an_outcome_over_a_newer_one() {
             flag.store(true, std::sync::atomic::Ordering::SeqCst);
         }
     });
-    eventually("the node reclaims its lapsed job", WAIT, || {
+    wait_until(WAIT, "the node reclaims its lapsed job", || {
         let (db, id, started) = (db.clone(), id.to_string(), Arc::clone(&second_started));
         async move {
             if started.load(std::sync::atomic::Ordering::SeqCst) {
@@ -630,7 +628,7 @@ async fn a_stale_attempt_cannot_record_an_outcome_over_a_newer_one() {
     // and recorded (or been refused) its outcome.
     let marker = enqueue(&db, new_job("test.marker", serde_json::json!({}))).await;
     gates[0].1.notify_one();
-    eventually("the marker job is done", WAIT, || {
+    wait_until(WAIT, "the marker job is done", || {
         job_in_state(&db, marker, "done")
     })
     .await;
@@ -646,7 +644,7 @@ async fn a_stale_attempt_cannot_record_an_outcome_over_a_newer_one() {
     );
 
     gates[1].1.notify_one();
-    eventually("the job is done", WAIT, || job_in_state(&db, id, "done")).await;
+    wait_until(WAIT, "the job is done", || job_in_state(&db, id, "done")).await;
     runtime.shutdown(WAIT).await;
     let row = job_row(&db, id).await.unwrap();
     assert_eq!((row.state.as_str(), row.attempts), ("done", 2));
@@ -690,7 +688,7 @@ async fn a_job_whose_outcome_could_not_be_recorded_is_reclaimed() {
     let runtime = start(&app, &[handler]);
 
     let id = enqueue(&db, new_job(KIND, serde_json::json!({}))).await;
-    eventually("the job is reclaimed and done", WAIT, || {
+    wait_until(WAIT, "the job is reclaimed and done", || {
         job_in_state(&db, id, "done")
     })
     .await;
@@ -740,7 +738,7 @@ async fn a_job_running_longer_than_the_visibility_timeout_keeps_its_lease() {
     let rival = start(&app, &[handler]);
 
     let until = now_utc() + chrono::Duration::milliseconds(4 * 600);
-    eventually("four visibility timeouts pass", WAIT, || async {
+    wait_until(WAIT, "four visibility timeouts pass", || async {
         now_utc() > until
     })
     .await;
@@ -754,7 +752,7 @@ async fn a_job_running_longer_than_the_visibility_timeout_keeps_its_lease() {
     assert_eq!(*runs.lock().unwrap(), [1]);
 
     release.notify_one();
-    eventually("the job is done", WAIT, || job_in_state(&db, id, "done")).await;
+    wait_until(WAIT, "the job is done", || job_in_state(&db, id, "done")).await;
     holder.shutdown(WAIT).await;
     rival.shutdown(WAIT).await;
     let row = job_row(&db, id).await.unwrap();

@@ -15,6 +15,7 @@ mod health_and_metrics;
 mod idempotency;
 mod job_support;
 mod jobs;
+mod kit;
 mod maintenance;
 mod multi_node;
 mod openapi_drift;

@@ -6,7 +6,7 @@ use std::time::Duration;
 use diesel::prelude::*;
 use haven_platform::DbError;
 use haven_platform::jobs::{Registry, Runtime};
-use haven_platform::testing::TestApp;
+use haven_platform::testing::wait_for;
 
 #[derive(QueryableByName)]
 struct Row {
@@ -16,7 +16,7 @@ struct Row {
 
 #[tokio::test]
 async fn the_platform_purges_are_scheduled_and_run() {
-    let app = TestApp::builder()
+    let app = haven_app::testing::builder()
         .settings(|s| s.jobs.poll_interval_ms = 10)
         .build(haven_app::wiring::build_app)
         .await;
@@ -31,28 +31,29 @@ async fn the_platform_purges_are_scheduled_and_run() {
         "platform.purge_outbox",
         "platform.purge_rate_limit_buckets",
     ];
-    let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
-    let done = loop {
-        let done: Vec<String> = app
-            .ctx
-            .db
-            .run(|conn| {
-                diesel::sql_query(
-                    "SELECT kind FROM platform_jobs WHERE state = 'done' ORDER BY kind",
-                )
-                .load::<Row>(conn)
-                .map_err(DbError::from)
-            })
-            .await
-            .unwrap()
-            .into_iter()
-            .map(|r| r.kind)
-            .collect();
-        if done.len() >= expected.len() || tokio::time::Instant::now() > deadline {
-            break done;
-        }
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    };
+    let done = wait_for(
+        Duration::from_secs(20),
+        "every purge job is done",
+        || async {
+            let done: Vec<String> = app
+                .ctx
+                .db
+                .run(|conn| {
+                    diesel::sql_query(
+                        "SELECT kind FROM platform_jobs WHERE state = 'done' ORDER BY kind",
+                    )
+                    .load::<Row>(conn)
+                    .map_err(DbError::from)
+                })
+                .await
+                .unwrap()
+                .into_iter()
+                .map(|r| r.kind)
+                .collect();
+            (done.len() >= expected.len()).then_some(done)
+        },
+    )
+    .await;
     runtime.shutdown(Duration::from_secs(5)).await;
     assert_eq!(done, expected);
 }
@@ -65,7 +66,9 @@ struct Count {
 
 #[tokio::test]
 async fn the_outbox_purge_keeps_undispatched_and_recent_rows() {
-    let app = TestApp::builder().build(haven_app::wiring::build_app).await;
+    let app = haven_app::testing::builder()
+        .build(haven_app::wiring::build_app)
+        .await;
     let counts = app
         .ctx
         .db

@@ -6,8 +6,8 @@
 //! idempotency key runs once whichever nodes its retries reach, and that a rate limit is
 //! one limit across the nodes (database, and Redis when `HAVEN_TEST_REDIS_URL` is set).
 //!
-//! PostgreSQL only: without `HAVEN_TEST_POSTGRES_URL` each test returns at once with a
-//! note (CI always sets it).
+//! PostgreSQL only: without `HAVEN_TEST_POSTGRES_URL` each test is skipped with a note,
+//! and fails under `CI` (`testing::require_service`).
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -22,7 +22,7 @@ use haven_platform::idempotency::IdempotencyKey;
 use haven_platform::jobs::{self, JobHandler, JobId, NewJob, Registry, Runtime};
 use haven_platform::outbox::{self, DomainEvent, EventHandler, EventId};
 use haven_platform::ratelimit::{self, Access, ManualClock, RateLimiter};
-use haven_platform::testing::{POSTGRES_ENV, TEST_BUILD, TestDb};
+use haven_platform::testing::{Service, TEST_BUILD, TestDb, require_service, wait_until};
 use haven_platform::time::now_utc;
 use haven_platform::{ApiResult, DbError, PlatformContext, define_id, error_set};
 use poem::http::StatusCode;
@@ -33,25 +33,16 @@ use serde::Serialize;
 use tokio::sync::Notify;
 
 use crate::job_support::{
-    event_handler, eventually, fast, handled_rows, job_handler, job_row, jobs_of_kind,
-    undispatched_events,
+    event_handler, fast, handled_rows, job_handler, job_row, jobs_of_kind, undispatched_events,
 };
 
 const WAIT: Duration = Duration::from_secs(30);
 const DELIVERY: &str = "platform.deliver_event";
-/// Names the Redis of the Redis variant (as in `rate_limit.rs`).
-const REDIS_ENV: &str = "HAVEN_TEST_REDIS_URL";
 
-/// A fresh PostgreSQL database, or `None` (with a note) when PostgreSQL is not configured.
-async fn postgres_db(test: &str) -> Option<TestDb> {
-    if std::env::var(POSTGRES_ENV)
-        .ok()
-        .filter(|u| !u.is_empty())
-        .is_none()
-    {
-        eprintln!("{test}: skipped, {POSTGRES_ENV} is not set (multi-node tests need PostgreSQL)");
-        return None;
-    }
+/// A fresh PostgreSQL database, or `None` (a skip, a failure under `CI`) when PostgreSQL
+/// is not configured.
+async fn postgres_db() -> Option<TestDb> {
+    require_service(Service::Postgres)?;
     Some(
         tokio::task::spawn_blocking(|| TestDb::fresh(true))
             .await
@@ -92,7 +83,7 @@ fn start(
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn multi_node_each_of_200_jobs_runs_exactly_once() {
     const KIND: &str = "test.work";
-    let Some(db) = postgres_db("multi_node_each_of_200_jobs_runs_exactly_once").await else {
+    let Some(db) = postgres_db().await else {
         return;
     };
     let nodes = [node(&db), node(&db), node(&db)];
@@ -134,7 +125,7 @@ async fn multi_node_each_of_200_jobs_runs_exactly_once() {
         .collect();
 
     let main = nodes[0].db.clone();
-    eventually("all 200 jobs are done", WAIT, || async {
+    wait_until(WAIT, "all 200 jobs are done", || async {
         jobs_of_kind(&main, KIND)
             .await
             .iter()
@@ -178,9 +169,7 @@ async fn multi_node_each_of_200_jobs_runs_exactly_once() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn multi_node_a_job_of_a_killed_node_is_reclaimed_and_finished_once() {
     const KIND: &str = "test.long";
-    let Some(db) =
-        postgres_db("multi_node_a_job_of_a_killed_node_is_reclaimed_and_finished_once").await
-    else {
+    let Some(db) = postgres_db().await else {
         return;
     };
     let [doomed, second, third] = [node(&db), node(&db), node(&db)];
@@ -266,7 +255,7 @@ async fn multi_node_a_job_of_a_killed_node_is_reclaimed_and_finished_once() {
     );
 
     release.notify_one();
-    eventually("the reclaimed job is done", WAIT, || async {
+    wait_until(WAIT, "the reclaimed job is done", || async {
         job_row(&main, id).await.is_some_and(|r| r.state == "done")
     })
     .await;
@@ -324,10 +313,7 @@ fn tallied(name: &'static str, fail_first_when: fn(u64) -> bool) -> (Arc<dyn Eve
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn multi_node_each_event_is_handled_once_per_subscriber_while_dispatchers_race() {
-    let Some(db) =
-        postgres_db("multi_node_each_event_is_handled_once_per_subscriber_while_dispatchers_race")
-            .await
-    else {
+    let Some(db) = postgres_db().await else {
         return;
     };
     let nodes = [node(&db), node(&db), node(&db)];
@@ -356,11 +342,11 @@ async fn multi_node_each_event_is_handled_once_per_subscriber_while_dispatchers_
     let late = futures_util::future::join_all((50..100).map(|n| publish(n as usize, n))).await;
     events.extend(late);
 
-    eventually("200 deliveries are handled", WAIT, || async {
+    wait_until(WAIT, "200 deliveries are handled", || async {
         handled_rows(&main).await.len() == 200
     })
     .await;
-    eventually("200 deliveries are done", WAIT, || async {
+    wait_until(WAIT, "200 deliveries are done", || async {
         let rows = jobs_of_kind(&main, DELIVERY).await;
         rows.len() >= 200 && rows.iter().all(|r| r.state == "done")
     })
@@ -481,8 +467,7 @@ impl OrdersApi {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn multi_node_one_idempotency_key_runs_once_across_three_nodes() {
-    let Some(db) = postgres_db("multi_node_one_idempotency_key_runs_once_across_three_nodes").await
-    else {
+    let Some(db) = postgres_db().await else {
         return;
     };
     let nodes = [node(&db), node(&db), node(&db)];
@@ -661,9 +646,7 @@ async fn stored_buckets(ctx: &PlatformContext) -> (i64, i64) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn multi_node_a_rate_limit_in_the_database_is_shared_by_three_nodes() {
-    let Some(db) =
-        postgres_db("multi_node_a_rate_limit_in_the_database_is_shared_by_three_nodes").await
-    else {
+    let Some(db) = postgres_db().await else {
         return;
     };
     let (statuses, nodes) = burst_of_30_across_three_nodes(&db, "multi", None).await;
@@ -677,12 +660,10 @@ async fn multi_node_a_rate_limit_in_the_database_is_shared_by_three_nodes() {
 /// The same with Redis holding the counters (`HAVEN_TEST_REDIS_URL`); skipped without it.
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn multi_node_a_rate_limit_in_redis_is_shared_by_three_nodes() {
-    let Some(redis) = std::env::var(REDIS_ENV).ok().filter(|u| !u.is_empty()) else {
-        eprintln!("skipped: {REDIS_ENV} is not set");
+    let Some(redis) = require_service(Service::Redis) else {
         return;
     };
-    let Some(db) = postgres_db("multi_node_a_rate_limit_in_redis_is_shared_by_three_nodes").await
-    else {
+    let Some(db) = postgres_db().await else {
         return;
     };
     // A policy of its own, so its Redis keys belong to this run alone.

@@ -14,13 +14,13 @@ use haven_platform::jobs::{JobHandler, JobId, Registry, Runtime};
 use haven_platform::module::{ModuleInfo, Seeded};
 use haven_platform::outbox::{self, DomainEvent, Event, EventHandler, EventId};
 use haven_platform::privacy::{Erasure, UserData};
-use haven_platform::testing::TestApp;
+use haven_platform::testing::{TestApp, wait_until};
 use haven_platform::time::now_utc;
 use haven_platform::{Db, DbError};
 use serde::Serialize;
 
 use crate::job_support::{
-    JobRow, event_handler, eventually, fast, handled_rows, jobs_of_kind, metric, platform_jobs,
+    JobRow, event_handler, fast, handled_rows, jobs_of_kind, metric, platform_jobs,
     platform_outbox_events, undispatched_events,
 };
 
@@ -147,7 +147,7 @@ impl ModuleInfo for TestModule {
 async fn app() -> TestApp {
     // Counters recorded before the recorder is installed would be lost.
     haven_platform::observability::metrics::install();
-    TestApp::builder()
+    haven_app::testing::builder()
         .settings(|s| fast(&mut s.jobs))
         .build(haven_app::wiring::build_app)
         .await
@@ -233,7 +233,7 @@ async fn an_event_published_in_a_rolled_back_transaction_is_never_delivered() {
     // An event committed afterwards is delivered; once it is, the first provably was not.
     let runtime = start(&app, vec![handler]);
     let committed = publish(&db, ThingHappened { n: 2 }).await;
-    eventually("the committed event is handled", WAIT, || async {
+    wait_until(WAIT, "the committed event is handled", || async {
         handled_count(&db).await == 1
     })
     .await;
@@ -270,11 +270,11 @@ async fn a_committed_event_is_handled_once_by_each_subscriber() {
         })
         .await
         .unwrap();
-    eventually("three deliveries are handled", WAIT, || async {
+    wait_until(WAIT, "three deliveries are handled", || async {
         handled_count(&db).await == 3
     })
     .await;
-    eventually("the deliveries are done", WAIT, || async {
+    wait_until(WAIT, "the deliveries are done", || async {
         let d = deliveries(&db).await;
         d.len() == 3 && d.values().all(|r| r.state == "done")
     })
@@ -328,11 +328,11 @@ async fn a_handler_that_fails_once_is_retried_and_handles_the_event_once() {
     let runtime = start(&app, vec![flaky, steady]);
 
     let event = publish(&db, ThingHappened { n: 1 }).await;
-    eventually("both handlers handled the event", WAIT, || async {
+    wait_until(WAIT, "both handlers handled the event", || async {
         handled_count(&db).await == 2
     })
     .await;
-    eventually("both deliveries are done", WAIT, || async {
+    wait_until(WAIT, "both deliveries are done", || async {
         deliveries(&db)
             .await
             .values()
@@ -369,14 +369,14 @@ async fn a_handler_that_always_fails_is_dead_lettered_and_the_others_still_handl
     let runtime = start(&app, vec![broken, steady]);
 
     let event = publish(&db, ThingHappened { n: 1 }).await;
-    eventually("the broken handler's delivery is dead", WAIT, || async {
+    wait_until(WAIT, "the broken handler's delivery is dead", || async {
         deliveries(&db)
             .await
             .get(&pair("test.broken", event))
             .is_some_and(|r| r.state == "dead")
     })
     .await;
-    eventually("the steady handler's delivery is done", WAIT, || async {
+    wait_until(WAIT, "the steady handler's delivery is done", || async {
         deliveries(&db)
             .await
             .get(&pair("test.steady", event))
@@ -409,11 +409,11 @@ async fn redelivering_an_event_a_handler_already_handled_is_a_no_op() {
     let runtime = start(&app, vec![handler]);
 
     let event = publish(&db, ThingHappened { n: 1 }).await;
-    eventually("the event is handled", WAIT, || async {
+    wait_until(WAIT, "the event is handled", || async {
         handled_count(&db).await == 1
     })
     .await;
-    eventually("its delivery is done", WAIT, || async {
+    wait_until(WAIT, "its delivery is done", || async {
         deliveries(&db).await.values().all(|r| r.state == "done")
     })
     .await;
@@ -442,7 +442,7 @@ async fn redelivering_an_event_a_handler_already_handled_is_a_no_op() {
     })
     .await
     .unwrap();
-    eventually("the redelivery is done", WAIT, || {
+    wait_until(WAIT, "the redelivery is done", || {
         crate::job_support::job_in_state(&db, again, "done")
     })
     .await;
@@ -493,7 +493,7 @@ async fn the_outbox_gauges_report_a_backlog_and_its_age() {
     // Workers drain it; the gauges return to zero.
     let (handler, _) = tallied("test.drain", &[ThingHappened::TYPE], never);
     let runtime = start(&app, vec![handler]);
-    eventually("the backlog is handled", WAIT, || async {
+    wait_until(WAIT, "the backlog is handled", || async {
         let d = deliveries(&db).await;
         d.len() == 3 && d.values().all(|r| r.state == "done")
     })

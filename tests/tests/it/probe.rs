@@ -144,7 +144,7 @@ pub async fn app() -> (TestApp, Arc<Gates>) {
 pub async fn app_with(f: impl FnOnce(&mut haven_platform::Settings)) -> (TestApp, Arc<Gates>) {
     let gates = Arc::new(Gates::default());
     let g = Arc::clone(&gates);
-    let app = TestApp::builder()
+    let app = haven_app::testing::builder()
         .settings(f)
         .build(move |ctx| {
             haven_app::wiring::build_app_with(
@@ -157,32 +157,4 @@ pub async fn app_with(f: impl FnOnce(&mut haven_platform::Settings)) -> (TestApp
         })
         .await;
     (app, gates)
-}
-
-/// Asserts a problem response and returns its body.
-pub async fn problem(resp: poem::test::TestResponse, status: u16) -> serde_json::Value {
-    resp.assert_status(poem::http::StatusCode::from_u16(status).unwrap());
-    resp.assert_content_type("application/problem+json");
-    let request_id = resp
-        .0
-        .headers()
-        .get("x-request-id")
-        .unwrap()
-        .to_str()
-        .unwrap()
-        .to_owned();
-    let body: serde_json::Value = resp.json().await.value().deserialize();
-    assert_eq!(body["status"], status, "{body}");
-    assert_eq!(body["request_id"], request_id.as_str(), "{body}");
-    assert!(
-        body["code"].as_str().is_some_and(|c| !c.is_empty()),
-        "{body}"
-    );
-    assert!(
-        body["type"]
-            .as_str()
-            .is_some_and(|t| t.starts_with("https://")),
-        "{body}"
-    );
-    body
 }

@@ -8,19 +8,15 @@ use futures_util::future::join_all;
 use haven_platform::config::{RateLimitBackend, RateLimitPolicy};
 use haven_platform::ratelimit::{self, Access, ManualClock, RateLimiter};
 use haven_platform::server::admin_app;
-use haven_platform::testing::{TEST_BUILD, TestApp};
+use haven_platform::testing::AssertProblem;
+use haven_platform::testing::{Service, TEST_BUILD, TestApp, require_service};
 use haven_platform::{ApiResult, DbError, PlatformContext, Settings, error_set};
 use poem::endpoint::BoxEndpoint;
+use poem::http::StatusCode;
 use poem::test::{TestClient, TestResponse};
 use poem_openapi::param::Query;
 use poem_openapi::payload::Json;
 use poem_openapi::{ApiResponse, OpenApi};
-
-use crate::probe::problem;
-
-/// Environment variable naming the Redis used by the Redis tests; when it is set and
-/// Redis is unreachable, they fail.
-pub const REDIS_ENV: &str = "HAVEN_TEST_REDIS_URL";
 
 /// The policy most tests use: 10 per minute.
 const POLICY: &str = "test";
@@ -111,7 +107,7 @@ fn with_policy(settings: &mut Settings, name: &str, limit: u32) {
 /// The real app plus the rate-limited API, on a fresh database.
 async fn app(clock: &ManualClock, f: impl FnOnce(&mut Settings)) -> TestApp {
     let clock = clock.clone();
-    TestApp::builder()
+    haven_app::testing::builder()
         .settings(|s| {
             with_policy(s, POLICY, 10);
             f(s);
@@ -183,8 +179,8 @@ async fn assert_limited(resp: TestResponse, reset_s: u64) {
     assert_eq!(header(&resp, "ratelimit-limit"), "10");
     assert_eq!(header(&resp, "ratelimit-remaining"), "0");
     assert_eq!(header(&resp, "ratelimit-reset"), reset);
-    let body = problem(resp, 429).await;
-    assert_eq!(body["code"], "rate_limited", "{body}");
+    resp.assert_problem(StatusCode::TOO_MANY_REQUESTS, "rate_limited")
+        .await;
 }
 
 /// (rows, sum of counts) in `platform_rate_limits`.
@@ -379,20 +375,18 @@ async fn database_errors_let_reads_through_and_answer_writes_503() {
     }
     let resp = send(&app.client, Access::Write, POLICY, "frank").await;
     assert_eq!(header(&resp, "retry-after"), "1");
-    let body = problem(resp, 503).await;
-    assert_eq!(body["code"], "unavailable", "{body}");
+    resp.assert_problem(StatusCode::SERVICE_UNAVAILABLE, "unavailable")
+        .await;
 }
 
 #[tokio::test]
 async fn an_unknown_policy_is_a_500_problem() {
     let clock = clock();
     let app = app(&clock, |_| {}).await;
-    let body = problem(
-        send(&app.client, Access::Read, "not-configured", "k").await,
-        500,
-    )
-    .await;
-    assert_eq!(body["code"], "internal", "{body}");
+    send(&app.client, Access::Read, "not-configured", "k")
+        .await
+        .assert_problem(StatusCode::INTERNAL_SERVER_ERROR, "internal")
+        .await;
 }
 
 #[tokio::test]
@@ -444,15 +438,12 @@ async fn unreachable_redis_lets_reads_through_and_limits_writes_in_the_database(
     assert_eq!(stored(&app.ctx).await, (1, 12));
 }
 
-/// The Redis of the Redis tests: `None` when `HAVEN_TEST_REDIS_URL` is unset; a panic
-/// when it is set but Redis does not answer.
-async fn test_redis() -> Option<redis::aio::MultiplexedConnection> {
-    let Some(url) = std::env::var(REDIS_ENV).ok().filter(|u| !u.is_empty()) else {
-        eprintln!("{REDIS_ENV} is not set: skipping the Redis part");
-        return None;
-    };
-    let fail =
-        |e: redis::RedisError| -> ! { panic!("{REDIS_ENV} is set but Redis is unreachable: {e}") };
+/// The URL of the Redis tests' Redis and a connection to it: `None` (a skip, a failure
+/// under `CI`) when `HAVEN_TEST_REDIS_URL` is unset; a panic when Redis does not answer.
+async fn test_redis() -> Option<(String, redis::aio::MultiplexedConnection)> {
+    let url = require_service(Service::Redis)?;
+    let var = Service::Redis.env_var();
+    let fail = |e: redis::RedisError| -> ! { panic!("{var} is set but Redis is unreachable: {e}") };
     let client = redis::Client::open(url.as_str()).unwrap_or_else(|e| fail(e));
     let mut conn = client
         .get_multiplexed_async_connection()
@@ -463,15 +454,14 @@ async fn test_redis() -> Option<redis::aio::MultiplexedConnection> {
         .await
         .unwrap_or_else(|e| fail(e));
     assert_eq!(pong, "PONG");
-    Some(conn)
+    Some((url, conn))
 }
 
 #[tokio::test]
 async fn redis_lets_exactly_the_limit_through_across_nodes_under_concurrency() {
-    let Some(mut redis) = test_redis().await else {
+    let Some((url, mut redis)) = test_redis().await else {
         return;
     };
-    let url = std::env::var(REDIS_ENV).unwrap();
     // A policy of its own: its keys (`haven:rl:{policy}:…`) belong to this test alone.
     let policy = format!("test_{}", uuid::Uuid::now_v7().simple());
     let clock = clock();

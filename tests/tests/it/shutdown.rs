@@ -11,7 +11,7 @@ use crate::probe::{Gates, ProbeApi};
 async fn an_in_flight_request_completes_during_shutdown() {
     let gates = Arc::new(Gates::default());
     let g = Arc::clone(&gates);
-    let app = haven_platform::testing::TestApp::builder()
+    let app = haven_app::testing::builder()
         .settings(|s| {
             s.server.drain_delay_ms = 100;
             s.server.shutdown_grace_ms = 10_000;

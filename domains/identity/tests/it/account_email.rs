@@ -2,6 +2,8 @@
 //! SMTP server (the catcher): the message arrives at the right address with a link whose
 //! token works exactly once.
 
+use haven_platform::testing::AssertProblem;
+use poem::http::StatusCode;
 use std::time::Duration;
 
 use diesel::prelude::*;
@@ -13,7 +15,7 @@ use poem::test::TestResponse;
 use serde_json::{Value, json};
 
 use crate::mailbox::{Mailbox, unique_email};
-use crate::{PASSWORD, post, problem, security_events};
+use crate::{PASSWORD, post, security_events};
 
 pub const NEW_PASSWORD: &str = "a brand new passphrase";
 
@@ -28,7 +30,7 @@ impl MailApp {
     pub async fn start(settings: impl FnOnce(&mut haven_platform::Settings)) -> Self {
         let mailbox = Mailbox::start();
         let url = mailbox.url.clone();
-        let app = TestApp::builder()
+        let app = haven_app::testing::builder()
             .settings(move |s| {
                 s.email.smtp_url = Some(Secret::new(url));
                 s.email.link_base_url = "https://app.haven.test".to_owned();
@@ -78,22 +80,6 @@ impl MailApp {
         resp.assert_status(poem::http::StatusCode::CREATED);
         let user: Value = resp.json().await.value().deserialize();
         user["id"].as_str().unwrap().to_owned()
-    }
-
-    /// Logs in and returns the token response.
-    pub async fn login(&self, email: &str, password: &str) -> TestResponse {
-        post(
-            &self.app,
-            "/v1/identity/login",
-            &json!({"email": email, "password": password}),
-        )
-        .await
-    }
-
-    pub async fn access_token(&self, email: &str, password: &str) -> Value {
-        let resp = self.login(email, password).await;
-        resp.assert_status_is_ok();
-        resp.json().await.value().deserialize()
     }
 
     pub async fn get_me(&self, access: &str) -> Value {
@@ -198,8 +184,8 @@ impl MailApp {
 }
 
 /// The problem body without its `request_id`.
-pub async fn problem_without_id(resp: TestResponse, status: u16) -> Value {
-    let mut body = problem(resp, status).await;
+pub async fn problem_without_id(resp: TestResponse, status: StatusCode, code: &str) -> Value {
+    let mut body = resp.assert_problem(status, code).await;
     body.as_object_mut().unwrap().remove("request_id");
     body
 }
@@ -230,7 +216,7 @@ async fn registration_emails_a_verification_link_that_works_once() {
     m.confirm_email(&token)
         .await
         .assert_status(poem::http::StatusCode::NO_CONTENT);
-    let tokens = m.access_token(&email, PASSWORD).await;
+    let tokens = m.app.sign_in(&email, PASSWORD).await.body;
     let me = m.get_me(tokens["access_token"].as_str().unwrap()).await;
     assert!(me["email_verified_at"].is_string(), "{me}");
     assert_eq!(
@@ -244,8 +230,10 @@ async fn registration_emails_a_verification_link_that_works_once() {
     );
 
     // Single use: the same link again is the one invalid-token problem.
-    let again = problem(m.confirm_email(&token).await, 422).await;
-    assert_eq!(again["code"], "email_token_invalid");
+    m.confirm_email(&token)
+        .await
+        .assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "email_token_invalid")
+        .await;
     m.stop().await;
 }
 
@@ -256,7 +244,12 @@ async fn unknown_used_and_expired_tokens_get_one_identical_problem() {
     let user_id = m.register(&email).await;
     let token = m.mailbox.wait_for(&email, 1).await.remove(0).token();
 
-    let unknown = problem_without_id(m.confirm_email("not-a-real-token").await, 422).await;
+    let unknown = problem_without_id(
+        m.confirm_email("not-a-real-token").await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "email_token_invalid",
+    )
+    .await;
     // Expire the stored token: it no longer verifies.
     let id = user_id.clone();
     m.app
@@ -275,7 +268,12 @@ async fn unknown_used_and_expired_tokens_get_one_identical_problem() {
         })
         .await
         .unwrap();
-    let expired = problem_without_id(m.confirm_email(&token).await, 422).await;
+    let expired = problem_without_id(
+        m.confirm_email(&token).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "email_token_invalid",
+    )
+    .await;
     assert_eq!(unknown, expired);
     assert_eq!(unknown["code"], "email_token_invalid");
     assert_eq!(
@@ -294,9 +292,11 @@ async fn a_token_for_an_old_address_does_not_verify_a_changed_one() {
 
     let new = unique_email("cleo-new");
     m.set_email(&user_id, &new).await;
-    let body = problem(m.confirm_email(&token).await, 422).await;
-    assert_eq!(body["code"], "email_token_invalid");
-    let tokens = m.access_token(&new, PASSWORD).await;
+    m.confirm_email(&token)
+        .await
+        .assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "email_token_invalid")
+        .await;
+    let tokens = m.app.sign_in(&new, PASSWORD).await.body;
     let me = m.get_me(tokens["access_token"].as_str().unwrap()).await;
     assert!(me["email_verified_at"].is_null(), "{me}");
     m.stop().await;
@@ -308,7 +308,7 @@ async fn the_member_can_ask_for_another_verification_email_until_verified() {
     let email = unique_email("dan");
     let user_id = m.register(&email).await;
     m.mailbox.wait_for(&email, 1).await;
-    let tokens = m.access_token(&email, PASSWORD).await;
+    let tokens = m.app.sign_in(&email, PASSWORD).await.body;
     let access = tokens["access_token"].as_str().unwrap().to_owned();
     let resend = || {
         m.app
@@ -333,15 +333,19 @@ async fn the_member_can_ask_for_another_verification_email_until_verified() {
         ]
     );
 
-    let body = problem(resend().await, 409).await;
-    assert_eq!(body["code"], "email_already_verified");
+    resend()
+        .await
+        .assert_problem(StatusCode::CONFLICT, "email_already_verified")
+        .await;
     let unauthenticated = m
         .app
         .client
         .post("/v1/identity/me/email-verification")
         .send()
         .await;
-    problem(unauthenticated, 401).await;
+    unauthenticated
+        .assert_problem(StatusCode::UNAUTHORIZED, "unauthorized")
+        .await;
     m.stop().await;
 }
 
@@ -351,8 +355,8 @@ async fn a_password_reset_sets_the_password_signs_everything_out_and_works_once(
     let email = unique_email("eve");
     let user_id = m.register(&email).await;
     m.mailbox.wait_for(&email, 1).await;
-    m.access_token(&email, PASSWORD).await;
-    m.access_token(&email, PASSWORD).await;
+    m.app.sign_in(&email, PASSWORD).await;
+    m.app.sign_in(&email, PASSWORD).await;
 
     let resp = m.request_reset(&email.to_uppercase()).await;
     resp.assert_status(poem::http::StatusCode::ACCEPTED);
@@ -364,7 +368,11 @@ async fn a_password_reset_sets_the_password_signs_everything_out_and_works_once(
     );
 
     // The policy applies to the new password, and a rejected one leaves the token usable.
-    let weak = problem(m.reset(&mail.token(), "short").await, 422).await;
+    let weak = m
+        .reset(&mail.token(), "short")
+        .await
+        .assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed")
+        .await;
     assert_eq!(weak["errors"][0]["field"], "new_password", "{weak}");
     m.reset(&mail.token(), NEW_PASSWORD)
         .await
@@ -373,8 +381,12 @@ async fn a_password_reset_sets_the_password_signs_everything_out_and_works_once(
     let sessions = m.sessions(&user_id).await;
     assert_eq!(sessions.len(), 2);
     assert!(sessions.iter().all(|(_, revoked)| *revoked), "{sessions:?}");
-    problem(m.login(&email, PASSWORD).await, 401).await;
-    let tokens = m.access_token(&email, NEW_PASSWORD).await;
+    m.app
+        .login(&email, PASSWORD)
+        .await
+        .assert_problem(StatusCode::UNAUTHORIZED, "invalid_credentials")
+        .await;
+    let tokens = m.app.sign_in(&email, NEW_PASSWORD).await.body;
     // Reaching the mailbox proved the address, too.
     let me = m.get_me(tokens["access_token"].as_str().unwrap()).await;
     assert!(me["email_verified_at"].is_string(), "{me}");
@@ -387,8 +399,10 @@ async fn a_password_reset_sets_the_password_signs_everything_out_and_works_once(
         assert!(events.contains(&kind.to_owned()), "{kind} in {events:?}");
     }
 
-    let again = problem(m.reset(&mail.token(), "yet another passphrase").await, 422).await;
-    assert_eq!(again["code"], "email_token_invalid");
+    m.reset(&mail.token(), "yet another passphrase")
+        .await
+        .assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "email_token_invalid")
+        .await;
     m.stop().await;
 }
 
@@ -410,7 +424,11 @@ async fn a_reset_request_never_reveals_whether_the_address_is_registered() {
     // Only the registered address gets mail; the unknown one leaves only an audit row.
     m.mailbox.wait_for(&known, 2).await;
     assert!(m.mailbox.messages_to(&unknown).is_empty());
-    let malformed = problem(m.request_reset("not an email").await, 422).await;
+    let malformed = m
+        .request_reset("not an email")
+        .await
+        .assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed")
+        .await;
     assert_eq!(malformed["errors"][0]["field"], "email");
     m.stop().await;
 }
@@ -422,11 +440,17 @@ async fn a_password_reset_lifts_the_login_lock() {
     m.register(&email).await;
     m.mailbox.wait_for(&email, 1).await;
     for _ in 0..m.app.ctx.settings.identity.lockout_threshold {
-        problem(m.login(&email, "a wrong password!").await, 401).await;
+        m.app
+            .login(&email, "a wrong password!")
+            .await
+            .assert_problem(StatusCode::UNAUTHORIZED, "invalid_credentials")
+            .await;
     }
-    let locked = m.login(&email, PASSWORD).await;
+    let locked = m.app.login(&email, PASSWORD).await;
     assert!(locked.0.headers().contains_key("retry-after"), "locked");
-    problem(locked, 401).await;
+    locked
+        .assert_problem(StatusCode::UNAUTHORIZED, "invalid_credentials")
+        .await;
 
     m.request_reset(&email)
         .await
@@ -435,6 +459,9 @@ async fn a_password_reset_lifts_the_login_lock() {
     m.reset(&token, NEW_PASSWORD)
         .await
         .assert_status(poem::http::StatusCode::NO_CONTENT);
-    m.login(&email, NEW_PASSWORD).await.assert_status_is_ok();
+    m.app
+        .login(&email, NEW_PASSWORD)
+        .await
+        .assert_status_is_ok();
     m.stop().await;
 }

@@ -2,11 +2,13 @@
 //! accounts (issue 4, point 6).
 
 use haven_platform::auth::Role;
+use haven_platform::testing::AssertProblem;
 use poem::http::Method;
+use poem::http::StatusCode;
 use serde_json::{Value, json};
 
 use crate::admin_support::*;
-use crate::{PASSWORD, app, problem, register};
+use crate::{PASSWORD, app, register};
 
 #[tokio::test]
 async fn admin_operations_need_a_token_the_admin_role_and_a_second_factor() {
@@ -16,14 +18,19 @@ async fn admin_operations_need_a_token_the_admin_role_and_a_second_factor() {
         .as_str()
         .unwrap()
         .to_owned();
-    let member = login(&app, "mia@example.com").await;
+    let member = app.sign_in("mia@example.com", PASSWORD).await.body;
     let member_token = member["access_token"].as_str().unwrap().to_owned();
     let member_sid = member["session_id"].as_str().unwrap().to_owned();
-    // A real admin login carries `amr: ["pwd"]` only.
-    let admin_pwd_only = login(&app, "root@example.com").await["access_token"]
+    // The login of an admin who has not enrolled a second factor carries `amr: ["pwd"]`.
+    let unenrolled = register(&app, "unenrolled@example.com").await["id"]
         .as_str()
         .unwrap()
         .to_owned();
+    grant(&app, &unenrolled, r#"["admin","member"]"#).await;
+    let admin_pwd_only = app
+        .sign_in("unenrolled@example.com", PASSWORD)
+        .await
+        .access_token;
     // A validly signed token that claims admin and MFA for an account that is not an
     // admin in the database: the database decides.
     let forged_roles = mint(
@@ -56,21 +63,21 @@ async fn admin_operations_need_a_token_the_admin_role_and_a_second_factor() {
     ];
     for (method, path, body) in operations {
         let resp = send(&app, method.clone(), &path, None, body).await;
-        let p = problem(resp, 401).await;
-        assert_eq!(p["code"], "unauthorized", "{method} {path}");
+        resp.assert_problem(StatusCode::UNAUTHORIZED, "unauthorized")
+            .await;
 
         let resp = send(&app, method.clone(), &path, Some(&member_token), body).await;
-        let p = problem(resp, 403).await;
-        assert_eq!(p["code"], "forbidden", "{method} {path}");
+        resp.assert_problem(StatusCode::FORBIDDEN, "forbidden")
+            .await;
 
         let resp = send(&app, method.clone(), &path, Some(&admin_pwd_only), body).await;
-        let p = problem(resp, 403).await;
-        assert_eq!(p["code"], "mfa_required", "{method} {path}");
+        resp.assert_problem(StatusCode::FORBIDDEN, "mfa_required")
+            .await;
 
         // The token says admin, the account does not: the guard asks the database.
         let resp = send(&app, method.clone(), &path, Some(&forged_roles), body).await;
-        let p = problem(resp, 403).await;
-        assert_eq!(p["code"], "role_revoked", "{method} {path}");
+        resp.assert_problem(StatusCode::FORBIDDEN, "role_revoked")
+            .await;
     }
 
     // Signing out ends admin powers at once, though the access token has not expired.
@@ -102,8 +109,8 @@ async fn admin_operations_need_a_token_the_admin_role_and_a_second_factor() {
     )
     .await;
     resp.assert_header_exist("www-authenticate");
-    let p = problem(resp, 401).await;
-    assert_eq!(p["code"], "unauthorized", "{p}");
+    resp.assert_problem(StatusCode::UNAUTHORIZED, "unauthorized")
+        .await;
 
     // Nothing changed.
     assert_eq!(user_row(&app, &member_id).await.roles, r#"["member"]"#);
@@ -112,8 +119,10 @@ async fn admin_operations_need_a_token_the_admin_role_and_a_second_factor() {
     assert!(root.disabled_at.is_none());
     for id in [&admin_id, &member_id] {
         let kinds: Vec<String> = events(&app, id).await.into_iter().map(|e| e.kind).collect();
+        // Sign-ins, and the admin fixture's own enrollment of its second factor.
+        let own = ["login_succeeded", "mfa_enrollment_started", "mfa_enabled"];
         assert!(
-            kinds.iter().all(|k| k == "login_succeeded"),
+            kinds.iter().all(|k| own.contains(&k.as_str())),
             "{id}: {kinds:?}"
         );
     }
@@ -174,31 +183,27 @@ async fn users_are_paged_newest_first_without_repeats_or_gaps_under_inserts() {
     assert_eq!(pages, 3);
     assert_eq!(seen, all_ids);
 
-    let p = problem(
-        send(
-            &app,
-            Method::GET,
-            "/v1/identity/admin/users?limit=101",
-            Some(&token),
-            None,
-        )
-        .await,
-        422,
+    let p = (send(
+        &app,
+        Method::GET,
+        "/v1/identity/admin/users?limit=101",
+        Some(&token),
+        None,
     )
-    .await;
+    .await)
+        .assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed")
+        .await;
     assert_eq!(p["errors"][0]["field"], "limit", "{p}");
-    let p = problem(
-        send(
-            &app,
-            Method::GET,
-            "/v1/identity/admin/users?cursor=not-a-cursor",
-            Some(&token),
-            None,
-        )
-        .await,
-        400,
+    let p = (send(
+        &app,
+        Method::GET,
+        "/v1/identity/admin/users?cursor=not-a-cursor",
+        Some(&token),
+        None,
     )
-    .await;
+    .await)
+        .assert_problem(StatusCode::BAD_REQUEST, "bad_request")
+        .await;
     assert_eq!(p["errors"][0]["field"], "cursor", "{p}");
 }
 
@@ -249,18 +254,16 @@ async fn users_are_searched_by_email_literally_and_case_insensitively_and_by_rol
     assert!(search("role=clinician").await.is_empty());
     assert_eq!(search("role=member").await.len(), 8);
 
-    let p = problem(
-        send(
-            &app,
-            Method::GET,
-            "/v1/identity/admin/users?email=%20%20",
-            Some(&token),
-            None,
-        )
-        .await,
-        422,
+    let p = (send(
+        &app,
+        Method::GET,
+        "/v1/identity/admin/users?email=%20%20",
+        Some(&token),
+        None,
     )
-    .await;
+    .await)
+        .assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed")
+        .await;
     assert_eq!(p["errors"][0]["field"], "email", "{p}");
     let resp = send(
         &app,
@@ -270,7 +273,8 @@ async fn users_are_searched_by_email_literally_and_case_insensitively_and_by_rol
         None,
     )
     .await;
-    problem(resp, 400).await;
+    resp.assert_problem(StatusCode::BAD_REQUEST, "bad_request")
+        .await;
     assert_eq!(
         user_row(&app, &root_id).await.roles,
         r#"["admin","member"]"#
@@ -285,8 +289,8 @@ async fn one_account_is_read_with_its_state_and_active_sessions() {
         .as_str()
         .unwrap()
         .to_owned();
-    login(&app, "dana@example.com").await;
-    let second = login(&app, "dana@example.com").await;
+    app.sign_in("dana@example.com", PASSWORD).await;
+    let second = app.sign_in("dana@example.com", PASSWORD).await.body;
     let path = format!("/v1/identity/admin/users/{id}");
     let resp = send(&app, Method::GET, &path, Some(&token), None).await;
     resp.assert_header("cache-control", "no-store");
@@ -322,7 +326,8 @@ async fn one_account_is_read_with_its_state_and_active_sessions() {
         None,
     )
     .await;
-    problem(resp, 404).await;
+    resp.assert_problem(StatusCode::NOT_FOUND, "not_found")
+        .await;
     let resp = send(
         &app,
         Method::GET,
@@ -331,7 +336,8 @@ async fn one_account_is_read_with_its_state_and_active_sessions() {
         None,
     )
     .await;
-    problem(resp, 400).await;
+    resp.assert_problem(StatusCode::BAD_REQUEST, "bad_request")
+        .await;
 }
 
 #[tokio::test]
@@ -352,7 +358,7 @@ async fn an_admin_created_like_the_cli_does_keeps_member_and_can_administer() {
     let id = user.id.to_string();
     assert_eq!(user_row(&app, &id).await.roles, r#"["admin","member"]"#);
 
-    let tokens = login(&app, "boot@example.com").await;
+    let tokens = app.sign_in("boot@example.com", PASSWORD).await.body;
     let sid = tokens["session_id"].as_str().unwrap();
     let token = mint(
         &app,

@@ -1,7 +1,9 @@
 //! `POST /v1/identity/admin/users/{user_id}/disable` and `…/enable`.
 
 use crate::admin_support::*;
-use crate::{PASSWORD, app, app_without_login_limits, problem, register};
+use crate::{PASSWORD, app, app_without_login_limits, register};
+use haven_platform::testing::AssertProblem;
+use poem::http::StatusCode;
 
 #[tokio::test]
 async fn disabling_revokes_sessions_and_refuses_login_and_refresh_until_re_enabled() {
@@ -11,8 +13,8 @@ async fn disabling_revokes_sessions_and_refuses_login_and_refresh_until_re_enabl
         .as_str()
         .unwrap()
         .to_owned();
-    let a = login(&app, "finn@example.com").await;
-    let b = login(&app, "finn@example.com").await;
+    let a = app.sign_in("finn@example.com", PASSWORD).await.body;
+    let b = app.sign_in("finn@example.com", PASSWORD).await.body;
 
     let user = ok(set_disabled(&app, &token, &id, true).await).await;
     assert!(user["disabled_at"].is_string(), "{user}");
@@ -29,26 +31,26 @@ async fn disabling_revokes_sessions_and_refuses_login_and_refresh_until_re_enabl
 
     // Refresh stops at once.
     for t in [&a, &b] {
-        let p = problem(
-            refresh(&app, t["refresh_token"].as_str().unwrap()).await,
-            401,
-        )
-        .await;
-        assert_eq!(p["code"], "invalid_refresh_token");
+        refresh(&app, t["refresh_token"].as_str().unwrap())
+            .await
+            .assert_problem(StatusCode::UNAUTHORIZED, "invalid_refresh_token")
+            .await;
     }
     // The right password learns the account is disabled; a wrong one learns nothing.
-    let p = problem(login_as(&app, "finn@example.com", PASSWORD).await, 403).await;
-    assert_eq!(p["code"], "account_disabled", "{p}");
-    let wrong = problem(
-        login_as(&app, "finn@example.com", "not the password at all").await,
-        401,
-    )
-    .await;
-    let unknown = problem(
-        login_as(&app, "nobody@example.com", "not the password at all").await,
-        401,
-    )
-    .await;
+    app.login("finn@example.com", PASSWORD)
+        .await
+        .assert_problem(StatusCode::FORBIDDEN, "account_disabled")
+        .await;
+    let wrong = app
+        .login("finn@example.com", "not the password at all")
+        .await
+        .assert_problem(StatusCode::UNAUTHORIZED, "invalid_credentials")
+        .await;
+    let unknown = app
+        .login("nobody@example.com", "not the password at all")
+        .await
+        .assert_problem(StatusCode::UNAUTHORIZED, "invalid_credentials")
+        .await;
     assert_eq!(wrong["code"], unknown["code"]);
     assert_eq!(wrong["detail"], unknown["detail"]);
     assert_eq!(
@@ -82,12 +84,11 @@ async fn disabling_revokes_sessions_and_refuses_login_and_refresh_until_re_enabl
     assert_eq!(enabled.len(), 1);
     assert_eq!(enabled[0].actor_id.as_deref(), Some(admin_id.as_str()));
     // Old sessions stay revoked; a new login works.
-    problem(
-        refresh(&app, a["refresh_token"].as_str().unwrap()).await,
-        401,
-    )
-    .await;
-    let c = login(&app, "finn@example.com").await;
+    refresh(&app, a["refresh_token"].as_str().unwrap())
+        .await
+        .assert_problem(StatusCode::UNAUTHORIZED, "invalid_refresh_token")
+        .await;
+    let c = app.sign_in("finn@example.com", PASSWORD).await.body;
     ok(refresh(&app, c["refresh_token"].as_str().unwrap()).await).await;
     ok(set_disabled(&app, &token, &id, false).await).await;
     assert_eq!(events_of_kind(&app, &id, "account_enabled").await.len(), 1);
@@ -103,7 +104,7 @@ async fn a_session_opened_on_a_disabled_account_cannot_refresh() {
         .as_str()
         .unwrap()
         .to_owned();
-    let tokens = login(&app, "gus@example.com").await;
+    let tokens = app.sign_in("gus@example.com", PASSWORD).await.body;
     ok(set_disabled(&app, &token, &id, true).await).await;
     let sid = tokens["session_id"].as_str().unwrap().to_owned();
     db(&app, move |c| {
@@ -114,10 +115,8 @@ async fn a_session_opened_on_a_disabled_account_cannot_refresh() {
             .execute(c)
     })
     .await;
-    let p = problem(
-        refresh(&app, tokens["refresh_token"].as_str().unwrap()).await,
-        401,
-    )
-    .await;
-    assert_eq!(p["code"], "invalid_refresh_token");
+    refresh(&app, tokens["refresh_token"].as_str().unwrap())
+        .await
+        .assert_problem(StatusCode::UNAUTHORIZED, "invalid_refresh_token")
+        .await;
 }

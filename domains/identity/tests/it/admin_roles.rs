@@ -1,6 +1,9 @@
 //! `PUT /v1/identity/admin/users/{user_id}/roles`: role changes, their audit, the
 //! last-admin rule and concurrent changes.
 
+use crate::PASSWORD;
+use haven_platform::testing::AssertProblem;
+use poem::http::StatusCode;
 use std::sync::Arc;
 
 use haven_platform::auth::Role;
@@ -9,7 +12,7 @@ use poem::http::Method;
 use serde_json::{Value, json};
 
 use crate::admin_support::*;
-use crate::{app, app_without_login_limits, problem, register};
+use crate::{app, app_without_login_limits, register};
 
 #[tokio::test]
 async fn a_role_change_is_audited_and_carried_by_the_next_refresh() {
@@ -19,7 +22,7 @@ async fn a_role_change_is_audited_and_carried_by_the_next_refresh() {
         .as_str()
         .unwrap()
         .to_owned();
-    let before = login(&app, "cody@example.com").await;
+    let before = app.sign_in("cody@example.com", PASSWORD).await.body;
 
     let user = ok(put_roles(&app, &token, &id, &json!(["coach", "member"])).await).await;
     assert_eq!(user["roles"], json!(["member", "coach"]));
@@ -73,22 +76,26 @@ async fn a_roles_body_is_checked_and_nothing_is_ignored_silently() {
         .unwrap()
         .to_owned();
 
-    let p = problem(put_roles(&app, &token, &id, &json!(["coach"])).await, 422).await;
+    let p = put_roles(&app, &token, &id, &json!(["coach"]))
+        .await
+        .assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed")
+        .await;
     assert_eq!(p["errors"][0]["field"], "roles", "{p}");
     assert_eq!(p["errors"][0]["code"], "member_required", "{p}");
-    let p = problem(put_roles(&app, &token, &id, &json!([])).await, 422).await;
+    let p = put_roles(&app, &token, &id, &json!([]))
+        .await
+        .assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed")
+        .await;
     assert_eq!(p["errors"][0]["code"], "member_required", "{p}");
-    let p = problem(
-        put_roles(&app, &token, &id, &json!(["member", "coach", "coach"])).await,
-        422,
-    )
-    .await;
+    let p = put_roles(&app, &token, &id, &json!(["member", "coach", "coach"]))
+        .await
+        .assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed")
+        .await;
     assert_eq!(p["errors"][0]["code"], "duplicate", "{p}");
-    problem(
-        put_roles(&app, &token, &id, &json!(["member", "superuser"])).await,
-        400,
-    )
-    .await;
+    put_roles(&app, &token, &id, &json!(["member", "superuser"]))
+        .await
+        .assert_problem(StatusCode::BAD_REQUEST, "bad_request")
+        .await;
 
     for (body, field) in [
         (
@@ -109,7 +116,9 @@ async fn a_roles_body_is_checked_and_nothing_is_ignored_silently() {
             Some(&body),
         )
         .await;
-        let p = problem(resp, 400).await;
+        let p = resp
+            .assert_problem(StatusCode::BAD_REQUEST, "bad_request")
+            .await;
         let detail = p["detail"].as_str().unwrap();
         assert!(
             detail.contains(&format!("unknown field `{field}`")),
@@ -118,11 +127,10 @@ async fn a_roles_body_is_checked_and_nothing_is_ignored_silently() {
     }
 
     let unknown = haven_identity::UserId::new();
-    problem(
-        put_roles(&app, &token, &unknown.to_string(), &json!(["member"])).await,
-        404,
-    )
-    .await;
+    put_roles(&app, &token, &unknown.to_string(), &json!(["member"]))
+        .await
+        .assert_problem(StatusCode::NOT_FOUND, "not_found")
+        .await;
 
     assert_eq!(user_row(&app, &id).await.roles, r#"["member"]"#);
     assert!(events_of_kind(&app, &id, "role_changed").await.is_empty());
@@ -133,14 +141,14 @@ async fn the_last_enabled_admin_cannot_lose_the_role_or_be_disabled() {
     let app = app().await;
     let (root, root_token) = admin(&app, "root@example.com").await;
 
-    let p = problem(
-        put_roles(&app, &root_token, &root, &json!(["member"])).await,
-        409,
-    )
-    .await;
-    assert_eq!(p["code"], "last_admin", "{p}");
-    let p = problem(set_disabled(&app, &root_token, &root, true).await, 409).await;
-    assert_eq!(p["code"], "last_admin", "{p}");
+    put_roles(&app, &root_token, &root, &json!(["member"]))
+        .await
+        .assert_problem(StatusCode::CONFLICT, "last_admin")
+        .await;
+    set_disabled(&app, &root_token, &root, true)
+        .await
+        .assert_problem(StatusCode::CONFLICT, "last_admin")
+        .await;
     let row = user_row(&app, &root).await;
     assert_eq!(row.roles, r#"["admin","member"]"#);
     assert!(row.disabled_at.is_none());
@@ -148,11 +156,10 @@ async fn the_last_enabled_admin_cannot_lose_the_role_or_be_disabled() {
     // A disabled admin does not count.
     let (second, _) = admin(&app, "second@example.com").await;
     ok(set_disabled(&app, &root_token, &second, true).await).await;
-    problem(
-        put_roles(&app, &root_token, &root, &json!(["member"])).await,
-        409,
-    )
-    .await;
+    put_roles(&app, &root_token, &root, &json!(["member"]))
+        .await
+        .assert_problem(StatusCode::CONFLICT, "last_admin")
+        .await;
 
     // With another enabled admin, the role can go.
     ok(set_disabled(&app, &root_token, &second, false).await).await;
@@ -160,8 +167,10 @@ async fn the_last_enabled_admin_cannot_lose_the_role_or_be_disabled() {
     assert_eq!(user["roles"], json!(["member"]));
     assert_eq!(user_row(&app, &root).await.roles, r#"["member"]"#);
     // The former admin's token still says admin, but the database decides.
-    let p = problem(set_disabled(&app, &root_token, &second, true).await, 403).await;
-    assert_eq!(p["code"], "role_revoked", "{p}");
+    set_disabled(&app, &root_token, &second, true)
+        .await
+        .assert_problem(StatusCode::FORBIDDEN, "role_revoked")
+        .await;
     assert!(user_row(&app, &second).await.disabled_at.is_none());
 }
 

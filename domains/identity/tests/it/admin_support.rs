@@ -11,7 +11,7 @@ use poem::http::Method;
 use poem::test::TestResponse;
 use serde_json::{Value, json};
 
-use crate::{PASSWORD, post, register};
+use crate::post;
 
 /// Sends `method path` with an optional bearer token and JSON body.
 pub(crate) async fn send(
@@ -36,20 +36,6 @@ pub(crate) async fn send(
 pub(crate) async fn ok(resp: TestResponse) -> Value {
     resp.assert_status_is_ok();
     resp.json().await.value().deserialize()
-}
-
-pub(crate) async fn login_as(app: &TestApp, email: &str, password: &str) -> TestResponse {
-    post(
-        app,
-        "/v1/identity/login",
-        &json!({"email": email, "password": password}),
-    )
-    .await
-}
-
-/// Logs in with [`PASSWORD`]; returns the token response.
-pub(crate) async fn login(app: &TestApp, email: &str) -> Value {
-    ok(login_as(app, email, PASSWORD).await).await
 }
 
 pub(crate) async fn refresh(app: &TestApp, refresh_token: &str) -> TestResponse {
@@ -128,24 +114,13 @@ pub(crate) fn mint(
     app.ctx.auth.issue(&claims).unwrap()
 }
 
-/// A registered admin (roles `admin`, `member`) with a token that carries a second
-/// factor. Returns (user id, token).
+/// An admin `email` (roles `admin`, `member`) signed in with a second factor (the
+/// platform's fixture). Returns (user id, access token).
 pub(crate) async fn admin(app: &TestApp, email: &str) -> (String, String) {
-    let id = register(app, email).await["id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    grant(app, &id, r#"["admin","member"]"#).await;
-    let tokens = login(app, email).await;
-    let sid = tokens["session_id"].as_str().unwrap();
-    let token = mint(
-        app,
-        &id,
-        sid,
-        vec![Role::Member, Role::Admin],
-        &["pwd", "otp"],
-    );
-    (id, token)
+    let admin = app
+        .signed_in_with(email, &[Role::Admin, Role::Member])
+        .await;
+    (admin.user_id, admin.tokens.access_token)
 }
 
 pub(crate) fn roles_path(id: &str) -> String {

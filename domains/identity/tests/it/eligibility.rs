@@ -6,14 +6,15 @@ use haven_identity::schema::{
     identity_organization_eligibility as el, identity_organizations as o,
 };
 use haven_platform::DbError;
+use haven_platform::testing::AssertProblem;
 use haven_platform::testing::TestApp;
 use poem::http::StatusCode;
 use serde_json::{Value, json};
 
+use crate::app;
 use crate::org_support::{
     admin, audit, create_org, join, json_of, member, memberships, org_events, send, upload,
 };
-use crate::{app, problem};
 
 /// `(row, email, employee id)` of the stored list, in row order.
 async fn stored_list(app: &TestApp, org: &str) -> Vec<(i64, Option<String>, Option<String>)> {
@@ -78,8 +79,10 @@ async fn an_invalid_list_gets_a_per_row_report_and_changes_nothing() {
     // Jane is missing from this list, but it is invalid, so it must not end her membership.
     let csv =
         "email,employee_id\nbob@acme.com,E1\nnot-an-email,E2\n,\nBOB@acme.com,E3\nx@acme.com\n";
-    let body = problem(upload(&app, &org, &root, csv).await, 422).await;
-    assert_eq!(body["code"], "eligibility_list_invalid");
+    let body = upload(&app, &org, &root, csv)
+        .await
+        .assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "eligibility_list_invalid")
+        .await;
     assert_eq!(
         body["detail"],
         "The list has 4 problem(s); nothing was changed."
@@ -104,14 +107,16 @@ async fn an_invalid_list_gets_a_per_row_report_and_changes_nothing() {
         "Row 5: the email address is already on row 2."
     );
 
-    let b = problem(
-        upload(&app, &org, &root, "name,email\nJ,j@acme.com\n").await,
-        422,
-    )
-    .await;
+    let b = upload(&app, &org, &root, "name,email\nJ,j@acme.com\n")
+        .await
+        .assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "eligibility_list_invalid")
+        .await;
     assert_eq!(b["errors"][0]["field"], "rows[1].row");
     assert_eq!(b["errors"][0]["code"], "unknown_column");
-    let b = problem(upload(&app, &org, &root, "").await, 422).await;
+    let b = upload(&app, &org, &root, "")
+        .await
+        .assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "eligibility_list_invalid")
+        .await;
     assert_eq!(b["errors"][0]["code"], "missing_header");
 
     assert_eq!(stored_list(&app, &org).await, before);
@@ -134,29 +139,33 @@ async fn uploads_need_csv_within_the_size_limit_and_an_existing_organization() {
             .body(body)
             .send()
     };
-    problem(put("text/plain", b"email\n".to_vec()).await, 415).await;
-    problem(put("application/json", b"{}".to_vec()).await, 415).await;
-    let b = problem(
-        put(
-            "text/csv; charset=utf-8",
-            b"email\n\xff\xfe@x.com\n".to_vec(),
-        )
-        .await,
-        400,
+    put("text/plain", b"email\n".to_vec())
+        .await
+        .assert_problem(StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type")
+        .await;
+    put("application/json", b"{}".to_vec())
+        .await
+        .assert_problem(StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type")
+        .await;
+    (put(
+        "text/csv; charset=utf-8",
+        b"email\n\xff\xfe@x.com\n".to_vec(),
     )
-    .await;
-    assert_eq!(b["code"], "bad_request");
+    .await)
+        .assert_problem(StatusCode::BAD_REQUEST, "bad_request")
+        .await;
     let mut big = b"employee_id\n".to_vec();
     while big.len() <= 1024 * 1024 {
         big.extend_from_slice(b"EMPLOYEE-0000000000000000\n");
     }
-    problem(put("text/csv", big).await, 413).await;
-    let b = problem(
-        upload(&app, "org_01h455vb4pex5vsknk084sn02q", &root, "email\n").await,
-        404,
-    )
-    .await;
-    assert_eq!(b["code"], "not_found");
+    put("text/csv", big)
+        .await
+        .assert_problem(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large")
+        .await;
+    upload(&app, "org_01h455vb4pex5vsknk084sn02q", &root, "email\n")
+        .await
+        .assert_problem(StatusCode::NOT_FOUND, "not_found")
+        .await;
     assert!(stored_list(&app, &org).await.is_empty());
     // Within the limits: the header alone is an empty list.
     json_of(
@@ -184,7 +193,10 @@ async fn members_join_by_employee_id_once_per_id() {
     let bob = member(&app, "bob@acme.com", true).await;
 
     // Only the employee id: the email alone does not qualify x.
-    problem(join(&app, &x, &org, None).await, 403).await;
+    join(&app, &x, &org, None)
+        .await
+        .assert_problem(StatusCode::FORBIDDEN, "not_eligible")
+        .await;
     let joined = json_of(
         join(&app, &x, &org, Some(" E1 ")).await,
         StatusCode::CREATED,
@@ -194,14 +206,20 @@ async fn members_join_by_employee_id_once_per_id() {
         (joined["via"].as_str(), joined["employee_id"].as_str()),
         (Some("employee_id"), Some("E1"))
     );
-    let b = problem(join(&app, &y, &org, Some("E1")).await, 409).await;
-    assert_eq!(b["code"], "employee_id_claimed");
+    join(&app, &y, &org, Some("E1"))
+        .await
+        .assert_problem(StatusCode::CONFLICT, "employee_id_claimed")
+        .await;
     // E2's row names Bob's email: someone else cannot use the id.
-    let b = problem(join(&app, &y, &org, Some("E2")).await, 403).await;
-    assert_eq!(b["code"], "not_eligible");
+    join(&app, &y, &org, Some("E2"))
+        .await
+        .assert_problem(StatusCode::FORBIDDEN, "not_eligible")
+        .await;
     // Ids are compared exactly.
-    let b = problem(join(&app, &y, &org, Some("e1")).await, 403).await;
-    assert_eq!(b["code"], "not_eligible");
+    join(&app, &y, &org, Some("e1"))
+        .await
+        .assert_problem(StatusCode::FORBIDDEN, "not_eligible")
+        .await;
     let joined = json_of(
         join(&app, &bob, &org, Some("E2")).await,
         StatusCode::CREATED,
@@ -312,11 +330,10 @@ async fn a_replacement_list_ends_the_memberships_it_no_longer_covers() {
     )
     .await;
     assert_eq!(me["via"], "eligibility_email");
-    problem(
-        send(&app, "GET", "/v1/identity/me/organization", &a, None).await,
-        404,
-    )
-    .await;
+    send(&app, "GET", "/v1/identity/me/organization", &a, None)
+        .await
+        .assert_problem(StatusCode::NOT_FOUND, "not_a_member")
+        .await;
 }
 
 #[tokio::test]

@@ -1,14 +1,16 @@
 //! How account emails leave: logged when no SMTP server is configured (development), and
 //! retried by the outbox delivery when the SMTP server fails.
 
-use std::time::{Duration, Instant};
+use haven_platform::testing::AssertProblem;
+use poem::http::StatusCode;
+use std::time::Duration;
 
 use diesel::prelude::*;
 use haven_identity::schema::identity_email_tokens;
 use haven_platform::config::Secret;
 use haven_platform::jobs::Runtime;
 use haven_platform::schema::platform_jobs;
-use haven_platform::testing::TestApp;
+use haven_platform::testing::{TestApp, wait_for};
 
 use crate::register;
 
@@ -49,24 +51,18 @@ async fn token_count(app: &TestApp, user_id: &str) -> i64 {
 
 /// Polls until the only delivery reaches `state` (the workers run it in the background).
 async fn delivery_reaches(app: &TestApp, state: &str) -> (i32, Option<String>) {
-    let deadline = Instant::now() + Duration::from_secs(20);
-    loop {
-        let rows = deliveries(app).await;
-        if let [(s, attempts, error)] = rows.as_slice()
-            && s == state
-        {
-            return (*attempts, error.clone());
+    let what = format!("the delivery is {state}");
+    wait_for(Duration::from_secs(20), &what, || async {
+        match deliveries(app).await.as_slice() {
+            [(s, attempts, error)] if s == state => Some((*attempts, error.clone())),
+            _ => None,
         }
-        assert!(
-            Instant::now() < deadline,
-            "delivery never {state}: {rows:?}"
-        );
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
+    })
+    .await
 }
 
 async fn app_with_workers(f: impl FnOnce(&mut haven_platform::Settings)) -> (TestApp, Runtime) {
-    let app = TestApp::builder()
+    let app = haven_app::testing::builder()
         .settings(|s| {
             s.jobs.poll_interval_ms = 20;
             s.jobs.backoff_base_ms = 20;
@@ -121,7 +117,9 @@ async fn a_failing_smtp_server_makes_the_delivery_retry_with_a_fresh_token() {
 
 #[tokio::test]
 async fn a_refused_registration_queues_no_email() {
-    let app = TestApp::builder().build(haven_app::wiring::build_app).await;
+    let app = haven_app::testing::builder()
+        .build(haven_app::wiring::build_app)
+        .await;
     register(&app, "rae@example.com").await;
     let duplicate = crate::post(
         &app,
@@ -129,7 +127,9 @@ async fn a_refused_registration_queues_no_email() {
         &serde_json::json!({"email": "RAE@example.com", "password": crate::PASSWORD}),
     )
     .await;
-    crate::problem(duplicate, 409).await;
+    duplicate
+        .assert_problem(StatusCode::CONFLICT, "email_taken")
+        .await;
     // The verification request commits with the account, so the refused one left none.
     let requested: i64 = app
         .ctx

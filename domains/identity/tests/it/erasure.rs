@@ -2,6 +2,8 @@
 //! the request's single transaction, one retried job per mounted module, completion only
 //! when every module is done, pseudonymization, and re-registration of the address.
 
+use haven_platform::testing::AssertProblem;
+use haven_platform::testing::Login;
 use std::sync::atomic::Ordering;
 
 use diesel::prelude::*;
@@ -10,12 +12,12 @@ use haven_identity::schema::{
     identity_sessions, identity_users,
 };
 use haven_platform::schema::{platform_jobs, platform_outbox_events};
-use haven_platform::testing::TestApp;
+use haven_platform::testing::{TestApp, wait_until};
 use poem::http::{Method, StatusCode};
 use serde_json::{Value, json};
 
-use crate::privacy_support::{Probe, WAIT, app_with, call, eventually, login, query, workers};
-use crate::{PASSWORD, post, problem, register, security_events};
+use crate::privacy_support::{Probe, WAIT, app_with, call, query, workers};
+use crate::{PASSWORD, post, register, security_events};
 
 const DELETE: &str = "/v1/identity/me/delete";
 const ERASURE: &str = "/v1/identity/me/erasure";
@@ -74,39 +76,36 @@ async fn a_wrong_password_is_a_403_problem_and_changes_nothing() {
     let app = app_with(&Probe::new(true)).await;
     let user = register(&app, "alice@example.com").await;
     let id = user["id"].as_str().unwrap().to_owned();
-    let a = login(&app, "alice@example.com").await;
+    let a = app
+        .sign_in_as(Login::new("alice@example.com", PASSWORD).device("laptop"))
+        .await
+        .body;
 
-    let body = problem(
-        call(
-            &app,
-            Method::POST,
-            DELETE,
-            &a,
-            Some(&json!({"password": "not the password at all"})),
-        )
-        .await,
-        403,
+    (call(
+        &app,
+        Method::POST,
+        DELETE,
+        &a,
+        Some(&json!({"password": "not the password at all"})),
     )
-    .await;
-    assert_eq!(body["code"], "reauthentication_failed");
+    .await)
+        .assert_problem(StatusCode::FORBIDDEN, "reauthentication_failed")
+        .await;
     // Mass assignment or a missing password is a 400, not an erasure.
-    problem(
-        call(
-            &app,
-            Method::POST,
-            DELETE,
-            &a,
-            Some(&json!({"password": PASSWORD, "user_id": "usr_x"})),
-        )
-        .await,
-        400,
+    (call(
+        &app,
+        Method::POST,
+        DELETE,
+        &a,
+        Some(&json!({"password": PASSWORD, "user_id": "usr_x"})),
     )
-    .await;
-    problem(
-        call(&app, Method::POST, DELETE, &a, Some(&json!({}))).await,
-        400,
-    )
-    .await;
+    .await)
+        .assert_problem(StatusCode::BAD_REQUEST, "bad_request")
+        .await;
+    call(&app, Method::POST, DELETE, &a, Some(&json!({})))
+        .await
+        .assert_problem(StatusCode::BAD_REQUEST, "bad_request")
+        .await;
 
     assert_eq!(count_rows(&app, &id).await, (0, 0, 0, 0));
     assert!(
@@ -115,11 +114,14 @@ async fn a_wrong_password_is_a_403_problem_and_changes_nothing() {
             .iter()
             .any(|k| k.starts_with("erasure"))
     );
-    let body = problem(call(&app, Method::GET, ERASURE, &a, None).await, 404).await;
-    assert_eq!(body["code"], "not_found");
+    call(&app, Method::GET, ERASURE, &a, None)
+        .await
+        .assert_problem(StatusCode::NOT_FOUND, "not_found")
+        .await;
     // The session and the credentials still work.
     refresh(&app, &a).await.assert_status_is_ok();
-    login(&app, "alice@example.com").await;
+    app.sign_in_as(Login::new("alice@example.com", PASSWORD).device("laptop"))
+        .await;
 }
 
 #[tokio::test]
@@ -155,8 +157,14 @@ async fn erasure_runs_every_module_retries_a_failing_one_and_completes_only_when
         )
     })
     .await;
-    let a = login(&app, "alice@example.com").await;
-    let other_device = login(&app, "alice@example.com").await;
+    let a = app
+        .sign_in_as(Login::new("alice@example.com", PASSWORD).device("laptop"))
+        .await
+        .body;
+    let other_device = app
+        .sign_in_as(Login::new("alice@example.com", PASSWORD).device("laptop"))
+        .await
+        .body;
     call(
         &app,
         Method::PATCH,
@@ -204,49 +212,41 @@ async fn erasure_runs_every_module_retries_a_failing_one_and_completes_only_when
     );
     // At once: signed out everywhere, login impossible, the address free.
     for tokens in [&a, &other_device] {
-        problem(refresh(&app, tokens).await, 401).await;
+        refresh(&app, tokens)
+            .await
+            .assert_problem(StatusCode::UNAUTHORIZED, "invalid_refresh_token")
+            .await;
     }
-    let body = problem(
-        post(
-            &app,
-            "/v1/identity/login",
-            &json!({"email": "alice@example.com", "password": PASSWORD}),
-        )
-        .await,
-        401,
+    app.login("alice@example.com", PASSWORD)
+        .await
+        .assert_problem(StatusCode::UNAUTHORIZED, "invalid_credentials")
+        .await;
+    (call(
+        &app,
+        Method::POST,
+        DELETE,
+        &a,
+        Some(&json!({"password": PASSWORD})),
     )
-    .await;
-    assert_eq!(body["code"], "invalid_credentials");
-    let body = problem(
-        call(
-            &app,
-            Method::POST,
-            DELETE,
-            &a,
-            Some(&json!({"password": PASSWORD})),
-        )
-        .await,
-        409,
-    )
-    .await;
-    assert_eq!(body["code"], "erasure_already_requested");
+    .await)
+        .assert_problem(StatusCode::CONFLICT, "erasure_already_requested")
+        .await;
     // The still-valid access token cannot add personal data back or start an export.
     let patch = json!({"display_name": "Back"});
-    problem(
-        call(&app, Method::PATCH, "/v1/identity/me", &a, Some(&patch)).await,
-        404,
-    )
-    .await;
-    problem(
-        call(&app, Method::POST, "/v1/identity/me/export", &a, None).await,
-        404,
-    )
-    .await;
+    call(&app, Method::PATCH, "/v1/identity/me", &a, Some(&patch))
+        .await
+        .assert_problem(StatusCode::NOT_FOUND, "not_found")
+        .await;
+    call(&app, Method::POST, "/v1/identity/me/export", &a, None)
+        .await
+        .assert_problem(StatusCode::NOT_FOUND, "not_found")
+        .await;
 
     // The probe fails more often than the queue's default 3 attempts; identity and the
     // module with nothing stored finish, the erasure is not complete.
     let runtime = workers(&app);
-    eventually(
+    wait_until(
+        WAIT,
         "the probe failed 4 times and the other steps are done",
         || async {
             let status = erasure(&app, &a).await;
@@ -270,7 +270,7 @@ async fn erasure_runs_every_module_retries_a_failing_one_and_completes_only_when
     );
 
     probe.allow_erase();
-    eventually("the erasure is complete", || async {
+    wait_until(WAIT, "the erasure is complete", || async {
         erasure(&app, &a).await["complete"] == true
     })
     .await;
@@ -373,13 +373,16 @@ async fn erasure_runs_every_module_retries_a_failing_one_and_completes_only_when
 
     // Naming the tombstone is no way in either.
     let tombstone = json!({"email": format!("erased:{id}"), "password": PASSWORD});
-    let body = problem(post(&app, "/v1/identity/login", &tombstone).await, 401).await;
-    assert_eq!(body["code"], "invalid_credentials");
+    post(&app, "/v1/identity/login", &tombstone)
+        .await
+        .assert_problem(StatusCode::UNAUTHORIZED, "invalid_credentials")
+        .await;
 
     // The address registers again as a new account that works.
     let again = register(&app, "alice@example.com").await;
     assert_ne!(again["id"], id.as_str());
-    login(&app, "alice@example.com").await;
+    app.sign_in_as(Login::new("alice@example.com", PASSWORD).device("laptop"))
+        .await;
 }
 
 #[tokio::test]
@@ -387,7 +390,10 @@ async fn concurrent_erasure_requests_erase_once() {
     let app = app_with(&Probe::new(true)).await;
     let user = register(&app, "alice@example.com").await;
     let id = user["id"].as_str().unwrap().to_owned();
-    let a = login(&app, "alice@example.com").await;
+    let a = app
+        .sign_in_as(Login::new("alice@example.com", PASSWORD).device("laptop"))
+        .await
+        .body;
     let body = json!({"password": PASSWORD});
     let requests = (0..4).map(|_| call(&app, Method::POST, DELETE, &a, Some(&body)));
     let mut statuses: Vec<u16> = futures_util::future::join_all(requests)

@@ -1,16 +1,20 @@
 //! `POST /v1/identity/me/export` and `/v1/identity/me/exports/{id}`: every mounted
 //! module's data in one document, downloaded once by its owner only, purged on expiry.
 
+use crate::PASSWORD;
 use diesel::prelude::*;
 use haven_identity::schema::identity_exports;
 use haven_platform::jobs::{self, NewJob};
 use haven_platform::schema::platform_jobs;
+use haven_platform::testing::AssertProblem;
+use haven_platform::testing::Login;
 use haven_platform::time::now_utc;
 use poem::http::{Method, StatusCode};
 use serde_json::Value;
 
-use crate::privacy_support::{Probe, app_with, call, eventually, login, query, workers};
-use crate::{post, problem, register, security_events};
+use crate::privacy_support::{Probe, WAIT, app_with, call, query, workers};
+use crate::{post, register, security_events};
+use haven_platform::testing::wait_until;
 
 async fn export_state(app: &haven_platform::testing::TestApp, tokens: &Value, id: &str) -> Value {
     let resp = call(
@@ -32,15 +36,20 @@ async fn an_export_holds_every_module_and_is_downloaded_once_by_its_owner_only()
     let alice = register(&app, "alice@example.com").await;
     let alice_id = alice["id"].as_str().unwrap().to_owned();
     register(&app, "bob@example.com").await;
-    let a = login(&app, "alice@example.com").await;
-    let b = login(&app, "bob@example.com").await;
+    let a = app
+        .sign_in_as(Login::new("alice@example.com", PASSWORD).device("laptop"))
+        .await
+        .body;
+    let b = app
+        .sign_in_as(Login::new("bob@example.com", PASSWORD).device("laptop"))
+        .await
+        .body;
 
     // No token: 401 problem, nothing recorded.
-    problem(
-        post(&app, "/v1/identity/me/export", &Value::Null).await,
-        401,
-    )
-    .await;
+    post(&app, "/v1/identity/me/export", &Value::Null)
+        .await
+        .assert_problem(StatusCode::UNAUTHORIZED, "unauthorized")
+        .await;
 
     let resp = call(&app, Method::POST, "/v1/identity/me/export", &a, None).await;
     resp.assert_status(StatusCode::ACCEPTED);
@@ -51,12 +60,14 @@ async fn an_export_holds_every_module_and_is_downloaded_once_by_its_owner_only()
 
     // Before the job ran: pending, and a download is a precise 409.
     let download = format!("/v1/identity/me/exports/{id}/download");
-    let body = problem(call(&app, Method::GET, &download, &a, None).await, 409).await;
-    assert_eq!(body["code"], "export_not_ready");
+    call(&app, Method::GET, &download, &a, None)
+        .await
+        .assert_problem(StatusCode::CONFLICT, "export_not_ready")
+        .await;
     assert_eq!(export_state(&app, &a, &id).await["state"], "pending");
 
     let runtime = workers(&app);
-    eventually("the export is ready", || async {
+    wait_until(WAIT, "the export is ready", || async {
         export_state(&app, &a, &id).await["state"] == "ready"
     })
     .await;
@@ -64,8 +75,14 @@ async fn an_export_holds_every_module_and_is_downloaded_once_by_its_owner_only()
 
     // Someone else's export does not exist for them, and their attempt takes nothing.
     let status = format!("/v1/identity/me/exports/{id}");
-    problem(call(&app, Method::GET, &status, &b, None).await, 404).await;
-    problem(call(&app, Method::GET, &download, &b, None).await, 404).await;
+    call(&app, Method::GET, &status, &b, None)
+        .await
+        .assert_problem(StatusCode::NOT_FOUND, "not_found")
+        .await;
+    call(&app, Method::GET, &download, &b, None)
+        .await
+        .assert_problem(StatusCode::NOT_FOUND, "not_found")
+        .await;
 
     let resp = call(&app, Method::GET, &download, &a, None).await;
     resp.assert_status_is_ok();
@@ -106,8 +123,10 @@ async fn an_export_holds_every_module_and_is_downloaded_once_by_its_owner_only()
     assert_eq!(probe.calls(), [("export", alice_id.clone())]);
 
     // Once only.
-    let body = problem(call(&app, Method::GET, &download, &a, None).await, 410).await;
-    assert_eq!(body["code"], "export_already_downloaded");
+    call(&app, Method::GET, &download, &a, None)
+        .await
+        .assert_problem(StatusCode::GONE, "export_already_downloaded")
+        .await;
     let state = export_state(&app, &a, &id).await;
     assert_eq!(state["state"], "downloaded");
     assert!(state["downloaded_at"].is_string(), "{state}");
@@ -138,22 +157,34 @@ async fn an_export_holds_every_module_and_is_downloaded_once_by_its_owner_only()
 async fn an_unknown_export_is_a_404_and_a_malformed_id_a_400_problem() {
     let app = app_with(&Probe::new(true)).await;
     register(&app, "alice@example.com").await;
-    let a = login(&app, "alice@example.com").await;
+    let a = app
+        .sign_in_as(Login::new("alice@example.com", PASSWORD).device("laptop"))
+        .await
+        .body;
     let unknown = format!(
         "/v1/identity/me/exports/{}",
         haven_identity::model::ExportId::new()
     );
-    problem(call(&app, Method::GET, &unknown, &a, None).await, 404).await;
+    call(&app, Method::GET, &unknown, &a, None)
+        .await
+        .assert_problem(StatusCode::NOT_FOUND, "not_found")
+        .await;
     // An id of another kind is malformed: 400, as every typed id.
     let malformed = "/v1/identity/me/exports/usr_01jh0000000000000000000000/download";
-    problem(call(&app, Method::GET, malformed, &a, None).await, 400).await;
+    call(&app, Method::GET, malformed, &a, None)
+        .await
+        .assert_problem(StatusCode::BAD_REQUEST, "bad_request")
+        .await;
 }
 
 #[tokio::test]
 async fn an_expired_export_cannot_be_downloaded_and_the_purge_job_deletes_it() {
     let app = app_with(&Probe::new(true)).await;
     register(&app, "alice@example.com").await;
-    let a = login(&app, "alice@example.com").await;
+    let a = app
+        .sign_in_as(Login::new("alice@example.com", PASSWORD).device("laptop"))
+        .await
+        .body;
     let resp = call(&app, Method::POST, "/v1/identity/me/export", &a, None).await;
     resp.assert_status(StatusCode::ACCEPTED);
     let id = resp.json().await.value().deserialize::<Value>()["id"]
@@ -168,7 +199,7 @@ async fn an_expired_export_cannot_be_downloaded_and_the_purge_job_deletes_it() {
         .to_owned();
 
     let runtime = workers(&app);
-    eventually("both exports are ready", || async {
+    wait_until(WAIT, "both exports are ready", || async {
         export_state(&app, &a, &id).await["state"] == "ready"
             && export_state(&app, &a, &fresh).await["state"] == "ready"
     })
@@ -183,8 +214,10 @@ async fn an_expired_export_cannot_be_downloaded_and_the_purge_job_deletes_it() {
     .await;
     assert_eq!(export_state(&app, &a, &id).await["state"], "expired");
     let download = format!("/v1/identity/me/exports/{id}/download");
-    let body = problem(call(&app, Method::GET, &download, &a, None).await, 410).await;
-    assert_eq!(body["code"], "export_expired");
+    call(&app, Method::GET, &download, &a, None)
+        .await
+        .assert_problem(StatusCode::GONE, "export_expired")
+        .await;
 
     // What the hourly schedule enqueues.
     let job = query(&app, |conn| {
@@ -199,7 +232,7 @@ async fn an_expired_export_cannot_be_downloaded_and_the_purge_job_deletes_it() {
     })
     .await
     .to_string();
-    eventually("the purge job is done", || {
+    wait_until(WAIT, "the purge job is done", || {
         let job = job.clone();
         let app = &app;
         async move {
@@ -216,18 +249,16 @@ async fn an_expired_export_cannot_be_downloaded_and_the_purge_job_deletes_it() {
     .await;
     runtime.shutdown(crate::privacy_support::WAIT).await;
 
-    problem(
-        call(
-            &app,
-            Method::GET,
-            &format!("/v1/identity/me/exports/{id}"),
-            &a,
-            None,
-        )
-        .await,
-        404,
+    (call(
+        &app,
+        Method::GET,
+        &format!("/v1/identity/me/exports/{id}"),
+        &a,
+        None,
     )
-    .await;
+    .await)
+        .assert_problem(StatusCode::NOT_FOUND, "not_found")
+        .await;
     let remaining: Vec<String> = query(&app, |conn| {
         identity_exports::table
             .select(identity_exports::id)
@@ -241,7 +272,10 @@ async fn an_expired_export_cannot_be_downloaded_and_the_purge_job_deletes_it() {
 async fn concurrent_downloads_hand_the_document_out_once() {
     let app = app_with(&Probe::new(true)).await;
     let alice = register(&app, "alice@example.com").await;
-    let a = login(&app, "alice@example.com").await;
+    let a = app
+        .sign_in_as(Login::new("alice@example.com", PASSWORD).device("laptop"))
+        .await
+        .body;
     let resp = call(&app, Method::POST, "/v1/identity/me/export", &a, None).await;
     resp.assert_status(StatusCode::ACCEPTED);
     let id = resp.json().await.value().deserialize::<Value>()["id"]
@@ -249,7 +283,7 @@ async fn concurrent_downloads_hand_the_document_out_once() {
         .unwrap()
         .to_owned();
     let runtime = workers(&app);
-    eventually("the export is ready", || async {
+    wait_until(WAIT, "the export is ready", || async {
         export_state(&app, &a, &id).await["state"] == "ready"
     })
     .await;

@@ -4,11 +4,13 @@
 use diesel::prelude::*;
 use haven_identity::schema::identity_security_events;
 use haven_platform::config::{IdentitySettings, RateLimitPolicy};
+use haven_platform::testing::AssertProblem;
 use haven_platform::testing::TestApp;
+use poem::http::StatusCode;
 use poem::test::TestResponse;
-use serde_json::{Value, json};
+use serde_json::Value;
 
-use crate::{PASSWORD, app, post, problem, register, security_events};
+use crate::{PASSWORD, app, register, security_events};
 
 const WRONG: &str = "not the right password";
 
@@ -17,23 +19,14 @@ fn threshold() -> usize {
     IdentitySettings::default().lockout_threshold as usize
 }
 
-async fn login(app: &TestApp, email: &str, password: &str) -> TestResponse {
-    post(
-        app,
-        "/v1/identity/login",
-        &json!({"email": email, "password": password}),
-    )
-    .await
-}
-
 /// The `Retry-After` header and the problem body without its `request_id`.
-async fn rejection(resp: TestResponse, status: u16) -> (Option<u64>, Value) {
+async fn rejection(resp: TestResponse, status: StatusCode, code: &str) -> (Option<u64>, Value) {
     let retry_after = resp
         .0
         .headers()
         .get("retry-after")
         .map(|v| v.to_str().unwrap().parse::<u64>().unwrap());
-    let mut body = problem(resp, status).await;
+    let mut body = resp.assert_problem(status, code).await;
     body.as_object_mut().unwrap().remove("request_id");
     (retry_after, body)
 }
@@ -71,7 +64,12 @@ async fn backdate_events(app: &TestApp, user_id: &str, minutes: i64) {
 async fn lock(app: &TestApp, email: &str) -> Value {
     let mut last = Value::Null;
     for _ in 0..threshold() {
-        let (retry_after, body) = rejection(login(app, email, WRONG).await, 401).await;
+        let (retry_after, body) = rejection(
+            app.login(email, WRONG).await,
+            StatusCode::UNAUTHORIZED,
+            "invalid_credentials",
+        )
+        .await;
         assert_eq!(retry_after, None, "a wrong password is no lock yet");
         last = body;
     }
@@ -85,8 +83,12 @@ async fn the_account_locks_after_repeated_failures_even_for_the_right_password()
     let user_id = user["id"].as_str().unwrap();
     let wrong_body = lock(&app, "ana@example.com").await;
 
-    let (retry_after, locked_body) =
-        rejection(login(&app, "ana@example.com", PASSWORD).await, 401).await;
+    let (retry_after, locked_body) = rejection(
+        app.login("ana@example.com", PASSWORD).await,
+        StatusCode::UNAUTHORIZED,
+        "invalid_credentials",
+    )
+    .await;
     let retry_after = retry_after.expect("a locked account answers Retry-After");
     assert!((1..=15 * 60).contains(&retry_after), "{retry_after}");
     assert_eq!(
@@ -108,7 +110,7 @@ async fn the_account_locks_after_repeated_failures_even_for_the_right_password()
 
     // Another account is not affected.
     register(&app, "bo@example.com").await;
-    login(&app, "bo@example.com", PASSWORD)
+    app.login("bo@example.com", PASSWORD)
         .await
         .assert_status_is_ok();
 }
@@ -118,27 +120,37 @@ async fn the_lock_ends_when_the_failures_leave_the_window() {
     let app = crate::app_without_login_limits().await;
     let user = register(&app, "cy@example.com").await;
     lock(&app, "cy@example.com").await;
-    let (retry_after, _) = rejection(login(&app, "cy@example.com", PASSWORD).await, 401).await;
+    let (retry_after, _) = rejection(
+        app.login("cy@example.com", PASSWORD).await,
+        StatusCode::UNAUTHORIZED,
+        "invalid_credentials",
+    )
+    .await;
     assert!(retry_after.is_some());
 
     backdate_events(&app, user["id"].as_str().unwrap(), 16).await;
-    login(&app, "cy@example.com", PASSWORD)
+    app.login("cy@example.com", PASSWORD)
         .await
         .assert_status_is_ok();
 
     // A success starts the count again: one fewer failure than the threshold keeps it
     // open.
     for _ in 1..threshold() {
-        rejection(login(&app, "cy@example.com", WRONG).await, 401).await;
+        rejection(
+            app.login("cy@example.com", WRONG).await,
+            StatusCode::UNAUTHORIZED,
+            "invalid_credentials",
+        )
+        .await;
     }
-    login(&app, "cy@example.com", PASSWORD)
+    app.login("cy@example.com", PASSWORD)
         .await
         .assert_status_is_ok();
 }
 
 #[tokio::test]
 async fn logins_are_rate_limited_per_email_and_per_ip() {
-    let app = TestApp::builder()
+    let app = haven_app::testing::builder()
         .settings(|s| {
             s.rate_limits.insert(
                 "identity_login_email".to_owned(),
@@ -159,18 +171,38 @@ async fn logins_are_rate_limited_per_email_and_per_ip() {
         .await;
     register(&app, "di@example.com").await;
     for _ in 0..3 {
-        rejection(login(&app, "di@example.com", WRONG).await, 401).await;
+        rejection(
+            app.login("di@example.com", WRONG).await,
+            StatusCode::UNAUTHORIZED,
+            "invalid_credentials",
+        )
+        .await;
     }
     // The same address in another spelling counts as the same account.
-    let (retry_after, body) = rejection(login(&app, " DI@example.com", PASSWORD).await, 429).await;
+    let (retry_after, body) = rejection(
+        app.login(" DI@example.com", PASSWORD).await,
+        StatusCode::TOO_MANY_REQUESTS,
+        "rate_limited",
+    )
+    .await;
     assert_eq!(body["code"], "rate_limited", "{body}");
     assert!(retry_after.is_some_and(|s| s >= 1));
 
     // Other addresses from the same client: allowed until the per-IP limit (6).
     for n in 0..2 {
-        rejection(login(&app, &format!("x{n}@example.com"), WRONG).await, 401).await;
+        rejection(
+            app.login(&format!("x{n}@example.com"), WRONG).await,
+            StatusCode::UNAUTHORIZED,
+            "invalid_credentials",
+        )
+        .await;
     }
-    let (_, body) = rejection(login(&app, "x9@example.com", WRONG).await, 429).await;
+    let (_, body) = rejection(
+        app.login("x9@example.com", WRONG).await,
+        StatusCode::TOO_MANY_REQUESTS,
+        "rate_limited",
+    )
+    .await;
     assert_eq!(body["code"], "rate_limited", "{body}");
 }
 
@@ -181,7 +213,7 @@ async fn the_default_login_limits_apply_without_configuration() {
     let (_, default) = haven_identity::service::LOGIN_EMAIL_POLICY;
     let mut last = 0;
     for _ in 0..=default.limit {
-        let resp = login(&app, "nobody@example.com", WRONG).await;
+        let resp = app.login("nobody@example.com", WRONG).await;
         last = resp.0.status().as_u16();
         if last == 429 {
             break;
@@ -201,10 +233,18 @@ async fn an_unregistered_address_locks_exactly_like_a_registered_one() {
     let unknown_wrong = lock(&app, "ghost@example.com").await;
     assert_eq!(registered_wrong, unknown_wrong);
 
-    let (real_retry, real_body) =
-        rejection(login(&app, "real@example.com", WRONG).await, 401).await;
-    let (ghost_retry, ghost_body) =
-        rejection(login(&app, "Ghost@EXAMPLE.com ", WRONG).await, 401).await;
+    let (real_retry, real_body) = rejection(
+        app.login("real@example.com", WRONG).await,
+        StatusCode::UNAUTHORIZED,
+        "invalid_credentials",
+    )
+    .await;
+    let (ghost_retry, ghost_body) = rejection(
+        app.login("Ghost@EXAMPLE.com ", WRONG).await,
+        StatusCode::UNAUTHORIZED,
+        "invalid_credentials",
+    )
+    .await;
     assert!(real_retry.is_some() && ghost_retry.is_some(), "both locked");
     assert_eq!(
         real_body, ghost_body,
@@ -234,7 +274,7 @@ async fn an_unregistered_address_locks_exactly_like_a_registered_one() {
 
 #[tokio::test]
 async fn the_threshold_and_window_are_configurable() {
-    let app = TestApp::builder()
+    let app = haven_app::testing::builder()
         .settings(|s| {
             s.identity.lockout_threshold = 3;
             s.identity.lockout_window_s = 60;
@@ -243,16 +283,26 @@ async fn the_threshold_and_window_are_configurable() {
         .await;
     let user = register(&app, "eve@example.com").await;
     for _ in 0..3 {
-        let (retry_after, _) = rejection(login(&app, "eve@example.com", WRONG).await, 401).await;
+        let (retry_after, _) = rejection(
+            app.login("eve@example.com", WRONG).await,
+            StatusCode::UNAUTHORIZED,
+            "invalid_credentials",
+        )
+        .await;
         assert_eq!(retry_after, None);
     }
-    let (retry_after, _) = rejection(login(&app, "eve@example.com", PASSWORD).await, 401).await;
+    let (retry_after, _) = rejection(
+        app.login("eve@example.com", PASSWORD).await,
+        StatusCode::UNAUTHORIZED,
+        "invalid_credentials",
+    )
+    .await;
     let retry_after = retry_after.expect("locked after 3 failures");
     assert!((1..=60).contains(&retry_after), "{retry_after}");
 
     // Two minutes later the 60 s window has passed.
     backdate_events(&app, user["id"].as_str().unwrap(), 2).await;
-    login(&app, "eve@example.com", PASSWORD)
+    app.login("eve@example.com", PASSWORD)
         .await
         .assert_status_is_ok();
 }

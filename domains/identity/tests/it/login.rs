@@ -1,8 +1,10 @@
 //! `POST /v1/identity/login` and `GET /v1/identity/me`.
 
+use haven_platform::testing::AssertProblem;
+use poem::http::StatusCode;
 use serde_json::{Value, json};
 
-use crate::{PASSWORD, app, post, problem, register};
+use crate::{PASSWORD, app, post, register};
 
 #[tokio::test]
 async fn login_returns_tokens_that_work_on_me() {
@@ -51,8 +53,9 @@ async fn wrong_password_and_unknown_email_give_identical_401s() {
         json!({"email": "not-an-email", "password": PASSWORD}),
     ] {
         let resp = post(&app, "/v1/identity/login", &body).await;
-        let mut problem = problem(resp, 401).await;
-        assert_eq!(problem["code"], "invalid_credentials", "{problem}");
+        let mut problem = resp
+            .assert_problem(StatusCode::UNAUTHORIZED, "invalid_credentials")
+            .await;
         problem.as_object_mut().unwrap().remove("request_id");
         bodies.push(problem);
     }
@@ -69,15 +72,16 @@ async fn wrong_password_and_unknown_email_give_identical_401s() {
 async fn me_without_a_token_is_a_401_problem() {
     let app = app().await;
     let resp = app.client.get("/v1/identity/me").send().await;
-    let body = problem(resp, 401).await;
-    assert_eq!(body["code"], "unauthorized", "{body}");
+    resp.assert_problem(StatusCode::UNAUTHORIZED, "unauthorized")
+        .await;
     let resp = app
         .client
         .get("/v1/identity/me")
         .header("authorization", "Bearer not.a.token")
         .send()
         .await;
-    problem(resp, 401).await;
+    resp.assert_problem(StatusCode::UNAUTHORIZED, "unauthorized")
+        .await;
 }
 
 #[tokio::test]
@@ -89,7 +93,8 @@ async fn login_rejects_unknown_fields() {
         &json!({"email": "a@example.com", "password": PASSWORD, "amr": ["mfa"]}),
     )
     .await;
-    problem(resp, 400).await;
+    resp.assert_problem(StatusCode::BAD_REQUEST, "bad_request")
+        .await;
 }
 
 fn hash_with(m: u32, t: u32, password: &str) -> String {
@@ -211,19 +216,11 @@ async fn logins_and_logouts_are_recorded_as_security_events() {
     let app = app().await;
     let user = register(&app, "audit@example.com").await;
     let id = user["id"].as_str().unwrap();
-    post(
-        &app,
-        "/v1/identity/login",
-        &json!({"email": "audit@example.com", "password": "wrong wrong wrong"}),
-    )
-    .await
-    .assert_status(poem::http::StatusCode::UNAUTHORIZED);
-    let resp = post(
-        &app,
-        "/v1/identity/login",
-        &json!({"email": "audit@example.com", "password": PASSWORD}),
-    )
-    .await;
+    app.login("audit@example.com", "wrong wrong wrong")
+        .await
+        .assert_problem(StatusCode::UNAUTHORIZED, "invalid_credentials")
+        .await;
+    let resp = app.login("audit@example.com", PASSWORD).await;
     resp.assert_status_is_ok();
     let tokens: Value = resp.json().await.value().deserialize();
     app.client

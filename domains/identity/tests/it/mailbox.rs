@@ -6,12 +6,12 @@
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use serde_json::Value;
 
 /// Environment variable with the catcher's `smtp://host:port`.
-pub const SMTP_URL_ENV: &str = "HAVEN_TEST_SMTP_URL";
+pub const SMTP_URL_ENV: &str = haven_platform::testing::Service::Smtp.env_var();
 /// Environment variable with the directory the catcher writes to.
 pub const SMTP_DIR_ENV: &str = "HAVEN_TEST_SMTP_DIR";
 
@@ -76,12 +76,11 @@ impl Mailbox {
                 own: None,
             };
         }
-        if std::env::var("CI").is_ok_and(|v| !v.is_empty()) {
-            panic!(
-                "{SMTP_URL_ENV} and {SMTP_DIR_ENV} must be set in CI: scripts/test starts \
-                 scripts/smtp-catcher.py and exports them"
-            );
-        }
+        assert!(
+            !haven_platform::testing::in_ci(),
+            "{SMTP_URL_ENV} and {SMTP_DIR_ENV} must be set in CI: scripts/test starts \
+             scripts/smtp-catcher.py and exports them"
+        );
         Self::spawn()
     }
 
@@ -158,20 +157,13 @@ impl Mailbox {
 
     /// Waits (up to 20 s) until `count` messages for `to` have arrived, and returns them.
     pub async fn wait_for(&self, to: &str, count: usize) -> Vec<Caught> {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        loop {
+        // Polling the catcher's directory: the delivery runs on the job workers.
+        let what = format!("{count} email(s) to {to} arrived");
+        haven_platform::testing::wait_for(Duration::from_secs(20), &what, || async {
             let messages = self.messages_to(to);
-            if messages.len() >= count {
-                return messages;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "{count} email(s) to {to} expected, {} arrived",
-                messages.len()
-            );
-            // Polling the catcher's directory: the delivery runs on the job workers.
-            tokio::time::sleep(Duration::from_millis(25)).await;
-        }
+            (messages.len() >= count).then_some(messages)
+        })
+        .await
     }
 }
 

@@ -35,17 +35,18 @@ use haven_platform::testing::TestApp;
 use poem::test::TestResponse;
 use serde_json::{Value, json};
 
-pub const PASSWORD: &str = "correct horse battery staple";
+/// The password of the accounts the tests register (the fixtures' own).
+pub const PASSWORD: &str = haven_platform::testing::TEST_PASSWORD;
 
-/// The real app on a fresh database.
+/// The real app on a fresh database, with the platform's signed-in fixtures.
 pub async fn app() -> TestApp {
-    TestApp::builder().build(haven_app::wiring::build_app).await
+    haven_app::testing::app().await
 }
 
 /// The real app with the login rate limits raised out of the way (tests of other things
 /// that log in many times from one client).
 pub async fn app_without_login_limits() -> TestApp {
-    TestApp::builder()
+    haven_app::testing::builder()
         .settings(|s| {
             for policy in ["identity_login_email", "identity_login_ip"] {
                 s.rate_limits.insert(
@@ -81,15 +82,6 @@ pub async fn register(app: &TestApp, email: &str) -> Value {
     .await;
     resp.assert_status(poem::http::StatusCode::CREATED);
     resp.json().await.value().deserialize()
-}
-
-/// Asserts a problem response with `status` and returns its body.
-pub async fn problem(resp: TestResponse, status: u16) -> Value {
-    resp.assert_status(poem::http::StatusCode::from_u16(status).unwrap());
-    resp.assert_content_type("application/problem+json");
-    let body: Value = resp.json().await.value().deserialize();
-    assert_eq!(body["status"], status, "{body}");
-    body
 }
 
 /// The kinds of the user's security events, oldest first.

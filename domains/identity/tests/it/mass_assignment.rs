@@ -2,6 +2,8 @@
 //! a role or account state. Every body rejects unknown fields with a `400` that names
 //! the field, before anything is written.
 
+use haven_platform::testing::AssertProblem;
+use poem::http::StatusCode;
 use std::time::Duration;
 
 use haven_identity::repo;
@@ -10,7 +12,7 @@ use haven_platform::time::now_utc;
 use poem::http::Method;
 use serde_json::{Value, json};
 
-use crate::{PASSWORD, app, post, problem, register};
+use crate::{PASSWORD, app, post, register};
 
 /// Fields no identity request body may carry.
 const FORBIDDEN: [&str; 7] = [
@@ -66,14 +68,7 @@ async fn every_request_body_rejects_fields_that_grant_anything() {
         })
         .await
         .unwrap();
-    let tokens = post(
-        &app,
-        "/v1/identity/login",
-        &json!({"email": "root@example.com", "password": PASSWORD}),
-    )
-    .await;
-    tokens.assert_status_is_ok();
-    let tokens: Value = tokens.json().await.value().deserialize();
+    let tokens = app.sign_in("root@example.com", PASSWORD).await.body;
     let sid = tokens["session_id"].as_str().unwrap();
     let claims = app.ctx.auth.access_claims(
         &root_id,
@@ -138,7 +133,9 @@ async fn every_request_body_rejects_fields_that_grant_anything() {
                     .body(body.to_string())
                     .send()
                     .await;
-                let p = problem(resp, 400).await;
+                let p = resp
+                    .assert_problem(StatusCode::BAD_REQUEST, "bad_request")
+                    .await;
                 assert!(
                     p["detail"]
                         .as_str()
@@ -201,8 +198,10 @@ async fn registration_cannot_choose_its_id_roles_or_verification() {
     ] {
         let mut body = json!({"email": "eve@example.com", "password": PASSWORD});
         body[field] = value;
-        let p = problem(post(&app, "/v1/identity/register", &body).await, 400).await;
-        assert_eq!(p["code"], "bad_request", "{p}");
+        let p = post(&app, "/v1/identity/register", &body)
+            .await
+            .assert_problem(StatusCode::BAD_REQUEST, "bad_request")
+            .await;
         assert!(
             p["detail"]
                 .as_str()

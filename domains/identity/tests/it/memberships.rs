@@ -3,13 +3,14 @@
 //! the race of concurrent joins.
 
 use haven_identity::repo::MembershipRow;
+use haven_platform::testing::AssertProblem;
 use poem::http::StatusCode;
 use serde_json::json;
 
+use crate::app;
 use crate::org_support::{
     admin, create_org, join, json_of, member, memberships, org_events, send, upload,
 };
-use crate::{app, problem};
 
 #[tokio::test]
 async fn a_verified_member_joins_by_email_domain_once_and_the_event_is_published() {
@@ -18,11 +19,10 @@ async fn a_verified_member_joins_by_email_domain_once_and_the_event_is_published
     let org = create_org(&app, &root, "Acme", &["acme.com"]).await;
     let jane = member(&app, "Jane@Acme.com", true).await;
 
-    problem(
-        send(&app, "GET", "/v1/identity/me/organization", &jane, None).await,
-        404,
-    )
-    .await;
+    send(&app, "GET", "/v1/identity/me/organization", &jane, None)
+        .await
+        .assert_problem(StatusCode::NOT_FOUND, "not_a_member")
+        .await;
     let joined = json_of(join(&app, &jane, &org, None).await, StatusCode::CREATED).await;
     assert_eq!(joined["organization_id"], json!(org));
     assert_eq!(joined["organization_name"], "Acme");
@@ -69,29 +69,31 @@ async fn joins_are_refused_without_verification_eligibility_or_organization() {
     let unverified = member(&app, "new@acme.com", false).await;
     let outsider = member(&app, "bob@gmail.com", true).await;
 
-    let b = problem(join(&app, &unverified, &org, None).await, 403).await;
-    assert_eq!(b["code"], "email_not_verified");
-    let b = problem(join(&app, &outsider, &org, None).await, 403).await;
-    assert_eq!(b["code"], "not_eligible");
-    let b = problem(join(&app, &outsider, &org, Some("E-404")).await, 403).await;
-    assert_eq!(b["code"], "not_eligible");
-    let b = problem(
-        join(&app, &outsider, "org_01h455vb4pex5vsknk084sn02q", None).await,
-        404,
-    )
-    .await;
-    assert_eq!(b["code"], "not_found");
-    let b = problem(
-        join(&app, &outsider, "usr_01h455vb4pex5vsknk084sn02q", None).await,
-        400,
-    )
-    .await;
+    join(&app, &unverified, &org, None)
+        .await
+        .assert_problem(StatusCode::FORBIDDEN, "email_not_verified")
+        .await;
+    join(&app, &outsider, &org, None)
+        .await
+        .assert_problem(StatusCode::FORBIDDEN, "not_eligible")
+        .await;
+    join(&app, &outsider, &org, Some("E-404"))
+        .await
+        .assert_problem(StatusCode::FORBIDDEN, "not_eligible")
+        .await;
+    join(&app, &outsider, "org_01h455vb4pex5vsknk084sn02q", None)
+        .await
+        .assert_problem(StatusCode::NOT_FOUND, "not_found")
+        .await;
+    let b = join(&app, &outsider, "usr_01h455vb4pex5vsknk084sn02q", None)
+        .await
+        .assert_problem(StatusCode::BAD_REQUEST, "bad_request")
+        .await;
     assert_eq!(b["status"], 400);
-    let b = problem(
-        join(&app, &outsider, &org, Some(&"x".repeat(65))).await,
-        422,
-    )
-    .await;
+    let b = join(&app, &outsider, &org, Some(&"x".repeat(65)))
+        .await
+        .assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed")
+        .await;
     assert_eq!(b["errors"][0]["field"], "employee_id");
     // Mass assignment: the body cannot pick the user or the way in.
     let resp = send(
@@ -102,17 +104,16 @@ async fn joins_are_refused_without_verification_eligibility_or_organization() {
         Some(json!({"organization_id": org, "via": "email_domain"})),
     )
     .await;
-    problem(resp, 400).await;
-    problem(
-        app.client
-            .post("/v1/identity/me/organization")
-            .header("content-type", "application/json")
-            .body(json!({"organization_id": org}).to_string())
-            .send()
-            .await,
-        401,
-    )
-    .await;
+    resp.assert_problem(StatusCode::BAD_REQUEST, "bad_request")
+        .await;
+    (app.client
+        .post("/v1/identity/me/organization")
+        .header("content-type", "application/json")
+        .body(json!({"organization_id": org}).to_string())
+        .send()
+        .await)
+        .assert_problem(StatusCode::UNAUTHORIZED, "unauthorized")
+        .await;
 
     // A disabled account (its token still valid for minutes) cannot join.
     let disabled = member(&app, "gone@acme.com", true).await;
@@ -129,7 +130,10 @@ async fn joins_are_refused_without_verification_eligibility_or_organization() {
         })
         .await
         .unwrap();
-    problem(join(&app, &disabled, &org, None).await, 404).await;
+    join(&app, &disabled, &org, None)
+        .await
+        .assert_problem(StatusCode::NOT_FOUND, "not_found")
+        .await;
 
     assert!(memberships(&app, &org).await.is_empty());
     assert!(org_events(&app).await.is_empty());
@@ -147,23 +151,22 @@ async fn one_sponsorship_at_a_time_and_leaving_ends_it() {
     let jane = member(&app, "jane@acme.com", true).await;
 
     json_of(join(&app, &jane, &acme, None).await, StatusCode::CREATED).await;
-    let b = problem(join(&app, &jane, &beta, None).await, 409).await;
-    assert_eq!(b["code"], "already_member");
+    join(&app, &jane, &beta, None)
+        .await
+        .assert_problem(StatusCode::CONFLICT, "already_member")
+        .await;
 
     send(&app, "DELETE", "/v1/identity/me/organization", &jane, None)
         .await
         .assert_status(StatusCode::NO_CONTENT);
-    let b = problem(
-        send(&app, "DELETE", "/v1/identity/me/organization", &jane, None).await,
-        404,
-    )
-    .await;
-    assert_eq!(b["code"], "not_a_member");
-    problem(
-        send(&app, "GET", "/v1/identity/me/organization", &jane, None).await,
-        404,
-    )
-    .await;
+    send(&app, "DELETE", "/v1/identity/me/organization", &jane, None)
+        .await
+        .assert_problem(StatusCode::NOT_FOUND, "not_a_member")
+        .await;
+    send(&app, "GET", "/v1/identity/me/organization", &jane, None)
+        .await
+        .assert_problem(StatusCode::NOT_FOUND, "not_a_member")
+        .await;
 
     let joined = json_of(join(&app, &jane, &beta, None).await, StatusCode::CREATED).await;
     assert_eq!(joined["via"], "eligibility_email");
@@ -246,8 +249,8 @@ async fn concurrent_joins_by_one_member_give_one_membership_and_one_event() {
             201 => created.push(org),
             200 => existing += 1,
             409 => {
-                let b = problem(resp, 409).await;
-                assert_eq!(b["code"], "already_member");
+                resp.assert_problem(StatusCode::CONFLICT, "already_member")
+                    .await;
                 conflicts += 1;
             }
             other => panic!("unexpected {other}"),
@@ -273,7 +276,7 @@ async fn concurrent_joins_by_one_member_give_one_membership_and_one_event() {
 
 #[tokio::test]
 async fn join_attempts_are_rate_limited_per_member() {
-    let app = haven_platform::testing::TestApp::builder()
+    let app = haven_app::testing::builder()
         .settings(|s| {
             s.rate_limits.insert(
                 "identity_org_join".to_owned(),
@@ -289,15 +292,21 @@ async fn join_attempts_are_rate_limited_per_member() {
     let org = create_org(&app, &root, "Acme", &[]).await;
     let guesser = member(&app, "guess@gmail.com", true).await;
     for id in ["E1", "E2"] {
-        problem(join(&app, &guesser, &org, Some(id)).await, 403).await;
+        join(&app, &guesser, &org, Some(id))
+            .await
+            .assert_problem(StatusCode::FORBIDDEN, "not_eligible")
+            .await;
     }
     let resp = join(&app, &guesser, &org, Some("E3")).await;
     assert!(resp.0.headers().contains_key("retry-after"));
-    let b = problem(resp, 429).await;
-    assert_eq!(b["code"], "rate_limited");
+    resp.assert_problem(StatusCode::TOO_MANY_REQUESTS, "rate_limited")
+        .await;
     // Another member is counted apart.
     let other = member(&app, "other@gmail.com", true).await;
-    problem(join(&app, &other, &org, Some("E1")).await, 403).await;
+    join(&app, &other, &org, Some("E1"))
+        .await
+        .assert_problem(StatusCode::FORBIDDEN, "not_eligible")
+        .await;
 }
 
 #[tokio::test]

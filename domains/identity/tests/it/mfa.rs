@@ -5,56 +5,15 @@
 use base64::Engine;
 use diesel::prelude::*;
 use haven_identity::schema::{identity_mfa_recovery_codes, identity_mfa_totp, identity_sessions};
-use haven_platform::testing::TestApp;
+use haven_platform::testing::AssertProblem;
+use haven_platform::testing::Login;
+use haven_platform::testing::{Authenticator, TestApp};
+use poem::http::StatusCode;
 use poem::test::TestResponse;
 use serde_json::{Value, json};
 use totp_rs::{Algorithm, Secret, TOTP};
 
-use crate::{PASSWORD, app, post, problem, register, security_events};
-
-/// Produces codes of increasing time steps, as an authenticator app would over time:
-/// the server accepts each step once (one step of skew either side of now).
-pub struct Authenticator {
-    totp: TOTP,
-    last_step: u64,
-}
-
-impl Authenticator {
-    /// From the base32 secret of an enrollment.
-    pub fn new(secret_base32: &str) -> Self {
-        let secret = Secret::Encoded(secret_base32.to_owned())
-            .to_bytes()
-            .unwrap();
-        Self {
-            totp: TOTP::new_unchecked(Algorithm::SHA1, 6, 0, 30, secret, None, String::new()),
-            last_step: 0,
-        }
-    }
-
-    fn now_step() -> u64 {
-        u64::try_from(chrono::Utc::now().timestamp()).unwrap() / 30
-    }
-
-    /// The code of the step `offset` steps from now (for codes the server must refuse).
-    pub fn code_at(&self, offset: i64) -> String {
-        let step = Self::now_step().checked_add_signed(offset).unwrap();
-        self.totp.generate(step * 30)
-    }
-
-    /// A valid code of a step not used before (at most three per 30 s).
-    pub fn next_code(&mut self) -> String {
-        let now = Self::now_step();
-        let step = (self.last_step + 1).max(now - 1);
-        assert!(step <= now + 1, "more than three codes in one 30 s window");
-        self.last_step = step;
-        self.totp.generate(step * 30)
-    }
-
-    /// The code of the last step handed out (a replay).
-    pub fn last_code(&self) -> String {
-        self.totp.generate(self.last_step * 30)
-    }
-}
+use crate::{PASSWORD, app, post, register, security_events};
 
 /// `POST` with a bearer token and a JSON body.
 pub async fn post_auth(app: &TestApp, path: &str, token: &str, body: &Value) -> TestResponse {
@@ -79,14 +38,12 @@ pub async fn mfa_status(app: &TestApp, token: &str) -> Value {
     resp.json().await.value().deserialize()
 }
 
-/// The login answer for `email` with [`PASSWORD`].
+/// The login answer for `email` with [`PASSWORD`] from the "phone": tokens, or the
+/// second-factor challenge of an enrolled account (which `TestApp::sign_in` refuses).
 pub async fn login(app: &TestApp, email: &str) -> Value {
-    let resp = post(
-        app,
-        "/v1/identity/login",
-        &json!({"email": email, "password": PASSWORD, "device_label": "phone"}),
-    )
-    .await;
+    let resp = app
+        .login_as(Login::new(email, PASSWORD).device("phone"))
+        .await;
     resp.assert_status_is_ok();
     resp.json().await.value().deserialize()
 }
@@ -298,8 +255,10 @@ async fn confirming_needs_a_right_fresh_code_and_returns_ten_recovery_codes() {
             .await
         }
     };
-    let body = problem(confirm("123456".into()).await, 409).await;
-    assert_eq!(body["code"], "mfa_not_pending", "{body}");
+    confirm("123456".into())
+        .await
+        .assert_problem(StatusCode::CONFLICT, "mfa_not_pending")
+        .await;
 
     let started = start(&app, &tokens).await;
     let mut authenticator = Authenticator::new(started["secret"].as_str().unwrap());
@@ -308,8 +267,10 @@ async fn confirming_needs_a_right_fresh_code_and_returns_ten_recovery_codes() {
         authenticator.code_at(-3),
         "12345".into(),
     ] {
-        let body = problem(confirm(wrong).await, 403).await;
-        assert_eq!(body["code"], "invalid_mfa_code", "{body}");
+        confirm(wrong)
+            .await
+            .assert_problem(StatusCode::FORBIDDEN, "invalid_mfa_code")
+            .await;
     }
     assert!(!totp_row(&app, user_id).await.unwrap().1);
 
@@ -339,10 +300,16 @@ async fn confirming_needs_a_right_fresh_code_and_returns_ten_recovery_codes() {
         assert!(codes.iter().all(|c| !hash.contains(c.as_str())));
     }
 
-    let body = problem(confirm(authenticator.next_code()).await, 409).await;
-    assert_eq!(body["code"], "mfa_not_pending");
+    confirm(authenticator.next_code())
+        .await
+        .assert_problem(StatusCode::CONFLICT, "mfa_not_pending")
+        .await;
     let resp = post_auth(&app, "/v1/identity/me/mfa/totp", token, &json!({})).await;
-    assert_eq!(problem(resp, 409).await["code"], "mfa_already_enabled");
+    assert_eq!(
+        resp.assert_problem(StatusCode::CONFLICT, "mfa_already_enabled")
+            .await["code"],
+        "mfa_already_enabled"
+    );
 
     let status = mfa_status(&app, token).await;
     assert_eq!(status["enabled"], true);
@@ -375,25 +342,29 @@ async fn turning_it_off_takes_a_code_or_a_recovery_code() {
         let (app, token) = (&app, token.clone());
         async move { post_auth(app, "/v1/identity/me/mfa/disable", &token, &body).await }
     };
-    let body = problem(disable(json!({})).await, 422).await;
-    assert_eq!(body["code"], "validation_failed");
+    disable(json!({}))
+        .await
+        .assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed")
+        .await;
     let both =
         json!({"code": enrolled.app.code_at(0), "recovery_code": enrolled.recovery_codes[0]});
-    problem(disable(both).await, 422).await;
-    problem(disable(json!({"code": "000000", "extra": 1})).await, 400).await;
+    disable(both)
+        .await
+        .assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed")
+        .await;
+    disable(json!({"code": "000000", "extra": 1}))
+        .await
+        .assert_problem(StatusCode::BAD_REQUEST, "bad_request")
+        .await;
     // The code that confirmed the enrollment is used up (replay).
-    let body = problem(
-        disable(json!({"code": enrolled.app.last_code()})).await,
-        403,
-    )
-    .await;
-    assert_eq!(body["code"], "invalid_mfa_code");
-    let body = problem(
-        disable(json!({"recovery_code": "0000-0000-0000-0000"})).await,
-        403,
-    )
-    .await;
-    assert_eq!(body["code"], "invalid_mfa_code");
+    disable(json!({"code": enrolled.app.last_code()}))
+        .await
+        .assert_problem(StatusCode::FORBIDDEN, "invalid_mfa_code")
+        .await;
+    disable(json!({"recovery_code": "0000-0000-0000-0000"}))
+        .await
+        .assert_problem(StatusCode::FORBIDDEN, "invalid_mfa_code")
+        .await;
     assert!(totp_row(&app, &enrolled.user_id).await.unwrap().1);
 
     disable(json!({"code": enrolled.app.next_code()}))
@@ -405,8 +376,10 @@ async fn turning_it_off_takes_a_code_or_a_recovery_code() {
         login(&app, "dan@example.com").await["status"],
         "authenticated"
     );
-    let body = problem(disable(json!({"code": enrolled.app.code_at(0)})).await, 409).await;
-    assert_eq!(body["code"], "mfa_not_enabled");
+    disable(json!({"code": enrolled.app.code_at(0)}))
+        .await
+        .assert_problem(StatusCode::CONFLICT, "mfa_not_enabled")
+        .await;
     let events = security_events(&app, &enrolled.user_id).await;
     assert!(events.contains(&"mfa_disabled".to_owned()), "{events:?}");
 
@@ -450,21 +423,15 @@ async fn regenerated_recovery_codes_replace_the_old_ones() {
     let mut enrolled = enrolled(&app, "eve@example.com").await;
     let token = enrolled.tokens["access_token"].as_str().unwrap().to_owned();
     let path = "/v1/identity/me/mfa/recovery-codes";
-    let body = problem(
-        post_auth(
-            &app,
-            path,
-            &token,
-            &json!({"code": enrolled.recovery_codes[0].replace('-', "")}),
-        )
-        .await,
-        403,
+    (post_auth(
+        &app,
+        path,
+        &token,
+        &json!({"code": enrolled.recovery_codes[0].replace('-', "")}),
     )
-    .await;
-    assert_eq!(
-        body["code"], "invalid_mfa_code",
-        "a recovery code is not enough"
-    );
+    .await)
+        .assert_problem(StatusCode::FORBIDDEN, "invalid_mfa_code")
+        .await;
     let before = recovery_rows(&app, &enrolled.user_id).await;
     let resp = post_auth(
         &app,

@@ -7,7 +7,6 @@ use haven_identity::schema::{
 };
 use haven_platform::auth::Role;
 use haven_platform::config::Secret;
-use haven_platform::testing::TestApp;
 use serde_json::json;
 
 use crate::PASSWORD;
@@ -104,7 +103,7 @@ async fn the_secret_is_encrypted_under_the_configured_key() {
     use aes_gcm::aead::{Aead, KeyInit, Payload};
     use base64::Engine;
     let key = [42u8; 32];
-    let app = TestApp::builder()
+    let app = haven_app::testing::builder()
         .settings(|s| {
             s.auth.mfa_encryption_key = Some(Secret::new(
                 base64::engine::general_purpose::STANDARD.encode(key),

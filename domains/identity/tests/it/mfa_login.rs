@@ -6,12 +6,14 @@ use diesel::prelude::*;
 use haven_identity::schema::{identity_mfa_challenges, identity_sessions};
 use haven_identity::service::MFA_CHALLENGE_MAX_ATTEMPTS;
 use haven_platform::config::IdentitySettings;
+use haven_platform::testing::AssertProblem;
 use haven_platform::testing::TestApp;
+use poem::http::StatusCode;
 use poem::test::TestResponse;
 use serde_json::{Value, json};
 
 use crate::mfa::{amr, enrolled, login, mfa_status, recovery_rows, refreshed, session_amr};
-use crate::{PASSWORD, app, app_without_login_limits, post, problem, security_events};
+use crate::{PASSWORD, app, app_without_login_limits, post, security_events};
 
 async fn step_up(app: &TestApp, challenge: &Value, factor: Value) -> TestResponse {
     let mut body = factor;
@@ -75,24 +77,22 @@ async fn a_right_password_gets_a_challenge_and_the_code_gets_tokens_with_otp() {
     let sessions_before = sessions_of(&app, &enrolled.user_id).await;
 
     // The code that confirmed the enrollment is spent: a replay is a wrong code.
-    let body = problem(
-        step_up(&app, &answer, json!({"code": enrolled.app.last_code()})).await,
-        401,
-    )
-    .await;
-    assert_eq!(body["code"], "invalid_mfa_code", "{body}");
-    let body = problem(
-        step_up(&app, &answer, json!({"code": enrolled.app.code_at(3)})).await,
-        401,
-    )
-    .await;
-    assert_eq!(body["code"], "invalid_mfa_code");
-    problem(step_up(&app, &answer, json!({})).await, 422).await;
-    problem(
-        step_up(&app, &answer, json!({"code": "1", "device_label": "x"})).await,
-        400,
-    )
-    .await;
+    step_up(&app, &answer, json!({"code": enrolled.app.last_code()}))
+        .await
+        .assert_problem(StatusCode::UNAUTHORIZED, "invalid_mfa_code")
+        .await;
+    step_up(&app, &answer, json!({"code": enrolled.app.code_at(3)}))
+        .await
+        .assert_problem(StatusCode::UNAUTHORIZED, "invalid_mfa_code")
+        .await;
+    step_up(&app, &answer, json!({}))
+        .await
+        .assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed")
+        .await;
+    step_up(&app, &answer, json!({"code": "1", "device_label": "x"}))
+        .await
+        .assert_problem(StatusCode::BAD_REQUEST, "bad_request")
+        .await;
 
     let resp = step_up(&app, &answer, json!({"code": enrolled.app.next_code()})).await;
     resp.assert_status_is_ok();
@@ -117,12 +117,10 @@ async fn a_right_password_gets_a_challenge_and_the_code_gets_tokens_with_otp() {
     assert_eq!(amr(&refreshed(&app, &tokens).await), json!(["pwd", "otp"]));
 
     // The challenge opened its session: it is spent.
-    let body = problem(
-        step_up(&app, &answer, json!({"code": enrolled.app.next_code()})).await,
-        401,
-    )
-    .await;
-    assert_eq!(body["code"], "invalid_mfa_token");
+    step_up(&app, &answer, json!({"code": enrolled.app.next_code()}))
+        .await
+        .assert_problem(StatusCode::UNAUTHORIZED, "invalid_mfa_token")
+        .await;
     let events = security_events(&app, &enrolled.user_id).await;
     assert_eq!(events.iter().filter(|e| *e == "mfa_failed").count(), 2);
     assert_eq!(events.last().unwrap(), "login_succeeded", "{events:?}");
@@ -150,12 +148,10 @@ async fn a_recovery_code_works_once() {
     assert_eq!(status["recovery_codes_left"], 9);
 
     let again = challenge(&app, "ben@example.com").await;
-    let body = problem(
-        step_up(&app, &again, json!({"recovery_code": code})).await,
-        401,
-    )
-    .await;
-    assert_eq!(body["code"], "invalid_mfa_code");
+    step_up(&app, &again, json!({"recovery_code": code}))
+        .await
+        .assert_problem(StatusCode::UNAUTHORIZED, "invalid_mfa_code")
+        .await;
     let events = security_events(&app, &enrolled.user_id).await;
     assert_eq!(
         events
@@ -173,13 +169,17 @@ async fn a_challenge_takes_five_codes_and_expires() {
     let mut enrolled = enrolled(&app, "cat@example.com").await;
     let answer = challenge(&app, "cat@example.com").await;
     for _ in 0..MFA_CHALLENGE_MAX_ATTEMPTS {
-        let body = problem(step_up(&app, &answer, json!({"code": "000000"})).await, 401).await;
-        assert_eq!(body["code"], "invalid_mfa_code");
+        step_up(&app, &answer, json!({"code": "000000"}))
+            .await
+            .assert_problem(StatusCode::UNAUTHORIZED, "invalid_mfa_code")
+            .await;
     }
     // Out of attempts: even the right code is refused, and the code stays unused.
     let right = enrolled.app.next_code();
-    let body = problem(step_up(&app, &answer, json!({"code": right})).await, 401).await;
-    assert_eq!(body["code"], "invalid_mfa_token");
+    step_up(&app, &answer, json!({"code": right}))
+        .await
+        .assert_problem(StatusCode::UNAUTHORIZED, "invalid_mfa_token")
+        .await;
 
     let fresh = challenge(&app, "cat@example.com").await;
     let token_hash = {
@@ -204,8 +204,10 @@ async fn a_challenge_takes_five_codes_and_expires() {
         })
         .await
         .unwrap();
-    let body = problem(step_up(&app, &fresh, json!({"code": right})).await, 401).await;
-    assert_eq!(body["code"], "invalid_mfa_token");
+    step_up(&app, &fresh, json!({"code": right}))
+        .await
+        .assert_problem(StatusCode::UNAUTHORIZED, "invalid_mfa_token")
+        .await;
     // Each login clears the spent challenges: opening `fresh` removed the exhausted one,
     // the next removes the expired one.
     assert_eq!(challenges_of(&app, &enrolled.user_id).await, 1);
@@ -215,8 +217,10 @@ async fn a_challenge_takes_five_codes_and_expires() {
         .await
         .assert_status_is_ok();
     let unknown = json!({"mfa_token": "not-a-token"});
-    let body = problem(step_up(&app, &unknown, json!({"code": right})).await, 401).await;
-    assert_eq!(body["code"], "invalid_mfa_token");
+    step_up(&app, &unknown, json!({"code": right}))
+        .await
+        .assert_problem(StatusCode::UNAUTHORIZED, "invalid_mfa_token")
+        .await;
 }
 
 #[tokio::test]
@@ -230,20 +234,21 @@ async fn wrong_codes_lock_the_account_like_wrong_passwords() {
         for _ in 0..MFA_CHALLENGE_MAX_ATTEMPTS.min((threshold() - failures) as i32) {
             let resp = step_up(&app, &answer, json!({"code": "000000"})).await;
             assert!(resp.0.headers().get("retry-after").is_none());
-            last = problem(resp, 401).await;
+            last = resp
+                .assert_problem(StatusCode::UNAUTHORIZED, "invalid_mfa_code")
+                .await;
             failures += 1;
         }
     }
     // Locked: the right password gets the usual 401 plus Retry-After, and a change
     // guarded by a code is refused the same way (the body of a wrong code).
-    let resp = post(
-        &app,
-        "/v1/identity/login",
-        &json!({"email": "dan@example.com", "password": PASSWORD}),
-    )
-    .await;
+    let resp = app.login("dan@example.com", PASSWORD).await;
     assert!(resp.0.headers().get("retry-after").is_some());
-    assert_eq!(problem(resp, 401).await["code"], "invalid_credentials");
+    assert_eq!(
+        resp.assert_problem(StatusCode::UNAUTHORIZED, "invalid_credentials")
+            .await["code"],
+        "invalid_credentials"
+    );
 
     let events = security_events(&app, &enrolled.user_id).await;
     assert!(events.contains(&"account_locked".to_owned()), "{events:?}");
@@ -260,8 +265,9 @@ async fn wrong_codes_lock_the_account_like_wrong_passwords() {
     )
     .await;
     assert!(resp.0.headers().get("retry-after").is_some());
-    let mut body = problem(resp, 403).await;
-    assert_eq!(body["code"], "invalid_mfa_code");
+    let mut body = resp
+        .assert_problem(StatusCode::FORBIDDEN, "invalid_mfa_code")
+        .await;
     body.as_object_mut().unwrap().remove("request_id");
     last.as_object_mut().unwrap().remove("request_id");
     assert_eq!(body["detail"], last["detail"]);
@@ -276,13 +282,20 @@ async fn a_challenge_from_before_the_lock_is_refused_with_retry_after() {
     while failures < threshold() {
         let answer = challenge(&app, "eve@example.com").await;
         for _ in 0..MFA_CHALLENGE_MAX_ATTEMPTS.min((threshold() - failures) as i32) {
-            problem(step_up(&app, &answer, json!({"code": "000000"})).await, 401).await;
+            step_up(&app, &answer, json!({"code": "000000"}))
+                .await
+                .assert_problem(StatusCode::UNAUTHORIZED, "invalid_mfa_code")
+                .await;
             failures += 1;
         }
     }
     let resp = step_up(&app, &kept, json!({"code": enrolled.app.next_code()})).await;
     assert!(resp.0.headers().get("retry-after").is_some());
-    assert_eq!(problem(resp, 401).await["code"], "invalid_mfa_code");
+    assert_eq!(
+        resp.assert_problem(StatusCode::UNAUTHORIZED, "invalid_mfa_code")
+            .await["code"],
+        "invalid_mfa_code"
+    );
     assert_eq!(
         sessions_of(&app, &enrolled.user_id).await,
         1,

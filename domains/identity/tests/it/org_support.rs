@@ -79,16 +79,13 @@ pub async fn user(
     Actor { id, token }
 }
 
-/// An admin who signed in with a second factor.
+/// An admin who signed in with a second factor (the platform's fixture).
 pub async fn admin(app: &TestApp) -> Actor {
-    user(
-        app,
-        "root@haven.test",
-        true,
-        &[Role::Member, Role::Admin],
-        &["pwd", "otp"],
-    )
-    .await
+    let admin = app.admin().await;
+    Actor {
+        id: admin.user_id,
+        token: admin.tokens.access_token,
+    }
 }
 
 /// A member (no second factor), verified or not.

@@ -4,14 +4,15 @@
 use diesel::prelude::*;
 use haven_platform::DbError;
 use haven_platform::auth::Role;
+use haven_platform::testing::AssertProblem;
 use poem::http::StatusCode;
 use serde_json::{Value, json};
 
+use crate::app;
 use crate::org_support::{
     Actor, admin, audit, create_org, join, json_of, member, memberships, org_events, send, upload,
     user,
 };
-use crate::{app, problem};
 
 #[tokio::test]
 async fn admins_create_read_list_and_update_organizations() {
@@ -125,12 +126,14 @@ async fn admins_create_read_list_and_update_organizations() {
     );
 
     let missing = "/v1/identity/organizations/org_01h455vb4pex5vsknk084sn02q";
-    problem(send(&app, "GET", missing, &root, None).await, 404).await;
-    problem(
-        send(&app, "PATCH", missing, &root, Some(json!({"name": "x"}))).await,
-        404,
-    )
-    .await;
+    send(&app, "GET", missing, &root, None)
+        .await
+        .assert_problem(StatusCode::NOT_FOUND, "not_found")
+        .await;
+    send(&app, "PATCH", missing, &root, Some(json!({"name": "x"})))
+        .await
+        .assert_problem(StatusCode::NOT_FOUND, "not_found")
+        .await;
 }
 
 #[tokio::test]
@@ -147,13 +150,11 @@ async fn invalid_organizations_are_rejected_and_nothing_is_written() {
         )
     };
 
-    let body = problem(
-        create(json!({"name": " ", "allowed_domains": ["acme", "a.com", "A.com", "x@y.com"]}))
-            .await,
-        422,
-    )
-    .await;
-    assert_eq!(body["code"], "validation_failed");
+    let body =
+        (create(json!({"name": " ", "allowed_domains": ["acme", "a.com", "A.com", "x@y.com"]}))
+            .await)
+            .assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed")
+            .await;
     let errors: Vec<(&str, &str)> = body["errors"]
         .as_array()
         .unwrap()
@@ -170,32 +171,26 @@ async fn invalid_organizations_are_rejected_and_nothing_is_written() {
         ]
     );
     // Mass assignment: a body cannot set the id (or anything unknown).
-    let body = problem(
-        create(json!({"name": "Acme", "id": "org_01h455vb4pex5vsknk084sn02q"})).await,
-        400,
-    )
-    .await;
-    assert_eq!(body["code"], "bad_request");
+    create(json!({"name": "Acme", "id": "org_01h455vb4pex5vsknk084sn02q"}))
+        .await
+        .assert_problem(StatusCode::BAD_REQUEST, "bad_request")
+        .await;
 
     let first = create_org(&app, &root, "Acme", &["acme.com"]).await;
-    let body = problem(
-        create(json!({"name": "Acme 2", "allowed_domains": ["beta.com", "ACME.com"]})).await,
-        409,
+    create(json!({"name": "Acme 2", "allowed_domains": ["beta.com", "ACME.com"]}))
+        .await
+        .assert_problem(StatusCode::CONFLICT, "domain_taken")
+        .await;
+    let body = (send(
+        &app,
+        "PATCH",
+        &format!("/v1/identity/organizations/{first}"),
+        &root,
+        Some(json!({"id": "x"})),
     )
-    .await;
-    assert_eq!(body["code"], "domain_taken");
-    let body = problem(
-        send(
-            &app,
-            "PATCH",
-            &format!("/v1/identity/organizations/{first}"),
-            &root,
-            Some(json!({"id": "x"})),
-        )
-        .await,
-        400,
-    )
-    .await;
+    .await)
+        .assert_problem(StatusCode::BAD_REQUEST, "bad_request")
+        .await;
     assert_eq!(body["status"], 400);
 
     let page = json_of(
@@ -262,15 +257,24 @@ async fn only_admins_with_a_second_factor_manage_organizations() {
         ),
     ];
     for (method, path, body) in &calls {
-        let b = problem(send(&app, method, path, &plain, body.clone()).await, 403).await;
-        assert_eq!(b["code"], "forbidden", "{method} {path}");
-        let b = problem(send(&app, method, path, &no_mfa, body.clone()).await, 403).await;
-        assert_eq!(b["code"], "mfa_required", "{method} {path}");
-        problem(send(&app, method, path, &nobody, body.clone()).await, 401).await;
+        send(&app, method, path, &plain, body.clone())
+            .await
+            .assert_problem(StatusCode::FORBIDDEN, "forbidden")
+            .await;
+        send(&app, method, path, &no_mfa, body.clone())
+            .await
+            .assert_problem(StatusCode::FORBIDDEN, "mfa_required")
+            .await;
+        send(&app, method, path, &nobody, body.clone())
+            .await
+            .assert_problem(StatusCode::UNAUTHORIZED, "unauthorized")
+            .await;
     }
     for (who, code) in [(&plain, "forbidden"), (&no_mfa, "mfa_required")] {
-        let b = problem(upload(&app, &org, who, "email\nx@acme.com\n").await, 403).await;
-        assert_eq!(b["code"], code);
+        upload(&app, &org, who, "email\nx@acme.com\n")
+            .await
+            .assert_problem(StatusCode::FORBIDDEN, code)
+            .await;
     }
     let page = json_of(
         send(&app, "GET", "/v1/identity/organizations", &root, None).await,
@@ -315,29 +319,24 @@ async fn admins_list_and_remove_members() {
     send(&app, "DELETE", &remove(&ids[1]), &root, None)
         .await
         .assert_status(StatusCode::NO_CONTENT);
-    let b = problem(
-        send(&app, "DELETE", &remove(&ids[1]), &root, None).await,
-        404,
+    send(&app, "DELETE", &remove(&ids[1]), &root, None)
+        .await
+        .assert_problem(StatusCode::NOT_FOUND, "not_a_member")
+        .await;
+    send(&app, "DELETE", &remove(&root.id), &root, None)
+        .await
+        .assert_problem(StatusCode::NOT_FOUND, "not_a_member")
+        .await;
+    (send(
+        &app,
+        "GET",
+        "/v1/identity/organizations/org_01h455vb4pex5vsknk084sn02q/members",
+        &root,
+        None,
     )
-    .await;
-    assert_eq!(b["code"], "not_a_member");
-    problem(
-        send(&app, "DELETE", &remove(&root.id), &root, None).await,
-        404,
-    )
-    .await;
-    problem(
-        send(
-            &app,
-            "GET",
-            "/v1/identity/organizations/org_01h455vb4pex5vsknk084sn02q/members",
-            &root,
-            None,
-        )
-        .await,
-        404,
-    )
-    .await;
+    .await)
+        .assert_problem(StatusCode::NOT_FOUND, "not_found")
+        .await;
 
     let rows = memberships(&app, &org).await;
     assert_eq!(rows.iter().filter(|m| m.ended_at.is_none()).count(), 2);

@@ -4,28 +4,15 @@
 use diesel::prelude::*;
 use haven_identity::schema::identity_email_tokens;
 use haven_platform::config::RateLimitPolicy;
+use haven_platform::testing::AssertProblem;
 use haven_platform::testing::TestApp;
+use poem::http::StatusCode;
 use poem::test::TestResponse;
 use serde_json::{Value, json};
 
 use crate::account_email::{MailApp, NEW_PASSWORD, problem_without_id};
 use crate::mailbox::unique_email;
-use crate::{PASSWORD, app_without_login_limits, post, problem, register, security_events};
-
-async fn login(app: &TestApp, email: &str, password: &str) -> TestResponse {
-    post(
-        app,
-        "/v1/identity/login",
-        &json!({"email": email, "password": password}),
-    )
-    .await
-}
-
-async fn tokens(app: &TestApp, email: &str) -> Value {
-    let resp = login(app, email, PASSWORD).await;
-    resp.assert_status_is_ok();
-    resp.json().await.value().deserialize()
-}
+use crate::{PASSWORD, app_without_login_limits, post, register, security_events};
 
 async fn change(app: &TestApp, access: &Value, body: &Value) -> TestResponse {
     app.client
@@ -64,8 +51,8 @@ async fn changing_the_password_keeps_this_session_and_signs_out_the_others() {
     let app = app_without_login_limits().await;
     let user = register(&app, "hana@example.com").await;
     let user_id = user["id"].as_str().unwrap();
-    let this = tokens(&app, "hana@example.com").await;
-    let other = tokens(&app, "hana@example.com").await;
+    let this = app.sign_in("hana@example.com", PASSWORD).await.body;
+    let other = app.sign_in("hana@example.com", PASSWORD).await.body;
 
     let resp = change(
         &app,
@@ -76,9 +63,15 @@ async fn changing_the_password_keeps_this_session_and_signs_out_the_others() {
     resp.assert_status(poem::http::StatusCode::NO_CONTENT);
 
     refresh(&app, &this).await.assert_status_is_ok();
-    problem(refresh(&app, &other).await, 401).await;
-    problem(login(&app, "hana@example.com", PASSWORD).await, 401).await;
-    login(&app, "hana@example.com", NEW_PASSWORD)
+    refresh(&app, &other)
+        .await
+        .assert_problem(StatusCode::UNAUTHORIZED, "invalid_refresh_token")
+        .await;
+    app.login("hana@example.com", PASSWORD)
+        .await
+        .assert_problem(StatusCode::UNAUTHORIZED, "invalid_credentials")
+        .await;
+    app.login("hana@example.com", NEW_PASSWORD)
         .await
         .assert_status_is_ok();
     let events = security_events(&app, user_id).await;
@@ -93,44 +86,38 @@ async fn changing_the_password_keeps_this_session_and_signs_out_the_others() {
 async fn a_wrong_current_password_or_a_weak_new_one_changes_nothing() {
     let app = app_without_login_limits().await;
     register(&app, "ivo@example.com").await;
-    let this = tokens(&app, "ivo@example.com").await;
-    let other = tokens(&app, "ivo@example.com").await;
+    let this = app.sign_in("ivo@example.com", PASSWORD).await.body;
+    let other = app.sign_in("ivo@example.com", PASSWORD).await.body;
 
-    let wrong = problem(
-        change(
-            &app,
-            &this,
-            &json!({"current_password": "not my password", "new_password": NEW_PASSWORD}),
-        )
-        .await,
-        422,
+    let wrong = (change(
+        &app,
+        &this,
+        &json!({"current_password": "not my password", "new_password": NEW_PASSWORD}),
     )
-    .await;
+    .await)
+        .assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed")
+        .await;
     assert_eq!(wrong["errors"][0]["field"], "current_password", "{wrong}");
     assert_eq!(wrong["errors"][0]["code"], "incorrect", "{wrong}");
-    let weak = problem(
-        change(
-            &app,
-            &this,
-            &json!({"current_password": PASSWORD, "new_password": "password1234"}),
-        )
-        .await,
-        422,
+    let weak = (change(
+        &app,
+        &this,
+        &json!({"current_password": PASSWORD, "new_password": "password1234"}),
     )
-    .await;
+    .await)
+        .assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed")
+        .await;
     assert_eq!(weak["errors"][0]["field"], "new_password", "{weak}");
     assert_eq!(weak["errors"][0]["code"], "too_common", "{weak}");
     // Mass assignment: no other field may ride along.
-    problem(
-        change(
-            &app,
-            &this,
-            &json!({"current_password": PASSWORD, "new_password": NEW_PASSWORD, "roles": ["admin"]}),
-        )
-        .await,
-        400,
+    (change(
+        &app,
+        &this,
+        &json!({"current_password": PASSWORD, "new_password": NEW_PASSWORD, "roles": ["admin"]}),
     )
-    .await;
+    .await)
+        .assert_problem(StatusCode::BAD_REQUEST, "bad_request")
+        .await;
     let anonymous = app
         .client
         .put("/v1/identity/me/password")
@@ -138,9 +125,11 @@ async fn a_wrong_current_password_or_a_weak_new_one_changes_nothing() {
         .body(json!({"current_password": PASSWORD, "new_password": NEW_PASSWORD}).to_string())
         .send()
         .await;
-    problem(anonymous, 401).await;
+    anonymous
+        .assert_problem(StatusCode::UNAUTHORIZED, "unauthorized")
+        .await;
 
-    login(&app, "ivo@example.com", PASSWORD)
+    app.login("ivo@example.com", PASSWORD)
         .await
         .assert_status_is_ok();
     refresh(&app, &other).await.assert_status_is_ok();
@@ -148,24 +137,30 @@ async fn a_wrong_current_password_or_a_weak_new_one_changes_nothing() {
 
 #[tokio::test]
 async fn password_changes_are_limited_per_account() {
-    let app = TestApp::builder()
+    let app = haven_app::testing::builder()
         .settings(|s| limit(s, "identity_change_password_user", 2))
         .build(haven_app::wiring::build_app)
         .await;
     register(&app, "jon@example.com").await;
-    let this = tokens(&app, "jon@example.com").await;
+    let this = app.sign_in("jon@example.com", PASSWORD).await.body;
     let wrong = json!({"current_password": "guess number one", "new_password": NEW_PASSWORD});
-    problem(change(&app, &this, &wrong).await, 422).await;
-    problem(change(&app, &this, &wrong).await, 422).await;
+    change(&app, &this, &wrong)
+        .await
+        .assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed")
+        .await;
+    change(&app, &this, &wrong)
+        .await
+        .assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed")
+        .await;
     let resp = change(&app, &this, &wrong).await;
     assert!(resp.0.headers().contains_key("retry-after"));
-    let body = problem(resp, 429).await;
-    assert_eq!(body["code"], "rate_limited");
+    resp.assert_problem(StatusCode::TOO_MANY_REQUESTS, "rate_limited")
+        .await;
 }
 
 #[tokio::test]
 async fn reset_requests_are_limited_per_address_and_per_ip() {
-    let app = TestApp::builder()
+    let app = haven_app::testing::builder()
         .settings(|s| {
             limit(s, "identity_reset_request_email", 2);
             limit(s, "identity_reset_request_ip", 4);
@@ -184,18 +179,23 @@ async fn reset_requests_are_limited_per_address_and_per_ip() {
     request("KIM@example.com")
         .await
         .assert_status(poem::http::StatusCode::ACCEPTED);
-    problem(request("kim@example.com").await, 429).await;
+    request("kim@example.com")
+        .await
+        .assert_problem(StatusCode::TOO_MANY_REQUESTS, "rate_limited")
+        .await;
     request("lea@example.com")
         .await
         .assert_status(poem::http::StatusCode::ACCEPTED);
     // Fifth request from this client: over the per-IP limit whatever the address.
-    let body = problem(request("max@example.com").await, 429).await;
-    assert_eq!(body["code"], "rate_limited");
+    request("max@example.com")
+        .await
+        .assert_problem(StatusCode::TOO_MANY_REQUESTS, "rate_limited")
+        .await;
 }
 
 #[tokio::test]
 async fn token_attempts_are_limited_per_ip() {
-    let app = TestApp::builder()
+    let app = haven_app::testing::builder()
         .settings(|s| {
             limit(s, "identity_reset_confirm_ip", 2);
             limit(s, "identity_verify_confirm_ip", 2);
@@ -212,10 +212,18 @@ async fn token_attempts_are_limited_per_ip() {
             json!({"token": "guess"}),
         ),
     ] {
-        problem(post(&app, path, &body).await, 422).await;
-        problem(post(&app, path, &body).await, 422).await;
-        let limited = problem(post(&app, path, &body).await, 429).await;
-        assert_eq!(limited["code"], "rate_limited", "{path}");
+        post(&app, path, &body)
+            .await
+            .assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "email_token_invalid")
+            .await;
+        post(&app, path, &body)
+            .await
+            .assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "email_token_invalid")
+            .await;
+        post(&app, path, &body)
+            .await
+            .assert_problem(StatusCode::TOO_MANY_REQUESTS, "rate_limited")
+            .await;
     }
 }
 
@@ -233,10 +241,16 @@ async fn reset_attempts_and_verification_emails_are_limited_per_account() {
         .await
         .assert_status(poem::http::StatusCode::ACCEPTED);
     let token = m.mailbox.wait_for(&email, 2).await.remove(1).token();
-    problem(m.reset(&token, "short").await, 422).await;
-    problem(m.reset(&token, NEW_PASSWORD).await, 429).await;
+    m.reset(&token, "short")
+        .await
+        .assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed")
+        .await;
+    m.reset(&token, NEW_PASSWORD)
+        .await
+        .assert_problem(StatusCode::TOO_MANY_REQUESTS, "rate_limited")
+        .await;
 
-    let session = m.access_token(&email, PASSWORD).await;
+    let session = m.app.sign_in(&email, PASSWORD).await.body;
     let resend = || {
         m.app
             .client
@@ -250,7 +264,10 @@ async fn reset_attempts_and_verification_emails_are_limited_per_account() {
     resend()
         .await
         .assert_status(poem::http::StatusCode::ACCEPTED);
-    problem(resend().await, 429).await;
+    resend()
+        .await
+        .assert_problem(StatusCode::TOO_MANY_REQUESTS, "rate_limited")
+        .await;
     m.stop().await;
 }
 
@@ -275,14 +292,19 @@ async fn concurrent_uses_of_one_reset_token_succeed_exactly_once() {
         match resp.0.status().as_u16() {
             204 => winners.push(password.clone()),
             422 => {
-                let body = problem_without_id(resp, 422).await;
+                let body = problem_without_id(
+                    resp,
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "email_token_invalid",
+                )
+                .await;
                 assert_eq!(body["code"], "email_token_invalid");
             }
             other => panic!("unexpected {other}"),
         }
     }
     assert_eq!(winners.len(), 1, "exactly one reset wins");
-    m.login(&email, &winners[0]).await.assert_status_is_ok();
+    m.app.login(&email, &winners[0]).await.assert_status_is_ok();
     let events = security_events(&m.app, &user_id).await;
     assert_eq!(
         events.iter().filter(|k| *k == "password_reset").count(),
@@ -337,7 +359,9 @@ async fn a_retried_reset_with_its_idempotency_key_replays_the_success() {
     retry.assert_status(poem::http::StatusCode::NO_CONTENT);
     retry.assert_header("idempotent-replayed", "true");
     // Without the key the used token is, as always, invalid.
-    let plain = problem(m.reset(&token, NEW_PASSWORD).await, 422).await;
-    assert_eq!(plain["code"], "email_token_invalid");
+    m.reset(&token, NEW_PASSWORD)
+        .await
+        .assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "email_token_invalid")
+        .await;
     m.stop().await;
 }

@@ -16,8 +16,6 @@ use haven_platform::{AnyConnection, DbError};
 use poem::test::TestResponse;
 use serde_json::{Value, json};
 
-use crate::{PASSWORD, post};
-
 /// Longest wait for background work before a test fails.
 pub const WAIT: Duration = Duration::from_secs(20);
 
@@ -110,7 +108,7 @@ impl ModuleInfo for Quiet {
 /// The real app plus the `probe` and `quiet` modules, with fast job settings (3 attempts
 /// by default, 20–100 ms backoff) and the login limits out of the way.
 pub async fn app_with(probe: &Arc<Probe>) -> TestApp {
-    TestApp::builder()
+    haven_app::testing::builder()
         .settings(|s| {
             s.jobs.poll_interval_ms = 20;
             // Long enough that a loaded CI machine never reclaims a live job (which would
@@ -151,35 +149,6 @@ pub fn workers(app: &TestApp) -> Runtime {
         app.ctx.settings.jobs.clone(),
         haven_app::wiring::job_registry(&app.ctx),
     )
-}
-
-/// Polls `condition` every 10 ms until it holds; fails naming `what` after [`WAIT`]. Used
-/// only to wait for the job workers, which have no completion hook.
-pub async fn eventually<F, Fut>(what: &str, mut condition: F)
-where
-    F: FnMut() -> Fut,
-    Fut: std::future::Future<Output = bool>,
-{
-    let give_up = tokio::time::Instant::now() + WAIT;
-    while !condition().await {
-        assert!(
-            tokio::time::Instant::now() < give_up,
-            "timed out after {WAIT:?} waiting until {what}"
-        );
-        tokio::time::sleep(Duration::from_millis(10)).await;
-    }
-}
-
-/// Logs `email` in with [`crate::PASSWORD`] from a labelled device; the token response.
-pub async fn login(app: &TestApp, email: &str) -> Value {
-    let resp = post(
-        app,
-        "/v1/identity/login",
-        &json!({"email": email, "password": PASSWORD, "device_label": "laptop"}),
-    )
-    .await;
-    resp.assert_status_is_ok();
-    resp.json().await.value().deserialize()
 }
 
 /// `method path` with the bearer token of `tokens` and an optional JSON body.

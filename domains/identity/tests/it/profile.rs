@@ -1,23 +1,17 @@
 //! `PATCH /v1/identity/me`: profile and preferences.
 
+use haven_platform::testing::AssertProblem;
 use haven_platform::testing::TestApp;
+use poem::http::StatusCode;
 use poem::test::TestResponse;
 use serde_json::{Value, json};
 
-use crate::{PASSWORD, app, post, problem, register};
+use crate::{PASSWORD, app, register};
 
 /// Registers `email` and returns its access token.
 async fn member(app: &TestApp, email: &str) -> String {
     register(app, email).await;
-    let resp = post(
-        app,
-        "/v1/identity/login",
-        &json!({"email": email, "password": PASSWORD}),
-    )
-    .await;
-    resp.assert_status_is_ok();
-    let tokens: Value = resp.json().await.value().deserialize();
-    tokens["access_token"].as_str().unwrap().to_owned()
+    app.sign_in(email, PASSWORD).await.access_token
 }
 
 async fn patch(app: &TestApp, token: &str, body: &Value) -> TestResponse {
@@ -121,21 +115,18 @@ async fn the_profile_is_updated_field_by_field() {
 async fn invalid_values_are_422_with_one_error_per_field() {
     let app = app().await;
     let token = member(&app, "gus@example.com").await;
-    let body = problem(
-        patch(
-            &app,
-            &token,
-            &json!({
-                "display_name": "x".repeat(101),
-                "time_zone": "Mars/Olympus_Mons",
-                "locale": "not a locale"
-            }),
-        )
-        .await,
-        422,
+    let body = (patch(
+        &app,
+        &token,
+        &json!({
+            "display_name": "x".repeat(101),
+            "time_zone": "Mars/Olympus_Mons",
+            "locale": "not a locale"
+        }),
     )
-    .await;
-    assert_eq!(body["code"], "validation_failed", "{body}");
+    .await)
+        .assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed")
+        .await;
     let mut fields: Vec<&str> = body["errors"]
         .as_array()
         .unwrap()
@@ -149,7 +140,10 @@ async fn invalid_values_are_422_with_one_error_per_field() {
         json!({"locale": "zz-QQ"}),
         json!({"time_zone": ""}),
     ] {
-        problem(patch(&app, &token, &bad).await, 422).await;
+        patch(&app, &token, &bad)
+            .await
+            .assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed")
+            .await;
     }
     let me = me(&app, &token).await;
     assert!(me["time_zone"].is_null() && me["locale"].is_null(), "{me}");
@@ -167,9 +161,10 @@ async fn read_only_and_unknown_fields_are_400() {
         json!({"created_at": "2020-01-01T00:00:00Z"}),
         json!({"display_name": "Hal", "is_admin": true}),
     ] {
-        let resp = patch(&app, &token, &body).await;
-        let status = resp.0.status().as_u16();
-        assert_eq!(status, 400, "{body}");
+        patch(&app, &token, &body)
+            .await
+            .assert_problem(StatusCode::BAD_REQUEST, "bad_request")
+            .await;
     }
     assert_eq!(me(&app, &token).await, before, "nothing changed");
 
@@ -181,5 +176,6 @@ async fn read_only_and_unknown_fields_are_400() {
         .body(json!({"locale": "en"}).to_string())
         .send()
         .await;
-    problem(resp, 401).await;
+    resp.assert_problem(StatusCode::UNAUTHORIZED, "unauthorized")
+        .await;
 }

@@ -1,21 +1,11 @@
 //! `POST /v1/identity/token/refresh`: rotation, reuse detection, the grace window.
 
+use haven_platform::testing::AssertProblem;
 use haven_platform::testing::TestApp;
+use poem::http::StatusCode;
 use serde_json::{Value, json};
 
-use crate::{PASSWORD, app, post, problem, register};
-
-async fn login(app: &TestApp) -> Value {
-    register(app, "fresh@example.com").await;
-    let resp = post(
-        app,
-        "/v1/identity/login",
-        &json!({"email": "fresh@example.com", "password": PASSWORD}),
-    )
-    .await;
-    resp.assert_status_is_ok();
-    resp.json().await.value().deserialize()
-}
+use crate::{app, post};
 
 async fn refresh(app: &TestApp, token: &Value) -> poem::test::TestResponse {
     post(
@@ -51,7 +41,7 @@ async fn set_used_at_back(app: &TestApp, seconds: i64) {
 #[tokio::test]
 async fn a_refresh_rotates_the_refresh_token_and_the_new_access_token_works() {
     let app = app().await;
-    let first = login(&app).await;
+    let first = app.member().await.tokens.body;
     let second = refreshed(&app, &first).await;
     assert_eq!(second["session_id"], first["session_id"]);
     assert_eq!(second["token_type"], "Bearer");
@@ -71,14 +61,14 @@ async fn a_refresh_rotates_the_refresh_token_and_the_new_access_token_works() {
         &json!({"refresh_token": "not-a-token"}),
     )
     .await;
-    let body = problem(resp, 401).await;
-    assert_eq!(body["code"], "invalid_refresh_token", "{body}");
+    resp.assert_problem(StatusCode::UNAUTHORIZED, "invalid_refresh_token")
+        .await;
 }
 
 #[tokio::test]
 async fn a_retry_within_the_grace_window_gets_the_same_pair() {
     let app = app().await;
-    let first = login(&app).await;
+    let first = app.member().await.tokens.body;
     let a = refreshed(&app, &first).await;
     let b = refreshed(&app, &first).await;
     assert_eq!(a, b);
@@ -89,7 +79,7 @@ async fn a_retry_within_the_grace_window_gets_the_same_pair() {
 #[tokio::test]
 async fn concurrent_refreshes_all_succeed_with_the_same_pair() {
     let app = app().await;
-    let first = login(&app).await;
+    let first = app.member().await.tokens.body;
     let app = &app;
     let first = &first;
     let pairs = futures_util::future::join_all((0..8).map(|_| async move {
@@ -104,13 +94,18 @@ async fn concurrent_refreshes_all_succeed_with_the_same_pair() {
 #[tokio::test]
 async fn reuse_after_the_grace_window_revokes_the_whole_family() {
     let app = app().await;
-    let first = login(&app).await;
+    let first = app.member().await.tokens.body;
     let second = refreshed(&app, &first).await;
     set_used_at_back(&app, 11).await;
-    let body = problem(refresh(&app, &first).await, 401).await;
-    assert_eq!(body["code"], "invalid_refresh_token", "{body}");
+    refresh(&app, &first)
+        .await
+        .assert_problem(StatusCode::UNAUTHORIZED, "invalid_refresh_token")
+        .await;
     // The legitimate holder's newer token is dead too.
-    problem(refresh(&app, &second).await, 401).await;
+    refresh(&app, &second)
+        .await
+        .assert_problem(StatusCode::UNAUTHORIZED, "invalid_refresh_token")
+        .await;
     let user_id = app
         .ctx
         .auth
@@ -127,7 +122,7 @@ async fn reuse_after_the_grace_window_revokes_the_whole_family() {
 #[tokio::test]
 async fn a_logged_out_session_cannot_refresh_and_unknown_fields_are_400() {
     let app = app().await;
-    let first = login(&app).await;
+    let first = app.member().await.tokens.body;
     app.client
         .post("/v1/identity/logout")
         .header(
@@ -137,14 +132,18 @@ async fn a_logged_out_session_cannot_refresh_and_unknown_fields_are_400() {
         .send()
         .await
         .assert_status(poem::http::StatusCode::NO_CONTENT);
-    problem(refresh(&app, &first).await, 401).await;
+    refresh(&app, &first)
+        .await
+        .assert_problem(StatusCode::UNAUTHORIZED, "invalid_refresh_token")
+        .await;
     let resp = post(
         &app,
         "/v1/identity/token/refresh",
         &json!({"refresh_token": first["refresh_token"], "session_id": "ses_x"}),
     )
     .await;
-    problem(resp, 400).await;
+    resp.assert_problem(StatusCode::BAD_REQUEST, "bad_request")
+        .await;
 }
 
 /// Moves `column` of every row of `table` `seconds` into the past.
@@ -166,7 +165,7 @@ async fn backdate(app: &TestApp, sql_table: &'static str, column: &'static str, 
 async fn app_with(
     configure: impl FnOnce(&mut haven_platform::config::IdentitySettings),
 ) -> TestApp {
-    TestApp::builder()
+    haven_app::testing::builder()
         .settings(|s| configure(&mut s.identity))
         .build(haven_app::wiring::build_app)
         .await
@@ -195,7 +194,7 @@ async fn unused_token_expires_in(app: &TestApp) -> chrono::Duration {
 #[tokio::test]
 async fn a_refresh_token_unused_for_the_idle_ttl_expires() {
     let app = app_with(|i| i.refresh_idle_ttl_s = 600).await;
-    let first = login(&app).await;
+    let first = app.member().await.tokens.body;
     let left = unused_token_expires_in(&app).await;
     assert!((590..=600).contains(&left.num_seconds()), "{left}");
     let second = refreshed(&app, &first).await;
@@ -203,8 +202,10 @@ async fn a_refresh_token_unused_for_the_idle_ttl_expires() {
     assert!((590..=600).contains(&left.num_seconds()), "{left}");
     // Expired a second ago.
     backdate(&app, "identity_refresh_tokens", "expires_at", 1).await;
-    let body = problem(refresh(&app, &second).await, 401).await;
-    assert_eq!(body["code"], "invalid_refresh_token", "{body}");
+    refresh(&app, &second)
+        .await
+        .assert_problem(StatusCode::UNAUTHORIZED, "invalid_refresh_token")
+        .await;
 }
 
 #[tokio::test]
@@ -214,7 +215,7 @@ async fn a_session_ends_at_its_maximum_age_however_active() {
         i.session_max_age_s = 3_600;
     })
     .await;
-    let first = login(&app).await;
+    let first = app.member().await.tokens.body;
     // Opened 59 minutes ago: refreshes, and the new token expires with the session.
     backdate(&app, "identity_sessions", "created_at", 59 * 60).await;
     let second = refreshed(&app, &first).await;
@@ -225,18 +226,27 @@ async fn a_session_ends_at_its_maximum_age_however_active() {
     );
     // Opened 61 minutes ago: over.
     backdate(&app, "identity_sessions", "created_at", 61 * 60).await;
-    problem(refresh(&app, &second).await, 401).await;
+    refresh(&app, &second)
+        .await
+        .assert_problem(StatusCode::UNAUTHORIZED, "invalid_refresh_token")
+        .await;
 }
 
 #[tokio::test]
 async fn the_grace_window_is_configurable() {
     let app = app_with(|i| i.refresh_reuse_grace_s = 30).await;
-    let first = login(&app).await;
+    let first = app.member().await.tokens.body;
     let second = refreshed(&app, &first).await;
     // 20 s after first use: outside the default 10 s, inside the configured 30 s.
     set_used_at_back(&app, 20).await;
     assert_eq!(refreshed(&app, &first).await, second);
     set_used_at_back(&app, 31).await;
-    problem(refresh(&app, &first).await, 401).await;
-    problem(refresh(&app, &second).await, 401).await;
+    refresh(&app, &first)
+        .await
+        .assert_problem(StatusCode::UNAUTHORIZED, "invalid_refresh_token")
+        .await;
+    refresh(&app, &second)
+        .await
+        .assert_problem(StatusCode::UNAUTHORIZED, "invalid_refresh_token")
+        .await;
 }

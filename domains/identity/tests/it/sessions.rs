@@ -1,20 +1,12 @@
 //! `POST /v1/identity/logout` and `/v1/identity/me/sessions`.
 
+use haven_platform::testing::AssertProblem;
+use haven_platform::testing::Login;
 use haven_platform::testing::TestApp;
+use poem::http::StatusCode;
 use serde_json::{Value, json};
 
-use crate::{PASSWORD, app, post, problem, register};
-
-async fn login(app: &TestApp, email: &str, device: &str) -> Value {
-    let resp = post(
-        app,
-        "/v1/identity/login",
-        &json!({"email": email, "password": PASSWORD, "device_label": device}),
-    )
-    .await;
-    resp.assert_status_is_ok();
-    resp.json().await.value().deserialize()
-}
+use crate::{PASSWORD, app, post, register};
 
 async fn get(app: &TestApp, path: &str, token: &Value) -> poem::test::TestResponse {
     app.client
@@ -43,9 +35,18 @@ fn ids(items: &[Value]) -> Vec<&str> {
 async fn sessions_are_listed_newest_first_with_the_current_one_marked_and_paginated() {
     let app = app().await;
     register(&app, "dev@example.com").await;
-    let a = login(&app, "dev@example.com", "laptop").await;
-    let b = login(&app, "dev@example.com", "phone").await;
-    let c = login(&app, "dev@example.com", "tablet").await;
+    let a = app
+        .sign_in_as(Login::new("dev@example.com", PASSWORD).device("laptop"))
+        .await
+        .body;
+    let b = app
+        .sign_in_as(Login::new("dev@example.com", PASSWORD).device("phone"))
+        .await
+        .body;
+    let c = app
+        .sign_in_as(Login::new("dev@example.com", PASSWORD).device("tablet"))
+        .await
+        .body;
 
     let items = sessions(&app, &b).await;
     assert_eq!(
@@ -79,15 +80,22 @@ async fn sessions_are_listed_newest_first_with_the_current_one_marked_and_pagina
     assert_eq!(seen, ids(&items));
 
     let resp = get(&app, "/v1/identity/me/sessions?limit=101", &a).await;
-    problem(resp, 422).await;
+    resp.assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed")
+        .await;
 }
 
 #[tokio::test]
 async fn logout_revokes_the_current_session_only() {
     let app = app().await;
     register(&app, "out@example.com").await;
-    let a = login(&app, "out@example.com", "laptop").await;
-    let b = login(&app, "out@example.com", "phone").await;
+    let a = app
+        .sign_in_as(Login::new("out@example.com", PASSWORD).device("laptop"))
+        .await
+        .body;
+    let b = app
+        .sign_in_as(Login::new("out@example.com", PASSWORD).device("phone"))
+        .await
+        .body;
     for _ in 0..2 {
         let resp = app
             .client
@@ -106,7 +114,8 @@ async fn logout_revokes_the_current_session_only() {
     );
 
     let resp = app.client.post("/v1/identity/logout").send().await;
-    problem(resp, 401).await;
+    resp.assert_problem(StatusCode::UNAUTHORIZED, "unauthorized")
+        .await;
 }
 
 #[tokio::test]
@@ -114,9 +123,18 @@ async fn revoking_a_session_signs_that_device_out_and_others_are_404() {
     let app = app().await;
     register(&app, "own@example.com").await;
     register(&app, "other@example.com").await;
-    let a = login(&app, "own@example.com", "laptop").await;
-    let b = login(&app, "own@example.com", "phone").await;
-    let other = login(&app, "other@example.com", "phone").await;
+    let a = app
+        .sign_in_as(Login::new("own@example.com", PASSWORD).device("laptop"))
+        .await
+        .body;
+    let b = app
+        .sign_in_as(Login::new("own@example.com", PASSWORD).device("phone"))
+        .await
+        .body;
+    let other = app
+        .sign_in_as(Login::new("other@example.com", PASSWORD).device("phone"))
+        .await
+        .body;
 
     let delete = |token: &Value, session: &Value| {
         app.client
@@ -130,7 +148,10 @@ async fn revoking_a_session_signs_that_device_out_and_others_are_404() {
             )
             .send()
     };
-    problem(delete(&a, &other).await, 404).await;
+    delete(&a, &other)
+        .await
+        .assert_problem(StatusCode::NOT_FOUND, "not_found")
+        .await;
     assert_eq!(sessions(&app, &other).await.len(), 1);
 
     delete(&a, &b)
@@ -150,7 +171,8 @@ async fn revoking_a_session_signs_that_device_out_and_others_are_404() {
         )
         .send()
         .await;
-    problem(resp, 400).await;
+    resp.assert_problem(StatusCode::BAD_REQUEST, "bad_request")
+        .await;
 }
 
 /// `(session id, revoked)` of every session of `user_id`, by id.
@@ -179,11 +201,21 @@ async fn revoke_others_keeps_only_the_current_session() {
     let app = app().await;
     let user = register(&app, "rho@example.com").await;
     let user_id = user["id"].as_str().unwrap();
-    let current = login(&app, "rho@example.com", "phone").await;
-    let laptop = login(&app, "rho@example.com", "laptop").await;
-    let tablet = login(&app, "rho@example.com", "tablet").await;
+    let current = app
+        .sign_in_as(Login::new("rho@example.com", PASSWORD).device("phone"))
+        .await
+        .body;
+    let laptop = app
+        .sign_in_as(Login::new("rho@example.com", PASSWORD).device("laptop"))
+        .await
+        .body;
+    let tablet = app
+        .sign_in_as(Login::new("rho@example.com", PASSWORD).device("tablet"))
+        .await
+        .body;
     let stranger = register(&app, "sig@example.com").await;
-    login(&app, "sig@example.com", "phone").await;
+    app.sign_in_as(Login::new("sig@example.com", PASSWORD).device("phone"))
+        .await;
 
     let resp = app
         .client
@@ -214,7 +246,8 @@ async fn revoke_others_keeps_only_the_current_session() {
             &json!({"refresh_token": revoked["refresh_token"]}),
         )
         .await;
-        problem(resp, 401).await;
+        resp.assert_problem(StatusCode::UNAUTHORIZED, "invalid_refresh_token")
+            .await;
     }
     post(
         &app,
@@ -236,5 +269,6 @@ async fn revoke_others_keeps_only_the_current_session() {
         .post("/v1/identity/me/sessions/revoke-others")
         .send()
         .await;
-    problem(resp, 401).await;
+    resp.assert_problem(StatusCode::UNAUTHORIZED, "unauthorized")
+        .await;
 }
