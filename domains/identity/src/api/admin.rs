@@ -135,7 +135,7 @@ impl AdminApi {
         authorize(&p)?;
         let user = self
             .service
-            .admin_get_user(&Actor::from(&p), &user_id.0.to_string())
+            .admin_get_user(&Actor::from(&p), &user_id.0)
             .await?;
         Ok(AdminUserResponse::of(user))
     }
@@ -163,7 +163,7 @@ impl AdminApi {
         authorize(&p)?;
         let user = self
             .service
-            .admin_set_roles(&Actor::from(&p), &user_id.0.to_string(), body.0.roles)
+            .admin_set_roles(&Actor::from(&p), &user_id.0, body.0.roles)
             .await?;
         Ok(AdminUserResponse::of(user))
     }
@@ -195,7 +195,7 @@ impl AdminApi {
         authorize(&p)?;
         let user = self
             .service
-            .admin_set_disabled(&Actor::from(&p), &user_id.0.to_string(), true)
+            .admin_set_disabled(&Actor::from(&p), &user_id.0, true)
             .await?;
         Ok(AdminUserResponse::of(user))
     }
@@ -224,7 +224,7 @@ impl AdminApi {
         authorize(&p)?;
         let user = self
             .service
-            .admin_set_disabled(&Actor::from(&p), &user_id.0.to_string(), false)
+            .admin_set_disabled(&Actor::from(&p), &user_id.0, false)
             .await?;
         Ok(AdminUserResponse::of(user))
     }

@@ -8,7 +8,7 @@ use haven_platform::AnyConnection;
 use super::SessionRow;
 use crate::schema::{
     identity_erasure_steps, identity_erasures, identity_exports, identity_refresh_tokens,
-    identity_sessions, identity_users,
+    identity_sessions, identity_user_roles, identity_users,
 };
 
 /// A row of `identity_exports` without its payload (the JSON document, set by
@@ -345,7 +345,6 @@ pub fn pseudonymize_user(
             identity_users::email_normalized.eq(&email),
             identity_users::password_hash.eq(hash),
             identity_users::display_name.eq(None::<String>),
-            identity_users::roles.eq("[]"),
             identity_users::time_zone.eq(None::<String>),
             identity_users::locale.eq(None::<String>),
             identity_users::marketing_consent.eq(false),
@@ -358,6 +357,8 @@ pub fn pseudonymize_user(
     if !found {
         return Ok(false);
     }
+    diesel::delete(identity_user_roles::table.filter(identity_user_roles::user_id.eq(user_id)))
+        .execute(conn)?;
     diesel::update(
         identity_users::table
             .find(user_id)

@@ -107,7 +107,7 @@ async fn admin_operations_need_a_token_the_admin_role_and_a_second_factor() {
     // Nothing changed.
     assert_eq!(user_row(&app, &member_id).await.roles, r#"["member"]"#);
     let root = user_row(&app, &admin_id).await;
-    assert_eq!(root.roles, r#"["admin","member"]"#);
+    assert_eq!(root.roles, r#"["member","admin"]"#);
     assert!(root.disabled_at.is_none());
     for id in [&admin_id, &member_id] {
         let kinds: Vec<String> = events(&app, id).await.into_iter().map(|e| e.kind).collect();
@@ -219,7 +219,7 @@ async fn users_are_searched_by_email_literally_and_case_insensitively_and_by_rol
         .as_str()
         .unwrap()
         .to_owned();
-    grant(&app, &coach, r#"["member","coach"]"#).await;
+    grant(&app, &coach, &[Role::Member, Role::Coach]).await;
 
     let search = |query: &'static str| {
         let app = &app;
@@ -272,7 +272,7 @@ async fn users_are_searched_by_email_literally_and_case_insensitively_and_by_rol
     problem(resp, 400).await;
     assert_eq!(
         user_row(&app, &root_id).await.roles,
-        r#"["admin","member"]"#
+        r#"["member","admin"]"#
     );
 }
 
@@ -349,7 +349,7 @@ async fn an_admin_created_like_the_cli_does_keeps_member_and_can_administer() {
         .unwrap();
     assert_eq!(user.roles, [Role::Admin, Role::Member]);
     let id = user.id.to_string();
-    assert_eq!(user_row(&app, &id).await.roles, r#"["admin","member"]"#);
+    assert_eq!(user_row(&app, &id).await.roles, r#"["member","admin"]"#);
 
     let tokens = login(&app, "boot@example.com").await;
     let sid = tokens["session_id"].as_str().unwrap();
@@ -370,5 +370,5 @@ async fn an_admin_created_like_the_cli_does_keeps_member_and_can_administer() {
     .await)
     .await;
     assert_eq!(page["items"][0]["id"], id.as_str());
-    assert_eq!(page["items"][0]["roles"], json!(["admin", "member"]));
+    assert_eq!(page["items"][0]["roles"], json!(["member", "admin"]));
 }

@@ -104,8 +104,8 @@ pub(crate) async fn sessions_of(app: &TestApp, user_id: &str) -> Vec<SessionRow>
 }
 
 /// Stores `roles` for the user directly (test set-up, not the endpoint under test).
-pub(crate) async fn grant(app: &TestApp, id: &str, roles: &str) {
-    let (id, roles) = (id.to_owned(), roles.to_owned());
+pub(crate) async fn grant(app: &TestApp, id: &str, roles: &[Role]) {
+    let (id, roles) = (id.parse().unwrap(), roles.to_vec());
     assert!(db(app, move |c| repo::set_roles(c, &id, &roles, now_utc())).await);
 }
 
@@ -135,7 +135,7 @@ pub(crate) async fn admin(app: &TestApp, email: &str) -> (String, String) {
         .as_str()
         .unwrap()
         .to_owned();
-    grant(app, &id, r#"["admin","member"]"#).await;
+    grant(app, &id, &[Role::Member, Role::Admin]).await;
     let tokens = login(app, email).await;
     let sid = tokens["session_id"].as_str().unwrap();
     let token = mint(
