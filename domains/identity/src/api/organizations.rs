@@ -116,7 +116,7 @@ impl OrganizationsApi {
         let org = self
             .service
             .create_organization(
-                &p.user_id,
+                &super::user_of(&p)?,
                 NewOrganization {
                     name: body.name,
                     allowed_domains: body.allowed_domains,
@@ -193,7 +193,7 @@ impl OrganizationsApi {
         let org = self
             .service
             .update_organization(
-                &p.user_id,
+                &super::user_of(&p)?,
                 &organization_id.0,
                 OrganizationPatch {
                     name: body.name,
@@ -230,7 +230,7 @@ impl OrganizationsApi {
         require_admin(&p)?;
         let report = self
             .service
-            .replace_eligibility(&p.user_id, &organization_id.0, body.0)
+            .replace_eligibility(&super::user_of(&p)?, &organization_id.0, body.0)
             .await?;
         Ok(EligibilityReplacedAnswer::Ok(Json(report.into())))
     }
@@ -283,7 +283,7 @@ impl OrganizationsApi {
         let p = auth.0;
         require_admin(&p)?;
         self.service
-            .remove_member(&p.user_id, &organization_id.0, &user_id.0)
+            .remove_member(&super::user_of(&p)?, &organization_id.0, &user_id.0)
             .await?;
         Ok(MemberRemoved::NoContent)
     }
