@@ -22,7 +22,11 @@ pub struct UserRow {
     pub password_hash: String,
     /// Optional display name.
     pub display_name: Option<String>,
-    /// JSON array of role names.
+    /// JSON array of role names in canonical order, read from `identity_user_roles`
+    /// (see [`ROLES_JSON_SQL`]); [`insert_user`] grants them.
+    #[diesel(select_expression = diesel::dsl::sql::<diesel::sql_types::Text>(ROLES_JSON_SQL))]
+    #[diesel(select_expression_type = diesel::expression::SqlLiteral<diesel::sql_types::Text>)]
+    #[diesel(skip_insertion)]
     pub roles: String,
     /// Created.
     pub created_at: NaiveDateTime,
@@ -115,12 +119,18 @@ pub struct RefreshTokenRow {
     pub used_at: Option<NaiveDateTime>,
 }
 
-/// Inserts a user; a duplicate `email_normalized` fails with a unique violation.
+/// Inserts a user with the roles of `row.roles` (a JSON array of role names); a
+/// duplicate `email_normalized` fails with a unique violation.
 pub fn insert_user(conn: &mut AnyConnection, row: &UserRow) -> QueryResult<()> {
     diesel::insert_into(identity_users::table)
         .values(row)
-        .execute(conn)
-        .map(drop)
+        .execute(conn)?;
+    let bad =
+        |e: Box<dyn std::error::Error + Send + Sync>| diesel::result::Error::SerializationError(e);
+    let roles: Vec<haven_platform::auth::Role> =
+        serde_json::from_str(&row.roles).map_err(|e| bad(Box::new(e)))?;
+    let id: crate::model::UserId = row.id.parse().map_err(|e| bad(Box::new(e)))?;
+    insert_roles(conn, &id, &roles)
 }
 
 /// The user with the normalized email, if any.
@@ -390,5 +400,7 @@ mod organizations;
 pub use organizations::*;
 mod privacy;
 pub use privacy::*;
+mod roles;
+pub use roles::*;
 mod mfa;
 pub use mfa::*;

@@ -7,7 +7,6 @@ diesel::table! {
         email_normalized -> Text,
         password_hash -> Text,
         display_name -> Nullable<Text>,
-        roles -> Text,
         created_at -> Timestamp,
         updated_at -> Timestamp,
         time_zone -> Nullable<Text>,
@@ -57,10 +56,19 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    identity_user_roles (user_id, role) {
+        user_id -> Text,
+        role -> Text,
+    }
+}
+
 diesel::joinable!(identity_sessions -> identity_users (user_id));
+diesel::joinable!(identity_user_roles -> identity_users (user_id));
 diesel::joinable!(identity_refresh_tokens -> identity_sessions (session_id));
 diesel::allow_tables_to_appear_in_same_query!(
     identity_users,
+    identity_user_roles,
     identity_sessions,
     identity_refresh_tokens,
     identity_security_events,

@@ -373,10 +373,14 @@ fn admin_create_user_bootstraps_an_admin_with_the_password_from_stdin() {
     assert!(stdout.lines().any(|l| l.starts_with("usr_")), "{stdout}");
 
     let mut conn = SqliteConnection::establish(db.to_str().unwrap()).unwrap();
-    let row = diesel::sql_query("SELECT roles FROM identity_users")
-        .get_result::<Roles>(&mut conn)
-        .unwrap();
-    assert_eq!(row.roles, r#"["admin","member"]"#);
+    let roles: Vec<String> =
+        diesel::sql_query("SELECT role AS roles FROM identity_user_roles ORDER BY role")
+            .load::<Roles>(&mut conn)
+            .unwrap()
+            .into_iter()
+            .map(|r| r.roles)
+            .collect();
+    assert_eq!(roles, ["admin", "member"]);
 
     // A second time: the email is taken; a short password breaks the policy; neither
     // echoes the password.

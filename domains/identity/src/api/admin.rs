@@ -129,7 +129,7 @@ impl AdminApi {
         self.guard.require_role(&p, Role::Admin).await?;
         let user = self
             .service
-            .admin_get_user(&Actor::from(&p), &user_id.0.to_string())
+            .admin_get_user(&Actor::from(&p), &user_id.0)
             .await?;
         Ok(AdminUserResponse::of(user))
     }
@@ -157,7 +157,7 @@ impl AdminApi {
         self.guard.require_role(&p, Role::Admin).await?;
         let user = self
             .service
-            .admin_set_roles(&Actor::from(&p), &user_id.0.to_string(), body.0.roles)
+            .admin_set_roles(&Actor::from(&p), &user_id.0, body.0.roles)
             .await?;
         Ok(AdminUserResponse::of(user))
     }
@@ -189,7 +189,7 @@ impl AdminApi {
         self.guard.require_role(&p, Role::Admin).await?;
         let user = self
             .service
-            .admin_set_disabled(&Actor::from(&p), &user_id.0.to_string(), true)
+            .admin_set_disabled(&Actor::from(&p), &user_id.0, true)
             .await?;
         Ok(AdminUserResponse::of(user))
     }
@@ -218,7 +218,7 @@ impl AdminApi {
         self.guard.require_role(&p, Role::Admin).await?;
         let user = self
             .service
-            .admin_set_disabled(&Actor::from(&p), &user_id.0.to_string(), false)
+            .admin_set_disabled(&Actor::from(&p), &user_id.0, false)
             .await?;
         Ok(AdminUserResponse::of(user))
     }

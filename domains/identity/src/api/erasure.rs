@@ -77,7 +77,11 @@ impl ErasureApi {
             .await?;
         let erasure = self
             .service
-            .request_erasure(&p.user_id, &p.session_id, &body.0.password)
+            .request_erasure(
+                &super::user_of(&p)?,
+                &super::session_of(&p)?,
+                &body.0.password,
+            )
             .await?;
         Ok(ErasureAccepted::Accepted(Json(erasure.into())))
     }
@@ -93,7 +97,10 @@ impl ErasureApi {
         operation_id = "identityGetErasure"
     )]
     async fn status(&self, auth: BearerAuth) -> ApiResult<ErasureFound, ErasureStatusErrors> {
-        let erasure = self.service.erasure_status(&auth.0.user_id).await?;
+        let erasure = self
+            .service
+            .erasure_status(&super::user_of(&auth.0)?)
+            .await?;
         Ok(ErasureFound::Ok(Json(erasure.into())))
     }
 }

@@ -83,7 +83,7 @@ impl ExportsApi {
         let p = auth.0;
         let export = self
             .service
-            .request_export(&p.user_id, &p.session_id)
+            .request_export(&super::user_of(&p)?, &super::session_of(&p)?)
             .await?;
         Ok(ExportAccepted::Accepted(Json(export.into())))
     }
@@ -104,7 +104,7 @@ impl ExportsApi {
     ) -> ApiResult<ExportFound, ExportStatusErrors> {
         let export = self
             .service
-            .export_status(&auth.0.user_id, &export_id.0)
+            .export_status(&super::user_of(&auth.0)?, &export_id.0)
             .await?;
         Ok(ExportFound::Ok(Json(export.into())))
     }
@@ -129,7 +129,7 @@ impl ExportsApi {
         let p = auth.0;
         let payload = self
             .service
-            .download_export(&p.user_id, &p.session_id, &export_id.0)
+            .download_export(&super::user_of(&p)?, &super::session_of(&p)?, &export_id.0)
             .await?;
         let document: serde_json::Value = serde_json::from_str(&payload)
             .map_err(|e| haven_platform::ApiError::internal(&format!("stored export: {e}")))?;

@@ -68,3 +68,23 @@ enum IdentityTag {
     /// Accounts, sign-in and the keys that verify access tokens.
     Identity,
 }
+
+/// The signed-in account's id as a typed id. The token's `sub` was signed by identity,
+/// so a malformed one is an internal error; this goes away once `Principal` carries
+/// typed ids.
+fn user_of(
+    p: &haven_platform::auth::Principal,
+) -> Result<crate::model::UserId, crate::error::IdentityError> {
+    p.user_id
+        .parse()
+        .map_err(|e| crate::error::IdentityError::Internal(format!("token sub: {e}")))
+}
+
+/// The signed-in session's id as a typed id (see [`user_of`]).
+fn session_of(
+    p: &haven_platform::auth::Principal,
+) -> Result<crate::model::SessionId, crate::error::IdentityError> {
+    p.session_id
+        .parse()
+        .map_err(|e| crate::error::IdentityError::Internal(format!("token sid: {e}")))
+}

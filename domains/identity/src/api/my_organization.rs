@@ -87,7 +87,11 @@ impl MyOrganizationApi {
         let body = body.0;
         let joined = self
             .service
-            .join_organization(&p.user_id, &body.organization_id, body.employee_id)
+            .join_organization(
+                &super::user_of(&p)?,
+                &body.organization_id,
+                body.employee_id,
+            )
             .await?;
         let dto = Json(joined.membership.into());
         Ok(if joined.created {
@@ -106,7 +110,10 @@ impl MyOrganizationApi {
         operation_id = "identityGetMyOrganization"
     )]
     async fn get(&self, auth: BearerAuth) -> ApiResult<MembershipAnswer, MyOrganizationErrors> {
-        let m = self.service.my_membership(&auth.0.user_id).await?;
+        let m = self
+            .service
+            .my_membership(&super::user_of(&auth.0)?)
+            .await?;
         Ok(MembershipAnswer::Ok(Json(m.into())))
     }
 
@@ -119,7 +126,9 @@ impl MyOrganizationApi {
         operation_id = "identityLeaveOrganization"
     )]
     async fn leave(&self, auth: BearerAuth) -> ApiResult<LeftAnswer, MyOrganizationErrors> {
-        self.service.leave_organization(&auth.0.user_id).await?;
+        self.service
+            .leave_organization(&super::user_of(&auth.0)?)
+            .await?;
         Ok(LeftAnswer::NoContent)
     }
 }

@@ -110,7 +110,7 @@ impl OrganizationsApi {
         let org = self
             .service
             .create_organization(
-                &p.user_id,
+                &super::user_of(&p)?,
                 NewOrganization {
                     name: body.name,
                     allowed_domains: body.allowed_domains,
@@ -187,7 +187,7 @@ impl OrganizationsApi {
         let org = self
             .service
             .update_organization(
-                &p.user_id,
+                &super::user_of(&p)?,
                 &organization_id.0,
                 OrganizationPatch {
                     name: body.name,
@@ -224,7 +224,7 @@ impl OrganizationsApi {
         self.guard.require_role(&p, Role::Admin).await?;
         let report = self
             .service
-            .replace_eligibility(&p.user_id, &organization_id.0, body.0)
+            .replace_eligibility(&super::user_of(&p)?, &organization_id.0, body.0)
             .await?;
         Ok(EligibilityReplacedAnswer::Ok(Json(report.into())))
     }
@@ -277,7 +277,7 @@ impl OrganizationsApi {
         let p = auth.0;
         self.guard.require_role(&p, Role::Admin).await?;
         self.service
-            .remove_member(&p.user_id, &organization_id.0, &user_id.0)
+            .remove_member(&super::user_of(&p)?, &organization_id.0, &user_id.0)
             .await?;
         Ok(MemberRemoved::NoContent)
     }

@@ -3,8 +3,9 @@
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use haven_platform::AnyConnection;
+use haven_platform::{AnyConnection, each_backend, select_for_update};
 
+use crate::model::{MembershipId, OrganizationId, UserId};
 use crate::schema::{
     identity_organization_domains, identity_organization_eligibility,
     identity_organization_memberships, identity_organizations, identity_users,
@@ -15,7 +16,7 @@ use crate::schema::{
 #[diesel(table_name = identity_organizations)]
 pub struct OrganizationRow {
     /// `org_…`.
-    pub id: String,
+    pub id: OrganizationId,
     /// Display name.
     pub name: String,
     /// Entries on the current eligibility list.
@@ -33,7 +34,7 @@ pub struct OrganizationRow {
 #[diesel(table_name = identity_organization_eligibility)]
 pub struct EligibilityRow {
     /// The organization.
-    pub organization_id: String,
+    pub organization_id: OrganizationId,
     /// Spreadsheet row number of the upload.
     pub row_number: i64,
     /// Lower-case email, if given.
@@ -47,11 +48,11 @@ pub struct EligibilityRow {
 #[diesel(table_name = identity_organization_memberships)]
 pub struct MembershipRow {
     /// `mbr_…`.
-    pub id: String,
+    pub id: MembershipId,
     /// The organization.
-    pub organization_id: String,
+    pub organization_id: OrganizationId,
     /// The member.
-    pub user_id: String,
+    pub user_id: UserId,
     /// `email_domain`, `eligibility_email` or `employee_id`.
     pub via: String,
     /// The employee id joined with, if that is how.
@@ -75,7 +76,7 @@ pub fn insert_organization(conn: &mut AnyConnection, row: &OrganizationRow) -> Q
 /// The organization with the id, if any.
 pub fn find_organization(
     conn: &mut AnyConnection,
-    id: &str,
+    id: &OrganizationId,
 ) -> QueryResult<Option<OrganizationRow>> {
     identity_organizations::table
         .find(id)
@@ -87,7 +88,7 @@ pub fn find_organization(
 /// Organizations in creation order (ids are time-ordered) after `after`, at most `limit`.
 pub fn list_organizations(
     conn: &mut AnyConnection,
-    after: Option<&str>,
+    after: Option<OrganizationId>,
     limit: i64,
 ) -> QueryResult<Vec<OrganizationRow>> {
     let mut query = identity_organizations::table
@@ -96,25 +97,27 @@ pub fn list_organizations(
         .limit(limit)
         .into_boxed();
     if let Some(after) = after {
-        query = query.filter(identity_organizations::id.gt(after.to_owned()));
+        query = query.filter(identity_organizations::id.gt(after));
     }
     query.load(conn)
 }
 
-/// Write-locks the organization's row for the rest of the transaction (a no-op update:
-/// row lock on PostgreSQL, the writer lock on SQLite), so joins, uploads and domain
-/// changes of one organization run one after another. `false` if it does not exist.
-pub fn lock_organization(conn: &mut AnyConnection, id: &str) -> QueryResult<bool> {
-    diesel::update(identity_organizations::table.find(id))
-        .set(identity_organizations::id.eq(identity_organizations::id))
-        .execute(conn)
-        .map(|n| n > 0)
+/// Locks the organization's row until the transaction ends (`FOR UPDATE` on
+/// PostgreSQL; SQLite's write transaction already holds the lock), so joins, uploads and
+/// domain changes of one organization run one after another. `false` if it does not
+/// exist.
+pub fn lock_organization(conn: &mut AnyConnection, id: &OrganizationId) -> QueryResult<bool> {
+    let query = identity_organizations::table
+        .find(*id)
+        .select(identity_organizations::id);
+    select_for_update!(conn, query, |q, c| q.first::<OrganizationId>(c).optional())
+        .map(|row| row.is_some())
 }
 
 /// Sets the name (if given) and `updated_at`.
 pub fn update_organization(
     conn: &mut AnyConnection,
-    id: &str,
+    id: &OrganizationId,
     name: Option<&str>,
     now: NaiveDateTime,
 ) -> QueryResult<()> {
@@ -136,7 +139,7 @@ pub fn update_organization(
 /// Records a new eligibility list's size and time.
 pub fn set_eligibility_stats(
     conn: &mut AnyConnection,
-    id: &str,
+    id: &OrganizationId,
     entries: i64,
     now: NaiveDateTime,
 ) -> QueryResult<()> {
@@ -154,7 +157,7 @@ pub fn set_eligibility_stats(
 /// with a unique violation.
 pub fn insert_domain(
     conn: &mut AnyConnection,
-    organization_id: &str,
+    organization_id: &OrganizationId,
     domain: &str,
 ) -> QueryResult<()> {
     diesel::insert_into(identity_organization_domains::table)
@@ -167,7 +170,10 @@ pub fn insert_domain(
 }
 
 /// Removes every allowed domain of the organization.
-pub fn delete_domains(conn: &mut AnyConnection, organization_id: &str) -> QueryResult<()> {
+pub fn delete_domains(
+    conn: &mut AnyConnection,
+    organization_id: &OrganizationId,
+) -> QueryResult<()> {
     diesel::delete(
         identity_organization_domains::table
             .filter(identity_organization_domains::organization_id.eq(organization_id)),
@@ -179,8 +185,8 @@ pub fn delete_domains(conn: &mut AnyConnection, organization_id: &str) -> QueryR
 /// `(organization id, domain)` of every allowed domain of the organizations, by domain.
 pub fn domains_of(
     conn: &mut AnyConnection,
-    organization_ids: &[String],
-) -> QueryResult<Vec<(String, String)>> {
+    organization_ids: &[OrganizationId],
+) -> QueryResult<Vec<(OrganizationId, String)>> {
     identity_organization_domains::table
         .filter(identity_organization_domains::organization_id.eq_any(organization_ids))
         .order(identity_organization_domains::domain.asc())
@@ -194,7 +200,7 @@ pub fn domains_of(
 /// Whether the organization allows `domain`.
 pub fn domain_allowed(
     conn: &mut AnyConnection,
-    organization_id: &str,
+    organization_id: &OrganizationId,
     domain: &str,
 ) -> QueryResult<bool> {
     identity_organization_domains::table
@@ -206,7 +212,10 @@ pub fn domain_allowed(
 }
 
 /// Removes the organization's eligibility list.
-pub fn delete_eligibility(conn: &mut AnyConnection, organization_id: &str) -> QueryResult<()> {
+pub fn delete_eligibility(
+    conn: &mut AnyConnection,
+    organization_id: &OrganizationId,
+) -> QueryResult<()> {
     diesel::delete(
         identity_organization_eligibility::table
             .filter(identity_organization_eligibility::organization_id.eq(organization_id)),
@@ -216,15 +225,14 @@ pub fn delete_eligibility(conn: &mut AnyConnection, organization_id: &str) -> Qu
 }
 
 /// Inserts eligibility rows in multi-row statements of 500 (4 parameters a row stays far
-/// below both backends' limits). `AnyConnection` cannot batch-insert, so each backend's
-/// own connection does it.
+/// below both backends' limits).
 pub fn insert_eligibility(conn: &mut AnyConnection, rows: &[EligibilityRow]) -> QueryResult<()> {
     for chunk in rows.chunks(500) {
-        let query = diesel::insert_into(identity_organization_eligibility::table).values(chunk);
-        match conn {
-            AnyConnection::Postgresql(c) => query.execute(c),
-            AnyConnection::Sqlite(c) => query.execute(c),
-        }?;
+        each_backend!(conn, |c| diesel::insert_into(
+            identity_organization_eligibility::table
+        )
+        .values(chunk)
+        .execute(c))?;
     }
     Ok(())
 }
@@ -232,7 +240,7 @@ pub fn insert_eligibility(conn: &mut AnyConnection, rows: &[EligibilityRow]) -> 
 /// The organization's eligibility entry for the email, if any.
 pub fn eligibility_has_email(
     conn: &mut AnyConnection,
-    organization_id: &str,
+    organization_id: &OrganizationId,
     email_normalized: &str,
 ) -> QueryResult<bool> {
     identity_organization_eligibility::table
@@ -246,7 +254,7 @@ pub fn eligibility_has_email(
 /// The organization's eligibility entry for the employee id, if any.
 pub fn eligibility_by_employee_id(
     conn: &mut AnyConnection,
-    organization_id: &str,
+    organization_id: &OrganizationId,
     employee_id: &str,
 ) -> QueryResult<Option<EligibilityRow>> {
     identity_organization_eligibility::table
@@ -260,7 +268,7 @@ pub fn eligibility_by_employee_id(
 /// The organization's whole eligibility list, in row order.
 pub fn eligibility_of(
     conn: &mut AnyConnection,
-    organization_id: &str,
+    organization_id: &OrganizationId,
 ) -> QueryResult<Vec<EligibilityRow>> {
     identity_organization_eligibility::table
         .filter(identity_organization_eligibility::organization_id.eq(organization_id))
@@ -281,7 +289,7 @@ pub fn insert_membership(conn: &mut AnyConnection, row: &MembershipRow) -> Query
 /// The user's active membership, if any.
 pub fn active_membership_of_user(
     conn: &mut AnyConnection,
-    user_id: &str,
+    user_id: &UserId,
 ) -> QueryResult<Option<MembershipRow>> {
     identity_organization_memberships::table
         .filter(identity_organization_memberships::user_id.eq(user_id))
@@ -294,7 +302,7 @@ pub fn active_membership_of_user(
 /// Whether an active membership of the organization holds the employee id.
 pub fn employee_id_in_use(
     conn: &mut AnyConnection,
-    organization_id: &str,
+    organization_id: &OrganizationId,
     employee_id: &str,
 ) -> QueryResult<bool> {
     identity_organization_memberships::table
@@ -309,7 +317,7 @@ pub fn employee_id_in_use(
 /// Ends the active memberships with the ids; returns how many it ended.
 pub fn end_memberships(
     conn: &mut AnyConnection,
-    ids: &[String],
+    ids: &[MembershipId],
     reason: &str,
     now: NaiveDateTime,
 ) -> QueryResult<usize> {
@@ -329,7 +337,7 @@ pub fn end_memberships(
 /// member's normalized email.
 pub fn active_memberships_via(
     conn: &mut AnyConnection,
-    organization_id: &str,
+    organization_id: &OrganizationId,
     via: &[&str],
 ) -> QueryResult<Vec<(MembershipRow, String)>> {
     identity_organization_memberships::table
@@ -345,8 +353,8 @@ pub fn active_memberships_via(
 /// `after`, at most `limit`, each with the member's email as shown.
 pub fn list_active_members(
     conn: &mut AnyConnection,
-    organization_id: &str,
-    after: Option<&str>,
+    organization_id: &OrganizationId,
+    after: Option<MembershipId>,
     limit: i64,
 ) -> QueryResult<Vec<(MembershipRow, String)>> {
     let mut query = identity_organization_memberships::table
@@ -358,7 +366,7 @@ pub fn list_active_members(
         .select((MembershipRow::as_select(), identity_users::email))
         .into_boxed();
     if let Some(after) = after {
-        query = query.filter(identity_organization_memberships::id.gt(after.to_owned()));
+        query = query.filter(identity_organization_memberships::id.gt(after));
     }
     query.load(conn)
 }
@@ -367,7 +375,7 @@ pub fn list_active_members(
 /// support tooling).
 pub fn memberships_of_organization(
     conn: &mut AnyConnection,
-    organization_id: &str,
+    organization_id: &OrganizationId,
 ) -> QueryResult<Vec<MembershipRow>> {
     identity_organization_memberships::table
         .filter(identity_organization_memberships::organization_id.eq(organization_id))
@@ -379,7 +387,7 @@ pub fn memberships_of_organization(
 /// Every membership of the user, active or ended, in join order (the user's export).
 pub fn memberships_of_user(
     conn: &mut AnyConnection,
-    user_id: &str,
+    user_id: &UserId,
 ) -> QueryResult<Vec<MembershipRow>> {
     identity_organization_memberships::table
         .filter(identity_organization_memberships::user_id.eq(user_id))

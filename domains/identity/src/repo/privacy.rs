@@ -3,9 +3,10 @@
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use haven_platform::AnyConnection;
+use haven_platform::{AnyConnection, select_for_update};
 
-use super::SessionRow;
+use super::{SessionRow, delete_roles};
+use crate::model::{ExportId, UserId};
 use crate::schema::{
     identity_erasure_steps, identity_erasures, identity_exports, identity_refresh_tokens,
     identity_sessions, identity_users,
@@ -17,9 +18,9 @@ use crate::schema::{
 #[diesel(table_name = identity_exports)]
 pub struct ExportRow {
     /// `exp_…`.
-    pub id: String,
+    pub id: ExportId,
     /// The owner.
-    pub user_id: String,
+    pub user_id: UserId,
     /// When the member asked.
     pub requested_at: NaiveDateTime,
     /// When the document was assembled, if it was.
@@ -41,8 +42,8 @@ pub fn insert_export(conn: &mut AnyConnection, row: &ExportRow) -> QueryResult<(
 /// The export `id` if it belongs to `user_id` (`None` for someone else's).
 pub fn find_export(
     conn: &mut AnyConnection,
-    id: &str,
-    user_id: &str,
+    id: &ExportId,
+    user_id: &UserId,
 ) -> QueryResult<Option<ExportRow>> {
     identity_exports::table
         .filter(identity_exports::id.eq(id))
@@ -53,7 +54,10 @@ pub fn find_export(
 }
 
 /// The export `id` whoever owns it (the export job).
-pub fn find_export_by_id(conn: &mut AnyConnection, id: &str) -> QueryResult<Option<ExportRow>> {
+pub fn find_export_by_id(
+    conn: &mut AnyConnection,
+    id: &ExportId,
+) -> QueryResult<Option<ExportRow>> {
     identity_exports::table
         .find(id)
         .select(ExportRow::as_select())
@@ -64,7 +68,7 @@ pub fn find_export_by_id(conn: &mut AnyConnection, id: &str) -> QueryResult<Opti
 /// Stores the assembled document of a pending export; 0 if it was already completed.
 pub fn complete_export(
     conn: &mut AnyConnection,
-    id: &str,
+    id: &ExportId,
     payload: &str,
     now: NaiveDateTime,
 ) -> QueryResult<usize> {
@@ -86,8 +90,8 @@ pub fn complete_export(
 /// exactly one gets the document.
 pub fn take_export_payload(
     conn: &mut AnyConnection,
-    id: &str,
-    user_id: &str,
+    id: &ExportId,
+    user_id: &UserId,
     now: NaiveDateTime,
 ) -> QueryResult<Option<String>> {
     let claimed = diesel::update(
@@ -120,7 +124,7 @@ pub fn purge_expired_exports(conn: &mut AnyConnection, now: NaiveDateTime) -> Qu
 }
 
 /// Deletes every export of `user_id` (erasure).
-pub fn delete_exports_of(conn: &mut AnyConnection, user_id: &str) -> QueryResult<usize> {
+pub fn delete_exports_of(conn: &mut AnyConnection, user_id: &UserId) -> QueryResult<usize> {
     diesel::delete(identity_exports::table.filter(identity_exports::user_id.eq(user_id)))
         .execute(conn)
 }
@@ -130,7 +134,7 @@ pub fn delete_exports_of(conn: &mut AnyConnection, user_id: &str) -> QueryResult
 #[diesel(table_name = identity_erasures)]
 pub struct ErasureRow {
     /// The account being erased (`usr_…`, its pseudonym from then on).
-    pub user_id: String,
+    pub user_id: UserId,
     /// When the member asked.
     pub requested_at: NaiveDateTime,
     /// Last change (a step completing).
@@ -144,7 +148,7 @@ pub struct ErasureRow {
 #[diesel(table_name = identity_erasure_steps)]
 pub struct ErasureStepRow {
     /// The account.
-    pub user_id: String,
+    pub user_id: UserId,
     /// The module's name.
     pub module: String,
     /// Runs of the module's erase hook so far.
@@ -164,7 +168,7 @@ pub fn insert_erasure(conn: &mut AnyConnection, row: &ErasureRow) -> QueryResult
 }
 
 /// The user's erasure request, if any.
-pub fn find_erasure(conn: &mut AnyConnection, user_id: &str) -> QueryResult<Option<ErasureRow>> {
+pub fn find_erasure(conn: &mut AnyConnection, user_id: &UserId) -> QueryResult<Option<ErasureRow>> {
     identity_erasures::table
         .find(user_id)
         .select(ErasureRow::as_select())
@@ -183,7 +187,7 @@ pub fn insert_erasure_step(conn: &mut AnyConnection, row: &ErasureStepRow) -> Qu
 /// The user's steps, by module name.
 pub fn erasure_steps_of(
     conn: &mut AnyConnection,
-    user_id: &str,
+    user_id: &UserId,
 ) -> QueryResult<Vec<ErasureStepRow>> {
     identity_erasure_steps::table
         .filter(identity_erasure_steps::user_id.eq(user_id))
@@ -195,7 +199,7 @@ pub fn erasure_steps_of(
 /// One step, if it exists.
 pub fn find_erasure_step(
     conn: &mut AnyConnection,
-    user_id: &str,
+    user_id: &UserId,
     module: &str,
 ) -> QueryResult<Option<ErasureStepRow>> {
     identity_erasure_steps::table
@@ -208,7 +212,7 @@ pub fn find_erasure_step(
 /// Counts one more run of the step.
 pub fn count_erasure_attempt(
     conn: &mut AnyConnection,
-    user_id: &str,
+    user_id: &UserId,
     module: &str,
 ) -> QueryResult<usize> {
     diesel::update(identity_erasure_steps::table.find((user_id, module)))
@@ -216,11 +220,20 @@ pub fn count_erasure_attempt(
         .execute(conn)
 }
 
-/// Locks the user's erasure row for the rest of the transaction (a write first), so two
-/// steps completing at once serialize and the second sees the first's step complete.
+/// Locks the user's erasure row until the transaction ends (`FOR UPDATE` on PostgreSQL;
+/// SQLite's write transaction already holds the lock), so two steps completing at once
+/// run one after the other and the second sees the first's step complete.
+pub fn lock_erasure(conn: &mut AnyConnection, user_id: &UserId) -> QueryResult<()> {
+    let query = identity_erasures::table
+        .find(*user_id)
+        .select(identity_erasures::user_id);
+    select_for_update!(conn, query, |q, c| q.first::<UserId>(c).optional()).map(drop)
+}
+
+/// Records a change of the erasure (a step completing).
 pub fn touch_erasure(
     conn: &mut AnyConnection,
-    user_id: &str,
+    user_id: &UserId,
     now: NaiveDateTime,
 ) -> QueryResult<usize> {
     diesel::update(identity_erasures::table.find(user_id))
@@ -231,7 +244,7 @@ pub fn touch_erasure(
 /// Marks the step complete; 0 if it already was.
 pub fn complete_erasure_step(
     conn: &mut AnyConnection,
-    user_id: &str,
+    user_id: &UserId,
     module: &str,
     outcome: &str,
     now: NaiveDateTime,
@@ -249,7 +262,7 @@ pub fn complete_erasure_step(
 }
 
 /// Steps of the user not complete yet.
-pub fn pending_erasure_steps(conn: &mut AnyConnection, user_id: &str) -> QueryResult<i64> {
+pub fn pending_erasure_steps(conn: &mut AnyConnection, user_id: &UserId) -> QueryResult<i64> {
     identity_erasure_steps::table
         .filter(identity_erasure_steps::user_id.eq(user_id))
         .filter(identity_erasure_steps::completed_at.is_null())
@@ -260,7 +273,7 @@ pub fn pending_erasure_steps(conn: &mut AnyConnection, user_id: &str) -> QueryRe
 /// Marks the erasure complete; 0 if it already was.
 pub fn complete_erasure(
     conn: &mut AnyConnection,
-    user_id: &str,
+    user_id: &UserId,
     now: NaiveDateTime,
 ) -> QueryResult<usize> {
     diesel::update(
@@ -291,7 +304,7 @@ pub fn revoke_all_sessions(
 }
 
 /// Every session of the user, revoked ones included, oldest first (the export).
-pub fn sessions_of(conn: &mut AnyConnection, user_id: &str) -> QueryResult<Vec<SessionRow>> {
+pub fn sessions_of(conn: &mut AnyConnection, user_id: &UserId) -> QueryResult<Vec<SessionRow>> {
     identity_sessions::table
         .filter(identity_sessions::user_id.eq(user_id))
         .order(identity_sessions::id.asc())
@@ -301,7 +314,7 @@ pub fn sessions_of(conn: &mut AnyConnection, user_id: &str) -> QueryResult<Vec<S
 
 /// The email an erased account gets: not an email address (so no login can name it) and
 /// unique per account (so the real address is free again).
-pub fn tombstone_email(user_id: &str) -> String {
+pub fn tombstone_email(user_id: &UserId) -> String {
     format!("erased:{user_id}")
 }
 
@@ -311,7 +324,7 @@ pub fn tombstone_email(user_id: &str) -> String {
 /// logs in between the request and the erasure job.
 pub fn tombstone_login(
     conn: &mut AnyConnection,
-    user_id: &str,
+    user_id: &UserId,
     password_hash: &str,
     now: NaiveDateTime,
 ) -> QueryResult<usize> {
@@ -334,7 +347,7 @@ pub fn tombstone_login(
 /// a pseudonym. Idempotent; `false` when there is no such account.
 pub fn pseudonymize_user(
     conn: &mut AnyConnection,
-    user_id: &str,
+    user_id: &UserId,
     password_hash: &str,
     now: NaiveDateTime,
 ) -> QueryResult<bool> {
@@ -345,7 +358,6 @@ pub fn pseudonymize_user(
             identity_users::email_normalized.eq(&email),
             identity_users::password_hash.eq(hash),
             identity_users::display_name.eq(None::<String>),
-            identity_users::roles.eq("[]"),
             identity_users::time_zone.eq(None::<String>),
             identity_users::locale.eq(None::<String>),
             identity_users::marketing_consent.eq(false),
@@ -358,6 +370,7 @@ pub fn pseudonymize_user(
     if !found {
         return Ok(false);
     }
+    delete_roles(conn, user_id)?;
     diesel::update(
         identity_users::table
             .find(user_id)
@@ -380,8 +393,9 @@ pub fn pseudonymize_user(
             identity_sessions::ip_coarse.eq(None::<String>),
         ))
         .execute(conn)?;
-    revoke_all_sessions(conn, user_id, now)?;
+    let user = user_id.to_string();
+    revoke_all_sessions(conn, &user, now)?;
     delete_exports_of(conn, user_id)?;
-    super::delete_email_tokens_of(conn, user_id)?;
+    super::delete_email_tokens_of(conn, &user)?;
     Ok(true)
 }

@@ -4,19 +4,21 @@
 //! Who may call them is decided once, by the platform's guard
 //! (`haven_platform::auth::Guard::require_role`), which asks [`IdentityService::live_account`]
 //! whether the caller is still an enabled admin with an active session (an access token
-//! may be up to 15 minutes old). Changes to roles and account state run under one lock ([`repo::lock_admin_changes`]), so the rule
-//! "an enabled admin always remains" holds under concurrent requests.
+//! may be up to 15 minutes old). A change to an account first locks its row, so changes
+//! to one account run one after the other; one that could take away an enabled admin
+//! also locks every `admin` role row ([`repo::lock_admin_roles`]), so the rule "an
+//! enabled admin always remains" holds under concurrent requests on both backends.
 
 use std::collections::HashMap;
 
-use diesel::Connection;
-use haven_platform::DbError;
 use haven_platform::auth::{LiveAccount, Principal, Role};
 use haven_platform::time::now_utc;
+use haven_platform::{AnyConnection, DbError};
 
-use super::{IdentityService, count, roles_to_json, security_event, user_from_row};
+use super::{IdentityService, count, security_event, user_from_row};
 use crate::error::{FieldProblem, IdentityError};
 use crate::model::{SecurityEventKind, User, UserId};
+pub use crate::repo::role_name;
 use crate::repo::{self, UserFilter, UserRow};
 
 /// Who performs an admin use-case: the subject and session of their access token.
@@ -56,16 +58,6 @@ pub struct UserQuery {
     pub email_contains: Option<String>,
     /// A role the account must hold.
     pub role: Option<Role>,
-}
-
-/// The stored (and wire) name of a role.
-pub fn role_name(role: Role) -> &'static str {
-    match role {
-        Role::Member => "member",
-        Role::Coach => "coach",
-        Role::Clinician => "clinician",
-        Role::Admin => "admin",
-    }
 }
 
 /// Checks a requested role set: `member` is always part of it and no role appears twice
@@ -121,7 +113,10 @@ impl IdentityService {
         let (user, session) = (user_id.to_owned(), session_id.to_owned());
         let row = self
             .db
-            .run(move |conn| repo::live_account(conn, &user, &session).map_err(DbError::Query))
+            // The primary: the guard decides on the account as it is now, not as a replica saw it.
+            .read_primary(move |conn| {
+                repo::live_account(conn, &user, &session).map_err(DbError::Query)
+            })
             .await?;
         Ok(row.map(|(disabled_at, roles, session_active)| LiveAccount {
             disabled: disabled_at.is_some(),
@@ -145,21 +140,25 @@ impl IdentityService {
     ) -> Result<Vec<AdminUser>, IdentityError> {
         let filter = UserFilter {
             email_contains: query.email_contains,
-            role: query.role.map(|r| role_name(r).to_owned()),
+            role: query.role,
         };
-        let before = before.map(|b| b.to_string());
+        // A listing may lag the primary by the replica's delay.
         let (rows, sessions) = self
             .db
-            .run(move |conn| {
-                let rows = repo::list_users(conn, &filter, before.as_deref(), fetch)?;
-                let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
+            .read(move |conn| {
+                let rows = repo::list_users(conn, &filter, before, fetch)?;
+                let ids = rows
+                    .iter()
+                    .map(|r| r.id.parse())
+                    .collect::<Result<Vec<UserId>, _>>()
+                    .map_err(|e| IdentityError::Internal(format!("identity_users.id: {e}")))?;
                 let sessions = repo::active_session_owners(conn, &ids)?;
                 Ok::<_, IdentityError>((rows, sessions))
             })
             .await?;
         let mut per_user: HashMap<String, u32> = HashMap::new();
         for owner in sessions {
-            *per_user.entry(owner).or_default() += 1;
+            *per_user.entry(owner.to_string()).or_default() += 1;
         }
         rows.into_iter()
             .map(|row| {
@@ -177,13 +176,15 @@ impl IdentityService {
     pub async fn admin_get_user(
         &self,
         actor: &Actor,
-        user_id: &str,
+        user_id: &UserId,
     ) -> Result<AdminUser, IdentityError> {
-        let target = user_id.to_owned();
+        let target = *user_id;
+        // On the primary: an admin reads an account right after changing it.
         let (row, active) = self
             .db
-            .run(move |conn| {
-                let row = repo::find_user(conn, &target)?.ok_or(IdentityError::NotFound)?;
+            .read_primary(move |conn| {
+                let row =
+                    repo::find_user(conn, &target.to_string())?.ok_or(IdentityError::NotFound)?;
                 let active = repo::count_active_sessions(conn, &target)?;
                 Ok::<_, IdentityError>((row, active))
             })
@@ -200,45 +201,43 @@ impl IdentityService {
     pub async fn admin_set_roles(
         &self,
         actor: &Actor,
-        user_id: &str,
+        user_id: &UserId,
         roles: Vec<Role>,
     ) -> Result<AdminUser, IdentityError> {
         let roles = validate_roles(roles)?;
-        let roles_json = roles_to_json(&roles)?;
-        let (actor, target) = (actor.clone(), user_id.to_owned());
+        let (actor, target) = (actor.clone(), *user_id);
         let now = now_utc();
         let (row, active, changed) = self
             .db
-            .run(move |conn| {
-                conn.transaction(|conn| {
-                    repo::lock_admin_changes(conn)?;
-                    let mut row = repo::find_user(conn, &target)?.ok_or(IdentityError::NotFound)?;
-                    let old = stored_roles(&row)?;
-                    let changed = old != roles;
-                    if changed {
-                        if old.contains(&Role::Admin)
-                            && !roles.contains(&Role::Admin)
-                            && row.disabled_at.is_none()
-                            && repo::count_enabled_admins(conn)? <= 1
-                        {
-                            return Err(IdentityError::LastAdmin);
-                        }
-                        repo::set_roles(conn, &target, &roles_json, now)?;
-                        let mut event = security_event(
-                            SecurityEventKind::RoleChanged,
-                            Some(target.clone()),
-                            None,
-                            now,
-                        );
-                        event.actor_id = Some(actor.user_id.clone());
-                        event.detail = Some(format!("roles: {} -> {}", names(&old), names(&roles)));
-                        repo::insert_security_event(conn, &event)?;
-                        row.roles = roles_json.clone();
-                        row.updated_at = now;
+            .write(move |conn| {
+                let exists = repo::lock_user(conn, &target)?;
+                if !exists {
+                    return Err(IdentityError::NotFound);
+                }
+                let row = find_target(conn, &target)?;
+                let old = stored_roles(&row)?;
+                let changed = old != roles;
+                if changed {
+                    if old.contains(&Role::Admin)
+                        && !roles.contains(&Role::Admin)
+                        && row.disabled_at.is_none()
+                    {
+                        ensure_another_enabled_admin(conn)?;
                     }
-                    let active = repo::count_active_sessions(conn, &target)?;
-                    Ok((row, active, changed))
-                })
+                    repo::set_roles(conn, &target, &roles, now)?;
+                    let mut event = security_event(
+                        SecurityEventKind::RoleChanged,
+                        Some(target.to_string()),
+                        None,
+                        now,
+                    );
+                    event.actor_id = Some(actor.user_id.clone());
+                    event.detail = Some(format!("roles: {} -> {}", names(&old), names(&roles)));
+                    repo::insert_security_event(conn, &event)?;
+                }
+                let row = find_target(conn, &target)?;
+                let active = repo::count_active_sessions(conn, &target)?;
+                Ok((row, active, changed))
             })
             .await?;
         if changed {
@@ -257,46 +256,43 @@ impl IdentityService {
     pub async fn admin_set_disabled(
         &self,
         actor: &Actor,
-        user_id: &str,
+        user_id: &UserId,
         disabled: bool,
     ) -> Result<AdminUser, IdentityError> {
-        let (actor, target) = (actor.clone(), user_id.to_owned());
+        let (actor, target) = (actor.clone(), *user_id);
         let now = now_utc();
         let (row, active, changed) = self
             .db
-            .run(move |conn| {
-                conn.transaction(|conn| {
-                    repo::lock_admin_changes(conn)?;
-                    let mut row = repo::find_user(conn, &target)?.ok_or(IdentityError::NotFound)?;
-                    let changed = row.disabled_at.is_some() != disabled;
-                    if changed {
-                        let (kind, detail) = if disabled {
-                            if stored_roles(&row)?.contains(&Role::Admin)
-                                && repo::count_enabled_admins(conn)? <= 1
-                            {
-                                return Err(IdentityError::LastAdmin);
-                            }
-                            repo::set_disabled_at(conn, &target, Some(now), now)?;
-                            let revoked = repo::revoke_all_sessions(conn, &target, now)?.len();
-                            row.disabled_at = Some(now);
-                            (
-                                SecurityEventKind::AccountDisabled,
-                                format!("sessions revoked: {revoked}"),
-                            )
-                        } else {
-                            repo::set_disabled_at(conn, &target, None, now)?;
-                            row.disabled_at = None;
-                            (SecurityEventKind::AccountEnabled, "enabled".to_owned())
-                        };
-                        let mut event = security_event(kind, Some(target.clone()), None, now);
-                        event.actor_id = Some(actor.user_id.clone());
-                        event.detail = Some(detail);
-                        repo::insert_security_event(conn, &event)?;
-                        row.updated_at = now;
-                    }
-                    let active = repo::count_active_sessions(conn, &target)?;
-                    Ok((row, active, changed))
-                })
+            .write(move |conn| {
+                let exists = repo::lock_user(conn, &target)?;
+                if !exists {
+                    return Err(IdentityError::NotFound);
+                }
+                let row = find_target(conn, &target)?;
+                let changed = row.disabled_at.is_some() != disabled;
+                if changed {
+                    let (kind, detail) = if disabled {
+                        if stored_roles(&row)?.contains(&Role::Admin) {
+                            ensure_another_enabled_admin(conn)?;
+                        }
+                        repo::set_disabled_at(conn, &target, Some(now), now)?;
+                        let revoked = repo::revoke_all_sessions(conn, &target.to_string(), now)?;
+                        (
+                            SecurityEventKind::AccountDisabled,
+                            format!("sessions revoked: {}", revoked.len()),
+                        )
+                    } else {
+                        repo::set_disabled_at(conn, &target, None, now)?;
+                        (SecurityEventKind::AccountEnabled, "enabled".to_owned())
+                    };
+                    let mut event = security_event(kind, Some(target.to_string()), None, now);
+                    event.actor_id = Some(actor.user_id.clone());
+                    event.detail = Some(detail);
+                    repo::insert_security_event(conn, &event)?;
+                }
+                let row = find_target(conn, &target)?;
+                let active = repo::count_active_sessions(conn, &target)?;
+                Ok((row, active, changed))
             })
             .await?;
         if changed {
@@ -310,6 +306,23 @@ impl IdentityService {
         }
         admin_user(row, active)
     }
+}
+
+/// The target account's row, inside the use-case's transaction.
+fn find_target(conn: &mut AnyConnection, target: &UserId) -> Result<UserRow, IdentityError> {
+    repo::find_user(conn, &target.to_string())?.ok_or(IdentityError::NotFound)
+}
+
+/// `LastAdmin` unless another enabled admin remains besides the (locked, enabled admin)
+/// target. Locks every admin role row first, so two admins taking the role from each
+/// other (or disabling each other) at once cannot both count the other one and leave
+/// none: the second waits, then counts what the first left.
+fn ensure_another_enabled_admin(conn: &mut AnyConnection) -> Result<(), IdentityError> {
+    repo::lock_admin_roles(conn)?;
+    if repo::count_enabled_admins(conn)? <= 1 {
+        return Err(IdentityError::LastAdmin);
+    }
+    Ok(())
 }
 
 /// The row's roles in canonical (sorted, distinct) order.

@@ -4,14 +4,13 @@
 
 use std::collections::{HashMap, HashSet};
 
-use diesel::Connection;
 use haven_platform::time::now_utc;
 
 use super::organizations::{admin_event, count_n, end_memberships};
 use super::{IdentityService, count};
 use crate::error::IdentityError;
 use crate::model::{
-    EndReason, JoinedVia, OrganizationId, SecurityEventKind, parse_eligibility_csv,
+    EndReason, JoinedVia, OrganizationId, SecurityEventKind, UserId, parse_eligibility_csv,
 };
 use crate::repo::{self, EligibilityRow, MembershipRow};
 
@@ -32,7 +31,7 @@ impl IdentityService {
     #[tracing::instrument(skip_all, fields(admin_id = %admin_id, organization_id = %id))]
     pub async fn replace_eligibility(
         &self,
-        admin_id: &str,
+        admin_id: &UserId,
         id: &OrganizationId,
         csv_text: String,
     ) -> Result<EligibilityReplaced, IdentityError> {
@@ -40,69 +39,67 @@ impl IdentityService {
             .await
             .map_err(|e| IdentityError::Internal(format!("eligibility parse task: {e}")))?
             .map_err(IdentityError::EligibilityInvalid)?;
-        let (id, admin) = (id.to_string(), admin_id.to_owned());
+        let (id, admin) = (*id, *admin_id);
         let now = now_utc();
         let replaced = self
             .db
-            .run(move |conn| {
-                conn.transaction(|conn| {
-                    if !repo::lock_organization(conn, &id)? {
-                        return Err(IdentityError::OrganizationNotFound);
-                    }
-                    let total = i64::try_from(entries.len()).unwrap_or(i64::MAX);
-                    repo::set_eligibility_stats(conn, &id, total, now)?;
-                    repo::delete_eligibility(conn, &id)?;
-                    let rows: Vec<EligibilityRow> = entries
-                        .iter()
-                        .map(|e| EligibilityRow {
-                            organization_id: id.clone(),
-                            row_number: e.row,
-                            email_normalized: e.email_normalized.clone(),
-                            employee_id: e.employee_id.clone(),
-                        })
-                        .collect();
-                    repo::insert_eligibility(conn, &rows)?;
-                    let emails: HashSet<&str> = rows
-                        .iter()
-                        .filter_map(|r| r.email_normalized.as_deref())
-                        .collect();
-                    let by_employee: HashMap<&str, Option<&str>> = rows
-                        .iter()
-                        .filter_map(|r| {
-                            r.employee_id
-                                .as_deref()
-                                .map(|e| (e, r.email_normalized.as_deref()))
-                        })
-                        .collect();
-                    let via = [
-                        JoinedVia::EligibilityEmail.as_str(),
-                        JoinedVia::EmployeeId.as_str(),
-                    ];
-                    let gone: Vec<MembershipRow> = repo::active_memberships_via(conn, &id, &via)?
-                        .into_iter()
-                        .filter(|(m, email)| !still_eligible(m, email, &emails, &by_employee))
-                        .map(|(m, _)| m)
-                        .collect();
-                    let ended = end_memberships(
-                        conn,
-                        &gone,
-                        EndReason::EligibilityRemoved,
-                        Some(&admin),
-                        now,
-                    )?;
-                    repo::insert_security_event(
-                        conn,
-                        &admin_event(
-                            SecurityEventKind::EligibilityListReplaced,
-                            &admin,
-                            format!("{id}: {} entries, {} memberships ended", rows.len(), ended),
-                            now,
-                        ),
-                    )?;
-                    Ok(EligibilityReplaced {
-                        entries: rows.len(),
-                        memberships_ended: ended,
+            .write(move |conn| {
+                if !repo::lock_organization(conn, &id)? {
+                    return Err(IdentityError::OrganizationNotFound);
+                }
+                let rows: Vec<EligibilityRow> = entries
+                    .iter()
+                    .map(|e| EligibilityRow {
+                        organization_id: id,
+                        row_number: e.row,
+                        email_normalized: e.email_normalized.clone(),
+                        employee_id: e.employee_id.clone(),
                     })
+                    .collect();
+                repo::delete_eligibility(conn, &id)?;
+                repo::insert_eligibility(conn, &rows)?;
+                let total = i64::try_from(rows.len()).unwrap_or(i64::MAX);
+                repo::set_eligibility_stats(conn, &id, total, now)?;
+                let emails: HashSet<&str> = rows
+                    .iter()
+                    .filter_map(|r| r.email_normalized.as_deref())
+                    .collect();
+                let by_employee: HashMap<&str, Option<&str>> = rows
+                    .iter()
+                    .filter_map(|r| {
+                        r.employee_id
+                            .as_deref()
+                            .map(|e| (e, r.email_normalized.as_deref()))
+                    })
+                    .collect();
+                let via = [
+                    JoinedVia::EligibilityEmail.as_str(),
+                    JoinedVia::EmployeeId.as_str(),
+                ];
+                let gone: Vec<MembershipRow> = repo::active_memberships_via(conn, &id, &via)?
+                    .into_iter()
+                    .filter(|(m, email)| !still_eligible(m, email, &emails, &by_employee))
+                    .map(|(m, _)| m)
+                    .collect();
+                let ended = end_memberships(
+                    conn,
+                    &gone,
+                    EndReason::EligibilityRemoved,
+                    Some(&admin),
+                    now,
+                )?;
+                repo::insert_security_event(
+                    conn,
+                    &admin_event(
+                        SecurityEventKind::EligibilityListReplaced,
+                        &admin,
+                        format!("{id}: {} entries, {} memberships ended", rows.len(), ended),
+                        now,
+                    ),
+                )?;
+                Ok(EligibilityReplaced {
+                    entries: rows.len(),
+                    memberships_ended: ended,
                 })
             })
             .await?;

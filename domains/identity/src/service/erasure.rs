@@ -7,9 +7,8 @@
 //! Access tokens already issued stay valid until they expire (at most 15 minutes).
 
 use chrono::{DateTime, Utc};
-use diesel::Connection;
-use diesel::result::{DatabaseErrorKind, Error as DieselError};
 use haven_platform::config::RateLimitPolicy;
+use haven_platform::db::unique_violation;
 use haven_platform::jobs::{self, NewJob};
 use haven_platform::outbox;
 use haven_platform::privacy::Erasure;
@@ -19,7 +18,7 @@ use super::passwords::{Verified, dummy_hash};
 use super::{IdentityService, count, security_event, utc};
 use crate::error::IdentityError;
 use crate::events::UserErased;
-use crate::model::{Password, SecurityEventKind};
+use crate::model::{Password, SecurityEventKind, SessionId, UserId};
 use crate::repo::{self, ErasureRow, ErasureStepRow};
 
 /// Job kind that runs one module's `erase_user` (payload `{"user_id", "module"}`).
@@ -76,7 +75,7 @@ async fn tombstone_hash() -> Result<String, IdentityError> {
 /// Payload of an [`ERASE_JOB`].
 #[derive(Debug, serde::Serialize, serde::Deserialize)]
 pub(super) struct EraseJob {
-    pub(super) user_id: String,
+    pub(super) user_id: UserId,
     pub(super) module: String,
 }
 
@@ -103,16 +102,17 @@ impl IdentityService {
     #[tracing::instrument(skip_all, fields(user_id = %user_id, session_id = %session_id))]
     pub async fn request_erasure(
         &self,
-        user_id: &str,
-        session_id: &str,
+        user_id: &UserId,
+        session_id: &SessionId,
         password: &str,
     ) -> Result<ErasureStatus, IdentityError> {
-        let id = user_id.to_owned();
+        let id = *user_id;
+        // On the primary: the password check decides on the live account.
         let (user, erasure) = self
             .db
-            .run(move |conn| {
+            .read_primary(move |conn| {
                 Ok::<_, IdentityError>((
-                    repo::find_user(conn, &id)?,
+                    repo::find_user(conn, &id.to_string())?,
                     repo::find_erasure(conn, &id)?,
                 ))
             })
@@ -140,7 +140,7 @@ impl IdentityService {
         let mut jobs_to_enqueue = Vec::with_capacity(modules.len());
         for module in &modules {
             let payload = EraseJob {
-                user_id: user.id.clone(),
+                user_id: id,
                 module: module.clone(),
             };
             jobs_to_enqueue.push(
@@ -150,7 +150,7 @@ impl IdentityService {
             );
         }
         let erasure = ErasureRow {
-            user_id: user.id.clone(),
+            user_id: id,
             requested_at: now,
             updated_at: now,
             completed_at: None,
@@ -158,7 +158,7 @@ impl IdentityService {
         let steps: Vec<ErasureStepRow> = modules
             .iter()
             .map(|module| ErasureStepRow {
-                user_id: user.id.clone(),
+                user_id: id,
                 module: module.clone(),
                 attempts: 0,
                 completed_at: None,
@@ -167,8 +167,8 @@ impl IdentityService {
             .collect();
         let mut event = security_event(
             SecurityEventKind::ErasureRequested,
-            Some(user.id.clone()),
-            Some(session_id.to_owned()),
+            Some(id.to_string()),
+            Some(session_id.to_string()),
             now,
         );
         event.detail = Some(format!("modules: {}", modules.join(",")));
@@ -176,33 +176,28 @@ impl IdentityService {
         let (row, inserted_steps) = (erasure.clone(), steps.clone());
         let revoked = self
             .db
-            .run(move |conn| {
-                conn.transaction(|tx| {
-                    repo::insert_erasure(tx, &row)?;
-                    let revoked = repo::revoke_all_sessions(tx, &row.user_id, now)?;
-                    repo::tombstone_login(tx, &row.user_id, &tombstone_hash, now)?;
-                    outbox::publish(
-                        tx,
-                        &UserErased {
-                            user_id: row.user_id.clone(),
-                        },
-                    )?;
-                    for step in &inserted_steps {
-                        repo::insert_erasure_step(tx, step)?;
-                    }
-                    for job in jobs_to_enqueue {
-                        jobs::enqueue(tx, job)?;
-                    }
-                    repo::insert_security_event(tx, &event)?;
-                    Ok::<_, DieselError>(revoked.len())
-                })
-                .map_err(|e| match e {
+            .write(move |tx| {
+                if let Err(e) = repo::insert_erasure(tx, &row) {
                     // A concurrent request of the same account got there first.
-                    DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, _) => {
-                        IdentityError::ErasureAlreadyRequested
-                    }
-                    other => IdentityError::from(other),
-                })
+                    return Err(match unique_violation(tx, &e) {
+                        Some(v) if v.constraint == "identity_erasures_pkey" => {
+                            IdentityError::ErasureAlreadyRequested
+                        }
+                        _ => IdentityError::from(e),
+                    });
+                }
+                let user = row.user_id.to_string();
+                let revoked = repo::revoke_all_sessions(tx, &user, now)?;
+                repo::tombstone_login(tx, &row.user_id, &tombstone_hash, now)?;
+                outbox::publish(tx, &UserErased { user_id: user })?;
+                for step in &inserted_steps {
+                    repo::insert_erasure_step(tx, step)?;
+                }
+                for job in jobs_to_enqueue {
+                    jobs::enqueue(tx, job)?;
+                }
+                repo::insert_security_event(tx, &event)?;
+                Ok::<_, IdentityError>(revoked.len())
             })
             .await?;
         count(SecurityEventKind::ErasureRequested);
@@ -216,11 +211,12 @@ impl IdentityService {
 
     /// The erasure of `user_id` and its steps; `ErasureNotFound` if none was requested.
     #[tracing::instrument(skip_all, fields(user_id = %user_id))]
-    pub async fn erasure_status(&self, user_id: &str) -> Result<ErasureStatus, IdentityError> {
-        let id = user_id.to_owned();
+    pub async fn erasure_status(&self, user_id: &UserId) -> Result<ErasureStatus, IdentityError> {
+        let id = *user_id;
+        // On the primary: the member polls the erasure they just requested.
         let (erasure, steps) = self
             .db
-            .run(move |conn| {
+            .read_primary(move |conn| {
                 Ok::<_, IdentityError>((
                     repo::find_erasure(conn, &id)?,
                     repo::erasure_steps_of(conn, &id)?,
@@ -236,19 +232,16 @@ impl IdentityService {
     /// erasure. An error (the module failed, or is not mounted on this node) is returned
     /// to the job queue, which retries it. A completed step is not run again.
     #[tracing::instrument(skip_all, fields(user_id = %user_id, module = %module))]
-    pub async fn run_erasure_step(&self, user_id: &str, module: &str) -> anyhow::Result<()> {
-        let (id, name) = (user_id.to_owned(), module.to_owned());
+    pub async fn run_erasure_step(&self, user_id: &UserId, module: &str) -> anyhow::Result<()> {
+        let (id, name) = (*user_id, module.to_owned());
         let step = self
             .db
-            .run(move |conn| {
-                conn.transaction(|tx| {
-                    let step = repo::find_erasure_step(tx, &id, &name)?;
-                    if step.as_ref().is_some_and(|s| s.completed_at.is_none()) {
-                        repo::count_erasure_attempt(tx, &id, &name)?;
-                    }
-                    Ok::<_, DieselError>(step)
-                })
-                .map_err(IdentityError::from)
+            .write(move |tx| {
+                let step = repo::find_erasure_step(tx, &id, &name)?;
+                if step.as_ref().is_some_and(|s| s.completed_at.is_none()) {
+                    repo::count_erasure_attempt(tx, &id, &name)?;
+                }
+                Ok::<_, IdentityError>(step)
             })
             .await?;
         let Some(step) = step else {
@@ -261,39 +254,38 @@ impl IdentityService {
             .modules
             .get(module)?
             .ok_or_else(|| anyhow::anyhow!("module {module} is not mounted on this node"))?;
-        let outcome = match hooks.erase_user(user_id).await {
+        let outcome = match hooks.erase_user(&user_id.to_string()).await {
             Ok(outcome) => outcome,
             Err(e) => {
                 tracing::warn!(attempt = step.attempts + 1, error = %e, "module erasure failed; it will be retried");
                 return Err(e);
             }
         };
-        let (id, name) = (user_id.to_owned(), module.to_owned());
+        let (id, name) = (*user_id, module.to_owned());
         let now = now_utc();
         let completed = self
             .db
-            .run(move |conn| {
-                conn.transaction(|tx| {
-                    // The write first: completions of one erasure serialize here.
-                    repo::touch_erasure(tx, &id, now)?;
-                    repo::complete_erasure_step(tx, &id, &name, outcome.as_str(), now)?;
-                    if repo::pending_erasure_steps(tx, &id)? > 0
-                        || repo::complete_erasure(tx, &id, now)? == 0
-                    {
-                        return Ok(false);
-                    }
-                    repo::insert_security_event(
-                        tx,
-                        &security_event(
-                            SecurityEventKind::ErasureCompleted,
-                            Some(id.clone()),
-                            None,
-                            now,
-                        ),
-                    )?;
-                    Ok::<_, DieselError>(true)
-                })
-                .map_err(IdentityError::from)
+            .write(move |tx| {
+                // Completions of one erasure run one after the other, so the last one
+                // counts no pending step and completes the erasure.
+                repo::lock_erasure(tx, &id)?;
+                repo::complete_erasure_step(tx, &id, &name, outcome.as_str(), now)?;
+                repo::touch_erasure(tx, &id, now)?;
+                if repo::pending_erasure_steps(tx, &id)? > 0
+                    || repo::complete_erasure(tx, &id, now)? == 0
+                {
+                    return Ok(false);
+                }
+                repo::insert_security_event(
+                    tx,
+                    &security_event(
+                        SecurityEventKind::ErasureCompleted,
+                        Some(id.to_string()),
+                        None,
+                        now,
+                    ),
+                )?;
+                Ok::<_, IdentityError>(true)
             })
             .await?;
         tracing::info!(outcome = outcome.as_str(), "module erasure done");
@@ -309,24 +301,20 @@ impl IdentityService {
     /// secret, recovery codes, login challenges), and ends its organization membership
     /// (`organization.member_left`, reason `account_erased`).
     #[tracing::instrument(skip_all, fields(user_id = %user_id))]
-    pub async fn erase_own_data(&self, user_id: &str) -> Result<Erasure, IdentityError> {
-        let id = user_id.to_owned();
+    pub async fn erase_own_data(&self, user_id: &UserId) -> Result<Erasure, IdentityError> {
+        let id = *user_id;
         let now = now_utc();
         let hash = tombstone_hash().await?;
         let (found, left) = self
             .db
-            .run(move |conn| {
-                conn.transaction(|tx| {
-                    // A write first: on SQLite a transaction that reads before writing
-                    // fails at once (SQLITE_BUSY) when another writer got in between.
-                    if !repo::pseudonymize_user(tx, &id, &hash, now)? {
-                        return Ok((false, false));
-                    }
-                    repo::erase_mfa(tx, &id)?;
-                    let left = super::organizations::end_membership_on_erasure(tx, &id, now)?;
-                    Ok::<_, DieselError>((true, left))
-                })
-                .map_err(IdentityError::from)
+            .write(move |tx| {
+                if repo::find_user(tx, &id.to_string())?.is_none() {
+                    return Ok((false, false));
+                }
+                repo::pseudonymize_user(tx, &id, &hash, now)?;
+                repo::erase_mfa(tx, &id.to_string())?;
+                let left = super::organizations::end_membership_on_erasure(tx, &id, now)?;
+                Ok::<_, IdentityError>((true, left))
             })
             .await?;
         if left {

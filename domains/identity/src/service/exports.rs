@@ -3,7 +3,6 @@
 //! expired exports are purged.
 
 use chrono::{DateTime, NaiveDateTime, Utc};
-use diesel::Connection;
 use haven_platform::jobs::{self, NewJob};
 use haven_platform::privacy::UserData;
 use haven_platform::time::now_utc;
@@ -11,7 +10,7 @@ use serde_json::{Map, Value, json};
 
 use super::{IdentityService, count, security_event, utc};
 use crate::error::IdentityError;
-use crate::model::{ExportId, SecurityEventKind};
+use crate::model::{ExportId, SecurityEventKind, SessionId, UserId};
 use crate::repo::{self, ExportRow};
 
 /// An export can be downloaded until this long after it was requested; then it is purged.
@@ -62,10 +61,7 @@ fn status_of(row: ExportRow, now: NaiveDateTime) -> Result<ExportStatus, Identit
         ExportState::Pending
     };
     Ok(ExportStatus {
-        id: row
-            .id
-            .parse()
-            .map_err(|e| IdentityError::Internal(format!("identity_exports.id: {e}")))?,
+        id: row.id,
         state,
         requested_at: utc(row.requested_at),
         completed_at: row.completed_at.map(utc),
@@ -77,7 +73,7 @@ fn status_of(row: ExportRow, now: NaiveDateTime) -> Result<ExportStatus, Identit
 /// Payload of an [`EXPORT_JOB`].
 #[derive(Debug, serde::Serialize, serde::Deserialize)]
 pub(super) struct ExportJob {
-    pub(super) export_id: String,
+    pub(super) export_id: ExportId,
 }
 
 impl IdentityService {
@@ -86,48 +82,40 @@ impl IdentityService {
     #[tracing::instrument(skip_all, fields(user_id = %user_id, export_id))]
     pub async fn request_export(
         &self,
-        user_id: &str,
-        session_id: &str,
+        user_id: &UserId,
+        session_id: &SessionId,
     ) -> Result<ExportStatus, IdentityError> {
         let id = ExportId::new();
         tracing::Span::current().record("export_id", tracing::field::display(&id));
         let now = now_utc();
         let row = ExportRow {
-            id: id.to_string(),
-            user_id: user_id.to_owned(),
+            id,
+            user_id: *user_id,
             requested_at: now,
             completed_at: None,
             expires_at: now + EXPORT_TTL,
             downloaded_at: None,
         };
-        let job = NewJob::new(
-            EXPORT_JOB,
-            &ExportJob {
-                export_id: id.to_string(),
-            },
-        )
-        .map_err(|e| IdentityError::Internal(format!("export job payload: {e}")))?;
+        let job = NewJob::new(EXPORT_JOB, &ExportJob { export_id: id })
+            .map_err(|e| IdentityError::Internal(format!("export job payload: {e}")))?;
         let event = security_event(
             SecurityEventKind::ExportRequested,
-            Some(user_id.to_owned()),
-            Some(session_id.to_owned()),
+            Some(user_id.to_string()),
+            Some(session_id.to_string()),
             now,
         );
         let inserted = row.clone();
         self.db
-            .run(move |conn| {
-                conn.transaction(|tx| {
-                    if repo::find_user(tx, &inserted.user_id)?.is_none()
-                        || repo::find_erasure(tx, &inserted.user_id)?.is_some()
-                    {
-                        return Ok(false);
-                    }
-                    repo::insert_export(tx, &inserted)?;
-                    jobs::enqueue(tx, job)?;
-                    repo::insert_security_event(tx, &event)?;
-                    Ok::<_, diesel::result::Error>(true)
-                })
-                .map_err(IdentityError::from)
+            .write(move |tx| {
+                if repo::find_user(tx, &inserted.user_id.to_string())?.is_none()
+                    || repo::find_erasure(tx, &inserted.user_id)?.is_some()
+                {
+                    return Ok(false);
+                }
+                repo::insert_export(tx, &inserted)?;
+                jobs::enqueue(tx, job)?;
+                repo::insert_security_event(tx, &event)?;
+                Ok::<_, IdentityError>(true)
             })
             .await?
             .then_some(())
@@ -141,13 +129,16 @@ impl IdentityService {
     #[tracing::instrument(skip_all, fields(user_id = %user_id, export_id = %export_id))]
     pub async fn export_status(
         &self,
-        user_id: &str,
+        user_id: &UserId,
         export_id: &ExportId,
     ) -> Result<ExportStatus, IdentityError> {
-        let (user, id) = (user_id.to_owned(), export_id.to_string());
+        let (user, id) = (*user_id, *export_id);
+        // On the primary: the member polls the export they just requested.
         let row = self
             .db
-            .run(move |conn| repo::find_export(conn, &id, &user).map_err(IdentityError::from))
+            .read_primary(move |conn| {
+                repo::find_export(conn, &id, &user).map_err(IdentityError::from)
+            })
             .await?
             .ok_or(IdentityError::ExportNotFound)?;
         status_of(row, now_utc())
@@ -159,30 +150,27 @@ impl IdentityService {
     #[tracing::instrument(skip_all, fields(user_id = %user_id, export_id = %export_id))]
     pub async fn download_export(
         &self,
-        user_id: &str,
-        session_id: &str,
+        user_id: &UserId,
+        session_id: &SessionId,
         export_id: &ExportId,
     ) -> Result<String, IdentityError> {
-        let (user, id) = (user_id.to_owned(), export_id.to_string());
+        let (user, id) = (*user_id, *export_id);
         let now = now_utc();
         let event = security_event(
             SecurityEventKind::ExportDownloaded,
-            Some(user.clone()),
-            Some(session_id.to_owned()),
+            Some(user.to_string()),
+            Some(session_id.to_string()),
             now,
         );
         let taken = self
             .db
-            .run(move |conn| {
-                conn.transaction(|tx| {
-                    let Some(payload) = repo::take_export_payload(tx, &id, &user, now)? else {
-                        // Nothing changed: say why from the row as it is.
-                        return Ok(Err(repo::find_export(tx, &id, &user)?));
-                    };
-                    repo::insert_security_event(tx, &event)?;
-                    Ok::<_, diesel::result::Error>(Ok(payload))
-                })
-                .map_err(IdentityError::from)
+            .write(move |tx| {
+                let Some(payload) = repo::take_export_payload(tx, &id, &user, now)? else {
+                    // Nothing changed: say why from the row as it is.
+                    return Ok(Err(repo::find_export(tx, &id, &user)?));
+                };
+                repo::insert_security_event(tx, &event)?;
+                Ok::<_, IdentityError>(Ok(payload))
             })
             .await?;
         match taken {
@@ -207,11 +195,14 @@ impl IdentityService {
     /// order. A module that fails fails the job, which the queue retries; an export is
     /// never stored with a section missing. Done or purged exports are left alone.
     #[tracing::instrument(skip_all, fields(export_id = %export_id))]
-    pub async fn assemble_export(&self, export_id: &str) -> anyhow::Result<()> {
-        let id = export_id.to_owned();
+    pub async fn assemble_export(&self, export_id: &ExportId) -> anyhow::Result<()> {
+        let id = *export_id;
+        // On the primary: the job runs right after the request committed.
         let Some(row) = self
             .db
-            .run(move |conn| repo::find_export_by_id(conn, &id).map_err(IdentityError::from))
+            .read_primary(move |conn| {
+                repo::find_export_by_id(conn, &id).map_err(IdentityError::from)
+            })
             .await?
         else {
             tracing::info!("export gone before it was assembled");
@@ -222,7 +213,7 @@ impl IdentityService {
         }
         let mut sections = Map::new();
         for module in self.modules.all()? {
-            let section = match module.export_user_data(&row.user_id).await? {
+            let section = match module.export_user_data(&row.user_id.to_string()).await? {
                 UserData::NothingStored => json!({"status": "nothing_stored"}),
                 UserData::Exported(data) => json!({"status": "exported", "data": data}),
             };
@@ -237,9 +228,9 @@ impl IdentityService {
             "modules": Value::Object(sections),
         })
         .to_string();
-        let id = row.id.clone();
+        let id = row.id;
         self.db
-            .run(move |conn| {
+            .write(move |conn| {
                 repo::complete_export(conn, &id, &document, now).map_err(IdentityError::from)
             })
             .await?;
@@ -253,7 +244,7 @@ impl IdentityService {
         let now = now_utc();
         let purged = self
             .db
-            .run(move |conn| repo::purge_expired_exports(conn, now).map_err(IdentityError::from))
+            .write(move |conn| repo::purge_expired_exports(conn, now).map_err(IdentityError::from))
             .await?;
         tracing::info!(purged, "expired exports purged");
         Ok(purged)
@@ -262,18 +253,20 @@ impl IdentityService {
     /// Identity's own section of an export: the account, its sessions, its security
     /// events (kinds and times) and its organization memberships.
     #[tracing::instrument(skip_all, fields(user_id = %user_id))]
-    pub async fn export_own_data(&self, user_id: &str) -> Result<UserData, IdentityError> {
-        let id = user_id.to_owned();
+    pub async fn export_own_data(&self, user_id: &UserId) -> Result<UserData, IdentityError> {
+        let (id, user_key) = (*user_id, user_id.to_string());
+        // On the primary: the export job runs right after the request, and the document
+        // must show the account as it is, not as a lagging replica has it.
         let (user, sessions, events, memberships, totp, recovery_codes_left) = self
             .db
-            .run(move |conn| {
+            .read_primary(move |conn| {
                 Ok::<_, IdentityError>((
-                    repo::find_user(conn, &id)?,
+                    repo::find_user(conn, &user_key)?,
                     repo::sessions_of(conn, &id)?,
-                    repo::security_events_of(conn, &id)?,
+                    repo::security_events_of(conn, &user_key)?,
                     repo::memberships_of_user(conn, &id)?,
-                    repo::find_totp(conn, &id)?,
-                    repo::recovery_codes_left(conn, &id)?,
+                    repo::find_totp(conn, &user_key)?,
+                    repo::recovery_codes_left(conn, &user_key)?,
                 ))
             })
             .await?;

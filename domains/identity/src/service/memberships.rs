@@ -3,9 +3,8 @@
 //! changes of that organization and with the member's other joins to it.
 
 use chrono::NaiveDateTime;
-use diesel::Connection;
-use diesel::result::{DatabaseErrorKind, Error as DieselError};
 use haven_platform::config::RateLimitPolicy;
+use haven_platform::db::unique_violation;
 use haven_platform::outbox;
 use haven_platform::time::now_utc;
 
@@ -15,7 +14,7 @@ use crate::error::{FieldProblem, IdentityError};
 use crate::events::MemberJoined;
 use crate::model::{
     EMPLOYEE_ID_MAX_CHARS, EmailDomain, EndReason, JoinedVia, Membership, MembershipId,
-    OrganizationId, SecurityEventKind,
+    OrganizationId, SecurityEventKind, UserId,
 };
 use crate::repo::{self, MembershipRow, SecurityEventRow};
 
@@ -28,6 +27,12 @@ pub const ORG_JOIN_POLICY: (&str, RateLimitPolicy) = (
         window_s: 3600,
     },
 );
+
+/// The partial unique index that lets an employee id back one active membership per
+/// organization (see the organizations migration).
+const EMPLOYEE_ID_CONSTRAINT: &str = "identity_organization_memberships_employee";
+/// The partial unique index that gives a member at most one active membership.
+const ONE_ACTIVE_CONSTRAINT: &str = "identity_organization_memberships_one_active";
 
 /// The outcome of a join.
 #[derive(Debug, Clone)]
@@ -46,7 +51,7 @@ impl IdentityService {
     #[tracing::instrument(skip_all, fields(user_id = %user_id, organization_id = %id))]
     pub async fn join_organization(
         &self,
-        user_id: &str,
+        user_id: &UserId,
         id: &OrganizationId,
         employee_id: Option<String>,
     ) -> Result<Joined, IdentityError> {
@@ -65,31 +70,11 @@ impl IdentityService {
                 ),
             }]));
         }
-        let (id, user) = (id.to_string(), user_id.to_owned());
+        let (id, user) = (*id, *user_id);
         let now = now_utc();
         let joined = self
             .db
-            .run(move |conn| {
-                conn.transaction(|conn| join(conn, &id, &user, employee_id, now))
-                    .map_err(|e| match e {
-                        IdentityError::Db(haven_platform::DbError::Query(
-                            DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, info),
-                        )) => {
-                            // The code checks both rules first; a violation means a
-                            // concurrent join of another organization won.
-                            if info
-                                .constraint_name()
-                                .is_some_and(|c| c.contains("employee"))
-                                || info.message().contains("employee_id")
-                            {
-                                IdentityError::EmployeeIdClaimed
-                            } else {
-                                IdentityError::AlreadyMember
-                            }
-                        }
-                        other => other,
-                    })
-            })
+            .write(move |conn| join(conn, &id, &user, employee_id, now))
             .await?;
         if joined.created {
             count(SecurityEventKind::OrganizationJoined);
@@ -100,15 +85,16 @@ impl IdentityService {
 
     /// The member's active membership.
     #[tracing::instrument(skip_all, fields(user_id = %user_id))]
-    pub async fn my_membership(&self, user_id: &str) -> Result<Membership, IdentityError> {
-        let user = user_id.to_owned();
+    pub async fn my_membership(&self, user_id: &UserId) -> Result<Membership, IdentityError> {
+        let user = *user_id;
+        // On the primary: the member reads their membership right after joining.
         self.db
-            .run(move |conn| {
+            .read_primary(move |conn| {
                 let m = repo::active_membership_of_user(conn, &user)?
                     .ok_or(IdentityError::NotAMember)?;
                 let org = repo::find_organization(conn, &m.organization_id)?
                     .ok_or(IdentityError::NotAMember)?;
-                let email = repo::find_user(conn, &user)?
+                let email = repo::find_user(conn, &user.to_string())?
                     .ok_or(IdentityError::NotFound)?
                     .email;
                 membership_from(m, org.name, email)
@@ -118,22 +104,20 @@ impl IdentityService {
 
     /// Ends the member's active membership (`left`).
     #[tracing::instrument(skip_all, fields(user_id = %user_id))]
-    pub async fn leave_organization(&self, user_id: &str) -> Result<(), IdentityError> {
-        let user = user_id.to_owned();
+    pub async fn leave_organization(&self, user_id: &UserId) -> Result<(), IdentityError> {
+        let user = *user_id;
         let now = now_utc();
         self.db
-            .run(move |conn| {
-                conn.transaction(|conn| {
-                    let m = repo::active_membership_of_user(conn, &user)?
-                        .ok_or(IdentityError::NotAMember)?;
-                    // Serialize with uploads and domain changes of the organization, then
-                    // end it only if it is still active.
-                    repo::lock_organization(conn, &m.organization_id)?;
-                    let m = repo::active_membership_of_user(conn, &user)?
-                        .ok_or(IdentityError::NotAMember)?;
-                    end_memberships(conn, &[m], EndReason::Left, None, now)?;
-                    Ok::<_, IdentityError>(())
-                })
+            .write(move |conn| {
+                let m = repo::active_membership_of_user(conn, &user)?
+                    .ok_or(IdentityError::NotAMember)?;
+                // Serialize with uploads and domain changes of the organization, then
+                // end it only if it is still active.
+                repo::lock_organization(conn, &m.organization_id)?;
+                let m = repo::active_membership_of_user(conn, &user)?
+                    .ok_or(IdentityError::NotAMember)?;
+                end_memberships(conn, &[m], EndReason::Left, None, now)?;
+                Ok::<_, IdentityError>(())
             })
             .await?;
         count(SecurityEventKind::OrganizationLeft);
@@ -145,8 +129,8 @@ impl IdentityService {
 /// The join use-case on one transaction.
 fn join(
     conn: &mut haven_platform::AnyConnection,
-    org_id: &str,
-    user_id: &str,
+    org_id: &OrganizationId,
+    user_id: &UserId,
     employee_id: Option<String>,
     now: NaiveDateTime,
 ) -> Result<Joined, IdentityError> {
@@ -154,14 +138,14 @@ fn join(
         return Err(IdentityError::OrganizationNotFound);
     }
     let org = repo::find_organization(conn, org_id)?.ok_or(IdentityError::OrganizationNotFound)?;
-    let user = repo::find_user(conn, user_id)?
+    let user = repo::find_user(conn, &user_id.to_string())?
         .filter(|u| u.disabled_at.is_none())
         .ok_or(IdentityError::NotFound)?;
     if user.email_verified_at.is_none() {
         return Err(IdentityError::EmailNotVerified);
     }
     if let Some(existing) = repo::active_membership_of_user(conn, user_id)? {
-        if existing.organization_id == org_id {
+        if existing.organization_id == *org_id {
             let membership = membership_from(existing, org.name, user.email)?;
             return Ok(Joined {
                 membership,
@@ -198,22 +182,30 @@ fn join(
         }
     };
     let row = MembershipRow {
-        id: MembershipId::new().to_string(),
-        organization_id: org_id.to_owned(),
-        user_id: user_id.to_owned(),
+        id: MembershipId::new(),
+        organization_id: *org_id,
+        user_id: *user_id,
         via: via.as_str().to_owned(),
         employee_id: employee_id.filter(|_| via == JoinedVia::EmployeeId),
         joined_at: now,
         ended_at: None,
         end_reason: None,
     };
-    repo::insert_membership(conn, &row)?;
+    if let Err(e) = repo::insert_membership(conn, &row) {
+        // Both rules were checked above under the organization's lock; a violation means
+        // a concurrent join to another organization (or with the same employee id) won.
+        return Err(match unique_violation(conn, &e).map(|v| v.constraint) {
+            Some(c) if c == EMPLOYEE_ID_CONSTRAINT => IdentityError::EmployeeIdClaimed,
+            Some(c) if c == ONE_ACTIVE_CONSTRAINT => IdentityError::AlreadyMember,
+            _ => IdentityError::from(e),
+        });
+    }
     outbox::publish(
         conn,
         &MemberJoined {
-            organization_id: org_id.to_owned(),
-            user_id: user_id.to_owned(),
-            membership_id: row.id.clone(),
+            organization_id: org_id.to_string(),
+            user_id: user_id.to_string(),
+            membership_id: row.id.to_string(),
             via: via.as_str(),
             at: rfc3339(now),
         },
@@ -224,7 +216,7 @@ fn join(
             detail: Some(format!("{org_id}: {}", via.as_str())),
             ..security_event(
                 SecurityEventKind::OrganizationJoined,
-                Some(user_id.to_owned()),
+                Some(user_id.to_string()),
                 None,
                 now,
             )

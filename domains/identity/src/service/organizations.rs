@@ -8,8 +8,7 @@
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 use chrono::NaiveDateTime;
-use diesel::Connection;
-use diesel::result::{DatabaseErrorKind, Error as DieselError};
+use haven_platform::db::unique_violation;
 use haven_platform::outbox;
 use haven_platform::time::now_utc;
 
@@ -20,6 +19,10 @@ use crate::model::{
     EmailDomain, EndReason, JoinedVia, MAX_ALLOWED_DOMAINS, Membership, MembershipId,
     ORGANIZATION_NAME_MAX_CHARS, Organization, OrganizationId, SecurityEventKind, UserId,
 };
+
+/// The primary key of `identity_organization_domains` (PostgreSQL's default name; the
+/// platform reports SQLite's under the same name): a domain belongs to one organization.
+const DOMAIN_TAKEN_CONSTRAINT: &str = "identity_organization_domains_pkey";
 use crate::repo::{self, MembershipRow, OrganizationRow, SecurityEventRow};
 
 /// A new organization as received.
@@ -93,16 +96,18 @@ fn clean_domains(raw: &[String], problems: &mut Vec<FieldProblem>) -> Vec<String
 /// already allows.
 fn insert_domains(
     conn: &mut haven_platform::AnyConnection,
-    organization_id: &str,
+    organization_id: &OrganizationId,
     domains: &[String],
 ) -> Result<(), IdentityError> {
     for domain in domains {
-        repo::insert_domain(conn, organization_id, domain).map_err(|e| match e {
-            DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, _) => {
-                IdentityError::DomainTaken(domain.clone())
-            }
-            other => IdentityError::from(other),
-        })?;
+        if let Err(e) = repo::insert_domain(conn, organization_id, domain) {
+            return Err(match unique_violation(conn, &e) {
+                Some(v) if v.constraint == DOMAIN_TAKEN_CONSTRAINT => {
+                    IdentityError::DomainTaken(domain.clone())
+                }
+                _ => IdentityError::from(e),
+            });
+        }
     }
     Ok(())
 }
@@ -113,10 +118,7 @@ fn organization_from(
     domains: Vec<String>,
 ) -> Result<Organization, IdentityError> {
     Ok(Organization {
-        id: row
-            .id
-            .parse()
-            .map_err(|e| IdentityError::Internal(format!("identity_organizations.id: {e}")))?,
+        id: row.id,
         name: row.name,
         allowed_domains: domains,
         eligibility_entries: row.eligibility_entries,
@@ -129,10 +131,10 @@ fn organization_from(
 /// The organization with its domains, read on `conn`.
 fn load_organization(
     conn: &mut haven_platform::AnyConnection,
-    id: &str,
+    id: &OrganizationId,
 ) -> Result<Organization, IdentityError> {
     let row = repo::find_organization(conn, id)?.ok_or(IdentityError::OrganizationNotFound)?;
-    let domains = repo::domains_of(conn, &[id.to_owned()])?
+    let domains = repo::domains_of(conn, &[*id])?
         .into_iter()
         .map(|(_, d)| d)
         .collect();
@@ -145,22 +147,18 @@ pub(super) fn membership_from(
     organization_name: String,
     email: String,
 ) -> Result<Membership, IdentityError> {
-    let bad = |what: &str, e: &dyn std::fmt::Display| {
-        IdentityError::Internal(format!("identity_organization_memberships.{what}: {e}"))
-    };
     Ok(Membership {
-        id: row.id.parse::<MembershipId>().map_err(|e| bad("id", &e))?,
-        organization_id: row
-            .organization_id
-            .parse::<OrganizationId>()
-            .map_err(|e| bad("organization_id", &e))?,
+        id: row.id,
+        organization_id: row.organization_id,
         organization_name,
-        user_id: row
-            .user_id
-            .parse::<UserId>()
-            .map_err(|e| bad("user_id", &e))?,
+        user_id: row.user_id,
         email,
-        via: JoinedVia::parse(&row.via).ok_or_else(|| bad("via", &row.via))?,
+        via: JoinedVia::parse(&row.via).ok_or_else(|| {
+            IdentityError::Internal(format!(
+                "identity_organization_memberships.via: {}",
+                row.via
+            ))
+        })?,
         employee_id: row.employee_id,
         joined_at: utc(row.joined_at),
     })
@@ -174,12 +172,12 @@ pub(super) fn rfc3339(t: NaiveDateTime) -> String {
 /// An admin's audit row about an organization (no member concerned).
 pub(super) fn admin_event(
     kind: SecurityEventKind,
-    admin_id: &str,
+    admin_id: &UserId,
     detail: String,
     now: NaiveDateTime,
 ) -> SecurityEventRow {
     SecurityEventRow {
-        actor_id: Some(admin_id.to_owned()),
+        actor_id: Some(admin_id.to_string()),
         detail: Some(detail),
         ..security_event(kind, None, None, now)
     }
@@ -194,7 +192,7 @@ pub(super) fn end_memberships(
     conn: &mut haven_platform::AnyConnection,
     rows: &[MembershipRow],
     reason: EndReason,
-    actor_id: Option<&str>,
+    actor_id: Option<&UserId>,
     now: NaiveDateTime,
 ) -> diesel::QueryResult<usize> {
     let kind = if matches!(reason, EndReason::Left | EndReason::AccountErased) {
@@ -211,9 +209,9 @@ pub(super) fn end_memberships(
         outbox::publish(
             conn,
             &MemberLeft {
-                organization_id: row.organization_id.clone(),
-                user_id: row.user_id.clone(),
-                membership_id: row.id.clone(),
+                organization_id: row.organization_id.to_string(),
+                user_id: row.user_id.to_string(),
+                membership_id: row.id.to_string(),
                 reason: reason.as_str(),
                 at: rfc3339(now),
             },
@@ -221,9 +219,9 @@ pub(super) fn end_memberships(
         repo::insert_security_event(
             conn,
             &SecurityEventRow {
-                actor_id: actor_id.map(str::to_owned),
+                actor_id: actor_id.map(UserId::to_string),
                 detail: Some(format!("{}: {}", row.organization_id, reason.as_str())),
-                ..security_event(kind, Some(row.user_id.clone()), None, now)
+                ..security_event(kind, Some(row.user_id.to_string()), None, now)
             },
         )?;
     }
@@ -234,7 +232,7 @@ pub(super) fn end_memberships(
 /// (`account_erased`), on the erasure's transaction; whether there was one. Idempotent.
 pub(crate) fn end_membership_on_erasure(
     conn: &mut haven_platform::AnyConnection,
-    user_id: &str,
+    user_id: &UserId,
     now: NaiveDateTime,
 ) -> diesel::QueryResult<bool> {
     match repo::active_membership_of_user(conn, user_id)? {
@@ -255,7 +253,7 @@ impl IdentityService {
     #[tracing::instrument(skip_all, fields(admin_id = %admin_id, organization_id))]
     pub async fn create_organization(
         &self,
-        admin_id: &str,
+        admin_id: &UserId,
         input: NewOrganization,
     ) -> Result<Organization, IdentityError> {
         let mut problems = Vec::new();
@@ -268,31 +266,29 @@ impl IdentityService {
         tracing::Span::current().record("organization_id", tracing::field::display(&id));
         let now = now_utc();
         let row = OrganizationRow {
-            id: id.to_string(),
+            id,
             name,
             eligibility_entries: 0,
             eligibility_uploaded_at: None,
             created_at: now,
             updated_at: now,
         };
-        let admin = admin_id.to_owned();
+        let admin = *admin_id;
         let organization = self
             .db
-            .run(move |conn| {
-                conn.transaction(|conn| {
-                    repo::insert_organization(conn, &row)?;
-                    insert_domains(conn, &row.id, &domains)?;
-                    repo::insert_security_event(
-                        conn,
-                        &admin_event(
-                            SecurityEventKind::OrganizationCreated,
-                            &admin,
-                            row.id.clone(),
-                            now,
-                        ),
-                    )?;
-                    load_organization(conn, &row.id)
-                })
+            .write(move |conn| {
+                repo::insert_organization(conn, &row)?;
+                insert_domains(conn, &row.id, &domains)?;
+                repo::insert_security_event(
+                    conn,
+                    &admin_event(
+                        SecurityEventKind::OrganizationCreated,
+                        &admin,
+                        row.id.to_string(),
+                        now,
+                    ),
+                )?;
+                load_organization(conn, &row.id)
             })
             .await?;
         count(SecurityEventKind::OrganizationCreated);
@@ -307,12 +303,12 @@ impl IdentityService {
         after: Option<OrganizationId>,
         fetch: i64,
     ) -> Result<Vec<Organization>, IdentityError> {
-        let after = after.map(|a| a.to_string());
+        // A listing may lag the primary by the replica's delay.
         self.db
-            .run(move |conn| {
-                let rows = repo::list_organizations(conn, after.as_deref(), fetch)?;
-                let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
-                let mut domains: HashMap<String, Vec<String>> = HashMap::new();
+            .read(move |conn| {
+                let rows = repo::list_organizations(conn, after, fetch)?;
+                let ids: Vec<OrganizationId> = rows.iter().map(|r| r.id).collect();
+                let mut domains: HashMap<OrganizationId, Vec<String>> = HashMap::new();
                 for (org, domain) in repo::domains_of(conn, &ids)? {
                     domains.entry(org).or_default().push(domain);
                 }
@@ -329,8 +325,11 @@ impl IdentityService {
     /// One organization.
     #[tracing::instrument(skip_all, fields(organization_id = %id))]
     pub async fn organization(&self, id: &OrganizationId) -> Result<Organization, IdentityError> {
-        let id = id.to_string();
-        self.db.run(move |conn| load_organization(conn, &id)).await
+        let id = *id;
+        // On the primary: an admin reads the organization right after changing it.
+        self.db
+            .read_primary(move |conn| load_organization(conn, &id))
+            .await
     }
 
     /// Renames the organization and/or replaces its allowed domains. Members who joined
@@ -339,7 +338,7 @@ impl IdentityService {
     #[tracing::instrument(skip_all, fields(admin_id = %admin_id, organization_id = %id))]
     pub async fn update_organization(
         &self,
-        admin_id: &str,
+        admin_id: &UserId,
         id: &OrganizationId,
         patch: OrganizationPatch,
     ) -> Result<Organization, IdentityError> {
@@ -351,52 +350,44 @@ impl IdentityService {
         if !problems.is_empty() {
             return Err(IdentityError::Validation(problems));
         }
-        let (id, admin) = (id.to_string(), admin_id.to_owned());
+        let (id, admin) = (*id, *admin_id);
         let now = now_utc();
         let (organization, ended) = self
             .db
-            .run(move |conn| {
-                conn.transaction(|conn| {
-                    if !repo::lock_organization(conn, &id)? {
-                        return Err(IdentityError::OrganizationNotFound);
-                    }
-                    repo::update_organization(conn, &id, name.as_deref(), now)?;
-                    let mut ended = 0;
-                    if let Some(domains) = &domains {
-                        repo::delete_domains(conn, &id)?;
-                        insert_domains(conn, &id, domains)?;
-                        let allowed: HashSet<&str> = domains.iter().map(String::as_str).collect();
-                        let gone: Vec<MembershipRow> = repo::active_memberships_via(
-                            conn,
-                            &id,
-                            &[JoinedVia::EmailDomain.as_str()],
-                        )?
-                        .into_iter()
-                        .filter(|(_, email)| {
-                            EmailDomain::of_email(email)
-                                .is_none_or(|d| !allowed.contains(d.as_str()))
-                        })
-                        .map(|(m, _)| m)
-                        .collect();
-                        ended = end_memberships(
-                            conn,
-                            &gone,
-                            EndReason::DomainRemoved,
-                            Some(&admin),
-                            now,
-                        )?;
-                    }
-                    repo::insert_security_event(
+            .write(move |conn| {
+                if !repo::lock_organization(conn, &id)? {
+                    return Err(IdentityError::OrganizationNotFound);
+                }
+                repo::update_organization(conn, &id, name.as_deref(), now)?;
+                let mut ended = 0;
+                if let Some(domains) = &domains {
+                    repo::delete_domains(conn, &id)?;
+                    insert_domains(conn, &id, domains)?;
+                    let allowed: HashSet<&str> = domains.iter().map(String::as_str).collect();
+                    let gone: Vec<MembershipRow> = repo::active_memberships_via(
                         conn,
-                        &admin_event(
-                            SecurityEventKind::OrganizationUpdated,
-                            &admin,
-                            id.clone(),
-                            now,
-                        ),
-                    )?;
-                    Ok((load_organization(conn, &id)?, ended))
-                })
+                        &id,
+                        &[JoinedVia::EmailDomain.as_str()],
+                    )?
+                    .into_iter()
+                    .filter(|(_, email)| {
+                        EmailDomain::of_email(email).is_none_or(|d| !allowed.contains(d.as_str()))
+                    })
+                    .map(|(m, _)| m)
+                    .collect();
+                    ended =
+                        end_memberships(conn, &gone, EndReason::DomainRemoved, Some(&admin), now)?;
+                }
+                repo::insert_security_event(
+                    conn,
+                    &admin_event(
+                        SecurityEventKind::OrganizationUpdated,
+                        &admin,
+                        id.to_string(),
+                        now,
+                    ),
+                )?;
+                Ok((load_organization(conn, &id)?, ended))
             })
             .await?;
         count(SecurityEventKind::OrganizationUpdated);
@@ -413,13 +404,13 @@ impl IdentityService {
         after: Option<MembershipId>,
         fetch: i64,
     ) -> Result<Vec<Membership>, IdentityError> {
-        let id = id.to_string();
-        let after = after.map(|a| a.to_string());
+        let id = *id;
+        // A listing may lag the primary by the replica's delay.
         self.db
-            .run(move |conn| {
+            .read(move |conn| {
                 let org = repo::find_organization(conn, &id)?
                     .ok_or(IdentityError::OrganizationNotFound)?;
-                repo::list_active_members(conn, &id, after.as_deref(), fetch)?
+                repo::list_active_members(conn, &id, after, fetch)?
                     .into_iter()
                     .map(|(m, email)| membership_from(m, org.name.clone(), email))
                     .collect()
@@ -431,30 +422,28 @@ impl IdentityService {
     #[tracing::instrument(skip_all, fields(admin_id = %admin_id, organization_id = %id, user_id = %user_id))]
     pub async fn remove_member(
         &self,
-        admin_id: &str,
+        admin_id: &UserId,
         id: &OrganizationId,
         user_id: &UserId,
     ) -> Result<(), IdentityError> {
-        let (id, user, admin) = (id.to_string(), user_id.to_string(), admin_id.to_owned());
+        let (id, user, admin) = (*id, *user_id, *admin_id);
         let now = now_utc();
         self.db
-            .run(move |conn| {
-                conn.transaction(|conn| {
-                    if !repo::lock_organization(conn, &id)? {
-                        return Err(IdentityError::OrganizationNotFound);
-                    }
-                    let membership = repo::active_membership_of_user(conn, &user)?
-                        .filter(|m| m.organization_id == id)
-                        .ok_or(IdentityError::NotAMember)?;
-                    end_memberships(
-                        conn,
-                        &[membership],
-                        EndReason::RemovedByAdmin,
-                        Some(&admin),
-                        now,
-                    )?;
-                    Ok::<_, IdentityError>(())
-                })
+            .write(move |conn| {
+                if !repo::lock_organization(conn, &id)? {
+                    return Err(IdentityError::OrganizationNotFound);
+                }
+                let membership = repo::active_membership_of_user(conn, &user)?
+                    .filter(|m| m.organization_id == id)
+                    .ok_or(IdentityError::NotAMember)?;
+                end_memberships(
+                    conn,
+                    &[membership],
+                    EndReason::RemovedByAdmin,
+                    Some(&admin),
+                    now,
+                )?;
+                Ok::<_, IdentityError>(())
             })
             .await?;
         count(SecurityEventKind::OrganizationMemberRemoved);

@@ -98,6 +98,9 @@ impl IdentityService {
     ) -> Result<User, IdentityError> {
         let patch = validate(patch)?;
         let id = user_id.to_owned();
+        let typed_id: crate::model::UserId = user_id
+            .parse()
+            .map_err(|e| IdentityError::Internal(format!("user id: {e}")))?;
         let now = now_utc();
         let row = self
             .db
@@ -105,7 +108,7 @@ impl IdentityService {
                 conn.transaction(|conn| {
                     // An erased account takes no new personal data, even from an access
                     // token issued before the erasure.
-                    if repo::find_erasure(conn, &id)?.is_some() {
+                    if repo::find_erasure(conn, &typed_id)?.is_some() {
                         return Ok(None);
                     }
                     let Some(current) = repo::find_user(conn, &id)? else {

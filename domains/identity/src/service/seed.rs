@@ -7,6 +7,7 @@ use haven_platform::module::Seeded;
 
 use super::{IdentityService, RegisterInput};
 use crate::error::IdentityError;
+use crate::model::UserId;
 use crate::repo;
 use crate::service::NewOrganization;
 
@@ -60,7 +61,8 @@ impl IdentityService {
         let admin_email = DEMO_ACCOUNTS[0].0.to_owned();
         let admin = self
             .db
-            .run(move |conn| {
+            // The primary: the demo admin was created a moment ago.
+            .read_primary(move |conn| {
                 repo::find_user_by_email(conn, &admin_email).map_err(IdentityError::from)
             })
             .await?
@@ -70,7 +72,8 @@ impl IdentityService {
             name: org_name.to_owned(),
             allowed_domains: vec![org_domain.to_owned()],
         };
-        match self.create_organization(&admin.id, organization).await {
+        let admin_id: UserId = admin.id.parse()?;
+        match self.create_organization(&admin_id, organization).await {
             Ok(_) => created += 1,
             // The demo domain is taken: the organization exists from an earlier run.
             Err(IdentityError::DomainTaken(_)) => {}

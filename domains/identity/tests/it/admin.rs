@@ -26,7 +26,7 @@ async fn admin_operations_need_a_token_the_admin_role_and_a_second_factor() {
         .as_str()
         .unwrap()
         .to_owned();
-    grant(&app, &unenrolled, r#"["admin","member"]"#).await;
+    grant(&app, &unenrolled, &[Role::Admin, Role::Member]).await;
     let admin_pwd_only = app
         .sign_in("unenrolled@example.com", PASSWORD)
         .await
@@ -115,7 +115,7 @@ async fn admin_operations_need_a_token_the_admin_role_and_a_second_factor() {
     // Nothing changed.
     assert_eq!(user_row(&app, &member_id).await.roles, r#"["member"]"#);
     let root = user_row(&app, &admin_id).await;
-    assert_eq!(root.roles, r#"["admin","member"]"#);
+    assert_eq!(root.roles, r#"["member","admin"]"#);
     assert!(root.disabled_at.is_none());
     for id in [&admin_id, &member_id] {
         let kinds: Vec<String> = events(&app, id).await.into_iter().map(|e| e.kind).collect();
@@ -225,7 +225,7 @@ async fn users_are_searched_by_email_literally_and_case_insensitively_and_by_rol
         .as_str()
         .unwrap()
         .to_owned();
-    grant(&app, &coach, r#"["member","coach"]"#).await;
+    grant(&app, &coach, &[Role::Member, Role::Coach]).await;
 
     let search = |query: &'static str| {
         let app = &app;
@@ -277,7 +277,7 @@ async fn users_are_searched_by_email_literally_and_case_insensitively_and_by_rol
         .await;
     assert_eq!(
         user_row(&app, &root_id).await.roles,
-        r#"["admin","member"]"#
+        r#"["member","admin"]"#
     );
 }
 
@@ -356,7 +356,7 @@ async fn an_admin_created_like_the_cli_does_keeps_member_and_can_administer() {
         .unwrap();
     assert_eq!(user.roles, [Role::Admin, Role::Member]);
     let id = user.id.to_string();
-    assert_eq!(user_row(&app, &id).await.roles, r#"["admin","member"]"#);
+    assert_eq!(user_row(&app, &id).await.roles, r#"["member","admin"]"#);
 
     let tokens = app.sign_in("boot@example.com", PASSWORD).await.body;
     let sid = tokens["session_id"].as_str().unwrap();
@@ -377,5 +377,5 @@ async fn an_admin_created_like_the_cli_does_keeps_member_and_can_administer() {
     .await)
     .await;
     assert_eq!(page["items"][0]["id"], id.as_str());
-    assert_eq!(page["items"][0]["roles"], json!(["admin", "member"]));
+    assert_eq!(page["items"][0]["roles"], json!(["member", "admin"]));
 }

@@ -10,7 +10,7 @@ use diesel::prelude::*;
 use haven_identity::schema::{
     identity_organization_domains, identity_organization_eligibility,
     identity_organization_memberships, identity_organizations, identity_security_events,
-    identity_sessions, identity_users,
+    identity_sessions, identity_user_roles, identity_users,
 };
 use haven_platform::http::problem::GUARDED_403;
 use haven_platform::testing::AssertProblem;
@@ -73,13 +73,13 @@ fn body_of(operation_id: &str) -> Option<(&'static str, String)> {
 /// Everything an admin operation could change, as one comparable value.
 async fn snapshot(app: &TestApp) -> String {
     db(app, |c| {
-        let users: Vec<(String, String, Option<chrono::NaiveDateTime>)> = identity_users::table
-            .select((
-                identity_users::id,
-                identity_users::roles,
-                identity_users::disabled_at,
-            ))
+        let users: Vec<(String, Option<chrono::NaiveDateTime>)> = identity_users::table
+            .select((identity_users::id, identity_users::disabled_at))
             .order(identity_users::id)
+            .load(c)?;
+        let roles: Vec<(String, String)> = identity_user_roles::table
+            .select((identity_user_roles::user_id, identity_user_roles::role))
+            .order((identity_user_roles::user_id, identity_user_roles::role))
             .load(c)?;
         let sessions: Vec<(String, Option<chrono::NaiveDateTime>)> = identity_sessions::table
             .select((identity_sessions::id, identity_sessions::revoked_at))
@@ -107,7 +107,7 @@ async fn snapshot(app: &TestApp) -> String {
                 .load(c)?;
         let events: i64 = identity_security_events::table.count().get_result(c)?;
         Ok(format!(
-            "{users:?}\n{sessions:?}\n{orgs:?}\n{domains} {eligibility}\n{memberships:?}\n{events}"
+            "{users:?}\n{roles:?}\n{sessions:?}\n{orgs:?}\n{domains} {eligibility}\n{memberships:?}\n{events}"
         ))
     })
     .await

@@ -150,7 +150,7 @@ async fn the_last_enabled_admin_cannot_lose_the_role_or_be_disabled() {
         .assert_problem(StatusCode::CONFLICT, "last_admin")
         .await;
     let row = user_row(&app, &root).await;
-    assert_eq!(row.roles, r#"["admin","member"]"#);
+    assert_eq!(row.roles, r#"["member","admin"]"#);
     assert!(row.disabled_at.is_none());
 
     // A disabled admin does not count.
@@ -265,7 +265,7 @@ async fn two_admins_stepping_down_at_once_leave_exactly_one_admin() {
         }
         assert_eq!(still_admin, 1, "round {round}");
         for (id, _) in &admins {
-            grant(&app, id, r#"["admin","member"]"#).await;
+            grant(&app, id, &[Role::Member, Role::Admin]).await;
         }
     }
     let mut changes = 0;
@@ -274,4 +274,63 @@ async fn two_admins_stepping_down_at_once_leave_exactly_one_admin() {
     }
     assert_eq!(changes, rounds, "one audited change per round");
     println!("last-admin race held on {:?}", app.db.backend());
+}
+
+/// Two admins acting on each other at once (each taking the role from the other, or one
+/// disabling the other while being demoted): one change wins, the other is refused
+/// (`last_admin`; or, when it runs after the winner, `forbidden` as its actor is no
+/// longer an admin, or `unauthorized` as disabling revoked its session), and exactly one
+/// enabled admin remains.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_admins_acting_on_each_other_at_once_leave_one_enabled_admin() {
+    for round in 0..6 {
+        // A fresh app per round, so only these two admins count.
+        let app = Arc::new(app_without_login_limits().await);
+        let (a, a_token) = admin(&app, "ada@example.com").await;
+        let (b, b_token) = admin(&app, "bea@example.com").await;
+        let disable = round % 2 == 1;
+        let first = {
+            let (app, token, target) = (Arc::clone(&app), a_token.clone(), b.clone());
+            tokio::spawn(async move {
+                if disable {
+                    set_disabled(&app, &token, &target, true).await
+                } else {
+                    put_roles(&app, &token, &target, &json!(["member"])).await
+                }
+            })
+        };
+        let second = {
+            let (app, token, target) = (Arc::clone(&app), b_token.clone(), a.clone());
+            tokio::spawn(async move { put_roles(&app, &token, &target, &json!(["member"])).await })
+        };
+        let mut winners = 0;
+        for response in [first.await.unwrap(), second.await.unwrap()] {
+            let status = response.0.status().as_u16();
+            if status == 200 {
+                winners += 1;
+            } else {
+                let body = response.0.into_body().into_vec().await.unwrap();
+                let p: Value = serde_json::from_slice(&body).unwrap();
+                let refusal = (status, p["code"].as_str().unwrap_or_default());
+                // The loser is refused by the last-admin rule, or already by the guard:
+                // demoted (`role_revoked`), or disabled and so signed out.
+                assert!(
+                    [(409, "last_admin"), (403, "role_revoked")].contains(&refusal)
+                        || (disable
+                            && [(403, "account_disabled"), (401, "unauthorized")]
+                                .contains(&refusal)),
+                    "round {round}: {p}"
+                );
+            }
+        }
+        assert_eq!(winners, 1, "round {round}");
+        let mut enabled_admins = 0;
+        for id in [&a, &b] {
+            let row = user_row(&app, id).await;
+            if row.roles.contains("\"admin\"") && row.disabled_at.is_none() {
+                enabled_admins += 1;
+            }
+        }
+        assert_eq!(enabled_admins, 1, "round {round}");
+    }
 }

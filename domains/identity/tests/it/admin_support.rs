@@ -90,8 +90,8 @@ pub(crate) async fn sessions_of(app: &TestApp, user_id: &str) -> Vec<SessionRow>
 }
 
 /// Stores `roles` for the user directly (test set-up, not the endpoint under test).
-pub(crate) async fn grant(app: &TestApp, id: &str, roles: &str) {
-    let (id, roles) = (id.to_owned(), roles.to_owned());
+pub(crate) async fn grant(app: &TestApp, id: &str, roles: &[Role]) {
+    let (id, roles) = (id.parse().unwrap(), roles.to_vec());
     assert!(db(app, move |c| repo::set_roles(c, &id, &roles, now_utc())).await);
 }
 

@@ -228,9 +228,11 @@ async fn members_join_by_employee_id_once_per_id() {
     assert_eq!(joined["via"], "employee_id");
 
     let rows = memberships(&app, &org).await;
+    let user_ids: Vec<String> = rows.iter().map(|m| m.user_id.to_string()).collect();
     let state: Vec<(&str, Option<&str>)> = rows
         .iter()
-        .map(|m| (m.user_id.as_str(), m.employee_id.as_deref()))
+        .zip(&user_ids)
+        .map(|(m, u)| (u.as_str(), m.employee_id.as_deref()))
         .collect();
     assert_eq!(
         state,
@@ -283,9 +285,11 @@ async fn a_replacement_list_ends_the_memberships_it_no_longer_covers() {
     );
     assert_eq!(entries_count(&app, &org).await, 1);
     let rows = memberships(&app, &org).await;
+    let user_ids: Vec<String> = rows.iter().map(|m| m.user_id.to_string()).collect();
     let state: Vec<(&str, Option<&str>)> = rows
         .iter()
-        .map(|m| (m.user_id.as_str(), m.end_reason.as_deref()))
+        .zip(&user_ids)
+        .map(|(m, u)| (u.as_str(), m.end_reason.as_deref()))
         .collect();
     assert_eq!(
         state,

@@ -310,7 +310,7 @@ async fn erasure_runs_every_module_retries_a_failing_one_and_completes_only_when
                 identity_users::email,
                 identity_users::display_name,
                 identity_users::time_zone,
-                identity_users::roles,
+                diesel::dsl::sql::<diesel::sql_types::Text>(haven_identity::repo::ROLES_JSON_SQL),
                 identity_users::password_hash,
                 identity_users::disabled_at,
             ))

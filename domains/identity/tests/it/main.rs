@@ -29,6 +29,7 @@ mod privacy_support;
 mod profile;
 mod refresh;
 mod register;
+mod roles_migration;
 mod sessions;
 
 use haven_platform::testing::TestApp;

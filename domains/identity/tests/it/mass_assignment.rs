@@ -59,11 +59,11 @@ async fn every_request_body_rejects_fields_that_grant_anything() {
     let app = app().await;
     let root = register(&app, "root@example.com").await;
     let root_id = root["id"].as_str().unwrap().to_owned();
-    let id = root_id.clone();
+    let id = root_id.parse().unwrap();
     app.ctx
         .db
         .run(move |c| {
-            repo::set_roles(c, &id, r#"["admin","member"]"#, now_utc())
+            repo::set_roles(c, &id, &[Role::Member, Role::Admin], now_utc())
                 .map_err(haven_platform::DbError::Query)
         })
         .await

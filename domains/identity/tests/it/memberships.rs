@@ -42,7 +42,7 @@ async fn a_verified_member_joins_by_email_domain_once_and_the_event_is_published
     let rows = memberships(&app, &org).await;
     assert_eq!(rows.len(), 1);
     assert_eq!(
-        (rows[0].user_id.as_str(), rows[0].via.as_str()),
+        (rows[0].user_id.to_string().as_str(), rows[0].via.as_str()),
         (jane.id.as_str(), "email_domain")
     );
     assert!(rows[0].ended_at.is_none());
@@ -267,7 +267,7 @@ async fn concurrent_joins_by_one_member_give_one_membership_and_one_event() {
     let mut active: Vec<MembershipRow> = memberships(app, &acme).await;
     active.extend(memberships(app, &beta).await);
     assert_eq!(active.len(), 1);
-    assert_eq!(&active[0].organization_id, winner);
+    assert_eq!(&active[0].organization_id.to_string(), winner);
     let events = org_events(app).await;
     assert_eq!(events.len(), 1);
     assert_eq!(events[0].1["organization_id"], json!(winner));
@@ -319,7 +319,11 @@ async fn the_export_lists_memberships_and_erasing_the_account_ends_it_once() {
 
     let service = haven_identity::IdentityService::new(&app.ctx);
     // Identity's own export section lists the membership.
-    let export = match service.export_own_data(&jane.id).await.unwrap() {
+    let export = match service
+        .export_own_data(&jane.id.parse().unwrap())
+        .await
+        .unwrap()
+    {
         haven_platform::privacy::UserData::Exported(data) => data,
         other => panic!("{other:?}"),
     };
@@ -331,7 +335,10 @@ async fn the_export_lists_memberships_and_erasing_the_account_ends_it_once() {
 
     // Identity's own erase_user hook, as the erasure job runs it (twice: it may rerun).
     for _ in 0..2 {
-        service.erase_own_data(&jane.id).await.unwrap();
+        service
+            .erase_own_data(&jane.id.parse().unwrap())
+            .await
+            .unwrap();
     }
     let rows = memberships(&app, &org).await;
     assert_eq!(rows.len(), 1);

@@ -455,7 +455,11 @@ async fn the_export_shows_the_factor_but_never_its_secret_or_codes() {
     let app = app().await;
     let enrolled = enrolled(&app, "exported@example.com").await;
     let service = haven_identity::IdentityService::new(&app.ctx);
-    let export = match service.export_own_data(&enrolled.user_id).await.unwrap() {
+    let export = match service
+        .export_own_data(&enrolled.user_id.parse().unwrap())
+        .await
+        .unwrap()
+    {
         haven_platform::privacy::UserData::Exported(data) => data,
         other => panic!("{other:?}"),
     };

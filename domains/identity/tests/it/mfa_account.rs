@@ -73,7 +73,10 @@ async fn erasure_deletes_the_second_factor() {
         "mfa_required"
     );
     let service = haven_identity::IdentityService::new(&app.ctx);
-    service.erase_own_data(&enrolled.user_id).await.unwrap();
+    service
+        .erase_own_data(&enrolled.user_id.parse().unwrap())
+        .await
+        .unwrap();
     let id = enrolled.user_id.clone();
     let left = app
         .ctx

@@ -4,6 +4,7 @@
 use std::time::Duration;
 
 use diesel::prelude::*;
+use haven_identity::model::OrganizationId;
 use haven_identity::repo::{self, MembershipRow, SessionRow, UserRow};
 use haven_platform::auth::Role;
 use haven_platform::testing::TestApp;
@@ -169,7 +170,7 @@ pub async fn join(
 
 /// Every membership of the organization (active and ended), in join order.
 pub async fn memberships(app: &TestApp, org: &str) -> Vec<MembershipRow> {
-    let org = org.to_owned();
+    let org: OrganizationId = org.parse().unwrap();
     app.ctx
         .db
         .run(move |conn| repo::memberships_of_organization(conn, &org).map_err(DbError::Query))

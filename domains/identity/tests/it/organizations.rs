@@ -340,7 +340,10 @@ async fn admins_list_and_remove_members() {
 
     let rows = memberships(&app, &org).await;
     assert_eq!(rows.iter().filter(|m| m.ended_at.is_none()).count(), 2);
-    let removed = rows.iter().find(|m| m.user_id == ids[1]).unwrap();
+    let removed = rows
+        .iter()
+        .find(|m| m.user_id.to_string() == ids[1])
+        .unwrap();
     assert_eq!(removed.end_reason.as_deref(), Some("removed_by_admin"));
     let (kind, payload) = org_events(&app).await.pop().unwrap();
     assert_eq!(kind, "organization.member_left");
@@ -373,9 +376,11 @@ async fn dropping_a_domain_ends_the_memberships_it_granted() {
     .await;
     json_of(resp, StatusCode::OK).await;
     let rows = memberships(&app, &org).await;
+    let user_ids: Vec<String> = rows.iter().map(|m| m.user_id.to_string()).collect();
     let state: Vec<(&str, Option<&str>)> = rows
         .iter()
-        .map(|m| (m.user_id.as_str(), m.end_reason.as_deref()))
+        .zip(&user_ids)
+        .map(|(m, u)| (u.as_str(), m.end_reason.as_deref()))
         .collect();
     assert_eq!(
         state,

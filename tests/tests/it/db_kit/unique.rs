@@ -89,8 +89,8 @@ async fn the_migrated_identity_schema_names_its_unique_constraints_alike() {
     let insert = |id: &str| {
         format!(
             "INSERT INTO identity_users \
-             (id, email, email_normalized, password_hash, roles, created_at, updated_at) \
-             VALUES ('{id}', 'a@example.org', 'a@example.org', 'x', '[]', \
+             (id, email, email_normalized, password_hash, created_at, updated_at) \
+             VALUES ('{id}', 'a@example.org', 'a@example.org', 'x', \
              CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
         )
     };
