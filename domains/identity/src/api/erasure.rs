@@ -1,6 +1,7 @@
 //! `/v1/identity/me/delete` and `/v1/identity/me/erasure`: erasure of the caller's
 //! account across every module.
 
+use haven_platform::http::cache::Private;
 use haven_platform::ApiResult;
 use haven_platform::auth::BearerAuth;
 use haven_platform::idempotency::IdempotencyKey;
@@ -40,10 +41,15 @@ pub enum ErasureAccepted {
 pub enum ErasureFound {
     /// The erasure and its steps.
     #[oai(status = 200)]
-    Ok(Json<ErasureDto>),
+    Ok(
+        Json<ErasureDto>,
+        /// `private`: member-specific.
+        #[oai(header = "Cache-Control")]
+        Private,
+    ),
 }
 
-#[OpenApi(tag = "IdentityTag::Identity")]
+#[OpenApi(tag = "IdentityTag::Privacy")]
 impl ErasureApi {
     /// Delete my account
     ///
@@ -94,6 +100,6 @@ impl ErasureApi {
     )]
     async fn status(&self, auth: BearerAuth) -> ApiResult<ErasureFound, ErasureStatusErrors> {
         let erasure = self.service.erasure_status(&auth.0.user_id).await?;
-        Ok(ErasureFound::Ok(Json(erasure.into())))
+        Ok(ErasureFound::Ok(Json(erasure.into()), Private))
     }
 }

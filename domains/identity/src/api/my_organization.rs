@@ -1,5 +1,6 @@
 //! `/v1/identity/me/organization`: the caller's sponsorship (join, show, leave).
 
+use haven_platform::http::cache::Private;
 use haven_platform::ApiResult;
 use haven_platform::auth::BearerAuth;
 use haven_platform::idempotency::IdempotencyKey;
@@ -30,10 +31,20 @@ impl MyOrganizationApi {
 pub enum JoinAnswer {
     /// The caller joined the organization.
     #[oai(status = 201)]
-    Created(Json<MembershipDto>),
+    Created(
+        Json<MembershipDto>,
+        /// `private`: member-specific.
+        #[oai(header = "Cache-Control")]
+        Private,
+    ),
     /// The caller already belonged to this organization: the existing membership.
     #[oai(status = 200)]
-    Ok(Json<MembershipDto>),
+    Ok(
+        Json<MembershipDto>,
+        /// `private`: member-specific.
+        #[oai(header = "Cache-Control")]
+        Private,
+    ),
 }
 
 /// Answer with the caller's membership.
@@ -41,7 +52,12 @@ pub enum JoinAnswer {
 pub enum MembershipAnswer {
     /// The active membership.
     #[oai(status = 200)]
-    Ok(Json<MembershipDto>),
+    Ok(
+        Json<MembershipDto>,
+        /// `private`: member-specific.
+        #[oai(header = "Cache-Control")]
+        Private,
+    ),
 }
 
 /// Answer of leaving.
@@ -52,7 +68,7 @@ pub enum LeftAnswer {
     NoContent,
 }
 
-#[OpenApi(tag = "IdentityTag::Identity")]
+#[OpenApi(tag = "IdentityTag::Memberships")]
 impl MyOrganizationApi {
     /// Join an organization
     ///
@@ -87,13 +103,13 @@ impl MyOrganizationApi {
         let body = body.0;
         let joined = self
             .service
-            .join_organization(&p.user_id, &body.organization_id, body.employee_id)
+            .join_organization(&p.user_id, &body.organization_id, body.employee_id.map(String::from))
             .await?;
         let dto = Json(joined.membership.into());
         Ok(if joined.created {
-            JoinAnswer::Created(dto)
+            JoinAnswer::Created(dto, Private)
         } else {
-            JoinAnswer::Ok(dto)
+            JoinAnswer::Ok(dto, Private)
         })
     }
 
@@ -107,7 +123,7 @@ impl MyOrganizationApi {
     )]
     async fn get(&self, auth: BearerAuth) -> ApiResult<MembershipAnswer, MyOrganizationErrors> {
         let m = self.service.my_membership(&auth.0.user_id).await?;
-        Ok(MembershipAnswer::Ok(Json(m.into())))
+        Ok(MembershipAnswer::Ok(Json(m.into()), Private))
     }
 
     /// Leave the organization

@@ -1,10 +1,12 @@
 //! `/v1/identity/organizations/…`: the organization resource, for admins (role `admin`
 //! and a second factor).
 
+use haven_platform::http::text::List;
+use haven_platform::http::cache::Private;
 use haven_platform::auth::{BearerAuth, Principal, Role};
 use haven_platform::http::problem::ErrorSet;
 use haven_platform::idempotency::IdempotencyKey;
-use haven_platform::{ApiError, ApiResult, Page, PageParams};
+use haven_platform::{ApiError, ApiResult, Page, PageCursor, PageLimit, PageParams};
 use poem_openapi::param::{Path, Query};
 use poem_openapi::payload::Json;
 use poem_openapi::{ApiResponse, OpenApi};
@@ -44,7 +46,12 @@ fn require_admin<S: ErrorSet>(p: &Principal) -> Result<(), ApiError<S>> {
 pub enum OrganizationCreated {
     /// The organization was created.
     #[oai(status = 201)]
-    Created(Json<OrganizationDto>),
+    Created(
+        Json<OrganizationDto>,
+        /// `private`: member-specific.
+        #[oai(header = "Cache-Control")]
+        Private,
+    ),
 }
 
 /// Answer with one organization.
@@ -52,7 +59,12 @@ pub enum OrganizationCreated {
 pub enum OrganizationOne {
     /// The organization.
     #[oai(status = 200)]
-    Ok(Json<OrganizationDto>),
+    Ok(
+        Json<OrganizationDto>,
+        /// `private`: member-specific.
+        #[oai(header = "Cache-Control")]
+        Private,
+    ),
 }
 
 /// Answer with a page of organizations.
@@ -60,7 +72,12 @@ pub enum OrganizationOne {
 pub enum OrganizationList {
     /// One page of organizations, oldest first.
     #[oai(status = 200)]
-    Ok(Json<Page<OrganizationDto>>),
+    Ok(
+        Json<Page<OrganizationDto>>,
+        /// `private`: member-specific.
+        #[oai(header = "Cache-Control")]
+        Private,
+    ),
 }
 
 /// Answer of an eligibility upload.
@@ -76,7 +93,12 @@ pub enum EligibilityReplacedAnswer {
 pub enum MemberList {
     /// One page of the organization's active members, in join order.
     #[oai(status = 200)]
-    Ok(Json<Page<OrganizationMemberDto>>),
+    Ok(
+        Json<Page<OrganizationMemberDto>>,
+        /// `private`: member-specific.
+        #[oai(header = "Cache-Control")]
+        Private,
+    ),
 }
 
 /// Answer of a removal.
@@ -87,7 +109,7 @@ pub enum MemberRemoved {
     NoContent,
 }
 
-#[OpenApi(tag = "IdentityTag::Identity")]
+#[OpenApi(tag = "IdentityTag::Organizations")]
 impl OrganizationsApi {
     /// Create an organization
     ///
@@ -118,12 +140,12 @@ impl OrganizationsApi {
             .create_organization(
                 &p.user_id,
                 NewOrganization {
-                    name: body.name,
-                    allowed_domains: body.allowed_domains,
+                    name: body.name.into(),
+                    allowed_domains: body.allowed_domains.into_strings(),
                 },
             )
             .await?;
-        Ok(OrganizationCreated::Created(Json(org.into())))
+        Ok(OrganizationCreated::Created(Json(org.into()), Private))
     }
 
     /// List organizations
@@ -138,18 +160,18 @@ impl OrganizationsApi {
         &self,
         auth: BearerAuth,
         /// Page size, 1–100 (default 20).
-        limit: Query<Option<u32>>,
+        limit: Query<Option<PageLimit>>,
         /// The `next_cursor` of the previous page.
-        cursor: Query<Option<String>>,
+        cursor: Query<Option<PageCursor>>,
     ) -> ApiResult<OrganizationList, ListOrganizationsErrors> {
         require_admin(&auth.0)?;
-        let params = PageParams::<OrganizationId>::parse(limit.0, cursor.0.as_deref())?;
+        let params = PageParams::<OrganizationId>::parse(limit.0, cursor.0.as_ref().map(PageCursor::as_str))?;
         let rows = self
             .service
             .list_organizations(params.after, params.fetch_limit())
             .await?;
         let page = Page::from_rows(rows, params.limit, |o| o.id.to_string(), Into::into);
-        Ok(OrganizationList::Ok(Json(page)))
+        Ok(OrganizationList::Ok(Json(page), Private))
     }
 
     /// Read an organization
@@ -168,7 +190,7 @@ impl OrganizationsApi {
     ) -> ApiResult<OrganizationOne, GetOrganizationErrors> {
         require_admin(&auth.0)?;
         let org = self.service.organization(&organization_id.0).await?;
-        Ok(OrganizationOne::Ok(Json(org.into())))
+        Ok(OrganizationOne::Ok(Json(org.into()), Private))
     }
 
     /// Update an organization
@@ -196,12 +218,12 @@ impl OrganizationsApi {
                 &p.user_id,
                 &organization_id.0,
                 OrganizationPatch {
-                    name: body.name,
-                    allowed_domains: body.allowed_domains,
+                    name: body.name.map(String::from),
+                    allowed_domains: body.allowed_domains.map(List::into_strings),
                 },
             )
             .await?;
-        Ok(OrganizationOne::Ok(Json(org.into())))
+        Ok(OrganizationOne::Ok(Json(org.into()), Private))
     }
 
     /// Replace the eligibility list
@@ -249,18 +271,18 @@ impl OrganizationsApi {
         /// The organization.
         organization_id: Path<OrganizationId>,
         /// Page size, 1–100 (default 20).
-        limit: Query<Option<u32>>,
+        limit: Query<Option<PageLimit>>,
         /// The `next_cursor` of the previous page.
-        cursor: Query<Option<String>>,
+        cursor: Query<Option<PageCursor>>,
     ) -> ApiResult<MemberList, ListMembersErrors> {
         require_admin(&auth.0)?;
-        let params = PageParams::<MembershipId>::parse(limit.0, cursor.0.as_deref())?;
+        let params = PageParams::<MembershipId>::parse(limit.0, cursor.0.as_ref().map(PageCursor::as_str))?;
         let rows = self
             .service
             .list_members(&organization_id.0, params.after, params.fetch_limit())
             .await?;
         let page = Page::from_rows(rows, params.limit, |m| m.id.to_string(), Into::into);
-        Ok(MemberList::Ok(Json(page)))
+        Ok(MemberList::Ok(Json(page), Private))
     }
 
     /// Remove a member
