@@ -8,6 +8,8 @@ use serde_json::json;
 
 use crate::probe::{app, app_with, problem};
 
+mod document;
+
 #[tokio::test]
 async fn unknown_routes_are_404_problems_with_the_request_id() {
     let (app, _) = app().await;

@@ -1689,7 +1689,8 @@ export interface components {
             type: string;
         };
         /**
-         * @description A role (RFC 0002). Granted by the server only, never by a request body.
+         * @description A role: `member`, `coach`, `clinician` or `admin`. Granted by the server only, never
+         *     by a request body.
          * @enum {string}
          */
         Role: "member" | "coach" | "clinician" | "admin";
