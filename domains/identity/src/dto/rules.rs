@@ -17,21 +17,36 @@ macro_rules! label {
     };
 }
 
-/// One DNS label in lower case (allowed domains are compared lower-cased, so the
-/// document asks for that form: `Acme.com` and `acme.com` would be the same domain twice).
-macro_rules! lower_label {
+/// A DNS name as `is_dns_name` checks it: labels, the last one starting with a letter.
+macro_rules! dns_name {
     () => {
-        "[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
+        concat!("(?:", label!(), "\\.)+[A-Za-z](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?")
     };
 }
 
-/// An email address: printable ASCII before the `@` (at most 64), a dotted
-/// domain with a letters-only top-level label.
+/// Padding the server trims (`model::PADDING`).
+macro_rules! padding {
+    () => {
+        "[ \\t\\r\\n]*"
+    };
+}
+
+/// Has a character that is not Unicode `White_Space` (what Rust's `trim` removes).
+const NON_BLANK: &str = "[^\\t\\n\\u000b\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]";
+
+/// An email address, as `Email::parse` checks it: 1 to 64 printable ASCII characters
+/// other than `@`, `@`, a DNS name; at most 254 characters with padding.
 pub struct EmailAddress;
 impl TextRule for EmailAddress {
     const MAX_LENGTH: Option<usize> = Some(EMAIL_MAX_LEN);
-    const PATTERN: Option<&'static str> =
-        Some(concat!("^[!-?A-~]{1,64}@(?:", label!(), "\\.)+[A-Za-z]{2,63}$"));
+    const PATTERN: Option<&'static str> = Some(concat!(
+        "^",
+        padding!(),
+        "[!-?A-~]{1,64}@",
+        dns_name!(),
+        padding!(),
+        "$"
+    ));
 }
 
 /// A new password: 12 to 128 characters (counted after NFKC normalization, which no
@@ -53,7 +68,13 @@ impl TextRule for DisplayName {
 pub struct Locale;
 impl TextRule for Locale {
     const MAX_LENGTH: Option<usize> = Some(LOCALE_MAX_LEN);
-    const PATTERN: Option<&'static str> = Some("^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$");
+    const PATTERN: Option<&'static str> = Some(concat!(
+        "^",
+        padding!(),
+        "[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*",
+        padding!(),
+        "$"
+    ));
 }
 
 /// An IANA time-zone name; that it exists is checked against the time-zone database,
@@ -61,23 +82,28 @@ impl TextRule for Locale {
 pub struct TimeZone;
 impl TextRule for TimeZone {
     const MAX_LENGTH: Option<usize> = Some(64);
-    const PATTERN: Option<&'static str> = Some("^[A-Za-z][A-Za-z0-9_+/-]*$");
+    const PATTERN: Option<&'static str> = Some(concat!(
+        "^",
+        padding!(),
+        "[A-Za-z][A-Za-z0-9_+/-]*",
+        padding!(),
+        "$"
+    ));
 }
 
 /// An organization's name: 1 to 200 characters, not blank.
 pub struct OrganizationName;
 impl TextRule for OrganizationName {
     const MAX_LENGTH: Option<usize> = Some(ORGANIZATION_NAME_MAX_CHARS);
-    const PATTERN: Option<&'static str> = Some("\\S");
+    const PATTERN: Option<&'static str> = Some(NON_BLANK);
 }
 
-/// A work-email domain such as `acme.com`, in lower case (internationalized ones in
-/// their `xn--` form).
+/// A work-email domain such as `acme.com`, as `EmailDomain::parse` checks it (compared
+/// lower-cased; internationalized ones in their `xn--` form).
 pub struct Domain;
 impl TextRule for Domain {
     const MAX_LENGTH: Option<usize> = Some(253);
-    const PATTERN: Option<&'static str> =
-        Some(concat!("^(?:", lower_label!(), "\\.)+[a-z]{2,63}$"));
+    const PATTERN: Option<&'static str> = Some(concat!("^", padding!(), dns_name!(), padding!(), "$"));
 }
 
 /// An organization's allowed domains: at most 50, none twice.
@@ -99,7 +125,7 @@ impl TextRule for EmployeeId {
 pub struct EmailSearch;
 impl TextRule for EmailSearch {
     const MAX_LENGTH: Option<usize> = Some(EMAIL_SEARCH_MAX_LEN);
-    const PATTERN: Option<&'static str> = Some("\\S");
+    const PATTERN: Option<&'static str> = Some(NON_BLANK);
 }
 
 /// The 6-digit code of an authenticator app.

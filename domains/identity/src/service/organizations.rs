@@ -43,7 +43,8 @@ pub struct OrganizationPatch {
 /// The trimmed name, with a problem recorded when it is empty or too long.
 fn clean_name(raw: &str, problems: &mut Vec<FieldProblem>) -> String {
     let name = raw.trim().to_owned();
-    if name.is_empty() || name.chars().count() > ORGANIZATION_NAME_MAX_CHARS {
+    // The length as sent, as the document's `maxLength` counts it.
+    if name.is_empty() || raw.chars().count() > ORGANIZATION_NAME_MAX_CHARS {
         problems.push(FieldProblem {
             field: "name",
             code: "invalid",
