@@ -336,7 +336,7 @@ async fn authentication_comes_before_the_idempotency_key_and_the_body() {
         .header("idempotency-key", "k".repeat(300))
         .send()
         .await;
-    resp.assert_header("www-authenticate", "Bearer");
+    resp.assert_header("www-authenticate", "Bearer realm=\"haven\"");
     assert_eq!(problem(resp, 401).await["code"], "unauthorized");
     // An invalid token and a malformed body: still 401.
     let resp = app
@@ -362,6 +362,7 @@ async fn authentication_comes_before_the_idempotency_key_and_the_body() {
         .await;
     assert_eq!(problem(resp, 400).await["code"], "idempotency_key_invalid");
     let claimed: i64 = app
+        .ctx
         .db
         .run(|conn| {
             use diesel::RunQueryDsl;
