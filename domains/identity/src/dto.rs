@@ -210,8 +210,8 @@ pub struct JwkSet {
 
 mod admin;
 pub use admin::*;
-pub mod rules;
 mod account_email;
+pub mod rules;
 pub use account_email::*;
 mod organizations;
 pub use organizations::*;

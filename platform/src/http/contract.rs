@@ -21,12 +21,13 @@ pub fn finish(spec: &str) -> String {
         for (name, schema) in schemas.iter_mut() {
             mark_nullable(schema);
             let is_object = schema.get("type").and_then(Value::as_str) == Some("object");
-            if is_object && bodies.contains(name) {
-                if let Some(object) = schema.as_object_mut() {
-                    object
-                        .entry("additionalProperties")
-                        .or_insert(Value::Bool(false));
-                }
+            if is_object
+                && bodies.contains(name)
+                && let Some(object) = schema.as_object_mut()
+            {
+                object
+                    .entry("additionalProperties")
+                    .or_insert(Value::Bool(false));
             }
         }
     }
@@ -125,6 +126,9 @@ mod tests {
             serde_json::json!({"allOf": [{"$ref": "#/components/schemas/Kind"}], "nullable": true})
         );
         assert_eq!(props["tags"]["nullable"], true);
-        assert_eq!(done["components"]["schemas"]["A"]["additionalProperties"], false);
+        assert_eq!(
+            done["components"]["schemas"]["A"]["additionalProperties"],
+            false
+        );
     }
 }

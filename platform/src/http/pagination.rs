@@ -8,7 +8,9 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use poem_openapi::Object;
 use poem_openapi::registry::{MetaSchema, MetaSchemaRef};
-use poem_openapi::types::{ParseError, ParseFromJSON, ParseFromParameter, ParseResult, ToJSON, Type};
+use poem_openapi::types::{
+    ParseError, ParseFromJSON, ParseFromParameter, ParseResult, ToJSON, Type,
+};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
@@ -223,7 +225,10 @@ mod tests {
 
     #[test]
     fn limit_defaults_and_bounds() {
-        assert_eq!(P::parse::<CommonErrors>(None::<u32>, None).unwrap().limit, 20);
+        assert_eq!(
+            P::parse::<CommonErrors>(None::<u32>, None).unwrap().limit,
+            20
+        );
         assert_eq!(
             P::parse::<CommonErrors>(Some(100_u32), None).unwrap().limit,
             100

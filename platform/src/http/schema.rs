@@ -94,9 +94,18 @@ mod tests {
     fn exactly_one_of_lists_one_alternative_per_field() {
         let mut schema = MetaSchema {
             properties: vec![
-                ("a", MetaSchemaRef::Inline(Box::new(MetaSchema::new("string")))),
-                ("b", MetaSchemaRef::Inline(Box::new(MetaSchema::new("string")))),
-                ("c", MetaSchemaRef::Inline(Box::new(MetaSchema::new("string")))),
+                (
+                    "a",
+                    MetaSchemaRef::Inline(Box::new(MetaSchema::new("string"))),
+                ),
+                (
+                    "b",
+                    MetaSchemaRef::Inline(Box::new(MetaSchema::new("string"))),
+                ),
+                (
+                    "c",
+                    MetaSchemaRef::Inline(Box::new(MetaSchema::new("string"))),
+                ),
             ],
             ..MetaSchema::new("object")
         };

@@ -256,10 +256,7 @@ mod tests {
         let MetaSchemaRef::Inline(schema) = Text::<Short>::schema_ref() else {
             panic!("inline schema");
         };
-        assert_eq!(
-            (schema.min_length, schema.max_length),
-            (Some(2), Some(3))
-        );
+        assert_eq!((schema.min_length, schema.max_length), (Some(2), Some(3)));
         assert_eq!(schema.pattern.as_deref(), Some("^[a-z]+$"));
         let long = Text::<Short>::parse_from_json(Some("TOO LONG".into())).unwrap();
         assert_eq!(long.as_str(), "TOO LONG");

@@ -42,8 +42,8 @@ use poem::http::HeaderMap;
 use sha2::{Digest, Sha256};
 
 use crate::auth::{Auth, Principal};
-use crate::http::text::{Text, TextRule};
 use crate::db::AnyConnection;
+use crate::http::text::{Text, TextRule};
 
 pub use middleware::{Idempotency, IdempotencyEndpoint};
 

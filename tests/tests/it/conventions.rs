@@ -390,7 +390,11 @@ async fn member_reads_are_private_timestamps_say_z_and_absent_values_null() {
         .unwrap()
         .to_owned();
     let bearer = format!("Bearer {token}");
-    for path in ["/v1/identity/me", "/v1/identity/me/sessions", "/v1/identity/me/mfa"] {
+    for path in [
+        "/v1/identity/me",
+        "/v1/identity/me/sessions",
+        "/v1/identity/me/mfa",
+    ] {
         let resp = app
             .client
             .get(path)
@@ -417,7 +421,10 @@ async fn member_reads_are_private_timestamps_say_z_and_absent_values_null() {
     );
     for absent in ["display_name", "locale", "time_zone", "email_verified_at"] {
         assert!(me[absent].is_null(), "{absent} is sent as null: {me}");
-        assert!(me.as_object().unwrap().contains_key(absent), "{absent} is sent");
+        assert!(
+            me.as_object().unwrap().contains_key(absent),
+            "{absent} is sent"
+        );
     }
     let sessions: serde_json::Value = app
         .client

@@ -1,8 +1,8 @@
 //! `/v1/identity/register` and `/v1/identity/me`: the account resource.
 
-use haven_platform::http::cache::Private;
 use haven_platform::ApiResult;
 use haven_platform::auth::BearerAuth;
+use haven_platform::http::cache::Private;
 use haven_platform::idempotency::IdempotencyKey;
 use poem_openapi::payload::Json;
 use poem_openapi::types::MaybeUndefined;

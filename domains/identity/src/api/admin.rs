@@ -3,10 +3,10 @@
 //! after a second factor; the service re-checks in the database that the caller is still
 //! an enabled admin.
 
-use haven_platform::http::text::Text;
-use haven_platform::http::cache::NoStore;
 use haven_platform::auth::{BearerAuth, Principal, Role};
+use haven_platform::http::cache::NoStore;
 use haven_platform::http::problem::ErrorSet;
+use haven_platform::http::text::Text;
 use haven_platform::idempotency::IdempotencyKey;
 use haven_platform::{ApiError, ApiResult, Page, PageCursor, PageLimit, PageParams};
 use poem_openapi::param::{Path, Query};
@@ -40,7 +40,7 @@ fn authorize<S: ErrorSet>(p: &Principal) -> Result<(), ApiError<S>> {
     p.require_mfa()
 }
 
-/// Admin answers carry other people's personal data: no cache may keep them.
+// Admin answers carry other people's personal data: no cache may keep them (`NoStore`).
 
 /// Answer of the admin user list.
 #[derive(ApiResponse)]
@@ -100,7 +100,8 @@ impl AdminApi {
     ) -> ApiResult<AdminUserList, AdminListUsersErrors> {
         let p = auth.0;
         authorize(&p)?;
-        let params = PageParams::<UserId>::parse(limit.0, cursor.0.as_ref().map(PageCursor::as_str))?;
+        let params =
+            PageParams::<UserId>::parse(limit.0, cursor.0.as_ref().map(PageCursor::as_str))?;
         let query = UserQuery {
             email_contains: email.0.as_deref().map(email_search).transpose()?,
             role: role.0,
@@ -165,7 +166,11 @@ impl AdminApi {
         authorize(&p)?;
         let user = self
             .service
-            .admin_set_roles(&Actor::from(&p), &user_id.0.to_string(), body.0.roles.into_inner())
+            .admin_set_roles(
+                &Actor::from(&p),
+                &user_id.0.to_string(),
+                body.0.roles.into_inner(),
+            )
             .await?;
         Ok(AdminUserResponse::of(user))
     }

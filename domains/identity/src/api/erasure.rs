@@ -1,9 +1,9 @@
 //! `/v1/identity/me/delete` and `/v1/identity/me/erasure`: erasure of the caller's
 //! account across every module.
 
-use haven_platform::http::cache::Private;
 use haven_platform::ApiResult;
 use haven_platform::auth::BearerAuth;
+use haven_platform::http::cache::Private;
 use haven_platform::idempotency::IdempotencyKey;
 use haven_platform::ratelimit::{Access, RateLimiter};
 use poem_openapi::payload::Json;

@@ -1,10 +1,10 @@
 //! `/v1/identity/me/export` and `/v1/identity/me/exports/{export_id}`: exports of the
 //! caller's data from every module.
 
-use haven_platform::http::cache::NoStore;
-use haven_platform::http::cache::Private;
 use haven_platform::ApiResult;
 use haven_platform::auth::BearerAuth;
+use haven_platform::http::cache::NoStore;
+use haven_platform::http::cache::Private;
 use haven_platform::idempotency::IdempotencyKey;
 use poem_openapi::param::Path;
 use poem_openapi::payload::Json;

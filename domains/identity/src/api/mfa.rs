@@ -4,12 +4,12 @@
 //! `Cache-Control: no-store`, and these operations take no `Idempotency-Key`: a stored
 //! replay would keep the secret in the idempotency table.
 
-use haven_platform::http::schema::Patched;
-use haven_platform::http::cache::{NoStore, Private};
 use haven_platform::ApiResult;
 use haven_platform::auth::BearerAuth;
 use haven_platform::config::RateLimitPolicy;
+use haven_platform::http::cache::{NoStore, Private};
 use haven_platform::http::client_ip::ClientIp;
+use haven_platform::http::schema::Patched;
 use haven_platform::ratelimit::{Access, RateLimiter};
 use poem::http::StatusCode;
 use poem_openapi::payload::Json;
@@ -34,7 +34,6 @@ pub const LOGIN_MFA_IP_POLICY: (&str, RateLimitPolicy) = (
         window_s: 300,
     },
 );
-
 
 /// Two-step verification operations.
 pub struct MfaApi {
@@ -200,10 +199,7 @@ impl MfaApi {
             .service
             .start_totp_enrollment(&p.user_id, &p.session_id)
             .await?;
-        Ok(EnrollmentStarted::Created(
-            Json(enrollment.into()),
-            NoStore,
-        ))
+        Ok(EnrollmentStarted::Created(Json(enrollment.into()), NoStore))
     }
 
     /// Confirm the TOTP enrollment

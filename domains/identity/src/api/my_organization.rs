@@ -1,8 +1,8 @@
 //! `/v1/identity/me/organization`: the caller's sponsorship (join, show, leave).
 
-use haven_platform::http::cache::Private;
 use haven_platform::ApiResult;
 use haven_platform::auth::BearerAuth;
+use haven_platform::http::cache::Private;
 use haven_platform::idempotency::IdempotencyKey;
 use haven_platform::ratelimit::{Access, RateLimiter};
 use poem_openapi::payload::Json;
@@ -103,7 +103,11 @@ impl MyOrganizationApi {
         let body = body.0;
         let joined = self
             .service
-            .join_organization(&p.user_id, &body.organization_id, body.employee_id.map(String::from))
+            .join_organization(
+                &p.user_id,
+                &body.organization_id,
+                body.employee_id.map(String::from),
+            )
             .await?;
         let dto = Json(joined.membership.into());
         Ok(if joined.created {

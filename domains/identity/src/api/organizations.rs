@@ -1,10 +1,10 @@
 //! `/v1/identity/organizations/…`: the organization resource, for admins (role `admin`
 //! and a second factor).
 
-use haven_platform::http::text::List;
-use haven_platform::http::cache::Private;
 use haven_platform::auth::{BearerAuth, Principal, Role};
+use haven_platform::http::cache::Private;
 use haven_platform::http::problem::ErrorSet;
+use haven_platform::http::text::List;
 use haven_platform::idempotency::IdempotencyKey;
 use haven_platform::{ApiError, ApiResult, Page, PageCursor, PageLimit, PageParams};
 use poem_openapi::param::{Path, Query};
@@ -165,7 +165,10 @@ impl OrganizationsApi {
         cursor: Query<Option<PageCursor>>,
     ) -> ApiResult<OrganizationList, ListOrganizationsErrors> {
         require_admin(&auth.0)?;
-        let params = PageParams::<OrganizationId>::parse(limit.0, cursor.0.as_ref().map(PageCursor::as_str))?;
+        let params = PageParams::<OrganizationId>::parse(
+            limit.0,
+            cursor.0.as_ref().map(PageCursor::as_str),
+        )?;
         let rows = self
             .service
             .list_organizations(params.after, params.fetch_limit())
@@ -276,7 +279,8 @@ impl OrganizationsApi {
         cursor: Query<Option<PageCursor>>,
     ) -> ApiResult<MemberList, ListMembersErrors> {
         require_admin(&auth.0)?;
-        let params = PageParams::<MembershipId>::parse(limit.0, cursor.0.as_ref().map(PageCursor::as_str))?;
+        let params =
+            PageParams::<MembershipId>::parse(limit.0, cursor.0.as_ref().map(PageCursor::as_str))?;
         let rows = self
             .service
             .list_members(&organization_id.0, params.after, params.fetch_limit())

@@ -1,8 +1,8 @@
 //! `/v1/identity/login`, `/v1/identity/logout` and `/v1/identity/me/sessions`: the
 //! session resource.
 
-use haven_platform::http::cache::{NoStore, Private};
 use haven_platform::auth::{AuthErrors, BearerAuth};
+use haven_platform::http::cache::{NoStore, Private};
 use haven_platform::http::client_ip::ClientIp;
 use haven_platform::ratelimit::{Access, RateLimiter};
 use haven_platform::{ApiResult, Page, PageCursor, PageLimit, PageParams};
@@ -181,7 +181,8 @@ impl SessionsApi {
         cursor: Query<Option<PageCursor>>,
     ) -> ApiResult<SessionList, ListSessionsErrors> {
         let p = auth.0;
-        let params = PageParams::<SessionId>::parse(limit.0, cursor.0.as_ref().map(PageCursor::as_str))?;
+        let params =
+            PageParams::<SessionId>::parse(limit.0, cursor.0.as_ref().map(PageCursor::as_str))?;
         let rows = self
             .service
             .list_sessions(&p.user_id, params.after, params.fetch_limit())

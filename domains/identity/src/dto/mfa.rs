@@ -2,8 +2,8 @@
 
 use haven_platform::http::schema::{SchemaPatch, exactly_one_of};
 use haven_platform::http::text::Text;
-use poem_openapi::registry::MetaSchema;
 use haven_platform::http::timestamp::Timestamp;
+use poem_openapi::registry::MetaSchema;
 use poem_openapi::{Object, Union};
 
 use super::{TokenResponse, rules};

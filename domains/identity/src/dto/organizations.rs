@@ -9,11 +9,11 @@ use poem_openapi::registry::{MetaSchema, MetaSchemaRef};
 use poem_openapi::{Enum, Object, impl_apirequest_for_payload};
 use tokio::io::AsyncReadExt;
 
+use super::rules;
 use crate::model::{
     ELIGIBILITY_MAX_BYTES, JoinedVia, Membership, MembershipId, Organization, OrganizationId,
     UserId,
 };
-use super::rules;
 use crate::service::EligibilityReplaced;
 
 /// Body of `POST /v1/identity/organizations`. Unknown fields (e.g. `id`) are rejected.

@@ -20,7 +20,11 @@ macro_rules! label {
 /// A DNS name as `is_dns_name` checks it: labels, the last one starting with a letter.
 macro_rules! dns_name {
     () => {
-        concat!("(?:", label!(), "\\.)+[A-Za-z](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?")
+        concat!(
+            "(?:",
+            label!(),
+            "\\.)+[A-Za-z](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+        )
     };
 }
 
@@ -103,7 +107,8 @@ impl TextRule for OrganizationName {
 pub struct Domain;
 impl TextRule for Domain {
     const MAX_LENGTH: Option<usize> = Some(253);
-    const PATTERN: Option<&'static str> = Some(concat!("^", padding!(), dns_name!(), padding!(), "$"));
+    const PATTERN: Option<&'static str> =
+        Some(concat!("^", padding!(), dns_name!(), padding!(), "$"));
 }
 
 /// An organization's allowed domains: at most 50, none twice.

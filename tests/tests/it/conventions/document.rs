@@ -67,10 +67,10 @@ fn resolve<'a>(doc: &'a Value, schema: &'a Value) -> &'a Value {
 /// `items` and properties).
 fn property_names(doc: &Value, schema: &Value, seen: &mut HashSet<String>) -> BTreeSet<String> {
     let mut names = BTreeSet::new();
-    if let Some(r) = schema["$ref"].as_str() {
-        if !seen.insert(r.to_owned()) {
-            return names;
-        }
+    if let Some(r) = schema["$ref"].as_str()
+        && !seen.insert(r.to_owned())
+    {
+        return names;
     }
     let schema = resolve(doc, schema);
     for key in ["allOf", "oneOf", "anyOf"] {
@@ -154,7 +154,9 @@ fn operations_have_domain_prefixed_camel_case_ids_and_resource_tags() {
             .flatten()
             .filter_map(Value::as_str)
             .collect();
-        check(&mut failures, !tags.is_empty(), || format!("{label}: no tag"));
+        check(&mut failures, !tags.is_empty(), || {
+            format!("{label}: no tag")
+        });
         for tag in &tags {
             check(&mut failures, declared.contains(tag), || {
                 format!("{label}: tag `{tag}` is not declared with a description")
@@ -167,7 +169,8 @@ fn operations_have_domain_prefixed_camel_case_ids_and_resource_tags() {
             let group = format!("{}: ", capitalized(domain));
             check(
                 &mut failures,
-                tags.iter().all(|t| t.len() > group.len() && t.starts_with(&group)),
+                tags.iter()
+                    .all(|t| t.len() > group.len() && t.starts_with(&group)),
                 || format!("{label}: tags {tags:?} are not `{group}<resource group>`"),
             );
         }
@@ -211,9 +214,15 @@ fn every_optional_property_is_nullable_and_bodies_refuse_unknown_fields() {
                     format!("{name}.{field} is optional but not nullable")
                 });
             }
-            check(&mut failures, property.get("$ref").is_none() || required.contains(field.as_str()), || {
-                format!("{name}.{field}: an optional `$ref` must be wrapped in `allOf` to be nullable")
-            });
+            check(
+                &mut failures,
+                property.get("$ref").is_none() || required.contains(field.as_str()),
+                || {
+                    format!(
+                        "{name}.{field}: an optional `$ref` must be wrapped in `allOf` to be nullable"
+                    )
+                },
+            );
         }
     }
     for (label, op) in operations(&doc) {
@@ -221,9 +230,11 @@ fn every_optional_property_is_nullable_and_bodies_refuse_unknown_fields() {
         for (media, content) in bodies.into_iter().flatten() {
             let schema = resolve(&doc, &content["schema"]);
             if schema["type"] == "object" {
-                check(&mut failures, schema["additionalProperties"] == false, || {
-                    format!("{label} ({media}): the body schema allows unknown fields")
-                });
+                check(
+                    &mut failures,
+                    schema["additionalProperties"] == false,
+                    || format!("{label} ({media}): the body schema allows unknown fields"),
+                );
             }
         }
     }
@@ -243,12 +254,14 @@ fn state_changing_posts_take_an_idempotency_key() {
         });
         // Exempt: answers with secrets are never stored (`no-store`), and answers with no
         // body (`204`) replay nothing a retry would not get anyway.
-        let answers_secrets = success_responses(op)
-            .all(|(_, r)| cache_control(r).is_some_and(|v| v == ["no-store"]));
+        let answers_secrets =
+            success_responses(op).all(|(_, r)| cache_control(r).is_some_and(|v| v == ["no-store"]));
         let only_no_content = success_responses(op).all(|(status, _)| status == "204");
-        check(&mut failures, has_key || answers_secrets || only_no_content, || {
-            format!("{label}: a state-changing POST without an Idempotency-Key header")
-        });
+        check(
+            &mut failures,
+            has_key || answers_secrets || only_no_content,
+            || format!("{label}: a state-changing POST without an Idempotency-Key header"),
+        );
     }
     assert_none(failures);
 }
@@ -264,18 +277,22 @@ fn operations_document_their_problems_and_secured_ones_401() {
             expected.push("401");
         }
         for status in expected {
-            let schema = &responses
-                .get(status)
-                .map_or(&Value::Null, |r| &r["content"]["application/problem+json"]["schema"]);
-            check(&mut failures, schema["$ref"] == "#/components/schemas/Problem", || {
-                format!("{label}: {status} is not documented as a problem")
+            let schema = &responses.get(status).map_or(&Value::Null, |r| {
+                &r["content"]["application/problem+json"]["schema"]
             });
+            check(
+                &mut failures,
+                schema["$ref"] == "#/components/schemas/Problem",
+                || format!("{label}: {status} is not documented as a problem"),
+            );
         }
         for (status, response) in responses {
             if status.starts_with('4') || status.starts_with('5') {
-                check(&mut failures, response["content"]["application/problem+json"].is_object(), || {
-                    format!("{label}: {status} is not an application/problem+json answer")
-                });
+                check(
+                    &mut failures,
+                    response["content"]["application/problem+json"].is_object(),
+                    || format!("{label}: {status} is not an application/problem+json answer"),
+                );
             }
         }
     }
@@ -295,16 +312,24 @@ fn token_answers_say_no_store_and_member_reads_private() {
                 .filter(|n| SECRET_FIELDS.contains(&n.as_str()))
                 .collect();
             if !secrets.is_empty() {
-                check(&mut failures, cache.as_deref() == Some(&["no-store".to_owned()][..]), || {
-                    format!("{label} {status}: holds {secrets:?} but does not declare Cache-Control: no-store")
-                });
+                check(
+                    &mut failures,
+                    cache.as_deref() == Some(&["no-store".to_owned()][..]),
+                    || {
+                        format!(
+                            "{label} {status}: holds {secrets:?} but does not declare Cache-Control: no-store"
+                        )
+                    },
+                );
             }
             if label.starts_with("GET ") && is_secured(op) {
                 let ok = cache
                     .as_ref()
                     .is_some_and(|v| v == &["private"] || v == &["no-store"]);
                 check(&mut failures, ok, || {
-                    format!("{label} {status}: a member read without Cache-Control private or no-store")
+                    format!(
+                        "{label} {status}: a member read without Cache-Control private or no-store"
+                    )
                 });
             }
         }
@@ -325,9 +350,9 @@ fn list_limits_are_bounded_and_cursors_opaque_but_bounded() {
                     lists += 1;
                     let bounded = schema["type"] == "integer"
                         && schema["minimum"].as_f64() == Some(1.0)
-                        && schema["maximum"]
-                            .as_f64()
-                            .is_some_and(|m| m <= f64::from(haven_platform::http::pagination::MAX_LIMIT))
+                        && schema["maximum"].as_f64().is_some_and(|m| {
+                            m <= f64::from(haven_platform::http::pagination::MAX_LIMIT)
+                        })
                         && schema["default"].is_number();
                     check(&mut failures, bounded, || {
                         format!("{label}: `limit` is not 1..=100 with a default: {schema}")
@@ -364,6 +389,9 @@ fn the_description_states_the_conventions_without_internal_references() {
     // RFC 9457 and RFC 3339 are public; the project's own RFCs are not in the document.
     let text = doc.to_string();
     for internal in ["RFC 0001", "RFC 0002", "RFC 000"] {
-        assert!(!text.contains(internal), "the document refers to {internal}");
+        assert!(
+            !text.contains(internal),
+            "the document refers to {internal}"
+        );
     }
 }
