@@ -120,5 +120,12 @@ mod tests {
         let whole = Timestamp::from(t.naive_utc().with_nanosecond(0).unwrap());
         assert_eq!(whole.to_rfc3339(), "2026-11-26T09:30:00Z");
         assert_eq!(Timestamp::parse_from_json(ts.to_json()).unwrap(), ts);
+        // Exports and events serialize `DateTime<Utc>` with serde: the same text.
+        for t in [t, whole.0, t + chrono::TimeDelta::microseconds(7)] {
+            assert_eq!(
+                serde_json::to_value(t).unwrap(),
+                Timestamp(t).to_json().unwrap()
+            );
+        }
     }
 }

@@ -167,9 +167,10 @@ pub(super) fn membership_from(
     })
 }
 
-/// A stored time as RFC 3339 UTC with microseconds (event payloads).
+/// A stored time as the API writes every timestamp (event payloads): RFC 3339 UTC with
+/// `Z`, as responses and exports.
 pub(super) fn rfc3339(t: NaiveDateTime) -> String {
-    utc(t).to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
+    haven_platform::http::timestamp::format_utc(&utc(t))
 }
 
 /// An admin's audit row about an organization (no member concerned).
