@@ -31,6 +31,6 @@ pub mod time;
 
 pub use config::Settings;
 pub use db::{AnyConnection, Db, DbError};
-pub use http::pagination::{Page, PageParams};
+pub use http::pagination::{Page, PageCursor, PageLimit, PageParams};
 pub use http::problem::{ApiError, ApiResult, Problem};
 pub use module::{Module, ModuleInfo, PlatformContext};

@@ -1,7 +1,8 @@
 //! Wire types of the identity API (the SDK-facing surface).
 
-use chrono::{DateTime, Utc};
 use haven_platform::auth::Role;
+use haven_platform::http::text::Text;
+use haven_platform::http::timestamp::Timestamp;
 use poem_openapi::types::MaybeUndefined;
 use poem_openapi::{Enum, Object};
 
@@ -9,22 +10,20 @@ use crate::model::{LoginTokens, Session, SessionId, User, UserId};
 
 /// Body of `POST /v1/identity/register`. Unknown fields (e.g. `role`) are rejected.
 #[derive(Clone, Object)]
-#[oai(deny_unknown_fields)]
+#[oai(rename = "IdentityRegisterRequest", deny_unknown_fields)]
 pub struct RegisterRequest {
     /// The email address; trimmed, and compared case-insensitively.
-    #[oai(validator(max_length = 320))]
-    pub email: String,
+    pub email: Text<rules::EmailAddress>,
     /// 12 to 128 characters (after Unicode NFKC normalization), any characters, not a
     /// common password.
-    #[oai(validator(max_length = 1024))]
-    pub password: String,
+    pub password: Text<rules::NewPassword>,
     /// The name shown to others (at most 100 characters).
-    pub display_name: Option<String>,
+    pub display_name: Option<Text<rules::DisplayName>>,
 }
 
 /// Body of `POST /v1/identity/login`. Unknown fields are rejected.
 #[derive(Clone, Object)]
-#[oai(deny_unknown_fields)]
+#[oai(rename = "IdentityLoginRequest", deny_unknown_fields)]
 pub struct LoginRequest {
     /// The account's email address.
     #[oai(validator(max_length = 320))]
@@ -38,7 +37,7 @@ pub struct LoginRequest {
 
 /// Body of `POST /v1/identity/token/refresh`.
 #[derive(Clone, Object)]
-#[oai(deny_unknown_fields)]
+#[oai(rename = "IdentityRefreshRequest", deny_unknown_fields)]
 pub struct RefreshRequest {
     /// The refresh token of the last login or refresh.
     #[oai(validator(max_length = 256))]
@@ -58,7 +57,7 @@ pub struct UserDto {
     /// The roles granted to the account.
     pub roles: Vec<Role>,
     /// When the account was created.
-    pub created_at: DateTime<Utc>,
+    pub created_at: Timestamp,
     /// IANA time-zone name, e.g. `Europe/Paris`, if set.
     pub time_zone: Option<String>,
     /// BCP 47 language tag, e.g. `fr-CA`, if set.
@@ -66,9 +65,9 @@ pub struct UserDto {
     /// Whether the member agreed to marketing messages.
     pub marketing_consent: bool,
     /// When `marketing_consent` last changed; absent if it never did.
-    pub marketing_consent_at: Option<DateTime<Utc>>,
+    pub marketing_consent_at: Option<Timestamp>,
     /// When the member proved they own the email address; absent until then.
-    pub email_verified_at: Option<DateTime<Utc>>,
+    pub email_verified_at: Option<Timestamp>,
 }
 
 impl From<User> for UserDto {
@@ -78,12 +77,12 @@ impl From<User> for UserDto {
             email: u.email,
             display_name: u.display_name,
             roles: u.roles,
-            created_at: u.created_at,
+            created_at: u.created_at.into(),
             time_zone: u.time_zone,
             locale: u.locale,
             marketing_consent: u.marketing_consent,
-            marketing_consent_at: u.marketing_consent_at,
-            email_verified_at: u.email_verified_at,
+            marketing_consent_at: u.marketing_consent_at.map(Into::into),
+            email_verified_at: u.email_verified_at.map(Into::into),
         }
     }
 }
@@ -95,17 +94,20 @@ impl From<User> for UserDto {
 #[oai(rename = "IdentityUpdateProfile", deny_unknown_fields)]
 pub struct UpdateProfileRequest {
     /// Display name, at most 100 characters (an empty one clears it).
-    pub display_name: MaybeUndefined<String>,
-    /// IANA time-zone name, e.g. `America/New_York`.
-    pub time_zone: MaybeUndefined<String>,
-    /// BCP 47 language tag, e.g. `en-GB`.
-    pub locale: MaybeUndefined<String>,
+    pub display_name: MaybeUndefined<Text<rules::DisplayName>>,
+    /// IANA time-zone name, e.g. `America/New_York`; it must exist in the time-zone
+    /// database (a rule the schema cannot express).
+    pub time_zone: MaybeUndefined<Text<rules::TimeZone>>,
+    /// BCP 47 language tag, e.g. `en-GB`; every subtag must be in the IANA registry (a
+    /// rule the schema cannot express).
+    pub locale: MaybeUndefined<Text<rules::Locale>>,
     /// Agree to (`true`) or withdraw from (`false`) marketing messages.
     pub marketing_consent: Option<bool>,
 }
 
 /// The type of the issued access token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
+#[oai(rename = "IdentityTokenType")]
 pub enum TokenType {
     /// Send as `Authorization: Bearer <access_token>`.
     Bearer,
@@ -113,6 +115,7 @@ pub enum TokenType {
 
 /// Tokens of a new session.
 #[derive(Clone, Object)]
+#[oai(rename = "IdentityTokenResponse")]
 pub struct TokenResponse {
     /// A short-lived access token (JWT).
     pub access_token: String,
@@ -155,9 +158,9 @@ pub struct SessionDto {
     /// `/48`), e.g. `203.0.113.0/24`; absent when unknown.
     pub ip_coarse: Option<String>,
     /// When the session was opened.
-    pub created_at: DateTime<Utc>,
+    pub created_at: Timestamp,
     /// The session's last login or token refresh.
-    pub last_used_at: DateTime<Utc>,
+    pub last_used_at: Timestamp,
     /// Whether this is the session of the token that made the request.
     pub current: bool,
 }
@@ -170,8 +173,8 @@ impl SessionDto {
             id: s.id,
             device_label: s.device_label,
             ip_coarse: s.ip_coarse,
-            created_at: s.created_at,
-            last_used_at: s.last_used_at,
+            created_at: s.created_at.into(),
+            last_used_at: s.last_used_at.into(),
             current: is_current,
         }
     }
@@ -179,6 +182,7 @@ impl SessionDto {
 
 /// One public key (RFC 7517).
 #[derive(Debug, Clone, Object, serde::Deserialize)]
+#[oai(rename = "IdentityJwk")]
 pub struct Jwk {
     /// Key type (`OKP`).
     pub kty: String,
@@ -198,6 +202,7 @@ pub struct Jwk {
 
 /// The keys that verify access tokens (RFC 7517 JWK set).
 #[derive(Debug, Clone, Object, serde::Deserialize)]
+#[oai(rename = "IdentityJwkSet")]
 pub struct JwkSet {
     /// Every key that currently verifies.
     pub keys: Vec<Jwk>,
@@ -206,6 +211,7 @@ pub struct JwkSet {
 mod admin;
 pub use admin::*;
 mod account_email;
+pub mod rules;
 pub use account_email::*;
 mod organizations;
 pub use organizations::*;

@@ -36,7 +36,8 @@ pub const ACCESS_TYPE: &str = "access";
 /// Longest lifetime (`exp - iat`) of an access token: 15 minutes (RFC 0002).
 pub const MAX_ACCESS_TOKEN_LIFETIME_S: i64 = 15 * 60;
 
-/// A role (RFC 0002). Granted by the server only, never by a request body.
+/// A role: `member`, `coach`, `clinician` or `admin`. Granted by the server only, never
+/// by a request body.
 #[derive(
     Debug,
     Clone,

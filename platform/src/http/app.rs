@@ -11,6 +11,7 @@ use poem::{EndpointExt, Route};
 use poem_openapi::{OpenApi, OpenApiService};
 
 use super::client_ip::TrustedProxies;
+use super::contract;
 use super::middleware::body_limit::BodyLimit;
 use super::middleware::envelope::Envelope;
 use super::middleware::timeout::Timeout;
@@ -40,22 +41,73 @@ fn service<A: OpenApi + 'static>(
         API_TITLE,
         ctx.build.version,
     )
-    .description(
-        "Haven's public API. Errors are RFC 9457 problem details \
-             (`application/problem+json`); see RFC 0002 for the conventions.",
-    )
+    .description(API_DESCRIPTION)
     .server("/")
 }
+
+/// The document's description: the conventions every operation follows, stated in full
+/// because readers of the document see nothing else.
+pub const API_DESCRIPTION: &str = "\
+Haven's public API. Every operation follows these conventions.
+
+**Authentication.** Operations marked with the `bearer` security scheme need \
+`Authorization: Bearer <access token>` (a short-lived JWT from `identityLogin`). A missing, \
+invalid or expired token is answered `401` with `WWW-Authenticate: Bearer`, before any other \
+header or body of the request is looked at. Authenticated but not allowed is `403`; a \
+resource that belongs to someone else is `404`. Tokens are never accepted in the query.
+
+**Errors.** Every 4xx and 5xx body is an RFC 9457 problem (`application/problem+json`, \
+schema `Problem`) with a stable machine-readable `code`, documented per operation, and the \
+`request_id` to quote to support. `400`: malformed request (bad JSON, wrong types, unknown \
+fields or enum values); `422`: well-formed but invalid values, with one `errors` entry per \
+field; `409`: conflict with the current state; `413`: body too large; `415`: wrong content \
+type; `429`: rate limited (with `Retry-After`); `503`: overloaded (with `Retry-After`).
+
+**Constraints.** Every limit the server enforces (lengths, ranges, patterns, enums, formats) \
+is in the schemas; a request valid against them is not refused as invalid, except for rules \
+no schema can express, which the field's description names (an IANA time-zone name must \
+exist).
+
+**Lists.** Cursor pagination: `limit` (1 to 100, default 20; outside that range is `422`) \
+and `cursor` (opaque: the previous page's `next_cursor`). A page is \
+`{ \"items\": [...], \"next_cursor\": \"...\" | null }`; `null` means the last page. Order \
+is stable, so pages never repeat or skip items.
+
+**Idempotency.** Operations that create something or move state take an \
+`Idempotency-Key` header (1 to 255 printable ASCII characters, e.g. a UUID). A retry with \
+the same key within 24 hours gets the first response again (`Idempotent-Replayed: true`); \
+the same key with another request is `422 idempotency_key_reused`; while the first is \
+running, `409 idempotency_key_in_use`.
+
+**Ids.** Ids are TypeIDs: a type prefix, `_`, then 26 base32 characters \
+(`usr_01h455vb4pex5vsknk084sn02q`). An id with the wrong prefix is `400`; an unknown one \
+`404`.
+
+**Nullability.** One rule for every schema: an optional field is always sent, as `null` \
+when it has no value, and is declared `nullable`. In request bodies an optional field may \
+be left out or sent as `null`.
+
+**Values.** Timestamps are RFC 3339 in UTC with `Z` (`2026-11-26T09:30:00Z`); time zones \
+are IANA names (`America/New_York`); locales are BCP 47 tags (`en-US`). JSON fields are \
+`snake_case`.
+
+**Caching.** Answers that carry tokens or secrets send `Cache-Control: no-store`; \
+member-specific reads send `Cache-Control: private`. Both are declared on the responses.";
 
 /// Builds the app: `api` (the modules' APIs, as a tuple) plus `extra` routes.
 pub fn build<A: OpenApi + 'static>(ctx: &PlatformContext, api: A, extra: Route) -> HttpApp {
     let service = service(ctx, api);
-    let spec_json = service.spec();
+    let spec_json = contract::finish(&service.spec());
     let table = serde_json::from_str(&spec_json)
         .map(|v| RouteTable::from_spec(&v))
         .unwrap_or_default();
     let docs = service.scalar();
-    let spec_endpoint = service.spec_endpoint();
+    let served = spec_json.clone();
+    let spec_endpoint = poem::endpoint::make_sync(move |_| {
+        poem::Response::builder()
+            .content_type("application/json")
+            .body(served.clone())
+    });
     let routes = extra
         .at("/openapi.json", spec_endpoint)
         .nest("/docs", docs)

@@ -1,10 +1,15 @@
 //! HTTP conventions of RFC 0002, shared by every endpoint.
 
 pub mod app;
+pub mod cache;
 pub mod client_ip;
+pub mod contract;
 mod error_set;
 pub mod middleware;
 pub mod pagination;
 pub mod problem;
 pub mod request_id;
 pub mod routes;
+pub mod schema;
+pub mod text;
+pub mod timestamp;

@@ -2,10 +2,15 @@
 //! `?cursor=`; responses are [`Page<T>`]. Queries page by keyset on a unique key, so
 //! pages never repeat or skip rows under concurrent inserts.
 
+use std::borrow::Cow;
+
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use poem_openapi::Object;
-use poem_openapi::types::{ParseFromJSON, ToJSON};
+use poem_openapi::registry::{MetaSchema, MetaSchemaRef};
+use poem_openapi::types::{
+    ParseError, ParseFromJSON, ParseFromParameter, ParseResult, ToJSON, Type,
+};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
@@ -25,6 +30,106 @@ pub struct Page<T: ParseFromJSON + ToJSON + Send + Sync> {
     pub next_cursor: Option<String>,
 }
 
+/// The `limit` query parameter as sent: any integer, so a value outside 1..=100 (a
+/// negative one too) is answered `422` by [`PageParams::parse`] like any invalid value,
+/// while the document declares the bounds and the default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PageLimit(pub i64);
+
+impl From<PageLimit> for i64 {
+    fn from(l: PageLimit) -> Self {
+        l.0
+    }
+}
+
+impl Type for PageLimit {
+    const IS_REQUIRED: bool = true;
+    type RawValueType = Self;
+    type RawElementValueType = Self;
+
+    fn name() -> Cow<'static, str> {
+        Cow::Borrowed("PageLimit")
+    }
+
+    fn schema_ref() -> MetaSchemaRef {
+        MetaSchemaRef::Inline(Box::new(MetaSchema {
+            minimum: Some(1.0),
+            maximum: Some(f64::from(MAX_LIMIT)),
+            default: Some(DEFAULT_LIMIT.into()),
+            ..MetaSchema::new_with_format("integer", "int32")
+        }))
+    }
+
+    fn as_raw_value(&self) -> Option<&Self::RawValueType> {
+        Some(self)
+    }
+
+    fn raw_element_iter<'a>(
+        &'a self,
+    ) -> Box<dyn Iterator<Item = &'a Self::RawElementValueType> + 'a> {
+        Box::new(self.as_raw_value().into_iter())
+    }
+}
+
+impl ParseFromParameter for PageLimit {
+    fn parse_from_parameter(value: &str) -> ParseResult<Self> {
+        value.trim().parse().map(Self).map_err(ParseError::custom)
+    }
+}
+
+/// The `cursor` query parameter's schema: an opaque token from a previous page's
+/// `next_cursor` (only cursors this server issued are valid).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageCursor(pub String);
+
+impl Type for PageCursor {
+    const IS_REQUIRED: bool = true;
+    type RawValueType = Self;
+    type RawElementValueType = Self;
+
+    fn name() -> Cow<'static, str> {
+        Cow::Borrowed("PageCursor")
+    }
+
+    fn schema_ref() -> MetaSchemaRef {
+        MetaSchemaRef::Inline(Box::new(MetaSchema {
+            description: Some(
+                "The `next_cursor` of the previous page; only cursors this server issued \
+                 are valid (`400` otherwise).",
+            ),
+            pattern: Some("^[A-Za-z0-9_-]+$".to_owned()),
+            max_length: Some(MAX_CURSOR_LEN),
+            ..MetaSchema::new("string")
+        }))
+    }
+
+    fn as_raw_value(&self) -> Option<&Self::RawValueType> {
+        Some(self)
+    }
+
+    fn raw_element_iter<'a>(
+        &'a self,
+    ) -> Box<dyn Iterator<Item = &'a Self::RawElementValueType> + 'a> {
+        Box::new(self.as_raw_value().into_iter())
+    }
+}
+
+impl ParseFromParameter for PageCursor {
+    fn parse_from_parameter(value: &str) -> ParseResult<Self> {
+        Ok(Self(value.to_owned()))
+    }
+}
+
+impl PageCursor {
+    /// The cursor text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Longest cursor accepted; the ones issued are far shorter.
+pub const MAX_CURSOR_LEN: usize = 512;
+
 /// Validated `limit` and decoded `cursor` of a list request.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PageParams<K> {
@@ -38,16 +143,22 @@ impl<K: DeserializeOwned> PageParams<K> {
     /// Validates the raw query values: `422` for a limit outside 1..=100, `400` for a
     /// cursor this server did not issue.
     pub fn parse<S: ErrorSet>(
-        limit: Option<u32>,
+        limit: Option<impl Into<i64>>,
         cursor: Option<&str>,
     ) -> Result<Self, ApiError<S>> {
-        let limit = limit.unwrap_or(DEFAULT_LIMIT);
-        if !(1..=MAX_LIMIT).contains(&limit) {
+        let limit = limit.map_or(i64::from(DEFAULT_LIMIT), Into::into);
+        let Some(limit) = u32::try_from(limit)
+            .ok()
+            .filter(|l| (1..=MAX_LIMIT).contains(l))
+        else {
             return Err(ApiError::invalid_field(
                 "limit",
                 "out_of_range",
                 format!("must be between 1 and {MAX_LIMIT}"),
             ));
+        };
+        if cursor.is_some_and(|c| c.len() > MAX_CURSOR_LEN) {
+            return Err(decode_error());
         }
         let after = cursor.map(decode_cursor).transpose()?;
         Ok(Self { limit, after })
@@ -94,13 +205,15 @@ fn decode_cursor<K: DeserializeOwned, S: ErrorSet>(cursor: &str) -> Result<K, Ap
         .decode(cursor)
         .ok()
         .and_then(|bytes| serde_json::from_slice(&bytes).ok())
-        .ok_or_else(|| {
-            ApiError::bad_request("cursor: not a cursor returned by this list").field(
-                "cursor",
-                "invalid",
-                "not a cursor returned by this list",
-            )
-        })
+        .ok_or_else(decode_error)
+}
+
+fn decode_error<S: ErrorSet>() -> ApiError<S> {
+    ApiError::bad_request("cursor: not a cursor returned by this list").field(
+        "cursor",
+        "invalid",
+        "not a cursor returned by this list",
+    )
 }
 
 #[cfg(test)]
@@ -112,15 +225,24 @@ mod tests {
 
     #[test]
     fn limit_defaults_and_bounds() {
-        assert_eq!(P::parse::<CommonErrors>(None, None).unwrap().limit, 20);
         assert_eq!(
-            P::parse::<CommonErrors>(Some(100), None).unwrap().limit,
+            P::parse::<CommonErrors>(None::<u32>, None).unwrap().limit,
+            20
+        );
+        assert_eq!(
+            P::parse::<CommonErrors>(Some(100_u32), None).unwrap().limit,
             100
         );
-        for bad in [0, 101] {
+        for bad in [0, 101, -1, i64::MIN] {
             let err = P::parse::<CommonErrors>(Some(bad), None).unwrap_err();
             assert_eq!(err.status().as_u16(), 422);
         }
+        assert_eq!(
+            P::parse::<CommonErrors>(Some(PageLimit(7)), None)
+                .unwrap()
+                .limit,
+            7
+        );
     }
 
     #[test]
@@ -129,9 +251,9 @@ mod tests {
         let page = Page::<i64>::from_rows(rows, 3, Clone::clone, |r| r.0);
         assert_eq!(page.items, vec![0, 1, 2]);
         let cursor = page.next_cursor.unwrap();
-        let params = P::parse::<CommonErrors>(Some(3), Some(&cursor)).unwrap();
+        let params = P::parse::<CommonErrors>(Some(3_u32), Some(&cursor)).unwrap();
         assert_eq!(params.after, Some((2, "k2".to_owned())));
-        let err = P::parse::<CommonErrors>(None, Some("%%%")).unwrap_err();
+        let err = P::parse::<CommonErrors>(None::<u32>, Some("%%%")).unwrap_err();
         assert_eq!(err.status().as_u16(), 400);
     }
 

@@ -35,15 +35,14 @@ pub struct Problem {
     pub title: String,
     /// The HTTP status code.
     pub status: u16,
-    /// Explanation specific to this occurrence.
-    #[oai(skip_serializing_if_is_none)]
-    #[serde(skip_serializing_if = "Option::is_none", default)]
+    /// Explanation specific to this occurrence; `null` when the title says it all.
+    #[serde(default)]
     pub detail: Option<String>,
     /// Stable machine-readable error code, documented per endpoint.
     pub code: String,
-    /// The request id (also in `X-Request-Id`), for support.
-    #[oai(skip_serializing_if_is_none)]
-    #[serde(skip_serializing_if = "Option::is_none", default)]
+    /// The request id (also in `X-Request-Id`), for support; `null` only outside a
+    /// request.
+    #[serde(default)]
     pub request_id: Option<String>,
     /// Field-level problems, for validation failures.
     #[serde(default)]

@@ -14,6 +14,8 @@ pub struct RouteTable {
     routes: HashMap<String, (Arc<str>, String)>,
     /// `(template, METHOD)` of operations with an `Idempotency-Key` header parameter.
     idempotent: HashSet<(String, String)>,
+    /// `(template, METHOD)` of operations that require a bearer token.
+    secured: HashSet<(String, String)>,
 }
 
 impl RouteTable {
@@ -21,11 +23,16 @@ impl RouteTable {
     pub fn from_spec(spec: &serde_json::Value) -> Self {
         let mut routes = HashMap::new();
         let mut idempotent = HashSet::new();
+        let mut secured = HashSet::new();
         if let Some(paths) = spec.get("paths").and_then(|p| p.as_object()) {
             for (path, ops) in paths {
                 for (method, op) in ops.as_object().into_iter().flatten() {
+                    let id = (path.clone(), method.to_ascii_uppercase());
+                    if requires_token(op) {
+                        secured.insert(id.clone());
+                    }
                     if declares_idempotency_key(op) {
-                        idempotent.insert((path.clone(), method.to_ascii_uppercase()));
+                        idempotent.insert(id);
                     }
                 }
                 let mut methods: Vec<String> = ops
@@ -42,7 +49,11 @@ impl RouteTable {
                 );
             }
         }
-        Self { routes, idempotent }
+        Self {
+            routes,
+            idempotent,
+            secured,
+        }
     }
 
     /// The template of the documented route a concrete request path matches
@@ -86,6 +97,12 @@ impl RouteTable {
             .then_some(template)
     }
 
+    /// Whether the operation `method template` requires a bearer token.
+    pub fn is_secured(&self, method: &str, template: &str) -> bool {
+        self.secured
+            .contains(&(template.to_owned(), method.to_ascii_uppercase()))
+    }
+
     /// The `Allow` value for a poem pattern (`/v1/items/:param0`) or a template.
     pub fn allow(&self, pattern: &str) -> Option<&str> {
         self.routes
@@ -102,6 +119,13 @@ impl RouteTable {
             None => rewrite(pattern, |name| format!("{{{name}}}")).into(),
         }
     }
+}
+
+/// Whether an OpenAPI operation object lists a security requirement.
+fn requires_token(op: &serde_json::Value) -> bool {
+    op.get("security")
+        .and_then(|s| s.as_array())
+        .is_some_and(|s| !s.is_empty())
 }
 
 /// Whether an OpenAPI operation object lists an `Idempotency-Key` header parameter.
@@ -191,5 +215,17 @@ mod tests {
             None,
             "a query param"
         );
+    }
+
+    #[test]
+    fn operations_with_a_security_requirement_are_secured() {
+        let spec = serde_json::json!({"paths": {
+            "/v1/items": {"post": {"security": [{"bearer": []}]}, "get": {"security": []}},
+            "/v1/public": {"post": {}}
+        }});
+        let t = RouteTable::from_spec(&spec);
+        assert!(t.is_secured("post", "/v1/items"));
+        assert!(!t.is_secured("GET", "/v1/items"));
+        assert!(!t.is_secured("POST", "/v1/public"));
     }
 }

@@ -13,7 +13,9 @@ use poem::{Body, Endpoint, IntoResponse, Middleware, PathPattern, Request, Respo
 use tracing::Instrument;
 
 use super::repo::{self, Claim, Fingerprint, Stored};
-use super::{HEADER, MAX_KEY_LEN, REPLAYED_HEADER, is_valid_key, scope_of, sha256_hex};
+use super::{
+    HEADER, MAX_KEY_LEN, REPLAYED_HEADER, is_valid_key, principal_of, scope_of, sha256_hex,
+};
 use crate::auth::Auth;
 use crate::config::Settings;
 use crate::db::{Db, DbError};
@@ -135,6 +137,15 @@ impl<E: Endpoint + 'static> Endpoint for IdempotencyEndpoint<E> {
         let Some(template) = template else {
             return self.inner.call(req).await.map(IntoResponse::into_response);
         };
+        // Authentication comes before every other check (RFC 0002): a request to a
+        // secured operation without a valid token goes straight to the handler, whose
+        // bearer guard answers `401`, and never claims a key or has it validated.
+        let method = req.method().as_str();
+        if self.config.routes.is_secured(method, template)
+            && principal_of(req.headers(), &self.config.auth).is_none()
+        {
+            return self.inner.call(req).await.map(IntoResponse::into_response);
+        }
         // Responses made here carry the route, so the access log and metrics name it.
         let pattern = PathPattern(template.into());
         match self.config.claim(&mut req).await {

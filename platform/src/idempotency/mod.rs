@@ -41,8 +41,9 @@ use diesel::QueryResult;
 use poem::http::HeaderMap;
 use sha2::{Digest, Sha256};
 
-use crate::auth::Auth;
+use crate::auth::{Auth, Principal};
 use crate::db::AnyConnection;
+use crate::http::text::{Text, TextRule};
 
 pub use middleware::{Idempotency, IdempotencyEndpoint};
 
@@ -60,7 +61,17 @@ pub const MAX_KEY_LEN: usize = 255;
 /// comment, which becomes the parameter's description): the middleware finds opted-in
 /// operations by that header parameter in the OpenAPI document. The handler need not
 /// read it.
-pub type IdempotencyKey = poem_openapi::param::Header<Option<String>>;
+pub type IdempotencyKey = poem_openapi::param::Header<Option<Text<KeyRule>>>;
+
+/// The documented shape of a key, as [`is_valid_key`] checks it (the middleware answers
+/// `400 idempotency_key_invalid` otherwise): 1 to 255 printable ASCII characters, with no
+/// space at either end (HTTP would strip it).
+pub struct KeyRule;
+impl TextRule for KeyRule {
+    const MIN_LENGTH: Option<usize> = Some(1);
+    const MAX_LENGTH: Option<usize> = Some(MAX_KEY_LEN);
+    const PATTERN: Option<&'static str> = Some("^[!-~](?:[ -~]*[!-~])?$");
+}
 
 /// Whose keys a request's key is among: two clients may use the same key independently.
 ///
@@ -72,16 +83,21 @@ pub fn scope_of(headers: &HeaderMap, auth: &Auth) -> String {
     let Some(value) = headers.get(poem::http::header::AUTHORIZATION) else {
         return "anonymous".to_owned();
     };
-    let subject = value
-        .to_str()
-        .ok()
-        .and_then(|v| v.strip_prefix("Bearer "))
-        .and_then(|token| auth.verify(token.trim()).ok())
-        .map(|principal| principal.user_id);
+    let subject = principal_of(headers, auth).map(|principal| principal.user_id);
     match subject {
         Some(user) => format!("user:{user}"),
         None => format!("auth:{}", sha256_hex(value.as_bytes())),
     }
+}
+
+/// The principal of a valid `Authorization: Bearer` header, if there is one.
+pub(crate) fn principal_of(headers: &HeaderMap, auth: &Auth) -> Option<Principal> {
+    headers
+        .get(poem::http::header::AUTHORIZATION)?
+        .to_str()
+        .ok()?
+        .strip_prefix("Bearer ")
+        .and_then(|token| auth.verify(token.trim()).ok())
 }
 
 /// Deletes the keys whose replay window (or, for a request whose node died, lease) has

@@ -9,6 +9,8 @@ use serde_json::json;
 
 use crate::probe::{app, app_with};
 
+mod document;
+
 #[tokio::test]
 async fn unknown_routes_are_404_problems_with_the_request_id() {
     let (app, _) = app().await;
@@ -329,4 +331,174 @@ async fn the_document_and_the_docs_ui_are_served() {
         html.contains("<html") && html.to_lowercase().contains("scalar"),
         "{html}"
     );
+}
+
+/// Registers a member through the API and signs in; returns the login answer.
+async fn signed_in(app: &haven_platform::testing::TestApp) -> serde_json::Value {
+    let creds = json!({"email": "contract@example.com", "password": "a long enough passphrase"});
+    let resp = app
+        .client
+        .post("/v1/identity/register")
+        .body_json(&creds)
+        .send()
+        .await;
+    resp.assert_status(StatusCode::CREATED);
+    let resp = app
+        .client
+        .post("/v1/identity/login")
+        .body_json(&creds)
+        .send()
+        .await;
+    resp.assert_status_is_ok();
+    resp.assert_header("cache-control", "no-store");
+    resp.json().await.value().deserialize()
+}
+
+#[tokio::test]
+async fn authentication_comes_before_the_idempotency_key_and_the_body() {
+    let (app, _) = app().await;
+    // A malformed key (too long) without a token: 401, not 400.
+    let resp = app
+        .client
+        .post("/v1/identity/me/export")
+        .header("idempotency-key", "k".repeat(300))
+        .send()
+        .await;
+    resp.assert_header("www-authenticate", "Bearer realm=\"haven\"");
+    resp.assert_problem(StatusCode::UNAUTHORIZED, "unauthorized")
+        .await;
+    // An invalid token and a malformed body: still 401.
+    let resp = app
+        .client
+        .patch("/v1/identity/me")
+        .header("authorization", "Bearer not-a-token")
+        .content_type("application/json")
+        .body("{\"display_name\": ")
+        .send()
+        .await;
+    resp.assert_problem(StatusCode::UNAUTHORIZED, "unauthorized")
+        .await;
+    // Signed in, the key is checked as before.
+    let token = signed_in(&app).await["access_token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let resp = app
+        .client
+        .post("/v1/identity/me/export")
+        .header("authorization", format!("Bearer {token}"))
+        .header("idempotency-key", "k".repeat(300))
+        .send()
+        .await;
+    resp.assert_problem(StatusCode::BAD_REQUEST, "idempotency_key_invalid")
+        .await;
+    let claimed: i64 = app
+        .ctx
+        .db
+        .run(|conn| {
+            use diesel::RunQueryDsl;
+            diesel::sql_query("SELECT COUNT(*) AS n FROM platform_idempotency_keys")
+                .get_result::<Count>(conn)
+                .map(|c| c.n)
+                .map_err(haven_platform::DbError::from)
+        })
+        .await
+        .unwrap();
+    assert_eq!(claimed, 0, "no key was claimed by the refused requests");
+}
+
+#[derive(diesel::QueryableByName)]
+struct Count {
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    n: i64,
+}
+
+#[tokio::test]
+async fn member_reads_are_private_timestamps_say_z_and_absent_values_null() {
+    let (app, _) = app().await;
+    let token = signed_in(&app).await["access_token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let bearer = format!("Bearer {token}");
+    for path in [
+        "/v1/identity/me",
+        "/v1/identity/me/sessions",
+        "/v1/identity/me/mfa",
+    ] {
+        let resp = app
+            .client
+            .get(path)
+            .header("authorization", &bearer)
+            .send()
+            .await;
+        resp.assert_status_is_ok();
+        resp.assert_header("cache-control", "private");
+    }
+    let me: serde_json::Value = app
+        .client
+        .get("/v1/identity/me")
+        .header("authorization", &bearer)
+        .send()
+        .await
+        .json()
+        .await
+        .value()
+        .deserialize();
+    let created = me["created_at"].as_str().unwrap();
+    assert!(
+        created.ends_with('Z') && chrono::DateTime::parse_from_rfc3339(created).is_ok(),
+        "{created}"
+    );
+    for absent in ["display_name", "locale", "time_zone", "email_verified_at"] {
+        assert!(me[absent].is_null(), "{absent} is sent as null: {me}");
+        assert!(
+            me.as_object().unwrap().contains_key(absent),
+            "{absent} is sent"
+        );
+    }
+    let sessions: serde_json::Value = app
+        .client
+        .get("/v1/identity/me/sessions")
+        .header("authorization", &bearer)
+        .send()
+        .await
+        .json()
+        .await
+        .value()
+        .deserialize();
+    let used = sessions["items"][0]["last_used_at"].as_str().unwrap();
+    assert!(used.ends_with('Z'), "{used}");
+    assert!(sessions["next_cursor"].is_null());
+}
+
+#[tokio::test]
+async fn a_negative_or_huge_limit_is_422_like_any_out_of_range_limit() {
+    let (app, _) = app().await;
+    let token = signed_in(&app).await["access_token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    for limit in ["-1", "0", "101", "99999999999"] {
+        let resp = app
+            .client
+            .get("/v1/identity/me/sessions")
+            .header("authorization", format!("Bearer {token}"))
+            .query("limit", &limit)
+            .send()
+            .await;
+        let body = resp
+            .assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed")
+            .await;
+        assert_eq!(body["errors"][0]["field"], "limit", "{limit}");
+    }
+    let resp = app
+        .client
+        .get("/v1/identity/me/sessions")
+        .header("authorization", format!("Bearer {token}"))
+        .query("limit", &"ten")
+        .send()
+        .await;
+    resp.assert_problem(StatusCode::BAD_REQUEST, "bad_request")
+        .await;
 }

@@ -2,6 +2,7 @@
 
 use haven_platform::ApiResult;
 use haven_platform::auth::BearerAuth;
+use haven_platform::http::cache::Private;
 use haven_platform::idempotency::IdempotencyKey;
 use poem_openapi::payload::Json;
 use poem_openapi::types::MaybeUndefined;
@@ -37,10 +38,15 @@ pub enum Registered {
 pub enum Me {
     /// The caller's account.
     #[oai(status = 200)]
-    Ok(Json<UserDto>),
+    Ok(
+        Json<UserDto>,
+        /// `private`: member-specific.
+        #[oai(header = "Cache-Control")]
+        Private,
+    ),
 }
 
-#[OpenApi(tag = "IdentityTag::Identity")]
+#[OpenApi(tag = "IdentityTag::Accounts")]
 impl AccountsApi {
     /// Register an account
     ///
@@ -65,9 +71,9 @@ impl AccountsApi {
         let user = self
             .service
             .register(RegisterInput {
-                email: body.email,
-                password: body.password,
-                display_name: body.display_name,
+                email: body.email.into(),
+                password: body.password.into(),
+                display_name: body.display_name.map(String::from),
             })
             .await?;
         Ok(Registered::Created(Json(user.into())))
@@ -83,7 +89,7 @@ impl AccountsApi {
     )]
     async fn me(&self, auth: BearerAuth) -> ApiResult<Me, MeErrors> {
         let user = self.service.me(&auth.0.user_id).await?;
-        Ok(Me::Ok(Json(user.into())))
+        Ok(Me::Ok(Json(user.into()), Private))
     }
 
     /// Update the caller's profile
@@ -110,15 +116,15 @@ impl AccountsApi {
             marketing_consent: body.marketing_consent,
         };
         let user = self.service.update_profile(&auth.0.user_id, patch).await?;
-        Ok(Me::Ok(Json(user.into())))
+        Ok(Me::Ok(Json(user.into()), Private))
     }
 }
 
 /// Absent: leave (`None`); `null`: clear (`Some(None)`); a value: set.
-fn patch_field<T>(field: MaybeUndefined<T>) -> Option<Option<T>> {
+fn patch_field<T: Into<String>>(field: MaybeUndefined<T>) -> Option<Option<String>> {
     match field {
         MaybeUndefined::Undefined => None,
         MaybeUndefined::Null => Some(None),
-        MaybeUndefined::Value(v) => Some(Some(v)),
+        MaybeUndefined::Value(v) => Some(Some(v.into())),
     }
 }

@@ -4,13 +4,16 @@
 //! enabled admin (`haven_platform::auth::Guard`).
 
 use haven_platform::auth::{BearerAuth, Guard, Role};
+use haven_platform::http::cache::NoStore;
+use haven_platform::http::text::Text;
 use haven_platform::idempotency::IdempotencyKey;
-use haven_platform::{ApiResult, Page, PageParams};
+use haven_platform::{ApiResult, Page, PageCursor, PageLimit, PageParams};
 use poem_openapi::param::{Path, Query};
 use poem_openapi::payload::Json;
 use poem_openapi::{ApiResponse, OpenApi};
 
 use super::IdentityTag;
+use crate::dto::rules;
 use crate::dto::{AdminUserDto, SetRolesRequest};
 use crate::error::{
     AdminAccountStateErrors, AdminGetUserErrors, AdminListUsersErrors, AdminSetRolesErrors,
@@ -31,8 +34,7 @@ impl AdminApi {
     }
 }
 
-/// Admin answers carry other people's personal data: no cache may keep them.
-const NO_STORE: &str = "no-store";
+// Admin answers carry other people's personal data: no cache may keep them (`NoStore`).
 
 /// Answer of the admin user list.
 #[derive(ApiResponse)]
@@ -41,9 +43,9 @@ pub enum AdminUserList {
     #[oai(status = 200)]
     Ok(
         Json<Page<AdminUserDto>>,
-        /// `no-store`.
+        /// `no-store`: the answer holds tokens, secrets or personal data.
         #[oai(header = "Cache-Control")]
-        String,
+        NoStore,
     ),
 }
 
@@ -54,19 +56,19 @@ pub enum AdminUserResponse {
     #[oai(status = 200)]
     Ok(
         Json<AdminUserDto>,
-        /// `no-store`.
+        /// `no-store`: the answer holds tokens, secrets or personal data.
         #[oai(header = "Cache-Control")]
-        String,
+        NoStore,
     ),
 }
 
 impl AdminUserResponse {
     fn of(user: crate::service::AdminUser) -> Self {
-        Self::Ok(Json(user.into()), NO_STORE.to_owned())
+        Self::Ok(Json(user.into()), NoStore)
     }
 }
 
-#[OpenApi(tag = "IdentityTag::Identity")]
+#[OpenApi(tag = "IdentityTag::Admin")]
 impl AdminApi {
     /// List accounts (admin)
     ///
@@ -81,18 +83,19 @@ impl AdminApi {
     async fn list(
         &self,
         auth: BearerAuth,
-        /// Text the email address must contain, e.g. `@acme.com` (1–320 bytes).
-        email: Query<Option<String>>,
+        /// Text the email address must contain, e.g. `@acme.com` (not blank).
+        email: Query<Option<Text<rules::EmailSearch>>>,
         /// Only accounts holding this role.
         role: Query<Option<Role>>,
         /// Page size, 1–100 (default 20).
-        limit: Query<Option<u32>>,
+        limit: Query<Option<PageLimit>>,
         /// The `next_cursor` of the previous page.
-        cursor: Query<Option<String>>,
+        cursor: Query<Option<PageCursor>>,
     ) -> ApiResult<AdminUserList, AdminListUsersErrors> {
         let p = auth.0;
         self.guard.require_role(&p, Role::Admin).await?;
-        let params = PageParams::<UserId>::parse(limit.0, cursor.0.as_deref())?;
+        let params =
+            PageParams::<UserId>::parse(limit.0, cursor.0.as_ref().map(PageCursor::as_str))?;
         let query = UserQuery {
             email_contains: email.0.as_deref().map(email_search).transpose()?,
             role: role.0,
@@ -107,7 +110,7 @@ impl AdminApi {
             |u| u.user.id.to_string(),
             AdminUserDto::from,
         );
-        Ok(AdminUserList::Ok(Json(page), NO_STORE.to_owned()))
+        Ok(AdminUserList::Ok(Json(page), NoStore))
     }
 
     /// Read an account (admin)
@@ -157,7 +160,7 @@ impl AdminApi {
         self.guard.require_role(&p, Role::Admin).await?;
         let user = self
             .service
-            .admin_set_roles(&Actor::from(&p), &user_id.0, body.0.roles)
+            .admin_set_roles(&Actor::from(&p), &user_id.0, body.0.roles.into_inner())
             .await?;
         Ok(AdminUserResponse::of(user))
     }

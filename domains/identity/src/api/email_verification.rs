@@ -47,7 +47,7 @@ pub enum EmailConfirmed {
     NoContent,
 }
 
-#[OpenApi(tag = "IdentityTag::Identity")]
+#[OpenApi(tag = "IdentityTag::Credentials")]
 impl EmailVerificationApi {
     /// Send a verification email
     ///

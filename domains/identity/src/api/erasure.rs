@@ -3,6 +3,7 @@
 
 use haven_platform::ApiResult;
 use haven_platform::auth::BearerAuth;
+use haven_platform::http::cache::Private;
 use haven_platform::idempotency::IdempotencyKey;
 use haven_platform::ratelimit::{Access, RateLimiter};
 use poem_openapi::payload::Json;
@@ -40,10 +41,15 @@ pub enum ErasureAccepted {
 pub enum ErasureFound {
     /// The erasure and its steps.
     #[oai(status = 200)]
-    Ok(Json<ErasureDto>),
+    Ok(
+        Json<ErasureDto>,
+        /// `private`: member-specific.
+        #[oai(header = "Cache-Control")]
+        Private,
+    ),
 }
 
-#[OpenApi(tag = "IdentityTag::Identity")]
+#[OpenApi(tag = "IdentityTag::Privacy")]
 impl ErasureApi {
     /// Delete my account
     ///
@@ -101,6 +107,6 @@ impl ErasureApi {
             .service
             .erasure_status(&super::user_of(&auth.0)?)
             .await?;
-        Ok(ErasureFound::Ok(Json(erasure.into())))
+        Ok(ErasureFound::Ok(Json(erasure.into()), Private))
     }
 }

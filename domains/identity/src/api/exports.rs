@@ -3,6 +3,8 @@
 
 use haven_platform::ApiResult;
 use haven_platform::auth::BearerAuth;
+use haven_platform::http::cache::NoStore;
+use haven_platform::http::cache::Private;
 use haven_platform::idempotency::IdempotencyKey;
 use poem_openapi::param::Path;
 use poem_openapi::payload::Json;
@@ -39,7 +41,12 @@ pub enum ExportAccepted {
 pub enum ExportFound {
     /// The export.
     #[oai(status = 200)]
-    Ok(Json<ExportDto>),
+    Ok(
+        Json<ExportDto>,
+        /// `private`: member-specific.
+        #[oai(header = "Cache-Control")]
+        Private,
+    ),
 }
 
 /// Answer of a download.
@@ -54,13 +61,13 @@ pub enum ExportDocument {
         /// `attachment; filename="haven-export-{id}.json"`.
         #[oai(header = "Content-Disposition")]
         String,
-        /// `no-store`: personal data.
+        /// `no-store`: the answer holds personal data.
         #[oai(header = "Cache-Control")]
-        String,
+        NoStore,
     ),
 }
 
-#[OpenApi(tag = "IdentityTag::Identity")]
+#[OpenApi(tag = "IdentityTag::Privacy")]
 impl ExportsApi {
     /// Export my data
     ///
@@ -106,7 +113,7 @@ impl ExportsApi {
             .service
             .export_status(&super::user_of(&auth.0)?, &export_id.0)
             .await?;
-        Ok(ExportFound::Ok(Json(export.into())))
+        Ok(ExportFound::Ok(Json(export.into()), Private))
     }
 
     /// Download an export
@@ -136,7 +143,7 @@ impl ExportsApi {
         Ok(ExportDocument::Ok(
             Json(document),
             format!("attachment; filename=\"haven-export-{}.json\"", export_id.0),
-            "no-store".to_owned(),
+            NoStore,
         ))
     }
 }

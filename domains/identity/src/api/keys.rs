@@ -33,7 +33,7 @@ pub enum JwksResponse {
     ),
 }
 
-#[OpenApi(tag = "IdentityTag::Identity")]
+#[OpenApi(tag = "IdentityTag::Keys")]
 impl KeysApi {
     /// Public keys of access tokens
     ///

@@ -7,7 +7,9 @@
 use haven_platform::ApiResult;
 use haven_platform::auth::BearerAuth;
 use haven_platform::config::RateLimitPolicy;
+use haven_platform::http::cache::{NoStore, Private};
 use haven_platform::http::client_ip::ClientIp;
+use haven_platform::http::schema::Patched;
 use haven_platform::ratelimit::{Access, RateLimiter};
 use poem::http::StatusCode;
 use poem_openapi::payload::Json;
@@ -15,7 +17,7 @@ use poem_openapi::{ApiResponse, OpenApi};
 
 use super::IdentityTag;
 use crate::dto::{
-    LoginMfaRequest, MfaCodeRequest, MfaDisableRequest, MfaStatusDto, RecoveryCodesDto,
+    LoginMfaRequest, MfaCodeRequest, MfaDisableRequest, MfaStatusDto, OneFactor, RecoveryCodesDto,
     TokenResponse, TotpEnrollmentDto,
 };
 use crate::error::{LoginMfaErrors, MfaChangeErrors, MfaStatusErrors, StartTotpErrors};
@@ -32,8 +34,6 @@ pub const LOGIN_MFA_IP_POLICY: (&str, RateLimitPolicy) = (
         window_s: 300,
     },
 );
-
-const NO_STORE: &str = "no-store";
 
 /// Two-step verification operations.
 pub struct MfaApi {
@@ -55,9 +55,9 @@ pub enum SteppedUp {
     #[oai(status = 200)]
     Ok(
         Json<TokenResponse>,
-        /// `no-store`.
+        /// `no-store`: the answer holds tokens, secrets or personal data.
         #[oai(header = "Cache-Control")]
-        String,
+        NoStore,
     ),
 }
 
@@ -66,7 +66,12 @@ pub enum SteppedUp {
 pub enum MfaStatusAnswer {
     /// The caller's two-step verification.
     #[oai(status = 200)]
-    Ok(Json<MfaStatusDto>),
+    Ok(
+        Json<MfaStatusDto>,
+        /// `private`: member-specific.
+        #[oai(header = "Cache-Control")]
+        Private,
+    ),
 }
 
 /// Answer of a started enrollment.
@@ -76,9 +81,9 @@ pub enum EnrollmentStarted {
     #[oai(status = 201)]
     Created(
         Json<TotpEnrollmentDto>,
-        /// `no-store`.
+        /// `no-store`: the answer holds tokens, secrets or personal data.
         #[oai(header = "Cache-Control")]
-        String,
+        NoStore,
     ),
 }
 
@@ -89,9 +94,9 @@ pub enum RecoveryCodes {
     #[oai(status = 200)]
     Ok(
         Json<RecoveryCodesDto>,
-        /// `no-store`.
+        /// `no-store`: the answer holds tokens, secrets or personal data.
         #[oai(header = "Cache-Control")]
-        String,
+        NoStore,
     ),
 }
 
@@ -127,7 +132,7 @@ fn one_factor<S: haven_platform::http::problem::ErrorSet>(
     }
 }
 
-#[OpenApi(tag = "IdentityTag::Identity")]
+#[OpenApi(tag = "IdentityTag::Mfa")]
 impl MfaApi {
     /// Complete a sign-in with the second factor
     ///
@@ -145,19 +150,22 @@ impl MfaApi {
     async fn login_mfa(
         &self,
         client: ClientIp,
-        body: Json<LoginMfaRequest>,
+        body: Json<Patched<LoginMfaRequest, OneFactor>>,
     ) -> ApiResult<SteppedUp, LoginMfaErrors> {
-        let body = body.0;
+        let body = body.0.into_inner();
         let (policy, default) = LOGIN_MFA_IP_POLICY;
         self.limiter
             .enforce_with(policy, default, &client.key(), Access::Write)
             .await?;
-        let factor = one_factor(body.code, body.recovery_code)?;
+        let factor = one_factor(
+            body.code.map(String::from),
+            body.recovery_code.map(String::from),
+        )?;
         let tokens = self
             .service
             .login_mfa(&body.mfa_token, factor, client.coarse())
             .await?;
-        Ok(SteppedUp::Ok(Json(tokens.into()), NO_STORE.to_owned()))
+        Ok(SteppedUp::Ok(Json(tokens.into()), NoStore))
     }
 
     /// The caller's two-step verification
@@ -171,7 +179,7 @@ impl MfaApi {
     )]
     async fn status(&self, auth: BearerAuth) -> ApiResult<MfaStatusAnswer, MfaStatusErrors> {
         let status = self.service.mfa_status(&auth.0.user_id).await?;
-        Ok(MfaStatusAnswer::Ok(Json(status.into())))
+        Ok(MfaStatusAnswer::Ok(Json(status.into()), Private))
     }
 
     /// Start a TOTP enrollment
@@ -191,10 +199,7 @@ impl MfaApi {
             .service
             .start_totp_enrollment(&p.user_id, &p.session_id)
             .await?;
-        Ok(EnrollmentStarted::Created(
-            Json(enrollment.into()),
-            NO_STORE.to_owned(),
-        ))
+        Ok(EnrollmentStarted::Created(Json(enrollment.into()), NoStore))
     }
 
     /// Confirm the TOTP enrollment
@@ -222,7 +227,7 @@ impl MfaApi {
             Json(RecoveryCodesDto {
                 recovery_codes: codes,
             }),
-            NO_STORE.to_owned(),
+            NoStore,
         ))
     }
 
@@ -250,7 +255,7 @@ impl MfaApi {
             Json(RecoveryCodesDto {
                 recovery_codes: codes,
             }),
-            NO_STORE.to_owned(),
+            NoStore,
         ))
     }
 
@@ -268,11 +273,14 @@ impl MfaApi {
     async fn disable(
         &self,
         auth: BearerAuth,
-        body: Json<MfaDisableRequest>,
+        body: Json<Patched<MfaDisableRequest, OneFactor>>,
     ) -> ApiResult<Disabled, MfaChangeErrors> {
         let p = auth.0;
-        let body = body.0;
-        let factor = one_factor(body.code, body.recovery_code)?;
+        let body = body.0.into_inner();
+        let factor = one_factor(
+            body.code.map(String::from),
+            body.recovery_code.map(String::from),
+        )?;
         self.service
             .disable_mfa(&p.user_id, &p.session_id, factor)
             .await?;

@@ -62,11 +62,36 @@ pub fn new(service: IdentityService, limiter: RateLimiter, guard: Guard) -> Iden
     )
 }
 
-/// The OpenAPI tag of the identity operations.
+/// The OpenAPI tags of the identity operations, one per resource group.
 #[derive(Tags)]
 enum IdentityTag {
-    /// Accounts, sign-in and the keys that verify access tokens.
-    Identity,
+    /// Registration and the member's own account (profile).
+    #[oai(rename = "Identity: Accounts")]
+    Accounts,
+    /// Signing in and out, token refresh and the member's signed-in devices.
+    #[oai(rename = "Identity: Sessions")]
+    Sessions,
+    /// The public keys that verify access tokens.
+    #[oai(rename = "Identity: Keys")]
+    Keys,
+    /// Two-step verification (TOTP and recovery codes).
+    #[oai(rename = "Identity: MFA")]
+    Mfa,
+    /// Email verification, password reset and password change.
+    #[oai(rename = "Identity: Credentials")]
+    Credentials,
+    /// Exports and erasure of the member's data.
+    #[oai(rename = "Identity: Privacy")]
+    Privacy,
+    /// Sponsoring organizations, their eligibility lists and members (admins).
+    #[oai(rename = "Identity: Organizations")]
+    Organizations,
+    /// The member's own organization membership.
+    #[oai(rename = "Identity: Memberships")]
+    Memberships,
+    /// Account administration (admins).
+    #[oai(rename = "Identity: Admin")]
+    Admin,
 }
 
 /// The signed-in account's id as a typed id. The token's `sub` was signed by identity,

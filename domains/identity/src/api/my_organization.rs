@@ -2,6 +2,7 @@
 
 use haven_platform::ApiResult;
 use haven_platform::auth::BearerAuth;
+use haven_platform::http::cache::Private;
 use haven_platform::idempotency::IdempotencyKey;
 use haven_platform::ratelimit::{Access, RateLimiter};
 use poem_openapi::payload::Json;
@@ -30,10 +31,20 @@ impl MyOrganizationApi {
 pub enum JoinAnswer {
     /// The caller joined the organization.
     #[oai(status = 201)]
-    Created(Json<MembershipDto>),
+    Created(
+        Json<MembershipDto>,
+        /// `private`: member-specific.
+        #[oai(header = "Cache-Control")]
+        Private,
+    ),
     /// The caller already belonged to this organization: the existing membership.
     #[oai(status = 200)]
-    Ok(Json<MembershipDto>),
+    Ok(
+        Json<MembershipDto>,
+        /// `private`: member-specific.
+        #[oai(header = "Cache-Control")]
+        Private,
+    ),
 }
 
 /// Answer with the caller's membership.
@@ -41,7 +52,12 @@ pub enum JoinAnswer {
 pub enum MembershipAnswer {
     /// The active membership.
     #[oai(status = 200)]
-    Ok(Json<MembershipDto>),
+    Ok(
+        Json<MembershipDto>,
+        /// `private`: member-specific.
+        #[oai(header = "Cache-Control")]
+        Private,
+    ),
 }
 
 /// Answer of leaving.
@@ -52,7 +68,7 @@ pub enum LeftAnswer {
     NoContent,
 }
 
-#[OpenApi(tag = "IdentityTag::Identity")]
+#[OpenApi(tag = "IdentityTag::Memberships")]
 impl MyOrganizationApi {
     /// Join an organization
     ///
@@ -90,14 +106,14 @@ impl MyOrganizationApi {
             .join_organization(
                 &super::user_of(&p)?,
                 &body.organization_id,
-                body.employee_id,
+                body.employee_id.map(String::from),
             )
             .await?;
         let dto = Json(joined.membership.into());
         Ok(if joined.created {
-            JoinAnswer::Created(dto)
+            JoinAnswer::Created(dto, Private)
         } else {
-            JoinAnswer::Ok(dto)
+            JoinAnswer::Ok(dto, Private)
         })
     }
 
@@ -114,7 +130,7 @@ impl MyOrganizationApi {
             .service
             .my_membership(&super::user_of(&auth.0)?)
             .await?;
-        Ok(MembershipAnswer::Ok(Json(m.into())))
+        Ok(MembershipAnswer::Ok(Json(m.into()), Private))
     }
 
     /// Leave the organization

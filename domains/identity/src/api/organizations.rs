@@ -2,8 +2,10 @@
 //! and a second factor).
 
 use haven_platform::auth::{BearerAuth, Guard, Role};
+use haven_platform::http::cache::Private;
+use haven_platform::http::text::List;
 use haven_platform::idempotency::IdempotencyKey;
-use haven_platform::{ApiResult, Page, PageParams};
+use haven_platform::{ApiResult, Page, PageCursor, PageLimit, PageParams};
 use poem_openapi::param::{Path, Query};
 use poem_openapi::payload::Json;
 use poem_openapi::{ApiResponse, OpenApi};
@@ -38,7 +40,12 @@ impl OrganizationsApi {
 pub enum OrganizationCreated {
     /// The organization was created.
     #[oai(status = 201)]
-    Created(Json<OrganizationDto>),
+    Created(
+        Json<OrganizationDto>,
+        /// `private`: member-specific.
+        #[oai(header = "Cache-Control")]
+        Private,
+    ),
 }
 
 /// Answer with one organization.
@@ -46,7 +53,12 @@ pub enum OrganizationCreated {
 pub enum OrganizationOne {
     /// The organization.
     #[oai(status = 200)]
-    Ok(Json<OrganizationDto>),
+    Ok(
+        Json<OrganizationDto>,
+        /// `private`: member-specific.
+        #[oai(header = "Cache-Control")]
+        Private,
+    ),
 }
 
 /// Answer with a page of organizations.
@@ -54,7 +66,12 @@ pub enum OrganizationOne {
 pub enum OrganizationList {
     /// One page of organizations, oldest first.
     #[oai(status = 200)]
-    Ok(Json<Page<OrganizationDto>>),
+    Ok(
+        Json<Page<OrganizationDto>>,
+        /// `private`: member-specific.
+        #[oai(header = "Cache-Control")]
+        Private,
+    ),
 }
 
 /// Answer of an eligibility upload.
@@ -70,7 +87,12 @@ pub enum EligibilityReplacedAnswer {
 pub enum MemberList {
     /// One page of the organization's active members, in join order.
     #[oai(status = 200)]
-    Ok(Json<Page<OrganizationMemberDto>>),
+    Ok(
+        Json<Page<OrganizationMemberDto>>,
+        /// `private`: member-specific.
+        #[oai(header = "Cache-Control")]
+        Private,
+    ),
 }
 
 /// Answer of a removal.
@@ -81,7 +103,7 @@ pub enum MemberRemoved {
     NoContent,
 }
 
-#[OpenApi(tag = "IdentityTag::Identity")]
+#[OpenApi(tag = "IdentityTag::Organizations")]
 impl OrganizationsApi {
     /// Create an organization
     ///
@@ -112,12 +134,12 @@ impl OrganizationsApi {
             .create_organization(
                 &super::user_of(&p)?,
                 NewOrganization {
-                    name: body.name,
-                    allowed_domains: body.allowed_domains,
+                    name: body.name.into(),
+                    allowed_domains: body.allowed_domains.into_strings(),
                 },
             )
             .await?;
-        Ok(OrganizationCreated::Created(Json(org.into())))
+        Ok(OrganizationCreated::Created(Json(org.into()), Private))
     }
 
     /// List organizations
@@ -132,18 +154,21 @@ impl OrganizationsApi {
         &self,
         auth: BearerAuth,
         /// Page size, 1–100 (default 20).
-        limit: Query<Option<u32>>,
+        limit: Query<Option<PageLimit>>,
         /// The `next_cursor` of the previous page.
-        cursor: Query<Option<String>>,
+        cursor: Query<Option<PageCursor>>,
     ) -> ApiResult<OrganizationList, ListOrganizationsErrors> {
         self.guard.require_role(&auth.0, Role::Admin).await?;
-        let params = PageParams::<OrganizationId>::parse(limit.0, cursor.0.as_deref())?;
+        let params = PageParams::<OrganizationId>::parse(
+            limit.0,
+            cursor.0.as_ref().map(PageCursor::as_str),
+        )?;
         let rows = self
             .service
             .list_organizations(params.after, params.fetch_limit())
             .await?;
         let page = Page::from_rows(rows, params.limit, |o| o.id.to_string(), Into::into);
-        Ok(OrganizationList::Ok(Json(page)))
+        Ok(OrganizationList::Ok(Json(page), Private))
     }
 
     /// Read an organization
@@ -162,7 +187,7 @@ impl OrganizationsApi {
     ) -> ApiResult<OrganizationOne, GetOrganizationErrors> {
         self.guard.require_role(&auth.0, Role::Admin).await?;
         let org = self.service.organization(&organization_id.0).await?;
-        Ok(OrganizationOne::Ok(Json(org.into())))
+        Ok(OrganizationOne::Ok(Json(org.into()), Private))
     }
 
     /// Update an organization
@@ -190,12 +215,12 @@ impl OrganizationsApi {
                 &super::user_of(&p)?,
                 &organization_id.0,
                 OrganizationPatch {
-                    name: body.name,
-                    allowed_domains: body.allowed_domains,
+                    name: body.name.map(String::from),
+                    allowed_domains: body.allowed_domains.map(List::into_strings),
                 },
             )
             .await?;
-        Ok(OrganizationOne::Ok(Json(org.into())))
+        Ok(OrganizationOne::Ok(Json(org.into()), Private))
     }
 
     /// Replace the eligibility list
@@ -243,18 +268,19 @@ impl OrganizationsApi {
         /// The organization.
         organization_id: Path<OrganizationId>,
         /// Page size, 1–100 (default 20).
-        limit: Query<Option<u32>>,
+        limit: Query<Option<PageLimit>>,
         /// The `next_cursor` of the previous page.
-        cursor: Query<Option<String>>,
+        cursor: Query<Option<PageCursor>>,
     ) -> ApiResult<MemberList, ListMembersErrors> {
         self.guard.require_role(&auth.0, Role::Admin).await?;
-        let params = PageParams::<MembershipId>::parse(limit.0, cursor.0.as_deref())?;
+        let params =
+            PageParams::<MembershipId>::parse(limit.0, cursor.0.as_ref().map(PageCursor::as_str))?;
         let rows = self
             .service
             .list_members(&organization_id.0, params.after, params.fetch_limit())
             .await?;
         let page = Page::from_rows(rows, params.limit, |m| m.id.to_string(), Into::into);
-        Ok(MemberList::Ok(Json(page)))
+        Ok(MemberList::Ok(Json(page), Private))
     }
 
     /// Remove a member

@@ -50,7 +50,7 @@ pub enum PasswordSet {
     NoContent,
 }
 
-#[OpenApi(tag = "IdentityTag::Identity")]
+#[OpenApi(tag = "IdentityTag::Credentials")]
 impl PasswordsApi {
     /// Request a password-reset email
     ///

@@ -2,9 +2,10 @@
 //! session resource.
 
 use haven_platform::auth::{AuthErrors, BearerAuth};
+use haven_platform::http::cache::{NoStore, Private};
 use haven_platform::http::client_ip::ClientIp;
 use haven_platform::ratelimit::{Access, RateLimiter};
-use haven_platform::{ApiResult, Page, PageParams};
+use haven_platform::{ApiResult, Page, PageCursor, PageLimit, PageParams};
 use poem_openapi::param::{Path, Query};
 use poem_openapi::payload::Json;
 use poem_openapi::{ApiResponse, OpenApi};
@@ -33,7 +34,12 @@ impl SessionsApi {
 pub enum LoggedIn {
     /// The session's new tokens.
     #[oai(status = 200)]
-    Ok(Json<TokenResponse>),
+    Ok(
+        Json<TokenResponse>,
+        /// `no-store`: the answer holds tokens or secrets.
+        #[oai(header = "Cache-Control")]
+        NoStore,
+    ),
 }
 
 /// Answer of a login.
@@ -42,7 +48,12 @@ pub enum LoginAnswer {
     /// Signed in (`status: authenticated`, the tokens), or the password was right and a
     /// second factor is needed (`status: mfa_required`, see `identityLoginMfa`).
     #[oai(status = 200)]
-    Ok(Json<LoginResult>),
+    Ok(
+        Json<LoginResult>,
+        /// `no-store`: the answer holds tokens or secrets.
+        #[oai(header = "Cache-Control")]
+        NoStore,
+    ),
 }
 
 /// Answer of a list of sessions.
@@ -50,7 +61,12 @@ pub enum LoginAnswer {
 pub enum SessionList {
     /// One page of the caller's active sessions, newest first.
     #[oai(status = 200)]
-    Ok(Json<Page<SessionDto>>),
+    Ok(
+        Json<Page<SessionDto>>,
+        /// `private`: member-specific.
+        #[oai(header = "Cache-Control")]
+        Private,
+    ),
 }
 
 /// Answer of a revocation.
@@ -61,7 +77,7 @@ pub enum Revoked {
     NoContent,
 }
 
-#[OpenApi(tag = "IdentityTag::Identity")]
+#[OpenApi(tag = "IdentityTag::Sessions")]
 impl SessionsApi {
     /// Sign in
     ///
@@ -107,7 +123,7 @@ impl SessionsApi {
                 client.coarse(),
             )
             .await?;
-        Ok(LoginAnswer::Ok(Json(outcome.into())))
+        Ok(LoginAnswer::Ok(Json(outcome.into()), NoStore))
     }
 
     /// Refresh the tokens
@@ -130,7 +146,7 @@ impl SessionsApi {
             .service
             .refresh(&body.0.refresh_token, client.coarse())
             .await?;
-        Ok(LoggedIn::Ok(Json(tokens.into())))
+        Ok(LoggedIn::Ok(Json(tokens.into()), NoStore))
     }
 
     /// Sign out
@@ -160,12 +176,13 @@ impl SessionsApi {
         &self,
         auth: BearerAuth,
         /// Page size, 1–100 (default 20).
-        limit: Query<Option<u32>>,
+        limit: Query<Option<PageLimit>>,
         /// The `next_cursor` of the previous page.
-        cursor: Query<Option<String>>,
+        cursor: Query<Option<PageCursor>>,
     ) -> ApiResult<SessionList, ListSessionsErrors> {
         let p = auth.0;
-        let params = PageParams::<SessionId>::parse(limit.0, cursor.0.as_deref())?;
+        let params =
+            PageParams::<SessionId>::parse(limit.0, cursor.0.as_ref().map(PageCursor::as_str))?;
         let rows = self
             .service
             .list_sessions(&p.user_id, params.after, params.fetch_limit())
@@ -176,7 +193,7 @@ impl SessionsApi {
             |s| s.id.to_string(),
             |s| SessionDto::new(s, &p.session_id),
         );
-        Ok(SessionList::Ok(Json(page)))
+        Ok(SessionList::Ok(Json(page), Private))
     }
 
     /// Sign out the other devices

@@ -1,6 +1,9 @@
 //! Wire types of email verification, password reset and password change.
 
+use haven_platform::http::text::Text;
 use poem_openapi::Object;
+
+use super::rules;
 
 /// Body of `POST /v1/identity/email-verification/confirm`.
 #[derive(Clone, Object)]
@@ -16,8 +19,7 @@ pub struct ConfirmEmailRequest {
 #[oai(rename = "IdentityRequestPasswordReset", deny_unknown_fields)]
 pub struct PasswordResetRequest {
     /// The account's email address.
-    #[oai(validator(max_length = 320))]
-    pub email: String,
+    pub email: Text<rules::EmailAddress>,
 }
 
 /// Body of `POST /v1/identity/password-reset/confirm`.
@@ -29,8 +31,7 @@ pub struct ResetPasswordRequest {
     pub token: String,
     /// The new password: the registration rules (12 to 128 characters after NFKC
     /// normalization, not a common password).
-    #[oai(validator(max_length = 1024))]
-    pub new_password: String,
+    pub new_password: Text<rules::NewPassword>,
 }
 
 /// Body of `PUT /v1/identity/me/password`.
@@ -41,8 +42,7 @@ pub struct ChangePasswordRequest {
     #[oai(validator(max_length = 1024))]
     pub current_password: String,
     /// The new password: the registration rules.
-    #[oai(validator(max_length = 1024))]
-    pub new_password: String,
+    pub new_password: Text<rules::NewPassword>,
 }
 
 /// Answer of a request that sends an email later (`202 Accepted`).

@@ -1,9 +1,12 @@
 //! Wire types of two-step verification (TOTP) and the login step-up.
 
-use chrono::{DateTime, Utc};
+use haven_platform::http::schema::{SchemaPatch, exactly_one_of};
+use haven_platform::http::text::Text;
+use haven_platform::http::timestamp::Timestamp;
+use poem_openapi::registry::MetaSchema;
 use poem_openapi::{Object, Union};
 
-use super::TokenResponse;
+use super::{TokenResponse, rules};
 use crate::model::{LoginOutcome, MfaChallenge, MfaStatus, TotpEnrollment};
 
 /// Answer of `POST /v1/identity/login`: tokens, or a second-factor step first. Tell them
@@ -57,11 +60,18 @@ pub struct LoginMfaRequest {
     #[oai(validator(max_length = 256))]
     pub mfa_token: String,
     /// The 6-digit code of the authenticator app.
-    #[oai(validator(max_length = 16))]
-    pub code: Option<String>,
+    pub code: Option<Text<rules::TotpCode>>,
     /// One of the recovery codes (each works once), e.g. `7k2q-m9xd-4f0a-pe3n`.
-    #[oai(validator(max_length = 64))]
-    pub recovery_code: Option<String>,
+    pub recovery_code: Option<Text<rules::RecoveryCode>>,
+}
+
+/// The rule of the bodies with a second factor: exactly one of `code` and
+/// `recovery_code`, not `null`.
+pub struct OneFactor;
+impl SchemaPatch for OneFactor {
+    fn patch(schema: &mut MetaSchema) {
+        exactly_one_of(schema, &["code", "recovery_code"]);
+    }
 }
 
 /// Body of confirming an enrollment or regenerating recovery codes.
@@ -69,8 +79,7 @@ pub struct LoginMfaRequest {
 #[oai(rename = "IdentityMfaCodeRequest", deny_unknown_fields)]
 pub struct MfaCodeRequest {
     /// The current 6-digit code of the authenticator app.
-    #[oai(validator(max_length = 16))]
-    pub code: String,
+    pub code: Text<rules::TotpCode>,
 }
 
 /// Body of `POST /v1/identity/me/mfa/disable`: exactly one of `code` and
@@ -79,11 +88,9 @@ pub struct MfaCodeRequest {
 #[oai(rename = "IdentityMfaDisableRequest", deny_unknown_fields)]
 pub struct MfaDisableRequest {
     /// The current 6-digit code of the authenticator app.
-    #[oai(validator(max_length = 16))]
-    pub code: Option<String>,
+    pub code: Option<Text<rules::TotpCode>>,
     /// An unused recovery code (when the app is lost).
-    #[oai(validator(max_length = 64))]
-    pub recovery_code: Option<String>,
+    pub recovery_code: Option<Text<rules::RecoveryCode>>,
 }
 
 /// A started TOTP enrollment. Shown once; not stored in the clear anywhere.
@@ -125,7 +132,7 @@ pub struct MfaStatusDto {
     /// An enrollment waits for its confirming code.
     pub pending: bool,
     /// When it was turned on.
-    pub enabled_at: Option<DateTime<Utc>>,
+    pub enabled_at: Option<Timestamp>,
     /// Unused recovery codes.
     pub recovery_codes_left: u32,
     /// The account's role (`clinician`, `admin`) requires it.
@@ -137,7 +144,7 @@ impl From<MfaStatus> for MfaStatusDto {
         Self {
             enabled: s.enabled,
             pending: s.pending,
-            enabled_at: s.enabled_at,
+            enabled_at: s.enabled_at.map(Into::into),
             recovery_codes_left: s.recovery_codes_left,
             required: s.required,
         }

@@ -1,6 +1,7 @@
 //! Wire types of the organization endpoints.
 
-use chrono::{DateTime, Utc};
+use haven_platform::http::text::{List, Text};
+use haven_platform::http::timestamp::Timestamp;
 use poem::http::StatusCode;
 use poem::{Request, RequestBody};
 use poem_openapi::payload::{ParsePayload, Payload};
@@ -8,6 +9,7 @@ use poem_openapi::registry::{MetaSchema, MetaSchemaRef};
 use poem_openapi::{Enum, Object, impl_apirequest_for_payload};
 use tokio::io::AsyncReadExt;
 
+use super::rules;
 use crate::model::{
     ELIGIBILITY_MAX_BYTES, JoinedVia, Membership, MembershipId, Organization, OrganizationId,
     UserId,
@@ -19,12 +21,11 @@ use crate::service::EligibilityReplaced;
 #[oai(rename = "IdentityCreateOrganization", deny_unknown_fields)]
 pub struct CreateOrganizationRequest {
     /// Display name, 1–200 characters.
-    #[oai(validator(max_length = 1000))]
-    pub name: String,
+    pub name: Text<rules::OrganizationName>,
     /// Work-email domains whose verified members may join (e.g. `acme.com`; exact match,
     /// not subdomains), lower-cased, at most 50, each allowed by one organization only.
-    #[oai(default, validator(max_items = 1000))]
-    pub allowed_domains: Vec<String>,
+    #[oai(default = "no_domains")]
+    pub allowed_domains: List<Text<rules::Domain>, rules::AllowedDomains>,
 }
 
 /// `PATCH /v1/identity/organizations/{organization_id}`: the fields to change. An
@@ -34,12 +35,14 @@ pub struct CreateOrganizationRequest {
 #[oai(rename = "IdentityUpdateOrganization", deny_unknown_fields)]
 pub struct UpdateOrganizationRequest {
     /// New display name, 1–200 characters.
-    #[oai(validator(max_length = 1000))]
-    pub name: Option<String>,
+    pub name: Option<Text<rules::OrganizationName>>,
     /// The new set of allowed domains. Members who joined through a domain that is
     /// dropped lose their membership (`domain_removed`).
-    #[oai(validator(max_items = 1000))]
-    pub allowed_domains: Option<Vec<String>>,
+    pub allowed_domains: Option<List<Text<rules::Domain>, rules::AllowedDomains>>,
+}
+
+fn no_domains() -> List<Text<rules::Domain>, rules::AllowedDomains> {
+    List::new(Vec::new())
 }
 
 /// An organization (an employer that sponsors members).
@@ -55,11 +58,11 @@ pub struct OrganizationDto {
     /// Entries on the current eligibility list (0 if none was uploaded).
     pub eligibility_entries: i64,
     /// When the current eligibility list was uploaded; absent if never.
-    pub eligibility_uploaded_at: Option<DateTime<Utc>>,
+    pub eligibility_uploaded_at: Option<Timestamp>,
     /// When the organization was created.
-    pub created_at: DateTime<Utc>,
+    pub created_at: Timestamp,
     /// When it last changed.
-    pub updated_at: DateTime<Utc>,
+    pub updated_at: Timestamp,
 }
 
 impl From<Organization> for OrganizationDto {
@@ -69,9 +72,9 @@ impl From<Organization> for OrganizationDto {
             name: o.name,
             allowed_domains: o.allowed_domains,
             eligibility_entries: o.eligibility_entries,
-            eligibility_uploaded_at: o.eligibility_uploaded_at,
-            created_at: o.created_at,
-            updated_at: o.updated_at,
+            eligibility_uploaded_at: o.eligibility_uploaded_at.map(Into::into),
+            created_at: o.created_at.into(),
+            updated_at: o.updated_at.into(),
         }
     }
 }
@@ -126,8 +129,7 @@ pub struct JoinOrganizationRequest {
     pub organization_id: OrganizationId,
     /// The employee id from the employer's eligibility list, when joining by it (at most
     /// 64 characters; compared exactly, spaces around it ignored).
-    #[oai(validator(max_length = 256))]
-    pub employee_id: Option<String>,
+    pub employee_id: Option<Text<rules::EmployeeId>>,
 }
 
 /// The caller's active organization membership (their sponsor).
@@ -145,7 +147,7 @@ pub struct MembershipDto {
     /// The employee id joined with, when `via` is `employee_id`.
     pub employee_id: Option<String>,
     /// When the membership started.
-    pub joined_at: DateTime<Utc>,
+    pub joined_at: Timestamp,
 }
 
 impl From<Membership> for MembershipDto {
@@ -156,7 +158,7 @@ impl From<Membership> for MembershipDto {
             organization_name: m.organization_name,
             via: m.via.into(),
             employee_id: m.employee_id,
-            joined_at: m.joined_at,
+            joined_at: m.joined_at.into(),
         }
     }
 }
@@ -176,7 +178,7 @@ pub struct OrganizationMemberDto {
     /// The employee id joined with, when `via` is `employee_id`.
     pub employee_id: Option<String>,
     /// When the membership started.
-    pub joined_at: DateTime<Utc>,
+    pub joined_at: Timestamp,
 }
 
 impl From<Membership> for OrganizationMemberDto {
@@ -187,7 +189,7 @@ impl From<Membership> for OrganizationMemberDto {
             email: m.email,
             via: m.via.into(),
             employee_id: m.employee_id,
-            joined_at: m.joined_at,
+            joined_at: m.joined_at.into(),
         }
     }
 }

@@ -1,6 +1,6 @@
 //! Wire types of account export and erasure.
 
-use chrono::{DateTime, Utc};
+use haven_platform::http::timestamp::Timestamp;
 use poem_openapi::{Enum, Object};
 
 use crate::model::ExportId;
@@ -29,13 +29,13 @@ pub struct ExportDto {
     /// Where it stands.
     pub state: ExportStateDto,
     /// When it was requested.
-    pub requested_at: DateTime<Utc>,
+    pub requested_at: Timestamp,
     /// When it was assembled; absent while pending.
-    pub completed_at: Option<DateTime<Utc>>,
+    pub completed_at: Option<Timestamp>,
     /// Until when it can be downloaded (7 days after the request).
-    pub expires_at: DateTime<Utc>,
+    pub expires_at: Timestamp,
     /// When it was downloaded; absent until then.
-    pub downloaded_at: Option<DateTime<Utc>>,
+    pub downloaded_at: Option<Timestamp>,
 }
 
 impl From<ExportStatus> for ExportDto {
@@ -48,10 +48,10 @@ impl From<ExportStatus> for ExportDto {
                 ExportState::Downloaded => ExportStateDto::Downloaded,
                 ExportState::Expired => ExportStateDto::Expired,
             },
-            requested_at: s.requested_at,
-            completed_at: s.completed_at,
-            expires_at: s.expires_at,
-            downloaded_at: s.downloaded_at,
+            requested_at: s.requested_at.into(),
+            completed_at: s.completed_at.map(Into::into),
+            expires_at: s.expires_at.into(),
+            downloaded_at: s.downloaded_at.map(Into::into),
         }
     }
 }
@@ -75,7 +75,7 @@ pub struct ErasureStepDto {
     /// Runs of the module's erasure so far (a failed run is retried).
     pub attempts: u32,
     /// When the module finished; absent while pending.
-    pub completed_at: Option<DateTime<Utc>>,
+    pub completed_at: Option<Timestamp>,
     /// What the module reported: `erased` or `nothing_stored`; absent while pending.
     pub outcome: Option<String>,
 }
@@ -85,9 +85,9 @@ pub struct ErasureStepDto {
 #[oai(rename = "IdentityErasure")]
 pub struct ErasureDto {
     /// When it was requested.
-    pub requested_at: DateTime<Utc>,
+    pub requested_at: Timestamp,
     /// When every module had finished; absent while any is pending.
-    pub completed_at: Option<DateTime<Utc>>,
+    pub completed_at: Option<Timestamp>,
     /// Whether every module has finished.
     pub complete: bool,
     /// One per module, by name.
@@ -97,16 +97,16 @@ pub struct ErasureDto {
 impl From<ErasureStatus> for ErasureDto {
     fn from(s: ErasureStatus) -> Self {
         Self {
-            requested_at: s.requested_at,
+            requested_at: s.requested_at.into(),
             complete: s.completed_at.is_some(),
-            completed_at: s.completed_at,
+            completed_at: s.completed_at.map(Into::into),
             steps: s
                 .steps
                 .into_iter()
                 .map(|step| ErasureStepDto {
                     module: step.module,
                     attempts: step.attempts,
-                    completed_at: step.completed_at,
+                    completed_at: step.completed_at.map(Into::into),
                     outcome: step.outcome,
                 })
                 .collect(),

@@ -39,7 +39,7 @@ impl From<&Principal> for Actor {
     }
 }
 
-/// Longest email search text, in bytes.
+/// Longest email search text, in characters.
 pub const EMAIL_SEARCH_MAX_LEN: usize = 320;
 
 /// An account as an admin sees it.
@@ -87,14 +87,17 @@ pub fn validate_roles(mut roles: Vec<Role>) -> Result<Vec<Role>, IdentityError> 
 }
 
 /// The search text as the query compares it: trimmed, lower-cased (emails are stored
-/// lower-cased in `email_normalized`); blank or too long is a validation problem.
+/// lower-cased in `email_normalized`); blank or too long (counted in characters as sent,
+/// as the document's `maxLength` counts) is a validation problem.
 pub fn email_search(raw: &str) -> Result<String, IdentityError> {
     let text = raw.trim().to_lowercase();
-    if text.is_empty() || text.len() > EMAIL_SEARCH_MAX_LEN {
+    if text.is_empty() || raw.chars().count() > EMAIL_SEARCH_MAX_LEN {
         return Err(IdentityError::Validation(vec![FieldProblem {
             field: "email",
             code: "invalid",
-            message: format!("The search text must be 1 to {EMAIL_SEARCH_MAX_LEN} bytes long."),
+            message: format!(
+                "The search text must be 1 to {EMAIL_SEARCH_MAX_LEN} characters long."
+            ),
         }]));
     }
     Ok(text)

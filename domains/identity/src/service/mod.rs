@@ -113,11 +113,12 @@ pub(crate) fn clean_display_name(
     name: Option<String>,
     problems: &mut Vec<crate::error::FieldProblem>,
 ) -> Option<String> {
-    let name = name.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty());
-    if name
+    // The length as sent, as the document's `maxLength` counts it.
+    let too_long = name
         .as_ref()
-        .is_some_and(|n| n.chars().count() > DISPLAY_NAME_MAX_CHARS)
-    {
+        .is_some_and(|n| n.chars().count() > DISPLAY_NAME_MAX_CHARS);
+    let name = name.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty());
+    if too_long {
         problems.push(crate::error::FieldProblem {
             field: "display_name",
             code: "too_long",

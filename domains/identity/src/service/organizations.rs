@@ -46,7 +46,8 @@ pub struct OrganizationPatch {
 /// The trimmed name, with a problem recorded when it is empty or too long.
 fn clean_name(raw: &str, problems: &mut Vec<FieldProblem>) -> String {
     let name = raw.trim().to_owned();
-    if name.is_empty() || name.chars().count() > ORGANIZATION_NAME_MAX_CHARS {
+    // The length as sent, as the document's `maxLength` counts it.
+    if name.is_empty() || raw.chars().count() > ORGANIZATION_NAME_MAX_CHARS {
         problems.push(FieldProblem {
             field: "name",
             code: "invalid",
@@ -164,9 +165,10 @@ pub(super) fn membership_from(
     })
 }
 
-/// A stored time as RFC 3339 UTC with microseconds (event payloads).
+/// A stored time as the API writes every timestamp (event payloads): RFC 3339 UTC with
+/// `Z`, as responses and exports.
 pub(super) fn rfc3339(t: NaiveDateTime) -> String {
-    utc(t).to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
+    haven_platform::http::timestamp::format_utc(&utc(t))
 }
 
 /// An admin's audit row about an organization (no member concerned).

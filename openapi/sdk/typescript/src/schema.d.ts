@@ -922,7 +922,10 @@ export interface components {
          *     roles. It must include `member` and list each role once; any other field is `400`.
          */
         IdentityAdminSetRoles: {
-            /** @description Every role the account is to hold, e.g. `["member", "coach"]`. */
+            /**
+             * @description Every role the account is to hold, e.g. `["member", "coach"]`; it must include
+             *     `member` (a rule the schema cannot express in OpenAPI 3.0).
+             */
             roles: components["schemas"]["Role"][];
         };
         /**
@@ -939,22 +942,25 @@ export interface components {
             /**
              * Format: date-time
              * @description When the account was created.
+             * @example 2026-11-26T09:30:00Z
              */
             created_at: string;
             /**
              * Format: date-time
              * @description When an admin disabled the account; absent while it is enabled.
+             * @example 2026-11-26T09:30:00Z
              */
-            disabled_at?: string;
+            disabled_at?: string | null;
             /** @description The display name, if set. */
-            display_name?: string;
+            display_name?: string | null;
             /** @description The email address (domain in lower case). */
             email: string;
             /**
              * Format: date-time
              * @description When the member proved they own the email address; absent until then.
+             * @example 2026-11-26T09:30:00Z
              */
-            email_verified_at?: string;
+            email_verified_at?: string | null;
             /**
              * @description The user id.
              * @example usr_00000000000000000000000000
@@ -991,7 +997,7 @@ export interface components {
              *     not subdomains), lower-cased, at most 50, each allowed by one organization only.
              * @default []
              */
-            allowed_domains: string[];
+            allowed_domains: string[] | null;
             /** @description Display name, 1–200 characters. */
             name: string;
         };
@@ -1041,11 +1047,13 @@ export interface components {
             /**
              * Format: date-time
              * @description When every module had finished; absent while any is pending.
+             * @example 2026-11-26T09:30:00Z
              */
-            completed_at?: string;
+            completed_at?: string | null;
             /**
              * Format: date-time
              * @description When it was requested.
+             * @example 2026-11-26T09:30:00Z
              */
             requested_at: string;
             /** @description One per module, by name. */
@@ -1064,12 +1072,13 @@ export interface components {
             /**
              * Format: date-time
              * @description When the module finished; absent while pending.
+             * @example 2026-11-26T09:30:00Z
              */
-            completed_at?: string;
+            completed_at?: string | null;
             /** @description The module (`identity`, `content`, …). */
             module: string;
             /** @description What the module reported: `erased` or `nothing_stored`; absent while pending. */
-            outcome?: string;
+            outcome?: string | null;
         };
         /**
          * IdentityExport
@@ -1079,16 +1088,19 @@ export interface components {
             /**
              * Format: date-time
              * @description When it was assembled; absent while pending.
+             * @example 2026-11-26T09:30:00Z
              */
-            completed_at?: string;
+            completed_at?: string | null;
             /**
              * Format: date-time
              * @description When it was downloaded; absent until then.
+             * @example 2026-11-26T09:30:00Z
              */
-            downloaded_at?: string;
+            downloaded_at?: string | null;
             /**
              * Format: date-time
              * @description Until when it can be downloaded (7 days after the request).
+             * @example 2026-11-26T09:30:00Z
              */
             expires_at: string;
             /**
@@ -1099,6 +1111,7 @@ export interface components {
             /**
              * Format: date-time
              * @description When it was requested.
+             * @example 2026-11-26T09:30:00Z
              */
             requested_at: string;
             /** @description Where it stands. */
@@ -1118,7 +1131,7 @@ export interface components {
              * @description The employee id from the employer's eligibility list, when joining by it (at most
              *     64 characters; compared exactly, spaces around it ignored).
              */
-            employee_id?: string;
+            employee_id?: string | null;
             /**
              * @description The organization to join (e.g. from the employer's invitation link).
              * @example org_00000000000000000000000000
@@ -1131,23 +1144,67 @@ export interface components {
          */
         IdentityJoinedVia: "email_domain" | "eligibility_email" | "employee_id";
         /**
+         * IdentityJwk
+         * @description One public key (RFC 7517).
+         */
+        IdentityJwk: {
+            /** @description Algorithm (`EdDSA`). */
+            alg: string;
+            /** @description Curve (`Ed25519`). */
+            crv: string;
+            /** @description The key id that access tokens name in their `kid` header. */
+            kid: string;
+            /** @description Key type (`OKP`). */
+            kty: string;
+            /** @description Use (`sig`). */
+            use: string;
+            /** @description The public key, base64url. */
+            x: string;
+        };
+        /**
+         * IdentityJwkSet
+         * @description The keys that verify access tokens (RFC 7517 JWK set).
+         */
+        IdentityJwkSet: {
+            /** @description Every key that currently verifies. */
+            keys: components["schemas"]["IdentityJwk"][];
+        };
+        /**
          * IdentityLoginMfaRequest
          * @description Body of `POST /v1/identity/login/mfa`: the challenge and exactly one of `code` and
          *     `recovery_code`. Unknown fields are rejected.
          */
         IdentityLoginMfaRequest: {
             /** @description The 6-digit code of the authenticator app. */
-            code?: string;
+            code?: string | null;
             /** @description The `mfa_token` of the login answer. */
             mfa_token: string;
             /** @description One of the recovery codes (each works once), e.g. `7k2q-m9xd-4f0a-pe3n`. */
-            recovery_code?: string;
+            recovery_code?: string | null;
+        } & ({
+            /** @description The 6-digit code of the authenticator app. */
+            code: string;
+        } | {
+            /** @description One of the recovery codes (each works once), e.g. `7k2q-m9xd-4f0a-pe3n`. */
+            recovery_code: string;
+        });
+        /**
+         * IdentityLoginRequest
+         * @description Body of `POST /v1/identity/login`. Unknown fields are rejected.
+         */
+        IdentityLoginRequest: {
+            /** @description A label for the device, shown in the session list (at most 100 characters). */
+            device_label?: string | null;
+            /** @description The account's email address. */
+            email: string;
+            /** @description The account's password. */
+            password: string;
         };
         /**
          * @description Answer of `POST /v1/identity/login`: tokens, or a second-factor step first. Tell them
          *     apart by `status`.
          */
-        IdentityLoginResult: components["schemas"]["IdentityLoginResult_TokenResponse"] | components["schemas"]["IdentityLoginResult_IdentityMfaChallenge"];
+        IdentityLoginResult: components["schemas"]["IdentityLoginResult_IdentityTokenResponse"] | components["schemas"]["IdentityLoginResult_IdentityMfaChallenge"];
         /**
          * @description Answer of `POST /v1/identity/login`: tokens, or a second-factor step first. Tell them
          *     apart by `status`.
@@ -1169,13 +1226,13 @@ export interface components {
          * @description Answer of `POST /v1/identity/login`: tokens, or a second-factor step first. Tell them
          *     apart by `status`.
          */
-        IdentityLoginResult_TokenResponse: {
+        IdentityLoginResult_IdentityTokenResponse: {
             /**
              * @example authenticated
              * @enum {string}
              */
             status: "authenticated";
-        } & components["schemas"]["TokenResponse"] & {
+        } & components["schemas"]["IdentityTokenResponse"] & {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -1188,7 +1245,7 @@ export interface components {
          */
         IdentityMembership: {
             /** @description The employee id joined with, when `via` is `employee_id`. */
-            employee_id?: string;
+            employee_id?: string | null;
             /**
              * @description The membership id.
              * @example mbr_00000000000000000000000000
@@ -1197,6 +1254,7 @@ export interface components {
             /**
              * Format: date-time
              * @description When the membership started.
+             * @example 2026-11-26T09:30:00Z
              */
             joined_at: string;
             /**
@@ -1237,10 +1295,16 @@ export interface components {
          */
         IdentityMfaDisableRequest: {
             /** @description The current 6-digit code of the authenticator app. */
-            code?: string;
+            code?: string | null;
             /** @description An unused recovery code (when the app is lost). */
-            recovery_code?: string;
-        };
+            recovery_code?: string | null;
+        } & ({
+            /** @description The current 6-digit code of the authenticator app. */
+            code: string;
+        } | {
+            /** @description An unused recovery code (when the app is lost). */
+            recovery_code: string;
+        });
         /**
          * IdentityMfaStatus
          * @description The caller's two-step verification.
@@ -1251,8 +1315,9 @@ export interface components {
             /**
              * Format: date-time
              * @description When it was turned on.
+             * @example 2026-11-26T09:30:00Z
              */
-            enabled_at?: string;
+            enabled_at?: string | null;
             /** @description An enrollment waits for its confirming code. */
             pending: boolean;
             /**
@@ -1273,6 +1338,7 @@ export interface components {
             /**
              * Format: date-time
              * @description When the organization was created.
+             * @example 2026-11-26T09:30:00Z
              */
             created_at: string;
             /**
@@ -1283,8 +1349,9 @@ export interface components {
             /**
              * Format: date-time
              * @description When the current eligibility list was uploaded; absent if never.
+             * @example 2026-11-26T09:30:00Z
              */
-            eligibility_uploaded_at?: string;
+            eligibility_uploaded_at?: string | null;
             /**
              * @description The organization id.
              * @example org_00000000000000000000000000
@@ -1295,6 +1362,7 @@ export interface components {
             /**
              * Format: date-time
              * @description When it last changed.
+             * @example 2026-11-26T09:30:00Z
              */
             updated_at: string;
         };
@@ -1306,10 +1374,11 @@ export interface components {
             /** @description The member's email address. */
             email: string;
             /** @description The employee id joined with, when `via` is `employee_id`. */
-            employee_id?: string;
+            employee_id?: string | null;
             /**
              * Format: date-time
              * @description When the membership started.
+             * @example 2026-11-26T09:30:00Z
              */
             joined_at: string;
             /**
@@ -1336,6 +1405,29 @@ export interface components {
              *     ignored when one is used).
              */
             recovery_codes: string[];
+        };
+        /**
+         * IdentityRefreshRequest
+         * @description Body of `POST /v1/identity/token/refresh`.
+         */
+        IdentityRefreshRequest: {
+            /** @description The refresh token of the last login or refresh. */
+            refresh_token: string;
+        };
+        /**
+         * IdentityRegisterRequest
+         * @description Body of `POST /v1/identity/register`. Unknown fields (e.g. `role`) are rejected.
+         */
+        IdentityRegisterRequest: {
+            /** @description The name shown to others (at most 100 characters). */
+            display_name?: string | null;
+            /** @description The email address; trimmed, and compared case-insensitively. */
+            email: string;
+            /**
+             * @description 12 to 128 characters (after Unicode NFKC normalization), any characters, not a
+             *     common password.
+             */
+            password: string;
         };
         /**
          * IdentityRequestPasswordReset
@@ -1366,12 +1458,13 @@ export interface components {
             /**
              * Format: date-time
              * @description When the session was opened.
+             * @example 2026-11-26T09:30:00Z
              */
             created_at: string;
             /** @description Whether this is the session of the token that made the request. */
             current: boolean;
             /** @description The label the device gave at login, if any. */
-            device_label?: string;
+            device_label?: string | null;
             /**
              * @description The session id.
              * @example ses_00000000000000000000000000
@@ -1381,13 +1474,47 @@ export interface components {
              * @description The network of the last login or refresh, coarse on purpose (IPv4 `/24`, IPv6
              *     `/48`), e.g. `203.0.113.0/24`; absent when unknown.
              */
-            ip_coarse?: string;
+            ip_coarse?: string | null;
             /**
              * Format: date-time
              * @description The session's last login or token refresh.
+             * @example 2026-11-26T09:30:00Z
              */
             last_used_at: string;
         };
+        /**
+         * IdentityTokenResponse
+         * @description Tokens of a new session.
+         */
+        IdentityTokenResponse: {
+            /** @description A short-lived access token (JWT). */
+            access_token: string;
+            /**
+             * Format: uint32
+             * @description Seconds until the access token expires.
+             */
+            expires_in: number;
+            /**
+             * @description `true` when the account's role (`clinician`, `admin`) requires two-step
+             *     verification and none is set up: enroll with `POST /v1/identity/me/mfa/totp`;
+             *     endpoints of that role answer `403 mfa_required` until then.
+             */
+            mfa_enrollment_required: boolean;
+            /** @description An opaque refresh token (256 bits, base64url); keep it secret. */
+            refresh_token: string;
+            /**
+             * @description The new session's id.
+             * @example ses_00000000000000000000000000
+             */
+            session_id: string;
+            /** @description Always `Bearer`. */
+            token_type: components["schemas"]["IdentityTokenType"] & unknown;
+        };
+        /**
+         * @description The type of the issued access token.
+         * @enum {string}
+         */
+        IdentityTokenType: "Bearer";
         /**
          * IdentityTotpEnrollment
          * @description A started TOTP enrollment. Shown once; not stored in the clear anywhere.
@@ -1412,9 +1539,9 @@ export interface components {
              * @description The new set of allowed domains. Members who joined through a domain that is
              *     dropped lose their membership (`domain_removed`).
              */
-            allowed_domains?: string[];
+            allowed_domains?: string[] | null;
             /** @description New display name, 1–200 characters. */
-            name?: string;
+            name?: string | null;
         };
         /**
          * IdentityUpdateProfile
@@ -1424,13 +1551,19 @@ export interface components {
          */
         IdentityUpdateProfile: {
             /** @description Display name, at most 100 characters (an empty one clears it). */
-            display_name?: string;
-            /** @description BCP 47 language tag, e.g. `en-GB`. */
-            locale?: string;
+            display_name?: string | null;
+            /**
+             * @description BCP 47 language tag, e.g. `en-GB`; every subtag must be in the IANA registry (a
+             *     rule the schema cannot express).
+             */
+            locale?: string | null;
             /** @description Agree to (`true`) or withdraw from (`false`) marketing messages. */
-            marketing_consent?: boolean;
-            /** @description IANA time-zone name, e.g. `America/New_York`. */
-            time_zone?: string;
+            marketing_consent?: boolean | null;
+            /**
+             * @description IANA time-zone name, e.g. `America/New_York`; it must exist in the time-zone
+             *     database (a rule the schema cannot express).
+             */
+            time_zone?: string | null;
         };
         /**
          * IdentityUser
@@ -1440,73 +1573,38 @@ export interface components {
             /**
              * Format: date-time
              * @description When the account was created.
+             * @example 2026-11-26T09:30:00Z
              */
             created_at: string;
             /** @description The display name, if set. */
-            display_name?: string;
+            display_name?: string | null;
             /** @description The email address (domain in lower case). */
             email: string;
             /**
              * Format: date-time
              * @description When the member proved they own the email address; absent until then.
+             * @example 2026-11-26T09:30:00Z
              */
-            email_verified_at?: string;
+            email_verified_at?: string | null;
             /**
              * @description The user id.
              * @example usr_00000000000000000000000000
              */
             id: string;
             /** @description BCP 47 language tag, e.g. `fr-CA`, if set. */
-            locale?: string;
+            locale?: string | null;
             /** @description Whether the member agreed to marketing messages. */
             marketing_consent: boolean;
             /**
              * Format: date-time
              * @description When `marketing_consent` last changed; absent if it never did.
+             * @example 2026-11-26T09:30:00Z
              */
-            marketing_consent_at?: string;
+            marketing_consent_at?: string | null;
             /** @description The roles granted to the account. */
             roles: components["schemas"]["Role"][];
             /** @description IANA time-zone name, e.g. `Europe/Paris`, if set. */
-            time_zone?: string;
-        };
-        /**
-         * Jwk
-         * @description One public key (RFC 7517).
-         */
-        Jwk: {
-            /** @description Algorithm (`EdDSA`). */
-            alg: string;
-            /** @description Curve (`Ed25519`). */
-            crv: string;
-            /** @description The key id that access tokens name in their `kid` header. */
-            kid: string;
-            /** @description Key type (`OKP`). */
-            kty: string;
-            /** @description Use (`sig`). */
-            use: string;
-            /** @description The public key, base64url. */
-            x: string;
-        };
-        /**
-         * JwkSet
-         * @description The keys that verify access tokens (RFC 7517 JWK set).
-         */
-        JwkSet: {
-            /** @description Every key that currently verifies. */
-            keys: components["schemas"]["Jwk"][];
-        };
-        /**
-         * LoginRequest
-         * @description Body of `POST /v1/identity/login`. Unknown fields are rejected.
-         */
-        LoginRequest: {
-            /** @description A label for the device, shown in the session list (at most 100 characters). */
-            device_label?: string;
-            /** @description The account's email address. */
-            email: string;
-            /** @description The account's password. */
-            password: string;
+            time_zone?: string | null;
         };
         /**
          * Meta
@@ -1532,7 +1630,7 @@ export interface components {
             /** @description The items of this page, in the list's stable order. */
             items: components["schemas"]["IdentityAdminUser"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
-            next_cursor?: string;
+            next_cursor?: string | null;
         };
         /**
          * Page_IdentityOrganization
@@ -1542,7 +1640,7 @@ export interface components {
             /** @description The items of this page, in the list's stable order. */
             items: components["schemas"]["IdentityOrganization"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
-            next_cursor?: string;
+            next_cursor?: string | null;
         };
         /**
          * Page_IdentityOrganizationMember
@@ -1552,7 +1650,7 @@ export interface components {
             /** @description The items of this page, in the list's stable order. */
             items: components["schemas"]["IdentityOrganizationMember"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
-            next_cursor?: string;
+            next_cursor?: string | null;
         };
         /**
          * Page_IdentitySession
@@ -1562,7 +1660,7 @@ export interface components {
             /** @description The items of this page, in the list's stable order. */
             items: components["schemas"]["IdentitySession"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
-            next_cursor?: string;
+            next_cursor?: string | null;
         };
         /**
          * Problem
@@ -1571,12 +1669,15 @@ export interface components {
         Problem: {
             /** @description Stable machine-readable error code, documented per endpoint. */
             code: string;
-            /** @description Explanation specific to this occurrence. */
-            detail?: string;
+            /** @description Explanation specific to this occurrence; `null` when the title says it all. */
+            detail?: string | null;
             /** @description Field-level problems, for validation failures. */
             errors: components["schemas"]["FieldError"][];
-            /** @description The request id (also in `X-Request-Id`), for support. */
-            request_id?: string;
+            /**
+             * @description The request id (also in `X-Request-Id`), for support; `null` only outside a
+             *     request.
+             */
+            request_id?: string | null;
             /**
              * Format: uint16
              * @description The HTTP status code.
@@ -1588,66 +1689,11 @@ export interface components {
             type: string;
         };
         /**
-         * RefreshRequest
-         * @description Body of `POST /v1/identity/token/refresh`.
-         */
-        RefreshRequest: {
-            /** @description The refresh token of the last login or refresh. */
-            refresh_token: string;
-        };
-        /**
-         * RegisterRequest
-         * @description Body of `POST /v1/identity/register`. Unknown fields (e.g. `role`) are rejected.
-         */
-        RegisterRequest: {
-            /** @description The name shown to others (at most 100 characters). */
-            display_name?: string;
-            /** @description The email address; trimmed, and compared case-insensitively. */
-            email: string;
-            /**
-             * @description 12 to 128 characters (after Unicode NFKC normalization), any characters, not a
-             *     common password.
-             */
-            password: string;
-        };
-        /**
-         * @description A role (RFC 0002). Granted by the server only, never by a request body.
+         * @description A role: `member`, `coach`, `clinician` or `admin`. Granted by the server only, never
+         *     by a request body.
          * @enum {string}
          */
         Role: "member" | "coach" | "clinician" | "admin";
-        /**
-         * TokenResponse
-         * @description Tokens of a new session.
-         */
-        TokenResponse: {
-            /** @description A short-lived access token (JWT). */
-            access_token: string;
-            /**
-             * Format: uint32
-             * @description Seconds until the access token expires.
-             */
-            expires_in: number;
-            /**
-             * @description `true` when the account's role (`clinician`, `admin`) requires two-step
-             *     verification and none is set up: enroll with `POST /v1/identity/me/mfa/totp`;
-             *     endpoints of that role answer `403 mfa_required` until then.
-             */
-            mfa_enrollment_required: boolean;
-            /** @description An opaque refresh token (256 bits, base64url); keep it secret. */
-            refresh_token: string;
-            /**
-             * @description The new session's id.
-             * @example ses_00000000000000000000000000
-             */
-            session_id: string;
-            /** @description Always `Bearer`. */
-            token_type: components["schemas"]["TokenType"] & unknown;
-        };
-        /**
-         * @description The type of the issued access token.
-         * @enum {string}
-         */
-        TokenType: "Bearer";
     };
     responses: never;
     parameters: never;
@@ -1808,7 +1854,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["JwkSet"];
+                    "application/json; charset=utf-8": components["schemas"]["IdentityJwkSet"];
                 };
             };
             /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
@@ -1863,7 +1909,7 @@ export interface operations {
     identityAdminListUsers: {
         parameters: {
             query?: {
-                /** @description Text the email address must contain, e.g. `@acme.com` (1–320 bytes). */
+                /** @description Text the email address must contain, e.g. `@acme.com` (not blank). */
                 email?: string;
                 /** @description Only accounts holding this role. */
                 role?: components["schemas"]["Role"];
@@ -1881,8 +1927,8 @@ export interface operations {
             /** @description One page of accounts, newest first. */
             200: {
                 headers: {
-                    /** @description `no-store`. */
-                    "CACHE-CONTROL": string;
+                    /** @description `no-store`: the answer holds tokens, secrets or personal data. */
+                    "CACHE-CONTROL": "no-store";
                     [name: string]: unknown;
                 };
                 content: {
@@ -1980,8 +2026,8 @@ export interface operations {
             /** @description The account as it is now. */
             200: {
                 headers: {
-                    /** @description `no-store`. */
-                    "CACHE-CONTROL": string;
+                    /** @description `no-store`: the answer holds tokens, secrets or personal data. */
+                    "CACHE-CONTROL": "no-store";
                     [name: string]: unknown;
                 };
                 content: {
@@ -2086,8 +2132,8 @@ export interface operations {
             /** @description The account as it is now. */
             200: {
                 headers: {
-                    /** @description `no-store`. */
-                    "CACHE-CONTROL": string;
+                    /** @description `no-store`: the answer holds tokens, secrets or personal data. */
+                    "CACHE-CONTROL": "no-store";
                     [name: string]: unknown;
                 };
                 content: {
@@ -2210,8 +2256,8 @@ export interface operations {
             /** @description The account as it is now. */
             200: {
                 headers: {
-                    /** @description `no-store`. */
-                    "CACHE-CONTROL": string;
+                    /** @description `no-store`: the answer holds tokens, secrets or personal data. */
+                    "CACHE-CONTROL": "no-store";
                     [name: string]: unknown;
                 };
                 content: {
@@ -2331,8 +2377,8 @@ export interface operations {
             /** @description The account as it is now. */
             200: {
                 headers: {
-                    /** @description `no-store`. */
-                    "CACHE-CONTROL": string;
+                    /** @description `no-store`: the answer holds tokens, secrets or personal data. */
+                    "CACHE-CONTROL": "no-store";
                     [name: string]: unknown;
                 };
                 content: {
@@ -2553,7 +2599,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json; charset=utf-8": components["schemas"]["LoginRequest"];
+                "application/json; charset=utf-8": components["schemas"]["IdentityLoginRequest"];
             };
         };
         responses: {
@@ -2563,6 +2609,8 @@ export interface operations {
              */
             200: {
                 headers: {
+                    /** @description `no-store`: the answer holds tokens or secrets. */
+                    "CACHE-CONTROL": "no-store";
                     [name: string]: unknown;
                 };
                 content: {
@@ -2669,12 +2717,12 @@ export interface operations {
             /** @description The new session's tokens (`amr` has `otp`, or `mfa` for a recovery code). */
             200: {
                 headers: {
-                    /** @description `no-store`. */
-                    "CACHE-CONTROL": string;
+                    /** @description `no-store`: the answer holds tokens, secrets or personal data. */
+                    "CACHE-CONTROL": "no-store";
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["TokenResponse"];
+                    "application/json; charset=utf-8": components["schemas"]["IdentityTokenResponse"];
                 };
             };
             /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
@@ -2856,6 +2904,8 @@ export interface operations {
             /** @description The caller's account. */
             200: {
                 headers: {
+                    /** @description `private`: member-specific. */
+                    "CACHE-CONTROL": "private";
                     [name: string]: unknown;
                 };
                 content: {
@@ -2954,6 +3004,8 @@ export interface operations {
             /** @description The caller's account. */
             200: {
                 headers: {
+                    /** @description `private`: member-specific. */
+                    "CACHE-CONTROL": "private";
                     [name: string]: unknown;
                 };
                 content: {
@@ -3336,6 +3388,8 @@ export interface operations {
             /** @description The erasure and its steps. */
             200: {
                 headers: {
+                    /** @description `private`: member-specific. */
+                    "CACHE-CONTROL": "private";
                     [name: string]: unknown;
                 };
                 content: {
@@ -3552,6 +3606,8 @@ export interface operations {
             /** @description The export. */
             200: {
                 headers: {
+                    /** @description `private`: member-specific. */
+                    "CACHE-CONTROL": "private";
                     [name: string]: unknown;
                 };
                 content: {
@@ -3653,8 +3709,8 @@ export interface operations {
              */
             200: {
                 headers: {
-                    /** @description `no-store`: personal data. */
-                    "CACHE-CONTROL": string;
+                    /** @description `no-store`: the answer holds personal data. */
+                    "CACHE-CONTROL": "no-store";
                     /** @description `attachment; filename="haven-export-{id}.json"`. */
                     "CONTENT-DISPOSITION": string;
                     [name: string]: unknown;
@@ -3769,6 +3825,8 @@ export interface operations {
             /** @description The caller's two-step verification. */
             200: {
                 headers: {
+                    /** @description `private`: member-specific. */
+                    "CACHE-CONTROL": "private";
                     [name: string]: unknown;
                 };
                 content: {
@@ -3972,8 +4030,8 @@ export interface operations {
             /** @description The codes, shown this once. */
             200: {
                 headers: {
-                    /** @description `no-store`. */
-                    "CACHE-CONTROL": string;
+                    /** @description `no-store`: the answer holds tokens, secrets or personal data. */
+                    "CACHE-CONTROL": "no-store";
                     [name: string]: unknown;
                 };
                 content: {
@@ -4077,8 +4135,8 @@ export interface operations {
             /** @description The pending enrollment: add it to an authenticator app, then confirm a code. */
             201: {
                 headers: {
-                    /** @description `no-store`. */
-                    "CACHE-CONTROL": string;
+                    /** @description `no-store`: the answer holds tokens, secrets or personal data. */
+                    "CACHE-CONTROL": "no-store";
                     [name: string]: unknown;
                 };
                 content: {
@@ -4186,8 +4244,8 @@ export interface operations {
             /** @description The codes, shown this once. */
             200: {
                 headers: {
-                    /** @description `no-store`. */
-                    "CACHE-CONTROL": string;
+                    /** @description `no-store`: the answer holds tokens, secrets or personal data. */
+                    "CACHE-CONTROL": "no-store";
                     [name: string]: unknown;
                 };
                 content: {
@@ -4291,6 +4349,8 @@ export interface operations {
             /** @description The active membership. */
             200: {
                 headers: {
+                    /** @description `private`: member-specific. */
+                    "CACHE-CONTROL": "private";
                     [name: string]: unknown;
                 };
                 content: {
@@ -4396,6 +4456,8 @@ export interface operations {
             /** @description The caller already belonged to this organization: the existing membership. */
             200: {
                 headers: {
+                    /** @description `private`: member-specific. */
+                    "CACHE-CONTROL": "private";
                     [name: string]: unknown;
                 };
                 content: {
@@ -4405,6 +4467,8 @@ export interface operations {
             /** @description The caller joined the organization. */
             201: {
                 headers: {
+                    /** @description `private`: member-specific. */
+                    "CACHE-CONTROL": "private";
                     [name: string]: unknown;
                 };
                 content: {
@@ -4753,6 +4817,8 @@ export interface operations {
             /** @description One page of the caller's active sessions, newest first. */
             200: {
                 headers: {
+                    /** @description `private`: member-specific. */
+                    "CACHE-CONTROL": "private";
                     [name: string]: unknown;
                 };
                 content: {
@@ -5030,6 +5096,8 @@ export interface operations {
             /** @description One page of organizations, oldest first. */
             200: {
                 headers: {
+                    /** @description `private`: member-specific. */
+                    "CACHE-CONTROL": "private";
                     [name: string]: unknown;
                 };
                 content: {
@@ -5135,6 +5203,8 @@ export interface operations {
             /** @description The organization was created. */
             201: {
                 headers: {
+                    /** @description `private`: member-specific. */
+                    "CACHE-CONTROL": "private";
                     [name: string]: unknown;
                 };
                 content: {
@@ -5241,6 +5311,8 @@ export interface operations {
             /** @description The organization. */
             200: {
                 headers: {
+                    /** @description `private`: member-specific. */
+                    "CACHE-CONTROL": "private";
                     [name: string]: unknown;
                 };
                 content: {
@@ -5342,6 +5414,8 @@ export interface operations {
             /** @description The organization. */
             200: {
                 headers: {
+                    /** @description `private`: member-specific. */
+                    "CACHE-CONTROL": "private";
                     [name: string]: unknown;
                 };
                 content: {
@@ -5572,6 +5646,8 @@ export interface operations {
             /** @description One page of the organization's active members, in join order. */
             200: {
                 headers: {
+                    /** @description `private`: member-specific. */
+                    "CACHE-CONTROL": "private";
                     [name: string]: unknown;
                 };
                 content: {
@@ -6000,7 +6076,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json; charset=utf-8": components["schemas"]["RegisterRequest"];
+                "application/json; charset=utf-8": components["schemas"]["IdentityRegisterRequest"];
             };
         };
         responses: {
@@ -6089,17 +6165,19 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json; charset=utf-8": components["schemas"]["RefreshRequest"];
+                "application/json; charset=utf-8": components["schemas"]["IdentityRefreshRequest"];
             };
         };
         responses: {
             /** @description The session's new tokens. */
             200: {
                 headers: {
+                    /** @description `no-store`: the answer holds tokens or secrets. */
+                    "CACHE-CONTROL": "no-store";
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json; charset=utf-8": components["schemas"]["TokenResponse"];
+                    "application/json; charset=utf-8": components["schemas"]["IdentityTokenResponse"];
                 };
             };
             /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */

@@ -25,7 +25,24 @@ import { dirname, join, resolve } from "node:path";
 import { after, describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
 
-import { createHavenClient, type HavenClient, type Problem } from "../src/index.js";
+import { createHavenClient, type components, type HavenClient, type Problem } from "../src/index.js";
+
+/**
+ * Compile-time checks that the generated types match what the server sends: an optional
+ * field is sent as `null` when absent (the document declares it `nullable`), so its type
+ * must admit `null`; `tsc --strict` fails on `false`.
+ */
+type Admits<T, V> = [V] extends [T] ? true : false;
+type User = components["schemas"]["IdentityUser"];
+export const optionalFieldsAdmitNull: [
+  Admits<User["display_name"], null>,
+  Admits<User["email_verified_at"], null>,
+  Admits<User["locale"], null>,
+  Admits<User["marketing_consent_at"], null>,
+  Admits<components["schemas"]["Page_IdentitySession"]["next_cursor"], null>,
+] = [true, true, true, true, true];
+/** Required fields stay non-null. */
+export const requiredFieldsRefuseNull: Admits<User["email"], null> = false;
 
 /** Attempts (every {@link POLL_INTERVAL_MS}) before giving up on `/health/live`. */
 const POLL_ATTEMPTS = 150;
@@ -299,12 +316,20 @@ describe("haven serve, through the TypeScript SDK", () => {
     assert.ok(login.data.status === "authenticated", JSON.stringify(login.data));
     assert.equal(login.data.token_type, "Bearer");
     assert.equal(login.data.mfa_enrollment_required, false);
+    assert.equal(login.response.headers.get("cache-control"), "no-store", "tokens are never cached");
 
     const bearer = (token: string) => ({ headers: { authorization: `Bearer ${token}` } });
     const me = await haven.GET("/v1/identity/me", bearer(login.data.access_token));
     assert.equal(me.response.status, 200, JSON.stringify(me.error));
     assert.equal(me.data?.id, reg.data?.id);
     assert.equal(typeof me.data?.email_verified_at, "string", "the address is verified");
+    assert.equal(me.response.headers.get("cache-control"), "private", "member reads are private");
+    // Optional fields without a value are sent as null, as the document declares.
+    assert.equal(me.data?.locale, null);
+    assert.equal(me.data?.marketing_consent_at, null);
+    // Every timestamp is RFC 3339 in UTC with `Z`.
+    assert.match(me.data?.created_at ?? "", /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/);
+    assert.match(me.data?.email_verified_at ?? "", /Z$/);
 
     const refreshed = await haven.POST("/v1/identity/token/refresh", {
       body: { refresh_token: login.data.refresh_token },
@@ -313,6 +338,7 @@ describe("haven serve, through the TypeScript SDK", () => {
     assert.ok(refreshed.data);
     assert.equal(refreshed.data.session_id, login.data.session_id);
     assert.notEqual(refreshed.data.refresh_token, login.data.refresh_token);
+    assert.equal(refreshed.response.headers.get("cache-control"), "no-store");
 
     const sessions = await haven.GET("/v1/identity/me/sessions", bearer(refreshed.data.access_token));
     assert.equal(sessions.response.status, 200, JSON.stringify(sessions.error));

@@ -1,0 +1,134 @@
+//! The last touches on the generated OpenAPI document, so it states what the server
+//! does where poem-openapi cannot say it:
+//! - every optional (`Option`) property is declared `nullable`, because the server sends
+//!   `null` for an absent value (and accepts `null` in requests);
+//! - every request body schema says `additionalProperties: false`, because request
+//!   bodies reject unknown fields with `400`.
+
+use serde_json::{Map, Value};
+
+/// The document as served and committed: `spec` (poem-openapi's output) with every
+/// optional property of every component schema declared nullable.
+pub fn finish(spec: &str) -> String {
+    let Ok(mut doc) = serde_json::from_str::<Value>(spec) else {
+        return spec.to_owned();
+    };
+    let bodies = request_body_schemas(&doc);
+    if let Some(schemas) = doc
+        .pointer_mut("/components/schemas")
+        .and_then(Value::as_object_mut)
+    {
+        for (name, schema) in schemas.iter_mut() {
+            mark_nullable(schema);
+            let is_object = schema.get("type").and_then(Value::as_str) == Some("object");
+            if is_object
+                && bodies.contains(name)
+                && let Some(object) = schema.as_object_mut()
+            {
+                object
+                    .entry("additionalProperties")
+                    .or_insert(Value::Bool(false));
+            }
+        }
+    }
+    serde_json::to_string_pretty(&doc).unwrap_or_else(|_| spec.to_owned())
+}
+
+/// Names of the component schemas that operations take as request bodies.
+fn request_body_schemas(doc: &Value) -> Vec<String> {
+    let prefix = "#/components/schemas/";
+    let mut names = Vec::new();
+    for ops in doc
+        .get("paths")
+        .and_then(Value::as_object)
+        .into_iter()
+        .flat_map(Map::values)
+    {
+        for op in ops.as_object().into_iter().flat_map(Map::values) {
+            let contents = op
+                .pointer("/requestBody/content")
+                .and_then(Value::as_object);
+            for media in contents.into_iter().flat_map(Map::values) {
+                if let Some(name) = media
+                    .pointer("/schema/$ref")
+                    .and_then(Value::as_str)
+                    .and_then(|r| r.strip_prefix(prefix))
+                {
+                    names.push(name.to_owned());
+                }
+            }
+        }
+    }
+    names
+}
+
+/// Declares nullable every property of `schema` that is not required: an `Option` field
+/// (poem-openapi renders it as the bare type) is sent as `null` when absent, and in
+/// request bodies `null` is read as absent (a field with a default takes the default).
+fn mark_nullable(schema: &mut Value) {
+    let required: Vec<String> = schema
+        .get("required")
+        .and_then(Value::as_array)
+        .map(|r| {
+            r.iter()
+                .filter_map(|v| v.as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default();
+    let Some(properties) = schema.get_mut("properties").and_then(Value::as_object_mut) else {
+        return;
+    };
+    for (name, property) in properties.iter_mut() {
+        if required.contains(name) {
+            continue;
+        }
+        let Some(object) = property.as_object_mut() else {
+            continue;
+        };
+        if let Some(reference) = object.remove("$ref") {
+            // OpenAPI 3.0 ignores siblings of `$ref`: wrap it.
+            object.insert(
+                "allOf".to_owned(),
+                Value::Array(vec![Value::Object(Map::from_iter([(
+                    "$ref".to_owned(),
+                    reference,
+                )]))]),
+            );
+        }
+        object.insert("nullable".to_owned(), Value::Bool(true));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn optional_properties_become_nullable_and_others_stay() {
+        let spec = serde_json::json!({"paths": {"/a": {"post": {"requestBody": {"content": {
+            "application/json": {"schema": {"$ref": "#/components/schemas/A"}}
+        }}}}}, "components": {"schemas": {"A": {
+            "type": "object",
+            "required": ["id"],
+            "properties": {
+                "id": {"type": "string"},
+                "name": {"type": "string"},
+                "kind": {"$ref": "#/components/schemas/Kind"},
+                "tags": {"type": "array", "default": []}
+            }
+        }}}});
+        let done: Value = serde_json::from_str(&finish(&spec.to_string())).unwrap();
+        let props = &done["components"]["schemas"]["A"]["properties"];
+        assert_eq!(props["id"].get("nullable"), None);
+        assert_eq!(props["name"]["nullable"], true);
+        assert_eq!(
+            props["kind"],
+            serde_json::json!({"allOf": [{"$ref": "#/components/schemas/Kind"}], "nullable": true})
+        );
+        assert_eq!(props["tags"]["nullable"], true);
+        assert_eq!(
+            done["components"]["schemas"]["A"]["additionalProperties"],
+            false
+        );
+    }
+}
