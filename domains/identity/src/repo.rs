@@ -2,7 +2,7 @@
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use haven_platform::AnyConnection;
+use haven_platform::{AnyConnection, select_for_update};
 
 use crate::schema::{
     identity_refresh_tokens, identity_security_events, identity_sessions, identity_users,
@@ -241,21 +241,32 @@ pub fn list_active_sessions(
     query.load(conn)
 }
 
-/// Marks the unused refresh token with `token_hash` used; returns the rows changed (1 if
-/// this call claimed it, 0 if it is unknown or was used before). A write first, so
-/// concurrent refreshes of one token serialize on it on both backends.
-pub fn claim_refresh_token(
+/// The refresh token with `token_hash`, its row locked until the transaction ends (see
+/// `select_for_update!`): concurrent refreshes of one token take turns, and each sees
+/// what the one before it wrote.
+pub fn lock_refresh_token(
     conn: &mut AnyConnection,
     token_hash: &str,
-    now: NaiveDateTime,
-) -> QueryResult<usize> {
-    diesel::update(
+) -> QueryResult<Option<RefreshTokenRow>> {
+    select_for_update!(
+        conn,
         identity_refresh_tokens::table
             .filter(identity_refresh_tokens::token_hash.eq(token_hash))
-            .filter(identity_refresh_tokens::used_at.is_null()),
+            .select(RefreshTokenRow::as_select()),
+        |q, c| q.first(c).optional()
     )
-    .set(identity_refresh_tokens::used_at.eq(now))
-    .execute(conn)
+}
+
+/// Marks the refresh token used.
+pub fn mark_refresh_token_used(
+    conn: &mut AnyConnection,
+    id: &str,
+    now: NaiveDateTime,
+) -> QueryResult<()> {
+    diesel::update(identity_refresh_tokens::table.find(id))
+        .set(identity_refresh_tokens::used_at.eq(now))
+        .execute(conn)
+        .map(drop)
 }
 
 /// The refresh token with `token_hash`, if any.

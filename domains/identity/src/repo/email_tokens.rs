@@ -54,21 +54,9 @@ pub fn find_usable_email_token(
         .optional()
 }
 
-/// The token with `token_hash`, used or not.
-pub fn find_email_token(
-    conn: &mut AnyConnection,
-    token_hash: &str,
-) -> QueryResult<Option<EmailTokenRow>> {
-    identity_email_tokens::table
-        .filter(identity_email_tokens::token_hash.eq(token_hash))
-        .select(EmailTokenRow::as_select())
-        .first(conn)
-        .optional()
-}
-
 /// Marks the token with `token_hash` used if it is still usable; returns whether this
-/// call did (a write first, so concurrent uses of one token serialize on it and exactly
-/// one wins on both backends).
+/// call did (a conditional UPDATE: of concurrent uses of one token exactly one wins on
+/// both backends).
 pub fn claim_email_token(
     conn: &mut AnyConnection,
     purpose: &str,

@@ -5,7 +5,6 @@
 //! Tokens are 256 random bits; only their SHA-256 is stored, with the address they were
 //! mailed to, so a token stops working once the account's address changes.
 
-use diesel::Connection;
 use haven_platform::AnyConnection;
 use haven_platform::mail::Mail;
 use haven_platform::outbox;
@@ -47,21 +46,16 @@ pub(super) fn usable_token(
 
 /// Uses up the token of `purpose` with `token_hash` inside the caller's transaction and
 /// returns it; `InvalidEmailToken` (the caller rolls back) unless it was usable and the
-/// account still has the address it was mailed to. The claim is the transaction's first
-/// statement, a write, so concurrent uses serialize on it and exactly one wins (on
-/// SQLite a read first would make the losers fail to upgrade their lock).
+/// account still has the address it was mailed to. The claim is a conditional UPDATE,
+/// so of concurrent uses of one token exactly one wins on both backends.
 pub(super) fn claim_token(
     conn: &mut AnyConnection,
     purpose: EmailTokenPurpose,
     token_hash: &str,
     now: chrono::NaiveDateTime,
 ) -> Result<EmailTokenRow, IdentityError> {
+    let row = usable_token(conn, purpose, token_hash, now)?;
     if !repo::claim_email_token(conn, purpose.as_str(), token_hash, now)? {
-        return Err(IdentityError::InvalidEmailToken);
-    }
-    let row = repo::find_email_token(conn, token_hash)?.ok_or(IdentityError::InvalidEmailToken)?;
-    let user = repo::find_user(conn, &row.user_id)?.ok_or(IdentityError::InvalidEmailToken)?;
-    if user.email_normalized != row.email_normalized {
         return Err(IdentityError::InvalidEmailToken);
     }
     Ok(row)
@@ -69,27 +63,17 @@ pub(super) fn claim_token(
 
 impl IdentityService {
     /// Queues a new verification email for the caller; `EmailAlreadyVerified` when there
-    /// is nothing to verify. The look-up runs outside the write transaction: a SQLite
-    /// transaction that reads first cannot always upgrade to a write.
+    /// is nothing to verify.
     #[tracing::instrument(skip_all, fields(user_id = %user_id))]
     pub async fn request_email_verification(&self, user_id: &str) -> Result<(), IdentityError> {
         let id = user_id.to_owned();
         self.db
-            .run(move |conn| {
-                // A verification in between is harmless: the handler sends nothing to a
-                // verified account.
+            .write(move |conn| {
                 let user = repo::find_user(conn, &id)?.ok_or(IdentityError::NotFound)?;
                 if user.email_verified_at.is_some() {
                     return Err(IdentityError::EmailAlreadyVerified);
                 }
-                conn.transaction(|conn| {
-                    outbox::publish(
-                        conn,
-                        &EmailVerificationRequested {
-                            user_id: id.clone(),
-                        },
-                    )
-                })?;
+                outbox::publish(conn, &EmailVerificationRequested { user_id: id })?;
                 Ok(())
             })
             .await?;
@@ -98,8 +82,8 @@ impl IdentityService {
     }
 
     /// Queues a password-reset email when `email` belongs to an enabled account. The
-    /// caller learns nothing either way: both paths run one lookup and one write
-    /// transaction (a `password_reset_requested` event, with no account when unknown).
+    /// caller learns nothing either way: both paths run one write transaction (a lookup
+    /// and a `password_reset_requested` event, with no account when unknown).
     #[tracing::instrument(skip_all)]
     pub async fn request_password_reset(&self, email: &str) -> Result<(), IdentityError> {
         let email = Email::parse(email)
@@ -108,31 +92,28 @@ impl IdentityService {
         let now = now_utc();
         let known = self
             .db
-            .run(move |conn| {
-                // The look-up stays outside the write transaction (see above).
+            .write(move |conn| {
                 let user_id = repo::find_user_by_email(conn, &normalized)?
                     .filter(|u| u.disabled_at.is_none())
                     .map(|u| u.id);
-                conn.transaction(|conn| {
-                    if let Some(id) = &user_id {
-                        outbox::publish(
-                            conn,
-                            &PasswordResetRequested {
-                                user_id: id.clone(),
-                            },
-                        )?;
-                    }
-                    repo::insert_security_event(
+                if let Some(id) = &user_id {
+                    outbox::publish(
                         conn,
-                        &security_event(
-                            SecurityEventKind::PasswordResetRequested,
-                            user_id.clone(),
-                            None,
-                            now,
-                        ),
+                        &PasswordResetRequested {
+                            user_id: id.clone(),
+                        },
                     )?;
-                    Ok::<_, IdentityError>(user_id.is_some())
-                })
+                }
+                repo::insert_security_event(
+                    conn,
+                    &security_event(
+                        SecurityEventKind::PasswordResetRequested,
+                        user_id.clone(),
+                        None,
+                        now,
+                    ),
+                )?;
+                Ok::<_, IdentityError>(user_id.is_some())
             })
             .await?;
         count(SecurityEventKind::PasswordResetRequested);
@@ -149,8 +130,9 @@ impl IdentityService {
     ) -> Result<Option<String>, IdentityError> {
         let hash = sha256_hex(token);
         let now = now_utc();
+        // The primary: the token may have been minted a moment ago.
         self.db
-            .run(move |conn| {
+            .read_primary(move |conn| {
                 Ok(
                     repo::find_usable_email_token(conn, purpose.as_str(), &hash, now)?
                         .map(|row| row.user_id),
@@ -168,24 +150,22 @@ impl IdentityService {
         let now = now_utc();
         let (user_id, verified) = self
             .db
-            .run(move |conn| {
-                conn.transaction(|conn| {
-                    let row = claim_token(conn, purpose, &hash, now)?;
-                    repo::consume_email_tokens(conn, &row.user_id, purpose.as_str(), now)?;
-                    let verified = repo::mark_email_verified(conn, &row.user_id, now)?;
-                    if verified {
-                        repo::insert_security_event(
-                            conn,
-                            &security_event(
-                                SecurityEventKind::EmailVerified,
-                                Some(row.user_id.clone()),
-                                None,
-                                now,
-                            ),
-                        )?;
-                    }
-                    Ok::<_, IdentityError>((row.user_id, verified))
-                })
+            .write(move |conn| {
+                let row = claim_token(conn, purpose, &hash, now)?;
+                repo::consume_email_tokens(conn, &row.user_id, purpose.as_str(), now)?;
+                let verified = repo::mark_email_verified(conn, &row.user_id, now)?;
+                if verified {
+                    repo::insert_security_event(
+                        conn,
+                        &security_event(
+                            SecurityEventKind::EmailVerified,
+                            Some(row.user_id.clone()),
+                            None,
+                            now,
+                        ),
+                    )?;
+                }
+                Ok::<_, IdentityError>((row.user_id, verified))
             })
             .await?;
         tracing::Span::current().record("user_id", user_id.as_str());
@@ -207,9 +187,10 @@ impl IdentityService {
         purpose: EmailTokenPurpose,
     ) -> Result<(), IdentityError> {
         let id = user_id.to_owned();
+        // The primary: the event may be handled before a replica has the new account.
         let user = self
             .db
-            .run(move |conn| repo::find_user(conn, &id).map_err(IdentityError::from))
+            .read_primary(move |conn| repo::find_user(conn, &id).map_err(IdentityError::from))
             .await?;
         let Some(user) = user else {
             tracing::info!("account gone; no email sent");
@@ -239,7 +220,7 @@ impl IdentityService {
         // Stored before sending: a link that arrives always works; a token whose email
         // failed is never seen and expires.
         self.db
-            .run(move |conn| repo::insert_email_token(conn, &row).map_err(IdentityError::from))
+            .write(move |conn| repo::insert_email_token(conn, &row).map_err(IdentityError::from))
             .await?;
         let link = self.mail.link(path, &token);
         let greeting = match &user.display_name {

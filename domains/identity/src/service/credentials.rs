@@ -3,7 +3,6 @@
 //! sessions out); plus the rate-limit policies of the email and password endpoints.
 
 use chrono::NaiveDateTime;
-use diesel::Connection;
 use haven_platform::AnyConnection;
 use haven_platform::config::RateLimitPolicy;
 use haven_platform::time::now_utc;
@@ -96,34 +95,33 @@ impl IdentityService {
             .map_err(|e| IdentityError::Validation(vec![new_password_problem(e)]))?;
         let hash = sha256_hex(token);
         // A dead token fails before the argon2 hash is paid for; the transaction checks
-        // again, so a concurrent use still wins only once.
+        // again, so a concurrent use still wins only once. On the primary: the token may
+        // have been minted a moment ago.
         let probe = hash.clone();
         self.db
-            .run(move |conn| usable_token(conn, purpose, &probe, now_utc()).map(drop))
+            .read_primary(move |conn| usable_token(conn, purpose, &probe, now_utc()).map(drop))
             .await?;
         let password_hash = self.hasher.hash(password).await?;
         let now = now_utc();
         let (user_id, revoked, verified) = self
             .db
-            .run(move |conn| {
-                conn.transaction(|conn| {
-                    let user = claim_token(conn, purpose, &hash, now)?.user_id;
-                    repo::consume_email_tokens(conn, &user, purpose.as_str(), now)?;
-                    repo::update_password_hash(conn, &user, &password_hash, now)?;
-                    let verified = repo::mark_email_verified(conn, &user, now)?;
-                    let revoked = revoke_sessions(conn, &user, None, now)?;
-                    let mut kinds = vec![SecurityEventKind::PasswordReset];
-                    if verified {
-                        kinds.push(SecurityEventKind::EmailVerified);
-                    }
-                    for kind in kinds {
-                        repo::insert_security_event(
-                            conn,
-                            &security_event(kind, Some(user.clone()), None, now),
-                        )?;
-                    }
-                    Ok::<_, IdentityError>((user, revoked, verified))
-                })
+            .write(move |conn| {
+                let user = claim_token(conn, purpose, &hash, now)?.user_id;
+                repo::consume_email_tokens(conn, &user, purpose.as_str(), now)?;
+                repo::update_password_hash(conn, &user, &password_hash, now)?;
+                let verified = repo::mark_email_verified(conn, &user, now)?;
+                let revoked = revoke_sessions(conn, &user, None, now)?;
+                let mut kinds = vec![SecurityEventKind::PasswordReset];
+                if verified {
+                    kinds.push(SecurityEventKind::EmailVerified);
+                }
+                for kind in kinds {
+                    repo::insert_security_event(
+                        conn,
+                        &security_event(kind, Some(user.clone()), None, now),
+                    )?;
+                }
+                Ok::<_, IdentityError>((user, revoked, verified))
             })
             .await?;
         tracing::Span::current().record("user_id", user_id.as_str());
@@ -151,9 +149,10 @@ impl IdentityService {
         let new = Password::parse_new(new_password)
             .map_err(|e| IdentityError::Validation(vec![new_password_problem(e)]))?;
         let id = user_id.to_owned();
+        // The primary: the current password decides the change.
         let user = self
             .db
-            .run(move |conn| repo::find_user(conn, &id).map_err(IdentityError::from))
+            .read_primary(move |conn| repo::find_user(conn, &id).map_err(IdentityError::from))
             .await?
             .ok_or(IdentityError::NotFound)?;
         let verified = self
@@ -175,21 +174,19 @@ impl IdentityService {
         let now = now_utc();
         let revoked = self
             .db
-            .run(move |conn| {
-                conn.transaction(|conn| {
-                    repo::update_password_hash(conn, &user, &password_hash, now)?;
-                    let revoked = revoke_sessions(conn, &user, Some(&keep), now)?;
-                    repo::insert_security_event(
-                        conn,
-                        &security_event(
-                            SecurityEventKind::PasswordChanged,
-                            Some(user.clone()),
-                            Some(keep.clone()),
-                            now,
-                        ),
-                    )?;
-                    Ok::<_, IdentityError>(revoked)
-                })
+            .write(move |conn| {
+                repo::update_password_hash(conn, &user, &password_hash, now)?;
+                let revoked = revoke_sessions(conn, &user, Some(&keep), now)?;
+                repo::insert_security_event(
+                    conn,
+                    &security_event(
+                        SecurityEventKind::PasswordChanged,
+                        Some(user.clone()),
+                        Some(keep.clone()),
+                        now,
+                    ),
+                )?;
+                Ok::<_, IdentityError>(revoked)
             })
             .await?;
         count(SecurityEventKind::PasswordChanged);

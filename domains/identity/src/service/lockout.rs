@@ -11,7 +11,6 @@
 //! successful login, or a password reset by emailed token.
 
 use chrono::NaiveDateTime;
-use diesel::Connection;
 use haven_platform::config::RateLimitPolicy;
 use haven_platform::time::now_utc;
 
@@ -113,7 +112,7 @@ impl IdentityService {
         let policy = self.policy;
         let until = self
             .db
-            .run(move |conn| {
+            .write(move |conn| {
                 let failures = counted_failures(conn, &key, user_id.as_deref(), now, policy)?;
                 let until = locked_until(&failures, policy);
                 if until.is_some_and(|u| u > now) {
@@ -181,24 +180,20 @@ impl IdentityService {
         let policy = self.policy;
         let locked = self
             .db
-            .run(move |conn| {
-                conn.transaction(|conn| -> diesel::QueryResult<bool> {
-                    let mut failure = security_event(kind, user_id.clone(), session_id, now);
-                    failure.lock_key = Some(lock_key.clone());
-                    repo::insert_security_event(conn, &failure)?;
-                    let failures =
-                        counted_failures(conn, &lock_key, user_id.as_deref(), now, policy)?;
-                    // Exactly at the threshold: this failure locks (past it, one already did).
-                    let locks = failures.len() == policy.lockout_threshold;
-                    if locks {
-                        let mut locked =
-                            security_event(SecurityEventKind::AccountLocked, user_id, None, now);
-                        locked.lock_key = Some(lock_key);
-                        repo::insert_security_event(conn, &locked)?;
-                    }
-                    Ok(locks)
-                })
-                .map_err(IdentityError::from)
+            .write(move |conn| {
+                let mut failure = security_event(kind, user_id.clone(), session_id, now);
+                failure.lock_key = Some(lock_key.clone());
+                repo::insert_security_event(conn, &failure)?;
+                let failures = counted_failures(conn, &lock_key, user_id.as_deref(), now, policy)?;
+                // Exactly at the threshold: this failure locks (past it, one already did).
+                let locks = failures.len() == policy.lockout_threshold;
+                if locks {
+                    let mut locked =
+                        security_event(SecurityEventKind::AccountLocked, user_id, None, now);
+                    locked.lock_key = Some(lock_key);
+                    repo::insert_security_event(conn, &locked)?;
+                }
+                Ok::<_, IdentityError>(locks)
             })
             .await?;
         if locked {

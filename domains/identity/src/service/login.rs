@@ -1,7 +1,6 @@
 //! Login: credentials check and a new session.
 
 use chrono::NaiveDateTime;
-use diesel::Connection;
 use haven_platform::time::now_utc;
 
 use super::lockout::lock_key;
@@ -34,8 +33,10 @@ impl IdentityService {
         let user = match Email::parse(email) {
             Ok(email) => {
                 let normalized = email.normalized().to_owned();
+                // Login decides on the live account (a new password, a disabled account):
+                // the primary, never a lagging replica.
                 self.db
-                    .run(move |conn| {
+                    .read_primary(move |conn| {
                         repo::find_user_by_email(conn, &normalized).map_err(IdentityError::from)
                     })
                     .await?
@@ -74,7 +75,9 @@ impl IdentityService {
         let user_id = user.id.to_string();
         let mfa_on = self
             .db
-            .run(move |conn| repo::mfa_enabled(conn, &user_id).map_err(IdentityError::from))
+            .read_primary(move |conn| {
+                repo::mfa_enabled(conn, &user_id).map_err(IdentityError::from)
+            })
             .await?;
         if mfa_on {
             let challenge = self
@@ -97,16 +100,13 @@ impl IdentityService {
             now,
         );
         self.db
-            .run(move |conn| {
-                conn.transaction(|conn| {
-                    if let Some(hash) = &rehashed {
-                        repo::update_password_hash(conn, &session.user_id, hash, now)?;
-                    }
-                    repo::insert_session(conn, &session)?;
-                    repo::insert_security_event(conn, &success)?;
-                    repo::insert_refresh_token(conn, &token_row)
-                })
-                .map_err(IdentityError::from)
+            .write(move |conn| {
+                if let Some(hash) = &rehashed {
+                    repo::update_password_hash(conn, &session.user_id, hash, now)?;
+                }
+                repo::insert_session(conn, &session)?;
+                repo::insert_security_event(conn, &success)?;
+                repo::insert_refresh_token(conn, &token_row).map_err(IdentityError::from)
             })
             .await?;
         count(SecurityEventKind::LoginSucceeded);

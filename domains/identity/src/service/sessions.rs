@@ -1,6 +1,5 @@
 //! Listing and revoking sessions, logging out.
 
-use diesel::Connection;
 use haven_platform::time::now_utc;
 
 use super::{IdentityService, count, security_event, session_from_row};
@@ -32,23 +31,20 @@ impl IdentityService {
         let now = now_utc();
         let exists = self
             .db
-            .run(move |conn| {
-                conn.transaction(|conn| {
-                    let exists = repo::revoke_session(conn, &user, &session, now)?;
-                    if exists {
-                        repo::insert_security_event(
-                            conn,
-                            &security_event(
-                                SecurityEventKind::SessionRevoked,
-                                Some(user.clone()),
-                                Some(session.clone()),
-                                now,
-                            ),
-                        )?;
-                    }
-                    Ok::<_, diesel::result::Error>(exists)
-                })
-                .map_err(IdentityError::from)
+            .write(move |conn| {
+                let exists = repo::revoke_session(conn, &user, &session, now)?;
+                if exists {
+                    repo::insert_security_event(
+                        conn,
+                        &security_event(
+                            SecurityEventKind::SessionRevoked,
+                            Some(user.clone()),
+                            Some(session.clone()),
+                            now,
+                        ),
+                    )?;
+                }
+                Ok::<_, IdentityError>(exists)
             })
             .await?;
         if exists {
@@ -72,23 +68,20 @@ impl IdentityService {
         let now = now_utc();
         let revoked = self
             .db
-            .run(move |conn| {
-                conn.transaction(|conn| {
-                    let revoked = repo::revoke_other_sessions(conn, &user, &keep, now)?;
-                    for id in &revoked {
-                        repo::insert_security_event(
-                            conn,
-                            &security_event(
-                                SecurityEventKind::SessionRevoked,
-                                Some(user.clone()),
-                                Some(id.clone()),
-                                now,
-                            ),
-                        )?;
-                    }
-                    Ok::<_, diesel::result::Error>(revoked.len())
-                })
-                .map_err(IdentityError::from)
+            .write(move |conn| {
+                let revoked = repo::revoke_other_sessions(conn, &user, &keep, now)?;
+                for id in &revoked {
+                    repo::insert_security_event(
+                        conn,
+                        &security_event(
+                            SecurityEventKind::SessionRevoked,
+                            Some(user.clone()),
+                            Some(id.clone()),
+                            now,
+                        ),
+                    )?;
+                }
+                Ok::<_, IdentityError>(revoked.len())
             })
             .await?;
         for _ in 0..revoked {
@@ -109,9 +102,10 @@ impl IdentityService {
     ) -> Result<Vec<Session>, IdentityError> {
         let user = user_id.to_owned();
         let before = before.map(|b| b.to_string());
+        // A listing: the replica's lag is acceptable.
         let rows = self
             .db
-            .run(move |conn| {
+            .read(move |conn| {
                 repo::list_active_sessions(conn, &user, before.as_deref(), fetch)
                     .map_err(IdentityError::from)
             })

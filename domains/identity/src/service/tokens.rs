@@ -2,7 +2,6 @@
 
 use base64::Engine;
 use chrono::NaiveDateTime;
-use diesel::Connection;
 use haven_platform::time::now_utc;
 use sha2::Sha256;
 
@@ -31,8 +30,8 @@ impl IdentityService {
         let policy = self.policy;
         let outcome = self
             .db
-            .run(move |conn| {
-                conn.transaction(|conn| rotate(conn, &presented, now, policy, ip_coarse.as_deref()))
+            .write(move |conn| {
+                rotate(conn, &presented, now, policy, ip_coarse.as_deref())
                     .map_err(IdentityError::from)
             })
             .await?;
@@ -123,9 +122,9 @@ fn rotate(
     ip_coarse: Option<&str>,
 ) -> diesel::QueryResult<Rotation> {
     let hash = sha256_hex(presented);
-    // The write first: concurrent refreshes of one token queue here.
-    let claimed = repo::claim_refresh_token(conn, &hash, now)? == 1;
-    let Some(token) = repo::find_refresh_token(conn, &hash)? else {
+    // Locked: concurrent refreshes of one token queue here, and a later one sees the
+    // earlier one's use (and successor) below.
+    let Some(token) = repo::lock_refresh_token(conn, &hash)? else {
         return Ok(Rotation::Invalid);
     };
     let Some(session) = repo::find_session(conn, &token.session_id)? else {
@@ -146,7 +145,8 @@ fn rotate(
     let successor = successor_token(&session.refresh_secret, presented);
     let mfa_on = repo::mfa_enabled(conn, &user.id)?;
     let successor_hash = sha256_hex(&successor);
-    if claimed {
+    if token.used_at.is_none() {
+        repo::mark_refresh_token_used(conn, &token.id, now)?;
         let expires_at =
             (now + policy.refresh_idle_ttl).min(session.created_at + policy.session_max_age);
         repo::insert_refresh_token(
