@@ -176,48 +176,55 @@ pub fn insert_refresh_token(conn: &mut AnyConnection, row: &RefreshTokenRow) -> 
         .map(drop)
 }
 
-/// Marks the user's session revoked (if it is not already); returns whether the session
-/// exists for that user.
-pub fn revoke_session(
-    conn: &mut AnyConnection,
-    user_id: &str,
-    session_id: &str,
-    now: NaiveDateTime,
-) -> QueryResult<bool> {
-    diesel::update(
-        identity_sessions::table
-            .filter(identity_sessions::id.eq(session_id))
-            .filter(identity_sessions::user_id.eq(user_id))
-            .filter(identity_sessions::revoked_at.is_null()),
-    )
-    .set(identity_sessions::revoked_at.eq(now))
-    .execute(conn)?;
-    let exists = identity_sessions::table
-        .filter(identity_sessions::id.eq(session_id))
-        .filter(identity_sessions::user_id.eq(user_id))
-        .count()
-        .get_result::<i64>(conn)?;
-    Ok(exists > 0)
+/// Which of a user's sessions [`revoke_sessions`] ends.
+#[derive(Debug, Clone, Copy)]
+pub enum SessionScope<'a> {
+    /// Every active session.
+    All,
+    /// Every active session but this one (the caller's).
+    AllBut(&'a str),
+    /// This one session.
+    Only(&'a str),
 }
 
-/// Revokes every active session of the user except `keep_session_id`; returns the ids
-/// it revoked.
-pub fn revoke_other_sessions(
+/// Revokes the user's active sessions in `scope`; returns the ids it revoked (already
+/// revoked sessions are left as they are and not returned).
+pub fn revoke_sessions(
     conn: &mut AnyConnection,
     user_id: &str,
-    keep_session_id: &str,
+    scope: SessionScope<'_>,
     now: NaiveDateTime,
 ) -> QueryResult<Vec<String>> {
-    let others = identity_sessions::table
+    let mut active = identity_sessions::table
         .filter(identity_sessions::user_id.eq(user_id))
-        .filter(identity_sessions::id.ne(keep_session_id))
-        .filter(identity_sessions::revoked_at.is_null());
-    let ids: Vec<String> = others.select(identity_sessions::id).load(conn)?;
+        .filter(identity_sessions::revoked_at.is_null())
+        .select(identity_sessions::id)
+        .into_boxed();
+    active = match scope {
+        SessionScope::All => active,
+        SessionScope::AllBut(keep) => active.filter(identity_sessions::id.ne(keep.to_owned())),
+        SessionScope::Only(id) => active.filter(identity_sessions::id.eq(id.to_owned())),
+    };
+    let ids: Vec<String> = active.load(conn)?;
     diesel::update(identity_sessions::table.filter(identity_sessions::id.eq_any(&ids)))
         .filter(identity_sessions::revoked_at.is_null())
         .set(identity_sessions::revoked_at.eq(now))
         .execute(conn)?;
     Ok(ids)
+}
+
+/// Whether the session exists and belongs to the user (revoked or not).
+pub fn session_of_user_exists(
+    conn: &mut AnyConnection,
+    user_id: &str,
+    session_id: &str,
+) -> QueryResult<bool> {
+    identity_sessions::table
+        .filter(identity_sessions::id.eq(session_id))
+        .filter(identity_sessions::user_id.eq(user_id))
+        .count()
+        .get_result::<i64>(conn)
+        .map(|n| n > 0)
 }
 
 /// The user's active (not revoked) sessions, newest first, after the keyset position

@@ -13,6 +13,7 @@ use haven_platform::AnyConnection;
 use haven_platform::auth::{Principal, Role};
 use haven_platform::time::now_utc;
 
+use super::sessions::{RevokeReason, count_revoked, revoke_sessions_audited};
 use super::{IdentityService, count, roles_to_json, security_event, user_from_row};
 use crate::error::{FieldProblem, IdentityError};
 use crate::model::{SecurityEventKind, User, UserId};
@@ -241,7 +242,7 @@ impl IdentityService {
     ) -> Result<AdminUser, IdentityError> {
         let (actor, target) = (actor.clone(), user_id.to_owned());
         let now = now_utc();
-        let (row, active, changed) = self
+        let (row, active, changed, revoked) = self
             .db
             .run(move |conn| {
                 conn.transaction(|conn| {
@@ -249,6 +250,7 @@ impl IdentityService {
                     ensure_admin(conn, &actor)?;
                     let mut row = repo::find_user(conn, &target)?.ok_or(IdentityError::NotFound)?;
                     let changed = row.disabled_at.is_some() != disabled;
+                    let mut revoked_count = 0;
                     if changed {
                         let (kind, detail) = if disabled {
                             if stored_roles(&row)?.contains(&Role::Admin)
@@ -257,7 +259,16 @@ impl IdentityService {
                                 return Err(IdentityError::LastAdmin);
                             }
                             repo::set_disabled_at(conn, &target, Some(now), now)?;
-                            let revoked = repo::revoke_all_sessions(conn, &target, now)?.len();
+                            let revoked = revoke_sessions_audited(
+                                conn,
+                                &target,
+                                repo::SessionScope::All,
+                                RevokeReason::AccountDisabled,
+                                Some(&actor.user_id),
+                                now,
+                            )?
+                            .len();
+                            revoked_count = revoked;
                             row.disabled_at = Some(now);
                             (
                                 SecurityEventKind::AccountDisabled,
@@ -275,7 +286,7 @@ impl IdentityService {
                         row.updated_at = now;
                     }
                     let active = repo::count_active_sessions(conn, &target)?;
-                    Ok((row, active, changed))
+                    Ok((row, active, changed, revoked_count))
                 })
             })
             .await?;
@@ -286,6 +297,7 @@ impl IdentityService {
                 SecurityEventKind::AccountEnabled
             };
             count(kind);
+            count_revoked(revoked);
             tracing::info!(kind = kind.as_str(), "account state changed by an admin");
         }
         admin_user(row, active)

@@ -2,17 +2,16 @@
 //! lock) or by the signed-in member with their current password (signs the other
 //! sessions out); plus the rate-limit policies of the email and password endpoints.
 
-use chrono::NaiveDateTime;
-use haven_platform::AnyConnection;
 use haven_platform::config::RateLimitPolicy;
 use haven_platform::time::now_utc;
 
 use super::account_email::{claim_token, usable_token};
 use super::passwords::Verified;
+use super::sessions::{RevokeReason, count_revoked, revoke_sessions_audited};
 use super::{IdentityService, count, security_event, sha256_hex};
 use crate::error::{FieldProblem, IdentityError};
 use crate::model::{EmailTokenPurpose, Password, PasswordError, SecurityEventKind};
-use crate::repo;
+use crate::repo::{self, SessionScope};
 
 const fn policy(limit: u32, window_s: u64) -> RateLimitPolicy {
     RateLimitPolicy { limit, window_s }
@@ -54,32 +53,6 @@ fn new_password_problem(reason: PasswordError) -> FieldProblem {
     }
 }
 
-/// Revokes the user's active sessions except `keep` (all of them without one), one
-/// `session_revoked` event each; returns how many.
-fn revoke_sessions(
-    conn: &mut AnyConnection,
-    user_id: &str,
-    keep: Option<&str>,
-    now: NaiveDateTime,
-) -> diesel::QueryResult<usize> {
-    let revoked = match keep {
-        Some(keep) => repo::revoke_other_sessions(conn, user_id, keep, now)?,
-        None => repo::revoke_all_sessions(conn, user_id, now)?,
-    };
-    for id in &revoked {
-        repo::insert_security_event(
-            conn,
-            &security_event(
-                SecurityEventKind::SessionRevoked,
-                Some(user_id.to_owned()),
-                Some(id.clone()),
-                now,
-            ),
-        )?;
-    }
-    Ok(revoked.len())
-}
-
 impl IdentityService {
     /// Sets a new password with a mailed reset token: single use (every other reset link
     /// of the account dies too), revokes every session, lifts the login lock (see
@@ -110,7 +83,15 @@ impl IdentityService {
                 repo::consume_email_tokens(conn, &user, purpose.as_str(), now)?;
                 repo::update_password_hash(conn, &user, &password_hash, now)?;
                 let verified = repo::mark_email_verified(conn, &user, now)?;
-                let revoked = revoke_sessions(conn, &user, None, now)?;
+                let revoked = revoke_sessions_audited(
+                    conn,
+                    &user,
+                    SessionScope::All,
+                    RevokeReason::PasswordReset,
+                    None,
+                    now,
+                )?
+                .len();
                 let mut kinds = vec![SecurityEventKind::PasswordReset];
                 if verified {
                     kinds.push(SecurityEventKind::EmailVerified);
@@ -129,9 +110,7 @@ impl IdentityService {
         if verified {
             count(SecurityEventKind::EmailVerified);
         }
-        for _ in 0..revoked {
-            count(SecurityEventKind::SessionRevoked);
-        }
+        count_revoked(revoked);
         tracing::info!(event = "password_reset", revoked, "security event");
         Ok(())
     }
@@ -176,7 +155,15 @@ impl IdentityService {
             .db
             .write(move |conn| {
                 repo::update_password_hash(conn, &user, &password_hash, now)?;
-                let revoked = revoke_sessions(conn, &user, Some(&keep), now)?;
+                let revoked = revoke_sessions_audited(
+                    conn,
+                    &user,
+                    SessionScope::AllBut(&keep),
+                    RevokeReason::PasswordChanged,
+                    None,
+                    now,
+                )?
+                .len();
                 repo::insert_security_event(
                     conn,
                     &security_event(
@@ -190,9 +177,7 @@ impl IdentityService {
             })
             .await?;
         count(SecurityEventKind::PasswordChanged);
-        for _ in 0..revoked {
-            count(SecurityEventKind::SessionRevoked);
-        }
+        count_revoked(revoked);
         tracing::info!(event = "password_changed", revoked, "security event");
         Ok(())
     }

@@ -16,6 +16,7 @@ use haven_platform::privacy::Erasure;
 use haven_platform::time::now_utc;
 
 use super::passwords::{Verified, dummy_hash};
+use super::sessions::{RevokeReason, count_revoked, revoke_sessions_audited};
 use super::{IdentityService, count, security_event, utc};
 use crate::error::IdentityError;
 use crate::events::UserErased;
@@ -179,7 +180,14 @@ impl IdentityService {
             .run(move |conn| {
                 conn.transaction(|tx| {
                     repo::insert_erasure(tx, &row)?;
-                    let revoked = repo::revoke_all_sessions(tx, &row.user_id, now)?;
+                    let revoked = revoke_sessions_audited(
+                        tx,
+                        &row.user_id,
+                        repo::SessionScope::All,
+                        RevokeReason::ErasureRequested,
+                        None,
+                        now,
+                    )?;
                     repo::tombstone_login(tx, &row.user_id, &tombstone_hash, now)?;
                     outbox::publish(
                         tx,
@@ -206,6 +214,7 @@ impl IdentityService {
             })
             .await?;
         count(SecurityEventKind::ErasureRequested);
+        count_revoked(revoked);
         tracing::info!(
             sessions_revoked = revoked,
             modules = modules.len(),

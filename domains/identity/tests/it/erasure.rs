@@ -367,6 +367,14 @@ async fn erasure_runs_every_module_retries_a_failing_one_and_completes_only_when
         ["erasure_requested", "erasure_completed"]
     );
     assert!(events.contains(&"login_succeeded".to_owned()));
+    let revoked = crate::admin_support::events_of_kind(&app, &id, "session_revoked").await;
+    assert!(!revoked.is_empty());
+    assert!(
+        revoked
+            .iter()
+            .all(|e| e.detail.as_deref() == Some("erasure_requested") && e.actor_id.is_none()),
+        "{revoked:?}"
+    );
 
     // Naming the tombstone is no way in either.
     let tombstone = json!({"email": format!("erased:{id}"), "password": PASSWORD});
