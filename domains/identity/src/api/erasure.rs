@@ -4,14 +4,15 @@
 use haven_platform::ApiResult;
 use haven_platform::auth::BearerAuth;
 use haven_platform::idempotency::IdempotencyKey;
-use haven_platform::ratelimit::{Access, RateLimiter};
+use haven_platform::ratelimit::RateLimiter;
 use poem_openapi::payload::Json;
 use poem_openapi::{ApiResponse, OpenApi};
 
 use super::IdentityTag;
 use crate::dto::{DeleteAccountRequest, ErasureDto};
 use crate::error::{ErasureStatusErrors, RequestErasureErrors};
-use crate::service::{IdentityService, REAUTH_POLICY};
+use crate::limits;
+use crate::service::IdentityService;
 
 /// Erasure operations.
 pub struct ErasureApi {
@@ -71,10 +72,7 @@ impl ErasureApi {
         body: Json<DeleteAccountRequest>,
     ) -> ApiResult<ErasureAccepted, RequestErasureErrors> {
         let p = auth.0;
-        let (policy, default) = REAUTH_POLICY;
-        self.limiter
-            .enforce_with(policy, default, &p.user_id, Access::Write)
-            .await?;
+        limits::REAUTH.enforce(&self.limiter, &p.user_id).await?;
         let erasure = self
             .service
             .request_erasure(&p.user_id, &p.session_id, &body.0.password)

@@ -6,9 +6,8 @@
 
 use haven_platform::ApiResult;
 use haven_platform::auth::BearerAuth;
-use haven_platform::config::RateLimitPolicy;
 use haven_platform::http::client_ip::ClientIp;
-use haven_platform::ratelimit::{Access, RateLimiter};
+use haven_platform::ratelimit::RateLimiter;
 use poem::http::StatusCode;
 use poem_openapi::payload::Json;
 use poem_openapi::{ApiResponse, OpenApi};
@@ -19,19 +18,9 @@ use crate::dto::{
     TokenResponse, TotpEnrollmentDto,
 };
 use crate::error::{LoginMfaErrors, MfaChangeErrors, MfaStatusErrors, StartTotpErrors};
+use crate::limits;
 use crate::model::MfaFactor;
 use crate::service::IdentityService;
-
-/// Rate-limit policy of the login step-up keyed by the client IP
-/// (`rate_limits.identity_login_mfa_ip` overrides it). Per account, wrong codes count
-/// toward the account lock; per challenge, at most 5 codes are tried.
-pub const LOGIN_MFA_IP_POLICY: (&str, RateLimitPolicy) = (
-    "identity_login_mfa_ip",
-    RateLimitPolicy {
-        limit: 50,
-        window_s: 300,
-    },
-);
 
 const NO_STORE: &str = "no-store";
 
@@ -148,9 +137,8 @@ impl MfaApi {
         body: Json<LoginMfaRequest>,
     ) -> ApiResult<SteppedUp, LoginMfaErrors> {
         let body = body.0;
-        let (policy, default) = LOGIN_MFA_IP_POLICY;
-        self.limiter
-            .enforce_with(policy, default, &client.key(), Access::Write)
+        limits::LOGIN_MFA_IP
+            .enforce(&self.limiter, &client.key())
             .await?;
         let factor = one_factor(body.code, body.recovery_code)?;
         let tokens = self

@@ -3,14 +3,15 @@
 use haven_platform::ApiResult;
 use haven_platform::auth::BearerAuth;
 use haven_platform::idempotency::IdempotencyKey;
-use haven_platform::ratelimit::{Access, RateLimiter};
+use haven_platform::ratelimit::RateLimiter;
 use poem_openapi::payload::Json;
 use poem_openapi::{ApiResponse, OpenApi};
 
 use super::IdentityTag;
 use crate::dto::{JoinOrganizationRequest, MembershipDto};
 use crate::error::{JoinOrganizationErrors, MyOrganizationErrors};
-use crate::service::{IdentityService, ORG_JOIN_POLICY};
+use crate::limits;
+use crate::service::IdentityService;
 
 /// The caller's organization membership.
 pub struct MyOrganizationApi {
@@ -80,10 +81,7 @@ impl MyOrganizationApi {
         body: Json<JoinOrganizationRequest>,
     ) -> ApiResult<JoinAnswer, JoinOrganizationErrors> {
         let p = auth.0;
-        let (policy, default) = ORG_JOIN_POLICY;
-        self.limiter
-            .enforce_with(policy, default, &p.user_id, Access::Write)
-            .await?;
+        limits::ORG_JOIN.enforce(&self.limiter, &p.user_id).await?;
         let body = body.0;
         let joined = self
             .service

@@ -3,7 +3,7 @@
 
 use haven_platform::auth::{AuthErrors, BearerAuth};
 use haven_platform::http::client_ip::ClientIp;
-use haven_platform::ratelimit::{Access, RateLimiter};
+use haven_platform::ratelimit::RateLimiter;
 use haven_platform::{ApiResult, Page, PageParams};
 use poem_openapi::param::{Path, Query};
 use poem_openapi::payload::Json;
@@ -12,8 +12,9 @@ use poem_openapi::{ApiResponse, OpenApi};
 use super::IdentityTag;
 use crate::dto::{LoginRequest, LoginResult, RefreshRequest, SessionDto, TokenResponse};
 use crate::error::{ListSessionsErrors, LoginErrors, RefreshErrors, RevokeSessionErrors};
+use crate::limits;
 use crate::model::{Email, SessionId};
-use crate::service::{IdentityService, LOGIN_EMAIL_POLICY, LOGIN_IP_POLICY};
+use crate::service::IdentityService;
 
 /// Session operations.
 pub struct SessionsApi {
@@ -86,17 +87,15 @@ impl SessionsApi {
         body: Json<LoginRequest>,
     ) -> ApiResult<LoginAnswer, LoginErrors> {
         let body = body.0;
-        let (ip_policy, ip_default) = LOGIN_IP_POLICY;
-        self.limiter
-            .enforce_with(ip_policy, ip_default, &client.key(), Access::Write)
+        limits::LOGIN_IP
+            .enforce(&self.limiter, &client.key())
             .await?;
-        let (email_policy, email_default) = LOGIN_EMAIL_POLICY;
         let email_key = Email::parse(&body.email).map_or_else(
             |_| body.email.trim().to_lowercase(),
             |email| email.normalized().to_owned(),
         );
-        self.limiter
-            .enforce_with(email_policy, email_default, &email_key, Access::Write)
+        limits::LOGIN_EMAIL
+            .enforce(&self.limiter, &email_key)
             .await?;
         let outcome = self
             .service

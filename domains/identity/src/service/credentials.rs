@@ -1,8 +1,7 @@
 //! Setting a new password: by reset token (signs every session out, lifts the login
 //! lock) or by the signed-in member with their current password (signs the other
-//! sessions out); plus the rate-limit policies of the email and password endpoints.
+//! sessions out).
 
-use haven_platform::config::RateLimitPolicy;
 use haven_platform::time::now_utc;
 
 use super::account_email::{claim_token, usable_token};
@@ -12,38 +11,6 @@ use super::{IdentityService, count, security_event, sha256_hex};
 use crate::error::{FieldProblem, IdentityError};
 use crate::model::{EmailTokenPurpose, Password, PasswordError, SecurityEventKind};
 use crate::repo::{self, SessionScope};
-
-const fn policy(limit: u32, window_s: u64) -> RateLimitPolicy {
-    RateLimitPolicy { limit, window_s }
-}
-
-/// Verification emails one account may ask for (`rate_limits.identity_verify_request_user`).
-pub const VERIFY_REQUEST_USER_POLICY: (&str, RateLimitPolicy) =
-    ("identity_verify_request_user", policy(5, 3600));
-/// Verification emails asked for from one client IP.
-pub const VERIFY_REQUEST_IP_POLICY: (&str, RateLimitPolicy) =
-    ("identity_verify_request_ip", policy(30, 3600));
-/// Verification attempts from one client IP (guessing tokens).
-pub const VERIFY_CONFIRM_IP_POLICY: (&str, RateLimitPolicy) =
-    ("identity_verify_confirm_ip", policy(30, 900));
-/// Verification attempts on one account's tokens.
-pub const VERIFY_CONFIRM_USER_POLICY: (&str, RateLimitPolicy) =
-    ("identity_verify_confirm_user", policy(10, 3600));
-/// Password-reset emails asked for one address (known or not, so it reveals nothing).
-pub const RESET_REQUEST_EMAIL_POLICY: (&str, RateLimitPolicy) =
-    ("identity_reset_request_email", policy(5, 3600));
-/// Password-reset emails asked for from one client IP.
-pub const RESET_REQUEST_IP_POLICY: (&str, RateLimitPolicy) =
-    ("identity_reset_request_ip", policy(30, 3600));
-/// Password-reset attempts from one client IP (guessing tokens).
-pub const RESET_CONFIRM_IP_POLICY: (&str, RateLimitPolicy) =
-    ("identity_reset_confirm_ip", policy(30, 900));
-/// Password-reset attempts on one account's tokens.
-pub const RESET_CONFIRM_USER_POLICY: (&str, RateLimitPolicy) =
-    ("identity_reset_confirm_user", policy(10, 3600));
-/// Password changes (current-password checks) by one account.
-pub const CHANGE_PASSWORD_USER_POLICY: (&str, RateLimitPolicy) =
-    ("identity_change_password_user", policy(10, 900));
 
 fn new_password_problem(reason: PasswordError) -> FieldProblem {
     FieldProblem {

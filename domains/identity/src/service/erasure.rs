@@ -9,7 +9,6 @@
 use chrono::{DateTime, Utc};
 use diesel::Connection;
 use diesel::result::{DatabaseErrorKind, Error as DieselError};
-use haven_platform::config::RateLimitPolicy;
 use haven_platform::jobs::{self, NewJob};
 use haven_platform::outbox;
 use haven_platform::privacy::Erasure;
@@ -30,17 +29,6 @@ pub const ERASE_JOB: &str = "identity.erase_user_from_module";
 /// dead job leaves its step pending and the erasure incomplete, visibly, for an operator
 /// to rerun (set the job back to `pending`).
 pub const ERASURE_MAX_ATTEMPTS: u32 = 1_000;
-/// Password checks of `POST /v1/identity/me/delete` per account
-/// (`rate_limits.identity_reauth` overrides it): a stolen access token cannot be used to
-/// guess the password.
-pub const REAUTH_POLICY: (&str, RateLimitPolicy) = (
-    "identity_reauth",
-    RateLimitPolicy {
-        limit: 5,
-        window_s: 900,
-    },
-);
-
 /// One module's part of an erasure.
 #[derive(Debug, Clone)]
 pub struct ErasureStep {

@@ -1,4 +1,4 @@
-//! Brute-force protection: login rate-limit policies and the account soft-lock.
+//! Brute-force protection: the account soft-lock (the rate limits are in `limits`).
 //!
 //! An account is locked after `identity.lockout_threshold` consecutive failed logins or
 //! wrong second-factor codes (no successful login in between) within
@@ -11,7 +11,6 @@
 //! successful login, or a password reset by emailed token.
 
 use chrono::NaiveDateTime;
-use haven_platform::config::RateLimitPolicy;
 use haven_platform::time::now_utc;
 
 use super::{IdentityService, Policy, count, security_event, sha256_hex};
@@ -30,26 +29,6 @@ const FAILURE_KINDS: &[&str] = &[
     SecurityEventKind::LoginFailed.as_str(),
     SecurityEventKind::MfaFailed.as_str(),
 ];
-
-/// Rate-limit policy keyed by the normalized email (`rate_limits.identity_login_email`
-/// overrides it). Above the lockout threshold, so the lock is what a guesser meets first;
-/// the limit caps the hashing work one address can cost.
-pub const LOGIN_EMAIL_POLICY: (&str, RateLimitPolicy) = (
-    "identity_login_email",
-    RateLimitPolicy {
-        limit: 20,
-        window_s: 300,
-    },
-);
-/// Rate-limit policy keyed by the client IP (`rate_limits.identity_login_ip` overrides
-/// it): bounds password spraying across many accounts from one address.
-pub const LOGIN_IP_POLICY: (&str, RateLimitPolicy) = (
-    "identity_login_ip",
-    RateLimitPolicy {
-        limit: 50,
-        window_s: 300,
-    },
-);
 
 /// The key failures count against: the user id of a registered account, else a hash of
 /// the normalized address (or of the raw input when it is not an address).

@@ -5,7 +5,6 @@
 use chrono::NaiveDateTime;
 use diesel::Connection;
 use diesel::result::{DatabaseErrorKind, Error as DieselError};
-use haven_platform::config::RateLimitPolicy;
 use haven_platform::outbox;
 use haven_platform::time::now_utc;
 
@@ -18,16 +17,6 @@ use crate::model::{
     OrganizationId, SecurityEventKind,
 };
 use crate::repo::{self, MembershipRow, SecurityEventRow};
-
-/// Rate-limit policy of joins, keyed by the member (`rate_limits.identity_org_join`
-/// overrides it): bounds guessing employee ids.
-pub const ORG_JOIN_POLICY: (&str, RateLimitPolicy) = (
-    "identity_org_join",
-    RateLimitPolicy {
-        limit: 20,
-        window_s: 3600,
-    },
-);
 
 /// The outcome of a join.
 #[derive(Debug, Clone)]

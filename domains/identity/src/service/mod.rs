@@ -50,16 +50,10 @@ pub use account_email::{
 pub use admin::{
     Actor, AdminUser, EMAIL_SEARCH_MAX_LEN, UserQuery, email_search, role_name, validate_roles,
 };
-pub use credentials::{
-    CHANGE_PASSWORD_USER_POLICY, RESET_CONFIRM_IP_POLICY, RESET_CONFIRM_USER_POLICY,
-    RESET_REQUEST_EMAIL_POLICY, RESET_REQUEST_IP_POLICY, VERIFY_CONFIRM_IP_POLICY,
-    VERIFY_CONFIRM_USER_POLICY, VERIFY_REQUEST_IP_POLICY, VERIFY_REQUEST_USER_POLICY,
-};
 pub use eligibility::EligibilityReplaced;
-pub use erasure::{ERASE_JOB, ERASURE_MAX_ATTEMPTS, ErasureStatus, ErasureStep, REAUTH_POLICY};
+pub use erasure::{ERASE_JOB, ERASURE_MAX_ATTEMPTS, ErasureStatus, ErasureStep};
 pub use exports::{EXPORT_JOB, EXPORT_TTL, ExportState, ExportStatus, PURGE_EXPORTS_JOB};
-pub use lockout::{LOGIN_EMAIL_POLICY, LOGIN_IP_POLICY};
-pub use memberships::{Joined, ORG_JOIN_POLICY};
+pub use memberships::Joined;
 pub use mfa::{
     MFA_CHALLENGE_MAX_ATTEMPTS, MFA_CHALLENGE_TTL, MFA_REQUIRED_ROLES, RECOVERY_CODE_COUNT,
 };
