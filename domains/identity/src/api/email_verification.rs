@@ -67,14 +67,14 @@ impl EmailVerificationApi {
         #[oai(name = "Idempotency-Key")]
         _idempotency_key: IdempotencyKey,
     ) -> ApiResult<VerificationRequested, RequestEmailVerificationErrors> {
-        let me = auth.0;
+        let me = super::caller(&auth.0)?;
         limits::VERIFY_REQUEST_IP
             .enforce(&self.limiter, &client.key())
             .await?;
         limits::VERIFY_REQUEST_USER
-            .enforce(&self.limiter, &me.user_id)
+            .enforce(&self.limiter, &me.user_id.to_string())
             .await?;
-        self.service.request_email_verification(&me.user_id).await?;
+        self.service.request_email_verification(me.user_id).await?;
         Ok(VerificationRequested::Accepted(Json(EmailAccepted {
             message: "A verification link is on its way to your email address.".to_owned(),
         })))
@@ -111,7 +111,7 @@ impl EmailVerificationApi {
             .await?
         {
             limits::VERIFY_CONFIRM_USER
-                .enforce(&self.limiter, &owner)
+                .enforce(&self.limiter, &owner.to_string())
                 .await?;
         }
         self.service.confirm_email(&token).await?;

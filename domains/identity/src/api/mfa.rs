@@ -158,7 +158,10 @@ impl MfaApi {
         operation_id = "identityGetMfa"
     )]
     async fn status(&self, auth: BearerAuth) -> ApiResult<MfaStatusAnswer, MfaStatusErrors> {
-        let status = self.service.mfa_status(&auth.0.user_id).await?;
+        let status = self
+            .service
+            .mfa_status(super::caller(&auth.0)?.user_id)
+            .await?;
         Ok(MfaStatusAnswer::Ok(Json(status.into())))
     }
 
@@ -174,10 +177,10 @@ impl MfaApi {
         operation_id = "identityStartTotpEnrollment"
     )]
     async fn start(&self, auth: BearerAuth) -> ApiResult<EnrollmentStarted, StartTotpErrors> {
-        let p = auth.0;
+        let p = super::caller(&auth.0)?;
         let enrollment = self
             .service
-            .start_totp_enrollment(&p.user_id, &p.session_id)
+            .start_totp_enrollment(p.user_id, p.session_id)
             .await?;
         Ok(EnrollmentStarted::Created(
             Json(enrollment.into()),
@@ -201,10 +204,10 @@ impl MfaApi {
         auth: BearerAuth,
         body: Json<MfaCodeRequest>,
     ) -> ApiResult<RecoveryCodes, MfaChangeErrors> {
-        let p = auth.0;
+        let p = super::caller(&auth.0)?;
         let codes = self
             .service
-            .confirm_totp(&p.user_id, &p.session_id, &body.0.code)
+            .confirm_totp(p.user_id, p.session_id, &body.0.code)
             .await?;
         Ok(RecoveryCodes::Ok(
             Json(RecoveryCodesDto {
@@ -229,10 +232,10 @@ impl MfaApi {
         auth: BearerAuth,
         body: Json<MfaCodeRequest>,
     ) -> ApiResult<RecoveryCodes, MfaChangeErrors> {
-        let p = auth.0;
+        let p = super::caller(&auth.0)?;
         let codes = self
             .service
-            .regenerate_recovery_codes(&p.user_id, &p.session_id, &body.0.code)
+            .regenerate_recovery_codes(p.user_id, p.session_id, &body.0.code)
             .await?;
         Ok(RecoveryCodes::Ok(
             Json(RecoveryCodesDto {
@@ -258,11 +261,11 @@ impl MfaApi {
         auth: BearerAuth,
         body: Json<MfaDisableRequest>,
     ) -> ApiResult<Disabled, MfaChangeErrors> {
-        let p = auth.0;
+        let p = super::caller(&auth.0)?;
         let body = body.0;
         let factor = one_factor(body.code, body.recovery_code)?;
         self.service
-            .disable_mfa(&p.user_id, &p.session_id, factor)
+            .disable_mfa(p.user_id, p.session_id, factor)
             .await?;
         Ok(Disabled::NoContent)
     }

@@ -122,7 +122,7 @@ impl PasswordsApi {
             .await?
         {
             limits::RESET_CONFIRM_USER
-                .enforce(&self.limiter, &owner)
+                .enforce(&self.limiter, &owner.to_string())
                 .await?;
         }
         self.service
@@ -147,15 +147,15 @@ impl PasswordsApi {
         auth: BearerAuth,
         body: Json<ChangePasswordRequest>,
     ) -> ApiResult<PasswordSet, ChangePasswordErrors> {
-        let me = auth.0;
+        let me = super::caller(&auth.0)?;
         let body = body.0;
         limits::CHANGE_PASSWORD_USER
-            .enforce(&self.limiter, &me.user_id)
+            .enforce(&self.limiter, &me.user_id.to_string())
             .await?;
         self.service
             .change_password(
-                &me.user_id,
-                &me.session_id,
+                me.user_id,
+                me.session_id,
                 &body.current_password,
                 &body.new_password,
             )

@@ -142,8 +142,8 @@ impl SessionsApi {
         operation_id = "identityLogout"
     )]
     async fn logout(&self, auth: BearerAuth) -> ApiResult<Revoked, AuthErrors> {
-        let p = auth.0;
-        self.service.logout(&p.user_id, &p.session_id).await?;
+        let p = super::caller(&auth.0)?;
+        self.service.logout(p.user_id, p.session_id).await?;
         Ok(Revoked::NoContent)
     }
 
@@ -163,17 +163,17 @@ impl SessionsApi {
         /// The `next_cursor` of the previous page.
         cursor: Query<Option<String>>,
     ) -> ApiResult<SessionList, ListSessionsErrors> {
-        let p = auth.0;
+        let p = super::caller(&auth.0)?;
         let params = PageParams::<SessionId>::parse(limit.0, cursor.0.as_deref())?;
         let rows = self
             .service
-            .list_sessions(&p.user_id, params.after, params.fetch_limit())
+            .list_sessions(p.user_id, params.after, params.fetch_limit())
             .await?;
         let page = Page::from_rows(
             rows,
             params.limit,
             |s| s.id.to_string(),
-            |s| SessionDto::new(s, &p.session_id),
+            |s| SessionDto::new(s, p.session_id),
         );
         Ok(SessionList::Ok(Json(page)))
     }
@@ -188,9 +188,9 @@ impl SessionsApi {
         operation_id = "identityRevokeOtherSessions"
     )]
     async fn revoke_others(&self, auth: BearerAuth) -> ApiResult<Revoked, AuthErrors> {
-        let p = auth.0;
+        let p = super::caller(&auth.0)?;
         self.service
-            .revoke_other_sessions(&p.user_id, &p.session_id)
+            .revoke_other_sessions(p.user_id, p.session_id)
             .await?;
         Ok(Revoked::NoContent)
     }
@@ -210,10 +210,8 @@ impl SessionsApi {
         /// The session to revoke.
         session_id: Path<SessionId>,
     ) -> ApiResult<Revoked, RevokeSessionErrors> {
-        let p = auth.0;
-        self.service
-            .revoke_session(&p.user_id, &session_id.0.to_string())
-            .await?;
+        let p = super::caller(&auth.0)?;
+        self.service.revoke_session(p.user_id, session_id.0).await?;
         Ok(Revoked::NoContent)
     }
 }

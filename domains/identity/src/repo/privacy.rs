@@ -362,8 +362,12 @@ pub fn pseudonymize_user(
             identity_sessions::ip_coarse.eq(None::<String>),
         ))
         .execute(conn)?;
-    super::revoke_sessions(conn, user_id, super::SessionScope::All, now)?;
+    // A stored account id is always a `usr_` id; anything else names no account.
+    let typed = user_id
+        .parse()
+        .map_err(|_| diesel::result::Error::NotFound)?;
+    super::revoke_sessions(conn, typed, super::SessionScope::All, now)?;
     delete_exports_of(conn, user_id)?;
-    super::delete_email_tokens_of(conn, user_id)?;
+    super::delete_email_tokens_of(conn, typed)?;
     Ok(true)
 }

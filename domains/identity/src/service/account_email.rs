@@ -13,6 +13,7 @@ use haven_platform::time::now_utc;
 use super::{IdentityService, count, random_token, security_event, sha256_hex};
 use crate::error::{FieldProblem, IdentityError};
 use crate::events::{EmailVerificationRequested, PasswordResetRequested};
+use crate::model::UserId;
 use crate::model::{Email, EmailTokenId, EmailTokenPurpose, SecurityEventKind};
 use crate::repo::{self, EmailTokenRow};
 
@@ -37,7 +38,7 @@ pub(super) fn usable_token(
 ) -> Result<EmailTokenRow, IdentityError> {
     let row = repo::find_usable_email_token(conn, purpose.as_str(), token_hash, now)?
         .ok_or(IdentityError::InvalidEmailToken)?;
-    let user = repo::find_user(conn, &row.user_id)?.ok_or(IdentityError::InvalidEmailToken)?;
+    let user = repo::find_user(conn, row.user_id)?.ok_or(IdentityError::InvalidEmailToken)?;
     if user.email_normalized != row.email_normalized {
         return Err(IdentityError::InvalidEmailToken);
     }
@@ -65,15 +66,14 @@ impl IdentityService {
     /// Queues a new verification email for the caller; `EmailAlreadyVerified` when there
     /// is nothing to verify.
     #[tracing::instrument(skip_all, fields(user_id = %user_id))]
-    pub async fn request_email_verification(&self, user_id: &str) -> Result<(), IdentityError> {
-        let id = user_id.to_owned();
+    pub async fn request_email_verification(&self, user_id: UserId) -> Result<(), IdentityError> {
         self.db
             .write(move |conn| {
-                let user = repo::find_user(conn, &id)?.ok_or(IdentityError::NotFound)?;
+                let user = repo::find_user(conn, user_id)?.ok_or(IdentityError::NotFound)?;
                 if user.email_verified_at.is_some() {
                     return Err(IdentityError::EmailAlreadyVerified);
                 }
-                outbox::publish(conn, &EmailVerificationRequested { user_id: id })?;
+                outbox::publish(conn, &EmailVerificationRequested { user_id })?;
                 Ok(())
             })
             .await?;
@@ -96,19 +96,14 @@ impl IdentityService {
                 let user_id = repo::find_user_by_email(conn, &normalized)?
                     .filter(|u| u.disabled_at.is_none())
                     .map(|u| u.id);
-                if let Some(id) = &user_id {
-                    outbox::publish(
-                        conn,
-                        &PasswordResetRequested {
-                            user_id: id.clone(),
-                        },
-                    )?;
+                if let Some(user_id) = user_id {
+                    outbox::publish(conn, &PasswordResetRequested { user_id })?;
                 }
                 repo::insert_security_event(
                     conn,
                     &security_event(
                         SecurityEventKind::PasswordResetRequested,
-                        user_id.clone(),
+                        user_id,
                         None,
                         now,
                     ),
@@ -127,7 +122,7 @@ impl IdentityService {
         &self,
         purpose: EmailTokenPurpose,
         token: &str,
-    ) -> Result<Option<String>, IdentityError> {
+    ) -> Result<Option<UserId>, IdentityError> {
         let hash = sha256_hex(token);
         let now = now_utc();
         // The primary: the token may have been minted a moment ago.
@@ -152,14 +147,14 @@ impl IdentityService {
             .db
             .write(move |conn| {
                 let row = claim_token(conn, purpose, &hash, now)?;
-                repo::consume_email_tokens(conn, &row.user_id, purpose.as_str(), now)?;
-                let verified = repo::mark_email_verified(conn, &row.user_id, now)?;
+                repo::consume_email_tokens(conn, row.user_id, purpose.as_str(), now)?;
+                let verified = repo::mark_email_verified(conn, row.user_id, now)?;
                 if verified {
                     repo::insert_security_event(
                         conn,
                         &security_event(
                             SecurityEventKind::EmailVerified,
-                            Some(row.user_id.clone()),
+                            Some(row.user_id),
                             None,
                             now,
                         ),
@@ -168,7 +163,7 @@ impl IdentityService {
                 Ok::<_, IdentityError>((row.user_id, verified))
             })
             .await?;
-        tracing::Span::current().record("user_id", user_id.as_str());
+        tracing::Span::current().record("user_id", tracing::field::display(&user_id));
         if verified {
             count(SecurityEventKind::EmailVerified);
             tracing::info!(event = "email_verified", "security event");
@@ -183,14 +178,13 @@ impl IdentityService {
     #[tracing::instrument(skip_all, fields(user_id = %user_id, purpose = purpose.as_str()))]
     pub async fn send_account_email(
         &self,
-        user_id: &str,
+        user_id: UserId,
         purpose: EmailTokenPurpose,
     ) -> Result<(), IdentityError> {
-        let id = user_id.to_owned();
         // The primary: the event may be handled before a replica has the new account.
         let user = self
             .db
-            .read_primary(move |conn| repo::find_user(conn, &id).map_err(IdentityError::from))
+            .read_primary(move |conn| repo::find_user(conn, user_id).map_err(IdentityError::from))
             .await?;
         let Some(user) = user else {
             tracing::info!("account gone; no email sent");
@@ -208,8 +202,8 @@ impl IdentityService {
             EmailTokenPurpose::ResetPassword => (PASSWORD_RESET_TTL, RESET_PASSWORD_PATH),
         };
         let row = EmailTokenRow {
-            id: EmailTokenId::new().to_string(),
-            user_id: user.id.clone(),
+            id: EmailTokenId::new(),
+            user_id: user.id,
             purpose: purpose.as_str().to_owned(),
             token_hash: sha256_hex(&token),
             email_normalized: user.email_normalized.clone(),

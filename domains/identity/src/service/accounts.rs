@@ -70,7 +70,7 @@ impl IdentityService {
         tracing::Span::current().record("user_id", tracing::field::display(&id));
         let now = now_utc();
         let row = UserRow {
-            id: id.to_string(),
+            id,
             email: account.email.as_str().to_owned(),
             email_normalized: account.email.normalized().to_owned(),
             password_hash,
@@ -98,7 +98,7 @@ impl IdentityService {
                 outbox::publish(
                     conn,
                     &EmailVerificationRequested {
-                        user_id: inserted.id.clone(),
+                        user_id: inserted.id,
                     },
                 )?;
                 Ok(())
@@ -110,12 +110,12 @@ impl IdentityService {
 
     /// The account of `user_id`.
     #[tracing::instrument(skip_all, fields(user_id = %user_id))]
-    pub async fn me(&self, user_id: &str) -> Result<User, IdentityError> {
-        let id = user_id.to_owned();
+    pub async fn me(&self, user_id: UserId) -> Result<User, IdentityError> {
+        let id = user_id;
         // The primary: the caller may have just changed the account.
         let row = self
             .db
-            .read_primary(move |conn| repo::find_user(conn, &id).map_err(IdentityError::from))
+            .read_primary(move |conn| repo::find_user(conn, id).map_err(IdentityError::from))
             .await?
             .ok_or(IdentityError::NotFound)?;
         user_from_row(row)

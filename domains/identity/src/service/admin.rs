@@ -14,7 +14,7 @@ use haven_platform::auth::{Principal, Role};
 use haven_platform::time::now_utc;
 
 use super::sessions::{RevokeReason, count_revoked, revoke_sessions_audited};
-use super::{IdentityService, count, roles_to_json, security_event, user_from_row};
+use super::{IdentityService, count, parse_id, roles_to_json, security_event, user_from_row};
 use crate::error::{FieldProblem, IdentityError};
 use crate::model::{SecurityEventKind, User, UserId};
 use crate::repo::{self, UserFilter, UserRow};
@@ -130,7 +130,7 @@ impl IdentityService {
             .run(move |conn| {
                 ensure_admin(conn, &actor)?;
                 let rows = repo::list_users(conn, &filter, before.as_deref(), fetch)?;
-                let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
+                let ids: Vec<String> = rows.iter().map(|r| r.id.to_string()).collect();
                 let sessions = repo::active_session_owners(conn, &ids)?;
                 Ok::<_, IdentityError>((rows, sessions))
             })
@@ -141,7 +141,7 @@ impl IdentityService {
         }
         rows.into_iter()
             .map(|row| {
-                let active_sessions = per_user.get(&row.id).copied().unwrap_or(0);
+                let active_sessions = per_user.get(&row.id.to_string()).copied().unwrap_or(0);
                 Ok(AdminUser {
                     user: user_from_row(row)?,
                     active_sessions,
@@ -157,13 +157,13 @@ impl IdentityService {
         actor: &Actor,
         user_id: &str,
     ) -> Result<AdminUser, IdentityError> {
-        let (actor, target) = (actor.clone(), user_id.to_owned());
+        let (actor, target) = (actor.clone(), parse_id(user_id)?);
         let (row, active) = self
             .db
             .run(move |conn| {
                 ensure_admin(conn, &actor)?;
-                let row = repo::find_user(conn, &target)?.ok_or(IdentityError::NotFound)?;
-                let active = repo::count_active_sessions(conn, &target)?;
+                let row = repo::find_user(conn, target)?.ok_or(IdentityError::NotFound)?;
+                let active = repo::count_active_sessions(conn, &target.to_string())?;
                 Ok::<_, IdentityError>((row, active))
             })
             .await?;
@@ -184,7 +184,7 @@ impl IdentityService {
     ) -> Result<AdminUser, IdentityError> {
         let roles = validate_roles(roles)?;
         let roles_json = roles_to_json(&roles)?;
-        let (actor, target) = (actor.clone(), user_id.to_owned());
+        let (actor, target) = (actor.clone(), parse_id(user_id)?);
         let now = now_utc();
         let (row, active, changed) = self
             .db
@@ -192,7 +192,7 @@ impl IdentityService {
                 conn.transaction(|conn| {
                     repo::lock_admin_changes(conn)?;
                     ensure_admin(conn, &actor)?;
-                    let mut row = repo::find_user(conn, &target)?.ok_or(IdentityError::NotFound)?;
+                    let mut row = repo::find_user(conn, target)?.ok_or(IdentityError::NotFound)?;
                     let old = stored_roles(&row)?;
                     let changed = old != roles;
                     if changed {
@@ -203,20 +203,16 @@ impl IdentityService {
                         {
                             return Err(IdentityError::LastAdmin);
                         }
-                        repo::set_roles(conn, &target, &roles_json, now)?;
-                        let mut event = security_event(
-                            SecurityEventKind::RoleChanged,
-                            Some(target.clone()),
-                            None,
-                            now,
-                        );
-                        event.actor_id = Some(actor.user_id.clone());
+                        repo::set_roles(conn, &target.to_string(), &roles_json, now)?;
+                        let mut event =
+                            security_event(SecurityEventKind::RoleChanged, Some(target), None, now);
+                        event.actor_id = Some(parse_id(&actor.user_id)?);
                         event.detail = Some(format!("roles: {} -> {}", names(&old), names(&roles)));
                         repo::insert_security_event(conn, &event)?;
                         row.roles = roles_json.clone();
                         row.updated_at = now;
                     }
-                    let active = repo::count_active_sessions(conn, &target)?;
+                    let active = repo::count_active_sessions(conn, &target.to_string())?;
                     Ok((row, active, changed))
                 })
             })
@@ -240,7 +236,7 @@ impl IdentityService {
         user_id: &str,
         disabled: bool,
     ) -> Result<AdminUser, IdentityError> {
-        let (actor, target) = (actor.clone(), user_id.to_owned());
+        let (actor, target) = (actor.clone(), parse_id(user_id)?);
         let now = now_utc();
         let (row, active, changed, revoked) = self
             .db
@@ -248,7 +244,7 @@ impl IdentityService {
                 conn.transaction(|conn| {
                     repo::lock_admin_changes(conn)?;
                     ensure_admin(conn, &actor)?;
-                    let mut row = repo::find_user(conn, &target)?.ok_or(IdentityError::NotFound)?;
+                    let mut row = repo::find_user(conn, target)?.ok_or(IdentityError::NotFound)?;
                     let changed = row.disabled_at.is_some() != disabled;
                     let mut revoked_count = 0;
                     if changed {
@@ -258,13 +254,13 @@ impl IdentityService {
                             {
                                 return Err(IdentityError::LastAdmin);
                             }
-                            repo::set_disabled_at(conn, &target, Some(now), now)?;
+                            repo::set_disabled_at(conn, &target.to_string(), Some(now), now)?;
                             let revoked = revoke_sessions_audited(
                                 conn,
-                                &target,
+                                target,
                                 repo::SessionScope::All,
                                 RevokeReason::AccountDisabled,
-                                Some(&actor.user_id),
+                                Some(parse_id(&actor.user_id)?),
                                 now,
                             )?
                             .len();
@@ -275,17 +271,17 @@ impl IdentityService {
                                 format!("sessions revoked: {revoked}"),
                             )
                         } else {
-                            repo::set_disabled_at(conn, &target, None, now)?;
+                            repo::set_disabled_at(conn, &target.to_string(), None, now)?;
                             row.disabled_at = None;
                             (SecurityEventKind::AccountEnabled, "enabled".to_owned())
                         };
-                        let mut event = security_event(kind, Some(target.clone()), None, now);
-                        event.actor_id = Some(actor.user_id.clone());
+                        let mut event = security_event(kind, Some(target), None, now);
+                        event.actor_id = Some(parse_id(&actor.user_id)?);
                         event.detail = Some(detail);
                         repo::insert_security_event(conn, &event)?;
                         row.updated_at = now;
                     }
-                    let active = repo::count_active_sessions(conn, &target)?;
+                    let active = repo::count_active_sessions(conn, &target.to_string())?;
                     Ok((row, active, changed, revoked_count))
                 })
             })
@@ -308,12 +304,12 @@ impl IdentityService {
 /// ends admin powers at once, not when the access token expires); `Forbidden` unless
 /// the actor is an enabled account holding `admin` right now.
 fn ensure_admin(conn: &mut AnyConnection, actor: &Actor) -> Result<(), IdentityError> {
-    let session_active = repo::find_session(conn, &actor.session_id)?
-        .is_some_and(|s| s.user_id == actor.user_id && s.revoked_at.is_none());
+    let session_active = repo::find_session(conn, parse_id(&actor.session_id)?)?
+        .is_some_and(|s| s.user_id.to_string() == actor.user_id && s.revoked_at.is_none());
     if !session_active {
         return Err(IdentityError::SessionRevoked);
     }
-    let is_admin = repo::find_user(conn, &actor.user_id)?.is_some_and(|row| {
+    let is_admin = repo::find_user(conn, parse_id(&actor.user_id)?)?.is_some_and(|row| {
         row.disabled_at.is_none() && stored_roles(&row).is_ok_and(|r| r.contains(&Role::Admin))
     });
     if is_admin {

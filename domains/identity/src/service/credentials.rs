@@ -10,6 +10,7 @@ use super::sessions::{RevokeReason, count_revoked, revoke_sessions_audited};
 use super::{IdentityService, count, security_event, sha256_hex};
 use crate::error::{FieldProblem, IdentityError};
 use crate::model::{EmailTokenPurpose, Password, PasswordError, SecurityEventKind};
+use crate::model::{SessionId, UserId};
 use crate::repo::{self, SessionScope};
 
 fn new_password_problem(reason: PasswordError) -> FieldProblem {
@@ -47,12 +48,12 @@ impl IdentityService {
             .db
             .write(move |conn| {
                 let user = claim_token(conn, purpose, &hash, now)?.user_id;
-                repo::consume_email_tokens(conn, &user, purpose.as_str(), now)?;
-                repo::update_password_hash(conn, &user, &password_hash, now)?;
-                let verified = repo::mark_email_verified(conn, &user, now)?;
+                repo::consume_email_tokens(conn, user, purpose.as_str(), now)?;
+                repo::update_password_hash(conn, user, &password_hash, now)?;
+                let verified = repo::mark_email_verified(conn, user, now)?;
                 let revoked = revoke_sessions_audited(
                     conn,
-                    &user,
+                    user,
                     SessionScope::All,
                     RevokeReason::PasswordReset,
                     None,
@@ -66,13 +67,13 @@ impl IdentityService {
                 for kind in kinds {
                     repo::insert_security_event(
                         conn,
-                        &security_event(kind, Some(user.clone()), None, now),
+                        &security_event(kind, Some(user), None, now),
                     )?;
                 }
                 Ok::<_, IdentityError>((user, revoked, verified))
             })
             .await?;
-        tracing::Span::current().record("user_id", user_id.as_str());
+        tracing::Span::current().record("user_id", tracing::field::display(&user_id));
         count(SecurityEventKind::PasswordReset);
         if verified {
             count(SecurityEventKind::EmailVerified);
@@ -87,18 +88,18 @@ impl IdentityService {
     #[tracing::instrument(skip_all, fields(user_id = %user_id, session_id = %session_id))]
     pub async fn change_password(
         &self,
-        user_id: &str,
-        session_id: &str,
+        user_id: UserId,
+        session_id: SessionId,
         current_password: &str,
         new_password: &str,
     ) -> Result<(), IdentityError> {
         let new = Password::parse_new(new_password)
             .map_err(|e| IdentityError::Validation(vec![new_password_problem(e)]))?;
-        let id = user_id.to_owned();
+        let id = user_id;
         // The primary: the current password decides the change.
         let user = self
             .db
-            .read_primary(move |conn| repo::find_user(conn, &id).map_err(IdentityError::from))
+            .read_primary(move |conn| repo::find_user(conn, id).map_err(IdentityError::from))
             .await?
             .ok_or(IdentityError::NotFound)?;
         let verified = self
@@ -116,16 +117,16 @@ impl IdentityService {
             }]));
         }
         let password_hash = self.hasher.hash(new).await?;
-        let (user, keep) = (user_id.to_owned(), session_id.to_owned());
+        let (user, keep) = (user_id, session_id);
         let now = now_utc();
         let revoked = self
             .db
             .write(move |conn| {
-                repo::update_password_hash(conn, &user, &password_hash, now)?;
+                repo::update_password_hash(conn, user, &password_hash, now)?;
                 let revoked = revoke_sessions_audited(
                     conn,
-                    &user,
-                    SessionScope::AllBut(&keep),
+                    user,
+                    SessionScope::AllBut(keep),
                     RevokeReason::PasswordChanged,
                     None,
                     now,
@@ -135,8 +136,8 @@ impl IdentityService {
                     conn,
                     &security_event(
                         SecurityEventKind::PasswordChanged,
-                        Some(user.clone()),
-                        Some(keep.clone()),
+                        Some(user),
+                        Some(keep),
                         now,
                     ),
                 )?;

@@ -16,7 +16,7 @@ use haven_platform::time::now_utc;
 
 use super::passwords::{Verified, dummy_hash};
 use super::sessions::{RevokeReason, count_revoked, revoke_sessions_audited};
-use super::{IdentityService, count, security_event, utc};
+use super::{IdentityService, count, parse_id, security_event, utc};
 use crate::error::IdentityError;
 use crate::events::UserErased;
 use crate::model::{Password, SecurityEventKind};
@@ -101,7 +101,7 @@ impl IdentityService {
             .db
             .run(move |conn| {
                 Ok::<_, IdentityError>((
-                    repo::find_user(conn, &id)?,
+                    repo::find_user(conn, parse_id(&id)?)?,
                     repo::find_erasure(conn, &id)?,
                 ))
             })
@@ -129,7 +129,7 @@ impl IdentityService {
         let mut jobs_to_enqueue = Vec::with_capacity(modules.len());
         for module in &modules {
             let payload = EraseJob {
-                user_id: user.id.clone(),
+                user_id: user.id.to_string(),
                 module: module.clone(),
             };
             jobs_to_enqueue.push(
@@ -139,7 +139,7 @@ impl IdentityService {
             );
         }
         let erasure = ErasureRow {
-            user_id: user.id.clone(),
+            user_id: user.id.to_string(),
             requested_at: now,
             updated_at: now,
             completed_at: None,
@@ -147,7 +147,7 @@ impl IdentityService {
         let steps: Vec<ErasureStepRow> = modules
             .iter()
             .map(|module| ErasureStepRow {
-                user_id: user.id.clone(),
+                user_id: user.id.to_string(),
                 module: module.clone(),
                 attempts: 0,
                 completed_at: None,
@@ -156,13 +156,13 @@ impl IdentityService {
             .collect();
         let mut event = security_event(
             SecurityEventKind::ErasureRequested,
-            Some(user.id.clone()),
-            Some(session_id.to_owned()),
+            Some(user.id),
+            Some(parse_id(session_id)?),
             now,
         );
         event.detail = Some(format!("modules: {}", modules.join(",")));
         let tombstone_hash = tombstone_hash().await?;
-        let (row, inserted_steps) = (erasure.clone(), steps.clone());
+        let (row, inserted_steps, erased) = (erasure.clone(), steps.clone(), user.id);
         let revoked = self
             .db
             .run(move |conn| {
@@ -170,7 +170,7 @@ impl IdentityService {
                     repo::insert_erasure(tx, &row)?;
                     let revoked = revoke_sessions_audited(
                         tx,
-                        &row.user_id,
+                        erased,
                         repo::SessionScope::All,
                         RevokeReason::ErasureRequested,
                         None,
@@ -265,7 +265,11 @@ impl IdentityService {
                 return Err(e);
             }
         };
-        let (id, name) = (user_id.to_owned(), module.to_owned());
+        let (id, name, typed) = (
+            user_id.to_owned(),
+            module.to_owned(),
+            parse_id::<haven_platform::ids::UserIdKind>(user_id)?,
+        );
         let now = now_utc();
         let completed = self
             .db
@@ -283,7 +287,7 @@ impl IdentityService {
                         tx,
                         &security_event(
                             SecurityEventKind::ErasureCompleted,
-                            Some(id.clone()),
+                            Some(typed),
                             None,
                             now,
                         ),
@@ -307,7 +311,7 @@ impl IdentityService {
     /// (`organization.member_left`, reason `account_erased`).
     #[tracing::instrument(skip_all, fields(user_id = %user_id))]
     pub async fn erase_own_data(&self, user_id: &str) -> Result<Erasure, IdentityError> {
-        let id = user_id.to_owned();
+        let (id, typed) = (user_id.to_owned(), parse_id(user_id)?);
         let now = now_utc();
         let hash = tombstone_hash().await?;
         let (found, left) = self
@@ -319,7 +323,7 @@ impl IdentityService {
                     if !repo::pseudonymize_user(tx, &id, &hash, now)? {
                         return Ok((false, false));
                     }
-                    repo::erase_mfa(tx, &id)?;
+                    repo::erase_mfa(tx, typed)?;
                     let left = super::organizations::end_membership_on_erasure(tx, &id, now)?;
                     Ok::<_, DieselError>((true, left))
                 })

@@ -9,7 +9,7 @@ use haven_platform::privacy::UserData;
 use haven_platform::time::now_utc;
 use serde_json::{Map, Value, json};
 
-use super::{IdentityService, count, security_event, utc};
+use super::{IdentityService, count, parse_id, security_event, utc};
 use crate::error::IdentityError;
 use crate::model::{ExportId, SecurityEventKind};
 use crate::repo::{self, ExportRow};
@@ -109,15 +109,15 @@ impl IdentityService {
         .map_err(|e| IdentityError::Internal(format!("export job payload: {e}")))?;
         let event = security_event(
             SecurityEventKind::ExportRequested,
-            Some(user_id.to_owned()),
-            Some(session_id.to_owned()),
+            Some(parse_id(user_id)?),
+            Some(parse_id(session_id)?),
             now,
         );
-        let inserted = row.clone();
+        let (inserted, owner) = (row.clone(), parse_id(user_id)?);
         self.db
             .run(move |conn| {
                 conn.transaction(|tx| {
-                    if repo::find_user(tx, &inserted.user_id)?.is_none()
+                    if repo::find_user(tx, owner)?.is_none()
                         || repo::find_erasure(tx, &inserted.user_id)?.is_some()
                     {
                         return Ok(false);
@@ -167,8 +167,8 @@ impl IdentityService {
         let now = now_utc();
         let event = security_event(
             SecurityEventKind::ExportDownloaded,
-            Some(user.clone()),
-            Some(session_id.to_owned()),
+            Some(parse_id(&user)?),
+            Some(parse_id(session_id)?),
             now,
         );
         let taken = self
@@ -263,17 +263,17 @@ impl IdentityService {
     /// events (kinds and times) and its organization memberships.
     #[tracing::instrument(skip_all, fields(user_id = %user_id))]
     pub async fn export_own_data(&self, user_id: &str) -> Result<UserData, IdentityError> {
-        let id = user_id.to_owned();
+        let (id, typed) = (user_id.to_owned(), parse_id(user_id)?);
         let (user, sessions, events, memberships, totp, recovery_codes_left) = self
             .db
             .run(move |conn| {
                 Ok::<_, IdentityError>((
-                    repo::find_user(conn, &id)?,
+                    repo::find_user(conn, typed)?,
                     repo::sessions_of(conn, &id)?,
-                    repo::security_events_of(conn, &id)?,
+                    repo::security_events_of(conn, typed)?,
                     repo::memberships_of_user(conn, &id)?,
-                    repo::find_totp(conn, &id)?,
-                    repo::recovery_codes_left(conn, &id)?,
+                    repo::find_totp(conn, typed)?,
+                    repo::recovery_codes_left(conn, typed)?,
                 ))
             })
             .await?;

@@ -16,6 +16,7 @@ use haven_platform::time::now_utc;
 use super::{IdentityService, Policy, count, security_event, sha256_hex};
 use crate::error::IdentityError;
 use crate::model::SecurityEventKind;
+use crate::model::{SessionId, UserId};
 use crate::repo;
 
 /// Events after which failures count from zero again.
@@ -32,9 +33,9 @@ const FAILURE_KINDS: &[&str] = &[
 
 /// The key failures count against: the user id of a registered account, else a hash of
 /// the normalized address (or of the raw input when it is not an address).
-pub(super) fn lock_key(user_id: Option<&str>, email: &str) -> String {
+pub(super) fn lock_key(user_id: Option<UserId>, email: &str) -> String {
     if let Some(id) = user_id {
-        return id.to_owned();
+        return id.to_string();
     }
     let normalized = crate::model::Email::parse(email).map_or_else(
         |_| email.trim().to_lowercase(),
@@ -58,7 +59,7 @@ fn locked_until(failures: &[NaiveDateTime], policy: Policy) -> Option<NaiveDateT
 fn counted_failures(
     conn: &mut haven_platform::AnyConnection,
     lock_key: &str,
-    user_id: Option<&str>,
+    user_id: Option<UserId>,
     now: NaiveDateTime,
     policy: Policy,
 ) -> diesel::QueryResult<Vec<NaiveDateTime>> {
@@ -84,7 +85,7 @@ impl IdentityService {
     pub(super) async fn check_lock(
         &self,
         lock_key: &str,
-        user_id: Option<String>,
+        user_id: Option<UserId>,
     ) -> Result<Option<u64>, IdentityError> {
         let key = lock_key.to_owned();
         let now = now_utc();
@@ -92,7 +93,7 @@ impl IdentityService {
         let until = self
             .db
             .write(move |conn| {
-                let failures = counted_failures(conn, &key, user_id.as_deref(), now, policy)?;
+                let failures = counted_failures(conn, &key, user_id, now, policy)?;
                 let until = locked_until(&failures, policy);
                 if until.is_some_and(|u| u > now) {
                     repo::insert_security_event(
@@ -122,7 +123,7 @@ impl IdentityService {
     /// `haven_identity_security_events_total{kind="account_locked"}`).
     pub(super) async fn record_failure(
         &self,
-        user_id: Option<String>,
+        user_id: Option<UserId>,
         lock_key: String,
     ) -> Result<(), IdentityError> {
         self.record_failure_of(SecurityEventKind::LoginFailed, user_id, lock_key, None)
@@ -133,13 +134,13 @@ impl IdentityService {
     /// toward the same lock as a wrong password.
     pub(super) async fn record_mfa_failure(
         &self,
-        user_id: &str,
-        session_id: Option<String>,
+        user_id: UserId,
+        session_id: Option<SessionId>,
     ) -> Result<(), IdentityError> {
         // A registered account's lock key is its id (see `lock_key`).
         self.record_failure_of(
             SecurityEventKind::MfaFailed,
-            Some(user_id.to_owned()),
+            Some(user_id),
             lock_key(Some(user_id), ""),
             session_id,
         )
@@ -149,9 +150,9 @@ impl IdentityService {
     async fn record_failure_of(
         &self,
         kind: SecurityEventKind,
-        user_id: Option<String>,
+        user_id: Option<UserId>,
         lock_key: String,
-        session_id: Option<String>,
+        session_id: Option<SessionId>,
     ) -> Result<(), IdentityError> {
         count(kind);
         tracing::info!(event = kind.as_str(), user_id = ?user_id, "security event");
@@ -160,10 +161,10 @@ impl IdentityService {
         let locked = self
             .db
             .write(move |conn| {
-                let mut failure = security_event(kind, user_id.clone(), session_id, now);
+                let mut failure = security_event(kind, user_id, session_id, now);
                 failure.lock_key = Some(lock_key.clone());
                 repo::insert_security_event(conn, &failure)?;
-                let failures = counted_failures(conn, &lock_key, user_id.as_deref(), now, policy)?;
+                let failures = counted_failures(conn, &lock_key, user_id, now, policy)?;
                 // Exactly at the threshold: this failure locks (past it, one already did).
                 let locks = failures.len() == policy.lockout_threshold;
                 if locks {

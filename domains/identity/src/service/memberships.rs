@@ -9,7 +9,7 @@ use haven_platform::outbox;
 use haven_platform::time::now_utc;
 
 use super::organizations::{end_memberships, membership_from, rfc3339};
-use super::{IdentityService, count, security_event};
+use super::{IdentityService, count, parse_id, security_event};
 use crate::error::{FieldProblem, IdentityError};
 use crate::events::MemberJoined;
 use crate::model::{
@@ -97,7 +97,7 @@ impl IdentityService {
                     .ok_or(IdentityError::NotAMember)?;
                 let org = repo::find_organization(conn, &m.organization_id)?
                     .ok_or(IdentityError::NotAMember)?;
-                let email = repo::find_user(conn, &user)?
+                let email = repo::find_user(conn, parse_id(&user)?)?
                     .ok_or(IdentityError::NotFound)?
                     .email;
                 membership_from(m, org.name, email)
@@ -143,7 +143,7 @@ fn join(
         return Err(IdentityError::OrganizationNotFound);
     }
     let org = repo::find_organization(conn, org_id)?.ok_or(IdentityError::OrganizationNotFound)?;
-    let user = repo::find_user(conn, user_id)?
+    let user = repo::find_user(conn, parse_id(user_id)?)?
         .filter(|u| u.disabled_at.is_none())
         .ok_or(IdentityError::NotFound)?;
     if user.email_verified_at.is_none() {
@@ -213,7 +213,7 @@ fn join(
             detail: Some(format!("{org_id}: {}", via.as_str())),
             ..security_event(
                 SecurityEventKind::OrganizationJoined,
-                Some(user_id.to_owned()),
+                Some(parse_id(user_id)?),
                 None,
                 now,
             )

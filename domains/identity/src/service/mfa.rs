@@ -13,6 +13,7 @@ use super::totp::{self, SecretCipher};
 use super::{IdentityService, count, security_event, user_from_row, utc};
 use crate::error::IdentityError;
 use crate::model::{MfaFactor, MfaStatus, RecoveryCodeId, SecurityEventKind, TotpEnrollment};
+use crate::model::{SessionId, UserId};
 use crate::repo::{self, MfaTotpRow, RecoveryCodeRow};
 
 /// `amr` of a password (RFC 8176).
@@ -56,7 +57,7 @@ pub(super) enum FactorCheck {
 pub(super) fn use_factor(
     conn: &mut haven_platform::AnyConnection,
     cipher: Option<&SecretCipher>,
-    user_id: &str,
+    user_id: UserId,
     factor: &MfaFactor,
     allow_recovery: bool,
     now: NaiveDateTime,
@@ -72,7 +73,7 @@ pub(super) fn use_factor(
         MfaFactor::RecoveryCode(_) if !allow_recovery => Ok(FactorCheck::Rejected),
         // Only an enabled factor has recovery codes (turning it off deletes them).
         MfaFactor::RecoveryCode(code) => {
-            let hash = totp::recovery_code_hash(user_id, code);
+            let hash = totp::recovery_code_hash(&user_id.to_string(), code);
             Ok(accepted(
                 repo::use_recovery_code(conn, user_id, &hash, now)?,
                 true,
@@ -84,7 +85,7 @@ pub(super) fn use_factor(
             else {
                 return Ok(FactorCheck::NotEnabled);
             };
-            let secret = cipher.decrypt(user_id, &row.secret_encrypted)?;
+            let secret = cipher.decrypt(&user_id.to_string(), &row.secret_encrypted)?;
             let Some(step) = totp::matching_step(&secret, code, unix(now)) else {
                 return Ok(FactorCheck::Rejected);
             };
@@ -108,7 +109,7 @@ fn unix(t: NaiveDateTime) -> u64 {
 
 /// New recovery codes (in the clear, shown once) and their rows.
 fn recovery_codes(
-    user_id: &str,
+    user_id: UserId,
     now: NaiveDateTime,
 ) -> Result<(Vec<String>, Vec<RecoveryCodeRow>), IdentityError> {
     let mut codes = Vec::with_capacity(RECOVERY_CODE_COUNT);
@@ -116,9 +117,9 @@ fn recovery_codes(
     for _ in 0..RECOVERY_CODE_COUNT {
         let code = totp::new_recovery_code()?;
         rows.push(RecoveryCodeRow {
-            id: RecoveryCodeId::new().to_string(),
-            user_id: user_id.to_owned(),
-            code_hash: totp::recovery_code_hash(user_id, &code),
+            id: RecoveryCodeId::new(),
+            user_id,
+            code_hash: totp::recovery_code_hash(&user_id.to_string(), &code),
             created_at: now,
             used_at: None,
         });
@@ -145,15 +146,15 @@ impl IdentityService {
 
     /// The account's second-factor state.
     #[tracing::instrument(skip_all, fields(user_id = %user_id))]
-    pub async fn mfa_status(&self, user_id: &str) -> Result<MfaStatus, IdentityError> {
-        let id = user_id.to_owned();
+    pub async fn mfa_status(&self, user_id: UserId) -> Result<MfaStatus, IdentityError> {
+        let id = user_id;
         // The primary: the member looks at this right after changing their factor.
         let (user, totp, left) = self
             .db
             .read_primary(move |conn| {
-                let user = repo::find_user(conn, &id)?;
-                let totp = repo::find_totp(conn, &id)?;
-                let left = repo::recovery_codes_left(conn, &id)?;
+                let user = repo::find_user(conn, id)?;
+                let totp = repo::find_totp(conn, id)?;
+                let left = repo::recovery_codes_left(conn, id)?;
                 Ok::<_, IdentityError>((user, totp, left))
             })
             .await?;
@@ -173,8 +174,8 @@ impl IdentityService {
     #[tracing::instrument(skip_all, fields(user_id = %user_id))]
     pub async fn start_totp_enrollment(
         &self,
-        user_id: &str,
-        session_id: &str,
+        user_id: UserId,
+        session_id: SessionId,
     ) -> Result<TotpEnrollment, IdentityError> {
         let cipher = self.cipher()?;
         let user = self.me(user_id).await?;
@@ -182,16 +183,16 @@ impl IdentityService {
         let (secret_base32, otpauth_uri) = totp::enrollment_uri(&secret, &user.email);
         let now = now_utc();
         let row = MfaTotpRow {
-            user_id: user_id.to_owned(),
-            secret_encrypted: cipher.encrypt(user_id, &secret)?,
+            user_id,
+            secret_encrypted: cipher.encrypt(&user_id.to_string(), &secret)?,
             created_at: now,
             enabled_at: None,
             last_used_step: None,
         };
         let event = security_event(
             SecurityEventKind::MfaEnrollmentStarted,
-            Some(user_id.to_owned()),
-            Some(session_id.to_owned()),
+            Some(user_id),
+            Some(session_id),
             now,
         );
         self.db
@@ -217,8 +218,8 @@ impl IdentityService {
     #[tracing::instrument(skip_all, fields(user_id = %user_id))]
     pub async fn confirm_totp(
         &self,
-        user_id: &str,
-        session_id: &str,
+        user_id: UserId,
+        session_id: SessionId,
         code: &str,
     ) -> Result<Vec<String>, IdentityError> {
         let cipher = self.cipher()?;
@@ -226,33 +227,33 @@ impl IdentityService {
         let now = now_utc();
         let (codes, rows) = recovery_codes(user_id, now)?;
         let code = code.to_owned();
-        let (user, session) = (user_id.to_owned(), session_id.to_owned());
+        let (user, session) = (user_id, session_id);
         let outcome = self
             .db
             .write(move |conn| {
-                let pending = repo::find_totp(conn, &user)?
+                let pending = repo::find_totp(conn, user)?
                     .filter(|r| r.enabled_at.is_none())
                     .ok_or(IdentityError::MfaNotPending)?;
-                let secret = cipher.decrypt(&user, &pending.secret_encrypted)?;
+                let secret = cipher.decrypt(&user.to_string(), &pending.secret_encrypted)?;
                 let Some(step) = totp::matching_step(&secret, &code, unix(now)) else {
                     return Ok(Guarded::WrongCode);
                 };
                 // Conditional: of concurrent confirmations with one code, one succeeds.
                 let step = i64::try_from(step).unwrap_or(i64::MAX);
-                if !repo::use_totp_step(conn, &user, step, false)? {
+                if !repo::use_totp_step(conn, user, step, false)? {
                     return Ok(Guarded::WrongCode);
                 }
-                if !repo::enable_totp(conn, &user, now)? {
+                if !repo::enable_totp(conn, user, now)? {
                     return Err(IdentityError::MfaNotPending);
                 }
-                repo::replace_recovery_codes(conn, &user, &rows)?;
-                repo::set_session_amr(conn, &session, &amr_with_otp())?;
+                repo::replace_recovery_codes(conn, user, &rows)?;
+                repo::set_session_amr(conn, session, &amr_with_otp())?;
                 repo::insert_security_event(
                     conn,
                     &security_event(
                         SecurityEventKind::MfaEnabled,
-                        Some(user.clone()),
-                        Some(session.clone()),
+                        Some(user),
+                        Some(session),
                         now,
                     ),
                 )?;
@@ -268,8 +269,8 @@ impl IdentityService {
     #[tracing::instrument(skip_all, fields(user_id = %user_id))]
     pub async fn regenerate_recovery_codes(
         &self,
-        user_id: &str,
-        session_id: &str,
+        user_id: UserId,
+        session_id: SessionId,
         code: &str,
     ) -> Result<Vec<String>, IdentityError> {
         self.refuse_when_locked(user_id).await?;
@@ -277,22 +278,22 @@ impl IdentityService {
         let (codes, rows) = recovery_codes(user_id, now)?;
         let factor = MfaFactor::Totp(code.to_owned());
         let cipher = self.mfa_cipher.clone();
-        let (user, session) = (user_id.to_owned(), session_id.to_owned());
+        let (user, session) = (user_id, session_id);
         let outcome = self
             .db
             .write(move |conn| {
-                match use_factor(conn, cipher.as_ref(), &user, &factor, false, now)? {
+                match use_factor(conn, cipher.as_ref(), user, &factor, false, now)? {
                     FactorCheck::NotEnabled => return Err(IdentityError::MfaNotEnabled),
                     FactorCheck::Rejected => return Ok(Guarded::WrongCode),
                     FactorCheck::Accepted { .. } => {}
                 }
-                repo::replace_recovery_codes(conn, &user, &rows)?;
+                repo::replace_recovery_codes(conn, user, &rows)?;
                 repo::insert_security_event(
                     conn,
                     &security_event(
                         SecurityEventKind::MfaRecoveryCodesRegenerated,
-                        Some(user.clone()),
-                        Some(session.clone()),
+                        Some(user),
+                        Some(session),
                         now,
                     ),
                 )?;
@@ -314,19 +315,19 @@ impl IdentityService {
     #[tracing::instrument(skip_all, fields(user_id = %user_id))]
     pub async fn disable_mfa(
         &self,
-        user_id: &str,
-        session_id: &str,
+        user_id: UserId,
+        session_id: SessionId,
         factor: MfaFactor,
     ) -> Result<(), IdentityError> {
         self.refuse_when_locked(user_id).await?;
         let now = now_utc();
         let cipher = self.mfa_cipher.clone();
-        let (user, session) = (user_id.to_owned(), session_id.to_owned());
+        let (user, session) = (user_id, session_id);
         let outcome = self
             .db
             .write(move |conn| {
                 let recovery_code =
-                    match use_factor(conn, cipher.as_ref(), &user, &factor, true, now)? {
+                    match use_factor(conn, cipher.as_ref(), user, &factor, true, now)? {
                         FactorCheck::NotEnabled => return Err(IdentityError::MfaNotEnabled),
                         FactorCheck::Rejected => return Ok(Guarded::WrongCode),
                         FactorCheck::Accepted { recovery_code } => recovery_code,
@@ -335,11 +336,11 @@ impl IdentityService {
                 if recovery_code {
                     events.insert(0, SecurityEventKind::MfaRecoveryCodeUsed);
                 }
-                repo::delete_mfa(conn, &user)?;
+                repo::delete_mfa(conn, user)?;
                 for kind in &events {
                     repo::insert_security_event(
                         conn,
-                        &security_event(*kind, Some(user.clone()), Some(session.clone()), now),
+                        &security_event(*kind, Some(user), Some(session), now),
                     )?;
                 }
                 Ok(Guarded::Done(recovery_code))
@@ -354,8 +355,8 @@ impl IdentityService {
     }
 
     /// `MfaCodeRejected` with `Retry-After` while the account is locked.
-    async fn refuse_when_locked(&self, user_id: &str) -> Result<(), IdentityError> {
-        match self.check_lock(user_id, Some(user_id.to_owned())).await? {
+    async fn refuse_when_locked(&self, user_id: UserId) -> Result<(), IdentityError> {
+        match self.check_lock(&user_id.to_string(), Some(user_id)).await? {
             Some(retry_after_s) => Err(IdentityError::MfaCodeRejected {
                 retry_after_s: Some(retry_after_s),
             }),
@@ -367,8 +368,8 @@ impl IdentityService {
     async fn finish_guarded<T>(
         &self,
         outcome: Guarded<T>,
-        user_id: &str,
-        session_id: &str,
+        user_id: UserId,
+        session_id: SessionId,
         kind: SecurityEventKind,
     ) -> Result<(), IdentityError> {
         match outcome {
@@ -378,8 +379,7 @@ impl IdentityService {
                 Ok(())
             }
             Guarded::WrongCode => {
-                self.record_mfa_failure(user_id, Some(session_id.to_owned()))
-                    .await?;
+                self.record_mfa_failure(user_id, Some(session_id)).await?;
                 Err(IdentityError::MfaCodeRejected {
                     retry_after_s: None,
                 })

@@ -179,7 +179,8 @@ pub(super) fn admin_event(
     now: NaiveDateTime,
 ) -> SecurityEventRow {
     SecurityEventRow {
-        actor_id: Some(admin_id.to_owned()),
+        // The admin's id comes from their verified token: always a `usr_` id.
+        actor_id: admin_id.parse().ok(),
         detail: Some(detail),
         ..security_event(kind, None, None, now)
     }
@@ -221,9 +222,9 @@ pub(super) fn end_memberships(
         repo::insert_security_event(
             conn,
             &SecurityEventRow {
-                actor_id: actor_id.map(str::to_owned),
+                actor_id: actor_id.and_then(|a| a.parse().ok()),
                 detail: Some(format!("{}: {}", row.organization_id, reason.as_str())),
-                ..security_event(kind, Some(row.user_id.clone()), None, now)
+                ..security_event(kind, row.user_id.parse().ok(), None, now)
             },
         )?;
     }

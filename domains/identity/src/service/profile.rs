@@ -5,6 +5,7 @@ use haven_platform::time::now_utc;
 use super::{IdentityService, clean_display_name, user_from_row};
 use crate::error::{FieldProblem, IdentityError};
 use crate::model::User;
+use crate::model::UserId;
 use crate::repo::{self, ProfileChange};
 
 /// Longest locale tag accepted (RFC 5646 §4.4.1 recommends buffers of 35 characters).
@@ -92,21 +93,21 @@ impl IdentityService {
     #[tracing::instrument(skip_all, fields(user_id = %user_id))]
     pub async fn update_profile(
         &self,
-        user_id: &str,
+        user_id: UserId,
         patch: ProfilePatch,
     ) -> Result<User, IdentityError> {
         let patch = validate(patch)?;
-        let id = user_id.to_owned();
+        let id = user_id;
         let now = now_utc();
         let row = self
             .db
             .write(move |conn| {
                 // An erased account takes no new personal data, even from an access
                 // token issued before the erasure.
-                if repo::find_erasure(conn, &id)?.is_some() {
+                if repo::find_erasure(conn, &id.to_string())?.is_some() {
                     return Ok(None);
                 }
-                let Some(current) = repo::find_user(conn, &id)? else {
+                let Some(current) = repo::find_user(conn, id)? else {
                     return Ok(None);
                 };
                 let consent = patch
@@ -120,8 +121,8 @@ impl IdentityService {
                     marketing_consent_at: consent.map(|_| Some(now)),
                     updated_at: Some(now),
                 };
-                repo::update_profile(conn, &id, &change)?;
-                repo::find_user(conn, &id).map_err(IdentityError::from)
+                repo::update_profile(conn, id, &change)?;
+                repo::find_user(conn, id).map_err(IdentityError::from)
             })
             .await?
             .ok_or(IdentityError::NotFound)?;

@@ -7,7 +7,7 @@ use haven_platform::time::now_utc;
 
 use super::{IdentityService, count, security_event, session_from_row};
 use crate::error::IdentityError;
-use crate::model::SecurityEventKind;
+use crate::model::{SecurityEventKind, UserId};
 use crate::model::{Session, SessionId};
 use crate::repo::{self, SessionScope};
 
@@ -49,21 +49,21 @@ impl RevokeReason {
 /// [`count_revoked`].
 pub(crate) fn revoke_sessions_audited(
     conn: &mut AnyConnection,
-    user_id: &str,
-    scope: SessionScope<'_>,
+    user_id: UserId,
+    scope: SessionScope,
     reason: RevokeReason,
-    actor_id: Option<&str>,
+    actor_id: Option<UserId>,
     now: NaiveDateTime,
-) -> diesel::QueryResult<Vec<String>> {
+) -> diesel::QueryResult<Vec<SessionId>> {
     let revoked = repo::revoke_sessions(conn, user_id, scope, now)?;
     for id in &revoked {
         let mut event = security_event(
             SecurityEventKind::SessionRevoked,
-            Some(user_id.to_owned()),
-            Some(id.clone()),
+            Some(user_id),
+            Some(*id),
             now,
         );
-        event.actor_id = actor_id.map(str::to_owned);
+        event.actor_id = actor_id;
         event.detail = Some(reason.as_str().to_owned());
         repo::insert_security_event(conn, &event)?;
     }
@@ -82,7 +82,11 @@ impl IdentityService {
     /// Revokes the caller's current session (log out). Revoking a revoked session is a
     /// no-op.
     #[tracing::instrument(skip_all, fields(user_id = %user_id, session_id = %session_id))]
-    pub async fn logout(&self, user_id: &str, session_id: &str) -> Result<(), IdentityError> {
+    pub async fn logout(
+        &self,
+        user_id: UserId,
+        session_id: SessionId,
+    ) -> Result<(), IdentityError> {
         match self.revoke_session(user_id, session_id).await {
             // A token whose session is gone has nothing left to sign out of.
             Ok(()) | Err(IdentityError::NotFound) => Ok(()),
@@ -95,24 +99,24 @@ impl IdentityService {
     #[tracing::instrument(skip_all, fields(user_id = %user_id, session_id = %session_id))]
     pub async fn revoke_session(
         &self,
-        user_id: &str,
-        session_id: &str,
+        user_id: UserId,
+        session_id: SessionId,
     ) -> Result<(), IdentityError> {
-        let (user, session) = (user_id.to_owned(), session_id.to_owned());
         let now = now_utc();
         let (exists, revoked) = self
             .db
             .write(move |conn| {
                 let revoked = revoke_sessions_audited(
                     conn,
-                    &user,
-                    SessionScope::Only(&session),
+                    user_id,
+                    SessionScope::Only(session_id),
                     RevokeReason::SignedOut,
                     None,
                     now,
                 )?
                 .len();
-                let exists = revoked > 0 || repo::session_of_user_exists(conn, &user, &session)?;
+                let exists =
+                    revoked > 0 || repo::session_of_user_exists(conn, user_id, session_id)?;
                 Ok::<_, IdentityError>((exists, revoked))
             })
             .await?;
@@ -130,18 +134,17 @@ impl IdentityService {
     #[tracing::instrument(skip_all, fields(user_id = %user_id, session_id = %session_id))]
     pub async fn revoke_other_sessions(
         &self,
-        user_id: &str,
-        session_id: &str,
+        user_id: UserId,
+        session_id: SessionId,
     ) -> Result<usize, IdentityError> {
-        let (user, keep) = (user_id.to_owned(), session_id.to_owned());
         let now = now_utc();
         let revoked = self
             .db
             .write(move |conn| {
                 let revoked = revoke_sessions_audited(
                     conn,
-                    &user,
-                    SessionScope::AllBut(&keep),
+                    user_id,
+                    SessionScope::AllBut(session_id),
                     RevokeReason::SignedOutOthers,
                     None,
                     now,
@@ -159,17 +162,15 @@ impl IdentityService {
     #[tracing::instrument(skip_all, fields(user_id = %user_id))]
     pub async fn list_sessions(
         &self,
-        user_id: &str,
+        user_id: UserId,
         before: Option<SessionId>,
         fetch: i64,
     ) -> Result<Vec<Session>, IdentityError> {
-        let user = user_id.to_owned();
-        let before = before.map(|b| b.to_string());
         // A listing: the replica's lag is acceptable.
         let rows = self
             .db
             .read(move |conn| {
-                repo::list_active_sessions(conn, &user, before.as_deref(), fetch)
+                repo::list_active_sessions(conn, user_id, before, fetch)
                     .map_err(IdentityError::from)
             })
             .await?;

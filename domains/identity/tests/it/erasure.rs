@@ -143,8 +143,8 @@ async fn erasure_runs_every_module_retries_a_failing_one_and_completes_only_when
         haven_identity::repo::insert_email_token(
             conn,
             &haven_identity::repo::EmailTokenRow {
-                id: haven_identity::model::EmailTokenId::new().to_string(),
-                user_id: token_owner,
+                id: haven_identity::model::EmailTokenId::new(),
+                user_id: token_owner.parse().unwrap(),
                 purpose: "reset_password".to_owned(),
                 token_hash: "0".repeat(64),
                 email_normalized: "alice@example.com".to_owned(),

@@ -32,7 +32,7 @@ pub async fn user(
     let now = now_utc();
     let id = haven_identity::UserId::new().to_string();
     let row = UserRow {
-        id: id.clone(),
+        id: id.parse().unwrap(),
         email: email.to_owned(),
         email_normalized: email.to_lowercase(),
         password_hash: "$argon2id$unused".to_owned(),
