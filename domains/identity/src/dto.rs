@@ -167,8 +167,8 @@ pub struct SessionDto {
 
 impl SessionDto {
     /// From the domain type; `current` is the caller's session id.
-    pub fn new(s: Session, current: &str) -> Self {
-        let is_current = s.id.to_string() == current;
+    pub fn new(s: Session, current: SessionId) -> Self {
+        let is_current = s.id == current;
         Self {
             id: s.id,
             device_label: s.device_label,

@@ -8,6 +8,7 @@ pub mod api;
 pub mod dto;
 pub mod error;
 pub mod events;
+pub mod limits;
 pub mod model;
 pub mod ports;
 pub mod repo;

@@ -9,16 +9,9 @@ use haven_platform::auth::Role;
 use haven_platform::define_id;
 use unicode_normalization::UnicodeNormalization;
 
-define_id!(
-    /// A user account (`usr_…`).
-    UserId,
-    "usr"
-);
-define_id!(
-    /// A login session, i.e. one refresh-token family (`ses_…`).
-    SessionId,
-    "ses"
-);
+/// The account and session ids live in the platform (other domains store user ids, and
+/// `Principal` carries both); re-exported so `crate::model::UserId` keeps working.
+pub use haven_platform::ids::{SessionId, UserId};
 define_id!(
     /// A stored refresh token (`rft_…`); never shown to clients.
     RefreshTokenId,

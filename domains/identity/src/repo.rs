@@ -2,8 +2,9 @@
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use haven_platform::AnyConnection;
+use haven_platform::{AnyConnection, select_for_update};
 
+use crate::model::{RefreshTokenId, SecurityEventId, SessionId, UserId};
 use crate::schema::{
     identity_refresh_tokens, identity_security_events, identity_sessions, identity_users,
 };
@@ -13,7 +14,7 @@ use crate::schema::{
 #[diesel(table_name = identity_users)]
 pub struct UserRow {
     /// `usr_…`.
-    pub id: String,
+    pub id: UserId,
     /// As given (trimmed, domain lower-cased).
     pub email: String,
     /// Lower-case; unique.
@@ -68,7 +69,7 @@ pub struct ProfileChange {
 /// Applies `change` to the user; `false` if there is no such user.
 pub fn update_profile(
     conn: &mut AnyConnection,
-    user_id: &str,
+    user_id: UserId,
     change: &ProfileChange,
 ) -> QueryResult<bool> {
     diesel::update(identity_users::table.find(user_id))
@@ -82,9 +83,9 @@ pub fn update_profile(
 #[diesel(table_name = identity_sessions)]
 pub struct SessionRow {
     /// `ses_…`.
-    pub id: String,
+    pub id: SessionId,
     /// The user.
-    pub user_id: String,
+    pub user_id: UserId,
     /// What the client called its device.
     pub device_label: Option<String>,
     /// Created.
@@ -106,9 +107,9 @@ pub struct SessionRow {
 #[diesel(table_name = identity_refresh_tokens)]
 pub struct RefreshTokenRow {
     /// `rft_…`.
-    pub id: String,
+    pub id: RefreshTokenId,
     /// The session (token family).
-    pub session_id: String,
+    pub session_id: SessionId,
     /// SHA-256 (hex) of the token.
     pub token_hash: String,
     /// Issued.
@@ -129,7 +130,7 @@ pub fn insert_user(conn: &mut AnyConnection, row: &UserRow) -> QueryResult<()> {
         |e: Box<dyn std::error::Error + Send + Sync>| diesel::result::Error::SerializationError(e);
     let roles: Vec<haven_platform::auth::Role> =
         serde_json::from_str(&row.roles).map_err(|e| bad(Box::new(e)))?;
-    let id: crate::model::UserId = row.id.parse().map_err(|e| bad(Box::new(e)))?;
+    let id = row.id;
     insert_roles(conn, &id, &roles)
 }
 
@@ -146,7 +147,7 @@ pub fn find_user_by_email(
 }
 
 /// The user with the id, if any.
-pub fn find_user(conn: &mut AnyConnection, id: &str) -> QueryResult<Option<UserRow>> {
+pub fn find_user(conn: &mut AnyConnection, id: UserId) -> QueryResult<Option<UserRow>> {
     identity_users::table
         .find(id)
         .select(UserRow::as_select())
@@ -157,7 +158,7 @@ pub fn find_user(conn: &mut AnyConnection, id: &str) -> QueryResult<Option<UserR
 /// Replaces a user's password hash (a rehash at current parameters, or a new password).
 pub fn update_password_hash(
     conn: &mut AnyConnection,
-    user_id: &str,
+    user_id: UserId,
     password_hash: &str,
     now: NaiveDateTime,
 ) -> QueryResult<()> {
@@ -186,43 +187,36 @@ pub fn insert_refresh_token(conn: &mut AnyConnection, row: &RefreshTokenRow) -> 
         .map(drop)
 }
 
-/// Marks the user's session revoked (if it is not already); returns whether the session
-/// exists for that user.
-pub fn revoke_session(
-    conn: &mut AnyConnection,
-    user_id: &str,
-    session_id: &str,
-    now: NaiveDateTime,
-) -> QueryResult<bool> {
-    diesel::update(
-        identity_sessions::table
-            .filter(identity_sessions::id.eq(session_id))
-            .filter(identity_sessions::user_id.eq(user_id))
-            .filter(identity_sessions::revoked_at.is_null()),
-    )
-    .set(identity_sessions::revoked_at.eq(now))
-    .execute(conn)?;
-    let exists = identity_sessions::table
-        .filter(identity_sessions::id.eq(session_id))
-        .filter(identity_sessions::user_id.eq(user_id))
-        .count()
-        .get_result::<i64>(conn)?;
-    Ok(exists > 0)
+/// Which of a user's sessions [`revoke_sessions`] ends.
+#[derive(Debug, Clone, Copy)]
+pub enum SessionScope {
+    /// Every active session.
+    All,
+    /// Every active session but this one (the caller's).
+    AllBut(SessionId),
+    /// This one session.
+    Only(SessionId),
 }
 
-/// Revokes every active session of the user except `keep_session_id`; returns the ids
-/// it revoked.
-pub fn revoke_other_sessions(
+/// Revokes the user's active sessions in `scope`; returns the ids it revoked (already
+/// revoked sessions are left as they are and not returned).
+pub fn revoke_sessions(
     conn: &mut AnyConnection,
-    user_id: &str,
-    keep_session_id: &str,
+    user_id: UserId,
+    scope: SessionScope,
     now: NaiveDateTime,
-) -> QueryResult<Vec<String>> {
-    let others = identity_sessions::table
+) -> QueryResult<Vec<SessionId>> {
+    let mut active = identity_sessions::table
         .filter(identity_sessions::user_id.eq(user_id))
-        .filter(identity_sessions::id.ne(keep_session_id))
-        .filter(identity_sessions::revoked_at.is_null());
-    let ids: Vec<String> = others.select(identity_sessions::id).load(conn)?;
+        .filter(identity_sessions::revoked_at.is_null())
+        .select(identity_sessions::id)
+        .into_boxed();
+    active = match scope {
+        SessionScope::All => active,
+        SessionScope::AllBut(keep) => active.filter(identity_sessions::id.ne(keep)),
+        SessionScope::Only(id) => active.filter(identity_sessions::id.eq(id)),
+    };
+    let ids: Vec<SessionId> = active.load(conn)?;
     diesel::update(identity_sessions::table.filter(identity_sessions::id.eq_any(&ids)))
         .filter(identity_sessions::revoked_at.is_null())
         .set(identity_sessions::revoked_at.eq(now))
@@ -230,12 +224,26 @@ pub fn revoke_other_sessions(
     Ok(ids)
 }
 
+/// Whether the session exists and belongs to the user (revoked or not).
+pub fn session_of_user_exists(
+    conn: &mut AnyConnection,
+    user_id: UserId,
+    session_id: SessionId,
+) -> QueryResult<bool> {
+    identity_sessions::table
+        .filter(identity_sessions::id.eq(session_id))
+        .filter(identity_sessions::user_id.eq(user_id))
+        .count()
+        .get_result::<i64>(conn)
+        .map(|n| n > 0)
+}
+
 /// The user's active (not revoked) sessions, newest first, after the keyset position
 /// `before_id` (ids are time-ordered), at most `limit` rows.
 pub fn list_active_sessions(
     conn: &mut AnyConnection,
-    user_id: &str,
-    before_id: Option<&str>,
+    user_id: UserId,
+    before_id: Option<SessionId>,
     limit: i64,
 ) -> QueryResult<Vec<SessionRow>> {
     let mut query = identity_sessions::table
@@ -246,26 +254,37 @@ pub fn list_active_sessions(
         .limit(limit)
         .into_boxed();
     if let Some(before) = before_id {
-        query = query.filter(identity_sessions::id.lt(before.to_owned()));
+        query = query.filter(identity_sessions::id.lt(before));
     }
     query.load(conn)
 }
 
-/// Marks the unused refresh token with `token_hash` used; returns the rows changed (1 if
-/// this call claimed it, 0 if it is unknown or was used before). A write first, so
-/// concurrent refreshes of one token serialize on it on both backends.
-pub fn claim_refresh_token(
+/// The refresh token with `token_hash`, its row locked until the transaction ends (see
+/// `select_for_update!`): concurrent refreshes of one token take turns, and each sees
+/// what the one before it wrote.
+pub fn lock_refresh_token(
     conn: &mut AnyConnection,
     token_hash: &str,
-    now: NaiveDateTime,
-) -> QueryResult<usize> {
-    diesel::update(
+) -> QueryResult<Option<RefreshTokenRow>> {
+    select_for_update!(
+        conn,
         identity_refresh_tokens::table
             .filter(identity_refresh_tokens::token_hash.eq(token_hash))
-            .filter(identity_refresh_tokens::used_at.is_null()),
+            .select(RefreshTokenRow::as_select()),
+        |q, c| q.first(c).optional()
     )
-    .set(identity_refresh_tokens::used_at.eq(now))
-    .execute(conn)
+}
+
+/// Marks the refresh token used.
+pub fn mark_refresh_token_used(
+    conn: &mut AnyConnection,
+    id: RefreshTokenId,
+    now: NaiveDateTime,
+) -> QueryResult<()> {
+    diesel::update(identity_refresh_tokens::table.find(id))
+        .set(identity_refresh_tokens::used_at.eq(now))
+        .execute(conn)
+        .map(drop)
 }
 
 /// The refresh token with `token_hash`, if any.
@@ -281,7 +300,7 @@ pub fn find_refresh_token(
 }
 
 /// The session with the id, if any.
-pub fn find_session(conn: &mut AnyConnection, id: &str) -> QueryResult<Option<SessionRow>> {
+pub fn find_session(conn: &mut AnyConnection, id: SessionId) -> QueryResult<Option<SessionRow>> {
     identity_sessions::table
         .find(id)
         .select(SessionRow::as_select())
@@ -292,7 +311,7 @@ pub fn find_session(conn: &mut AnyConnection, id: &str) -> QueryResult<Option<Se
 /// Records a use of the session.
 pub fn touch_session(
     conn: &mut AnyConnection,
-    id: &str,
+    id: SessionId,
     now: NaiveDateTime,
     ip_coarse: Option<&str>,
 ) -> QueryResult<()> {
@@ -306,7 +325,11 @@ pub fn touch_session(
 }
 
 /// Revokes a session whoever owns it (refresh-token reuse revokes the family).
-pub fn revoke_family(conn: &mut AnyConnection, id: &str, now: NaiveDateTime) -> QueryResult<()> {
+pub fn revoke_family(
+    conn: &mut AnyConnection,
+    id: SessionId,
+    now: NaiveDateTime,
+) -> QueryResult<()> {
     diesel::update(
         identity_sessions::table
             .find(id)
@@ -322,17 +345,17 @@ pub fn revoke_family(conn: &mut AnyConnection, id: &str, now: NaiveDateTime) -> 
 #[diesel(table_name = identity_security_events)]
 pub struct SecurityEventRow {
     /// `sev_…`.
-    pub id: String,
+    pub id: SecurityEventId,
     /// What happened, e.g. `login_failed`.
     pub kind: String,
     /// The account, when known.
-    pub user_id: Option<String>,
+    pub user_id: Option<UserId>,
     /// The session, when there is one.
-    pub session_id: Option<String>,
+    pub session_id: Option<SessionId>,
     /// When.
     pub created_at: NaiveDateTime,
     /// Who acted when it was not the account itself (an admin), else `None`.
-    pub actor_id: Option<String>,
+    pub actor_id: Option<UserId>,
     /// A short, secret-free detail (e.g. the role change), if any.
     pub detail: Option<String>,
     /// What a `login_failed` counts against for the soft-lock: the user id, or a hash of
@@ -351,7 +374,7 @@ pub fn insert_security_event(conn: &mut AnyConnection, row: &SecurityEventRow) -
 /// The user's security events, oldest first.
 pub fn security_events_of(
     conn: &mut AnyConnection,
-    user_id: &str,
+    user_id: UserId,
 ) -> QueryResult<Vec<SecurityEventRow>> {
     identity_security_events::table
         .filter(identity_security_events::user_id.eq(user_id))
@@ -363,7 +386,7 @@ pub fn security_events_of(
 /// When the user's latest event of one of `kinds` happened, if ever.
 pub fn last_security_event_at(
     conn: &mut AnyConnection,
-    user_id: &str,
+    user_id: UserId,
     kinds: &[&str],
 ) -> QueryResult<Option<NaiveDateTime>> {
     identity_security_events::table

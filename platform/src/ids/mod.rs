@@ -53,6 +53,18 @@ macro_rules! define_id {
     };
 }
 
+crate::define_id!(
+    /// A user account (`usr_…`). Defined here, not in identity, because every domain
+    /// stores whose data a row is and the platform's `Principal` carries it.
+    UserId,
+    "usr"
+);
+crate::define_id!(
+    /// A login session, i.e. one refresh-token family (`ses_…`); access tokens carry it.
+    SessionId,
+    "ses"
+);
+
 #[doc(hidden)]
 pub use pastey as __pastey;
 #[doc(hidden)]

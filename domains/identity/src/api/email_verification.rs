@@ -5,18 +5,16 @@ use haven_platform::ApiResult;
 use haven_platform::auth::BearerAuth;
 use haven_platform::http::client_ip::ClientIp;
 use haven_platform::idempotency::IdempotencyKey;
-use haven_platform::ratelimit::{Access, RateLimiter};
+use haven_platform::ratelimit::RateLimiter;
 use poem_openapi::payload::Json;
 use poem_openapi::{ApiResponse, OpenApi};
 
 use super::IdentityTag;
 use crate::dto::{ConfirmEmailRequest, EmailAccepted};
 use crate::error::{ConfirmEmailErrors, RequestEmailVerificationErrors};
+use crate::limits;
 use crate::model::EmailTokenPurpose;
-use crate::service::{
-    IdentityService, VERIFY_CONFIRM_IP_POLICY, VERIFY_CONFIRM_USER_POLICY,
-    VERIFY_REQUEST_IP_POLICY, VERIFY_REQUEST_USER_POLICY,
-};
+use crate::service::IdentityService;
 
 /// Email-verification operations.
 pub struct EmailVerificationApi {
@@ -69,16 +67,14 @@ impl EmailVerificationApi {
         #[oai(name = "Idempotency-Key")]
         _idempotency_key: IdempotencyKey,
     ) -> ApiResult<VerificationRequested, RequestEmailVerificationErrors> {
-        let me = auth.0;
-        let (policy, default) = VERIFY_REQUEST_IP_POLICY;
-        self.limiter
-            .enforce_with(policy, default, &client.key(), Access::Write)
+        let me = super::caller(&auth.0)?;
+        limits::VERIFY_REQUEST_IP
+            .enforce(&self.limiter, &client.key())
             .await?;
-        let (policy, default) = VERIFY_REQUEST_USER_POLICY;
-        self.limiter
-            .enforce_with(policy, default, &me.user_id, Access::Write)
+        limits::VERIFY_REQUEST_USER
+            .enforce(&self.limiter, &me.user_id.to_string())
             .await?;
-        self.service.request_email_verification(&me.user_id).await?;
+        self.service.request_email_verification(me.user_id).await?;
         Ok(VerificationRequested::Accepted(Json(EmailAccepted {
             message: "A verification link is on its way to your email address.".to_owned(),
         })))
@@ -106,18 +102,16 @@ impl EmailVerificationApi {
         body: Json<ConfirmEmailRequest>,
     ) -> ApiResult<EmailConfirmed, ConfirmEmailErrors> {
         let token = body.0.token;
-        let (policy, default) = VERIFY_CONFIRM_IP_POLICY;
-        self.limiter
-            .enforce_with(policy, default, &client.key(), Access::Write)
+        limits::VERIFY_CONFIRM_IP
+            .enforce(&self.limiter, &client.key())
             .await?;
         if let Some(owner) = self
             .service
             .email_token_owner(EmailTokenPurpose::VerifyEmail, &token)
             .await?
         {
-            let (policy, default) = VERIFY_CONFIRM_USER_POLICY;
-            self.limiter
-                .enforce_with(policy, default, &owner, Access::Write)
+            limits::VERIFY_CONFIRM_USER
+                .enforce(&self.limiter, &owner.to_string())
                 .await?;
         }
         self.service.confirm_email(&token).await?;

@@ -5,14 +5,15 @@ use haven_platform::ApiResult;
 use haven_platform::auth::BearerAuth;
 use haven_platform::http::cache::Private;
 use haven_platform::idempotency::IdempotencyKey;
-use haven_platform::ratelimit::{Access, RateLimiter};
+use haven_platform::ratelimit::RateLimiter;
 use poem_openapi::payload::Json;
 use poem_openapi::{ApiResponse, OpenApi};
 
 use super::IdentityTag;
 use crate::dto::{DeleteAccountRequest, ErasureDto};
 use crate::error::{ErasureStatusErrors, RequestErasureErrors};
-use crate::service::{IdentityService, REAUTH_POLICY};
+use crate::limits;
+use crate::service::IdentityService;
 
 /// Erasure operations.
 pub struct ErasureApi {
@@ -77,15 +78,12 @@ impl ErasureApi {
         body: Json<DeleteAccountRequest>,
     ) -> ApiResult<ErasureAccepted, RequestErasureErrors> {
         let p = auth.0;
-        let (policy, default) = REAUTH_POLICY;
-        self.limiter
-            .enforce_with(policy, default, &p.user_id, Access::Write)
-            .await?;
+        limits::REAUTH.enforce(&self.limiter, &p.user_id).await?;
         let erasure = self
             .service
             .request_erasure(
-                &super::user_of(&p)?,
-                &super::session_of(&p)?,
+                &super::caller(&p)?.user_id,
+                &super::caller(&p)?.session_id,
                 &body.0.password,
             )
             .await?;
@@ -105,7 +103,7 @@ impl ErasureApi {
     async fn status(&self, auth: BearerAuth) -> ApiResult<ErasureFound, ErasureStatusErrors> {
         let erasure = self
             .service
-            .erasure_status(&super::user_of(&auth.0)?)
+            .erasure_status(&super::caller(&auth.0)?.user_id)
             .await?;
         Ok(ErasureFound::Ok(Json(erasure.into()), Private))
     }

@@ -6,11 +6,10 @@
 
 use haven_platform::ApiResult;
 use haven_platform::auth::BearerAuth;
-use haven_platform::config::RateLimitPolicy;
 use haven_platform::http::cache::{NoStore, Private};
 use haven_platform::http::client_ip::ClientIp;
 use haven_platform::http::schema::Patched;
-use haven_platform::ratelimit::{Access, RateLimiter};
+use haven_platform::ratelimit::RateLimiter;
 use poem::http::StatusCode;
 use poem_openapi::payload::Json;
 use poem_openapi::{ApiResponse, OpenApi};
@@ -21,19 +20,9 @@ use crate::dto::{
     TokenResponse, TotpEnrollmentDto,
 };
 use crate::error::{LoginMfaErrors, MfaChangeErrors, MfaStatusErrors, StartTotpErrors};
+use crate::limits;
 use crate::model::MfaFactor;
 use crate::service::IdentityService;
-
-/// Rate-limit policy of the login step-up keyed by the client IP
-/// (`rate_limits.identity_login_mfa_ip` overrides it). Per account, wrong codes count
-/// toward the account lock; per challenge, at most 5 codes are tried.
-pub const LOGIN_MFA_IP_POLICY: (&str, RateLimitPolicy) = (
-    "identity_login_mfa_ip",
-    RateLimitPolicy {
-        limit: 50,
-        window_s: 300,
-    },
-);
 
 /// Two-step verification operations.
 pub struct MfaApi {
@@ -153,9 +142,8 @@ impl MfaApi {
         body: Json<Patched<LoginMfaRequest, OneFactor>>,
     ) -> ApiResult<SteppedUp, LoginMfaErrors> {
         let body = body.0.into_inner();
-        let (policy, default) = LOGIN_MFA_IP_POLICY;
-        self.limiter
-            .enforce_with(policy, default, &client.key(), Access::Write)
+        limits::LOGIN_MFA_IP
+            .enforce(&self.limiter, &client.key())
             .await?;
         let factor = one_factor(
             body.code.map(String::from),
@@ -178,7 +166,10 @@ impl MfaApi {
         operation_id = "identityGetMfa"
     )]
     async fn status(&self, auth: BearerAuth) -> ApiResult<MfaStatusAnswer, MfaStatusErrors> {
-        let status = self.service.mfa_status(&auth.0.user_id).await?;
+        let status = self
+            .service
+            .mfa_status(super::caller(&auth.0)?.user_id)
+            .await?;
         Ok(MfaStatusAnswer::Ok(Json(status.into()), Private))
     }
 
@@ -194,10 +185,10 @@ impl MfaApi {
         operation_id = "identityStartTotpEnrollment"
     )]
     async fn start(&self, auth: BearerAuth) -> ApiResult<EnrollmentStarted, StartTotpErrors> {
-        let p = auth.0;
+        let p = super::caller(&auth.0)?;
         let enrollment = self
             .service
-            .start_totp_enrollment(&p.user_id, &p.session_id)
+            .start_totp_enrollment(p.user_id, p.session_id)
             .await?;
         Ok(EnrollmentStarted::Created(Json(enrollment.into()), NoStore))
     }
@@ -218,10 +209,10 @@ impl MfaApi {
         auth: BearerAuth,
         body: Json<MfaCodeRequest>,
     ) -> ApiResult<RecoveryCodes, MfaChangeErrors> {
-        let p = auth.0;
+        let p = super::caller(&auth.0)?;
         let codes = self
             .service
-            .confirm_totp(&p.user_id, &p.session_id, &body.0.code)
+            .confirm_totp(p.user_id, p.session_id, &body.0.code)
             .await?;
         Ok(RecoveryCodes::Ok(
             Json(RecoveryCodesDto {
@@ -246,10 +237,10 @@ impl MfaApi {
         auth: BearerAuth,
         body: Json<MfaCodeRequest>,
     ) -> ApiResult<RecoveryCodes, MfaChangeErrors> {
-        let p = auth.0;
+        let p = super::caller(&auth.0)?;
         let codes = self
             .service
-            .regenerate_recovery_codes(&p.user_id, &p.session_id, &body.0.code)
+            .regenerate_recovery_codes(p.user_id, p.session_id, &body.0.code)
             .await?;
         Ok(RecoveryCodes::Ok(
             Json(RecoveryCodesDto {
@@ -275,14 +266,14 @@ impl MfaApi {
         auth: BearerAuth,
         body: Json<Patched<MfaDisableRequest, OneFactor>>,
     ) -> ApiResult<Disabled, MfaChangeErrors> {
-        let p = auth.0;
+        let p = super::caller(&auth.0)?;
         let body = body.0.into_inner();
         let factor = one_factor(
             body.code.map(String::from),
             body.recovery_code.map(String::from),
         )?;
         self.service
-            .disable_mfa(&p.user_id, &p.session_id, factor)
+            .disable_mfa(p.user_id, p.session_id, factor)
             .await?;
         Ok(Disabled::NoContent)
     }

@@ -94,22 +94,24 @@ enum IdentityTag {
     Admin,
 }
 
-/// The signed-in account's id as a typed id. The token's `sub` was signed by identity,
-/// so a malformed one is an internal error; this goes away once `Principal` carries
-/// typed ids.
-fn user_of(
-    p: &haven_platform::auth::Principal,
-) -> Result<crate::model::UserId, crate::error::IdentityError> {
-    p.user_id
-        .parse()
-        .map_err(|e| crate::error::IdentityError::Internal(format!("token sub: {e}")))
+/// The signed-in caller's account and session as typed ids.
+pub(crate) struct Caller {
+    /// The account (`sub`).
+    pub user_id: crate::model::UserId,
+    /// The session (`sid`).
+    pub session_id: crate::model::SessionId,
 }
 
-/// The signed-in session's id as a typed id (see [`user_of`]).
-fn session_of(
-    p: &haven_platform::auth::Principal,
-) -> Result<crate::model::SessionId, crate::error::IdentityError> {
-    p.session_id
-        .parse()
-        .map_err(|e| crate::error::IdentityError::Internal(format!("token sid: {e}")))
+/// The caller of `principal`. Identity signs only well-formed ids, so a token carrying
+/// anything else is refused like a revoked session (`401`).
+pub(crate) fn caller(
+    principal: &haven_platform::auth::Principal,
+) -> Result<Caller, crate::IdentityError> {
+    match (principal.user_id.parse(), principal.session_id.parse()) {
+        (Ok(user_id), Ok(session_id)) => Ok(Caller {
+            user_id,
+            session_id,
+        }),
+        _ => Err(crate::IdentityError::SessionRevoked),
+    }
 }

@@ -4,14 +4,15 @@ use haven_platform::ApiResult;
 use haven_platform::auth::BearerAuth;
 use haven_platform::http::cache::Private;
 use haven_platform::idempotency::IdempotencyKey;
-use haven_platform::ratelimit::{Access, RateLimiter};
+use haven_platform::ratelimit::RateLimiter;
 use poem_openapi::payload::Json;
 use poem_openapi::{ApiResponse, OpenApi};
 
 use super::IdentityTag;
 use crate::dto::{JoinOrganizationRequest, MembershipDto};
 use crate::error::{JoinOrganizationErrors, MyOrganizationErrors};
-use crate::service::{IdentityService, ORG_JOIN_POLICY};
+use crate::limits;
+use crate::service::IdentityService;
 
 /// The caller's organization membership.
 pub struct MyOrganizationApi {
@@ -96,15 +97,12 @@ impl MyOrganizationApi {
         body: Json<JoinOrganizationRequest>,
     ) -> ApiResult<JoinAnswer, JoinOrganizationErrors> {
         let p = auth.0;
-        let (policy, default) = ORG_JOIN_POLICY;
-        self.limiter
-            .enforce_with(policy, default, &p.user_id, Access::Write)
-            .await?;
+        limits::ORG_JOIN.enforce(&self.limiter, &p.user_id).await?;
         let body = body.0;
         let joined = self
             .service
             .join_organization(
-                &super::user_of(&p)?,
+                &super::caller(&p)?.user_id,
                 &body.organization_id,
                 body.employee_id.map(String::from),
             )
@@ -128,7 +126,7 @@ impl MyOrganizationApi {
     async fn get(&self, auth: BearerAuth) -> ApiResult<MembershipAnswer, MyOrganizationErrors> {
         let m = self
             .service
-            .my_membership(&super::user_of(&auth.0)?)
+            .my_membership(&super::caller(&auth.0)?.user_id)
             .await?;
         Ok(MembershipAnswer::Ok(Json(m.into()), Private))
     }
@@ -143,7 +141,7 @@ impl MyOrganizationApi {
     )]
     async fn leave(&self, auth: BearerAuth) -> ApiResult<LeftAnswer, MyOrganizationErrors> {
         self.service
-            .leave_organization(&super::user_of(&auth.0)?)
+            .leave_organization(&super::caller(&auth.0)?.user_id)
             .await?;
         Ok(LeftAnswer::NoContent)
     }

@@ -5,7 +5,7 @@ use haven_platform::ApiResult;
 use haven_platform::auth::BearerAuth;
 use haven_platform::http::client_ip::ClientIp;
 use haven_platform::idempotency::IdempotencyKey;
-use haven_platform::ratelimit::{Access, RateLimiter};
+use haven_platform::ratelimit::RateLimiter;
 use poem_openapi::payload::Json;
 use poem_openapi::{ApiResponse, OpenApi};
 
@@ -14,11 +14,9 @@ use crate::dto::{
     ChangePasswordRequest, EmailAccepted, PasswordResetRequest, ResetPasswordRequest,
 };
 use crate::error::{ChangePasswordErrors, RequestPasswordResetErrors, ResetPasswordErrors};
+use crate::limits;
 use crate::model::{Email, EmailTokenPurpose};
-use crate::service::{
-    CHANGE_PASSWORD_USER_POLICY, IdentityService, RESET_CONFIRM_IP_POLICY,
-    RESET_CONFIRM_USER_POLICY, RESET_REQUEST_EMAIL_POLICY, RESET_REQUEST_IP_POLICY,
-};
+use crate::service::IdentityService;
 
 /// Password operations.
 pub struct PasswordsApi {
@@ -74,17 +72,15 @@ impl PasswordsApi {
         body: Json<PasswordResetRequest>,
     ) -> ApiResult<ResetRequested, RequestPasswordResetErrors> {
         let email = body.0.email;
-        let (policy, default) = RESET_REQUEST_IP_POLICY;
-        self.limiter
-            .enforce_with(policy, default, &client.key(), Access::Write)
+        limits::RESET_REQUEST_IP
+            .enforce(&self.limiter, &client.key())
             .await?;
         let key = Email::parse(&email).map_or_else(
             |_| email.trim().to_lowercase(),
             |e| e.normalized().to_owned(),
         );
-        let (policy, default) = RESET_REQUEST_EMAIL_POLICY;
-        self.limiter
-            .enforce_with(policy, default, &key, Access::Write)
+        limits::RESET_REQUEST_EMAIL
+            .enforce(&self.limiter, &key)
             .await?;
         self.service.request_password_reset(&email).await?;
         Ok(ResetRequested::Accepted(Json(EmailAccepted {
@@ -117,18 +113,16 @@ impl PasswordsApi {
         body: Json<ResetPasswordRequest>,
     ) -> ApiResult<PasswordSet, ResetPasswordErrors> {
         let body = body.0;
-        let (policy, default) = RESET_CONFIRM_IP_POLICY;
-        self.limiter
-            .enforce_with(policy, default, &client.key(), Access::Write)
+        limits::RESET_CONFIRM_IP
+            .enforce(&self.limiter, &client.key())
             .await?;
         if let Some(owner) = self
             .service
             .email_token_owner(EmailTokenPurpose::ResetPassword, &body.token)
             .await?
         {
-            let (policy, default) = RESET_CONFIRM_USER_POLICY;
-            self.limiter
-                .enforce_with(policy, default, &owner, Access::Write)
+            limits::RESET_CONFIRM_USER
+                .enforce(&self.limiter, &owner.to_string())
                 .await?;
         }
         self.service
@@ -153,16 +147,15 @@ impl PasswordsApi {
         auth: BearerAuth,
         body: Json<ChangePasswordRequest>,
     ) -> ApiResult<PasswordSet, ChangePasswordErrors> {
-        let me = auth.0;
+        let me = super::caller(&auth.0)?;
         let body = body.0;
-        let (policy, default) = CHANGE_PASSWORD_USER_POLICY;
-        self.limiter
-            .enforce_with(policy, default, &me.user_id, Access::Write)
+        limits::CHANGE_PASSWORD_USER
+            .enforce(&self.limiter, &me.user_id.to_string())
             .await?;
         self.service
             .change_password(
-                &me.user_id,
-                &me.session_id,
+                me.user_id,
+                me.session_id,
                 &body.current_password,
                 &body.new_password,
             )

@@ -4,7 +4,7 @@
 use haven_platform::auth::{AuthErrors, BearerAuth};
 use haven_platform::http::cache::{NoStore, Private};
 use haven_platform::http::client_ip::ClientIp;
-use haven_platform::ratelimit::{Access, RateLimiter};
+use haven_platform::ratelimit::RateLimiter;
 use haven_platform::{ApiResult, Page, PageCursor, PageLimit, PageParams};
 use poem_openapi::param::{Path, Query};
 use poem_openapi::payload::Json;
@@ -13,8 +13,9 @@ use poem_openapi::{ApiResponse, OpenApi};
 use super::IdentityTag;
 use crate::dto::{LoginRequest, LoginResult, RefreshRequest, SessionDto, TokenResponse};
 use crate::error::{ListSessionsErrors, LoginErrors, RefreshErrors, RevokeSessionErrors};
+use crate::limits;
 use crate::model::{Email, SessionId};
-use crate::service::{IdentityService, LOGIN_EMAIL_POLICY, LOGIN_IP_POLICY};
+use crate::service::IdentityService;
 
 /// Session operations.
 pub struct SessionsApi {
@@ -102,17 +103,15 @@ impl SessionsApi {
         body: Json<LoginRequest>,
     ) -> ApiResult<LoginAnswer, LoginErrors> {
         let body = body.0;
-        let (ip_policy, ip_default) = LOGIN_IP_POLICY;
-        self.limiter
-            .enforce_with(ip_policy, ip_default, &client.key(), Access::Write)
+        limits::LOGIN_IP
+            .enforce(&self.limiter, &client.key())
             .await?;
-        let (email_policy, email_default) = LOGIN_EMAIL_POLICY;
         let email_key = Email::parse(&body.email).map_or_else(
             |_| body.email.trim().to_lowercase(),
             |email| email.normalized().to_owned(),
         );
-        self.limiter
-            .enforce_with(email_policy, email_default, &email_key, Access::Write)
+        limits::LOGIN_EMAIL
+            .enforce(&self.limiter, &email_key)
             .await?;
         let outcome = self
             .service
@@ -159,8 +158,8 @@ impl SessionsApi {
         operation_id = "identityLogout"
     )]
     async fn logout(&self, auth: BearerAuth) -> ApiResult<Revoked, AuthErrors> {
-        let p = auth.0;
-        self.service.logout(&p.user_id, &p.session_id).await?;
+        let p = super::caller(&auth.0)?;
+        self.service.logout(p.user_id, p.session_id).await?;
         Ok(Revoked::NoContent)
     }
 
@@ -180,18 +179,18 @@ impl SessionsApi {
         /// The `next_cursor` of the previous page.
         cursor: Query<Option<PageCursor>>,
     ) -> ApiResult<SessionList, ListSessionsErrors> {
-        let p = auth.0;
+        let p = super::caller(&auth.0)?;
         let params =
             PageParams::<SessionId>::parse(limit.0, cursor.0.as_ref().map(PageCursor::as_str))?;
         let rows = self
             .service
-            .list_sessions(&p.user_id, params.after, params.fetch_limit())
+            .list_sessions(p.user_id, params.after, params.fetch_limit())
             .await?;
         let page = Page::from_rows(
             rows,
             params.limit,
             |s| s.id.to_string(),
-            |s| SessionDto::new(s, &p.session_id),
+            |s| SessionDto::new(s, p.session_id),
         );
         Ok(SessionList::Ok(Json(page), Private))
     }
@@ -206,9 +205,9 @@ impl SessionsApi {
         operation_id = "identityRevokeOtherSessions"
     )]
     async fn revoke_others(&self, auth: BearerAuth) -> ApiResult<Revoked, AuthErrors> {
-        let p = auth.0;
+        let p = super::caller(&auth.0)?;
         self.service
-            .revoke_other_sessions(&p.user_id, &p.session_id)
+            .revoke_other_sessions(p.user_id, p.session_id)
             .await?;
         Ok(Revoked::NoContent)
     }
@@ -228,10 +227,8 @@ impl SessionsApi {
         /// The session to revoke.
         session_id: Path<SessionId>,
     ) -> ApiResult<Revoked, RevokeSessionErrors> {
-        let p = auth.0;
-        self.service
-            .revoke_session(&p.user_id, &session_id.0.to_string())
-            .await?;
+        let p = super::caller(&auth.0)?;
+        self.service.revoke_session(p.user_id, session_id.0).await?;
         Ok(Revoked::NoContent)
     }
 }

@@ -7,7 +7,7 @@ use futures_util::future::BoxFuture;
 use haven_platform::outbox::{DomainEvent, Event, EventHandler};
 use serde::{Deserialize, Serialize};
 
-use crate::model::EmailTokenPurpose;
+use crate::model::{EmailTokenPurpose, UserId};
 use crate::service::IdentityService;
 
 /// The member should get an email that verifies their address (on registration, or
@@ -15,7 +15,7 @@ use crate::service::IdentityService;
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct EmailVerificationRequested {
     /// `usr_…`.
-    pub user_id: String,
+    pub user_id: UserId,
 }
 
 impl DomainEvent for EmailVerificationRequested {
@@ -26,7 +26,7 @@ impl DomainEvent for EmailVerificationRequested {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct PasswordResetRequested {
     /// `usr_…`.
-    pub user_id: String,
+    pub user_id: UserId,
 }
 
 impl DomainEvent for PasswordResetRequested {
@@ -49,7 +49,7 @@ impl SendAccountEmail {
 /// Both events' payload.
 #[derive(Deserialize)]
 struct Payload {
-    user_id: String,
+    user_id: UserId,
 }
 
 impl EventHandler for SendAccountEmail {
@@ -79,7 +79,7 @@ impl EventHandler for SendAccountEmail {
             );
             let payload: Payload = serde_json::from_value(event.payload.clone())?;
             self.service
-                .send_account_email(&payload.user_id, purpose)
+                .send_account_email(payload.user_id, purpose)
                 .await
                 .map_err(|e| anyhow::anyhow!("{e}"))
         })

@@ -5,6 +5,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use haven_platform::AnyConnection;
 
+use crate::model::{EmailTokenId, UserId};
 use crate::schema::{identity_email_tokens, identity_users};
 
 /// A row of `identity_email_tokens`.
@@ -12,9 +13,9 @@ use crate::schema::{identity_email_tokens, identity_users};
 #[diesel(table_name = identity_email_tokens)]
 pub struct EmailTokenRow {
     /// `emt_…`.
-    pub id: String,
+    pub id: EmailTokenId,
     /// The account.
-    pub user_id: String,
+    pub user_id: UserId,
     /// `verify_email` or `reset_password`.
     pub purpose: String,
     /// SHA-256 (hex) of the token.
@@ -54,21 +55,9 @@ pub fn find_usable_email_token(
         .optional()
 }
 
-/// The token with `token_hash`, used or not.
-pub fn find_email_token(
-    conn: &mut AnyConnection,
-    token_hash: &str,
-) -> QueryResult<Option<EmailTokenRow>> {
-    identity_email_tokens::table
-        .filter(identity_email_tokens::token_hash.eq(token_hash))
-        .select(EmailTokenRow::as_select())
-        .first(conn)
-        .optional()
-}
-
 /// Marks the token with `token_hash` used if it is still usable; returns whether this
-/// call did (a write first, so concurrent uses of one token serialize on it and exactly
-/// one wins on both backends).
+/// call did (a conditional UPDATE: of concurrent uses of one token exactly one wins on
+/// both backends).
 pub fn claim_email_token(
     conn: &mut AnyConnection,
     purpose: &str,
@@ -91,7 +80,7 @@ pub fn claim_email_token(
 /// worked, the older emails' links must not).
 pub fn consume_email_tokens(
     conn: &mut AnyConnection,
-    user_id: &str,
+    user_id: UserId,
     purpose: &str,
     now: NaiveDateTime,
 ) -> QueryResult<usize> {
@@ -108,7 +97,7 @@ pub fn consume_email_tokens(
 /// Sets `email_verified_at` unless it is set; returns whether it changed.
 pub fn mark_email_verified(
     conn: &mut AnyConnection,
-    user_id: &str,
+    user_id: UserId,
     now: NaiveDateTime,
 ) -> QueryResult<bool> {
     diesel::update(
@@ -125,7 +114,7 @@ pub fn mark_email_verified(
 }
 
 /// Deletes every mailed token of the user (erasure: they hold the address they went to).
-pub fn delete_email_tokens_of(conn: &mut AnyConnection, user_id: &str) -> QueryResult<usize> {
+pub fn delete_email_tokens_of(conn: &mut AnyConnection, user_id: UserId) -> QueryResult<usize> {
     diesel::delete(identity_email_tokens::table.filter(identity_email_tokens::user_id.eq(user_id)))
         .execute(conn)
 }

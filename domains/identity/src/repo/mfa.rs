@@ -4,6 +4,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use haven_platform::AnyConnection;
 
+use crate::model::{MfaChallengeId, RecoveryCodeId, SessionId, UserId};
 use crate::schema::{
     identity_mfa_challenges, identity_mfa_recovery_codes, identity_mfa_totp,
     identity_security_events, identity_sessions,
@@ -14,7 +15,7 @@ use crate::schema::{
 #[diesel(table_name = identity_mfa_totp)]
 pub struct MfaTotpRow {
     /// The account.
-    pub user_id: String,
+    pub user_id: UserId,
     /// `v1.` + base64(nonce || AES-256-GCM ciphertext) of the secret.
     pub secret_encrypted: String,
     /// When the (current) enrollment started.
@@ -30,9 +31,9 @@ pub struct MfaTotpRow {
 #[diesel(table_name = identity_mfa_recovery_codes)]
 pub struct RecoveryCodeRow {
     /// `mrc_…`.
-    pub id: String,
+    pub id: RecoveryCodeId,
     /// The account.
-    pub user_id: String,
+    pub user_id: UserId,
     /// SHA-256 (hex) of user id and code.
     pub code_hash: String,
     /// Generated.
@@ -46,9 +47,9 @@ pub struct RecoveryCodeRow {
 #[diesel(table_name = identity_mfa_challenges)]
 pub struct MfaChallengeRow {
     /// `mch_…`.
-    pub id: String,
+    pub id: MfaChallengeId,
     /// The account whose password was right.
-    pub user_id: String,
+    pub user_id: UserId,
     /// SHA-256 (hex) of the challenge token.
     pub token_hash: String,
     /// The device label of the login, for the session it opens.
@@ -64,7 +65,7 @@ pub struct MfaChallengeRow {
 }
 
 /// The account's TOTP row (pending or enabled), if any.
-pub fn find_totp(conn: &mut AnyConnection, user_id: &str) -> QueryResult<Option<MfaTotpRow>> {
+pub fn find_totp(conn: &mut AnyConnection, user_id: UserId) -> QueryResult<Option<MfaTotpRow>> {
     identity_mfa_totp::table
         .find(user_id)
         .select(MfaTotpRow::as_select())
@@ -73,7 +74,7 @@ pub fn find_totp(conn: &mut AnyConnection, user_id: &str) -> QueryResult<Option<
 }
 
 /// Whether the account has a confirmed (enabled) TOTP factor.
-pub fn mfa_enabled(conn: &mut AnyConnection, user_id: &str) -> QueryResult<bool> {
+pub fn mfa_enabled(conn: &mut AnyConnection, user_id: UserId) -> QueryResult<bool> {
     identity_mfa_totp::table
         .find(user_id)
         .filter(identity_mfa_totp::enabled_at.is_not_null())
@@ -89,11 +90,11 @@ pub fn start_totp_enrollment(conn: &mut AnyConnection, row: &MfaTotpRow) -> Quer
     // second row: concurrent starts leave one pending enrollment (the loser errors).
     diesel::delete(
         identity_mfa_totp::table
-            .find(&row.user_id)
+            .find(row.user_id)
             .filter(identity_mfa_totp::enabled_at.is_null()),
     )
     .execute(conn)?;
-    if find_totp(conn, &row.user_id)?.is_some() {
+    if find_totp(conn, row.user_id)?.is_some() {
         return Ok(false);
     }
     diesel::insert_into(identity_mfa_totp::table)
@@ -108,7 +109,7 @@ pub fn start_totp_enrollment(conn: &mut AnyConnection, row: &MfaTotpRow) -> Quer
 /// uses of one code give one success.
 pub fn use_totp_step(
     conn: &mut AnyConnection,
-    user_id: &str,
+    user_id: UserId,
     step: i64,
     enabled: bool,
 ) -> QueryResult<bool> {
@@ -133,7 +134,7 @@ pub fn use_totp_step(
 /// Turns the pending enrollment on; `false` if there is no pending one.
 pub fn enable_totp(
     conn: &mut AnyConnection,
-    user_id: &str,
+    user_id: UserId,
     now: NaiveDateTime,
 ) -> QueryResult<bool> {
     diesel::update(
@@ -148,7 +149,7 @@ pub fn enable_totp(
 
 /// Removes the factor, its recovery codes and open challenges; `false` if the account
 /// had no enabled factor.
-pub fn delete_mfa(conn: &mut AnyConnection, user_id: &str) -> QueryResult<bool> {
+pub fn delete_mfa(conn: &mut AnyConnection, user_id: UserId) -> QueryResult<bool> {
     let removed = diesel::delete(
         identity_mfa_totp::table
             .find(user_id)
@@ -167,7 +168,7 @@ pub fn delete_mfa(conn: &mut AnyConnection, user_id: &str) -> QueryResult<bool> 
 }
 
 /// Deletes everything of the account's second factor, enabled or pending (erasure).
-pub fn erase_mfa(conn: &mut AnyConnection, user_id: &str) -> QueryResult<()> {
+pub fn erase_mfa(conn: &mut AnyConnection, user_id: UserId) -> QueryResult<()> {
     diesel::delete(identity_mfa_totp::table.find(user_id)).execute(conn)?;
     diesel::delete(
         identity_mfa_recovery_codes::table.filter(identity_mfa_recovery_codes::user_id.eq(user_id)),
@@ -184,7 +185,7 @@ pub fn erase_mfa(conn: &mut AnyConnection, user_id: &str) -> QueryResult<()> {
 /// inserts are not portable over `AnyConnection`).
 pub fn replace_recovery_codes(
     conn: &mut AnyConnection,
-    user_id: &str,
+    user_id: UserId,
     rows: &[RecoveryCodeRow],
 ) -> QueryResult<()> {
     diesel::delete(
@@ -203,7 +204,7 @@ pub fn replace_recovery_codes(
 /// or used before — also by a concurrent request).
 pub fn use_recovery_code(
     conn: &mut AnyConnection,
-    user_id: &str,
+    user_id: UserId,
     code_hash: &str,
     now: NaiveDateTime,
 ) -> QueryResult<bool> {
@@ -219,7 +220,7 @@ pub fn use_recovery_code(
 }
 
 /// How many unused recovery codes the account has.
-pub fn recovery_codes_left(conn: &mut AnyConnection, user_id: &str) -> QueryResult<i64> {
+pub fn recovery_codes_left(conn: &mut AnyConnection, user_id: UserId) -> QueryResult<i64> {
     identity_mfa_recovery_codes::table
         .filter(identity_mfa_recovery_codes::user_id.eq(user_id))
         .filter(identity_mfa_recovery_codes::used_at.is_null())
@@ -231,7 +232,7 @@ pub fn recovery_codes_left(conn: &mut AnyConnection, user_id: &str) -> QueryResu
 /// of attempts), so the table holds at most the live ones.
 pub fn delete_spent_challenges(
     conn: &mut AnyConnection,
-    user_id: &str,
+    user_id: UserId,
     max_attempts: i32,
     now: NaiveDateTime,
 ) -> QueryResult<usize> {
@@ -285,7 +286,11 @@ pub fn claim_challenge_attempt(
 }
 
 /// Marks the challenge used; `false` if it already was.
-pub fn use_challenge(conn: &mut AnyConnection, id: &str, now: NaiveDateTime) -> QueryResult<bool> {
+pub fn use_challenge(
+    conn: &mut AnyConnection,
+    id: MfaChallengeId,
+    now: NaiveDateTime,
+) -> QueryResult<bool> {
     diesel::update(
         identity_mfa_challenges::table
             .find(id)
@@ -297,7 +302,11 @@ pub fn use_challenge(conn: &mut AnyConnection, id: &str, now: NaiveDateTime) -> 
 }
 
 /// Records that the session proved a second factor (`amr` JSON) after it was opened.
-pub fn set_session_amr(conn: &mut AnyConnection, session_id: &str, amr: &str) -> QueryResult<()> {
+pub fn set_session_amr(
+    conn: &mut AnyConnection,
+    session_id: SessionId,
+    amr: &str,
+) -> QueryResult<()> {
     diesel::update(identity_sessions::table.find(session_id))
         .set(identity_sessions::amr.eq(amr))
         .execute(conn)

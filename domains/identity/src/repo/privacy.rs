@@ -285,24 +285,6 @@ pub fn complete_erasure(
     .execute(conn)
 }
 
-/// Revokes every active session of the user; returns their ids.
-pub fn revoke_all_sessions(
-    conn: &mut AnyConnection,
-    user_id: &str,
-    now: NaiveDateTime,
-) -> QueryResult<Vec<String>> {
-    let ids: Vec<String> = identity_sessions::table
-        .filter(identity_sessions::user_id.eq(user_id))
-        .filter(identity_sessions::revoked_at.is_null())
-        .select(identity_sessions::id)
-        .load(conn)?;
-    diesel::update(identity_sessions::table.filter(identity_sessions::id.eq_any(&ids)))
-        .filter(identity_sessions::revoked_at.is_null())
-        .set(identity_sessions::revoked_at.eq(now))
-        .execute(conn)?;
-    Ok(ids)
-}
-
 /// Every session of the user, revoked ones included, oldest first (the export).
 pub fn sessions_of(conn: &mut AnyConnection, user_id: &UserId) -> QueryResult<Vec<SessionRow>> {
     identity_sessions::table
@@ -393,9 +375,8 @@ pub fn pseudonymize_user(
             identity_sessions::ip_coarse.eq(None::<String>),
         ))
         .execute(conn)?;
-    let user = user_id.to_string();
-    revoke_all_sessions(conn, &user, now)?;
+    super::revoke_sessions(conn, *user_id, super::SessionScope::All, now)?;
     delete_exports_of(conn, user_id)?;
-    super::delete_email_tokens_of(conn, &user)?;
+    super::delete_email_tokens_of(conn, *user_id)?;
     Ok(true)
 }

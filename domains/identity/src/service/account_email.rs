@@ -5,7 +5,6 @@
 //! Tokens are 256 random bits; only their SHA-256 is stored, with the address they were
 //! mailed to, so a token stops working once the account's address changes.
 
-use diesel::Connection;
 use haven_platform::AnyConnection;
 use haven_platform::mail::Mail;
 use haven_platform::outbox;
@@ -14,6 +13,7 @@ use haven_platform::time::now_utc;
 use super::{IdentityService, count, random_token, security_event, sha256_hex};
 use crate::error::{FieldProblem, IdentityError};
 use crate::events::{EmailVerificationRequested, PasswordResetRequested};
+use crate::model::UserId;
 use crate::model::{Email, EmailTokenId, EmailTokenPurpose, SecurityEventKind};
 use crate::repo::{self, EmailTokenRow};
 
@@ -38,7 +38,7 @@ pub(super) fn usable_token(
 ) -> Result<EmailTokenRow, IdentityError> {
     let row = repo::find_usable_email_token(conn, purpose.as_str(), token_hash, now)?
         .ok_or(IdentityError::InvalidEmailToken)?;
-    let user = repo::find_user(conn, &row.user_id)?.ok_or(IdentityError::InvalidEmailToken)?;
+    let user = repo::find_user(conn, row.user_id)?.ok_or(IdentityError::InvalidEmailToken)?;
     if user.email_normalized != row.email_normalized {
         return Err(IdentityError::InvalidEmailToken);
     }
@@ -47,21 +47,16 @@ pub(super) fn usable_token(
 
 /// Uses up the token of `purpose` with `token_hash` inside the caller's transaction and
 /// returns it; `InvalidEmailToken` (the caller rolls back) unless it was usable and the
-/// account still has the address it was mailed to. The claim is the transaction's first
-/// statement, a write, so concurrent uses serialize on it and exactly one wins (on
-/// SQLite a read first would make the losers fail to upgrade their lock).
+/// account still has the address it was mailed to. The claim is a conditional UPDATE,
+/// so of concurrent uses of one token exactly one wins on both backends.
 pub(super) fn claim_token(
     conn: &mut AnyConnection,
     purpose: EmailTokenPurpose,
     token_hash: &str,
     now: chrono::NaiveDateTime,
 ) -> Result<EmailTokenRow, IdentityError> {
+    let row = usable_token(conn, purpose, token_hash, now)?;
     if !repo::claim_email_token(conn, purpose.as_str(), token_hash, now)? {
-        return Err(IdentityError::InvalidEmailToken);
-    }
-    let row = repo::find_email_token(conn, token_hash)?.ok_or(IdentityError::InvalidEmailToken)?;
-    let user = repo::find_user(conn, &row.user_id)?.ok_or(IdentityError::InvalidEmailToken)?;
-    if user.email_normalized != row.email_normalized {
         return Err(IdentityError::InvalidEmailToken);
     }
     Ok(row)
@@ -69,27 +64,16 @@ pub(super) fn claim_token(
 
 impl IdentityService {
     /// Queues a new verification email for the caller; `EmailAlreadyVerified` when there
-    /// is nothing to verify. The look-up runs outside the write transaction: a SQLite
-    /// transaction that reads first cannot always upgrade to a write.
+    /// is nothing to verify.
     #[tracing::instrument(skip_all, fields(user_id = %user_id))]
-    pub async fn request_email_verification(&self, user_id: &str) -> Result<(), IdentityError> {
-        let id = user_id.to_owned();
+    pub async fn request_email_verification(&self, user_id: UserId) -> Result<(), IdentityError> {
         self.db
-            .run(move |conn| {
-                // A verification in between is harmless: the handler sends nothing to a
-                // verified account.
-                let user = repo::find_user(conn, &id)?.ok_or(IdentityError::NotFound)?;
+            .write(move |conn| {
+                let user = repo::find_user(conn, user_id)?.ok_or(IdentityError::NotFound)?;
                 if user.email_verified_at.is_some() {
                     return Err(IdentityError::EmailAlreadyVerified);
                 }
-                conn.transaction(|conn| {
-                    outbox::publish(
-                        conn,
-                        &EmailVerificationRequested {
-                            user_id: id.clone(),
-                        },
-                    )
-                })?;
+                outbox::publish(conn, &EmailVerificationRequested { user_id })?;
                 Ok(())
             })
             .await?;
@@ -98,8 +82,8 @@ impl IdentityService {
     }
 
     /// Queues a password-reset email when `email` belongs to an enabled account. The
-    /// caller learns nothing either way: both paths run one lookup and one write
-    /// transaction (a `password_reset_requested` event, with no account when unknown).
+    /// caller learns nothing either way: both paths run one write transaction (a lookup
+    /// and a `password_reset_requested` event, with no account when unknown).
     #[tracing::instrument(skip_all)]
     pub async fn request_password_reset(&self, email: &str) -> Result<(), IdentityError> {
         let email = Email::parse(email)
@@ -108,31 +92,23 @@ impl IdentityService {
         let now = now_utc();
         let known = self
             .db
-            .run(move |conn| {
-                // The look-up stays outside the write transaction (see above).
+            .write(move |conn| {
                 let user_id = repo::find_user_by_email(conn, &normalized)?
                     .filter(|u| u.disabled_at.is_none())
                     .map(|u| u.id);
-                conn.transaction(|conn| {
-                    if let Some(id) = &user_id {
-                        outbox::publish(
-                            conn,
-                            &PasswordResetRequested {
-                                user_id: id.clone(),
-                            },
-                        )?;
-                    }
-                    repo::insert_security_event(
-                        conn,
-                        &security_event(
-                            SecurityEventKind::PasswordResetRequested,
-                            user_id.clone(),
-                            None,
-                            now,
-                        ),
-                    )?;
-                    Ok::<_, IdentityError>(user_id.is_some())
-                })
+                if let Some(user_id) = user_id {
+                    outbox::publish(conn, &PasswordResetRequested { user_id })?;
+                }
+                repo::insert_security_event(
+                    conn,
+                    &security_event(
+                        SecurityEventKind::PasswordResetRequested,
+                        user_id,
+                        None,
+                        now,
+                    ),
+                )?;
+                Ok::<_, IdentityError>(user_id.is_some())
             })
             .await?;
         count(SecurityEventKind::PasswordResetRequested);
@@ -146,11 +122,12 @@ impl IdentityService {
         &self,
         purpose: EmailTokenPurpose,
         token: &str,
-    ) -> Result<Option<String>, IdentityError> {
+    ) -> Result<Option<UserId>, IdentityError> {
         let hash = sha256_hex(token);
         let now = now_utc();
+        // The primary: the token may have been minted a moment ago.
         self.db
-            .run(move |conn| {
+            .read_primary(move |conn| {
                 Ok(
                     repo::find_usable_email_token(conn, purpose.as_str(), &hash, now)?
                         .map(|row| row.user_id),
@@ -168,27 +145,25 @@ impl IdentityService {
         let now = now_utc();
         let (user_id, verified) = self
             .db
-            .run(move |conn| {
-                conn.transaction(|conn| {
-                    let row = claim_token(conn, purpose, &hash, now)?;
-                    repo::consume_email_tokens(conn, &row.user_id, purpose.as_str(), now)?;
-                    let verified = repo::mark_email_verified(conn, &row.user_id, now)?;
-                    if verified {
-                        repo::insert_security_event(
-                            conn,
-                            &security_event(
-                                SecurityEventKind::EmailVerified,
-                                Some(row.user_id.clone()),
-                                None,
-                                now,
-                            ),
-                        )?;
-                    }
-                    Ok::<_, IdentityError>((row.user_id, verified))
-                })
+            .write(move |conn| {
+                let row = claim_token(conn, purpose, &hash, now)?;
+                repo::consume_email_tokens(conn, row.user_id, purpose.as_str(), now)?;
+                let verified = repo::mark_email_verified(conn, row.user_id, now)?;
+                if verified {
+                    repo::insert_security_event(
+                        conn,
+                        &security_event(
+                            SecurityEventKind::EmailVerified,
+                            Some(row.user_id),
+                            None,
+                            now,
+                        ),
+                    )?;
+                }
+                Ok::<_, IdentityError>((row.user_id, verified))
             })
             .await?;
-        tracing::Span::current().record("user_id", user_id.as_str());
+        tracing::Span::current().record("user_id", tracing::field::display(&user_id));
         if verified {
             count(SecurityEventKind::EmailVerified);
             tracing::info!(event = "email_verified", "security event");
@@ -203,13 +178,13 @@ impl IdentityService {
     #[tracing::instrument(skip_all, fields(user_id = %user_id, purpose = purpose.as_str()))]
     pub async fn send_account_email(
         &self,
-        user_id: &str,
+        user_id: UserId,
         purpose: EmailTokenPurpose,
     ) -> Result<(), IdentityError> {
-        let id = user_id.to_owned();
+        // The primary: the event may be handled before a replica has the new account.
         let user = self
             .db
-            .run(move |conn| repo::find_user(conn, &id).map_err(IdentityError::from))
+            .read_primary(move |conn| repo::find_user(conn, user_id).map_err(IdentityError::from))
             .await?;
         let Some(user) = user else {
             tracing::info!("account gone; no email sent");
@@ -227,8 +202,8 @@ impl IdentityService {
             EmailTokenPurpose::ResetPassword => (PASSWORD_RESET_TTL, RESET_PASSWORD_PATH),
         };
         let row = EmailTokenRow {
-            id: EmailTokenId::new().to_string(),
-            user_id: user.id.clone(),
+            id: EmailTokenId::new(),
+            user_id: user.id,
             purpose: purpose.as_str().to_owned(),
             token_hash: sha256_hex(&token),
             email_normalized: user.email_normalized.clone(),
@@ -239,7 +214,7 @@ impl IdentityService {
         // Stored before sending: a link that arrives always works; a token whose email
         // failed is never seen and expires.
         self.db
-            .run(move |conn| repo::insert_email_token(conn, &row).map_err(IdentityError::from))
+            .write(move |conn| repo::insert_email_token(conn, &row).map_err(IdentityError::from))
             .await?;
         let link = self.mail.link(path, &token);
         let greeting = match &user.display_name {

@@ -1,8 +1,7 @@
 //! Registration and the caller's account.
 
-use diesel::Connection;
-use diesel::result::{DatabaseErrorKind, Error as DieselError};
 use haven_platform::auth::Role;
+use haven_platform::db::unique_violation;
 use haven_platform::outbox;
 use haven_platform::time::now_utc;
 
@@ -11,6 +10,10 @@ use crate::error::{FieldProblem, IdentityError};
 use crate::events::EmailVerificationRequested;
 use crate::model::{Email, NewAccount, Password, User, UserId};
 use crate::repo::{self, UserRow};
+
+/// The unique constraint on `identity_users.email_normalized` (PostgreSQL's default name
+/// for the inline `UNIQUE`; the kit reports SQLite's under the same name).
+const EMAIL_UNIQUE: &str = "identity_users_email_normalized_key";
 
 impl IdentityService {
     /// Validates the input: every invalid field is reported at once.
@@ -67,7 +70,7 @@ impl IdentityService {
         tracing::Span::current().record("user_id", tracing::field::display(&id));
         let now = now_utc();
         let row = UserRow {
-            id: id.to_string(),
+            id,
             email: account.email.as_str().to_owned(),
             email_normalized: account.email.normalized().to_owned(),
             password_hash,
@@ -84,24 +87,21 @@ impl IdentityService {
         };
         let inserted = row.clone();
         self.db
-            .run(move |conn| {
+            .write(move |conn| {
                 // The verification email is queued with the account: both or neither.
-                conn.transaction(|conn| {
-                    repo::insert_user(conn, &inserted)?;
-                    outbox::publish(
-                        conn,
-                        &EmailVerificationRequested {
-                            user_id: inserted.id.clone(),
-                        },
-                    )
-                    .map(drop)
-                })
-                .map_err(|e| match e {
-                    DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, _) => {
-                        IdentityError::EmailTaken
-                    }
-                    other => IdentityError::from(other),
-                })
+                if let Err(e) = repo::insert_user(conn, &inserted) {
+                    return Err(match unique_violation(conn, &e) {
+                        Some(v) if v.constraint == EMAIL_UNIQUE => IdentityError::EmailTaken,
+                        _ => IdentityError::from(e),
+                    });
+                }
+                outbox::publish(
+                    conn,
+                    &EmailVerificationRequested {
+                        user_id: inserted.id,
+                    },
+                )?;
+                Ok(())
             })
             .await?;
         tracing::info!("account registered");
@@ -110,11 +110,12 @@ impl IdentityService {
 
     /// The account of `user_id`.
     #[tracing::instrument(skip_all, fields(user_id = %user_id))]
-    pub async fn me(&self, user_id: &str) -> Result<User, IdentityError> {
-        let id = user_id.to_owned();
+    pub async fn me(&self, user_id: UserId) -> Result<User, IdentityError> {
+        let id = user_id;
+        // The primary: the caller may have just changed the account.
         let row = self
             .db
-            .run(move |conn| repo::find_user(conn, &id).map_err(IdentityError::from))
+            .read_primary(move |conn| repo::find_user(conn, id).map_err(IdentityError::from))
             .await?
             .ok_or(IdentityError::NotFound)?;
         user_from_row(row)

@@ -11,13 +11,14 @@
 
 use std::collections::HashMap;
 
-use haven_platform::auth::{LiveAccount, Principal, Role};
+use haven_platform::auth::{LiveAccount, Role};
 use haven_platform::time::now_utc;
 use haven_platform::{AnyConnection, DbError};
 
+use super::sessions::{RevokeReason, revoke_sessions_audited};
 use super::{IdentityService, count, security_event, user_from_row};
 use crate::error::{FieldProblem, IdentityError};
-use crate::model::{SecurityEventKind, User, UserId};
+use crate::model::{SecurityEventKind, SessionId, User, UserId};
 pub use crate::repo::role_name;
 use crate::repo::{self, UserFilter, UserRow};
 
@@ -25,16 +26,16 @@ use crate::repo::{self, UserFilter, UserRow};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Actor {
     /// The admin's user id.
-    pub user_id: String,
+    pub user_id: UserId,
     /// The session the admin's access token belongs to.
-    pub session_id: String,
+    pub session_id: SessionId,
 }
 
-impl From<&Principal> for Actor {
-    fn from(p: &Principal) -> Self {
+impl From<crate::api::Caller> for Actor {
+    fn from(c: crate::api::Caller) -> Self {
         Self {
-            user_id: p.user_id.clone(),
-            session_id: p.session_id.clone(),
+            user_id: c.user_id,
+            session_id: c.session_id,
         }
     }
 }
@@ -150,18 +151,14 @@ impl IdentityService {
             .db
             .read(move |conn| {
                 let rows = repo::list_users(conn, &filter, before, fetch)?;
-                let ids = rows
-                    .iter()
-                    .map(|r| r.id.parse())
-                    .collect::<Result<Vec<UserId>, _>>()
-                    .map_err(|e| IdentityError::Internal(format!("identity_users.id: {e}")))?;
+                let ids: Vec<UserId> = rows.iter().map(|r| r.id).collect();
                 let sessions = repo::active_session_owners(conn, &ids)?;
                 Ok::<_, IdentityError>((rows, sessions))
             })
             .await?;
-        let mut per_user: HashMap<String, u32> = HashMap::new();
+        let mut per_user: HashMap<UserId, u32> = HashMap::new();
         for owner in sessions {
-            *per_user.entry(owner.to_string()).or_default() += 1;
+            *per_user.entry(owner).or_default() += 1;
         }
         rows.into_iter()
             .map(|row| {
@@ -186,8 +183,7 @@ impl IdentityService {
         let (row, active) = self
             .db
             .read_primary(move |conn| {
-                let row =
-                    repo::find_user(conn, &target.to_string())?.ok_or(IdentityError::NotFound)?;
+                let row = repo::find_user(conn, target)?.ok_or(IdentityError::NotFound)?;
                 let active = repo::count_active_sessions(conn, &target)?;
                 Ok::<_, IdentityError>((row, active))
             })
@@ -228,13 +224,9 @@ impl IdentityService {
                         ensure_another_enabled_admin(conn)?;
                     }
                     repo::set_roles(conn, &target, &roles, now)?;
-                    let mut event = security_event(
-                        SecurityEventKind::RoleChanged,
-                        Some(target.to_string()),
-                        None,
-                        now,
-                    );
-                    event.actor_id = Some(actor.user_id.clone());
+                    let mut event =
+                        security_event(SecurityEventKind::RoleChanged, Some(target), None, now);
+                    event.actor_id = Some(actor.user_id);
                     event.detail = Some(format!("roles: {} -> {}", names(&old), names(&roles)));
                     repo::insert_security_event(conn, &event)?;
                 }
@@ -279,7 +271,14 @@ impl IdentityService {
                             ensure_another_enabled_admin(conn)?;
                         }
                         repo::set_disabled_at(conn, &target, Some(now), now)?;
-                        let revoked = repo::revoke_all_sessions(conn, &target.to_string(), now)?;
+                        let revoked = revoke_sessions_audited(
+                            conn,
+                            target,
+                            repo::SessionScope::All,
+                            RevokeReason::AccountDisabled,
+                            Some(actor.user_id),
+                            now,
+                        )?;
                         (
                             SecurityEventKind::AccountDisabled,
                             format!("sessions revoked: {}", revoked.len()),
@@ -288,8 +287,8 @@ impl IdentityService {
                         repo::set_disabled_at(conn, &target, None, now)?;
                         (SecurityEventKind::AccountEnabled, "enabled".to_owned())
                     };
-                    let mut event = security_event(kind, Some(target.to_string()), None, now);
-                    event.actor_id = Some(actor.user_id.clone());
+                    let mut event = security_event(kind, Some(target), None, now);
+                    event.actor_id = Some(actor.user_id);
                     event.detail = Some(detail);
                     repo::insert_security_event(conn, &event)?;
                 }
@@ -313,7 +312,7 @@ impl IdentityService {
 
 /// The target account's row, inside the use-case's transaction.
 fn find_target(conn: &mut AnyConnection, target: &UserId) -> Result<UserRow, IdentityError> {
-    repo::find_user(conn, &target.to_string())?.ok_or(IdentityError::NotFound)
+    repo::find_user(conn, *target)?.ok_or(IdentityError::NotFound)
 }
 
 /// `LastAdmin` unless another enabled admin remains besides the (locked, enabled admin)

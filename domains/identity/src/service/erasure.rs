@@ -7,7 +7,6 @@
 //! Access tokens already issued stay valid until they expire (at most 15 minutes).
 
 use chrono::{DateTime, Utc};
-use haven_platform::config::RateLimitPolicy;
 use haven_platform::db::unique_violation;
 use haven_platform::jobs::{self, NewJob};
 use haven_platform::outbox;
@@ -15,6 +14,7 @@ use haven_platform::privacy::Erasure;
 use haven_platform::time::now_utc;
 
 use super::passwords::{Verified, dummy_hash};
+use super::sessions::{RevokeReason, revoke_sessions_audited};
 use super::{IdentityService, count, security_event, utc};
 use crate::error::IdentityError;
 use crate::events::UserErased;
@@ -28,17 +28,6 @@ pub const ERASE_JOB: &str = "identity.erase_user_from_module";
 /// dead job leaves its step pending and the erasure incomplete, visibly, for an operator
 /// to rerun (set the job back to `pending`).
 pub const ERASURE_MAX_ATTEMPTS: u32 = 1_000;
-/// Password checks of `POST /v1/identity/me/delete` per account
-/// (`rate_limits.identity_reauth` overrides it): a stolen access token cannot be used to
-/// guess the password.
-pub const REAUTH_POLICY: (&str, RateLimitPolicy) = (
-    "identity_reauth",
-    RateLimitPolicy {
-        limit: 5,
-        window_s: 900,
-    },
-);
-
 /// One module's part of an erasure.
 #[derive(Debug, Clone)]
 pub struct ErasureStep {
@@ -111,10 +100,7 @@ impl IdentityService {
         let (user, erasure) = self
             .db
             .read_primary(move |conn| {
-                Ok::<_, IdentityError>((
-                    repo::find_user(conn, &id.to_string())?,
-                    repo::find_erasure(conn, &id)?,
-                ))
+                Ok::<_, IdentityError>((repo::find_user(conn, id)?, repo::find_erasure(conn, &id)?))
             })
             .await?;
         if erasure.is_some() {
@@ -167,8 +153,8 @@ impl IdentityService {
             .collect();
         let mut event = security_event(
             SecurityEventKind::ErasureRequested,
-            Some(id.to_string()),
-            Some(session_id.to_string()),
+            Some(id),
+            Some(*session_id),
             now,
         );
         event.detail = Some(format!("modules: {}", modules.join(",")));
@@ -187,7 +173,14 @@ impl IdentityService {
                     });
                 }
                 let user = row.user_id.to_string();
-                let revoked = repo::revoke_all_sessions(tx, &user, now)?;
+                let revoked = revoke_sessions_audited(
+                    tx,
+                    row.user_id,
+                    repo::SessionScope::All,
+                    RevokeReason::ErasureRequested,
+                    None,
+                    now,
+                )?;
                 repo::tombstone_login(tx, &row.user_id, &tombstone_hash, now)?;
                 outbox::publish(tx, &UserErased { user_id: user })?;
                 for step in &inserted_steps {
@@ -278,12 +271,7 @@ impl IdentityService {
                 }
                 repo::insert_security_event(
                     tx,
-                    &security_event(
-                        SecurityEventKind::ErasureCompleted,
-                        Some(id.to_string()),
-                        None,
-                        now,
-                    ),
+                    &security_event(SecurityEventKind::ErasureCompleted, Some(id), None, now),
                 )?;
                 Ok::<_, IdentityError>(true)
             })
@@ -308,11 +296,11 @@ impl IdentityService {
         let (found, left) = self
             .db
             .write(move |tx| {
-                if repo::find_user(tx, &id.to_string())?.is_none() {
+                if repo::find_user(tx, id)?.is_none() {
                     return Ok((false, false));
                 }
                 repo::pseudonymize_user(tx, &id, &hash, now)?;
-                repo::erase_mfa(tx, &id.to_string())?;
+                repo::erase_mfa(tx, id)?;
                 let left = super::organizations::end_membership_on_erasure(tx, &id, now)?;
                 Ok::<_, IdentityError>((true, left))
             })

@@ -100,14 +100,14 @@ impl IdentityService {
             .map_err(|e| IdentityError::Internal(format!("export job payload: {e}")))?;
         let event = security_event(
             SecurityEventKind::ExportRequested,
-            Some(user_id.to_string()),
-            Some(session_id.to_string()),
+            Some(*user_id),
+            Some(*session_id),
             now,
         );
         let inserted = row.clone();
         self.db
             .write(move |tx| {
-                if repo::find_user(tx, &inserted.user_id.to_string())?.is_none()
+                if repo::find_user(tx, inserted.user_id)?.is_none()
                     || repo::find_erasure(tx, &inserted.user_id)?.is_some()
                 {
                     return Ok(false);
@@ -158,8 +158,8 @@ impl IdentityService {
         let now = now_utc();
         let event = security_event(
             SecurityEventKind::ExportDownloaded,
-            Some(user.to_string()),
-            Some(session_id.to_string()),
+            Some(user),
+            Some(*session_id),
             now,
         );
         let taken = self
@@ -254,19 +254,19 @@ impl IdentityService {
     /// events (kinds and times) and its organization memberships.
     #[tracing::instrument(skip_all, fields(user_id = %user_id))]
     pub async fn export_own_data(&self, user_id: &UserId) -> Result<UserData, IdentityError> {
-        let (id, user_key) = (*user_id, user_id.to_string());
+        let id = *user_id;
         // On the primary: the export job runs right after the request, and the document
         // must show the account as it is, not as a lagging replica has it.
         let (user, sessions, events, memberships, totp, recovery_codes_left) = self
             .db
             .read_primary(move |conn| {
                 Ok::<_, IdentityError>((
-                    repo::find_user(conn, &user_key)?,
+                    repo::find_user(conn, id)?,
                     repo::sessions_of(conn, &id)?,
-                    repo::security_events_of(conn, &user_key)?,
+                    repo::security_events_of(conn, id)?,
                     repo::memberships_of_user(conn, &id)?,
-                    repo::find_totp(conn, &user_key)?,
-                    repo::recovery_codes_left(conn, &user_key)?,
+                    repo::find_totp(conn, id)?,
+                    repo::recovery_codes_left(conn, id)?,
                 ))
             })
             .await?;

@@ -1,4 +1,4 @@
-//! Brute-force protection: login rate-limit policies and the account soft-lock.
+//! Brute-force protection: the account soft-lock (the rate limits are in `limits`).
 //!
 //! An account is locked after `identity.lockout_threshold` consecutive failed logins or
 //! wrong second-factor codes (no successful login in between) within
@@ -11,13 +11,12 @@
 //! successful login, or a password reset by emailed token.
 
 use chrono::NaiveDateTime;
-use diesel::Connection;
-use haven_platform::config::RateLimitPolicy;
 use haven_platform::time::now_utc;
 
 use super::{IdentityService, Policy, count, security_event, sha256_hex};
 use crate::error::IdentityError;
 use crate::model::SecurityEventKind;
+use crate::model::{SessionId, UserId};
 use crate::repo;
 
 /// Events after which failures count from zero again.
@@ -32,31 +31,11 @@ const FAILURE_KINDS: &[&str] = &[
     SecurityEventKind::MfaFailed.as_str(),
 ];
 
-/// Rate-limit policy keyed by the normalized email (`rate_limits.identity_login_email`
-/// overrides it). Above the lockout threshold, so the lock is what a guesser meets first;
-/// the limit caps the hashing work one address can cost.
-pub const LOGIN_EMAIL_POLICY: (&str, RateLimitPolicy) = (
-    "identity_login_email",
-    RateLimitPolicy {
-        limit: 20,
-        window_s: 300,
-    },
-);
-/// Rate-limit policy keyed by the client IP (`rate_limits.identity_login_ip` overrides
-/// it): bounds password spraying across many accounts from one address.
-pub const LOGIN_IP_POLICY: (&str, RateLimitPolicy) = (
-    "identity_login_ip",
-    RateLimitPolicy {
-        limit: 50,
-        window_s: 300,
-    },
-);
-
 /// The key failures count against: the user id of a registered account, else a hash of
 /// the normalized address (or of the raw input when it is not an address).
-pub(super) fn lock_key(user_id: Option<&str>, email: &str) -> String {
+pub(super) fn lock_key(user_id: Option<UserId>, email: &str) -> String {
     if let Some(id) = user_id {
-        return id.to_owned();
+        return id.to_string();
     }
     let normalized = crate::model::Email::parse(email).map_or_else(
         |_| email.trim().to_lowercase(),
@@ -80,7 +59,7 @@ fn locked_until(failures: &[NaiveDateTime], policy: Policy) -> Option<NaiveDateT
 fn counted_failures(
     conn: &mut haven_platform::AnyConnection,
     lock_key: &str,
-    user_id: Option<&str>,
+    user_id: Option<UserId>,
     now: NaiveDateTime,
     policy: Policy,
 ) -> diesel::QueryResult<Vec<NaiveDateTime>> {
@@ -106,15 +85,15 @@ impl IdentityService {
     pub(super) async fn check_lock(
         &self,
         lock_key: &str,
-        user_id: Option<String>,
+        user_id: Option<UserId>,
     ) -> Result<Option<u64>, IdentityError> {
         let key = lock_key.to_owned();
         let now = now_utc();
         let policy = self.policy;
         let until = self
             .db
-            .run(move |conn| {
-                let failures = counted_failures(conn, &key, user_id.as_deref(), now, policy)?;
+            .write(move |conn| {
+                let failures = counted_failures(conn, &key, user_id, now, policy)?;
                 let until = locked_until(&failures, policy);
                 if until.is_some_and(|u| u > now) {
                     repo::insert_security_event(
@@ -144,7 +123,7 @@ impl IdentityService {
     /// `haven_identity_security_events_total{kind="account_locked"}`).
     pub(super) async fn record_failure(
         &self,
-        user_id: Option<String>,
+        user_id: Option<UserId>,
         lock_key: String,
     ) -> Result<(), IdentityError> {
         self.record_failure_of(SecurityEventKind::LoginFailed, user_id, lock_key, None)
@@ -155,13 +134,13 @@ impl IdentityService {
     /// toward the same lock as a wrong password.
     pub(super) async fn record_mfa_failure(
         &self,
-        user_id: &str,
-        session_id: Option<String>,
+        user_id: UserId,
+        session_id: Option<SessionId>,
     ) -> Result<(), IdentityError> {
         // A registered account's lock key is its id (see `lock_key`).
         self.record_failure_of(
             SecurityEventKind::MfaFailed,
-            Some(user_id.to_owned()),
+            Some(user_id),
             lock_key(Some(user_id), ""),
             session_id,
         )
@@ -171,9 +150,9 @@ impl IdentityService {
     async fn record_failure_of(
         &self,
         kind: SecurityEventKind,
-        user_id: Option<String>,
+        user_id: Option<UserId>,
         lock_key: String,
-        session_id: Option<String>,
+        session_id: Option<SessionId>,
     ) -> Result<(), IdentityError> {
         count(kind);
         tracing::info!(event = kind.as_str(), user_id = ?user_id, "security event");
@@ -181,24 +160,20 @@ impl IdentityService {
         let policy = self.policy;
         let locked = self
             .db
-            .run(move |conn| {
-                conn.transaction(|conn| -> diesel::QueryResult<bool> {
-                    let mut failure = security_event(kind, user_id.clone(), session_id, now);
-                    failure.lock_key = Some(lock_key.clone());
-                    repo::insert_security_event(conn, &failure)?;
-                    let failures =
-                        counted_failures(conn, &lock_key, user_id.as_deref(), now, policy)?;
-                    // Exactly at the threshold: this failure locks (past it, one already did).
-                    let locks = failures.len() == policy.lockout_threshold;
-                    if locks {
-                        let mut locked =
-                            security_event(SecurityEventKind::AccountLocked, user_id, None, now);
-                        locked.lock_key = Some(lock_key);
-                        repo::insert_security_event(conn, &locked)?;
-                    }
-                    Ok(locks)
-                })
-                .map_err(IdentityError::from)
+            .write(move |conn| {
+                let mut failure = security_event(kind, user_id, session_id, now);
+                failure.lock_key = Some(lock_key.clone());
+                repo::insert_security_event(conn, &failure)?;
+                let failures = counted_failures(conn, &lock_key, user_id, now, policy)?;
+                // Exactly at the threshold: this failure locks (past it, one already did).
+                let locks = failures.len() == policy.lockout_threshold;
+                if locks {
+                    let mut locked =
+                        security_event(SecurityEventKind::AccountLocked, user_id, None, now);
+                    locked.lock_key = Some(lock_key);
+                    repo::insert_security_event(conn, &locked)?;
+                }
+                Ok::<_, IdentityError>(locks)
             })
             .await?;
         if locked {

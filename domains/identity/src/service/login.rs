@@ -1,7 +1,6 @@
 //! Login: credentials check and a new session.
 
 use chrono::NaiveDateTime;
-use diesel::Connection;
 use haven_platform::time::now_utc;
 
 use super::lockout::lock_key;
@@ -12,8 +11,8 @@ use super::{
     sha256_hex, user_from_row,
 };
 use crate::error::IdentityError;
-use crate::model::SecurityEventKind;
 use crate::model::{Email, LoginOutcome, LoginTokens, Password, RefreshTokenId, SessionId, User};
+use crate::model::{SecurityEventKind, UserId};
 use crate::repo::{self, RefreshTokenRow, SessionRow};
 
 impl IdentityService {
@@ -34,8 +33,10 @@ impl IdentityService {
         let user = match Email::parse(email) {
             Ok(email) => {
                 let normalized = email.normalized().to_owned();
+                // Login decides on the live account (a new password, a disabled account):
+                // the primary, never a lagging replica.
                 self.db
-                    .run(move |conn| {
+                    .read_primary(move |conn| {
                         repo::find_user_by_email(conn, &normalized).map_err(IdentityError::from)
                     })
                     .await?
@@ -45,15 +46,15 @@ impl IdentityService {
         // A locked account is refused before its password is checked, even a right one.
         // Unknown addresses lock the same way, so the lock tells nothing about which
         // addresses are registered.
-        let lock_key = lock_key(user.as_ref().map(|u| u.id.as_str()), email);
+        let lock_key = lock_key(user.as_ref().map(|u| u.id), email);
         if let Some(retry_after_s) = self
-            .check_lock(&lock_key, user.as_ref().map(|u| u.id.clone()))
+            .check_lock(&lock_key, user.as_ref().map(|u| u.id))
             .await?
         {
             return Err(IdentityError::AccountLocked { retry_after_s });
         }
         let stored_hash = user.as_ref().map(|u| u.password_hash.clone());
-        let stored_user_id = user.as_ref().map(|u| u.id.clone());
+        let stored_user_id = user.as_ref().map(|u| u.id);
         let verified = self.hasher.verify(password.clone(), stored_hash).await?;
         let Some(user) = user.filter(|_| verified != Verified::Mismatch) else {
             self.record_failure(stored_user_id, lock_key).await?;
@@ -71,10 +72,10 @@ impl IdentityService {
         };
         let span = tracing::Span::current();
         span.record("user_id", tracing::field::display(&user.id));
-        let user_id = user.id.to_string();
+        let user_id = user.id;
         let mfa_on = self
             .db
-            .run(move |conn| repo::mfa_enabled(conn, &user_id).map_err(IdentityError::from))
+            .read_primary(move |conn| repo::mfa_enabled(conn, user_id).map_err(IdentityError::from))
             .await?;
         if mfa_on {
             let challenge = self
@@ -86,27 +87,24 @@ impl IdentityService {
         let now = now_utc();
         let amr = vec![AMR_PASSWORD.to_owned()];
         let (session, token_row, refresh_token) =
-            self.new_session_rows(&user.id.to_string(), device_label, ip_coarse, &amr, now)?;
-        let session_id = session.id.clone();
+            self.new_session_rows(user.id, device_label, ip_coarse, &amr, now)?;
+        let session_id = session.id;
         span.record("session_id", tracing::field::display(&session_id));
         let rehashed_flag = rehashed.is_some();
         let success = security_event(
             SecurityEventKind::LoginSucceeded,
-            Some(session.user_id.clone()),
-            Some(session.id.clone()),
+            Some(session.user_id),
+            Some(session.id),
             now,
         );
         self.db
-            .run(move |conn| {
-                conn.transaction(|conn| {
-                    if let Some(hash) = &rehashed {
-                        repo::update_password_hash(conn, &session.user_id, hash, now)?;
-                    }
-                    repo::insert_session(conn, &session)?;
-                    repo::insert_security_event(conn, &success)?;
-                    repo::insert_refresh_token(conn, &token_row)
-                })
-                .map_err(IdentityError::from)
+            .write(move |conn| {
+                if let Some(hash) = &rehashed {
+                    repo::update_password_hash(conn, session.user_id, hash, now)?;
+                }
+                repo::insert_session(conn, &session)?;
+                repo::insert_security_event(conn, &success)?;
+                repo::insert_refresh_token(conn, &token_row).map_err(IdentityError::from)
             })
             .await?;
         count(SecurityEventKind::LoginSucceeded);
@@ -114,7 +112,7 @@ impl IdentityService {
         // No factor enabled here, so a role that requires one must enroll.
         let enrollment_required = mfa_required_for(&user.roles);
         let tokens =
-            self.issue_tokens(&user, &session_id, amr, refresh_token, enrollment_required)?;
+            self.issue_tokens(&user, session_id, amr, refresh_token, enrollment_required)?;
         Ok(LoginOutcome::Tokens(tokens))
     }
 
@@ -122,14 +120,14 @@ impl IdentityService {
     pub(super) fn issue_tokens(
         &self,
         user: &User,
-        session_id: &str,
+        session_id: SessionId,
         amr: Vec<String>,
         refresh_token: String,
         mfa_enrollment_required: bool,
     ) -> Result<LoginTokens, IdentityError> {
         let claims = self.auth.access_claims(
             &user.id.to_string(),
-            session_id,
+            &session_id.to_string(),
             user.roles.clone(),
             amr,
             ACCESS_TOKEN_TTL,
@@ -142,9 +140,7 @@ impl IdentityService {
             access_token,
             refresh_token,
             expires_in: u32::try_from(claims.exp - claims.iat).unwrap_or(0),
-            session_id: session_id
-                .parse::<SessionId>()
-                .map_err(|e| IdentityError::Internal(format!("session id: {e}")))?,
+            session_id,
             mfa_enrollment_required,
         })
     }
@@ -153,17 +149,17 @@ impl IdentityService {
     /// (returned in the clear, stored hashed).
     pub(super) fn new_session_rows(
         &self,
-        user_id: &str,
+        user_id: UserId,
         device_label: Option<String>,
         ip_coarse: Option<String>,
         amr: &[String],
         now: NaiveDateTime,
     ) -> Result<(SessionRow, RefreshTokenRow, String), IdentityError> {
-        let session_id = SessionId::new().to_string();
+        let session_id = SessionId::new();
         let refresh_token = random_token()?;
         let session = SessionRow {
-            id: session_id.clone(),
-            user_id: user_id.to_owned(),
+            id: session_id,
+            user_id,
             device_label: clean_device_label(device_label),
             created_at: now,
             last_used_at: now,
@@ -174,7 +170,7 @@ impl IdentityService {
                 .map_err(|e| IdentityError::Internal(format!("amr: {e}")))?,
         };
         let token_row = RefreshTokenRow {
-            id: RefreshTokenId::new().to_string(),
+            id: RefreshTokenId::new(),
             session_id,
             token_hash: sha256_hex(&refresh_token),
             created_at: now,

@@ -3,7 +3,6 @@
 //! changes of that organization and with the member's other joins to it.
 
 use chrono::NaiveDateTime;
-use haven_platform::config::RateLimitPolicy;
 use haven_platform::db::unique_violation;
 use haven_platform::outbox;
 use haven_platform::time::now_utc;
@@ -17,16 +16,6 @@ use crate::model::{
     OrganizationId, SecurityEventKind, UserId,
 };
 use crate::repo::{self, MembershipRow, SecurityEventRow};
-
-/// Rate-limit policy of joins, keyed by the member (`rate_limits.identity_org_join`
-/// overrides it): bounds guessing employee ids.
-pub const ORG_JOIN_POLICY: (&str, RateLimitPolicy) = (
-    "identity_org_join",
-    RateLimitPolicy {
-        limit: 20,
-        window_s: 3600,
-    },
-);
 
 /// The partial unique index that lets an employee id back one active membership per
 /// organization (see the organizations migration).
@@ -94,7 +83,7 @@ impl IdentityService {
                     .ok_or(IdentityError::NotAMember)?;
                 let org = repo::find_organization(conn, &m.organization_id)?
                     .ok_or(IdentityError::NotAMember)?;
-                let email = repo::find_user(conn, &user.to_string())?
+                let email = repo::find_user(conn, user)?
                     .ok_or(IdentityError::NotFound)?
                     .email;
                 membership_from(m, org.name, email)
@@ -138,7 +127,7 @@ fn join(
         return Err(IdentityError::OrganizationNotFound);
     }
     let org = repo::find_organization(conn, org_id)?.ok_or(IdentityError::OrganizationNotFound)?;
-    let user = repo::find_user(conn, &user_id.to_string())?
+    let user = repo::find_user(conn, *user_id)?
         .filter(|u| u.disabled_at.is_none())
         .ok_or(IdentityError::NotFound)?;
     if user.email_verified_at.is_none() {
@@ -216,7 +205,7 @@ fn join(
             detail: Some(format!("{org_id}: {}", via.as_str())),
             ..security_event(
                 SecurityEventKind::OrganizationJoined,
-                Some(user_id.to_string()),
+                Some(*user_id),
                 None,
                 now,
             )

@@ -6,7 +6,6 @@
 //! security events and count toward the account lock like wrong passwords.
 
 use chrono::NaiveDateTime;
-use diesel::Connection;
 use haven_platform::auth::Role;
 use haven_platform::time::now_utc;
 
@@ -14,6 +13,7 @@ use super::totp::{self, SecretCipher};
 use super::{IdentityService, count, security_event, user_from_row, utc};
 use crate::error::IdentityError;
 use crate::model::{MfaFactor, MfaStatus, RecoveryCodeId, SecurityEventKind, TotpEnrollment};
+use crate::model::{SessionId, UserId};
 use crate::repo::{self, MfaTotpRow, RecoveryCodeRow};
 
 /// `amr` of a password (RFC 8176).
@@ -37,20 +37,7 @@ pub fn mfa_required_for(roles: &[Role]) -> bool {
     roles.iter().any(|r| MFA_REQUIRED_ROLES.contains(r))
 }
 
-/// A presented factor checked against what does not need a write: the account's secret
-/// (decrypted outside any transaction) or the recovery code's hash.
-pub(super) enum Prepared {
-    /// The account has no enabled factor.
-    NotEnabled,
-    /// Wrong or malformed TOTP code, or a recovery code where none is allowed.
-    Wrong,
-    /// A TOTP code right for this time step (not yet known to be unused).
-    Totp(i64),
-    /// A recovery code, by hash (not yet known to be right and unused).
-    Recovery(String),
-}
-
-/// What consuming a prepared factor found.
+/// What checking (and using up) a presented factor found.
 pub(super) enum FactorCheck {
     /// Right, and now used up (its TOTP step, or the recovery code).
     Accepted {
@@ -63,37 +50,57 @@ pub(super) enum FactorCheck {
     NotEnabled,
 }
 
-/// Consumes a prepared factor inside the caller's transaction, as its first statement: a
-/// conditional UPDATE (so SQLite takes the write lock at once, and concurrent uses of one
-/// TOTP step or recovery code queue on the row and give one success).
-pub(super) fn consume_factor(
+/// Checks `factor` against the account's enabled factor and uses it up, inside the
+/// caller's write transaction: a TOTP code against the decrypted secret (one step of
+/// skew either side) once per time step, a recovery code once. The conditional UPDATEs
+/// make concurrent uses of one code give one success on both backends.
+pub(super) fn use_factor(
     conn: &mut haven_platform::AnyConnection,
-    user_id: &str,
-    prepared: &Prepared,
+    cipher: Option<&SecretCipher>,
+    user_id: UserId,
+    factor: &MfaFactor,
+    allow_recovery: bool,
     now: NaiveDateTime,
-) -> diesel::QueryResult<FactorCheck> {
-    Ok(match prepared {
-        Prepared::NotEnabled => FactorCheck::NotEnabled,
-        Prepared::Wrong => FactorCheck::Rejected,
-        Prepared::Totp(step) => {
-            if repo::use_totp_step(conn, user_id, *step, true)? {
-                FactorCheck::Accepted {
-                    recovery_code: false,
-                }
-            } else {
-                FactorCheck::Rejected
-            }
+) -> Result<FactorCheck, IdentityError> {
+    let accepted = |used: bool, recovery_code: bool| {
+        if used {
+            FactorCheck::Accepted { recovery_code }
+        } else {
+            FactorCheck::Rejected
         }
-        Prepared::Recovery(hash) => {
-            if repo::use_recovery_code(conn, user_id, hash, now)? {
-                FactorCheck::Accepted {
-                    recovery_code: true,
-                }
-            } else {
-                FactorCheck::Rejected
-            }
+    };
+    match factor {
+        MfaFactor::RecoveryCode(_) if !allow_recovery => Ok(FactorCheck::Rejected),
+        // Only an enabled factor has recovery codes (turning it off deletes them).
+        MfaFactor::RecoveryCode(code) => {
+            let hash = totp::recovery_code_hash(&user_id.to_string(), code);
+            Ok(accepted(
+                repo::use_recovery_code(conn, user_id, &hash, now)?,
+                true,
+            ))
         }
-    })
+        MfaFactor::Totp(code) => {
+            let cipher = require_cipher(cipher)?;
+            let Some(row) = repo::find_totp(conn, user_id)?.filter(|r| r.enabled_at.is_some())
+            else {
+                return Ok(FactorCheck::NotEnabled);
+            };
+            let secret = cipher.decrypt(&user_id.to_string(), &row.secret_encrypted)?;
+            let Some(step) = totp::matching_step(&secret, code, unix(now)) else {
+                return Ok(FactorCheck::Rejected);
+            };
+            let step = i64::try_from(step).unwrap_or(i64::MAX);
+            Ok(accepted(
+                repo::use_totp_step(conn, user_id, step, true)?,
+                false,
+            ))
+        }
+    }
+}
+
+/// The TOTP cipher, or an internal error when no key could be made.
+fn require_cipher(cipher: Option<&SecretCipher>) -> Result<&SecretCipher, IdentityError> {
+    cipher.ok_or_else(|| IdentityError::Internal("no MFA encryption key".to_owned()))
 }
 
 fn unix(t: NaiveDateTime) -> u64 {
@@ -102,7 +109,7 @@ fn unix(t: NaiveDateTime) -> u64 {
 
 /// New recovery codes (in the clear, shown once) and their rows.
 fn recovery_codes(
-    user_id: &str,
+    user_id: UserId,
     now: NaiveDateTime,
 ) -> Result<(Vec<String>, Vec<RecoveryCodeRow>), IdentityError> {
     let mut codes = Vec::with_capacity(RECOVERY_CODE_COUNT);
@@ -110,9 +117,9 @@ fn recovery_codes(
     for _ in 0..RECOVERY_CODE_COUNT {
         let code = totp::new_recovery_code()?;
         rows.push(RecoveryCodeRow {
-            id: RecoveryCodeId::new().to_string(),
-            user_id: user_id.to_owned(),
-            code_hash: totp::recovery_code_hash(user_id, &code),
+            id: RecoveryCodeId::new(),
+            user_id,
+            code_hash: totp::recovery_code_hash(&user_id.to_string(), &code),
             created_at: now,
             used_at: None,
         });
@@ -133,58 +140,21 @@ fn amr_with_otp() -> String {
 }
 
 impl IdentityService {
-    /// Checks `factor` as far as reads allow: a TOTP code against the decrypted secret
-    /// (one step of skew either side), a recovery code to its hash.
-    pub(super) async fn prepare_factor(
-        &self,
-        user_id: &str,
-        factor: &MfaFactor,
-        allow_recovery: bool,
-        now: NaiveDateTime,
-    ) -> Result<Prepared, IdentityError> {
-        match factor {
-            MfaFactor::RecoveryCode(_) if !allow_recovery => return Ok(Prepared::Wrong),
-            MfaFactor::RecoveryCode(code) => {
-                // Only an enabled factor has recovery codes (turning it off deletes them).
-                return Ok(Prepared::Recovery(totp::recovery_code_hash(user_id, code)));
-            }
-            MfaFactor::Totp(_) => {}
-        }
-        let cipher = self.cipher()?;
-        let id = user_id.to_owned();
-        let row = self
-            .db
-            .run(move |conn| repo::find_totp(conn, &id).map_err(IdentityError::from))
-            .await?;
-        let Some(row) = row.filter(|r| r.enabled_at.is_some()) else {
-            return Ok(Prepared::NotEnabled);
-        };
-        let secret = cipher.decrypt(user_id, &row.secret_encrypted)?;
-        Ok(match factor {
-            MfaFactor::Totp(code) => match totp::matching_step(&secret, code, unix(now)) {
-                Some(step) => Prepared::Totp(i64::try_from(step).unwrap_or(i64::MAX)),
-                None => Prepared::Wrong,
-            },
-            MfaFactor::RecoveryCode(_) => Prepared::Wrong,
-        })
-    }
-
     pub(super) fn cipher(&self) -> Result<SecretCipher, IdentityError> {
-        self.mfa_cipher
-            .clone()
-            .ok_or_else(|| IdentityError::Internal("no MFA encryption key".to_owned()))
+        require_cipher(self.mfa_cipher.as_ref()).cloned()
     }
 
     /// The account's second-factor state.
     #[tracing::instrument(skip_all, fields(user_id = %user_id))]
-    pub async fn mfa_status(&self, user_id: &str) -> Result<MfaStatus, IdentityError> {
-        let id = user_id.to_owned();
+    pub async fn mfa_status(&self, user_id: UserId) -> Result<MfaStatus, IdentityError> {
+        let id = user_id;
+        // The primary: the member looks at this right after changing their factor.
         let (user, totp, left) = self
             .db
-            .run(move |conn| {
-                let user = repo::find_user(conn, &id)?;
-                let totp = repo::find_totp(conn, &id)?;
-                let left = repo::recovery_codes_left(conn, &id)?;
+            .read_primary(move |conn| {
+                let user = repo::find_user(conn, id)?;
+                let totp = repo::find_totp(conn, id)?;
+                let left = repo::recovery_codes_left(conn, id)?;
                 Ok::<_, IdentityError>((user, totp, left))
             })
             .await?;
@@ -204,8 +174,8 @@ impl IdentityService {
     #[tracing::instrument(skip_all, fields(user_id = %user_id))]
     pub async fn start_totp_enrollment(
         &self,
-        user_id: &str,
-        session_id: &str,
+        user_id: UserId,
+        session_id: SessionId,
     ) -> Result<TotpEnrollment, IdentityError> {
         let cipher = self.cipher()?;
         let user = self.me(user_id).await?;
@@ -213,27 +183,25 @@ impl IdentityService {
         let (secret_base32, otpauth_uri) = totp::enrollment_uri(&secret, &user.email);
         let now = now_utc();
         let row = MfaTotpRow {
-            user_id: user_id.to_owned(),
-            secret_encrypted: cipher.encrypt(user_id, &secret)?,
+            user_id,
+            secret_encrypted: cipher.encrypt(&user_id.to_string(), &secret)?,
             created_at: now,
             enabled_at: None,
             last_used_step: None,
         };
         let event = security_event(
             SecurityEventKind::MfaEnrollmentStarted,
-            Some(user_id.to_owned()),
-            Some(session_id.to_owned()),
+            Some(user_id),
+            Some(session_id),
             now,
         );
         self.db
-            .run(move |conn| {
-                conn.transaction(|conn| {
-                    if !repo::start_totp_enrollment(conn, &row)? {
-                        return Err(IdentityError::MfaAlreadyEnabled);
-                    }
-                    repo::insert_security_event(conn, &event)?;
-                    Ok(())
-                })
+            .write(move |conn| {
+                if !repo::start_totp_enrollment(conn, &row)? {
+                    return Err(IdentityError::MfaAlreadyEnabled);
+                }
+                repo::insert_security_event(conn, &event)?;
+                Ok(())
             })
             .await?;
         count(SecurityEventKind::MfaEnrollmentStarted);
@@ -250,56 +218,48 @@ impl IdentityService {
     #[tracing::instrument(skip_all, fields(user_id = %user_id))]
     pub async fn confirm_totp(
         &self,
-        user_id: &str,
-        session_id: &str,
+        user_id: UserId,
+        session_id: SessionId,
         code: &str,
     ) -> Result<Vec<String>, IdentityError> {
         let cipher = self.cipher()?;
         self.refuse_when_locked(user_id).await?;
         let now = now_utc();
         let (codes, rows) = recovery_codes(user_id, now)?;
-        let id = user_id.to_owned();
-        let pending = self
+        let code = code.to_owned();
+        let (user, session) = (user_id, session_id);
+        let outcome = self
             .db
-            .run(move |conn| repo::find_totp(conn, &id).map_err(IdentityError::from))
-            .await?
-            .filter(|r| r.enabled_at.is_none())
-            .ok_or(IdentityError::MfaNotPending)?;
-        let secret = cipher.decrypt(user_id, &pending.secret_encrypted)?;
-        let step = totp::matching_step(&secret, code, unix(now))
-            .map(|s| i64::try_from(s).unwrap_or(i64::MAX));
-        let (user, session) = (user_id.to_owned(), session_id.to_owned());
-        let outcome = match step {
-            None => Guarded::WrongCode,
-            Some(step) => {
-                self.db
-                    .run(move |conn| {
-                        conn.transaction(|conn| {
-                            // The write first (see `consume_factor`); it also finds a
-                            // concurrent confirmation (the row is no longer pending).
-                            if !repo::use_totp_step(conn, &user, step, false)? {
-                                return Ok(Guarded::WrongCode);
-                            }
-                            if !repo::enable_totp(conn, &user, now)? {
-                                return Err(IdentityError::MfaNotPending);
-                            }
-                            repo::replace_recovery_codes(conn, &user, &rows)?;
-                            repo::set_session_amr(conn, &session, &amr_with_otp())?;
-                            repo::insert_security_event(
-                                conn,
-                                &security_event(
-                                    SecurityEventKind::MfaEnabled,
-                                    Some(user.clone()),
-                                    Some(session.clone()),
-                                    now,
-                                ),
-                            )?;
-                            Ok(Guarded::Done(()))
-                        })
-                    })
-                    .await?
-            }
-        };
+            .write(move |conn| {
+                let pending = repo::find_totp(conn, user)?
+                    .filter(|r| r.enabled_at.is_none())
+                    .ok_or(IdentityError::MfaNotPending)?;
+                let secret = cipher.decrypt(&user.to_string(), &pending.secret_encrypted)?;
+                let Some(step) = totp::matching_step(&secret, &code, unix(now)) else {
+                    return Ok(Guarded::WrongCode);
+                };
+                // Conditional: of concurrent confirmations with one code, one succeeds.
+                let step = i64::try_from(step).unwrap_or(i64::MAX);
+                if !repo::use_totp_step(conn, user, step, false)? {
+                    return Ok(Guarded::WrongCode);
+                }
+                if !repo::enable_totp(conn, user, now)? {
+                    return Err(IdentityError::MfaNotPending);
+                }
+                repo::replace_recovery_codes(conn, user, &rows)?;
+                repo::set_session_amr(conn, session, &amr_with_otp())?;
+                repo::insert_security_event(
+                    conn,
+                    &security_event(
+                        SecurityEventKind::MfaEnabled,
+                        Some(user),
+                        Some(session),
+                        now,
+                    ),
+                )?;
+                Ok(Guarded::Done(()))
+            })
+            .await?;
         self.finish_guarded(outcome, user_id, session_id, SecurityEventKind::MfaEnabled)
             .await?;
         Ok(codes)
@@ -309,37 +269,35 @@ impl IdentityService {
     #[tracing::instrument(skip_all, fields(user_id = %user_id))]
     pub async fn regenerate_recovery_codes(
         &self,
-        user_id: &str,
-        session_id: &str,
+        user_id: UserId,
+        session_id: SessionId,
         code: &str,
     ) -> Result<Vec<String>, IdentityError> {
         self.refuse_when_locked(user_id).await?;
         let now = now_utc();
         let (codes, rows) = recovery_codes(user_id, now)?;
         let factor = MfaFactor::Totp(code.to_owned());
-        let prepared = self.prepare_factor(user_id, &factor, false, now).await?;
-        let (user, session) = (user_id.to_owned(), session_id.to_owned());
+        let cipher = self.mfa_cipher.clone();
+        let (user, session) = (user_id, session_id);
         let outcome = self
             .db
-            .run(move |conn| {
-                conn.transaction(|conn| {
-                    match consume_factor(conn, &user, &prepared, now)? {
-                        FactorCheck::NotEnabled => return Err(IdentityError::MfaNotEnabled),
-                        FactorCheck::Rejected => return Ok(Guarded::WrongCode),
-                        FactorCheck::Accepted { .. } => {}
-                    }
-                    repo::replace_recovery_codes(conn, &user, &rows)?;
-                    repo::insert_security_event(
-                        conn,
-                        &security_event(
-                            SecurityEventKind::MfaRecoveryCodesRegenerated,
-                            Some(user.clone()),
-                            Some(session.clone()),
-                            now,
-                        ),
-                    )?;
-                    Ok(Guarded::Done(()))
-                })
+            .write(move |conn| {
+                match use_factor(conn, cipher.as_ref(), user, &factor, false, now)? {
+                    FactorCheck::NotEnabled => return Err(IdentityError::MfaNotEnabled),
+                    FactorCheck::Rejected => return Ok(Guarded::WrongCode),
+                    FactorCheck::Accepted { .. } => {}
+                }
+                repo::replace_recovery_codes(conn, user, &rows)?;
+                repo::insert_security_event(
+                    conn,
+                    &security_event(
+                        SecurityEventKind::MfaRecoveryCodesRegenerated,
+                        Some(user),
+                        Some(session),
+                        now,
+                    ),
+                )?;
+                Ok(Guarded::Done(()))
             })
             .await?;
         self.finish_guarded(
@@ -357,36 +315,35 @@ impl IdentityService {
     #[tracing::instrument(skip_all, fields(user_id = %user_id))]
     pub async fn disable_mfa(
         &self,
-        user_id: &str,
-        session_id: &str,
+        user_id: UserId,
+        session_id: SessionId,
         factor: MfaFactor,
     ) -> Result<(), IdentityError> {
         self.refuse_when_locked(user_id).await?;
         let now = now_utc();
-        let prepared = self.prepare_factor(user_id, &factor, true, now).await?;
-        let (user, session) = (user_id.to_owned(), session_id.to_owned());
+        let cipher = self.mfa_cipher.clone();
+        let (user, session) = (user_id, session_id);
         let outcome = self
             .db
-            .run(move |conn| {
-                conn.transaction(|conn| {
-                    let recovery_code = match consume_factor(conn, &user, &prepared, now)? {
+            .write(move |conn| {
+                let recovery_code =
+                    match use_factor(conn, cipher.as_ref(), user, &factor, true, now)? {
                         FactorCheck::NotEnabled => return Err(IdentityError::MfaNotEnabled),
                         FactorCheck::Rejected => return Ok(Guarded::WrongCode),
                         FactorCheck::Accepted { recovery_code } => recovery_code,
                     };
-                    let mut events = vec![SecurityEventKind::MfaDisabled];
-                    if recovery_code {
-                        events.insert(0, SecurityEventKind::MfaRecoveryCodeUsed);
-                    }
-                    repo::delete_mfa(conn, &user)?;
-                    for kind in &events {
-                        repo::insert_security_event(
-                            conn,
-                            &security_event(*kind, Some(user.clone()), Some(session.clone()), now),
-                        )?;
-                    }
-                    Ok(Guarded::Done(recovery_code))
-                })
+                let mut events = vec![SecurityEventKind::MfaDisabled];
+                if recovery_code {
+                    events.insert(0, SecurityEventKind::MfaRecoveryCodeUsed);
+                }
+                repo::delete_mfa(conn, user)?;
+                for kind in &events {
+                    repo::insert_security_event(
+                        conn,
+                        &security_event(*kind, Some(user), Some(session), now),
+                    )?;
+                }
+                Ok(Guarded::Done(recovery_code))
             })
             .await?;
         if let Guarded::Done(true) = outcome {
@@ -398,8 +355,8 @@ impl IdentityService {
     }
 
     /// `MfaCodeRejected` with `Retry-After` while the account is locked.
-    async fn refuse_when_locked(&self, user_id: &str) -> Result<(), IdentityError> {
-        match self.check_lock(user_id, Some(user_id.to_owned())).await? {
+    async fn refuse_when_locked(&self, user_id: UserId) -> Result<(), IdentityError> {
+        match self.check_lock(&user_id.to_string(), Some(user_id)).await? {
             Some(retry_after_s) => Err(IdentityError::MfaCodeRejected {
                 retry_after_s: Some(retry_after_s),
             }),
@@ -411,8 +368,8 @@ impl IdentityService {
     async fn finish_guarded<T>(
         &self,
         outcome: Guarded<T>,
-        user_id: &str,
-        session_id: &str,
+        user_id: UserId,
+        session_id: SessionId,
         kind: SecurityEventKind,
     ) -> Result<(), IdentityError> {
         match outcome {
@@ -422,8 +379,7 @@ impl IdentityService {
                 Ok(())
             }
             Guarded::WrongCode => {
-                self.record_mfa_failure(user_id, Some(session_id.to_owned()))
-                    .await?;
+                self.record_mfa_failure(user_id, Some(session_id)).await?;
                 Err(IdentityError::MfaCodeRejected {
                     retry_after_s: None,
                 })

@@ -7,12 +7,11 @@
 //! are `mfa_failed` events that count toward the account lock (`lockout`), so guessing a
 //! six-digit code is bounded per account, not only per challenge.
 
-use diesel::Connection;
 use haven_platform::time::now_utc;
 
 use super::mfa::{
     AMR_MFA, AMR_OTP, AMR_PASSWORD, FactorCheck, MFA_CHALLENGE_MAX_ATTEMPTS, MFA_CHALLENGE_TTL,
-    consume_factor,
+    use_factor,
 };
 use super::{IdentityService, count, random_token, security_event, sha256_hex, user_from_row};
 use crate::error::IdentityError;
@@ -31,8 +30,8 @@ impl IdentityService {
         let token = random_token()?;
         let now = now_utc();
         let row = MfaChallengeRow {
-            id: MfaChallengeId::new().to_string(),
-            user_id: user.id.to_string(),
+            id: MfaChallengeId::new(),
+            user_id: user.id,
             token_hash: sha256_hex(&token),
             device_label: super::login::clean_device_label(device_label),
             created_at: now,
@@ -41,21 +40,13 @@ impl IdentityService {
             used_at: None,
         };
         self.db
-            .run(move |conn| {
-                conn.transaction(|conn| {
-                    // Housekeeping with the write lock taken first: spent challenges go.
-                    repo::delete_spent_challenges(
-                        conn,
-                        &row.user_id,
-                        MFA_CHALLENGE_MAX_ATTEMPTS,
-                        now,
-                    )?;
-                    if let Some(hash) = &rehashed {
-                        repo::update_password_hash(conn, &row.user_id, hash, now)?;
-                    }
-                    repo::insert_challenge(conn, &row)
-                })
-                .map_err(IdentityError::from)
+            .write(move |conn| {
+                // Housekeeping: spent challenges go.
+                repo::delete_spent_challenges(conn, row.user_id, MFA_CHALLENGE_MAX_ATTEMPTS, now)?;
+                if let Some(hash) = &rehashed {
+                    repo::update_password_hash(conn, row.user_id, hash, now)?;
+                }
+                repo::insert_challenge(conn, &row).map_err(IdentityError::from)
             })
             .await?;
         tracing::info!("password accepted; second factor required");
@@ -78,21 +69,14 @@ impl IdentityService {
         let now = now_utc();
         let claimed = self
             .db
-            .run(move |conn| {
-                conn.transaction(|conn| -> diesel::QueryResult<_> {
-                    let Some(challenge) = repo::claim_challenge_attempt(
-                        conn,
-                        &hash,
-                        MFA_CHALLENGE_MAX_ATTEMPTS,
-                        now,
-                    )?
-                    else {
-                        return Ok(None);
-                    };
-                    let user = repo::find_user(conn, &challenge.user_id)?;
-                    Ok(user.map(|u| (challenge, u)))
-                })
-                .map_err(IdentityError::from)
+            .write(move |conn| {
+                let Some(challenge) =
+                    repo::claim_challenge_attempt(conn, &hash, MFA_CHALLENGE_MAX_ATTEMPTS, now)?
+                else {
+                    return Ok(None);
+                };
+                let user = repo::find_user(conn, challenge.user_id)?;
+                Ok::<_, IdentityError>(user.map(|u| (challenge, u)))
             })
             .await?;
         let Some((challenge, user)) = claimed else {
@@ -105,10 +89,7 @@ impl IdentityService {
         }
         let span = tracing::Span::current();
         span.record("user_id", tracing::field::display(&user.id));
-        if let Some(retry_after_s) = self
-            .check_lock(&user.id.to_string(), Some(user.id.to_string()))
-            .await?
-        {
+        if let Some(retry_after_s) = self.check_lock(&user.id.to_string(), Some(user.id)).await? {
             return Err(IdentityError::InvalidMfaCode {
                 retry_after_s: Some(retry_after_s),
             });
@@ -120,53 +101,47 @@ impl IdentityService {
         };
         let amr = vec![AMR_PASSWORD.to_owned(), second.to_owned()];
         let (session, token_row, refresh_token) = self.new_session_rows(
-            &user.id.to_string(),
+            user.id,
             challenge.device_label.clone(),
             ip_coarse,
             &amr,
             now,
         )?;
-        let session_id = session.id.clone();
-        let user_id = user.id.to_string();
-        let prepared = self.prepare_factor(&user_id, &factor, true, now).await?;
+        let session_id = session.id;
+        let user_id = user.id;
+        let cipher = self.mfa_cipher.clone();
         let outcome = self
             .db
-            .run(move |conn| {
-                conn.transaction(|conn| {
-                    let recovery_code = match consume_factor(conn, &user_id, &prepared, now)? {
+            .write(move |conn| {
+                let recovery_code =
+                    match use_factor(conn, cipher.as_ref(), user_id, &factor, true, now)? {
                         FactorCheck::Accepted { recovery_code } => recovery_code,
                         FactorCheck::Rejected | FactorCheck::NotEnabled => {
                             return Ok(None);
                         }
                     };
-                    // A concurrent step-up of the same challenge already opened a session:
-                    // roll back, so this request's code stays unused.
-                    if !repo::use_challenge(conn, &challenge.id, now)? {
-                        return Err(IdentityError::InvalidMfaChallenge);
-                    }
-                    repo::insert_session(conn, &session)?;
-                    repo::insert_refresh_token(conn, &token_row)?;
-                    let mut kinds = vec![SecurityEventKind::LoginSucceeded];
-                    if recovery_code {
-                        kinds.push(SecurityEventKind::MfaRecoveryCodeUsed);
-                    }
-                    for kind in kinds {
-                        repo::insert_security_event(
-                            conn,
-                            &security_event(
-                                kind,
-                                Some(user_id.clone()),
-                                Some(session.id.clone()),
-                                now,
-                            ),
-                        )?;
-                    }
-                    Ok(Some(recovery_code))
-                })
+                // A concurrent step-up of the same challenge already opened a session:
+                // roll back, so this request's code stays unused.
+                if !repo::use_challenge(conn, challenge.id, now)? {
+                    return Err(IdentityError::InvalidMfaChallenge);
+                }
+                repo::insert_session(conn, &session)?;
+                repo::insert_refresh_token(conn, &token_row)?;
+                let mut kinds = vec![SecurityEventKind::LoginSucceeded];
+                if recovery_code {
+                    kinds.push(SecurityEventKind::MfaRecoveryCodeUsed);
+                }
+                for kind in kinds {
+                    repo::insert_security_event(
+                        conn,
+                        &security_event(kind, Some(user_id), Some(session.id), now),
+                    )?;
+                }
+                Ok(Some(recovery_code))
             })
             .await?;
         let Some(recovery_code) = outcome else {
-            self.record_mfa_failure(&user.id.to_string(), None).await?;
+            self.record_mfa_failure(user.id, None).await?;
             return Err(IdentityError::InvalidMfaCode {
                 retry_after_s: None,
             });
@@ -178,6 +153,6 @@ impl IdentityService {
             tracing::info!(event = "mfa_recovery_code_used", "security event");
         }
         tracing::info!(second_factor = second, "login succeeded");
-        self.issue_tokens(&user, &session_id, amr, refresh_token, false)
+        self.issue_tokens(&user, session_id, amr, refresh_token, false)
     }
 }

@@ -51,16 +51,10 @@ pub use account_email::{
 pub use admin::{
     Actor, AdminUser, EMAIL_SEARCH_MAX_LEN, UserQuery, email_search, role_name, validate_roles,
 };
-pub use credentials::{
-    CHANGE_PASSWORD_USER_POLICY, RESET_CONFIRM_IP_POLICY, RESET_CONFIRM_USER_POLICY,
-    RESET_REQUEST_EMAIL_POLICY, RESET_REQUEST_IP_POLICY, VERIFY_CONFIRM_IP_POLICY,
-    VERIFY_CONFIRM_USER_POLICY, VERIFY_REQUEST_IP_POLICY, VERIFY_REQUEST_USER_POLICY,
-};
 pub use eligibility::EligibilityReplaced;
-pub use erasure::{ERASE_JOB, ERASURE_MAX_ATTEMPTS, ErasureStatus, ErasureStep, REAUTH_POLICY};
+pub use erasure::{ERASE_JOB, ERASURE_MAX_ATTEMPTS, ErasureStatus, ErasureStep};
 pub use exports::{EXPORT_JOB, EXPORT_TTL, ExportState, ExportStatus, PURGE_EXPORTS_JOB};
-pub use lockout::{LOGIN_EMAIL_POLICY, LOGIN_IP_POLICY};
-pub use memberships::{Joined, ORG_JOIN_POLICY};
+pub use memberships::Joined;
 pub use mfa::{
     MFA_CHALLENGE_MAX_ATTEMPTS, MFA_CHALLENGE_TTL, MFA_REQUIRED_ROLES, RECOVERY_CODE_COUNT,
 };
@@ -207,12 +201,12 @@ fn mfa_cipher(settings: &haven_platform::config::AuthSettings) -> Option<totp::S
 
 fn security_event(
     kind: SecurityEventKind,
-    user_id: Option<String>,
-    session_id: Option<String>,
+    user_id: Option<UserId>,
+    session_id: Option<SessionId>,
     now: NaiveDateTime,
 ) -> SecurityEventRow {
     SecurityEventRow {
-        id: SecurityEventId::new().to_string(),
+        id: SecurityEventId::new(),
         kind: kind.as_str().to_owned(),
         user_id,
         session_id,
@@ -233,10 +227,7 @@ fn roles_to_json(roles: &[Role]) -> Result<String, IdentityError> {
 }
 
 fn user_from_row(row: UserRow) -> Result<User, IdentityError> {
-    let id = row
-        .id
-        .parse::<UserId>()
-        .map_err(|e| IdentityError::Internal(format!("identity_users.id: {e}")))?;
+    let id = row.id;
     let roles: Vec<Role> = serde_json::from_str(&row.roles)
         .map_err(|e| IdentityError::Internal(format!("identity_users.roles of {id}: {e}")))?;
     Ok(User {
@@ -256,10 +247,7 @@ fn user_from_row(row: UserRow) -> Result<User, IdentityError> {
 
 fn session_from_row(row: SessionRow) -> Result<Session, IdentityError> {
     Ok(Session {
-        id: row
-            .id
-            .parse::<SessionId>()
-            .map_err(|e| IdentityError::Internal(format!("identity_sessions.id: {e}")))?,
+        id: row.id,
         device_label: row.device_label,
         ip_coarse: row.ip_coarse,
         created_at: utc(row.created_at),

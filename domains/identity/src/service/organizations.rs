@@ -179,7 +179,7 @@ pub(super) fn admin_event(
     now: NaiveDateTime,
 ) -> SecurityEventRow {
     SecurityEventRow {
-        actor_id: Some(admin_id.to_string()),
+        actor_id: Some(*admin_id),
         detail: Some(detail),
         ..security_event(kind, None, None, now)
     }
@@ -221,9 +221,9 @@ pub(super) fn end_memberships(
         repo::insert_security_event(
             conn,
             &SecurityEventRow {
-                actor_id: actor_id.map(UserId::to_string),
+                actor_id: actor_id.copied(),
                 detail: Some(format!("{}: {}", row.organization_id, reason.as_str())),
-                ..security_event(kind, Some(row.user_id.to_string()), None, now)
+                ..security_event(kind, Some(row.user_id), None, now)
             },
         )?;
     }

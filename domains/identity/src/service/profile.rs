@@ -1,11 +1,11 @@
 //! The caller's profile and preferences (issue 4 point 9).
 
-use diesel::Connection;
 use haven_platform::time::now_utc;
 
 use super::{IdentityService, clean_display_name, user_from_row};
 use crate::error::{FieldProblem, IdentityError};
 use crate::model::User;
+use crate::model::UserId;
 use crate::repo::{self, ProfileChange};
 
 /// Longest locale tag accepted (RFC 5646 §4.4.1 recommends buffers of 35 characters).
@@ -93,42 +93,36 @@ impl IdentityService {
     #[tracing::instrument(skip_all, fields(user_id = %user_id))]
     pub async fn update_profile(
         &self,
-        user_id: &str,
+        user_id: UserId,
         patch: ProfilePatch,
     ) -> Result<User, IdentityError> {
         let patch = validate(patch)?;
-        let id = user_id.to_owned();
-        let typed_id: crate::model::UserId = user_id
-            .parse()
-            .map_err(|e| IdentityError::Internal(format!("user id: {e}")))?;
+        let id = user_id;
         let now = now_utc();
         let row = self
             .db
-            .run(move |conn| {
-                conn.transaction(|conn| {
-                    // An erased account takes no new personal data, even from an access
-                    // token issued before the erasure.
-                    if repo::find_erasure(conn, &typed_id)?.is_some() {
-                        return Ok(None);
-                    }
-                    let Some(current) = repo::find_user(conn, &id)? else {
-                        return Ok(None);
-                    };
-                    let consent = patch
-                        .marketing_consent
-                        .filter(|c| *c != current.marketing_consent);
-                    let change = ProfileChange {
-                        display_name: patch.display_name,
-                        time_zone: patch.time_zone,
-                        locale: patch.locale,
-                        marketing_consent: consent,
-                        marketing_consent_at: consent.map(|_| Some(now)),
-                        updated_at: Some(now),
-                    };
-                    repo::update_profile(conn, &id, &change)?;
-                    repo::find_user(conn, &id)
-                })
-                .map_err(IdentityError::from)
+            .write(move |conn| {
+                // An erased account takes no new personal data, even from an access
+                // token issued before the erasure.
+                if repo::find_erasure(conn, &id)?.is_some() {
+                    return Ok(None);
+                }
+                let Some(current) = repo::find_user(conn, id)? else {
+                    return Ok(None);
+                };
+                let consent = patch
+                    .marketing_consent
+                    .filter(|c| *c != current.marketing_consent);
+                let change = ProfileChange {
+                    display_name: patch.display_name,
+                    time_zone: patch.time_zone,
+                    locale: patch.locale,
+                    marketing_consent: consent,
+                    marketing_consent_at: consent.map(|_| Some(now)),
+                    updated_at: Some(now),
+                };
+                repo::update_profile(conn, id, &change)?;
+                repo::find_user(conn, id).map_err(IdentityError::from)
             })
             .await?
             .ok_or(IdentityError::NotFound)?;

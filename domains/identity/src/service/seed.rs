@@ -7,7 +7,6 @@ use haven_platform::module::Seeded;
 
 use super::{IdentityService, RegisterInput};
 use crate::error::IdentityError;
-use crate::model::UserId;
 use crate::repo;
 use crate::service::NewOrganization;
 
@@ -72,7 +71,7 @@ impl IdentityService {
             name: org_name.to_owned(),
             allowed_domains: vec![org_domain.to_owned()],
         };
-        let admin_id: UserId = admin.id.parse()?;
+        let admin_id = admin.id;
         match self.create_organization(&admin_id, organization).await {
             Ok(_) => created += 1,
             // The demo domain is taken: the organization exists from an earlier run.

@@ -2,7 +2,6 @@
 
 use base64::Engine;
 use chrono::NaiveDateTime;
-use diesel::Connection;
 use haven_platform::time::now_utc;
 use sha2::Sha256;
 
@@ -31,8 +30,8 @@ impl IdentityService {
         let policy = self.policy;
         let outcome = self
             .db
-            .run(move |conn| {
-                conn.transaction(|conn| rotate(conn, &presented, now, policy, ip_coarse.as_deref()))
+            .write(move |conn| {
+                rotate(conn, &presented, now, policy, ip_coarse.as_deref())
                     .map_err(IdentityError::from)
             })
             .await?;
@@ -59,9 +58,6 @@ impl IdentityService {
         let span = tracing::Span::current();
         span.record("user_id", tracing::field::display(&user.id));
         span.record("session_id", tracing::field::display(&session_id));
-        let session_id = session_id
-            .parse::<SessionId>()
-            .map_err(|e| IdentityError::Internal(format!("identity_sessions.id: {e}")))?;
 
         // The access token is a function of the new refresh token and its issue time, and
         // EdDSA signatures are deterministic: a retry in the grace window gets the very
@@ -101,7 +97,7 @@ enum Rotation {
     /// A new pair: `successor` is the new refresh token, issued at `issued_at`.
     Issued {
         user: Box<UserRow>,
-        session_id: String,
+        session_id: SessionId,
         successor: String,
         issued_at: NaiveDateTime,
         /// The session's `amr` (JSON array).
@@ -112,7 +108,7 @@ enum Rotation {
     /// Unknown, expired, or of a revoked session.
     Invalid,
     /// A used token outside the grace window: the session is now revoked.
-    ReuseDetected { session_id: String },
+    ReuseDetected { session_id: SessionId },
 }
 
 fn rotate(
@@ -123,12 +119,12 @@ fn rotate(
     ip_coarse: Option<&str>,
 ) -> diesel::QueryResult<Rotation> {
     let hash = sha256_hex(presented);
-    // The write first: concurrent refreshes of one token queue here.
-    let claimed = repo::claim_refresh_token(conn, &hash, now)? == 1;
-    let Some(token) = repo::find_refresh_token(conn, &hash)? else {
+    // Locked: concurrent refreshes of one token queue here, and a later one sees the
+    // earlier one's use (and successor) below.
+    let Some(token) = repo::lock_refresh_token(conn, &hash)? else {
         return Ok(Rotation::Invalid);
     };
-    let Some(session) = repo::find_session(conn, &token.session_id)? else {
+    let Some(session) = repo::find_session(conn, token.session_id)? else {
         return Ok(Rotation::Invalid);
     };
     if session.revoked_at.is_some()
@@ -139,28 +135,29 @@ fn rotate(
         return Ok(Rotation::Invalid);
     }
     // Disabling revokes the sessions; this also stops one a login opened concurrently.
-    let Some(user) = repo::find_user(conn, &session.user_id)?.filter(|u| u.disabled_at.is_none())
+    let Some(user) = repo::find_user(conn, session.user_id)?.filter(|u| u.disabled_at.is_none())
     else {
         return Ok(Rotation::Invalid);
     };
     let successor = successor_token(&session.refresh_secret, presented);
-    let mfa_on = repo::mfa_enabled(conn, &user.id)?;
+    let mfa_on = repo::mfa_enabled(conn, user.id)?;
     let successor_hash = sha256_hex(&successor);
-    if claimed {
+    if token.used_at.is_none() {
+        repo::mark_refresh_token_used(conn, token.id, now)?;
         let expires_at =
             (now + policy.refresh_idle_ttl).min(session.created_at + policy.session_max_age);
         repo::insert_refresh_token(
             conn,
             &RefreshTokenRow {
-                id: RefreshTokenId::new().to_string(),
-                session_id: session.id.clone(),
+                id: RefreshTokenId::new(),
+                session_id: session.id,
                 token_hash: successor_hash,
                 created_at: now,
                 expires_at,
                 used_at: None,
             },
         )?;
-        repo::touch_session(conn, &session.id, now, ip_coarse)?;
+        repo::touch_session(conn, session.id, now, ip_coarse)?;
         return Ok(Rotation::Issued {
             user: Box::new(user),
             session_id: session.id,
@@ -183,13 +180,13 @@ fn rotate(
             mfa_on,
         }),
         _ => {
-            repo::revoke_family(conn, &session.id, now)?;
+            repo::revoke_family(conn, session.id, now)?;
             repo::insert_security_event(
                 conn,
                 &security_event(
                     SecurityEventKind::RefreshTokenReused,
-                    Some(session.user_id.clone()),
-                    Some(session.id.clone()),
+                    Some(session.user_id),
+                    Some(session.id),
                     now,
                 ),
             )?;

@@ -26,8 +26,27 @@ async fn disabling_revokes_sessions_and_refuses_login_and_refresh_until_re_enabl
     assert!(sessions.iter().all(|s| s.revoked_at.is_some()));
     let disabled = events_of_kind(&app, &id, "account_disabled").await;
     assert_eq!(disabled.len(), 1);
-    assert_eq!(disabled[0].actor_id.as_deref(), Some(admin_id.as_str()));
+    assert_eq!(
+        disabled[0].actor_id.map(|a| a.to_string()).as_deref(),
+        Some(admin_id.as_str())
+    );
     assert_eq!(disabled[0].detail.as_deref(), Some("sessions revoked: 2"));
+    // Each revoked session has the one audit record every revocation writes.
+    let revoked = events_of_kind(&app, &id, "session_revoked").await;
+    let mut revoked_sessions: Vec<_> = revoked.iter().filter_map(|e| e.session_id).collect();
+    revoked_sessions.sort();
+    let mut ids: Vec<_> = sessions.iter().map(|s| s.id).collect();
+    ids.sort();
+    assert_eq!(revoked_sessions, ids);
+    assert!(
+        revoked
+            .iter()
+            .all(
+                |e| e.actor_id.map(|a| a.to_string()).as_deref() == Some(admin_id.as_str())
+                    && e.detail.as_deref() == Some("account_disabled")
+            ),
+        "{revoked:?}"
+    );
 
     // Refresh stops at once.
     for t in [&a, &b] {
@@ -82,7 +101,10 @@ async fn disabling_revokes_sessions_and_refuses_login_and_refresh_until_re_enabl
     assert!(user_row(&app, &id).await.disabled_at.is_none());
     let enabled = events_of_kind(&app, &id, "account_enabled").await;
     assert_eq!(enabled.len(), 1);
-    assert_eq!(enabled[0].actor_id.as_deref(), Some(admin_id.as_str()));
+    assert_eq!(
+        enabled[0].actor_id.map(|a| a.to_string()).as_deref(),
+        Some(admin_id.as_str())
+    );
     // Old sessions stay revoked; a new login works.
     refresh(&app, a["refresh_token"].as_str().unwrap())
         .await

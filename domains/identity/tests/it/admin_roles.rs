@@ -30,7 +30,10 @@ async fn a_role_change_is_audited_and_carried_by_the_next_refresh() {
     assert_eq!(user_row(&app, &id).await.roles, r#"["member","coach"]"#);
     let changes = events_of_kind(&app, &id, "role_changed").await;
     assert_eq!(changes.len(), 1);
-    assert_eq!(changes[0].actor_id.as_deref(), Some(admin_id.as_str()));
+    assert_eq!(
+        changes[0].actor_id.map(|a| a.to_string()).as_deref(),
+        Some(admin_id.as_str())
+    );
     assert_eq!(
         changes[0].detail.as_deref(),
         Some("roles: member -> member,coach")

@@ -59,13 +59,13 @@ pub(crate) async fn db<T: Send + 'static>(
 }
 
 pub(crate) async fn user_row(app: &TestApp, id: &str) -> UserRow {
-    let id = id.to_owned();
-    db(app, move |c| repo::find_user(c, &id)).await.unwrap()
+    let id = id.parse().unwrap();
+    db(app, move |c| repo::find_user(c, id)).await.unwrap()
 }
 
 pub(crate) async fn events(app: &TestApp, id: &str) -> Vec<SecurityEventRow> {
-    let id = id.to_owned();
-    db(app, move |c| repo::security_events_of(c, &id)).await
+    let id = id.parse().unwrap();
+    db(app, move |c| repo::security_events_of(c, id)).await
 }
 
 pub(crate) async fn events_of_kind(app: &TestApp, id: &str, kind: &str) -> Vec<SecurityEventRow> {

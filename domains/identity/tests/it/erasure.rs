@@ -145,8 +145,8 @@ async fn erasure_runs_every_module_retries_a_failing_one_and_completes_only_when
         haven_identity::repo::insert_email_token(
             conn,
             &haven_identity::repo::EmailTokenRow {
-                id: haven_identity::model::EmailTokenId::new().to_string(),
-                user_id: token_owner,
+                id: haven_identity::model::EmailTokenId::new(),
+                user_id: token_owner.parse().unwrap(),
                 purpose: "reset_password".to_owned(),
                 token_hash: "0".repeat(64),
                 email_normalized: "alice@example.com".to_owned(),
@@ -370,6 +370,14 @@ async fn erasure_runs_every_module_retries_a_failing_one_and_completes_only_when
         ["erasure_requested", "erasure_completed"]
     );
     assert!(events.contains(&"login_succeeded".to_owned()));
+    let revoked = crate::admin_support::events_of_kind(&app, &id, "session_revoked").await;
+    assert!(!revoked.is_empty());
+    assert!(
+        revoked
+            .iter()
+            .all(|e| e.detail.as_deref() == Some("erasure_requested") && e.actor_id.is_none()),
+        "{revoked:?}"
+    );
 
     // Naming the tombstone is no way in either.
     let tombstone = json!({"email": format!("erased:{id}"), "password": PASSWORD});

@@ -210,7 +210,7 @@ async fn logins_are_rate_limited_per_email_and_per_ip() {
 async fn the_default_login_limits_apply_without_configuration() {
     let app = app().await;
     assert!(app.ctx.limiter.policy("identity_login_email").is_none());
-    let (_, default) = haven_identity::service::LOGIN_EMAIL_POLICY;
+    let default = haven_identity::limits::LOGIN_EMAIL.default;
     let mut last = 0;
     for _ in 0..=default.limit {
         let resp = app.login("nobody@example.com", WRONG).await;

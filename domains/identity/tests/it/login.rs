@@ -109,13 +109,13 @@ fn hash_with(m: u32, t: u32, password: &str) -> String {
 }
 
 async fn set_hash(app: &haven_platform::testing::TestApp, user_id: &str, hash: &str) {
-    let (id, hash) = (user_id.to_owned(), hash.to_owned());
+    let (id, hash) = (user_id.parse().unwrap(), hash.to_owned());
     app.ctx
         .db
         .run(move |conn| {
             haven_identity::repo::update_password_hash(
                 conn,
-                &id,
+                id,
                 &hash,
                 haven_platform::time::now_utc(),
             )

@@ -87,11 +87,11 @@ pub async fn register(app: &TestApp, email: &str) -> Value {
 
 /// The kinds of the user's security events, oldest first.
 pub async fn security_events(app: &TestApp, user_id: &str) -> Vec<String> {
-    let id = user_id.to_owned();
+    let id = user_id.parse().unwrap();
     app.ctx
         .db
         .run(move |conn| {
-            haven_identity::repo::security_events_of(conn, &id)
+            haven_identity::repo::security_events_of(conn, id)
                 .map_err(haven_platform::DbError::Query)
         })
         .await

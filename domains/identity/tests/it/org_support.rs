@@ -14,7 +14,6 @@ use poem::http::StatusCode;
 use poem::test::TestResponse;
 use serde_json::{Value, json};
 
-define_id!(TestSessionId, "ses");
 
 /// A user row inserted directly (no password hashing: these tests never log in), with
 /// the email verified or not, and a bearer token minted for it with `amr`.
@@ -33,7 +32,7 @@ pub async fn user(
     let now = now_utc();
     let id = haven_identity::UserId::new().to_string();
     let row = UserRow {
-        id: id.clone(),
+        id: id.parse().unwrap(),
         email: email.to_owned(),
         email_normalized: email.to_lowercase(),
         password_hash: "$argon2id$unused".to_owned(),
@@ -50,8 +49,8 @@ pub async fn user(
     };
     // A real session: the role guard checks that the token's session is still active.
     let session = SessionRow {
-        id: TestSessionId::new().to_string(),
-        user_id: id.clone(),
+        id: haven_identity::SessionId::new(),
+        user_id: id.parse().unwrap(),
         device_label: None,
         created_at: now,
         last_used_at: now,
@@ -60,7 +59,7 @@ pub async fn user(
         ip_coarse: None,
         amr: serde_json::to_string(amr).unwrap(),
     };
-    let session_id = session.id.clone();
+    let session_id = session.id.to_string();
     app.ctx
         .db
         .run(move |conn| {

@@ -80,6 +80,15 @@ async fn changing_the_password_keeps_this_session_and_signs_out_the_others() {
         "{events:?}"
     );
     assert!(events.contains(&"session_revoked".to_owned()), "{events:?}");
+    // One record for the other session, by the member, with the reason.
+    let revoked = crate::admin_support::events_of_kind(&app, user_id, "session_revoked").await;
+    assert_eq!(revoked.len(), 1, "{revoked:?}");
+    assert_eq!(
+        revoked[0].session_id.map(|s| s.to_string()).as_deref(),
+        other["session_id"].as_str()
+    );
+    assert_eq!(revoked[0].actor_id, None);
+    assert_eq!(revoked[0].detail.as_deref(), Some("password_changed"));
 }
 
 #[tokio::test]

@@ -33,7 +33,7 @@ async fn registering_creates_a_member_with_a_normalized_email_and_an_argon2id_ha
         .await
         .unwrap()
         .expect("the row");
-    assert_eq!(row.id, user["id"].as_str().unwrap());
+    assert_eq!(row.id.to_string(), user["id"].as_str().unwrap());
     assert_eq!(row.email, "Jane.Doe@example.com");
     assert_eq!(row.email_normalized, "jane.doe@example.com");
     assert!(

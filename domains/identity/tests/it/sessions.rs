@@ -171,8 +171,14 @@ async fn revoking_a_session_signs_that_device_out_and_others_are_404() {
         )
         .send()
         .await;
+    // A user id where a session id belongs: the path does not parse (typed ids end to
+    // end), so no session is touched.
     resp.assert_problem(StatusCode::BAD_REQUEST, "bad_request")
         .await;
+    assert_eq!(
+        ids(&sessions(&app, &a).await),
+        [a["session_id"].as_str().unwrap()]
+    );
 }
 
 /// `(session id, revoked)` of every session of `user_id`, by id.
@@ -271,4 +277,39 @@ async fn revoke_others_keeps_only_the_current_session() {
         .await;
     resp.assert_problem(StatusCode::UNAUTHORIZED, "unauthorized")
         .await;
+}
+
+/// A validly signed token whose `sub`/`sid` are not a user and a session id (swapped
+/// prefixes) is refused with `401`, and nothing is revoked under either id.
+#[tokio::test]
+async fn a_token_with_ids_of_the_wrong_type_is_401_and_touches_nothing() {
+    let app = app().await;
+    let user = register(&app, "tomas@example.com").await["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let a = app
+        .sign_in_as(Login::new("tomas@example.com", PASSWORD).device("phone"))
+        .await
+        .body;
+    let session = a["session_id"].as_str().unwrap().to_owned();
+    // The session id as the subject and the user id as the session.
+    let swapped = crate::admin_support::mint(&app, &session, &user, vec![], &["pwd"]);
+    for (method, path) in [
+        ("GET", "/v1/identity/me"),
+        ("POST", "/v1/identity/logout"),
+        ("GET", "/v1/identity/me/sessions"),
+    ] {
+        let req = match method {
+            "GET" => app.client.get(path),
+            _ => app.client.post(path),
+        };
+        let resp = req
+            .header("authorization", format!("Bearer {swapped}"))
+            .send()
+            .await;
+        resp.assert_problem(StatusCode::UNAUTHORIZED, "unauthorized")
+            .await;
+    }
+    assert_eq!(ids(&sessions(&app, &a).await), [session.as_str()]);
 }
