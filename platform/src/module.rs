@@ -11,6 +11,7 @@ use crate::db::Db;
 use crate::health::Health;
 use crate::jobs::{JobHandler, Recurring};
 use crate::mail::Mailer;
+use crate::nodes::NodeId;
 use crate::observability::BuildInfo;
 use crate::outbox::EventHandler;
 use crate::privacy::{Erasure, ModuleDirectory, UserData};
@@ -36,6 +37,9 @@ pub struct PlatformContext {
     /// The mounted modules, installed by the app's wiring; identity reaches every
     /// module's export and erasure hooks through it.
     pub modules: ModuleDirectory,
+    /// This process's id in the node registry (`platform_nodes`); `haven serve` registers
+    /// it and keeps it heartbeating, and idempotency claims name it as their holder.
+    pub node: NodeId,
 }
 
 impl PlatformContext {
@@ -55,6 +59,7 @@ impl PlatformContext {
             auth,
             mail,
             modules: ModuleDirectory::default(),
+            node: NodeId::new(),
         })
     }
 }
