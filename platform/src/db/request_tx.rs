@@ -169,6 +169,13 @@ impl RequestTx {
         Some(
             blocking(move || {
                 let mut pooled = pooled;
+                // A call that panicked left its savepoint open: the transaction is not
+                // in a state to commit.
+                let poisoned = poisoned || depth(&mut pooled.conn) != 1;
+                if poisoned {
+                    // Closing the connection rolls everything back, savepoints included.
+                    pooled.broken.store(true, Ordering::Relaxed);
+                }
                 let conn = &mut pooled.conn;
                 let outcome = if poisoned {
                     Err(DbError::Unavailable(
@@ -181,7 +188,7 @@ impl RequestTx {
                     Ok(true) => Manager::commit_transaction(conn).map(|()| true),
                     Ok(false) => Manager::rollback_transaction(conn).map(|()| false),
                     Err(e) => {
-                        if Manager::rollback_transaction(conn).is_err() {
+                        if poisoned || Manager::rollback_transaction(conn).is_err() {
                             pooled.broken.store(true, Ordering::Relaxed);
                         }
                         return Err(e);
@@ -217,11 +224,18 @@ impl RequestTx {
     }
 }
 
+/// How deep `conn` is in transactions: 0 outside, 1 in a transaction, more in savepoints.
+fn depth(conn: &mut AnyConnection) -> u32 {
+    match Manager::transaction_manager_status_mut(conn).transaction_depth() {
+        Ok(Some(depth)) => depth.get(),
+        Ok(None) => 0,
+        // A broken transaction manager: never commit through it.
+        Err(_) => u32::MAX,
+    }
+}
+
 fn in_transaction(conn: &mut AnyConnection) -> bool {
-    matches!(
-        Manager::transaction_manager_status_mut(conn).transaction_depth(),
-        Ok(Some(_))
-    )
+    depth(conn) > 0
 }
 
 enum SavepointError<E> {

@@ -108,7 +108,10 @@ where
     let mut n = 1;
     loop {
         match attempt() {
-            Err(e) if n < SERIALIZABLE_ATTEMPTS && diesel_error(&e).is_some_and(is_serialization_failure) => {
+            Err(e)
+                if n < SERIALIZABLE_ATTEMPTS
+                    && diesel_error(&e).is_some_and(is_serialization_failure) =>
+            {
                 tracing::debug!(attempt = n, "serialization failure; retrying");
                 std::thread::sleep(backoff(n));
                 n += 1;

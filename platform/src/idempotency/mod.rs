@@ -32,6 +32,8 @@
 //! Responses that reject the input without acting on it (400, 413, 415, 422, 429) are
 //! not stored, so a corrected retry with the same key runs.
 
+#[cfg(feature = "test-support")]
+pub mod fault;
 mod middleware;
 mod repo;
 mod schema;

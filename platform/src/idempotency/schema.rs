@@ -18,7 +18,6 @@ diesel::table! {
     }
 }
 
-
 use crate::schema::platform_nodes;
 
 // A takeover asks, in the same statement, whether the claim's node is dead.

@@ -1,6 +1,5 @@
 //! Registration and the caller's account.
 
-use diesel::Connection;
 use diesel::result::{DatabaseErrorKind, Error as DieselError};
 use haven_platform::auth::Role;
 use haven_platform::outbox;
@@ -83,25 +82,27 @@ impl IdentityService {
             disabled_at: None,
         };
         let inserted = row.clone();
+        // One write transaction (under an Idempotency-Key, the request's, committed with
+        // the stored response): the verification email is queued with the account, both
+        // or neither.
         self.db
-            .run(move |conn| {
-                // The verification email is queued with the account: both or neither.
-                conn.transaction(|conn| {
-                    repo::insert_user(conn, &inserted)?;
-                    outbox::publish(
-                        conn,
-                        &EmailVerificationRequested {
-                            user_id: inserted.id.clone(),
-                        },
-                    )
+            .write(move |conn| {
+                repo::insert_user(conn, &inserted)
+                    .and_then(|_| {
+                        outbox::publish(
+                            conn,
+                            &EmailVerificationRequested {
+                                user_id: inserted.id.clone(),
+                            },
+                        )
+                    })
                     .map(drop)
-                })
-                .map_err(|e| match e {
-                    DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, _) => {
-                        IdentityError::EmailTaken
-                    }
-                    other => IdentityError::from(other),
-                })
+                    .map_err(|e| match e {
+                        DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, _) => {
+                            IdentityError::EmailTaken
+                        }
+                        other => IdentityError::from(other),
+                    })
             })
             .await?;
         tracing::info!("account registered");
