@@ -12,6 +12,7 @@ mod database;
 mod db_kit;
 mod health_and_metrics;
 mod idempotency;
+mod idempotency_crash;
 mod job_support;
 mod jobs;
 mod maintenance;
