@@ -89,23 +89,32 @@ impl RequestTx {
         T: Send + 'static,
         E: From<DbError> + Send + 'static,
     {
-        self.call(f, None::<fn(&mut AnyConnection, F) -> Result<T, E>>)
-            .await
+        self.call(f, None::<fn(&mut AnyConnection, F) -> Result<T, E>>, |_| {
+            false
+        })
+        .await
     }
 
     /// A write: joins the open transaction in a savepoint, or begins it with `begin`,
     /// which runs `f` in a transaction it leaves open on `Ok` and rolls back on `Err`.
-    pub(super) async fn write<T, E, F, B>(&self, f: F, begin: B) -> Result<T, E>
+    /// A joined call failing with an error `fatal` recognizes (a serialization failure:
+    /// retrying in this transaction cannot succeed) dooms the request transaction.
+    pub(super) async fn write<T, E, F, B>(
+        &self,
+        f: F,
+        begin: B,
+        fatal: fn(&E) -> bool,
+    ) -> Result<T, E>
     where
         F: FnOnce(&mut AnyConnection) -> Result<T, E> + Send + 'static,
         B: FnOnce(&mut AnyConnection, F) -> Result<T, E> + Send + 'static,
         T: Send + 'static,
         E: From<DbError> + Send + 'static,
     {
-        self.call(f, Some(begin)).await
+        self.call(f, Some(begin), fatal).await
     }
 
-    async fn call<T, E, F, B>(&self, f: F, begin: Option<B>) -> Result<T, E>
+    async fn call<T, E, F, B>(&self, f: F, begin: Option<B>, fatal: fn(&E) -> bool) -> Result<T, E>
     where
         F: FnOnce(&mut AnyConnection) -> Result<T, E> + Send + 'static,
         B: FnOnce(&mut AnyConnection, F) -> Result<T, E> + Send + 'static,
@@ -125,7 +134,9 @@ impl RequestTx {
                 let result = in_savepoint(&mut pooled.conn, f);
                 let failed = match &result {
                     Ok(_) => false,
-                    Err(SavepointError::Closure(_)) => db.check_after_error(pooled).is_err(),
+                    Err(SavepointError::Closure(e)) => {
+                        fatal(e) || db.check_after_error(pooled).is_err()
+                    }
                     Err(SavepointError::Savepoint(_)) => true,
                 };
                 slot.poisoned |= failed;

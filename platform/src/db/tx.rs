@@ -141,6 +141,10 @@ impl Db {
     /// where a decision read must not change before the write.
     ///
     /// Also the right call for a read that must see the caller's own earlier writes.
+    ///
+    /// Inside a request holding an `Idempotency-Key` claim, the request's writes share
+    /// one transaction that commits with the stored response (docs/platform.md
+    /// "Database access"), so a crash cannot separate the effects from the answer.
     pub async fn write<T, E, F>(&self, f: F) -> Result<T, E>
     where
         F: FnOnce(&mut AnyConnection) -> Result<T, E> + Send + 'static,
@@ -149,7 +153,11 @@ impl Db {
     {
         if let Some(request) = RequestTx::current(self) {
             return request
-                .write(f, |conn, f| open_transaction(conn, Mode::Write, f))
+                .write(
+                    f,
+                    |conn, f| open_transaction(conn, Mode::Write, f),
+                    |_| false,
+                )
                 .await;
         }
         self.run_on(Target::Primary, move |conn| {
@@ -176,9 +184,11 @@ impl Db {
     {
         if let Some(request) = RequestTx::current(self) {
             return request
-                .write(f, |conn, mut f| {
-                    retrying(|| open_transaction(conn, Mode::Serializable, &mut f))
-                })
+                .write(
+                    f,
+                    |conn, mut f| retrying(|| open_transaction(conn, Mode::Serializable, &mut f)),
+                    |e: &E| diesel_error(e).is_some_and(is_serialization_failure),
+                )
                 .await;
         }
         self.run_on(Target::Primary, move |conn| {

@@ -41,7 +41,8 @@ const RELEASE_STATUSES: [u16; 5] = [400, 413, 415, 422, 429];
 
 /// How long a running claim outlives the request timeout before another request may
 /// take the key over: time to store the response. Only a node that died mid-request
-/// leaves a claim to lapse; every other path stores or releases it.
+/// leaves a claim to lapse, and a registered node's claims are taken over as soon as it
+/// misses its heartbeats (`nodes::DEAD_AFTER`); the lease is for the others.
 const LEASE_MARGIN: Duration = Duration::from_secs(60);
 
 /// Enforces `Idempotency-Key` on the operations whose OpenAPI entry declares it; every

@@ -27,11 +27,20 @@ struct Node {
 }
 
 /// What a client got.
-#[derive(Debug)]
 struct Reply {
     status: StatusCode,
     replayed: bool,
     body: Vec<u8>,
+}
+
+impl std::fmt::Debug for Reply {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Reply")
+            .field("status", &self.status)
+            .field("replayed", &self.replayed)
+            .field("body", &String::from_utf8_lossy(&self.body))
+            .finish()
+    }
 }
 
 impl Reply {
