@@ -228,10 +228,9 @@ impl RequestTx {
     pub(crate) async fn abandon(&self) {
         let mut slot = self.slot.lock().await;
         self.open.store(false, Ordering::Release);
-        drop(slot.conn.take().map(|pooled| {
+        if let Some(pooled) = slot.conn.take() {
             pooled.broken.store(true, Ordering::Relaxed);
-            pooled
-        }));
+        }
     }
 }
 
