@@ -9,7 +9,7 @@ use std::time::Duration;
 use tokio::sync::Notify;
 
 /// The binary next to this test executable (`target/<profile>/haven`), or `HAVEN_BIN`.
-fn haven_bin() -> PathBuf {
+pub(crate) fn haven_bin() -> PathBuf {
     if let Ok(bin) = std::env::var("HAVEN_BIN") {
         return PathBuf::from(bin);
     }
@@ -24,7 +24,7 @@ fn haven_bin() -> PathBuf {
     bin
 }
 
-fn free_port() -> u16 {
+pub(crate) fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -80,15 +80,15 @@ fn openapi_needs_no_database() {
 }
 
 /// A `haven serve` child process on free ports and a temp SQLite database.
-struct Served {
-    child: tokio::process::Child,
-    base: String,
+pub(crate) struct Served {
+    pub(crate) child: tokio::process::Child,
+    pub(crate) base: String,
     admin: String,
     dir: tempfile::TempDir,
 }
 
 impl Served {
-    async fn start(env: &[(&str, String)]) -> Self {
+    pub(crate) async fn start(env: &[(&str, String)]) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let (port, admin_port) = (free_port(), free_port());
         let child = tokio::process::Command::new(haven_bin())

@@ -13,6 +13,7 @@ mod db_kit;
 mod health_and_metrics;
 mod idempotency;
 mod idempotency_crash;
+mod idempotency_kill;
 mod job_support;
 mod jobs;
 mod maintenance;
