@@ -186,16 +186,13 @@ fn take_over(
     lease_until: NaiveDateTime,
     dead_before: NaiveDateTime,
 ) -> QueryResult<bool> {
-    let dead = nodes::table
-        .filter(nodes::node_id.eq(owner))
-        .filter(nodes::last_seen_at.lt(dead_before));
     let taken = diesel::update(
         keys::table
             .find((&fp.scope, &fp.key))
             .filter(keys::state.eq(RUNNING))
             .filter(keys::created_at.eq(created_at))
             .filter(keys::node_id.eq(owner))
-            .filter(diesel::dsl::exists(dead)),
+            .filter(diesel::dsl::exists(dead_node(owner, dead_before))),
     )
     .set((
         keys::node_id.eq(node),
@@ -216,12 +213,20 @@ fn owner_is_dead(
     owner: &str,
     dead_before: NaiveDateTime,
 ) -> QueryResult<bool> {
-    diesel::select(diesel::dsl::exists(
-        nodes::table
-            .filter(nodes::node_id.eq(owner))
-            .filter(nodes::last_seen_at.lt(dead_before)),
-    ))
-    .get_result(conn)
+    diesel::select(diesel::dsl::exists(dead_node(owner, dead_before))).get_result(conn)
+}
+
+type DeadNode<'a> = diesel::dsl::Filter<
+    diesel::dsl::Filter<nodes::table, diesel::dsl::Eq<nodes::node_id, &'a str>>,
+    diesel::dsl::Lt<nodes::last_seen_at, NaiveDateTime>,
+>;
+
+/// The registry row of `owner` if it was last seen before `dead_before` (see
+/// `nodes::DEAD_AFTER`); a node without a stamp is never dead.
+fn dead_node(owner: &str, dead_before: NaiveDateTime) -> DeadNode<'_> {
+    nodes::table
+        .filter(nodes::node_id.eq(owner))
+        .filter(nodes::last_seen_at.lt(dead_before))
 }
 
 /// Stores the response of `owner`'s claim and marks it done until `expires_at`. Returns

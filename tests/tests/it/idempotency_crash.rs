@@ -68,6 +68,14 @@ impl Node {
         Self { ctx, client }
     }
 
+    /// Registers with `key` and dies at `fault`: the client gets no answer.
+    async fn crash_registering(&self, key: &str, email: &str, fault: Fault) {
+        fault::arm(key, fault);
+        let first = self.register(key, email).await;
+        assert_eq!(first.status, StatusCode::BAD_GATEWAY, "{first:?}");
+        assert_eq!(first.json()["code"], "node_crashed");
+    }
+
     async fn register(&self, key: &str, email: &str) -> Reply {
         let resp = self
             .client
@@ -183,10 +191,8 @@ async fn a_node_dying_before_commit_leaves_nothing_and_the_retry_elsewhere_regis
     let (a, b) = (Node::of(&app).await, Node::beside(&app).await);
     let (key, email) = ("crash-before-commit", "before@example.com");
 
-    fault::arm(key, Fault::CrashBeforeCommit);
-    let first = a.register(key, email).await;
-    assert_eq!(first.status, StatusCode::BAD_GATEWAY, "{first:?}");
-    assert_eq!(first.json()["code"], "node_crashed");
+    a.crash_registering(key, email, Fault::CrashBeforeCommit)
+        .await;
     // The account and its email were written, then died with the node's transaction.
     assert_eq!(registrations(&app, email, "usr_").await, (0, 0));
     assert_eq!(
@@ -228,9 +234,8 @@ async fn a_node_dying_after_commit_is_answered_by_the_retry_with_the_committed_r
     let (a, b) = (Node::of(&app).await, Node::beside(&app).await);
     let (key, email) = ("crash-after-commit", "after@example.com");
 
-    fault::arm(key, Fault::CrashAfterCommit);
-    let first = a.register(key, email).await;
-    assert_eq!(first.status, StatusCode::BAD_GATEWAY, "{first:?}");
+    a.crash_registering(key, email, Fault::CrashAfterCommit)
+        .await;
     // Committed: the account, its email and the response, together.
     assert_eq!(
         count(
@@ -261,8 +266,8 @@ async fn racing_retries_on_two_nodes_take_a_dead_nodes_claim_over_once() {
     let (b, c) = (Node::beside(&app).await, Node::beside(&app).await);
     let (key, email) = ("crash-then-race", "race@example.com");
 
-    fault::arm(key, Fault::CrashBeforeCommit);
-    assert_eq!(a.register(key, email).await.status, StatusCode::BAD_GATEWAY);
+    a.crash_registering(key, email, Fault::CrashBeforeCommit)
+        .await;
     a.stop_heartbeating(&app).await;
 
     let retries = (0..8).map(|i| {
