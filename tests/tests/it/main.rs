@@ -14,6 +14,7 @@ mod health_and_metrics;
 mod idempotency;
 mod idempotency_crash;
 mod idempotency_kill;
+mod idempotency_tx;
 mod job_support;
 mod jobs;
 mod maintenance;
