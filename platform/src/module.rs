@@ -28,6 +28,9 @@ pub struct PlatformContext {
     pub health: Health,
     /// Version and commit of the binary.
     pub build: BuildInfo,
+    /// This process's id in the node registry (`platform_nodes`); `haven serve` registers
+    /// it and keeps it heartbeating, and idempotency claims name it as their holder.
+    pub node: NodeId,
     /// Shared rate limiter with the configured policies.
     pub limiter: RateLimiter,
     /// Access-token verification (every domain) and issuing (identity).
@@ -37,9 +40,6 @@ pub struct PlatformContext {
     /// The mounted modules, installed by the app's wiring; identity reaches every
     /// module's export and erasure hooks through it.
     pub modules: ModuleDirectory,
-    /// This process's id in the node registry (`platform_nodes`); `haven serve` registers
-    /// it and keeps it heartbeating, and idempotency claims name it as their holder.
-    pub node: NodeId,
 }
 
 impl PlatformContext {
@@ -55,11 +55,11 @@ impl PlatformContext {
             db,
             health,
             build,
+            node: NodeId::new(),
             limiter,
             auth,
             mail,
             modules: ModuleDirectory::default(),
-            node: NodeId::new(),
         })
     }
 }

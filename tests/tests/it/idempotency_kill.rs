@@ -15,8 +15,9 @@ use diesel::{Connection, PgConnection, QueryableByName, RunQueryDsl, sql_query};
 use haven_platform::nodes;
 use serde_json::{Value, json};
 
+use haven_platform::testing::{POSTGRES_ENV, TestDb};
+
 use crate::binary::Served;
-use crate::multi_node::postgres_db;
 
 const HOLD: i64 = 4242;
 const KEY: &str = "kill-9-between-writes-and-response";
@@ -43,11 +44,23 @@ async fn register(base: &str) -> reqwest::Result<reqwest::Response> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_node_killed_between_its_writes_and_its_response_leaves_a_retry_that_registers_once() {
-    let Some(db) =
-        postgres_db("a_node_killed_between_its_writes_and_its_response_leaves_a_retry").await
-    else {
+    if std::env::var(POSTGRES_ENV)
+        .ok()
+        .filter(|u| !u.is_empty())
+        .is_none()
+    {
+        // The scenario needs PostgreSQL shared by two processes: a skip locally, a
+        // failure under CI (issue 8 point 8).
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "{POSTGRES_ENV} must be set under CI"
+        );
+        eprintln!("skipped: {POSTGRES_ENV} is not set");
         return;
-    };
+    }
+    let db = tokio::task::spawn_blocking(|| TestDb::fresh(true))
+        .await
+        .unwrap();
     let mut test = PgConnection::establish(&db.url).unwrap();
     sql_query(
         "CREATE FUNCTION test_hold_store() RETURNS trigger AS $$ BEGIN \

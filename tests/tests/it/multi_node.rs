@@ -43,7 +43,7 @@ const DELIVERY: &str = "platform.deliver_event";
 const REDIS_ENV: &str = "HAVEN_TEST_REDIS_URL";
 
 /// A fresh PostgreSQL database, or `None` (with a note) when PostgreSQL is not configured.
-pub(crate) async fn postgres_db(test: &str) -> Option<TestDb> {
+async fn postgres_db(test: &str) -> Option<TestDb> {
     if std::env::var(POSTGRES_ENV)
         .ok()
         .filter(|u| !u.is_empty())
