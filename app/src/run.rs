@@ -260,7 +260,15 @@ fn serve(ctx: PlatformContext) -> std::pin::Pin<Box<dyn Future<Output = anyhow::
         }
         let signal = shutdown_signal()?;
         let bound = server::bind(&ctx)?;
-        let node = nodes::register(&ctx.db, ctx.build.version).await.ok();
+        // Registered and heartbeating before the first request, so another node can
+        // tell whether this one still holds its idempotency claims.
+        let node = match nodes::register(&ctx.db, ctx.node, ctx.build.version).await {
+            Ok(()) => Some((ctx.node, nodes::spawn_heartbeat(ctx.db.clone(), ctx.node))),
+            Err(e) => {
+                tracing::warn!(error = %e, "could not register this node");
+                None
+            }
+        };
         let app = wiring::build_app(&ctx);
         let workers = ctx.settings.jobs.enabled.then(|| {
             Runtime::start(
@@ -275,10 +283,11 @@ fn serve(ctx: PlatformContext) -> std::pin::Pin<Box<dyn Future<Output = anyhow::
                 .shutdown(Duration::from_millis(ctx.settings.server.shutdown_grace_ms))
                 .await;
         }
-        if let Some(node) = node
-            && let Err(e) = nodes::deregister(&ctx.db, node).await
-        {
-            tracing::warn!(error = %e, "could not deregister this node");
+        if let Some((node, heartbeat)) = node {
+            heartbeat.abort();
+            if let Err(e) = nodes::deregister(&ctx.db, node).await {
+                tracing::warn!(error = %e, "could not deregister this node");
+            }
         }
         tracing::info!("haven stopped cleanly");
         Ok(())

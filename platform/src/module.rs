@@ -11,6 +11,7 @@ use crate::db::Db;
 use crate::health::Health;
 use crate::jobs::{JobHandler, Recurring};
 use crate::mail::Mailer;
+use crate::nodes::NodeId;
 use crate::observability::BuildInfo;
 use crate::outbox::EventHandler;
 use crate::privacy::{Erasure, ModuleDirectory, UserData};
@@ -27,6 +28,9 @@ pub struct PlatformContext {
     pub health: Health,
     /// Version and commit of the binary.
     pub build: BuildInfo,
+    /// This process's id in the node registry (`platform_nodes`); `haven serve` registers
+    /// it and keeps it heartbeating, and idempotency claims name it as their holder.
+    pub node: NodeId,
     /// Shared rate limiter with the configured policies.
     pub limiter: RateLimiter,
     /// Access-token verification (every domain) and issuing (identity).
@@ -54,6 +58,7 @@ impl PlatformContext {
             db,
             health,
             build,
+            node: NodeId::new(),
             limiter,
             auth,
             mail,

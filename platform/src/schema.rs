@@ -6,6 +6,7 @@ diesel::table! {
         hostname -> Text,
         version -> Text,
         started_at -> Timestamp,
+        last_seen_at -> Nullable<Timestamp>,
     }
 }
 

@@ -11,6 +11,7 @@ mod connection;
 mod errors;
 mod migrate;
 mod pool;
+mod request_tx;
 mod sqlite_index;
 mod tx;
 
@@ -21,4 +22,5 @@ pub use errors::{
 };
 pub use migrate::{MIGRATIONS_POSTGRES, MIGRATIONS_SQLITE, migrations_pending, run_migrations};
 pub use pool::{Db, DbError, PoolStats};
+pub(crate) use request_tx::RequestTx;
 pub use tx::SERIALIZABLE_ATTEMPTS;

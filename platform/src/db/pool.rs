@@ -110,6 +110,11 @@ impl Db {
         T: Send + 'static,
         E: From<DbError> + Send + 'static,
     {
+        // Inside a keyed request whose transaction is open, even "no transaction" work
+        // joins it: a second connection could wait on that transaction's locks.
+        if let Some(request) = super::request_tx::RequestTx::joining(self) {
+            return request.join(f).await;
+        }
         self.run_on(Target::Primary, f).await
     }
 
@@ -120,42 +125,53 @@ impl Db {
         T: Send + 'static,
         E: From<DbError> + Send + 'static,
     {
-        let inner = Arc::clone(&self.inner);
-        let span = tracing::Span::current();
-        let task = tokio::task::spawn_blocking(move || {
-            let _entered = span.enter();
-            let pool = match (&inner.replica, target) {
-                (Some(r), Target::Replica) => r,
-                _ => &inner.primary,
-            };
-            inner.waiting.fetch_add(1, Ordering::Relaxed);
-            let checkout = pool.get();
-            inner.waiting.fetch_sub(1, Ordering::Relaxed);
-            let mut pooled = checkout.map_err(|e| E::from(DbError::Unavailable(e.to_string())))?;
-            pooled.probe.take_lost();
+        let db = self.clone();
+        blocking(move || {
+            let mut pooled = db.checkout(target).map_err(E::from)?;
             let result = f(&mut pooled.conn);
-            // Only a connection-class error (seen by the connection's instrumentation)
-            // is worth a ping; a NotFound or a constraint violation is an answer from a
-            // healthy connection.
-            if result.is_err() && pooled.probe.take_lost() {
-                inner.liveness_checks.fetch_add(1, Ordering::Relaxed);
-                if !is_alive(&mut pooled) {
-                    // The database went away under us: drop this connection from the
-                    // pool (r2d2 asks `has_broken` on return) and answer 503, not 500.
-                    pooled.broken.store(true, Ordering::Relaxed);
-                    return Err(E::from(DbError::Unavailable("connection lost".to_owned())));
-                }
+            if result.is_err()
+                && let Err(lost) = db.check_after_error(&mut pooled)
+            {
+                return Err(E::from(lost));
             }
             result
-        });
-        match task.await {
-            Ok(result) => result,
-            Err(join) if join.is_panic() => {
-                // Resume so the panic handler answers 500 with the request id.
-                std::panic::resume_unwind(join.into_panic())
+        })
+        .await
+    }
+
+    /// A pooled connection of `target`, counted as waiting while r2d2 looks for one.
+    pub(super) fn checkout(&self, target: Target) -> Result<PooledConnection, DbError> {
+        let inner = &self.inner;
+        let pool = match (&inner.replica, target) {
+            (Some(r), Target::Replica) => r,
+            _ => &inner.primary,
+        };
+        inner.waiting.fetch_add(1, Ordering::Relaxed);
+        let checkout = pool.get();
+        inner.waiting.fetch_sub(1, Ordering::Relaxed);
+        let pooled = checkout.map_err(|e| DbError::Unavailable(e.to_string()))?;
+        pooled.probe.take_lost();
+        Ok(pooled)
+    }
+
+    /// After a failed call on `pooled`: only a connection-class error (seen by the
+    /// connection's instrumentation) is worth a ping; a NotFound or a constraint
+    /// violation is an answer from a healthy connection. A dead connection is dropped
+    /// from the pool (r2d2 asks `has_broken` on return) and is `Unavailable` (503).
+    pub(super) fn check_after_error(&self, pooled: &mut Pooled) -> Result<(), DbError> {
+        if pooled.probe.take_lost() {
+            self.inner.liveness_checks.fetch_add(1, Ordering::Relaxed);
+            if !is_alive(pooled) {
+                pooled.broken.store(true, Ordering::Relaxed);
+                return Err(DbError::Unavailable("connection lost".to_owned()));
             }
-            Err(join) => Err(E::from(DbError::Task(join.to_string()))),
         }
+        Ok(())
+    }
+
+    /// Whether `self` and `other` share their pools (clones of one [`Db`]).
+    pub(super) fn same_pools(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.inner, &other.inner)
     }
 
     /// How many times a failed call pinged its connection to see whether it was alive
@@ -200,6 +216,29 @@ impl Db {
 
 fn is_alive(pooled: &mut Pooled) -> bool {
     pooled.conn.batch_execute("SELECT 1").is_ok()
+}
+
+/// A connection checked out of a pool.
+pub(super) type PooledConnection = r2d2::PooledConnection<ConnectionManager>;
+
+/// Runs blocking database work `f` on the blocking pool inside the caller's span; a
+/// panic in `f` is resumed here so the panic handler answers 500 with the request id.
+pub(super) async fn blocking<T, E, F>(f: F) -> Result<T, E>
+where
+    F: FnOnce() -> Result<T, E> + Send + 'static,
+    T: Send + 'static,
+    E: From<DbError> + Send + 'static,
+{
+    let span = tracing::Span::current();
+    let task = tokio::task::spawn_blocking(move || {
+        let _entered = span.enter();
+        f()
+    });
+    match task.await {
+        Ok(result) => result,
+        Err(join) if join.is_panic() => std::panic::resume_unwind(join.into_panic()),
+        Err(join) => Err(E::from(DbError::Task(join.to_string()))),
+    }
 }
 
 /// Connection failures go to the log (with the driver's message), not only into the

@@ -12,6 +12,7 @@ use diesel::result::Error;
 
 use super::errors::{diesel_error, is_serialization_failure};
 use super::pool::Target;
+use super::request_tx::RequestTx;
 use super::{AnyConnection, Db, DbError};
 
 /// How many times [`Db::write_serializable`] runs its closure before it gives up and
@@ -59,6 +60,20 @@ where
     F: FnOnce(&mut AnyConnection) -> Result<T, E>,
     E: From<DbError>,
 {
+    let value = open_transaction(conn, mode, f)?;
+    Manager::commit_transaction(conn).map_err(db_err::<E>)?;
+    Ok(value)
+}
+
+type Manager = <AnyConnection as Connection>::TransactionManager;
+
+/// Begins a transaction with `mode`'s `BEGIN` and runs `f` in it, leaving it open on
+/// `Ok` (for the caller to commit) and rolled back on `Err`.
+fn open_transaction<T, E, F>(conn: &mut AnyConnection, mode: Mode, f: F) -> Result<T, E>
+where
+    F: FnOnce(&mut AnyConnection) -> Result<T, E>,
+    E: From<DbError>,
+{
     let sql = mode.begin_sql(conn);
     // Begin on the inner connection: the `MultiConnection` transaction manager delegates
     // to it, so commit, rollback and nested savepoints below see this transaction.
@@ -74,16 +89,35 @@ where
         }
         e => db_err(e),
     })?;
-    type Manager = <AnyConnection as Connection>::TransactionManager;
     match f(conn) {
-        Ok(value) => {
-            Manager::commit_transaction(conn).map_err(db_err::<E>)?;
-            Ok(value)
-        }
+        Ok(value) => Ok(value),
         Err(e) => match Manager::rollback_transaction(conn) {
             Ok(()) | Err(Error::BrokenTransactionManager) => Err(e),
             Err(rollback) => Err(db_err(rollback)),
         },
+    }
+}
+
+/// Runs `attempt` (one transaction each) up to [`SERIALIZABLE_ATTEMPTS`] times while it
+/// fails with a serialization failure, with jittered exponential backoff.
+fn retrying<T, E, F>(mut attempt: F) -> Result<T, E>
+where
+    F: FnMut() -> Result<T, E>,
+    E: std::error::Error + 'static,
+{
+    let mut n = 1;
+    loop {
+        match attempt() {
+            Err(e)
+                if n < SERIALIZABLE_ATTEMPTS
+                    && diesel_error(&e).is_some_and(is_serialization_failure) =>
+            {
+                tracing::debug!(attempt = n, "serialization failure; retrying");
+                std::thread::sleep(backoff(n));
+                n += 1;
+            }
+            other => return other,
+        }
     }
 }
 
@@ -107,12 +141,25 @@ impl Db {
     /// where a decision read must not change before the write.
     ///
     /// Also the right call for a read that must see the caller's own earlier writes.
+    ///
+    /// Inside a request holding an `Idempotency-Key` claim, the request's writes share
+    /// one transaction that commits with the stored response (docs/platform.md
+    /// "Database access"), so a crash cannot separate the effects from the answer.
     pub async fn write<T, E, F>(&self, f: F) -> Result<T, E>
     where
         F: FnOnce(&mut AnyConnection) -> Result<T, E> + Send + 'static,
         T: Send + 'static,
         E: From<DbError> + Send + 'static,
     {
+        if let Some(request) = RequestTx::current(self) {
+            return request
+                .write(
+                    f,
+                    |conn, f| open_transaction(conn, Mode::Write, f),
+                    |_| false,
+                )
+                .await;
+        }
         self.run_on(Target::Primary, move |conn| {
             in_transaction(conn, Mode::Write, f)
         })
@@ -135,22 +182,17 @@ impl Db {
         T: Send + 'static,
         E: From<DbError> + std::error::Error + Send + 'static,
     {
+        if let Some(request) = RequestTx::current(self) {
+            return request
+                .write(
+                    f,
+                    |conn, mut f| retrying(|| open_transaction(conn, Mode::Serializable, &mut f)),
+                    |e: &E| diesel_error(e).is_some_and(is_serialization_failure),
+                )
+                .await;
+        }
         self.run_on(Target::Primary, move |conn| {
-            let mut attempt = 1;
-            loop {
-                let result = in_transaction(conn, Mode::Serializable, &mut f);
-                match result {
-                    Err(e)
-                        if attempt < SERIALIZABLE_ATTEMPTS
-                            && diesel_error(&e).is_some_and(is_serialization_failure) =>
-                    {
-                        tracing::debug!(attempt, "serialization failure; retrying");
-                        std::thread::sleep(backoff(attempt));
-                        attempt += 1;
-                    }
-                    other => return other,
-                }
-            }
+            retrying(|| in_transaction(conn, Mode::Serializable, &mut f))
         })
         .await
     }
@@ -172,6 +214,9 @@ impl Db {
         T: Send + 'static,
         E: From<DbError> + Send + 'static,
     {
+        if let Some(request) = RequestTx::joining(self) {
+            return request.join(f).await;
+        }
         self.run_on(Target::Replica, move |conn| {
             in_transaction(conn, Mode::ReadOnly, f)
         })
@@ -186,6 +231,9 @@ impl Db {
         T: Send + 'static,
         E: From<DbError> + Send + 'static,
     {
+        if let Some(request) = RequestTx::joining(self) {
+            return request.join(f).await;
+        }
         self.run_on(Target::Primary, move |conn| {
             in_transaction(conn, Mode::ReadOnly, f)
         })

@@ -136,6 +136,7 @@ pub fn build<A: OpenApi + 'static>(ctx: &PlatformContext, api: A, extra: Route) 
             ctx.auth.clone(),
             &ctx.settings,
             Arc::clone(&table),
+            ctx.node,
         ))
         .with(BodyLimit::new(server.max_body_bytes))
         .with(Timeout::new(Duration::from_millis(

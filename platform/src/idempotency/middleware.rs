@@ -12,19 +12,20 @@ use poem::http::{HeaderMap, HeaderName, HeaderValue, StatusCode, header};
 use poem::{Body, Endpoint, IntoResponse, Middleware, PathPattern, Request, Response, Result};
 use tracing::Instrument;
 
-use super::repo::{self, Claim, Fingerprint, Stored};
+use super::repo::{self, Claim, Fingerprint, Owner, Stored};
 use super::{
     HEADER, MAX_KEY_LEN, REPLAYED_HEADER, is_valid_key, principal_of, scope_of, sha256_hex,
 };
 use crate::auth::Auth;
 use crate::config::Settings;
-use crate::db::{Db, DbError};
+use crate::db::{Db, DbError, RequestTx};
 use crate::http::app::panicked;
 use crate::http::middleware::envelope::{error_response, problem_if_plain_error, route_of};
 use crate::http::middleware::timeout::timed_out;
 use crate::http::problem::{ApiError, ProblemError, from_poem_error};
 use crate::http::request_id;
 use crate::http::routes::RouteTable;
+use crate::nodes::NodeId;
 
 /// The response headers a replay repeats; the others are per response (request id,
 /// security headers, CORS) and the outer layers add them again.
@@ -42,7 +43,8 @@ const RELEASE_STATUSES: [u16; 5] = [400, 413, 415, 422, 429];
 
 /// How long a running claim outlives the request timeout before another request may
 /// take the key over: time to store the response. Only a node that died mid-request
-/// leaves a claim to lapse; every other path stores or releases it.
+/// leaves a claim to lapse, and a registered node's claims are taken over as soon as it
+/// misses its heartbeats (`nodes::DEAD_AFTER`); the lease is for the others.
 const LEASE_MARGIN: Duration = Duration::from_secs(60);
 
 /// Enforces `Idempotency-Key` on the operations whose OpenAPI entry declares it; every
@@ -77,12 +79,21 @@ struct Config {
     deadline: Duration,
     /// `server.max_body_bytes`.
     max_body: usize,
+    /// This node's id, recorded on its claims.
+    node: String,
 }
 
 impl Idempotency {
     /// Uses `idempotency.ttl_s`, `server.request_timeout_ms` and `server.max_body_bytes`;
-    /// `routes` says which operations declare the header.
-    pub fn new(db: Db, auth: Auth, settings: &Settings, routes: Arc<RouteTable>) -> Self {
+    /// `routes` says which operations declare the header; claims are recorded as held by
+    /// `node` (the process's id in the node registry).
+    pub fn new(
+        db: Db,
+        auth: Auth,
+        settings: &Settings,
+        routes: Arc<RouteTable>,
+        node: NodeId,
+    ) -> Self {
         let deadline = Duration::from_millis(settings.server.request_timeout_ms);
         let delta = |d: Duration| TimeDelta::from_std(d).unwrap_or(TimeDelta::MAX);
         Self {
@@ -94,6 +105,7 @@ impl Idempotency {
                 lease: delta(deadline.saturating_add(LEASE_MARGIN)),
                 deadline,
                 max_body: usize::try_from(settings.server.max_body_bytes).unwrap_or(usize::MAX),
+                node: node.to_string(),
             }),
         }
     }
@@ -114,13 +126,6 @@ impl<E: Endpoint + 'static> Middleware<E> for Idempotency {
 pub struct IdempotencyEndpoint<E> {
     inner: Arc<E>,
     config: Arc<Config>,
-}
-
-/// A claim this request holds.
-struct Owned {
-    scope: String,
-    key: String,
-    created_at: NaiveDateTime,
 }
 
 impl<E: Endpoint + 'static> Endpoint for IdempotencyEndpoint<E> {
@@ -161,7 +166,7 @@ impl<E: Endpoint + 'static> Endpoint for IdempotencyEndpoint<E> {
 impl<E: Endpoint + 'static> IdempotencyEndpoint<E> {
     /// Runs the endpoint for a claimed key in its own task, so dropping this future (a
     /// timeout, a disconnect) does not abandon the claim.
-    async fn run(&self, req: Request, owned: Owned) -> Result<Response> {
+    async fn run(&self, req: Request, owned: Owner) -> Result<Response> {
         let inner = Arc::clone(&self.inner);
         let config = Arc::clone(&self.config);
         let work = async move { config.complete(&*inner, owned, req).await }
@@ -187,7 +192,7 @@ impl<E: Endpoint + 'static> IdempotencyEndpoint<E> {
 impl Config {
     /// Validates the key, hashes the body and claims the key; `Err` is the answer when
     /// this request does not get to run (invalid key, in use, reused, replay).
-    async fn claim(&self, req: &mut Request) -> Result<Owned, Response> {
+    async fn claim(&self, req: &mut Request) -> Result<Owner, Response> {
         let key = parse_key(req.headers()).ok_or_else(|| {
             ProblemError::new(StatusCode::BAD_REQUEST, "idempotency_key_invalid")
                 .with_detail(format!(
@@ -226,10 +231,13 @@ impl Config {
 
         let now = crate::time::now_utc();
         let lease_until = after(now, self.lease);
-        let (scope, key) = (fp.scope.clone(), fp.key.clone());
+        let dead_before = crate::nodes::dead_before(now);
+        let (scope, key, node) = (fp.scope.clone(), fp.key.clone(), self.node.clone());
         let claim = self
             .db
-            .run(move |conn| repo::claim(conn, &fp, now, lease_until).map_err(DbError::from))
+            .run(move |conn| {
+                repo::claim(conn, &fp, &node, now, lease_until, dead_before).map_err(DbError::from)
+            })
             .await
             .map_err(|e| {
                 ApiError::<crate::http::problem::CommonErrors>::from(e)
@@ -237,9 +245,10 @@ impl Config {
                     .to_response()
             })?;
         match claim {
-            Claim::Acquired { created_at } => Ok(Owned {
+            Claim::Acquired { created_at } => Ok(Owner {
                 scope,
                 key,
+                node: self.node.clone(),
                 created_at,
             }),
             Claim::InUse => Err(conflict(
@@ -261,21 +270,23 @@ impl Config {
         }
     }
 
-    /// Runs the endpoint under the request timeout, catching a panic, and resolves the
-    /// claim with the response the client gets. A panic is handed back to be resumed.
+    /// Runs the endpoint under the request timeout, catching a panic, with its writes in
+    /// one request transaction, and resolves the claim with the response the client gets
+    /// (in that transaction). A panic is handed back to be resumed.
     async fn complete<E: Endpoint>(
         &self,
         inner: &E,
-        owned: Owned,
+        owned: Owner,
         req: Request,
     ) -> Result<Response, Box<dyn Any + Send>> {
-        let call = AssertUnwindSafe(inner.call(req)).catch_unwind();
+        let tx = RequestTx::new(self.db.clone());
+        let call = AssertUnwindSafe(Arc::clone(&tx).scope(inner.call(req))).catch_unwind();
         let (resp, panic) = match tokio::time::timeout(self.deadline, call).await {
             Ok(Ok(result)) => (self.finalize(result), None),
             Ok(Err(panic)) => (panicked().to_response(), Some(panic)),
             Err(_) => (timed_out().to_response(), None),
         };
-        let resp = self.record(&owned, resp).await;
+        let resp = self.record(&owned, &tx, resp).await;
         match panic {
             Some(panic) => Err(panic),
             None => Ok(resp),
@@ -305,14 +316,17 @@ impl Config {
         resp
     }
 
-    /// Stores `resp` under the claim (or releases the claim for rejected input) and
-    /// returns it. A claim that cannot be stored is released rather than left running.
-    async fn record(&self, owned: &Owned, mut resp: Response) -> Response {
+    /// Stores `resp` under the claim (or releases the claim for rejected input) in the
+    /// request transaction, commits it, and returns `resp`. When the transaction cannot
+    /// commit, or the claim was taken over meanwhile, nothing of the request stays and
+    /// the client is told so instead.
+    async fn record(&self, owned: &Owner, tx: &RequestTx, mut resp: Response) -> Response {
         let status = resp.status().as_u16();
         let body = match resp.take_body().into_bytes().await {
             Ok(body) => body,
             Err(e) => {
                 tracing::error!(error = %e, "idempotency: reading the response failed");
+                tx.end(|_| Ok(false)).await;
                 self.release(owned).await;
                 return ApiError::<crate::http::problem::CommonErrors>::internal(&e)
                     .into_problem()
@@ -320,23 +334,67 @@ impl Config {
             }
         };
         resp.set_body(body.clone());
-        if RELEASE_STATUSES.contains(&status) {
-            self.release(owned).await;
-            return resp;
-        }
+        let release = RELEASE_STATUSES.contains(&status);
         let stored = Stored {
             status,
             headers: replayed_headers(resp.headers()),
             body: body.to_vec(),
         };
-        let (scope, key, created_at) = (owned.scope.clone(), owned.key.clone(), owned.created_at);
-        let expires_at = after(created_at, self.ttl);
+        let expires_at = after(owned.created_at, self.ttl);
+        #[cfg(feature = "test-support")]
+        if super::fault::fires(&owned.key, super::fault::Fault::CrashBeforeCommit) {
+            tx.abandon().await;
+            return super::fault::crashed();
+        }
+        let (owner, in_tx) = (owned.clone(), stored.clone());
+        let ending = tx
+            .end(move |conn| {
+                let resolved = if release {
+                    repo::release(conn, &owner)?
+                } else {
+                    repo::finish(conn, &owner, &in_tx, expires_at)?
+                };
+                Ok(resolved == 1)
+            })
+            .await;
+        match ending {
+            Some(Ok(true)) => {}
+            None if release => self.release(owned).await,
+            None => self.store(owned, stored, expires_at).await,
+            Some(Ok(false)) => {
+                tracing::warn!(
+                    "idempotency: the claim was taken over before the response was stored; \
+                     the request's writes are rolled back"
+                );
+                return conflict(
+                    StatusCode::CONFLICT,
+                    "idempotency_key_in_use",
+                    "Another request with this Idempotency-Key took it over; retry to get \
+                     its response.",
+                );
+            }
+            Some(Err(e)) => {
+                tracing::error!(error = %e, "idempotency: committing the request failed; rolled back");
+                self.release(owned).await;
+                return ApiError::<crate::http::problem::CommonErrors>::from(e)
+                    .into_problem()
+                    .to_response();
+            }
+        }
+        #[cfg(feature = "test-support")]
+        if super::fault::fires(&owned.key, super::fault::Fault::CrashAfterCommit) {
+            return super::fault::crashed();
+        }
+        resp
+    }
+
+    /// Stores the response of a request that wrote nothing through `Db::write`. A claim
+    /// that cannot be stored is released rather than left running.
+    async fn store(&self, owned: &Owner, stored: Stored, expires_at: NaiveDateTime) {
+        let owner = owned.clone();
         let stored = self
             .db
-            .run(move |conn| {
-                repo::finish(conn, &scope, &key, created_at, &stored, expires_at)
-                    .map_err(DbError::from)
-            })
+            .run(move |conn| repo::finish(conn, &owner, &stored, expires_at).map_err(DbError::from))
             .await;
         match stored {
             Ok(1) => {}
@@ -348,15 +406,14 @@ impl Config {
                 self.release(owned).await;
             }
         }
-        resp
     }
 
     /// Deletes the claim; on failure it lapses with its lease.
-    async fn release(&self, owned: &Owned) {
-        let (scope, key, created_at) = (owned.scope.clone(), owned.key.clone(), owned.created_at);
+    async fn release(&self, owned: &Owner) {
+        let owner = owned.clone();
         let released = self
             .db
-            .run(move |conn| repo::release(conn, &scope, &key, created_at).map_err(DbError::from))
+            .run(move |conn| repo::release(conn, &owner).map_err(DbError::from))
             .await;
         if let Err(e) = released {
             tracing::error!(

@@ -31,7 +31,15 @@
 //! idempotency_key_reused`; while the first request runs, `409 idempotency_key_in_use`.
 //! Responses that reject the input without acting on it (400, 413, 415, 422, 429) are
 //! not stored, so a corrected retry with the same key runs.
+//!
+//! Crash safety: the endpoint's `Db::write`s share one request transaction in which the
+//! response is stored before it commits, so effects and stored response commit together
+//! or not at all; a running claim of a node that stopped heartbeating
+//! ([`crate::nodes::DEAD_AFTER`]) is taken over by the next retry at once
+//! (docs/platform.md "Idempotency keys").
 
+#[cfg(feature = "test-support")]
+pub mod fault;
 mod middleware;
 mod repo;
 mod schema;

@@ -14,5 +14,11 @@ diesel::table! {
         response_body -> Nullable<Binary>,
         created_at -> Timestamp,
         expires_at -> Timestamp,
+        node_id -> Nullable<Text>,
     }
 }
+
+use crate::schema::platform_nodes;
+
+// A takeover asks, in the same statement, whether the claim's node is dead.
+diesel::allow_tables_to_appear_in_same_query!(platform_idempotency_keys, platform_nodes);

@@ -81,15 +81,15 @@ fn openapi_needs_no_database() {
 }
 
 /// A `haven serve` child process on free ports and a temp SQLite database.
-struct Served {
-    child: tokio::process::Child,
-    base: String,
+pub(crate) struct Served {
+    pub(crate) child: tokio::process::Child,
+    pub(crate) base: String,
     admin: String,
     dir: tempfile::TempDir,
 }
 
 impl Served {
-    async fn start(env: &[(&str, String)]) -> Self {
+    pub(crate) async fn start(env: &[(&str, String)]) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let (port, admin_port) = (free_port(), free_port());
         let child = tokio::process::Command::new(haven_bin())

@@ -86,9 +86,11 @@ impl IdentityService {
             disabled_at: None,
         };
         let inserted = row.clone();
+        // One write transaction (under an Idempotency-Key, the request's, committed with
+        // the stored response): the verification email is queued with the account, both
+        // or neither.
         self.db
             .write(move |conn| {
-                // The verification email is queued with the account: both or neither.
                 if let Err(e) = repo::insert_user(conn, &inserted) {
                     return Err(match unique_violation(conn, &e) {
                         Some(v) if v.constraint == EMAIL_UNIQUE => IdentityError::EmailTaken,

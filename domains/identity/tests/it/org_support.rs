@@ -6,14 +6,13 @@ use std::time::Duration;
 use diesel::prelude::*;
 use haven_identity::model::OrganizationId;
 use haven_identity::repo::{self, MembershipRow, SessionRow, UserRow};
+use haven_platform::DbError;
 use haven_platform::auth::Role;
 use haven_platform::testing::TestApp;
 use haven_platform::time::now_utc;
-use haven_platform::{DbError, define_id};
 use poem::http::StatusCode;
 use poem::test::TestResponse;
 use serde_json::{Value, json};
-
 
 /// A user row inserted directly (no password hashing: these tests never log in), with
 /// the email verified or not, and a bearer token minted for it with `amr`.
