@@ -273,7 +273,7 @@ async fn seed_migrates_adds_the_demo_data_once_and_the_demo_admin_can_log_in() {
     let password = [("HAVEN_SEED_PASSWORD", PASSWORD)];
     let users = "SELECT count(*) AS n FROM identity_users";
     let orgs = "SELECT count(*) AS n FROM identity_organizations";
-    let admins = "SELECT count(*) AS n FROM identity_users WHERE roles LIKE '%\"admin\"%'";
+    let admins = "SELECT count(*) AS n FROM identity_user_roles WHERE role = 'admin'";
 
     let first = haven(dir.path(), &["seed"], &password);
     assert!(first.status.success(), "{}", stderr(&first));
