@@ -23,7 +23,7 @@ pub const BUILD: BuildInfo = BuildInfo {
 /// Every module of this context, constructed on the first call and shared by every later
 /// one (the HTTP app, the workers, `haven seed`): one instance per module. The first call
 /// also lists them in the context's module directory (identity runs every module's export
-/// and erasure through it) and adapts ports (RFC 0001 rule 2), among them the role
+/// and erasure through it) and adapts ports (docs/architecture.md rule 2), among them the role
 /// guard's account-state port.
 pub fn modules(ctx: &PlatformContext) -> Arc<Modules> {
     let build = || {

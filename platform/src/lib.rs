@@ -2,7 +2,7 @@
 //!
 //! Settings, database pools, HTTP conventions (problem details, ids, pagination,
 //! middleware), observability, health, the graceful server and the [`Module`] trait
-//! through which the app mounts domains. See RFC 0001 and RFC 0002.
+//! through which the app mounts domains. See docs/architecture.md.
 
 pub mod auth;
 pub mod config;

@@ -1,4 +1,4 @@
-//! The plugin boundary (RFC 0001 rule 5): a domain crate exports one value implementing
+//! The plugin boundary (docs/architecture.md rule 5): a domain crate exports one value implementing
 //! [`Module`]; the app mounts it with one line in `app/src/modules.rs`.
 
 use std::sync::Arc;

@@ -1,5 +1,5 @@
 //! Serving the app on the public and admin listeners, and the graceful shutdown of
-//! RFC 0001: on the shutdown signal readiness turns false at once, the node keeps
+//! docs/architecture.md: on the shutdown signal readiness turns false at once, the node keeps
 //! serving for `server.drain_delay_ms` so load balancers notice, then stops accepting
 //! and gives in-flight requests `server.shutdown_grace_ms` to finish.
 

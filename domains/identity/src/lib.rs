@@ -2,7 +2,8 @@
 //! public keys that verify access tokens, and account export and erasure across every
 //! module. Paths live under `/v1/identity/…`.
 //!
-//! Layout: RFC 0001 "Inside a domain crate".
+//! Layout: still by layer (api, dto, service, repo); the by-resource layout of
+//! docs/architecture.md "Inside a domain crate" is the target (issue 8, point 6).
 
 pub mod api;
 pub mod dto;

@@ -4,7 +4,7 @@
 //! 15 minutes. A role check on the token alone would let a demoted or disabled admin keep
 //! their powers until it expires, so [`Guard::require_role`] checks the token first (no
 //! database) and then asks the account's live state through the [`AccountStates`] port,
-//! which the app's wiring adapts to identity (RFC 0001 rule 2: the platform owns the port,
+//! which the app's wiring adapts to identity (docs/architecture.md rule 2: the platform owns the port,
 //! identity answers it, no domain depends on identity).
 
 use std::sync::{Arc, OnceLock};

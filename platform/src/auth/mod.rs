@@ -1,4 +1,4 @@
-//! Authentication shared by every domain (RFC 0002 "Authentication and authorization"):
+//! Authentication shared by every domain (docs/architecture.md "Authentication and authorization"):
 //! short-lived EdDSA access tokens verified locally, the [`Principal`] they speak for,
 //! and the `bearer` security scheme ([`BearerAuth`]) operations declare.
 //!
@@ -33,7 +33,7 @@ pub use verifier::{CLOCK_LEEWAY_S, TokenError, TokenVerifier};
 /// rejected where an access token is expected.
 pub const ACCESS_TYPE: &str = "access";
 
-/// Longest lifetime (`exp - iat`) of an access token: 15 minutes (RFC 0002).
+/// Longest lifetime (`exp - iat`) of an access token: 15 minutes (docs/architecture.md).
 pub const MAX_ACCESS_TOKEN_LIFETIME_S: i64 = 15 * 60;
 
 /// A role: `member`, `coach`, `clinician` or `admin`. Granted by the server only, never

@@ -1,4 +1,4 @@
-//! Local verification of access tokens (no database hit, RFC 0001).
+//! Local verification of access tokens (no database hit, docs/architecture.md).
 
 use std::sync::Arc;
 

@@ -1,4 +1,4 @@
-//! The queries `MultiConnection` cannot express (RFC 0001), written once and compiled
+//! The queries `MultiConnection` cannot express (docs/architecture.md), written once and compiled
 //! for each backend: `ON CONFLICT` upserts, multi-row inserts, `SELECT … FOR UPDATE`.
 
 /// Compiles `$body` once per backend with `$c` bound to the concrete connection

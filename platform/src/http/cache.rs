@@ -1,4 +1,4 @@
-//! `Cache-Control` values of member-specific answers (RFC 0002 "Reads and caching"), as
+//! `Cache-Control` values of member-specific answers (docs/architecture.md "Reads and caching"), as
 //! typed response headers: an operation that declares one documents the exact value in
 //! the OpenAPI document and cannot forget to send it.
 //!

@@ -1,4 +1,4 @@
-//! HTTP conventions of RFC 0002, shared by every endpoint.
+//! HTTP conventions of docs/architecture.md, shared by every endpoint.
 
 pub mod app;
 pub mod cache;

@@ -1,4 +1,4 @@
-//! Cursor pagination (RFC 0002 "Lists"): `?limit=` 1..=100 (default 20) and an opaque
+//! Cursor pagination (docs/architecture.md "Lists"): `?limit=` 1..=100 (default 20) and an opaque
 //! `?cursor=`; responses are [`Page<T>`]. Queries page by keyset on a unique key, so
 //! pages never repeat or skip rows under concurrent inserts.
 

@@ -1,6 +1,6 @@
 //! [`Text<R>`]: a string field whose OpenAPI schema states the rules the server checks
 //! (length, pattern) while parsing accepts any string, so the use-case still answers a
-//! value outside them with `422 validation_failed` and a field error (RFC 0002: `400` is
+//! value outside them with `422 validation_failed` and a field error (docs/architecture.md: `400` is
 //! for malformed requests, `422` for invalid values), instead of poem-openapi's
 //! validators answering `400`.
 //!

@@ -142,7 +142,7 @@ impl<E: Endpoint + 'static> Endpoint for IdempotencyEndpoint<E> {
         let Some(template) = template else {
             return self.inner.call(req).await.map(IntoResponse::into_response);
         };
-        // Authentication comes before every other check (RFC 0002): a request to a
+        // Authentication comes before every other check (docs/architecture.md): a request to a
         // secured operation without a valid token goes straight to the handler, whose
         // bearer guard answers `401`, and never claims a key or has it validated.
         let method = req.method().as_str();

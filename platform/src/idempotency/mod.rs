@@ -1,4 +1,4 @@
-//! Idempotency keys (RFC 0002 "Writes"), stored in the database so they hold across
+//! Idempotency keys (docs/architecture.md "Writes"), stored in the database so they hold across
 //! every node.
 //!
 //! An operation opts in by declaring the header in its signature, so it is in the OpenAPI

@@ -1,4 +1,4 @@
-//! Logs, metrics and traces (RFC 0001 "Observability").
+//! Logs, metrics and traces (docs/architecture.md "Observability").
 
 pub mod logging;
 pub mod metrics;

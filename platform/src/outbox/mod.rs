@@ -1,4 +1,4 @@
-//! The transactional outbox (RFC 0001 rule 3): a domain publishes an event inside its own
+//! The transactional outbox (docs/architecture.md rule 3): a domain publishes an event inside its own
 //! transaction, so a rollback never emits it. The dispatcher on every node fans each
 //! event out into one delivery job per subscribed handler (same transaction as marking it
 //! dispatched); the job queue gives deliveries retries, backoff and a dead-letter state,

@@ -1,4 +1,4 @@
-//! RFC 0002 conventions at the HTTP level: every error is a problem, request ids, body
+//! The API conventions (docs/architecture.md) at the HTTP level: every error is a problem, request ids, body
 //! limits, timeouts, CORS, security headers, ids and pagination.
 
 use futures_util::stream;

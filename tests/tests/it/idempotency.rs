@@ -1,4 +1,4 @@
-//! Idempotency keys (RFC 0002 "Writes") on the whole app: a test-only API whose POST
+//! Idempotency keys (docs/architecture.md "Writes") on the whole app: a test-only API whose POST
 //! operations declare `Idempotency-Key` and count their executions, so each test can
 //! check both what the client got and what ran, plus the rows left in the database.
 

@@ -1,4 +1,4 @@
-//! Three app nodes on one PostgreSQL database (RFC 0001 "Scale-out"): each node has its
+//! Three app nodes on one PostgreSQL database (docs/architecture.md "Scale-out"): each node has its
 //! own `PlatformContext` (its own pools) and, where jobs are involved, its own job
 //! runtime, as three processes would. The tests prove with the final database state that
 //! N nodes never run a job twice, that a crashed node's job is reclaimed and finished

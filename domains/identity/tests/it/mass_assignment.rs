@@ -1,4 +1,4 @@
-//! Mass assignment (issue 4, point 6; RFC 0002): no identity request body can set an id,
+//! Mass assignment (issue 4, point 6; docs/architecture.md): no identity request body can set an id,
 //! a role or account state. Every body rejects unknown fields with a `400` that names
 //! the field, before anything is written.
 

@@ -1,4 +1,4 @@
-//! The conventions of the generated OpenAPI document itself (RFC 0002 "The document is
+//! The conventions of the generated OpenAPI document itself (docs/architecture.md, "The document is
 //! the contract"), checked over every operation and schema of the production document,
 //! so a new endpoint or domain that breaks one fails here with its name.
 
