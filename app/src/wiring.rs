@@ -6,6 +6,7 @@ use std::sync::Arc;
 use futures_util::future::BoxFuture;
 use haven_platform::auth::{AccountStates, LiveAccount};
 use haven_platform::http::app::{self, HttpApp};
+use haven_platform::ids::{SessionId, UserId};
 use haven_platform::jobs::Registry;
 use haven_platform::observability::BuildInfo;
 use haven_platform::{DbError, PlatformContext};
@@ -47,8 +48,8 @@ struct IdentityAccountStates(haven_identity::IdentityService);
 impl AccountStates for IdentityAccountStates {
     fn live_account<'a>(
         &'a self,
-        user_id: &'a str,
-        session_id: &'a str,
+        user_id: &'a UserId,
+        session_id: &'a SessionId,
     ) -> BoxFuture<'a, Result<Option<LiveAccount>, DbError>> {
         Box::pin(self.0.live_account(user_id, session_id))
     }

@@ -9,6 +9,7 @@ use crate::auth::{Auth, Guard};
 use crate::config::Settings;
 use crate::db::Db;
 use crate::health::Health;
+use crate::ids::UserId;
 use crate::jobs::{JobHandler, Recurring};
 use crate::mail::Mailer;
 use crate::nodes::NodeId;
@@ -95,20 +96,23 @@ pub trait ModuleInfo: Send + Sync + 'static {
         Vec::new()
     }
 
-    /// Everything this module keeps about `user_id` (`usr_…`), for the member's export.
+    /// Everything this module keeps about `user_id`, for the member's export.
     ///
     /// No default: a module that stores nothing keyed by a user answers
     /// [`UserData::NothingStored`] itself, so forgetting this hook is a compile error.
-    fn export_user_data<'a>(&'a self, user_id: &'a str) -> BoxFuture<'a, anyhow::Result<UserData>>;
+    fn export_user_data<'a>(
+        &'a self,
+        user_id: &'a UserId,
+    ) -> BoxFuture<'a, anyhow::Result<UserData>>;
 
-    /// Deletes or pseudonymizes everything this module keeps about `user_id` (`usr_…`).
+    /// Deletes or pseudonymizes everything this module keeps about `user_id`.
     ///
     /// Runs in its own job after the member asked to be erased, at least once: it must be
     /// idempotent (a second run after a partial one finishes the work). An error is
     /// retried with the job queue's backoff; the erasure is not complete until this
     /// returns `Ok`. No default, as for [`ModuleInfo::export_user_data`]: a module that
     /// stores nothing answers [`Erasure::NothingStored`].
-    fn erase_user<'a>(&'a self, user_id: &'a str) -> BoxFuture<'a, anyhow::Result<Erasure>>;
+    fn erase_user<'a>(&'a self, user_id: &'a UserId) -> BoxFuture<'a, anyhow::Result<Erasure>>;
 
     /// Adds the module's demo data for development (`haven seed`, after the migrations).
     ///

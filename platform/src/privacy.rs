@@ -168,14 +168,14 @@ mod tests {
 
         fn export_user_data<'a>(
             &'a self,
-            _user_id: &'a str,
+            _user_id: &'a crate::ids::UserId,
         ) -> futures_util::future::BoxFuture<'a, anyhow::Result<UserData>> {
             Box::pin(async { Ok(UserData::NothingStored) })
         }
 
         fn erase_user<'a>(
             &'a self,
-            _user_id: &'a str,
+            _user_id: &'a crate::ids::UserId,
         ) -> futures_util::future::BoxFuture<'a, anyhow::Result<Erasure>> {
             Box::pin(async { Ok(Erasure::NothingStored) })
         }
@@ -190,9 +190,10 @@ mod tests {
     #[test]
     fn a_module_that_stores_nothing_says_so() {
         let module = Plain("plain");
-        let export = module.export_user_data("usr_x").now_or_never().unwrap();
+        let user = crate::ids::UserId::new();
+        let export = module.export_user_data(&user).now_or_never().unwrap();
         assert_eq!(export.unwrap(), UserData::NothingStored);
-        let erasure = module.erase_user("usr_x").now_or_never().unwrap();
+        let erasure = module.erase_user(&user).now_or_never().unwrap();
         assert_eq!(erasure.unwrap(), Erasure::NothingStored);
     }
 

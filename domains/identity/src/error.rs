@@ -1,7 +1,6 @@
 //! The identity domain's errors and their problem responses. Bodies never carry
 //! passwords, tokens or hashes.
 
-use haven_platform::auth::unauthorized;
 use haven_platform::http::problem::ErrorSet;
 use haven_platform::{ApiError, DbError, error_set};
 use poem::http::StatusCode;
@@ -265,10 +264,6 @@ pub enum IdentityError {
     /// The change would leave no enabled account with the `admin` role.
     #[error("last admin")]
     LastAdmin,
-    /// The access token's subject or session is not a well-formed id (identity signs
-    /// only well-formed ones): answered like a revoked session, `401`.
-    #[error("session revoked")]
-    SessionRevoked,
     /// The account is disabled (only said to a caller who gave the right password).
     #[error("account disabled")]
     AccountDisabled,
@@ -357,7 +352,6 @@ impl<S: ErrorSet> From<IdentityError> for ApiError<S> {
                     .detail("The refresh token is invalid or expired; sign in again.")
             }
             IdentityError::NotFound => ApiError::not_found("The account does not exist."),
-            IdentityError::SessionRevoked => ApiError::from(unauthorized(true)),
             IdentityError::Db(db) => ApiError::from(db),
             IdentityError::ExportNotFound => ApiError::not_found("The export does not exist."),
             IdentityError::ExportNotReady => ApiError::conflict(

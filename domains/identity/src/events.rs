@@ -12,13 +12,15 @@ pub use account_email::*;
 use haven_platform::outbox::DomainEvent;
 use serde::Serialize;
 
+use crate::model::{MembershipId, OrganizationId, UserId};
+
 /// `user.erased`: the member asked for their account to be erased; published in the
 /// request's transaction. Subscribers may act on it (e.g. stop billing at once); the
 /// erasure itself runs through every module's `erase_user` hook, not through this event.
 #[derive(Debug, Clone, Serialize)]
 pub struct UserErased {
     /// The erased account (`usr_…`), from now on a pseudonym.
-    pub user_id: String,
+    pub user_id: UserId,
 }
 
 impl DomainEvent for UserErased {
@@ -29,11 +31,11 @@ impl DomainEvent for UserErased {
 #[derive(Debug, Clone, Serialize)]
 pub struct MemberJoined {
     /// `org_…`.
-    pub organization_id: String,
+    pub organization_id: OrganizationId,
     /// `usr_…`.
-    pub user_id: String,
+    pub user_id: UserId,
     /// `mbr_…`: the membership (one per join).
-    pub membership_id: String,
+    pub membership_id: MembershipId,
     /// `email_domain`, `eligibility_email` or `employee_id`.
     pub via: &'static str,
     /// When it started (RFC 3339, UTC).
@@ -48,11 +50,11 @@ impl DomainEvent for MemberJoined {
 #[derive(Debug, Clone, Serialize)]
 pub struct MemberLeft {
     /// `org_…`.
-    pub organization_id: String,
+    pub organization_id: OrganizationId,
     /// `usr_…`.
-    pub user_id: String,
+    pub user_id: UserId,
     /// `mbr_…`: the membership that ended.
-    pub membership_id: String,
+    pub membership_id: MembershipId,
     /// `left`, `removed_by_admin`, `eligibility_removed` or `domain_removed`.
     pub reason: &'static str,
     /// When it ended (RFC 3339, UTC).

@@ -83,12 +83,15 @@ impl ModuleInfo for IdentityModule {
         }]
     }
 
-    fn export_user_data<'a>(&'a self, user_id: &'a str) -> BoxFuture<'a, anyhow::Result<UserData>> {
-        Box::pin(async move { Ok(self.service.export_own_data(&user_id.parse()?).await?) })
+    fn export_user_data<'a>(
+        &'a self,
+        user_id: &'a UserId,
+    ) -> BoxFuture<'a, anyhow::Result<UserData>> {
+        Box::pin(async move { Ok(self.service.export_own_data(user_id).await?) })
     }
 
-    fn erase_user<'a>(&'a self, user_id: &'a str) -> BoxFuture<'a, anyhow::Result<Erasure>> {
-        Box::pin(async move { Ok(self.service.erase_own_data(&user_id.parse()?).await?) })
+    fn erase_user<'a>(&'a self, user_id: &'a UserId) -> BoxFuture<'a, anyhow::Result<Erasure>> {
+        Box::pin(async move { Ok(self.service.erase_own_data(user_id).await?) })
     }
 
     fn seed(&self) -> BoxFuture<'_, anyhow::Result<Seeded>> {

@@ -15,6 +15,7 @@ use poem::http::StatusCode;
 use super::{Principal, Role, unauthorized};
 use crate::db::DbError;
 use crate::http::problem::{ApiError, ErrorSet, Guarded};
+use crate::ids::{SessionId, UserId};
 
 /// Roles whose operations also need a token issued after a second factor (`amr` has
 /// `mfa` or `otp`); identity makes these roles enroll one.
@@ -37,8 +38,8 @@ pub trait AccountStates: Send + Sync + 'static {
     /// `None` when the account does not exist (any more). One indexed primary-key query.
     fn live_account<'a>(
         &'a self,
-        user_id: &'a str,
-        session_id: &'a str,
+        user_id: &'a UserId,
+        session_id: &'a SessionId,
     ) -> BoxFuture<'a, Result<Option<LiveAccount>, DbError>>;
 }
 
@@ -172,8 +173,8 @@ mod tests {
 
     fn principal(roles: &[Role], amr: &[&str]) -> Principal {
         Principal {
-            user_id: "usr_1".to_owned(),
-            session_id: "ses_1".to_owned(),
+            user_id: UserId::new(),
+            session_id: SessionId::new(),
             roles: roles.to_vec(),
             amr: amr.iter().map(|s| (*s).to_owned()).collect(),
             token_id: "t".to_owned(),

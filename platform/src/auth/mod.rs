@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::config::AuthSettings;
 use crate::http::problem::{ApiError, ErrorSet};
+use crate::ids::{SessionId, UserId};
 
 pub mod dev_keys;
 mod guard;
@@ -71,7 +72,8 @@ pub struct AccessClaims {
     pub iss: String,
     /// Audience (`auth.audience`).
     pub aud: String,
-    /// The user id.
+    /// The user id (`usr_…`); the verifier refuses a token whose `sub` is not one.
+    /// Text here, as on the wire, so tests can sign malformed ones.
     pub sub: String,
     /// Expiry, Unix seconds; at most 15 minutes after `iat`.
     pub exp: i64,
@@ -81,7 +83,8 @@ pub struct AccessClaims {
     pub iat: i64,
     /// Unique token id.
     pub jti: String,
-    /// The session (refresh-token family) the token belongs to.
+    /// The session (refresh-token family, `ses_…`) the token belongs to; the verifier
+    /// refuses a token whose `sid` is not one.
     pub sid: String,
     /// The user's roles when the token was issued.
     pub roles: Vec<Role>,
@@ -95,10 +98,10 @@ pub struct AccessClaims {
 /// Who an authenticated request speaks for, from a verified access token.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Principal {
-    /// The user id (`sub`).
-    pub user_id: String,
-    /// The session id (`sid`).
-    pub session_id: String,
+    /// The user id (`sub`), well-formed: the verifier refuses any other.
+    pub user_id: UserId,
+    /// The session id (`sid`), well-formed: the verifier refuses any other.
+    pub session_id: SessionId,
     /// Roles at issue time.
     pub roles: Vec<Role>,
     /// Authentication methods (`amr`).
@@ -231,8 +234,8 @@ impl Auth {
     /// with a fresh `jti`.
     pub fn access_claims(
         &self,
-        user_id: &str,
-        session_id: &str,
+        user_id: &UserId,
+        session_id: &SessionId,
         roles: Vec<Role>,
         amr: Vec<String>,
         ttl: Duration,
@@ -244,12 +247,12 @@ impl Auth {
         AccessClaims {
             iss: self.issuer.clone(),
             aud: self.audience.clone(),
-            sub: user_id.to_owned(),
+            sub: user_id.to_string(),
             exp: now + ttl,
             nbf: now,
             iat: now,
             jti: uuid::Uuid::new_v4().to_string(),
-            sid: session_id.to_owned(),
+            sid: session_id.to_string(),
             roles,
             typ: ACCESS_TYPE.to_owned(),
             amr,

@@ -10,6 +10,7 @@ use jsonwebtoken::{Algorithm, EncodingKey, Header};
 
 use super::*;
 use crate::config::{Secret, Settings, VerifyKeySettings};
+use crate::ids::{SessionId, UserId};
 
 const ISS: &str = "haven";
 const AUD: &str = "haven-api";
@@ -20,6 +21,8 @@ fn now() -> i64 {
 
 struct Fixture {
     auth: Auth,
+    user: UserId,
+    session: SessionId,
 }
 
 impl Fixture {
@@ -29,13 +32,15 @@ impl Fixture {
         signer.add_public_key_to(&mut keys).unwrap();
         Self {
             auth: Auth::new(signer, keys, ISS, AUD),
+            user: UserId::new(),
+            session: SessionId::new(),
         }
     }
 
     fn claims(&self) -> AccessClaims {
         self.auth.access_claims(
-            "usr_1",
-            "ses_1",
+            &self.user,
+            &self.session,
             vec![Role::Member],
             vec!["pwd".into()],
             Duration::from_secs(600),
@@ -64,8 +69,8 @@ fn a_valid_token_yields_its_principal() {
     let claims = f.claims();
     let token = f.auth.issue(&claims).unwrap();
     let p = f.verify(&token).unwrap();
-    assert_eq!(p.user_id, "usr_1");
-    assert_eq!(p.session_id, "ses_1");
+    assert_eq!(p.user_id, f.user);
+    assert_eq!(p.session_id, f.session);
     assert_eq!(p.roles, vec![Role::Member]);
     assert_eq!(p.amr, vec!["pwd".to_owned()]);
     assert_eq!(p.token_id, claims.jti);
@@ -242,8 +247,38 @@ fn required_claims_must_be_present() {
     let token = f.auth.signer().sign(&f.auth.signer().header(), &c).unwrap();
     assert_eq!(f.verify(&token), Err(TokenError::Claims));
     let mut c = f.claims();
-    c.sub = String::new();
+    c.jti = String::new();
     assert_eq!(f.verify(&f.sign(&c)), Err(TokenError::Claims));
+}
+
+#[test]
+fn a_signed_token_whose_subject_or_session_is_not_a_well_formed_id_is_rejected() {
+    let f = Fixture::new();
+    let other_kind = SessionId::new().to_string();
+    for sub in ["", "u", "usr_1", "usr_alice", other_kind.as_str()] {
+        let mut c = f.claims();
+        c.sub = sub.to_owned();
+        assert_eq!(
+            f.verify(&f.sign(&c)),
+            Err(TokenError::Subject),
+            "sub {sub:?}"
+        );
+    }
+    let user_as_session = UserId::new().to_string();
+    for sid in ["", "s", "ses_1", user_as_session.as_str()] {
+        let mut c = f.claims();
+        c.sid = sid.to_owned();
+        assert_eq!(
+            f.verify(&f.sign(&c)),
+            Err(TokenError::Subject),
+            "sid {sid:?}"
+        );
+    }
+    // A number where the id's text belongs does not even deserialize.
+    let mut c = serde_json::to_value(f.claims()).unwrap();
+    c["sub"] = serde_json::json!(42);
+    let token = f.auth.signer().sign(&f.auth.signer().header(), &c).unwrap();
+    assert_eq!(f.verify(&token), Err(TokenError::Claims));
 }
 
 #[test]
@@ -268,9 +303,13 @@ fn a_lifetime_over_fifteen_minutes_is_rejected() {
     c.exp = c.iat + MAX_ACCESS_TOKEN_LIFETIME_S;
     assert!(f.verify(&f.sign(&c)).is_ok());
     // `access_claims` caps the lifetime itself.
-    let c = f
-        .auth
-        .access_claims("u", "s", vec![], vec![], Duration::from_secs(86_400));
+    let c = f.auth.access_claims(
+        &UserId::new(),
+        &SessionId::new(),
+        vec![],
+        vec![],
+        Duration::from_secs(86_400),
+    );
     assert_eq!(c.exp - c.iat, MAX_ACCESS_TOKEN_LIFETIME_S);
     let mut c = f.claims();
     c.exp = c.iat;
@@ -307,7 +346,13 @@ fn rotation_verifies_with_every_key_until_one_is_removed() {
     old.add_public_key_to(&mut keys).unwrap();
     new.add_public_key_to(&mut keys).unwrap();
     let auth = Auth::new(new.clone(), keys.clone(), ISS, AUD);
-    let claims = auth.access_claims("u", "s", vec![Role::Coach], vec![], Duration::from_secs(60));
+    let claims = auth.access_claims(
+        &UserId::new(),
+        &SessionId::new(),
+        vec![Role::Coach],
+        vec![],
+        Duration::from_secs(60),
+    );
     let by_old = old.issue(&claims).unwrap();
     let by_new = new.issue(&claims).unwrap();
     assert!(auth.verify(&by_old).is_ok());
@@ -386,7 +431,13 @@ fn settings_default_to_a_throwaway_key() {
     let a = Auth::from_settings(&s.auth).unwrap();
     let b = Auth::from_settings(&s.auth).unwrap();
     assert!(a.signer().kid().starts_with("dev-"));
-    let claims = a.access_claims("u", "s", vec![], vec![], Duration::from_secs(60));
+    let claims = a.access_claims(
+        &UserId::new(),
+        &SessionId::new(),
+        vec![],
+        vec![],
+        Duration::from_secs(60),
+    );
     let token = a.issue(&claims).unwrap();
     assert!(a.verify(&token).is_ok());
     // Another process's throwaway key does not verify it.
@@ -414,7 +465,13 @@ fn settings_load_configured_keys_and_redact_the_private_one() {
     s.validate().unwrap();
     let auth = Auth::from_settings(&s.auth).unwrap();
     assert_eq!(auth.signer().kid(), "2025-02");
-    let claims = auth.access_claims("u", "s", vec![], vec![], Duration::from_secs(60));
+    let claims = auth.access_claims(
+        &UserId::new(),
+        &SessionId::new(),
+        vec![],
+        vec![],
+        Duration::from_secs(60),
+    );
     assert!(auth.verify(&auth.issue(&claims).unwrap()).is_ok());
     let old = TokenSigner::from_pem("2025-01", &old_private).unwrap();
     assert!(auth.verify(&old.issue(&claims).unwrap()).is_ok());
@@ -484,7 +541,13 @@ fn keys_made_by_openssl_load() {
     let mut keys = KeySet::new();
     keys.insert_pem("ossl", PUBLIC).unwrap();
     let auth = Auth::new(signer, keys, ISS, AUD);
-    let claims = auth.access_claims("u", "s", vec![], vec![], Duration::from_secs(60));
+    let claims = auth.access_claims(
+        &UserId::new(),
+        &SessionId::new(),
+        vec![],
+        vec![],
+        Duration::from_secs(60),
+    );
     assert!(auth.verify(&auth.issue(&claims).unwrap()).is_ok());
 }
 

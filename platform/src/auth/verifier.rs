@@ -65,6 +65,10 @@ pub enum TokenError {
     /// A required claim is missing, empty or of the wrong type (roles included).
     #[error("invalid claims")]
     Claims,
+    /// `sub` is not a user id (`usr_…`) or `sid` not a session id (`ses_…`): a token
+    /// nobody should have signed, refused so no handler ever sees a malformed id.
+    #[error("subject or session is not a well-formed id")]
+    Subject,
 }
 
 /// Verifies access tokens against a [`KeySet`], an issuer and an audience.
@@ -115,14 +119,17 @@ impl TokenVerifier {
         if claims.iat > now.saturating_add(CLOCK_LEEWAY_S as i64) {
             return Err(TokenError::NotYetValid);
         }
-        if claims.sub.is_empty() || claims.sid.is_empty() || claims.jti.is_empty() {
+        if claims.jti.is_empty() {
             return Err(TokenError::Claims);
         }
+        let (Ok(user_id), Ok(session_id)) = (claims.sub.parse(), claims.sid.parse()) else {
+            return Err(TokenError::Subject);
+        };
         let expires_at =
             chrono::DateTime::from_timestamp(claims.exp, 0).ok_or(TokenError::Claims)?;
         Ok(Principal {
-            user_id: claims.sub,
-            session_id: claims.sid,
+            user_id,
+            session_id,
             roles: claims.roles,
             amr: claims.amr,
             token_id: claims.jti,

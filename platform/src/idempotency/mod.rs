@@ -151,9 +151,10 @@ mod tests {
         assert_eq!(scope.len(), "auth:".len() + 64);
         assert_eq!(scope, scope_of(&headers, &auth));
         // Two different tokens of one user (before and after a refresh) share a scope.
-        let token = |session: &str| {
+        let user = crate::ids::UserId::new();
+        let token = |session: &crate::ids::SessionId| {
             let claims = auth.access_claims(
-                "usr_1",
+                &user,
                 session,
                 vec![],
                 vec![],
@@ -161,7 +162,7 @@ mod tests {
             );
             auth.issue(&claims).unwrap()
         };
-        let scopes: Vec<String> = ["ses_a", "ses_b"]
+        let scopes: Vec<String> = [crate::ids::SessionId::new(), crate::ids::SessionId::new()]
             .iter()
             .map(|s| {
                 let mut h = HeaderMap::new();
@@ -172,7 +173,8 @@ mod tests {
                 scope_of(&h, &auth)
             })
             .collect();
-        assert_eq!(scopes, vec!["user:usr_1", "user:usr_1"]);
+        let expected = format!("user:{user}");
+        assert_eq!(scopes, vec![expected.clone(), expected]);
     }
 
     #[test]

@@ -6,7 +6,8 @@ use haven_platform::testing::AssertProblem;
 use poem::http::StatusCode;
 use std::time::Duration;
 
-use haven_platform::auth::{AuthErrors, BearerAuth, Role, TokenSigner};
+use haven_platform::auth::{AccessClaims, AuthErrors, BearerAuth, Role, TokenSigner};
+use haven_platform::ids::{SessionId, UserId};
 use haven_platform::testing::TestApp;
 use haven_platform::{ApiResult, error_set};
 use poem_openapi::payload::Json;
@@ -18,9 +19,9 @@ error_set!(pub AdminErrors: 401, 403, 404);
 #[derive(Debug, Clone, Object)]
 pub struct WhoAmI {
     /// `sub`.
-    pub user_id: String,
+    pub user_id: UserId,
     /// `sid`.
-    pub session_id: String,
+    pub session_id: SessionId,
     /// Roles.
     pub roles: Vec<Role>,
 }
@@ -70,7 +71,7 @@ impl AuthProbeApi {
         operation_id = "testAuthPlain"
     )]
     async fn plain(&self, auth: BearerAuth) -> Json<String> {
-        Json(auth.0.user_id)
+        Json(auth.0.user_id.to_string())
     }
 }
 
@@ -80,16 +81,25 @@ async fn app() -> TestApp {
         .await
 }
 
-fn token(app: &TestApp, roles: Vec<Role>, amr: &[&str]) -> String {
-    let auth = &app.ctx.auth;
-    let claims = auth.access_claims(
-        "usr_alice",
-        "ses_1",
+/// The subject of the tokens these tests sign (the TypeID spec's example UUID).
+const ALICE: &str = "usr_01h455vb4pex5vsknk084sn02q";
+/// The session of the tokens these tests sign.
+const ALICE_SESSION: &str = "ses_01h455vb4pex5vsknk084sn02q";
+
+/// Claims for [`ALICE`] in [`ALICE_SESSION`], living `ttl`.
+fn alice_claims(app: &TestApp, roles: Vec<Role>, amr: &[&str], ttl: Duration) -> AccessClaims {
+    app.ctx.auth.access_claims(
+        &ALICE.parse().unwrap(),
+        &ALICE_SESSION.parse().unwrap(),
         roles,
         amr.iter().map(|s| (*s).to_owned()).collect(),
-        Duration::from_secs(300),
-    );
-    auth.issue(&claims).unwrap()
+        ttl,
+    )
+}
+
+fn token(app: &TestApp, roles: Vec<Role>, amr: &[&str]) -> String {
+    let claims = alice_claims(app, roles, amr, Duration::from_secs(300));
+    app.ctx.auth.issue(&claims).unwrap()
 }
 
 fn www_authenticate(resp: &poem::test::TestResponse) -> String {
@@ -126,8 +136,8 @@ async fn a_valid_token_reaches_the_handler_as_its_principal() {
         .await;
     resp.assert_status_is_ok();
     let body: serde_json::Value = resp.json().await.value().deserialize();
-    assert_eq!(body["user_id"], "usr_alice");
-    assert_eq!(body["session_id"], "ses_1");
+    assert_eq!(body["user_id"], ALICE);
+    assert_eq!(body["session_id"], ALICE_SESSION);
     assert_eq!(body["roles"], serde_json::json!(["member", "coach"]));
 }
 
@@ -159,13 +169,7 @@ async fn tampered_expired_and_foreign_tokens_are_401_problems() {
     let tampered = parts.join(".");
 
     let auth = &app.ctx.auth;
-    let mut expired = auth.access_claims(
-        "usr_alice",
-        "ses_1",
-        vec![],
-        vec![],
-        Duration::from_secs(60),
-    );
+    let mut expired = alice_claims(&app, vec![], &[], Duration::from_secs(60));
     expired.iat -= 3600;
     expired.nbf -= 3600;
     expired.exp -= 3600;
@@ -173,22 +177,15 @@ async fn tampered_expired_and_foreign_tokens_are_401_problems() {
 
     let foreign = TokenSigner::generate(app.ctx.auth.signer().kid())
         .unwrap()
-        .issue(&auth.access_claims(
-            "usr_alice",
-            "ses_1",
+        .issue(&alice_claims(
+            &app,
             vec![Role::Admin],
-            vec![],
+            &[],
             Duration::from_secs(60),
         ))
         .unwrap();
 
-    let mut refresh = auth.access_claims(
-        "usr_alice",
-        "ses_1",
-        vec![],
-        vec![],
-        Duration::from_secs(60),
-    );
+    let mut refresh = alice_claims(&app, vec![], &[], Duration::from_secs(60));
     refresh.typ = "refresh".into();
     let refresh = auth.signer().issue_unchecked(&refresh).unwrap();
 
@@ -301,4 +298,79 @@ async fn the_document_lists_the_bearer_scheme_and_the_401() {
     // Public operations stay public.
     let meta = &spec["paths"]["/v1/meta"]["get"];
     assert!(meta.get("security").is_none(), "{meta}");
+}
+
+/// Validly signed tokens (by the app's own key, for an admin with a second factor) whose
+/// `sub` or `sid` is not a well-formed user or session id.
+fn malformed_id_tokens(app: &TestApp) -> Vec<(String, String)> {
+    let roles = vec![Role::Member, Role::Admin];
+    let amr = ["pwd", "otp"];
+    let mut cases: Vec<(String, AccessClaims)> = Vec::new();
+    for sub in ["", "alice", "usr_1", "usr_alice", ALICE_SESSION] {
+        let mut c = alice_claims(app, roles.clone(), &amr, Duration::from_secs(300));
+        c.sub = sub.to_owned();
+        cases.push((format!("sub {sub:?}"), c));
+    }
+    for sid in ["", "s", "ses_1", ALICE] {
+        let mut c = alice_claims(app, roles.clone(), &amr, Duration::from_secs(300));
+        c.sid = sid.to_owned();
+        cases.push((format!("sid {sid:?}"), c));
+    }
+    cases
+        .into_iter()
+        .map(|(name, c)| (name, app.ctx.auth.issue(&c).unwrap()))
+        .collect()
+}
+
+/// The verifier refuses a signed token whose subject or session is not a well-formed id,
+/// so no handler of any domain ever sees one: every secured operation of the document
+/// (identity's included, admin ones too) answers `401 unauthorized` with the
+/// `invalid_token` challenge, before it looks at its parameters or body.
+#[tokio::test]
+async fn a_signed_token_with_a_malformed_subject_is_401_on_every_secured_operation() {
+    let app = app().await;
+    let spec: serde_json::Value = serde_json::from_str(&app.spec_json).unwrap();
+    let mut operations = Vec::new();
+    for (path, item) in spec["paths"].as_object().unwrap() {
+        for (method, op) in item.as_object().unwrap() {
+            if op.get("security").is_none() {
+                continue;
+            }
+            // Path parameters get a well-formed value of their type where there is an
+            // example, so only the token can be what is refused.
+            let mut uri = path.clone();
+            for param in op["parameters"].as_array().into_iter().flatten() {
+                if param["in"] == "path" {
+                    let name = param["name"].as_str().unwrap();
+                    let value = param["schema"]["example"].as_str().unwrap_or("x");
+                    uri = uri.replace(&format!("{{{name}}}"), value);
+                }
+            }
+            operations.push((method.to_uppercase(), uri));
+        }
+    }
+    assert!(operations.len() >= 20, "{operations:?}");
+    assert!(
+        operations.iter().any(|(_, p)| p.contains("/admin/")),
+        "{operations:?}"
+    );
+    for (name, token) in malformed_id_tokens(&app) {
+        assert!(app.ctx.auth.verify(&token).is_err(), "{name}");
+        for (method, uri) in &operations {
+            let resp = app
+                .client
+                .request(method.parse().unwrap(), uri.as_str())
+                .header("authorization", format!("Bearer {token}"))
+                .content_type("application/json")
+                .body("{}")
+                .send()
+                .await;
+            assert_eq!(
+                resp.0.status(),
+                StatusCode::UNAUTHORIZED,
+                "{name}: {method} {uri}"
+            );
+            assert_unauthorized(resp, true).await;
+        }
+    }
 }

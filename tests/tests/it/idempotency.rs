@@ -10,6 +10,7 @@ use diesel::prelude::*;
 use diesel::sql_query;
 use diesel::sql_types::{Integer, Nullable, Text};
 use haven_platform::idempotency::IdempotencyKey;
+use haven_platform::ids::{SessionId, UserId};
 use haven_platform::testing::{TestApp, wait_for};
 use haven_platform::{ApiError, ApiResult, DbError, define_id, error_set};
 use poem::http::StatusCode;
@@ -378,22 +379,28 @@ async fn keys_are_scoped_by_client() {
 async fn a_users_keys_survive_a_token_refresh() {
     let h = harness().await;
     let auth = &h.app.ctx.auth;
-    let bearer = |user: &str, session: &str| {
+    let bearer = |user: &UserId, session: &SessionId| {
         let claims = auth.access_claims(user, session, vec![], vec![], Duration::from_secs(600));
         format!("Bearer {}", auth.issue(&claims).unwrap())
     };
+    let (user, session) = (UserId::new(), SessionId::new());
     let body = json!({"name": "w"}).to_string();
     let first = h
-        .post_raw(CREATE, Some("k"), Some(&bearer("usr_1", "ses_1")), &body)
+        .post_raw(CREATE, Some("k"), Some(&bearer(&user, &session)), &body)
         .await;
     // The app refreshed its access token: a new token of the same user.
     let retry = h
-        .post_raw(CREATE, Some("k"), Some(&bearer("usr_1", "ses_1")), &body)
+        .post_raw(CREATE, Some("k"), Some(&bearer(&user, &session)), &body)
         .await;
     assert!(retry.replayed());
     assert_eq!(retry.body, first.body);
     let other_user = h
-        .post_raw(CREATE, Some("k"), Some(&bearer("usr_2", "ses_2")), &body)
+        .post_raw(
+            CREATE,
+            Some("k"),
+            Some(&bearer(&UserId::new(), &SessionId::new())),
+            &body,
+        )
         .await;
     assert!(!other_user.replayed());
     assert_eq!(h.count(|c| &c.create), 2);

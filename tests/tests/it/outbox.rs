@@ -127,14 +127,14 @@ impl ModuleInfo for TestModule {
 
     fn export_user_data<'a>(
         &'a self,
-        _: &'a str,
+        _: &'a haven_platform::ids::UserId,
     ) -> futures_util::future::BoxFuture<'a, anyhow::Result<UserData>> {
         Box::pin(async { Ok(UserData::NothingStored) })
     }
 
     fn erase_user<'a>(
         &'a self,
-        _: &'a str,
+        _: &'a haven_platform::ids::UserId,
     ) -> futures_util::future::BoxFuture<'a, anyhow::Result<Erasure>> {
         Box::pin(async { Ok(Erasure::NothingStored) })
     }

@@ -88,7 +88,7 @@ impl AccountsApi {
         operation_id = "identityGetMe"
     )]
     async fn me(&self, auth: BearerAuth) -> ApiResult<Me, MeErrors> {
-        let user = self.service.me(super::caller(&auth.0)?.user_id).await?;
+        let user = self.service.me(auth.0.user_id).await?;
         Ok(Me::Ok(Json(user.into()), Private))
     }
 
@@ -115,10 +115,7 @@ impl AccountsApi {
             locale: patch_field(body.locale),
             marketing_consent: body.marketing_consent,
         };
-        let user = self
-            .service
-            .update_profile(super::caller(&auth.0)?.user_id, patch)
-            .await?;
+        let user = self.service.update_profile(auth.0.user_id, patch).await?;
         Ok(Me::Ok(Json(user.into()), Private))
     }
 }

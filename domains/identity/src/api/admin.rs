@@ -102,12 +102,7 @@ impl AdminApi {
         };
         let rows = self
             .service
-            .admin_list_users(
-                &Actor::from(super::caller(&p)?),
-                query,
-                params.after,
-                params.fetch_limit(),
-            )
+            .admin_list_users(&Actor::from(&p), query, params.after, params.fetch_limit())
             .await?;
         let page = Page::from_rows(
             rows,
@@ -137,7 +132,7 @@ impl AdminApi {
         self.guard.require_role(&p, Role::Admin).await?;
         let user = self
             .service
-            .admin_get_user(&Actor::from(super::caller(&p)?), &user_id.0)
+            .admin_get_user(&Actor::from(&p), &user_id.0)
             .await?;
         Ok(AdminUserResponse::of(user))
     }
@@ -165,11 +160,7 @@ impl AdminApi {
         self.guard.require_role(&p, Role::Admin).await?;
         let user = self
             .service
-            .admin_set_roles(
-                &Actor::from(super::caller(&p)?),
-                &user_id.0,
-                body.0.roles.into_inner(),
-            )
+            .admin_set_roles(&Actor::from(&p), &user_id.0, body.0.roles.into_inner())
             .await?;
         Ok(AdminUserResponse::of(user))
     }
@@ -201,7 +192,7 @@ impl AdminApi {
         self.guard.require_role(&p, Role::Admin).await?;
         let user = self
             .service
-            .admin_set_disabled(&Actor::from(super::caller(&p)?), &user_id.0, true)
+            .admin_set_disabled(&Actor::from(&p), &user_id.0, true)
             .await?;
         Ok(AdminUserResponse::of(user))
     }
@@ -230,7 +221,7 @@ impl AdminApi {
         self.guard.require_role(&p, Role::Admin).await?;
         let user = self
             .service
-            .admin_set_disabled(&Actor::from(super::caller(&p)?), &user_id.0, false)
+            .admin_set_disabled(&Actor::from(&p), &user_id.0, false)
             .await?;
         Ok(AdminUserResponse::of(user))
     }

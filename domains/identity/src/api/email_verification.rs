@@ -67,7 +67,7 @@ impl EmailVerificationApi {
         #[oai(name = "Idempotency-Key")]
         _idempotency_key: IdempotencyKey,
     ) -> ApiResult<VerificationRequested, RequestEmailVerificationErrors> {
-        let me = super::caller(&auth.0)?;
+        let me = auth.0;
         limits::VERIFY_REQUEST_IP
             .enforce(&self.limiter, &client.key())
             .await?;

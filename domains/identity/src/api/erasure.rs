@@ -78,14 +78,12 @@ impl ErasureApi {
         body: Json<DeleteAccountRequest>,
     ) -> ApiResult<ErasureAccepted, RequestErasureErrors> {
         let p = auth.0;
-        limits::REAUTH.enforce(&self.limiter, &p.user_id).await?;
+        limits::REAUTH
+            .enforce(&self.limiter, &p.user_id.to_string())
+            .await?;
         let erasure = self
             .service
-            .request_erasure(
-                &super::caller(&p)?.user_id,
-                &super::caller(&p)?.session_id,
-                &body.0.password,
-            )
+            .request_erasure(&p.user_id, &p.session_id, &body.0.password)
             .await?;
         Ok(ErasureAccepted::Accepted(Json(erasure.into())))
     }
@@ -101,10 +99,7 @@ impl ErasureApi {
         operation_id = "identityGetErasure"
     )]
     async fn status(&self, auth: BearerAuth) -> ApiResult<ErasureFound, ErasureStatusErrors> {
-        let erasure = self
-            .service
-            .erasure_status(&super::caller(&auth.0)?.user_id)
-            .await?;
+        let erasure = self.service.erasure_status(&auth.0.user_id).await?;
         Ok(ErasureFound::Ok(Json(erasure.into()), Private))
     }
 }

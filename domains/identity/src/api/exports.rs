@@ -90,7 +90,7 @@ impl ExportsApi {
         let p = auth.0;
         let export = self
             .service
-            .request_export(&super::caller(&p)?.user_id, &super::caller(&p)?.session_id)
+            .request_export(&p.user_id, &p.session_id)
             .await?;
         Ok(ExportAccepted::Accepted(Json(export.into())))
     }
@@ -111,7 +111,7 @@ impl ExportsApi {
     ) -> ApiResult<ExportFound, ExportStatusErrors> {
         let export = self
             .service
-            .export_status(&super::caller(&auth.0)?.user_id, &export_id.0)
+            .export_status(&auth.0.user_id, &export_id.0)
             .await?;
         Ok(ExportFound::Ok(Json(export.into()), Private))
     }
@@ -136,11 +136,7 @@ impl ExportsApi {
         let p = auth.0;
         let payload = self
             .service
-            .download_export(
-                &super::caller(&p)?.user_id,
-                &super::caller(&p)?.session_id,
-                &export_id.0,
-            )
+            .download_export(&p.user_id, &p.session_id, &export_id.0)
             .await?;
         let document: serde_json::Value = serde_json::from_str(&payload)
             .map_err(|e| haven_platform::ApiError::internal(&format!("stored export: {e}")))?;

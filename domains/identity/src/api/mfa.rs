@@ -166,10 +166,7 @@ impl MfaApi {
         operation_id = "identityGetMfa"
     )]
     async fn status(&self, auth: BearerAuth) -> ApiResult<MfaStatusAnswer, MfaStatusErrors> {
-        let status = self
-            .service
-            .mfa_status(super::caller(&auth.0)?.user_id)
-            .await?;
+        let status = self.service.mfa_status(auth.0.user_id).await?;
         Ok(MfaStatusAnswer::Ok(Json(status.into()), Private))
     }
 
@@ -185,7 +182,7 @@ impl MfaApi {
         operation_id = "identityStartTotpEnrollment"
     )]
     async fn start(&self, auth: BearerAuth) -> ApiResult<EnrollmentStarted, StartTotpErrors> {
-        let p = super::caller(&auth.0)?;
+        let p = auth.0;
         let enrollment = self
             .service
             .start_totp_enrollment(p.user_id, p.session_id)
@@ -209,7 +206,7 @@ impl MfaApi {
         auth: BearerAuth,
         body: Json<MfaCodeRequest>,
     ) -> ApiResult<RecoveryCodes, MfaChangeErrors> {
-        let p = super::caller(&auth.0)?;
+        let p = auth.0;
         let codes = self
             .service
             .confirm_totp(p.user_id, p.session_id, &body.0.code)
@@ -237,7 +234,7 @@ impl MfaApi {
         auth: BearerAuth,
         body: Json<MfaCodeRequest>,
     ) -> ApiResult<RecoveryCodes, MfaChangeErrors> {
-        let p = super::caller(&auth.0)?;
+        let p = auth.0;
         let codes = self
             .service
             .regenerate_recovery_codes(p.user_id, p.session_id, &body.0.code)
@@ -266,7 +263,7 @@ impl MfaApi {
         auth: BearerAuth,
         body: Json<Patched<MfaDisableRequest, OneFactor>>,
     ) -> ApiResult<Disabled, MfaChangeErrors> {
-        let p = super::caller(&auth.0)?;
+        let p = auth.0;
         let body = body.0.into_inner();
         let factor = one_factor(
             body.code.map(String::from),

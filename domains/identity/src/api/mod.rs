@@ -93,25 +93,3 @@ enum IdentityTag {
     #[oai(rename = "Identity: Admin")]
     Admin,
 }
-
-/// The signed-in caller's account and session as typed ids.
-pub(crate) struct Caller {
-    /// The account (`sub`).
-    pub user_id: crate::model::UserId,
-    /// The session (`sid`).
-    pub session_id: crate::model::SessionId,
-}
-
-/// The caller of `principal`. Identity signs only well-formed ids, so a token carrying
-/// anything else is refused like a revoked session (`401`).
-pub(crate) fn caller(
-    principal: &haven_platform::auth::Principal,
-) -> Result<Caller, crate::IdentityError> {
-    match (principal.user_id.parse(), principal.session_id.parse()) {
-        (Ok(user_id), Ok(session_id)) => Ok(Caller {
-            user_id,
-            session_id,
-        }),
-        _ => Err(crate::IdentityError::SessionRevoked),
-    }
-}

@@ -97,12 +97,14 @@ impl MyOrganizationApi {
         body: Json<JoinOrganizationRequest>,
     ) -> ApiResult<JoinAnswer, JoinOrganizationErrors> {
         let p = auth.0;
-        limits::ORG_JOIN.enforce(&self.limiter, &p.user_id).await?;
+        limits::ORG_JOIN
+            .enforce(&self.limiter, &p.user_id.to_string())
+            .await?;
         let body = body.0;
         let joined = self
             .service
             .join_organization(
-                &super::caller(&p)?.user_id,
+                &p.user_id,
                 &body.organization_id,
                 body.employee_id.map(String::from),
             )
@@ -124,10 +126,7 @@ impl MyOrganizationApi {
         operation_id = "identityGetMyOrganization"
     )]
     async fn get(&self, auth: BearerAuth) -> ApiResult<MembershipAnswer, MyOrganizationErrors> {
-        let m = self
-            .service
-            .my_membership(&super::caller(&auth.0)?.user_id)
-            .await?;
+        let m = self.service.my_membership(&auth.0.user_id).await?;
         Ok(MembershipAnswer::Ok(Json(m.into()), Private))
     }
 
@@ -140,9 +139,7 @@ impl MyOrganizationApi {
         operation_id = "identityLeaveOrganization"
     )]
     async fn leave(&self, auth: BearerAuth) -> ApiResult<LeftAnswer, MyOrganizationErrors> {
-        self.service
-            .leave_organization(&super::caller(&auth.0)?.user_id)
-            .await?;
+        self.service.leave_organization(&auth.0.user_id).await?;
         Ok(LeftAnswer::NoContent)
     }
 }

@@ -132,7 +132,7 @@ impl OrganizationsApi {
         let org = self
             .service
             .create_organization(
-                &super::caller(&p)?.user_id,
+                &p.user_id,
                 NewOrganization {
                     name: body.name.into(),
                     allowed_domains: body.allowed_domains.into_strings(),
@@ -212,7 +212,7 @@ impl OrganizationsApi {
         let org = self
             .service
             .update_organization(
-                &super::caller(&p)?.user_id,
+                &p.user_id,
                 &organization_id.0,
                 OrganizationPatch {
                     name: body.name.map(String::from),
@@ -249,7 +249,7 @@ impl OrganizationsApi {
         self.guard.require_role(&p, Role::Admin).await?;
         let report = self
             .service
-            .replace_eligibility(&super::caller(&p)?.user_id, &organization_id.0, body.0)
+            .replace_eligibility(&p.user_id, &organization_id.0, body.0)
             .await?;
         Ok(EligibilityReplacedAnswer::Ok(Json(report.into())))
     }
@@ -303,7 +303,7 @@ impl OrganizationsApi {
         let p = auth.0;
         self.guard.require_role(&p, Role::Admin).await?;
         self.service
-            .remove_member(&super::caller(&p)?.user_id, &organization_id.0, &user_id.0)
+            .remove_member(&p.user_id, &organization_id.0, &user_id.0)
             .await?;
         Ok(MemberRemoved::NoContent)
     }

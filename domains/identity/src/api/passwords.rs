@@ -147,7 +147,7 @@ impl PasswordsApi {
         auth: BearerAuth,
         body: Json<ChangePasswordRequest>,
     ) -> ApiResult<PasswordSet, ChangePasswordErrors> {
-        let me = super::caller(&auth.0)?;
+        let me = auth.0;
         let body = body.0;
         limits::CHANGE_PASSWORD_USER
             .enforce(&self.limiter, &me.user_id.to_string())

@@ -158,7 +158,7 @@ impl SessionsApi {
         operation_id = "identityLogout"
     )]
     async fn logout(&self, auth: BearerAuth) -> ApiResult<Revoked, AuthErrors> {
-        let p = super::caller(&auth.0)?;
+        let p = auth.0;
         self.service.logout(p.user_id, p.session_id).await?;
         Ok(Revoked::NoContent)
     }
@@ -179,7 +179,7 @@ impl SessionsApi {
         /// The `next_cursor` of the previous page.
         cursor: Query<Option<PageCursor>>,
     ) -> ApiResult<SessionList, ListSessionsErrors> {
-        let p = super::caller(&auth.0)?;
+        let p = auth.0;
         let params =
             PageParams::<SessionId>::parse(limit.0, cursor.0.as_ref().map(PageCursor::as_str))?;
         let rows = self
@@ -205,7 +205,7 @@ impl SessionsApi {
         operation_id = "identityRevokeOtherSessions"
     )]
     async fn revoke_others(&self, auth: BearerAuth) -> ApiResult<Revoked, AuthErrors> {
-        let p = super::caller(&auth.0)?;
+        let p = auth.0;
         self.service
             .revoke_other_sessions(p.user_id, p.session_id)
             .await?;
@@ -227,7 +227,7 @@ impl SessionsApi {
         /// The session to revoke.
         session_id: Path<SessionId>,
     ) -> ApiResult<Revoked, RevokeSessionErrors> {
-        let p = super::caller(&auth.0)?;
+        let p = auth.0;
         self.service.revoke_session(p.user_id, session_id.0).await?;
         Ok(Revoked::NoContent)
     }

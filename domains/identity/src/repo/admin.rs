@@ -6,7 +6,7 @@ use haven_platform::AnyConnection;
 use haven_platform::auth::Role;
 
 use super::{UserRow, role_name};
-use crate::model::UserId;
+use crate::model::{SessionId, UserId};
 use crate::schema::{identity_sessions, identity_user_roles, identity_users};
 
 /// What an admin's user list is narrowed to.
@@ -112,17 +112,17 @@ pub fn set_disabled_at(
 /// and whether `session_id` is its active session (a primary-key lookup on each table).
 pub fn live_account(
     conn: &mut AnyConnection,
-    user_id: &str,
-    session_id: &str,
+    user_id: &UserId,
+    session_id: &SessionId,
 ) -> QueryResult<Option<(Option<NaiveDateTime>, String, bool)>> {
     let session_active = diesel::dsl::exists(
         identity_sessions::table
-            .filter(identity_sessions::id.eq(session_id))
-            .filter(identity_sessions::user_id.eq(user_id))
+            .filter(identity_sessions::id.eq(*session_id))
+            .filter(identity_sessions::user_id.eq(*user_id))
             .filter(identity_sessions::revoked_at.is_null()),
     );
     identity_users::table
-        .find(user_id)
+        .find(*user_id)
         .select((
             identity_users::disabled_at,
             diesel::dsl::sql::<diesel::sql_types::Text>(super::roles::ROLES_JSON_SQL),

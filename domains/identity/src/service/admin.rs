@@ -11,7 +11,7 @@
 
 use std::collections::HashMap;
 
-use haven_platform::auth::{LiveAccount, Role};
+use haven_platform::auth::{LiveAccount, Principal, Role};
 use haven_platform::time::now_utc;
 use haven_platform::{AnyConnection, DbError};
 
@@ -31,11 +31,11 @@ pub struct Actor {
     pub session_id: SessionId,
 }
 
-impl From<crate::api::Caller> for Actor {
-    fn from(c: crate::api::Caller) -> Self {
+impl From<&Principal> for Actor {
+    fn from(p: &Principal) -> Self {
         Self {
-            user_id: c.user_id,
-            session_id: c.session_id,
+            user_id: p.user_id,
+            session_id: p.session_id,
         }
     }
 }
@@ -111,10 +111,10 @@ impl IdentityService {
     /// does not parse counts as no role (the guard then refuses).
     pub async fn live_account(
         &self,
-        user_id: &str,
-        session_id: &str,
+        user_id: &UserId,
+        session_id: &SessionId,
     ) -> Result<Option<LiveAccount>, DbError> {
-        let (user, session) = (user_id.to_owned(), session_id.to_owned());
+        let (user, session) = (*user_id, *session_id);
         let row = self
             .db
             // The primary: the guard decides on the account as it is now, not as a replica saw it.
@@ -125,7 +125,7 @@ impl IdentityService {
         Ok(row.map(|(disabled_at, roles, session_active)| LiveAccount {
             disabled: disabled_at.is_some(),
             roles: serde_json::from_str(&roles).unwrap_or_else(|e| {
-                tracing::error!(error = %e, user_id, "identity_users.roles does not parse");
+                tracing::error!(error = %e, %user_id, "identity_users.roles does not parse");
                 Vec::new()
             }),
             session_active,

@@ -172,7 +172,6 @@ impl IdentityService {
                         _ => IdentityError::from(e),
                     });
                 }
-                let user = row.user_id.to_string();
                 let revoked = revoke_sessions_audited(
                     tx,
                     row.user_id,
@@ -182,7 +181,12 @@ impl IdentityService {
                     now,
                 )?;
                 repo::tombstone_login(tx, &row.user_id, &tombstone_hash, now)?;
-                outbox::publish(tx, &UserErased { user_id: user })?;
+                outbox::publish(
+                    tx,
+                    &UserErased {
+                        user_id: row.user_id,
+                    },
+                )?;
                 for step in &inserted_steps {
                     repo::insert_erasure_step(tx, step)?;
                 }
@@ -247,7 +251,7 @@ impl IdentityService {
             .modules
             .get(module)?
             .ok_or_else(|| anyhow::anyhow!("module {module} is not mounted on this node"))?;
-        let outcome = match hooks.erase_user(&user_id.to_string()).await {
+        let outcome = match hooks.erase_user(user_id).await {
             Ok(outcome) => outcome,
             Err(e) => {
                 tracing::warn!(attempt = step.attempts + 1, error = %e, "module erasure failed; it will be retried");

@@ -213,7 +213,7 @@ impl IdentityService {
         }
         let mut sections = Map::new();
         for module in self.modules.all()? {
-            let section = match module.export_user_data(&row.user_id.to_string()).await? {
+            let section = match module.export_user_data(&row.user_id).await? {
                 UserData::NothingStored => json!({"status": "nothing_stored"}),
                 UserData::Exported(data) => json!({"status": "exported", "data": data}),
             };

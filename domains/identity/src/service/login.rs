@@ -126,8 +126,8 @@ impl IdentityService {
         mfa_enrollment_required: bool,
     ) -> Result<LoginTokens, IdentityError> {
         let claims = self.auth.access_claims(
-            &user.id.to_string(),
-            &session_id.to_string(),
+            &user.id,
+            &session_id,
             user.roles.clone(),
             amr,
             ACCESS_TOKEN_TTL,

@@ -192,9 +192,9 @@ fn join(
     outbox::publish(
         conn,
         &MemberJoined {
-            organization_id: org_id.to_string(),
-            user_id: user_id.to_string(),
-            membership_id: row.id.to_string(),
+            organization_id: *org_id,
+            user_id: *user_id,
+            membership_id: row.id,
             via: via.as_str(),
             at: rfc3339(now),
         },

@@ -73,7 +73,7 @@ pub(super) fn use_factor(
         MfaFactor::RecoveryCode(_) if !allow_recovery => Ok(FactorCheck::Rejected),
         // Only an enabled factor has recovery codes (turning it off deletes them).
         MfaFactor::RecoveryCode(code) => {
-            let hash = totp::recovery_code_hash(&user_id.to_string(), code);
+            let hash = totp::recovery_code_hash(&user_id, code);
             Ok(accepted(
                 repo::use_recovery_code(conn, user_id, &hash, now)?,
                 true,
@@ -85,7 +85,7 @@ pub(super) fn use_factor(
             else {
                 return Ok(FactorCheck::NotEnabled);
             };
-            let secret = cipher.decrypt(&user_id.to_string(), &row.secret_encrypted)?;
+            let secret = cipher.decrypt(&user_id, &row.secret_encrypted)?;
             let Some(step) = totp::matching_step(&secret, code, unix(now)) else {
                 return Ok(FactorCheck::Rejected);
             };
@@ -119,7 +119,7 @@ fn recovery_codes(
         rows.push(RecoveryCodeRow {
             id: RecoveryCodeId::new(),
             user_id,
-            code_hash: totp::recovery_code_hash(&user_id.to_string(), &code),
+            code_hash: totp::recovery_code_hash(&user_id, &code),
             created_at: now,
             used_at: None,
         });
@@ -184,7 +184,7 @@ impl IdentityService {
         let now = now_utc();
         let row = MfaTotpRow {
             user_id,
-            secret_encrypted: cipher.encrypt(&user_id.to_string(), &secret)?,
+            secret_encrypted: cipher.encrypt(&user_id, &secret)?,
             created_at: now,
             enabled_at: None,
             last_used_step: None,
@@ -234,7 +234,7 @@ impl IdentityService {
                 let pending = repo::find_totp(conn, user)?
                     .filter(|r| r.enabled_at.is_none())
                     .ok_or(IdentityError::MfaNotPending)?;
-                let secret = cipher.decrypt(&user.to_string(), &pending.secret_encrypted)?;
+                let secret = cipher.decrypt(&user, &pending.secret_encrypted)?;
                 let Some(step) = totp::matching_step(&secret, &code, unix(now)) else {
                     return Ok(Guarded::WrongCode);
                 };

@@ -211,9 +211,9 @@ pub(super) fn end_memberships(
         outbox::publish(
             conn,
             &MemberLeft {
-                organization_id: row.organization_id.to_string(),
-                user_id: row.user_id.to_string(),
-                membership_id: row.id.to_string(),
+                organization_id: row.organization_id,
+                user_id: row.user_id,
+                membership_id: row.id,
                 reason: reason.as_str(),
                 at: rfc3339(now),
             },

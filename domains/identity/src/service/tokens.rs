@@ -66,8 +66,8 @@ impl IdentityService {
         let amr: Vec<String> = serde_json::from_str(&amr)
             .map_err(|e| IdentityError::Internal(format!("identity_sessions.amr: {e}")))?;
         let mut claims = self.auth.access_claims(
-            &user.id.to_string(),
-            &session_id.to_string(),
+            &user.id,
+            &session_id,
             user.roles.clone(),
             amr,
             ACCESS_TOKEN_TTL,

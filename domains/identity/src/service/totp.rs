@@ -11,6 +11,7 @@ use base64::engine::general_purpose::STANDARD;
 use totp_rs::{Algorithm, TOTP};
 
 use crate::error::IdentityError;
+use crate::model::UserId;
 
 /// The issuer shown by authenticator apps.
 pub const TOTP_ISSUER: &str = "Haven";
@@ -57,9 +58,10 @@ impl SecretCipher {
         Ok(Self::new(&key))
     }
 
-    /// `v1.` + base64(nonce || ciphertext); `user_id` is bound as associated data so the
-    /// value decrypts for that account only.
-    pub fn encrypt(&self, user_id: &str, secret: &[u8]) -> Result<String, IdentityError> {
+    /// `v1.` + base64(nonce || ciphertext); `user_id` (its text form, as stored values
+    /// have always been bound) is associated data, so the value decrypts for that account
+    /// only.
+    pub fn encrypt(&self, user_id: &UserId, secret: &[u8]) -> Result<String, IdentityError> {
         let mut nonce = [0u8; 12];
         getrandom::fill(&mut nonce)
             .map_err(|e| IdentityError::Internal(format!("random nonce: {e}")))?;
@@ -69,7 +71,7 @@ impl SecretCipher {
                 Nonce::from_slice(&nonce),
                 Payload {
                     msg: secret,
-                    aad: user_id.as_bytes(),
+                    aad: user_id.to_string().as_bytes(),
                 },
             )
             .map_err(|_| IdentityError::Internal("encrypting the TOTP secret".to_owned()))?;
@@ -80,7 +82,7 @@ impl SecretCipher {
 
     /// The secret stored by [`SecretCipher::encrypt`] for `user_id`. Fails when the value
     /// was encrypted under another key (`auth.mfa_encryption_key` changed) or tampered.
-    pub fn decrypt(&self, user_id: &str, stored: &str) -> Result<Vec<u8>, IdentityError> {
+    pub fn decrypt(&self, user_id: &UserId, stored: &str) -> Result<Vec<u8>, IdentityError> {
         let undecryptable = || {
             IdentityError::Internal(
                 "the TOTP secret cannot be decrypted (was auth.mfa_encryption_key changed?)"
@@ -98,7 +100,7 @@ impl SecretCipher {
                 Nonce::from_slice(nonce),
                 Payload {
                     msg: ciphertext,
-                    aad: user_id.as_bytes(),
+                    aad: user_id.to_string().as_bytes(),
                 },
             )
             .map_err(|_| undecryptable())
@@ -181,7 +183,7 @@ pub fn new_recovery_code() -> Result<String, IdentityError> {
 
 /// The stored form of a recovery code: SHA-256 (hex) of the user id and the code without
 /// separators, lower-cased (so `ABCD EFGH…` and `abcd-efgh-…` are the same code).
-pub fn recovery_code_hash(user_id: &str, code: &str) -> String {
+pub fn recovery_code_hash(user_id: &UserId, code: &str) -> String {
     let normalized: String = code
         .chars()
         .filter(|c| c.is_ascii_alphanumeric())
@@ -198,25 +200,15 @@ mod tests {
     #[test]
     fn secrets_round_trip_for_their_account_only() {
         let cipher = SecretCipher::new(&[1u8; 32]);
+        let (a, b) = (UserId::new(), UserId::new());
         let secret = new_secret().unwrap();
-        let stored = cipher.encrypt("usr_a", &secret).unwrap();
+        let stored = cipher.encrypt(&a, &secret).unwrap();
         assert!(stored.starts_with("v1."));
-        assert_eq!(cipher.decrypt("usr_a", &stored).unwrap(), secret);
-        assert!(
-            cipher.decrypt("usr_b", &stored).is_err(),
-            "bound to the account"
-        );
-        assert!(
-            SecretCipher::new(&[2u8; 32])
-                .decrypt("usr_a", &stored)
-                .is_err()
-        );
-        assert!(cipher.decrypt("usr_a", "v1.AAAA").is_err());
-        assert_ne!(
-            cipher.encrypt("usr_a", &secret).unwrap(),
-            stored,
-            "fresh nonce"
-        );
+        assert_eq!(cipher.decrypt(&a, &stored).unwrap(), secret);
+        assert!(cipher.decrypt(&b, &stored).is_err(), "bound to the account");
+        assert!(SecretCipher::new(&[2u8; 32]).decrypt(&a, &stored).is_err());
+        assert!(cipher.decrypt(&a, "v1.AAAA").is_err());
+        assert_ne!(cipher.encrypt(&a, &secret).unwrap(), stored, "fresh nonce");
     }
 
     #[test]
@@ -262,13 +254,8 @@ mod tests {
         assert_eq!(code.matches('-').count(), 3);
         assert_ne!(code, new_recovery_code().unwrap());
         let loud = code.to_uppercase().replace('-', " ");
-        assert_eq!(
-            recovery_code_hash("usr_a", &code),
-            recovery_code_hash("usr_a", &loud)
-        );
-        assert_ne!(
-            recovery_code_hash("usr_a", &code),
-            recovery_code_hash("usr_b", &code)
-        );
+        let (a, b) = (UserId::new(), UserId::new());
+        assert_eq!(recovery_code_hash(&a, &code), recovery_code_hash(&a, &loud));
+        assert_ne!(recovery_code_hash(&a, &code), recovery_code_hash(&b, &code));
     }
 }

@@ -35,8 +35,8 @@ async fn admin_operations_need_a_token_the_admin_role_and_a_second_factor() {
     // admin in the database: the database decides.
     let forged_roles = mint(
         &app,
-        &member_id,
-        &member_sid,
+        &member_id.parse().unwrap(),
+        &member_sid.parse().unwrap(),
         vec![Role::Member, Role::Admin],
         &["pwd", "otp"],
     );
@@ -362,8 +362,8 @@ async fn an_admin_created_like_the_cli_does_keeps_member_and_can_administer() {
     let sid = tokens["session_id"].as_str().unwrap();
     let token = mint(
         &app,
-        &id,
-        sid,
+        &user.id,
+        &sid.parse().unwrap(),
         vec![Role::Member, Role::Admin],
         &["pwd", "otp"],
     );

@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use haven_identity::repo::{self, SecurityEventRow, SessionRow, UserRow};
 use haven_platform::auth::Role;
+use haven_platform::ids::{SessionId, UserId};
 use haven_platform::testing::TestApp;
 use haven_platform::time::now_utc;
 use poem::http::Method;
@@ -99,8 +100,8 @@ pub(crate) async fn grant(app: &TestApp, id: &str, roles: &[Role]) {
 /// the given roles and authentication methods: how a TOTP login will mint them.
 pub(crate) fn mint(
     app: &TestApp,
-    user_id: &str,
-    session_id: &str,
+    user_id: &UserId,
+    session_id: &SessionId,
     roles: Vec<Role>,
     amr: &[&str],
 ) -> String {

@@ -27,8 +27,8 @@ async fn login_returns_tokens_that_work_on_me() {
     let access = tokens["access_token"].as_str().unwrap();
 
     let principal = app.ctx.auth.verify(access).unwrap();
-    assert_eq!(principal.user_id, user["id"].as_str().unwrap());
-    assert_eq!(principal.session_id, session_id);
+    assert_eq!(principal.user_id.to_string(), user["id"].as_str().unwrap());
+    assert_eq!(principal.session_id.to_string(), session_id);
     assert_eq!(principal.amr, vec!["pwd".to_owned()]);
 
     let resp = app

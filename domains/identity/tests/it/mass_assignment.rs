@@ -71,8 +71,8 @@ async fn every_request_body_rejects_fields_that_grant_anything() {
     let tokens = app.sign_in("root@example.com", PASSWORD).await.body;
     let sid = tokens["session_id"].as_str().unwrap();
     let claims = app.ctx.auth.access_claims(
-        &root_id,
-        sid,
+        &id,
+        &sid.parse().unwrap(),
         vec![Role::Member, Role::Admin],
         vec!["pwd".to_owned(), "otp".to_owned()],
         Duration::from_secs(300),

@@ -29,9 +29,10 @@ pub async fn user(
     amr: &[&str],
 ) -> Actor {
     let now = now_utc();
-    let id = haven_identity::UserId::new().to_string();
+    let row_id = haven_identity::UserId::new();
+    let id = row_id.to_string();
     let row = UserRow {
-        id: id.parse().unwrap(),
+        id: row_id,
         email: email.to_owned(),
         email_normalized: email.to_lowercase(),
         password_hash: "$argon2id$unused".to_owned(),
@@ -49,7 +50,7 @@ pub async fn user(
     // A real session: the role guard checks that the token's session is still active.
     let session = SessionRow {
         id: haven_identity::SessionId::new(),
-        user_id: id.parse().unwrap(),
+        user_id: row_id,
         device_label: None,
         created_at: now,
         last_used_at: now,
@@ -58,7 +59,7 @@ pub async fn user(
         ip_coarse: None,
         amr: serde_json::to_string(amr).unwrap(),
     };
-    let session_id = session.id.to_string();
+    let session_id = session.id;
     app.ctx
         .db
         .run(move |conn| {
@@ -68,7 +69,7 @@ pub async fn user(
         .await
         .unwrap();
     let claims = app.ctx.auth.access_claims(
-        &id,
+        &row_id,
         &session_id,
         roles.to_vec(),
         amr.iter().map(|s| (*s).to_owned()).collect(),

@@ -8,6 +8,7 @@ use std::time::Duration;
 use diesel::prelude::*;
 use futures_util::future::BoxFuture;
 use haven_platform::ModuleInfo;
+use haven_platform::ids::UserId;
 use haven_platform::jobs::Runtime;
 use haven_platform::module::Seeded;
 use haven_platform::privacy::{Erasure, UserData};
@@ -55,19 +56,22 @@ impl ModuleInfo for Probe {
         "probe"
     }
 
-    fn export_user_data<'a>(&'a self, user_id: &'a str) -> BoxFuture<'a, anyhow::Result<UserData>> {
+    fn export_user_data<'a>(
+        &'a self,
+        user_id: &'a UserId,
+    ) -> BoxFuture<'a, anyhow::Result<UserData>> {
         self.calls
             .lock()
             .unwrap()
-            .push(("export", user_id.to_owned()));
+            .push(("export", user_id.to_string()));
         Box::pin(async move { Ok(UserData::Exported(json!({"probe_of": user_id}))) })
     }
 
-    fn erase_user<'a>(&'a self, user_id: &'a str) -> BoxFuture<'a, anyhow::Result<Erasure>> {
+    fn erase_user<'a>(&'a self, user_id: &'a UserId) -> BoxFuture<'a, anyhow::Result<Erasure>> {
         self.calls
             .lock()
             .unwrap()
-            .push(("erase", user_id.to_owned()));
+            .push(("erase", user_id.to_string()));
         self.erase_calls.fetch_add(1, Ordering::SeqCst);
         let allowed = self.erase_allowed.load(Ordering::SeqCst);
         Box::pin(async move {
@@ -92,11 +96,11 @@ impl ModuleInfo for Quiet {
         "quiet"
     }
 
-    fn export_user_data<'a>(&'a self, _: &'a str) -> BoxFuture<'a, anyhow::Result<UserData>> {
+    fn export_user_data<'a>(&'a self, _: &'a UserId) -> BoxFuture<'a, anyhow::Result<UserData>> {
         Box::pin(async { Ok(UserData::NothingStored) })
     }
 
-    fn erase_user<'a>(&'a self, _: &'a str) -> BoxFuture<'a, anyhow::Result<Erasure>> {
+    fn erase_user<'a>(&'a self, _: &'a UserId) -> BoxFuture<'a, anyhow::Result<Erasure>> {
         Box::pin(async { Ok(Erasure::NothingStored) })
     }
 

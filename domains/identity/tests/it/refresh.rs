@@ -51,7 +51,10 @@ async fn a_refresh_rotates_the_refresh_token_and_the_new_access_token_works() {
         .auth
         .verify(second["access_token"].as_str().unwrap())
         .unwrap();
-    assert_eq!(principal.session_id, first["session_id"].as_str().unwrap());
+    assert_eq!(
+        principal.session_id.to_string(),
+        first["session_id"].as_str().unwrap()
+    );
     let third = refreshed(&app, &second).await;
     assert_ne!(third["refresh_token"], second["refresh_token"]);
 
@@ -113,7 +116,7 @@ async fn reuse_after_the_grace_window_revokes_the_whole_family() {
         .unwrap()
         .user_id;
     assert!(
-        crate::security_events(&app, &user_id)
+        crate::security_events(&app, &user_id.to_string())
             .await
             .contains(&"refresh_token_reused".to_owned())
     );

@@ -1,5 +1,8 @@
 //! `POST /v1/identity/logout` and `/v1/identity/me/sessions`.
 
+use std::time::Duration;
+
+use haven_platform::auth::Role;
 use haven_platform::testing::AssertProblem;
 use haven_platform::testing::Login;
 use haven_platform::testing::TestApp;
@@ -293,8 +296,16 @@ async fn a_token_with_ids_of_the_wrong_type_is_401_and_touches_nothing() {
         .await
         .body;
     let session = a["session_id"].as_str().unwrap().to_owned();
-    // The session id as the subject and the user id as the session.
-    let swapped = crate::admin_support::mint(&app, &session, &user, vec![], &["pwd"]);
+    // The session id as the subject and the user id as the session, validly signed.
+    let mut claims = app.ctx.auth.access_claims(
+        &user.parse().unwrap(),
+        &session.parse().unwrap(),
+        vec![Role::Member],
+        vec!["pwd".to_owned()],
+        Duration::from_secs(300),
+    );
+    std::mem::swap(&mut claims.sub, &mut claims.sid);
+    let swapped = app.ctx.auth.issue(&claims).unwrap();
     for (method, path) in [
         ("GET", "/v1/identity/me"),
         ("POST", "/v1/identity/logout"),
