@@ -209,13 +209,22 @@ pub struct JwkSet {
 }
 
 mod admin;
-pub use admin::*;
+pub use admin::{AdminUserDto, RoleSet, SetRolesRequest};
 mod account_email;
 pub mod rules;
-pub use account_email::*;
+pub use account_email::{
+    ChangePasswordRequest, ConfirmEmailRequest, EmailAccepted, PasswordResetRequest,
+    ResetPasswordRequest,
+};
 mod organizations;
-pub use organizations::*;
+pub use organizations::{
+    CreateOrganizationRequest, CsvBody, EligibilityReportDto, JoinOrganizationRequest,
+    JoinedViaDto, MembershipDto, OrganizationDto, OrganizationMemberDto, UpdateOrganizationRequest,
+};
 mod privacy;
-pub use privacy::*;
+pub use privacy::{DeleteAccountRequest, ErasureDto, ErasureStepDto, ExportDto, ExportStateDto};
 mod mfa;
-pub use mfa::*;
+pub use mfa::{
+    LoginMfaRequest, LoginResult, MfaChallengeResponse, MfaCodeRequest, MfaDisableRequest,
+    MfaStatusDto, OneFactor, RecoveryCodesDto, TotpEnrollmentDto,
+};

@@ -7,7 +7,7 @@
 //! in the README ("Organizations").
 
 mod account_email;
-pub use account_email::*;
+pub use account_email::{EmailVerificationRequested, PasswordResetRequested, SendAccountEmail};
 
 use haven_platform::outbox::DomainEvent;
 use serde::Serialize;

@@ -468,8 +468,14 @@ impl EmailTokenPurpose {
 
 mod eligibility;
 mod organizations;
-pub use eligibility::*;
-pub use organizations::*;
+pub use eligibility::{
+    ELIGIBILITY_MAX_BYTES, ELIGIBILITY_MAX_REPORTED, ELIGIBILITY_MAX_ROWS, EligibilityEntry,
+    EligibilityErrors, RowProblem, parse_eligibility_csv,
+};
+pub use organizations::{
+    EMPLOYEE_ID_MAX_CHARS, EmailDomain, EndReason, JoinedVia, MAX_ALLOWED_DOMAINS, Membership,
+    MembershipId, ORGANIZATION_NAME_MAX_CHARS, Organization, OrganizationId,
+};
 
 #[cfg(test)]
 mod tests {

@@ -416,14 +416,41 @@ pub fn security_event_times_since(
 }
 
 mod admin;
-pub use admin::*;
+pub use admin::{
+    UserFilter, active_session_owners, count_active_sessions, like_contains, list_users,
+    live_account, set_disabled_at,
+};
 mod email_tokens;
-pub use email_tokens::*;
+pub use email_tokens::{
+    EmailTokenRow, claim_email_token, consume_email_tokens, delete_email_tokens_of,
+    find_usable_email_token, insert_email_token, mark_email_verified,
+};
 mod organizations;
-pub use organizations::*;
+pub use organizations::{
+    EligibilityRow, MembershipRow, OrganizationRow, active_membership_of_user,
+    active_memberships_via, delete_domains, delete_eligibility, domain_allowed, domains_of,
+    eligibility_by_employee_id, eligibility_has_email, eligibility_of, employee_id_in_use,
+    end_memberships, find_organization, insert_domain, insert_eligibility, insert_membership,
+    insert_organization, list_active_members, list_organizations, lock_organization,
+    memberships_of_organization, memberships_of_user, set_eligibility_stats, update_organization,
+};
 mod privacy;
-pub use privacy::*;
+pub use privacy::{
+    ErasureRow, ErasureStepRow, ExportRow, complete_erasure, complete_erasure_step,
+    complete_export, count_erasure_attempt, delete_exports_of, erasure_steps_of, find_erasure,
+    find_erasure_step, find_export, find_export_by_id, insert_erasure, insert_erasure_step,
+    insert_export, lock_erasure, pending_erasure_steps, pseudonymize_user, purge_expired_exports,
+    sessions_of, take_export_payload, tombstone_email, tombstone_login, touch_erasure,
+};
 mod roles;
-pub use roles::*;
+pub use roles::{
+    ROLES_JSON_SQL, count_enabled_admins, delete_roles, insert_roles, lock_admin_roles, lock_user,
+    role_name, set_roles,
+};
 mod mfa;
-pub use mfa::*;
+pub use mfa::{
+    MfaChallengeRow, MfaTotpRow, RecoveryCodeRow, claim_challenge_attempt, delete_mfa,
+    delete_spent_challenges, enable_totp, erase_mfa, find_totp, insert_challenge, mfa_enabled,
+    recovery_codes_left, replace_recovery_codes, security_event_times_since_any, set_session_amr,
+    start_totp_enrollment, use_challenge, use_recovery_code, use_totp_step,
+};
