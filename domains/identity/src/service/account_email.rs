@@ -6,6 +6,7 @@
 //! mailed to, so a token stops working once the account's address changes.
 
 use haven_platform::AnyConnection;
+use haven_platform::Unexpected;
 use haven_platform::mail::Mail;
 use haven_platform::outbox;
 use haven_platform::time::now_utc;
@@ -249,7 +250,7 @@ impl IdentityService {
                 link: Some(link),
             })
             .await
-            .map_err(|e| IdentityError::Internal(format!("account email: {e}")))?;
+            .map_err(Unexpected::with("account email"))?;
         tracing::info!("account email handed over");
         Ok(())
     }

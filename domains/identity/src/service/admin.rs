@@ -9,6 +9,7 @@
 //! also locks every `admin` role row ([`repo::lock_admin_roles`]), so the rule "an
 //! enabled admin always remains" holds under concurrent requests on both backends.
 
+use haven_platform::Unexpected;
 use std::collections::HashMap;
 
 use haven_platform::auth::{LiveAccount, Role};
@@ -329,8 +330,8 @@ fn ensure_another_enabled_admin(conn: &mut AnyConnection) -> Result<(), Identity
 
 /// The row's roles in canonical (sorted, distinct) order.
 fn stored_roles(row: &UserRow) -> Result<Vec<Role>, IdentityError> {
-    let mut roles: Vec<Role> = serde_json::from_str(&row.roles)
-        .map_err(|e| IdentityError::Internal(format!("identity_users.roles of {}: {e}", row.id)))?;
+    let mut roles: Vec<Role> =
+        serde_json::from_str(&row.roles).map_err(Unexpected::with("identity_users.roles"))?;
     roles.sort();
     roles.dedup();
     Ok(roles)

@@ -2,6 +2,7 @@
 //! in full first, then one transaction swaps the list and ends the memberships it no
 //! longer covers.
 
+use haven_platform::Unexpected;
 use std::collections::{HashMap, HashSet};
 
 use haven_platform::time::now_utc;
@@ -37,7 +38,7 @@ impl IdentityService {
     ) -> Result<EligibilityReplaced, IdentityError> {
         let entries = tokio::task::spawn_blocking(move || parse_eligibility_csv(&csv_text))
             .await
-            .map_err(|e| IdentityError::Internal(format!("eligibility parse task: {e}")))?
+            .map_err(Unexpected::with("eligibility parse task"))?
             .map_err(IdentityError::EligibilityInvalid)?;
         let (id, admin) = (*id, *admin_id);
         let now = now_utc();

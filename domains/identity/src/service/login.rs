@@ -1,6 +1,7 @@
 //! Login: credentials check and a new session.
 
 use chrono::NaiveDateTime;
+use haven_platform::Unexpected;
 use haven_platform::time::now_utc;
 
 use super::lockout::lock_key;
@@ -135,7 +136,7 @@ impl IdentityService {
         let access_token = self
             .auth
             .issue(&claims)
-            .map_err(|e| IdentityError::Internal(format!("signing the access token: {e}")))?;
+            .map_err(Unexpected::with("signing the access token"))?;
         Ok(LoginTokens {
             access_token,
             refresh_token,
@@ -166,8 +167,7 @@ impl IdentityService {
             revoked_at: None,
             refresh_secret: random_token()?,
             ip_coarse,
-            amr: serde_json::to_string(amr)
-                .map_err(|e| IdentityError::Internal(format!("amr: {e}")))?,
+            amr: serde_json::to_string(amr).map_err(Unexpected::with("amr"))?,
         };
         let token_row = RefreshTokenRow {
             id: RefreshTokenId::new(),

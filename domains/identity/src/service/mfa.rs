@@ -6,6 +6,7 @@
 //! security events and count toward the account lock like wrong passwords.
 
 use chrono::NaiveDateTime;
+use haven_platform::Unexpected;
 use haven_platform::auth::Role;
 use haven_platform::time::now_utc;
 
@@ -100,7 +101,7 @@ pub(super) fn use_factor(
 
 /// The TOTP cipher, or an internal error when no key could be made.
 fn require_cipher(cipher: Option<&SecretCipher>) -> Result<&SecretCipher, IdentityError> {
-    cipher.ok_or_else(|| IdentityError::Internal("no MFA encryption key".to_owned()))
+    Ok(cipher.ok_or_else(|| Unexpected::invariant("no MFA encryption key"))?)
 }
 
 fn unix(t: NaiveDateTime) -> u64 {

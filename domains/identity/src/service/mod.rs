@@ -30,6 +30,7 @@ mod sessions;
 mod tokens;
 mod totp;
 
+use haven_platform::Unexpected;
 use std::time::Duration;
 
 use base64::Engine;
@@ -222,14 +223,14 @@ fn count(kind: SecurityEventKind) {
     metrics::counter!("haven_identity_security_events_total", "kind" => kind.as_str()).increment(1);
 }
 
-fn roles_to_json(roles: &[Role]) -> Result<String, IdentityError> {
-    serde_json::to_string(roles).map_err(|e| IdentityError::Internal(format!("roles: {e}")))
+fn roles_to_json(roles: &[Role]) -> Result<String, Unexpected> {
+    serde_json::to_string(roles).map_err(Unexpected::with("roles"))
 }
 
 fn user_from_row(row: UserRow) -> Result<User, IdentityError> {
     let id = row.id;
-    let roles: Vec<Role> = serde_json::from_str(&row.roles)
-        .map_err(|e| IdentityError::Internal(format!("identity_users.roles of {id}: {e}")))?;
+    let roles: Vec<Role> =
+        serde_json::from_str(&row.roles).map_err(Unexpected::with("identity_users.roles"))?;
     Ok(User {
         id,
         email: row.email,
@@ -260,10 +261,9 @@ fn utc(t: NaiveDateTime) -> DateTime<Utc> {
 }
 
 /// 256 random bits, base64url without padding.
-fn random_token() -> Result<String, IdentityError> {
+fn random_token() -> Result<String, Unexpected> {
     let mut bytes = [0u8; 32];
-    getrandom::fill(&mut bytes)
-        .map_err(|e| IdentityError::Internal(format!("random token: {e}")))?;
+    getrandom::fill(&mut bytes).map_err(Unexpected::with("random token"))?;
     Ok(base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes))
 }
 

@@ -5,6 +5,7 @@
 //! join. Membership changes publish `organization.member_joined/left` in the same
 //! transaction.
 
+use haven_platform::Unexpected;
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 use chrono::NaiveDateTime;
@@ -155,10 +156,10 @@ pub(super) fn membership_from(
         user_id: row.user_id,
         email,
         via: JoinedVia::parse(&row.via).ok_or_else(|| {
-            IdentityError::Internal(format!(
-                "identity_organization_memberships.via: {}",
-                row.via
-            ))
+            Unexpected::new(
+                "identity_organization_memberships.via",
+                format!("unknown value {}", row.via),
+            )
         })?,
         employee_id: row.employee_id,
         joined_at: utc(row.joined_at),

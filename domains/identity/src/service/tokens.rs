@@ -2,6 +2,7 @@
 
 use base64::Engine;
 use chrono::NaiveDateTime;
+use haven_platform::Unexpected;
 use haven_platform::time::now_utc;
 use sha2::Sha256;
 
@@ -63,8 +64,8 @@ impl IdentityService {
         // EdDSA signatures are deterministic: a retry in the grace window gets the very
         // same pair.
         // The session keeps the methods its login proved (a password, a second factor).
-        let amr: Vec<String> = serde_json::from_str(&amr)
-            .map_err(|e| IdentityError::Internal(format!("identity_sessions.amr: {e}")))?;
+        let amr: Vec<String> =
+            serde_json::from_str(&amr).map_err(Unexpected::with("identity_sessions.amr"))?;
         let mut claims = self.auth.access_claims(
             &user.id.to_string(),
             &session_id.to_string(),
@@ -80,7 +81,7 @@ impl IdentityService {
         let access_token = self
             .auth
             .issue(&claims)
-            .map_err(|e| IdentityError::Internal(format!("signing the access token: {e}")))?;
+            .map_err(Unexpected::with("signing the access token"))?;
         tracing::info!("tokens refreshed");
         Ok(LoginTokens {
             access_token,

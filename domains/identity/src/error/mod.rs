@@ -1,9 +1,42 @@
-//! The identity domain's errors and their problem responses. Bodies never carry
-//! passwords, tokens or hashes.
+//! The identity domain's errors: one enum per resource (or per group of operations of a
+//! resource when their documented error sets differ), each mapped to problems by an
+//! exhaustive `match` in its [`DomainError`](haven_platform::DomainError) impl. The
+//! conversion into an operation's `ApiError<S>` fails to compile when `S` (the
+//! `error_set!` below) does not document every status the enum can answer. Bodies never
+//! carry passwords, tokens or hashes; 5xx causes go to the log only.
+
+pub mod privacy;
+
+/// `From<diesel::result::Error>` for resource enums with a `Db(DbError)` variant: a
+/// query failure inside a use-case is the database's, kept as the source.
+macro_rules! db_errors {
+    ($($t:ty),+ $(,)?) => {$(
+        impl From<diesel::result::Error> for $t {
+            fn from(e: diesel::result::Error) -> Self {
+                Self::Db(haven_platform::DbError::Query(e))
+            }
+        }
+    )+};
+}
+pub(crate) use db_errors;
+
+/// A problem with `status`, `code` and `detail` (the shape every mapping builds).
+pub(crate) fn problem(
+    status: StatusCode,
+    code: &str,
+    detail: impl Into<String>,
+) -> haven_platform::http::problem::ProblemError {
+    haven_platform::http::problem::ProblemError::new(status, code).with_detail(detail)
+}
+
+/// `404 not_found` with `detail`.
+pub(crate) fn not_found(detail: &str) -> haven_platform::http::problem::ProblemError {
+    problem(StatusCode::NOT_FOUND, "not_found", detail)
+}
 
 use haven_platform::auth::unauthorized;
 use haven_platform::http::problem::ErrorSet;
-use haven_platform::{ApiError, DbError, error_set};
+use haven_platform::{ApiError, DbError, Unexpected, error_set};
 use poem::http::StatusCode;
 
 use crate::model::{EligibilityErrors, EmailError, PasswordError};
@@ -259,9 +292,9 @@ pub enum IdentityError {
     /// No erasure was requested for the account.
     #[error("erasure not found")]
     ErasureNotFound,
-    /// Anything else unexpected (the message holds no secrets).
-    #[error("internal: {0}")]
-    Internal(String),
+    /// Anything unexpected: the cause is kept as the source and logged, never sent.
+    #[error(transparent)]
+    Unexpected(#[from] Unexpected),
     /// The change would leave no enabled account with the `admin` role.
     #[error("last admin")]
     LastAdmin,
@@ -383,7 +416,7 @@ impl<S: ErrorSet> From<IdentityError> for ApiError<S> {
             IdentityError::ErasureNotFound => {
                 ApiError::not_found("No erasure was requested for this account.")
             }
-            IdentityError::Internal(cause) => ApiError::internal(&cause),
+            IdentityError::Unexpected(e) => ApiError::from(e.into_problem()),
             IdentityError::InvalidMfaChallenge => ApiError::new(
                 StatusCode::UNAUTHORIZED,
                 "invalid_mfa_token",

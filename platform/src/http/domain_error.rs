@@ -1,0 +1,159 @@
+//! Domain errors: each resource's error enum states the statuses it can answer and maps
+//! every variant to a problem with an exhaustive `match`. Converting it into an
+//! operation's [`ApiError<S>`] checks **at compile time** that every status the enum can
+//! answer is documented by the operation's error set `S` (or is a common status), so a
+//! handler cannot return an undocumented status and a new status forces the document to
+//! say it.
+
+use std::error::Error as StdError;
+
+use poem::http::StatusCode;
+
+use crate::db::DbError;
+use crate::http::problem::{ApiError, COMMON_STATUSES, ErrorSet, FieldError, ProblemError};
+
+/// A resource's error enum, answered as a problem.
+pub trait DomainError: StdError + Send + Sync + 'static {
+    /// Every status [`DomainError::into_problem`] can answer besides the common ones.
+    /// Each operation returning this error must document them (checked at compile
+    /// time by `From<Self> for ApiError<S>`); each answered status is checked against
+    /// this list in debug builds.
+    const STATUSES: &'static [u16];
+
+    /// The problem answered for this error (an exhaustive `match`, no catch-all): 5xx
+    /// causes are logged with their source chain, never put in the body.
+    fn into_problem(self) -> ProblemError;
+}
+
+/// Whether every status of `needed` is in `documented` or [`COMMON_STATUSES`].
+pub const fn documents(documented: &[u16], needed: &[u16]) -> bool {
+    let mut i = 0;
+    while i < needed.len() {
+        if !contains(documented, needed[i]) && !contains(COMMON_STATUSES, needed[i]) {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+const fn contains(set: &[u16], status: u16) -> bool {
+    let mut i = 0;
+    while i < set.len() {
+        if set[i] == status {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
+impl<S: ErrorSet, E: DomainError> From<E> for ApiError<S> {
+    fn from(e: E) -> Self {
+        const {
+            assert!(
+                documents(S::STATUSES, E::STATUSES),
+                "the operation's error set does not document every status its error enum can answer"
+            );
+        }
+        let problem = e.into_problem();
+        debug_assert!(
+            contains(E::STATUSES, problem.status().as_u16())
+                || contains(COMMON_STATUSES, problem.status().as_u16()),
+            "status {} of `{}` is missing from its STATUSES",
+            problem.status(),
+            std::any::type_name::<E>()
+        );
+        ApiError::from(problem)
+    }
+}
+
+/// An unexpected failure (a broken invariant, a failed system call, bad stored data): the
+/// cause is kept as the source, logged, and answered `500 internal` with nothing of it.
+#[derive(Debug, thiserror::Error)]
+#[error("{context}")]
+pub struct Unexpected {
+    context: &'static str,
+    #[source]
+    source: Option<Box<dyn StdError + Send + Sync>>,
+}
+
+impl Unexpected {
+    /// `context` says what was being done (no secrets); `source` is the cause.
+    pub fn new(context: &'static str, source: impl Into<Box<dyn StdError + Send + Sync>>) -> Self {
+        Self {
+            context,
+            source: Some(source.into()),
+        }
+    }
+
+    /// A broken invariant without an underlying error.
+    pub fn invariant(context: &'static str) -> Self {
+        Self {
+            context,
+            source: None,
+        }
+    }
+
+    /// A `map_err` adapter: `.map_err(Unexpected::with("argon2 hash"))`.
+    pub fn with<E: Into<Box<dyn StdError + Send + Sync>>>(
+        context: &'static str,
+    ) -> impl FnOnce(E) -> Self {
+        move |e| Self::new(context, e)
+    }
+
+    /// `500 internal`, the error and its sources logged.
+    pub fn into_problem(self) -> ProblemError {
+        internal(&self)
+    }
+}
+
+/// Invalid request fields, every one listed: `422 validation_failed`.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("invalid fields")]
+pub struct Invalid(pub Vec<FieldError>);
+
+impl Invalid {
+    /// The problem (the generic detail plus one entry per field).
+    pub fn into_problem(self) -> ProblemError {
+        self.0
+            .into_iter()
+            .fold(
+                ApiError::<crate::http::problem::CommonErrors>::new(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "validation_failed",
+                )
+                .detail("The request has invalid fields."),
+                |err, f| err.field(f.field, f.code, f.message),
+            )
+            .into_problem()
+    }
+}
+
+/// The problem of a database failure inside a use-case: `503 unavailable` when the
+/// database cannot be reached, otherwise `500 internal` (a missing row a use-case expects
+/// is its own variant, so a bare `NotFound` here is a bug).
+pub fn db_problem(e: DbError) -> ProblemError {
+    match e {
+        DbError::Unavailable(ref reason) => {
+            tracing::warn!(%reason, "database unavailable");
+            ApiError::<crate::http::problem::CommonErrors>::unavailable(
+                "The database is unavailable; retry shortly.",
+            )
+            .into_problem()
+        }
+        DbError::Query(_) | DbError::Task(_) => internal(&e),
+    }
+}
+
+/// `500 internal`, logging `cause` and its source chain.
+pub fn internal(cause: &(dyn StdError + 'static)) -> ProblemError {
+    let mut chain = cause.to_string();
+    let mut next = cause.source();
+    while let Some(source) = next {
+        chain.push_str(": ");
+        chain.push_str(&source.to_string());
+        next = source.source();
+    }
+    ApiError::<crate::http::problem::CommonErrors>::internal(&chain).into_problem()
+}
