@@ -5,6 +5,7 @@
 //! `error_set!` below) does not document every status the enum can answer. Bodies never
 //! carry passwords, tokens or hashes; 5xx causes go to the log only.
 
+pub mod mfa;
 pub mod privacy;
 
 /// `From<diesel::result::Error>` for resource enums with a `Db(DbError)` variant: a
@@ -19,6 +20,37 @@ macro_rules! db_errors {
     )+};
 }
 pub(crate) use db_errors;
+
+/// `From<Fault>` for resource enums with `Db(DbError)` and `Unexpected(Unexpected)`
+/// variants, so they can call the helpers shared by several resources.
+macro_rules! fault_errors {
+    ($($t:ty),+ $(,)?) => {$(
+        impl From<$crate::error::Fault> for $t {
+            fn from(e: $crate::error::Fault) -> Self {
+                match e {
+                    $crate::error::Fault::Db(e) => Self::Db(e),
+                    $crate::error::Fault::Unexpected(e) => Self::Unexpected(e),
+                }
+            }
+        }
+    )+};
+}
+pub(crate) use fault_errors;
+
+/// The failure of a helper shared by several resources (lockout, second-factor checks,
+/// account lookups): the database or something unexpected, never a domain outcome, so
+/// each resource's enum absorbs it without a new status.
+#[derive(Debug, thiserror::Error)]
+pub enum Fault {
+    /// The database failed.
+    #[error(transparent)]
+    Db(#[from] DbError),
+    /// Anything unexpected.
+    #[error(transparent)]
+    Unexpected(#[from] Unexpected),
+}
+
+db_errors!(Fault);
 
 /// A problem with `status`, `code` and `detail` (the shape every mapping builds).
 pub(crate) fn problem(
@@ -363,6 +395,8 @@ pub enum IdentityError {
     MfaNotEnabled,
 }
 
+fault_errors!(IdentityError);
+
 impl From<diesel::result::Error> for IdentityError {
     fn from(e: diesel::result::Error) -> Self {
         Self::Db(DbError::Query(e))
@@ -424,12 +458,12 @@ impl<S: ErrorSet> From<IdentityError> for ApiError<S> {
             .detail(
                 "The sign-in step is invalid, used or expired; sign in with your password again.",
             ),
-            IdentityError::InvalidMfaCode { retry_after_s } => with_retry_after(
+            IdentityError::InvalidMfaCode { retry_after_s } => with_retry_after_api(
                 ApiError::new(StatusCode::UNAUTHORIZED, "invalid_mfa_code")
                     .detail("The authentication code is incorrect."),
                 retry_after_s,
             ),
-            IdentityError::MfaCodeRejected { retry_after_s } => with_retry_after(
+            IdentityError::MfaCodeRejected { retry_after_s } => with_retry_after_api(
                 ApiError::new(StatusCode::FORBIDDEN, "invalid_mfa_code")
                     .detail("The authentication code is incorrect."),
                 retry_after_s,
@@ -476,10 +510,21 @@ fn invalid_credentials<S: ErrorSet>() -> ApiError<S> {
         .detail("The email address or password is incorrect.")
 }
 
-fn with_retry_after<S: ErrorSet>(err: ApiError<S>, retry_after_s: Option<u64>) -> ApiError<S> {
+fn with_retry_after_api<S: ErrorSet>(err: ApiError<S>, retry_after_s: Option<u64>) -> ApiError<S> {
     match retry_after_s {
         Some(s) => err.retry_after(s),
         None => err,
+    }
+}
+
+/// `problem` with `Retry-After` when `retry_after_s` is set (a locked account).
+pub(crate) fn with_retry_after(
+    problem: haven_platform::http::problem::ProblemError,
+    retry_after_s: Option<u64>,
+) -> haven_platform::http::problem::ProblemError {
+    match retry_after_s {
+        Some(s) => problem.with_retry_after(s),
+        None => problem,
     }
 }
 

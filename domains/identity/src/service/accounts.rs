@@ -6,7 +6,7 @@ use haven_platform::outbox;
 use haven_platform::time::now_utc;
 
 use super::{IdentityService, RegisterInput, clean_display_name, roles_to_json, user_from_row};
-use crate::error::{FieldProblem, IdentityError};
+use crate::error::{Fault, FieldProblem, IdentityError};
 use crate::events::EmailVerificationRequested;
 use crate::model::{Email, NewAccount, Password, User, UserId};
 use crate::repo::{self, UserRow};
@@ -107,19 +107,24 @@ impl IdentityService {
             })
             .await?;
         tracing::info!("account registered");
-        user_from_row(row)
+        Ok(user_from_row(row)?)
     }
 
     /// The account of `user_id`.
     #[tracing::instrument(skip_all, fields(user_id = %user_id))]
     pub async fn me(&self, user_id: UserId) -> Result<User, IdentityError> {
-        let id = user_id;
-        // The primary: the caller may have just changed the account.
+        self.find_account(user_id)
+            .await?
+            .ok_or(IdentityError::NotFound)
+    }
+
+    /// The account as it is now (read on the primary: the caller may have just changed
+    /// it), or `None` when it no longer exists; for every resource's use-cases.
+    pub(crate) async fn find_account(&self, user_id: UserId) -> Result<Option<User>, Fault> {
         let row = self
             .db
-            .read_primary(move |conn| repo::find_user(conn, id).map_err(IdentityError::from))
-            .await?
-            .ok_or(IdentityError::NotFound)?;
-        user_from_row(row)
+            .read_primary(move |conn| repo::find_user(conn, user_id).map_err(Fault::from))
+            .await?;
+        Ok(row.map(user_from_row).transpose()?)
     }
 }

@@ -41,7 +41,6 @@ use haven_platform::privacy::ModuleHandle;
 use haven_platform::{Db, PlatformContext};
 use sha2::{Digest, Sha256};
 
-use crate::error::IdentityError;
 use crate::model::{SecurityEventId, SecurityEventKind};
 use crate::model::{Session, SessionId, User, UserId};
 use crate::repo::{SecurityEventRow, SessionRow, UserRow};
@@ -227,7 +226,7 @@ fn roles_to_json(roles: &[Role]) -> Result<String, Unexpected> {
     serde_json::to_string(roles).map_err(Unexpected::with("roles"))
 }
 
-fn user_from_row(row: UserRow) -> Result<User, IdentityError> {
+fn user_from_row(row: UserRow) -> Result<User, Unexpected> {
     let id = row.id;
     let roles: Vec<Role> =
         serde_json::from_str(&row.roles).map_err(Unexpected::with("identity_users.roles"))?;
@@ -246,14 +245,14 @@ fn user_from_row(row: UserRow) -> Result<User, IdentityError> {
     })
 }
 
-fn session_from_row(row: SessionRow) -> Result<Session, IdentityError> {
-    Ok(Session {
+fn session_from_row(row: SessionRow) -> Session {
+    Session {
         id: row.id,
         device_label: row.device_label,
         ip_coarse: row.ip_coarse,
         created_at: utc(row.created_at),
         last_used_at: utc(row.last_used_at),
-    })
+    }
 }
 
 fn utc(t: NaiveDateTime) -> DateTime<Utc> {

@@ -127,6 +127,6 @@ impl IdentityService {
             .await?
             .ok_or(IdentityError::NotFound)?;
         tracing::info!("profile updated");
-        user_from_row(row)
+        Ok(user_from_row(row)?)
     }
 }

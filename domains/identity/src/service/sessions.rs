@@ -174,6 +174,6 @@ impl IdentityService {
                     .map_err(IdentityError::from)
             })
             .await?;
-        rows.into_iter().map(session_from_row).collect()
+        Ok(rows.into_iter().map(session_from_row).collect())
     }
 }
