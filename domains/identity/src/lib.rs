@@ -29,6 +29,7 @@ use haven_platform::ratelimit::RateLimiter;
 use haven_platform::{Module, ModuleInfo, PlatformContext};
 
 pub use error::IdentityError;
+pub use error::admin::{AdminChangeError, AdminGetError};
 pub use error::mfa::{EnrollError, MfaChangeError, MfaStatusError};
 pub use error::privacy::{DownloadError, ErasureError, ErasureStatusError, ExportError};
 pub use model::{SessionId, UserId};

@@ -101,9 +101,13 @@ impl Unexpected {
     ) -> impl FnOnce(E) -> Self {
         move |e| Self::new(context, e)
     }
+}
+
+impl DomainError for Unexpected {
+    const STATUSES: &'static [u16] = &[];
 
     /// `500 internal`, the error and its sources logged.
-    pub fn into_problem(self) -> ProblemError {
+    fn into_problem(self) -> ProblemError {
         internal(&self)
     }
 }
@@ -113,9 +117,11 @@ impl Unexpected {
 #[error("invalid fields")]
 pub struct Invalid(pub Vec<FieldError>);
 
-impl Invalid {
-    /// The problem (the generic detail plus one entry per field).
-    pub fn into_problem(self) -> ProblemError {
+impl DomainError for Invalid {
+    const STATUSES: &'static [u16] = &[422];
+
+    /// The generic detail plus one entry per field.
+    fn into_problem(self) -> ProblemError {
         self.0
             .into_iter()
             .fold(

@@ -5,6 +5,7 @@
 //! `error_set!` below) does not document every status the enum can answer. Bodies never
 //! carry passwords, tokens or hashes; 5xx causes go to the log only.
 
+pub mod admin;
 pub mod mfa;
 pub mod privacy;
 
@@ -51,6 +52,32 @@ pub enum Fault {
 }
 
 db_errors!(Fault);
+
+impl haven_platform::DomainError for Fault {
+    const STATUSES: &'static [u16] = &[];
+
+    fn into_problem(self) -> haven_platform::http::problem::ProblemError {
+        match self {
+            Self::Db(e) => haven_platform::http::domain_error::db_problem(e),
+            Self::Unexpected(e) => e.into_problem(),
+        }
+    }
+}
+
+/// Every problem listed, as the platform's `422 validation_failed`.
+pub fn invalid(problems: Vec<FieldProblem>) -> haven_platform::Invalid {
+    haven_platform::Invalid(problems.into_iter().map(Into::into).collect())
+}
+
+impl From<FieldProblem> for haven_platform::http::problem::FieldError {
+    fn from(p: FieldProblem) -> Self {
+        Self {
+            field: p.field.to_owned(),
+            code: p.code.to_owned(),
+            message: p.message,
+        }
+    }
+}
 
 /// A problem with `status`, `code` and `detail` (the shape every mapping builds).
 pub(crate) fn problem(
@@ -450,7 +477,7 @@ impl<S: ErrorSet> From<IdentityError> for ApiError<S> {
             IdentityError::ErasureNotFound => {
                 ApiError::not_found("No erasure was requested for this account.")
             }
-            IdentityError::Unexpected(e) => ApiError::from(e.into_problem()),
+            IdentityError::Unexpected(e) => ApiError::from(e),
             IdentityError::InvalidMfaChallenge => ApiError::new(
                 StatusCode::UNAUTHORIZED,
                 "invalid_mfa_token",
