@@ -31,6 +31,10 @@ use haven_platform::{Module, ModuleInfo, PlatformContext};
 pub use error::IdentityError;
 pub use error::admin::{AdminChangeError, AdminGetError};
 pub use error::mfa::{EnrollError, MfaChangeError, MfaStatusError};
+pub use error::organizations::{
+    CreateOrganizationError, EligibilityError, JoinError, MyMembershipError, OrganizationReadError,
+    RemoveMemberError, UpdateOrganizationError,
+};
 pub use error::privacy::{DownloadError, ErasureError, ErasureStatusError, ExportError};
 pub use model::{SessionId, UserId};
 pub use service::IdentityService;

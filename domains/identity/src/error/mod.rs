@@ -7,6 +7,7 @@
 
 pub mod admin;
 pub mod mfa;
+pub mod organizations;
 pub mod privacy;
 
 /// `From<diesel::result::Error>` for resource enums with a `Db(DbError)` variant: a

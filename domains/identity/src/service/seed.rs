@@ -7,6 +7,7 @@ use haven_platform::module::Seeded;
 
 use super::{IdentityService, RegisterInput};
 use crate::error::IdentityError;
+use crate::error::organizations::CreateOrganizationError;
 use crate::repo;
 use crate::service::NewOrganization;
 
@@ -75,7 +76,7 @@ impl IdentityService {
         match self.create_organization(&admin_id, organization).await {
             Ok(_) => created += 1,
             // The demo domain is taken: the organization exists from an earlier run.
-            Err(IdentityError::DomainTaken(_)) => {}
+            Err(CreateOrganizationError::DomainTaken(_)) => {}
             Err(e) => return Err(e.into()),
         }
         let mut notes = Vec::new();
