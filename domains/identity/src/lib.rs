@@ -30,6 +30,9 @@ use haven_platform::{Module, ModuleInfo, PlatformContext};
 
 pub use error::IdentityError;
 pub use error::admin::{AdminChangeError, AdminGetError};
+pub use error::credentials::{
+    ChangePasswordError, EmailTokenError, RequestVerificationError, ResetRequestError,
+};
 pub use error::mfa::{EnrollError, MfaChangeError, MfaStatusError};
 pub use error::organizations::{
     CreateOrganizationError, EligibilityError, JoinError, MyMembershipError, OrganizationReadError,

@@ -70,8 +70,10 @@ impl<S: ErrorSet, E: DomainError> From<E> for ApiError<S> {
 
 /// An unexpected failure (a broken invariant, a failed system call, bad stored data): the
 /// cause is kept as the source, logged, and answered `500 internal` with nothing of it.
+/// Its `Display` names the cause too, so a job queue or a log line that prints only the
+/// top error still says what failed.
 #[derive(Debug, thiserror::Error)]
-#[error("{context}")]
+#[error("{context}{}", source.as_ref().map(|s| format!(": {s}")).unwrap_or_default())]
 pub struct Unexpected {
     context: &'static str,
     #[source]
@@ -152,14 +154,7 @@ pub fn db_problem(e: DbError) -> ProblemError {
     }
 }
 
-/// `500 internal`, logging `cause` and its source chain.
-pub fn internal(cause: &(dyn StdError + 'static)) -> ProblemError {
-    let mut chain = cause.to_string();
-    let mut next = cause.source();
-    while let Some(source) = next {
-        chain.push_str(": ");
-        chain.push_str(&source.to_string());
-        next = source.source();
-    }
-    ApiError::<crate::http::problem::CommonErrors>::internal(&chain).into_problem()
+/// `500 internal`, logging `cause` (whose `Display` names its cause).
+pub fn internal(cause: &dyn std::fmt::Display) -> ProblemError {
+    ApiError::<crate::http::problem::CommonErrors>::internal(cause).into_problem()
 }

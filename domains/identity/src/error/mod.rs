@@ -6,6 +6,7 @@
 //! carry passwords, tokens or hashes; 5xx causes go to the log only.
 
 pub mod admin;
+pub mod credentials;
 pub mod mfa;
 pub mod organizations;
 pub mod privacy;
