@@ -39,6 +39,7 @@ pub use error::organizations::{
     RemoveMemberError, UpdateOrganizationError,
 };
 pub use error::privacy::{DownloadError, ErasureError, ErasureStatusError, ExportError};
+pub use error::sessions::{LoginError, LoginMfaError, RefreshError, RevokeSessionError};
 pub use model::{SessionId, UserId};
 pub use service::IdentityService;
 

@@ -10,6 +10,7 @@ pub mod credentials;
 pub mod mfa;
 pub mod organizations;
 pub mod privacy;
+pub mod sessions;
 
 /// `From<diesel::result::Error>` for resource enums with a `Db(DbError)` variant: a
 /// query failure inside a use-case is the database's, kept as the source.

@@ -11,7 +11,7 @@ use super::{
     ACCESS_TOKEN_TTL, IdentityService, Policy, count, random_token, security_event, sha256_hex,
     user_from_row,
 };
-use crate::error::IdentityError;
+use crate::error::sessions::RefreshError;
 use crate::model::SecurityEventKind;
 use crate::model::{LoginTokens, RefreshTokenId, SessionId};
 use crate::repo::{self, RefreshTokenRow, UserRow};
@@ -25,7 +25,7 @@ impl IdentityService {
         &self,
         refresh_token: &str,
         ip_coarse: Option<String>,
-    ) -> Result<LoginTokens, IdentityError> {
+    ) -> Result<LoginTokens, RefreshError> {
         let presented = refresh_token.to_owned();
         let now = now_utc();
         let policy = self.policy;
@@ -33,7 +33,7 @@ impl IdentityService {
             .db
             .write(move |conn| {
                 rotate(conn, &presented, now, policy, ip_coarse.as_deref())
-                    .map_err(IdentityError::from)
+                    .map_err(RefreshError::from)
             })
             .await?;
         let (user, session_id, successor, issued_at, amr, mfa_on) = match outcome {
@@ -45,14 +45,14 @@ impl IdentityService {
                 amr,
                 mfa_on,
             } => (user, session_id, successor, issued_at, amr, mfa_on),
-            Rotation::Invalid => return Err(IdentityError::InvalidRefreshToken),
+            Rotation::Invalid => return Err(RefreshError::InvalidToken),
             Rotation::ReuseDetected { session_id } => {
                 count(SecurityEventKind::RefreshTokenReused);
                 tracing::warn!(
                     session_id = %session_id,
                     "refresh token reuse detected: session revoked"
                 );
-                return Err(IdentityError::InvalidRefreshToken);
+                return Err(RefreshError::InvalidToken);
             }
         };
         let user = user_from_row(*user)?;
