@@ -28,7 +28,7 @@ use haven_platform::privacy::{Erasure, UserData};
 use haven_platform::ratelimit::RateLimiter;
 use haven_platform::{Module, ModuleInfo, PlatformContext};
 
-pub use error::IdentityError;
+pub use error::accounts::{AccountError, RegisterError, SessionRevoked, UpdateProfileError};
 pub use error::admin::{AdminChangeError, AdminGetError};
 pub use error::credentials::{
     ChangePasswordError, EmailTokenError, RequestVerificationError, ResetRequestError,

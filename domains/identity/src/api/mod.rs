@@ -106,12 +106,12 @@ pub(crate) struct Caller {
 /// anything else is refused like a revoked session (`401`).
 pub(crate) fn caller(
     principal: &haven_platform::auth::Principal,
-) -> Result<Caller, crate::IdentityError> {
+) -> Result<Caller, crate::error::accounts::SessionRevoked> {
     match (principal.user_id.parse(), principal.session_id.parse()) {
         (Ok(user_id), Ok(session_id)) => Ok(Caller {
             user_id,
             session_id,
         }),
-        _ => Err(crate::IdentityError::SessionRevoked),
+        _ => Err(crate::error::accounts::SessionRevoked),
     }
 }
