@@ -158,3 +158,81 @@ pub fn db_problem(e: DbError) -> ProblemError {
 pub fn internal(cause: &dyn std::fmt::Display) -> ProblemError {
     ApiError::<crate::http::problem::CommonErrors>::internal(cause).into_problem()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error_set;
+
+    error_set!(NotFoundOnly: 404);
+
+    #[derive(Debug, thiserror::Error)]
+    #[error("lying")]
+    struct Lying;
+
+    impl DomainError for Lying {
+        const STATUSES: &'static [u16] = &[404];
+
+        fn into_problem(self) -> ProblemError {
+            ProblemError::new(StatusCode::CONFLICT, "conflict")
+        }
+    }
+
+    #[test]
+    fn a_set_documents_its_statuses_and_the_common_ones_only() {
+        assert!(documents(&[404, 409], &[409]));
+        assert!(
+            documents(&[], &[500, 503, 400]),
+            "common statuses need no listing"
+        );
+        assert!(!documents(&[404], &[404, 410]));
+        assert!(!documents(&[], &[422]));
+    }
+
+    #[test]
+    #[should_panic(expected = "missing from its STATUSES")]
+    fn a_status_missing_from_the_enum_statuses_fails_in_debug_builds() {
+        let _ = ApiError::<NotFoundOnly>::from(Lying);
+    }
+
+    #[test]
+    fn an_unexpected_failure_keeps_its_source_but_answers_a_bare_500() {
+        let e = Unexpected::new("reading the key", "permission denied on /secret/key");
+        assert!(e.source().is_some(), "the cause is kept as the source");
+        let problem = ApiError::<NotFoundOnly>::from(e).into_problem();
+        assert_eq!(problem.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        assert_eq!(problem.code(), "internal");
+        let body = serde_json::to_string(&problem.body()).unwrap();
+        assert!(
+            !body.contains("secret") && !body.contains("reading"),
+            "{body}"
+        );
+    }
+
+    #[test]
+    fn an_unreachable_database_is_503_and_a_failed_query_500() {
+        let p = db_problem(DbError::Unavailable("refused".into()));
+        assert_eq!((p.status().as_u16(), p.code()), (503, "unavailable"));
+        let p = db_problem(DbError::Query(diesel::result::Error::NotFound));
+        assert_eq!((p.status().as_u16(), p.code()), (500, "internal"));
+    }
+
+    #[test]
+    fn invalid_fields_are_one_422_with_every_field() {
+        let p = Invalid(vec![
+            FieldError {
+                field: "a".into(),
+                code: "x".into(),
+                message: "m".into(),
+            },
+            FieldError {
+                field: "b".into(),
+                code: "y".into(),
+                message: "n".into(),
+            },
+        ])
+        .into_problem();
+        assert_eq!((p.status().as_u16(), p.code()), (422, "validation_failed"));
+        assert_eq!(p.body().errors.len(), 2);
+    }
+}
