@@ -12,7 +12,7 @@ use haven_platform::module::Seeded;
 use haven_platform::server::{self, shutdown_signal};
 use haven_platform::{PlatformContext, nodes, observability};
 
-use haven_identity::IdentityError;
+use haven_identity::RegisterError;
 use haven_identity::service::RegisterInput;
 use haven_platform::auth::Role;
 
@@ -174,11 +174,11 @@ async fn create_user(
             println!("{}", user.id);
             Ok(())
         }
-        Err(IdentityError::Validation(problems)) => {
-            let reasons: Vec<String> = problems.into_iter().map(|p| p.message).collect();
+        Err(RegisterError::Invalid(problems)) => {
+            let reasons: Vec<String> = problems.0.into_iter().map(|p| p.message).collect();
             anyhow::bail!("{}", reasons.join(" "))
         }
-        Err(IdentityError::EmailTaken) => {
+        Err(RegisterError::EmailTaken) => {
             anyhow::bail!("an account with this email address already exists")
         }
         Err(e) => Err(e.into()),

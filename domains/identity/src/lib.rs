@@ -28,7 +28,18 @@ use haven_platform::privacy::{Erasure, UserData};
 use haven_platform::ratelimit::RateLimiter;
 use haven_platform::{Module, ModuleInfo, PlatformContext};
 
-pub use error::IdentityError;
+pub use error::accounts::{AccountError, RegisterError, UpdateProfileError};
+pub use error::admin::{AdminChangeError, AdminGetError};
+pub use error::credentials::{
+    ChangePasswordError, EmailTokenError, RequestVerificationError, ResetRequestError,
+};
+pub use error::mfa::{EnrollError, MfaChangeError, MfaStatusError};
+pub use error::organizations::{
+    CreateOrganizationError, EligibilityError, JoinError, MyMembershipError, OrganizationReadError,
+    RemoveMemberError, UpdateOrganizationError,
+};
+pub use error::privacy::{DownloadError, ErasureError, ErasureStatusError, ExportError};
+pub use error::sessions::{LoginError, LoginMfaError, RefreshError, RevokeSessionError};
 pub use model::{SessionId, UserId};
 pub use service::IdentityService;
 

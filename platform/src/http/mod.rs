@@ -4,6 +4,7 @@ pub mod app;
 pub mod cache;
 pub mod client_ip;
 pub mod contract;
+pub mod domain_error;
 mod error_set;
 pub mod middleware;
 pub mod pagination;

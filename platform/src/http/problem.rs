@@ -108,6 +108,22 @@ impl ProblemError {
         self
     }
 
+    /// Adds a field-level problem.
+    #[must_use]
+    pub fn with_field(
+        mut self,
+        field: impl Into<String>,
+        code: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        self.errors.push(FieldError {
+            field: field.into(),
+            code: code.into(),
+            message: message.into(),
+        });
+        self
+    }
+
     /// Sets `Retry-After` (seconds).
     #[must_use]
     pub fn with_retry_after(mut self, secs: u64) -> Self {

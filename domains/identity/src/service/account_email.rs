@@ -6,12 +6,14 @@
 //! mailed to, so a token stops working once the account's address changes.
 
 use haven_platform::AnyConnection;
+use haven_platform::Unexpected;
 use haven_platform::mail::Mail;
 use haven_platform::outbox;
 use haven_platform::time::now_utc;
 
 use super::{IdentityService, count, random_token, security_event, sha256_hex};
-use crate::error::{FieldProblem, IdentityError};
+use crate::error::credentials::{EmailTokenError, RequestVerificationError, ResetRequestError};
+use crate::error::{Fault, FieldProblem, invalid};
 use crate::events::{EmailVerificationRequested, PasswordResetRequested};
 use crate::model::UserId;
 use crate::model::{Email, EmailTokenId, EmailTokenPurpose, SecurityEventKind};
@@ -35,12 +37,12 @@ pub(super) fn usable_token(
     purpose: EmailTokenPurpose,
     token_hash: &str,
     now: chrono::NaiveDateTime,
-) -> Result<EmailTokenRow, IdentityError> {
+) -> Result<EmailTokenRow, EmailTokenError> {
     let row = repo::find_usable_email_token(conn, purpose.as_str(), token_hash, now)?
-        .ok_or(IdentityError::InvalidEmailToken)?;
-    let user = repo::find_user(conn, row.user_id)?.ok_or(IdentityError::InvalidEmailToken)?;
+        .ok_or(EmailTokenError::InvalidToken)?;
+    let user = repo::find_user(conn, row.user_id)?.ok_or(EmailTokenError::InvalidToken)?;
     if user.email_normalized != row.email_normalized {
-        return Err(IdentityError::InvalidEmailToken);
+        return Err(EmailTokenError::InvalidToken);
     }
     Ok(row)
 }
@@ -54,10 +56,10 @@ pub(super) fn claim_token(
     purpose: EmailTokenPurpose,
     token_hash: &str,
     now: chrono::NaiveDateTime,
-) -> Result<EmailTokenRow, IdentityError> {
+) -> Result<EmailTokenRow, EmailTokenError> {
     let row = usable_token(conn, purpose, token_hash, now)?;
     if !repo::claim_email_token(conn, purpose.as_str(), token_hash, now)? {
-        return Err(IdentityError::InvalidEmailToken);
+        return Err(EmailTokenError::InvalidToken);
     }
     Ok(row)
 }
@@ -66,12 +68,16 @@ impl IdentityService {
     /// Queues a new verification email for the caller; `EmailAlreadyVerified` when there
     /// is nothing to verify.
     #[tracing::instrument(skip_all, fields(user_id = %user_id))]
-    pub async fn request_email_verification(&self, user_id: UserId) -> Result<(), IdentityError> {
+    pub async fn request_email_verification(
+        &self,
+        user_id: UserId,
+    ) -> Result<(), RequestVerificationError> {
         self.db
             .write(move |conn| {
-                let user = repo::find_user(conn, user_id)?.ok_or(IdentityError::NotFound)?;
+                let user = repo::find_user(conn, user_id)?
+                    .ok_or(RequestVerificationError::AccountNotFound)?;
                 if user.email_verified_at.is_some() {
-                    return Err(IdentityError::EmailAlreadyVerified);
+                    return Err(RequestVerificationError::AlreadyVerified);
                 }
                 outbox::publish(conn, &EmailVerificationRequested { user_id })?;
                 Ok(())
@@ -85,9 +91,8 @@ impl IdentityService {
     /// caller learns nothing either way: both paths run one write transaction (a lookup
     /// and a `password_reset_requested` event, with no account when unknown).
     #[tracing::instrument(skip_all)]
-    pub async fn request_password_reset(&self, email: &str) -> Result<(), IdentityError> {
-        let email = Email::parse(email)
-            .map_err(|e| IdentityError::Validation(vec![FieldProblem::email(e)]))?;
+    pub async fn request_password_reset(&self, email: &str) -> Result<(), ResetRequestError> {
+        let email = Email::parse(email).map_err(|e| invalid(vec![FieldProblem::email(e)]))?;
         let normalized = email.normalized().to_owned();
         let now = now_utc();
         let known = self
@@ -108,7 +113,7 @@ impl IdentityService {
                         now,
                     ),
                 )?;
-                Ok::<_, IdentityError>(user_id.is_some())
+                Ok::<_, ResetRequestError>(user_id.is_some())
             })
             .await?;
         count(SecurityEventKind::PasswordResetRequested);
@@ -122,7 +127,7 @@ impl IdentityService {
         &self,
         purpose: EmailTokenPurpose,
         token: &str,
-    ) -> Result<Option<UserId>, IdentityError> {
+    ) -> Result<Option<UserId>, Fault> {
         let hash = sha256_hex(token);
         let now = now_utc();
         // The primary: the token may have been minted a moment ago.
@@ -139,7 +144,7 @@ impl IdentityService {
     /// Marks the address verified with a mailed token (single use; every other pending
     /// verification link of the account stops working too).
     #[tracing::instrument(skip_all, fields(user_id))]
-    pub async fn confirm_email(&self, token: &str) -> Result<(), IdentityError> {
+    pub async fn confirm_email(&self, token: &str) -> Result<(), EmailTokenError> {
         let purpose = EmailTokenPurpose::VerifyEmail;
         let hash = sha256_hex(token);
         let now = now_utc();
@@ -160,7 +165,7 @@ impl IdentityService {
                         ),
                     )?;
                 }
-                Ok::<_, IdentityError>((row.user_id, verified))
+                Ok::<_, EmailTokenError>((row.user_id, verified))
             })
             .await?;
         tracing::Span::current().record("user_id", tracing::field::display(&user_id));
@@ -180,11 +185,11 @@ impl IdentityService {
         &self,
         user_id: UserId,
         purpose: EmailTokenPurpose,
-    ) -> Result<(), IdentityError> {
+    ) -> Result<(), Fault> {
         // The primary: the event may be handled before a replica has the new account.
         let user = self
             .db
-            .read_primary(move |conn| repo::find_user(conn, user_id).map_err(IdentityError::from))
+            .read_primary(move |conn| repo::find_user(conn, user_id).map_err(Fault::from))
             .await?;
         let Some(user) = user else {
             tracing::info!("account gone; no email sent");
@@ -214,7 +219,7 @@ impl IdentityService {
         // Stored before sending: a link that arrives always works; a token whose email
         // failed is never seen and expires.
         self.db
-            .write(move |conn| repo::insert_email_token(conn, &row).map_err(IdentityError::from))
+            .write(move |conn| repo::insert_email_token(conn, &row).map_err(Fault::from))
             .await?;
         let link = self.mail.link(path, &token);
         let greeting = match &user.display_name {
@@ -249,7 +254,7 @@ impl IdentityService {
                 link: Some(link),
             })
             .await
-            .map_err(|e| IdentityError::Internal(format!("account email: {e}")))?;
+            .map_err(Unexpected::with("account email"))?;
         tracing::info!("account email handed over");
         Ok(())
     }

@@ -6,7 +6,10 @@ use haven_platform::outbox;
 use haven_platform::time::now_utc;
 
 use super::{IdentityService, RegisterInput, clean_display_name, roles_to_json, user_from_row};
-use crate::error::{FieldProblem, IdentityError};
+use haven_platform::Invalid;
+
+use crate::error::accounts::{AccountError, RegisterError};
+use crate::error::{Fault, FieldProblem, invalid};
 use crate::events::EmailVerificationRequested;
 use crate::model::{Email, NewAccount, Password, User, UserId};
 use crate::repo::{self, UserRow};
@@ -17,7 +20,7 @@ const EMAIL_UNIQUE: &str = "identity_users_email_normalized_key";
 
 impl IdentityService {
     /// Validates the input: every invalid field is reported at once.
-    pub fn validate_registration(input: RegisterInput) -> Result<NewAccount, IdentityError> {
+    pub fn validate_registration(input: RegisterInput) -> Result<NewAccount, Invalid> {
         let mut problems = Vec::new();
         let email = Email::parse(&input.email)
             .map_err(|e| problems.push(FieldProblem::email(e)))
@@ -32,7 +35,7 @@ impl IdentityService {
                 password,
                 display_name,
             }),
-            _ => Err(IdentityError::Validation(problems)),
+            _ => Err(invalid(problems)),
         }
     }
 
@@ -40,7 +43,7 @@ impl IdentityService {
     /// normalized email decides duplicates, so concurrent registrations of one address
     /// give exactly one account and the others `EmailTaken`.
     #[tracing::instrument(skip_all, fields(user_id))]
-    pub async fn register(&self, input: RegisterInput) -> Result<User, IdentityError> {
+    pub async fn register(&self, input: RegisterInput) -> Result<User, RegisterError> {
         self.create_user(input, vec![Role::Member]).await
     }
 
@@ -53,7 +56,7 @@ impl IdentityService {
         &self,
         input: RegisterInput,
         mut roles: Vec<Role>,
-    ) -> Result<User, IdentityError> {
+    ) -> Result<User, RegisterError> {
         let mut seen = Vec::new();
         roles.retain(|r| {
             !seen.contains(r) && {
@@ -93,8 +96,8 @@ impl IdentityService {
             .write(move |conn| {
                 if let Err(e) = repo::insert_user(conn, &inserted) {
                     return Err(match unique_violation(conn, &e) {
-                        Some(v) if v.constraint == EMAIL_UNIQUE => IdentityError::EmailTaken,
-                        _ => IdentityError::from(e),
+                        Some(v) if v.constraint == EMAIL_UNIQUE => RegisterError::EmailTaken,
+                        _ => RegisterError::from(e),
                     });
                 }
                 outbox::publish(
@@ -107,19 +110,24 @@ impl IdentityService {
             })
             .await?;
         tracing::info!("account registered");
-        user_from_row(row)
+        Ok(user_from_row(row)?)
     }
 
     /// The account of `user_id`.
     #[tracing::instrument(skip_all, fields(user_id = %user_id))]
-    pub async fn me(&self, user_id: UserId) -> Result<User, IdentityError> {
-        let id = user_id;
-        // The primary: the caller may have just changed the account.
+    pub async fn me(&self, user_id: UserId) -> Result<User, AccountError> {
+        self.find_account(user_id)
+            .await?
+            .ok_or(AccountError::NotFound)
+    }
+
+    /// The account as it is now (read on the primary: the caller may have just changed
+    /// it), or `None` when it no longer exists; for every resource's use-cases.
+    pub(crate) async fn find_account(&self, user_id: UserId) -> Result<Option<User>, Fault> {
         let row = self
             .db
-            .read_primary(move |conn| repo::find_user(conn, id).map_err(IdentityError::from))
-            .await?
-            .ok_or(IdentityError::NotFound)?;
-        user_from_row(row)
+            .read_primary(move |conn| repo::find_user(conn, user_id).map_err(Fault::from))
+            .await?;
+        Ok(row.map(user_from_row).transpose()?)
     }
 }

@@ -9,6 +9,7 @@
 //! also locks every `admin` role row ([`repo::lock_admin_roles`]), so the rule "an
 //! enabled admin always remains" holds under concurrent requests on both backends.
 
+use haven_platform::Unexpected;
 use std::collections::HashMap;
 
 use haven_platform::auth::{LiveAccount, Principal, Role};
@@ -17,7 +18,10 @@ use haven_platform::{AnyConnection, DbError};
 
 use super::sessions::{RevokeReason, revoke_sessions_audited};
 use super::{IdentityService, count, security_event, user_from_row};
-use crate::error::{FieldProblem, IdentityError};
+use haven_platform::Invalid;
+
+use crate::error::admin::{AdminChangeError, AdminGetError};
+use crate::error::{Fault, FieldProblem, invalid};
 use crate::model::{SecurityEventKind, SessionId, User, UserId};
 pub use crate::repo::role_name;
 use crate::repo::{self, UserFilter, UserRow};
@@ -63,7 +67,7 @@ pub struct UserQuery {
 
 /// Checks a requested role set: `member` is always part of it and no role appears twice
 /// (nothing is added or dropped silently). Returns it in canonical (sorted) order.
-pub fn validate_roles(mut roles: Vec<Role>) -> Result<Vec<Role>, IdentityError> {
+pub fn validate_roles(mut roles: Vec<Role>) -> Result<Vec<Role>, Invalid> {
     let mut problems = Vec::new();
     if !roles.contains(&Role::Member) {
         problems.push(FieldProblem {
@@ -83,17 +87,17 @@ pub fn validate_roles(mut roles: Vec<Role>) -> Result<Vec<Role>, IdentityError> 
     if problems.is_empty() {
         Ok(roles)
     } else {
-        Err(IdentityError::Validation(problems))
+        Err(invalid(problems))
     }
 }
 
 /// The search text as the query compares it: trimmed, lower-cased (emails are stored
 /// lower-cased in `email_normalized`); blank or too long (counted in characters as sent,
 /// as the document's `maxLength` counts) is a validation problem.
-pub fn email_search(raw: &str) -> Result<String, IdentityError> {
+pub fn email_search(raw: &str) -> Result<String, Invalid> {
     let text = raw.trim().to_lowercase();
     if text.is_empty() || raw.chars().count() > EMAIL_SEARCH_MAX_LEN {
-        return Err(IdentityError::Validation(vec![FieldProblem {
+        return Err(invalid(vec![FieldProblem {
             field: "email",
             code: "invalid",
             message: format!(
@@ -141,7 +145,7 @@ impl IdentityService {
         query: UserQuery,
         before: Option<UserId>,
         fetch: i64,
-    ) -> Result<Vec<AdminUser>, IdentityError> {
+    ) -> Result<Vec<AdminUser>, Fault> {
         let filter = UserFilter {
             email_contains: query.email_contains,
             role: query.role,
@@ -153,7 +157,7 @@ impl IdentityService {
                 let rows = repo::list_users(conn, &filter, before, fetch)?;
                 let ids: Vec<UserId> = rows.iter().map(|r| r.id).collect();
                 let sessions = repo::active_session_owners(conn, &ids)?;
-                Ok::<_, IdentityError>((rows, sessions))
+                Ok::<_, Fault>((rows, sessions))
             })
             .await?;
         let mut per_user: HashMap<UserId, u32> = HashMap::new();
@@ -177,18 +181,18 @@ impl IdentityService {
         &self,
         actor: &Actor,
         user_id: &UserId,
-    ) -> Result<AdminUser, IdentityError> {
+    ) -> Result<AdminUser, AdminGetError> {
         let target = *user_id;
         // On the primary: an admin reads an account right after changing it.
         let (row, active) = self
             .db
             .read_primary(move |conn| {
-                let row = repo::find_user(conn, target)?.ok_or(IdentityError::NotFound)?;
+                let row = repo::find_user(conn, target)?.ok_or(AdminGetError::NotFound)?;
                 let active = repo::count_active_sessions(conn, &target)?;
-                Ok::<_, IdentityError>((row, active))
+                Ok::<_, AdminGetError>((row, active))
             })
             .await?;
-        admin_user(row, active)
+        Ok(admin_user(row, active)?)
     }
 
     /// Replaces the account's roles with `roles` (validated by [`validate_roles`]).
@@ -202,7 +206,7 @@ impl IdentityService {
         actor: &Actor,
         user_id: &UserId,
         roles: Vec<Role>,
-    ) -> Result<AdminUser, IdentityError> {
+    ) -> Result<AdminUser, AdminChangeError> {
         let roles = validate_roles(roles)?;
         let (actor, target) = (actor.clone(), *user_id);
         let now = now_utc();
@@ -211,7 +215,7 @@ impl IdentityService {
             .write(move |conn| {
                 let exists = repo::lock_user(conn, &target)?;
                 if !exists {
-                    return Err(IdentityError::NotFound);
+                    return Err(AdminChangeError::NotFound);
                 }
                 let row = find_target(conn, &target)?;
                 let old = stored_roles(&row)?;
@@ -239,7 +243,7 @@ impl IdentityService {
             count(SecurityEventKind::RoleChanged);
             tracing::info!(roles = %row.roles, "roles changed by an admin");
         }
-        admin_user(row, active)
+        Ok(admin_user(row, active)?)
     }
 
     /// Disables (`disabled = true`) or re-enables the account. Disabling revokes all its
@@ -253,7 +257,7 @@ impl IdentityService {
         actor: &Actor,
         user_id: &UserId,
         disabled: bool,
-    ) -> Result<AdminUser, IdentityError> {
+    ) -> Result<AdminUser, AdminChangeError> {
         let (actor, target) = (actor.clone(), *user_id);
         let now = now_utc();
         let (row, active, changed) = self
@@ -261,7 +265,7 @@ impl IdentityService {
             .write(move |conn| {
                 let exists = repo::lock_user(conn, &target)?;
                 if !exists {
-                    return Err(IdentityError::NotFound);
+                    return Err(AdminChangeError::NotFound);
                 }
                 let row = find_target(conn, &target)?;
                 let changed = row.disabled_at.is_some() != disabled;
@@ -306,31 +310,31 @@ impl IdentityService {
             count(kind);
             tracing::info!(kind = kind.as_str(), "account state changed by an admin");
         }
-        admin_user(row, active)
+        Ok(admin_user(row, active)?)
     }
 }
 
 /// The target account's row, inside the use-case's transaction.
-fn find_target(conn: &mut AnyConnection, target: &UserId) -> Result<UserRow, IdentityError> {
-    repo::find_user(conn, *target)?.ok_or(IdentityError::NotFound)
+fn find_target(conn: &mut AnyConnection, target: &UserId) -> Result<UserRow, AdminChangeError> {
+    repo::find_user(conn, *target)?.ok_or(AdminChangeError::NotFound)
 }
 
 /// `LastAdmin` unless another enabled admin remains besides the (locked, enabled admin)
 /// target. Locks every admin role row first, so two admins taking the role from each
 /// other (or disabling each other) at once cannot both count the other one and leave
 /// none: the second waits, then counts what the first left.
-fn ensure_another_enabled_admin(conn: &mut AnyConnection) -> Result<(), IdentityError> {
+fn ensure_another_enabled_admin(conn: &mut AnyConnection) -> Result<(), AdminChangeError> {
     repo::lock_admin_roles(conn)?;
     if repo::count_enabled_admins(conn)? <= 1 {
-        return Err(IdentityError::LastAdmin);
+        return Err(AdminChangeError::LastAdmin);
     }
     Ok(())
 }
 
 /// The row's roles in canonical (sorted, distinct) order.
-fn stored_roles(row: &UserRow) -> Result<Vec<Role>, IdentityError> {
-    let mut roles: Vec<Role> = serde_json::from_str(&row.roles)
-        .map_err(|e| IdentityError::Internal(format!("identity_users.roles of {}: {e}", row.id)))?;
+fn stored_roles(row: &UserRow) -> Result<Vec<Role>, Unexpected> {
+    let mut roles: Vec<Role> =
+        serde_json::from_str(&row.roles).map_err(Unexpected::with("identity_users.roles"))?;
     roles.sort();
     roles.dedup();
     Ok(roles)
@@ -344,7 +348,7 @@ fn names(roles: &[Role]) -> String {
         .join(",")
 }
 
-fn admin_user(row: UserRow, active_sessions: i64) -> Result<AdminUser, IdentityError> {
+fn admin_user(row: UserRow, active_sessions: i64) -> Result<AdminUser, Unexpected> {
     Ok(AdminUser {
         user: user_from_row(row)?,
         active_sessions: u32::try_from(active_sessions).unwrap_or(u32::MAX),

@@ -8,7 +8,8 @@ use super::account_email::{claim_token, usable_token};
 use super::passwords::Verified;
 use super::sessions::{RevokeReason, count_revoked, revoke_sessions_audited};
 use super::{IdentityService, count, security_event, sha256_hex};
-use crate::error::{FieldProblem, IdentityError};
+use crate::error::credentials::{ChangePasswordError, EmailTokenError};
+use crate::error::{FieldProblem, invalid};
 use crate::model::{EmailTokenPurpose, Password, PasswordError, SecurityEventKind};
 use crate::model::{SessionId, UserId};
 use crate::repo::{self, SessionScope};
@@ -30,10 +31,10 @@ impl IdentityService {
         &self,
         token: &str,
         new_password: &str,
-    ) -> Result<(), IdentityError> {
+    ) -> Result<(), EmailTokenError> {
         let purpose = EmailTokenPurpose::ResetPassword;
         let password = Password::parse_new(new_password)
-            .map_err(|e| IdentityError::Validation(vec![new_password_problem(e)]))?;
+            .map_err(|e| invalid(vec![new_password_problem(e)]))?;
         let hash = sha256_hex(token);
         // A dead token fails before the argon2 hash is paid for; the transaction checks
         // again, so a concurrent use still wins only once. On the primary: the token may
@@ -70,7 +71,7 @@ impl IdentityService {
                         &security_event(kind, Some(user), None, now),
                     )?;
                 }
-                Ok::<_, IdentityError>((user, revoked, verified))
+                Ok::<_, EmailTokenError>((user, revoked, verified))
             })
             .await?;
         tracing::Span::current().record("user_id", tracing::field::display(&user_id));
@@ -92,16 +93,16 @@ impl IdentityService {
         session_id: SessionId,
         current_password: &str,
         new_password: &str,
-    ) -> Result<(), IdentityError> {
+    ) -> Result<(), ChangePasswordError> {
         let new = Password::parse_new(new_password)
-            .map_err(|e| IdentityError::Validation(vec![new_password_problem(e)]))?;
+            .map_err(|e| invalid(vec![new_password_problem(e)]))?;
         let id = user_id;
         // The primary: the current password decides the change.
         let user = self
             .db
-            .read_primary(move |conn| repo::find_user(conn, id).map_err(IdentityError::from))
+            .read_primary(move |conn| repo::find_user(conn, id).map_err(ChangePasswordError::from))
             .await?
-            .ok_or(IdentityError::NotFound)?;
+            .ok_or(ChangePasswordError::AccountNotFound)?;
         let verified = self
             .hasher
             .verify(
@@ -110,11 +111,12 @@ impl IdentityService {
             )
             .await?;
         if verified == Verified::Mismatch {
-            return Err(IdentityError::Validation(vec![FieldProblem {
+            return Err(invalid(vec![FieldProblem {
                 field: "current_password",
                 code: "incorrect",
                 message: "The current password is incorrect.".to_owned(),
-            }]));
+            }])
+            .into());
         }
         let password_hash = self.hasher.hash(new).await?;
         let (user, keep) = (user_id, session_id);
@@ -141,7 +143,7 @@ impl IdentityService {
                         now,
                     ),
                 )?;
-                Ok::<_, IdentityError>(revoked)
+                Ok::<_, ChangePasswordError>(revoked)
             })
             .await?;
         count(SecurityEventKind::PasswordChanged);

@@ -2,13 +2,14 @@
 //! in full first, then one transaction swaps the list and ends the memberships it no
 //! longer covers.
 
+use haven_platform::Unexpected;
 use std::collections::{HashMap, HashSet};
 
 use haven_platform::time::now_utc;
 
 use super::organizations::{admin_event, count_n, end_memberships};
 use super::{IdentityService, count};
-use crate::error::IdentityError;
+use crate::error::organizations::EligibilityError;
 use crate::model::{
     EndReason, JoinedVia, OrganizationId, SecurityEventKind, UserId, parse_eligibility_csv,
 };
@@ -34,18 +35,18 @@ impl IdentityService {
         admin_id: &UserId,
         id: &OrganizationId,
         csv_text: String,
-    ) -> Result<EligibilityReplaced, IdentityError> {
+    ) -> Result<EligibilityReplaced, EligibilityError> {
         let entries = tokio::task::spawn_blocking(move || parse_eligibility_csv(&csv_text))
             .await
-            .map_err(|e| IdentityError::Internal(format!("eligibility parse task: {e}")))?
-            .map_err(IdentityError::EligibilityInvalid)?;
+            .map_err(Unexpected::with("eligibility parse task"))?
+            .map_err(EligibilityError::Invalid)?;
         let (id, admin) = (*id, *admin_id);
         let now = now_utc();
         let replaced = self
             .db
             .write(move |conn| {
                 if !repo::lock_organization(conn, &id)? {
-                    return Err(IdentityError::OrganizationNotFound);
+                    return Err(EligibilityError::OrganizationNotFound);
                 }
                 let rows: Vec<EligibilityRow> = entries
                     .iter()

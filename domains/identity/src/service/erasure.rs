@@ -7,6 +7,7 @@
 //! Access tokens already issued stay valid until they expire (at most 15 minutes).
 
 use chrono::{DateTime, Utc};
+use haven_platform::Unexpected;
 use haven_platform::db::unique_violation;
 use haven_platform::jobs::{self, NewJob};
 use haven_platform::outbox;
@@ -16,7 +17,7 @@ use haven_platform::time::now_utc;
 use super::passwords::{Verified, dummy_hash};
 use super::sessions::{RevokeReason, revoke_sessions_audited};
 use super::{IdentityService, count, security_event, utc};
-use crate::error::IdentityError;
+use crate::error::privacy::{ErasureError, ErasureStatusError};
 use crate::events::UserErased;
 use crate::model::{Password, SecurityEventKind, SessionId, UserId};
 use crate::repo::{self, ErasureRow, ErasureStepRow};
@@ -55,10 +56,10 @@ pub struct ErasureStatus {
 /// The password hash of an erased account: the process's dummy hash, of a random secret
 /// nobody knows. Well-formed (unlike a marker string), so any password check against it
 /// simply fails. Computed off the runtime the first time.
-async fn tombstone_hash() -> Result<String, IdentityError> {
+async fn tombstone_hash() -> Result<String, Unexpected> {
     tokio::task::spawn_blocking(|| dummy_hash().map(str::to_owned))
         .await
-        .map_err(|e| IdentityError::Internal(format!("dummy hash task: {e}")))?
+        .map_err(Unexpected::with("dummy hash task"))?
 }
 
 /// Payload of an [`ERASE_JOB`].
@@ -94,31 +95,31 @@ impl IdentityService {
         user_id: &UserId,
         session_id: &SessionId,
         password: &str,
-    ) -> Result<ErasureStatus, IdentityError> {
+    ) -> Result<ErasureStatus, ErasureError> {
         let id = *user_id;
         // On the primary: the password check decides on the live account.
         let (user, erasure) = self
             .db
             .read_primary(move |conn| {
-                Ok::<_, IdentityError>((repo::find_user(conn, id)?, repo::find_erasure(conn, &id)?))
+                Ok::<_, ErasureError>((repo::find_user(conn, id)?, repo::find_erasure(conn, &id)?))
             })
             .await?;
         if erasure.is_some() {
-            return Err(IdentityError::ErasureAlreadyRequested);
+            return Err(ErasureError::AlreadyRequested);
         }
-        let user = user.ok_or(IdentityError::NotFound)?;
+        let user = user.ok_or(ErasureError::AccountNotFound)?;
         let verified = self
             .hasher
             .verify(Password::presented(password), Some(user.password_hash))
             .await?;
         if verified == Verified::Mismatch {
             tracing::info!("erasure refused: wrong password");
-            return Err(IdentityError::ReauthenticationFailed);
+            return Err(ErasureError::ReauthenticationFailed);
         }
         let modules: Vec<String> = self
             .modules
             .all()
-            .map_err(|e| IdentityError::Internal(e.to_string()))?
+            .map_err(Unexpected::with("the module registry"))?
             .iter()
             .map(|m| m.name().to_owned())
             .collect();
@@ -131,7 +132,7 @@ impl IdentityService {
             };
             jobs_to_enqueue.push(
                 NewJob::new(ERASE_JOB, &payload)
-                    .map_err(|e| IdentityError::Internal(format!("erase job payload: {e}")))?
+                    .map_err(Unexpected::with("erase job payload"))?
                     .max_attempts(ERASURE_MAX_ATTEMPTS),
             );
         }
@@ -167,9 +168,9 @@ impl IdentityService {
                     // A concurrent request of the same account got there first.
                     return Err(match unique_violation(tx, &e) {
                         Some(v) if v.constraint == "identity_erasures_pkey" => {
-                            IdentityError::ErasureAlreadyRequested
+                            ErasureError::AlreadyRequested
                         }
-                        _ => IdentityError::from(e),
+                        _ => ErasureError::from(e),
                     });
                 }
                 let revoked = revoke_sessions_audited(
@@ -194,7 +195,7 @@ impl IdentityService {
                     jobs::enqueue(tx, job)?;
                 }
                 repo::insert_security_event(tx, &event)?;
-                Ok::<_, IdentityError>(revoked.len())
+                Ok::<_, ErasureError>(revoked.len())
             })
             .await?;
         count(SecurityEventKind::ErasureRequested);
@@ -208,19 +209,22 @@ impl IdentityService {
 
     /// The erasure of `user_id` and its steps; `ErasureNotFound` if none was requested.
     #[tracing::instrument(skip_all, fields(user_id = %user_id))]
-    pub async fn erasure_status(&self, user_id: &UserId) -> Result<ErasureStatus, IdentityError> {
+    pub async fn erasure_status(
+        &self,
+        user_id: &UserId,
+    ) -> Result<ErasureStatus, ErasureStatusError> {
         let id = *user_id;
         // On the primary: the member polls the erasure they just requested.
         let (erasure, steps) = self
             .db
             .read_primary(move |conn| {
-                Ok::<_, IdentityError>((
+                Ok::<_, ErasureStatusError>((
                     repo::find_erasure(conn, &id)?,
                     repo::erasure_steps_of(conn, &id)?,
                 ))
             })
             .await?;
-        let erasure = erasure.ok_or(IdentityError::ErasureNotFound)?;
+        let erasure = erasure.ok_or(ErasureStatusError::NotFound)?;
         Ok(status_of(erasure, steps))
     }
 
@@ -238,7 +242,7 @@ impl IdentityService {
                 if step.as_ref().is_some_and(|s| s.completed_at.is_none()) {
                     repo::count_erasure_attempt(tx, &id, &name)?;
                 }
-                Ok::<_, IdentityError>(step)
+                Ok::<_, ErasureError>(step)
             })
             .await?;
         let Some(step) = step else {
@@ -277,7 +281,7 @@ impl IdentityService {
                     tx,
                     &security_event(SecurityEventKind::ErasureCompleted, Some(id), None, now),
                 )?;
-                Ok::<_, IdentityError>(true)
+                Ok::<_, ErasureError>(true)
             })
             .await?;
         tracing::info!(outcome = outcome.as_str(), "module erasure done");
@@ -293,7 +297,7 @@ impl IdentityService {
     /// secret, recovery codes, login challenges), and ends its organization membership
     /// (`organization.member_left`, reason `account_erased`).
     #[tracing::instrument(skip_all, fields(user_id = %user_id))]
-    pub async fn erase_own_data(&self, user_id: &UserId) -> Result<Erasure, IdentityError> {
+    pub async fn erase_own_data(&self, user_id: &UserId) -> Result<Erasure, ErasureError> {
         let id = *user_id;
         let now = now_utc();
         let hash = tombstone_hash().await?;
@@ -306,7 +310,7 @@ impl IdentityService {
                 repo::pseudonymize_user(tx, &id, &hash, now)?;
                 repo::erase_mfa(tx, id)?;
                 let left = super::organizations::end_membership_on_erasure(tx, &id, now)?;
-                Ok::<_, IdentityError>((true, left))
+                Ok::<_, ErasureError>((true, left))
             })
             .await?;
         if left {

@@ -3,13 +3,14 @@
 //! expired exports are purged.
 
 use chrono::{DateTime, NaiveDateTime, Utc};
+use haven_platform::Unexpected;
 use haven_platform::jobs::{self, NewJob};
 use haven_platform::privacy::UserData;
 use haven_platform::time::now_utc;
 use serde_json::{Map, Value, json};
 
 use super::{IdentityService, count, security_event, utc};
-use crate::error::IdentityError;
+use crate::error::privacy::{DownloadError, ExportError};
 use crate::model::{ExportId, SecurityEventKind, SessionId, UserId};
 use crate::repo::{self, ExportRow};
 
@@ -50,7 +51,7 @@ pub struct ExportStatus {
     pub downloaded_at: Option<DateTime<Utc>>,
 }
 
-fn status_of(row: ExportRow, now: NaiveDateTime) -> Result<ExportStatus, IdentityError> {
+fn status_of(row: ExportRow, now: NaiveDateTime) -> ExportStatus {
     let state = if row.downloaded_at.is_some() {
         ExportState::Downloaded
     } else if row.expires_at <= now {
@@ -60,14 +61,14 @@ fn status_of(row: ExportRow, now: NaiveDateTime) -> Result<ExportStatus, Identit
     } else {
         ExportState::Pending
     };
-    Ok(ExportStatus {
+    ExportStatus {
         id: row.id,
         state,
         requested_at: utc(row.requested_at),
         completed_at: row.completed_at.map(utc),
         expires_at: utc(row.expires_at),
         downloaded_at: row.downloaded_at.map(utc),
-    })
+    }
 }
 
 /// Payload of an [`EXPORT_JOB`].
@@ -84,7 +85,7 @@ impl IdentityService {
         &self,
         user_id: &UserId,
         session_id: &SessionId,
-    ) -> Result<ExportStatus, IdentityError> {
+    ) -> Result<ExportStatus, ExportError> {
         let id = ExportId::new();
         tracing::Span::current().record("export_id", tracing::field::display(&id));
         let now = now_utc();
@@ -97,7 +98,7 @@ impl IdentityService {
             downloaded_at: None,
         };
         let job = NewJob::new(EXPORT_JOB, &ExportJob { export_id: id })
-            .map_err(|e| IdentityError::Internal(format!("export job payload: {e}")))?;
+            .map_err(Unexpected::with("export job payload"))?;
         let event = security_event(
             SecurityEventKind::ExportRequested,
             Some(*user_id),
@@ -115,14 +116,14 @@ impl IdentityService {
                 repo::insert_export(tx, &inserted)?;
                 jobs::enqueue(tx, job)?;
                 repo::insert_security_event(tx, &event)?;
-                Ok::<_, IdentityError>(true)
+                Ok::<_, ExportError>(true)
             })
             .await?
             .then_some(())
-            .ok_or(IdentityError::NotFound)?;
+            .ok_or(ExportError::AccountNotFound)?;
         count(SecurityEventKind::ExportRequested);
         tracing::info!("export requested");
-        status_of(row, now)
+        Ok(status_of(row, now))
     }
 
     /// The caller's export; `ExportNotFound` if it is not theirs.
@@ -131,17 +132,17 @@ impl IdentityService {
         &self,
         user_id: &UserId,
         export_id: &ExportId,
-    ) -> Result<ExportStatus, IdentityError> {
+    ) -> Result<ExportStatus, ExportError> {
         let (user, id) = (*user_id, *export_id);
         // On the primary: the member polls the export they just requested.
         let row = self
             .db
             .read_primary(move |conn| {
-                repo::find_export(conn, &id, &user).map_err(IdentityError::from)
+                repo::find_export(conn, &id, &user).map_err(ExportError::from)
             })
             .await?
-            .ok_or(IdentityError::ExportNotFound)?;
-        status_of(row, now_utc())
+            .ok_or(ExportError::NotFound)?;
+        Ok(status_of(row, now_utc()))
     }
 
     /// Hands the caller their export's document once and deletes it in the same
@@ -153,7 +154,7 @@ impl IdentityService {
         user_id: &UserId,
         session_id: &SessionId,
         export_id: &ExportId,
-    ) -> Result<String, IdentityError> {
+    ) -> Result<String, DownloadError> {
         let (user, id) = (*user_id, *export_id);
         let now = now_utc();
         let event = security_event(
@@ -170,7 +171,7 @@ impl IdentityService {
                     return Ok(Err(repo::find_export(tx, &id, &user)?));
                 };
                 repo::insert_security_event(tx, &event)?;
-                Ok::<_, IdentityError>(Ok(payload))
+                Ok::<_, DownloadError>(Ok(payload))
             })
             .await?;
         match taken {
@@ -179,14 +180,12 @@ impl IdentityService {
                 tracing::info!("export downloaded");
                 Ok(payload)
             }
-            Err(None) => Err(IdentityError::ExportNotFound),
-            Err(Some(row)) => Err(match status_of(row, now)?.state {
-                ExportState::Pending => IdentityError::ExportNotReady,
-                ExportState::Expired => IdentityError::ExportExpired,
+            Err(None) => Err(DownloadError::NotFound),
+            Err(Some(row)) => Err(match status_of(row, now).state {
+                ExportState::Pending => DownloadError::NotReady,
+                ExportState::Expired => DownloadError::Expired,
                 // Ready here means a payload went missing; treat it as taken.
-                ExportState::Downloaded | ExportState::Ready => {
-                    IdentityError::ExportAlreadyDownloaded
-                }
+                ExportState::Downloaded | ExportState::Ready => DownloadError::AlreadyDownloaded,
             }),
         }
     }
@@ -200,9 +199,7 @@ impl IdentityService {
         // On the primary: the job runs right after the request committed.
         let Some(row) = self
             .db
-            .read_primary(move |conn| {
-                repo::find_export_by_id(conn, &id).map_err(IdentityError::from)
-            })
+            .read_primary(move |conn| repo::find_export_by_id(conn, &id).map_err(ExportError::from))
             .await?
         else {
             tracing::info!("export gone before it was assembled");
@@ -231,7 +228,7 @@ impl IdentityService {
         let id = row.id;
         self.db
             .write(move |conn| {
-                repo::complete_export(conn, &id, &document, now).map_err(IdentityError::from)
+                repo::complete_export(conn, &id, &document, now).map_err(ExportError::from)
             })
             .await?;
         tracing::info!("export assembled");
@@ -240,11 +237,11 @@ impl IdentityService {
 
     /// Deletes exports past their expiry (the hourly [`PURGE_EXPORTS_JOB`]).
     #[tracing::instrument(skip_all)]
-    pub async fn purge_expired_exports(&self) -> Result<usize, IdentityError> {
+    pub async fn purge_expired_exports(&self) -> Result<usize, ExportError> {
         let now = now_utc();
         let purged = self
             .db
-            .write(move |conn| repo::purge_expired_exports(conn, now).map_err(IdentityError::from))
+            .write(move |conn| repo::purge_expired_exports(conn, now).map_err(ExportError::from))
             .await?;
         tracing::info!(purged, "expired exports purged");
         Ok(purged)
@@ -253,14 +250,14 @@ impl IdentityService {
     /// Identity's own section of an export: the account, its sessions, its security
     /// events (kinds and times) and its organization memberships.
     #[tracing::instrument(skip_all, fields(user_id = %user_id))]
-    pub async fn export_own_data(&self, user_id: &UserId) -> Result<UserData, IdentityError> {
+    pub async fn export_own_data(&self, user_id: &UserId) -> Result<UserData, ExportError> {
         let id = *user_id;
         // On the primary: the export job runs right after the request, and the document
         // must show the account as it is, not as a lagging replica has it.
         let (user, sessions, events, memberships, totp, recovery_codes_left) = self
             .db
             .read_primary(move |conn| {
-                Ok::<_, IdentityError>((
+                Ok::<_, ExportError>((
                     repo::find_user(conn, id)?,
                     repo::sessions_of(conn, &id)?,
                     repo::security_events_of(conn, id)?,
@@ -273,8 +270,8 @@ impl IdentityService {
         let Some(user) = user else {
             return Ok(UserData::NothingStored);
         };
-        let roles: Value = serde_json::from_str(&user.roles)
-            .map_err(|e| IdentityError::Internal(format!("identity_users.roles: {e}")))?;
+        let roles: Value =
+            serde_json::from_str(&user.roles).map_err(Unexpected::with("identity_users.roles"))?;
         Ok(UserData::Exported(json!({
             "account": {
                 "id": user.id,

@@ -14,7 +14,7 @@ use chrono::NaiveDateTime;
 use haven_platform::time::now_utc;
 
 use super::{IdentityService, Policy, count, security_event, sha256_hex};
-use crate::error::IdentityError;
+use crate::error::Fault;
 use crate::model::SecurityEventKind;
 use crate::model::{SessionId, UserId};
 use crate::repo;
@@ -86,7 +86,7 @@ impl IdentityService {
         &self,
         lock_key: &str,
         user_id: Option<UserId>,
-    ) -> Result<Option<u64>, IdentityError> {
+    ) -> Result<Option<u64>, Fault> {
         let key = lock_key.to_owned();
         let now = now_utc();
         let policy = self.policy;
@@ -101,7 +101,7 @@ impl IdentityService {
                         &security_event(SecurityEventKind::LoginLocked, user_id, None, now),
                     )?;
                 }
-                Ok::<_, IdentityError>(until)
+                Ok::<_, Fault>(until)
             })
             .await?;
         match until {
@@ -125,7 +125,7 @@ impl IdentityService {
         &self,
         user_id: Option<UserId>,
         lock_key: String,
-    ) -> Result<(), IdentityError> {
+    ) -> Result<(), Fault> {
         self.record_failure_of(SecurityEventKind::LoginFailed, user_id, lock_key, None)
             .await
     }
@@ -136,7 +136,7 @@ impl IdentityService {
         &self,
         user_id: UserId,
         session_id: Option<SessionId>,
-    ) -> Result<(), IdentityError> {
+    ) -> Result<(), Fault> {
         // A registered account's lock key is its id (see `lock_key`).
         self.record_failure_of(
             SecurityEventKind::MfaFailed,
@@ -153,7 +153,7 @@ impl IdentityService {
         user_id: Option<UserId>,
         lock_key: String,
         session_id: Option<SessionId>,
-    ) -> Result<(), IdentityError> {
+    ) -> Result<(), Fault> {
         count(kind);
         tracing::info!(event = kind.as_str(), user_id = ?user_id, "security event");
         let now = now_utc();
@@ -173,7 +173,7 @@ impl IdentityService {
                     locked.lock_key = Some(lock_key);
                     repo::insert_security_event(conn, &locked)?;
                 }
-                Ok::<_, IdentityError>(locks)
+                Ok::<_, Fault>(locks)
             })
             .await?;
         if locked {

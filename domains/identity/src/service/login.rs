@@ -1,6 +1,7 @@
 //! Login: credentials check and a new session.
 
 use chrono::NaiveDateTime;
+use haven_platform::Unexpected;
 use haven_platform::time::now_utc;
 
 use super::lockout::lock_key;
@@ -10,7 +11,7 @@ use super::{
     ACCESS_TOKEN_TTL, DEVICE_LABEL_MAX_CHARS, IdentityService, count, random_token, security_event,
     sha256_hex, user_from_row,
 };
-use crate::error::IdentityError;
+use crate::error::sessions::LoginError;
 use crate::model::{Email, LoginOutcome, LoginTokens, Password, RefreshTokenId, SessionId, User};
 use crate::model::{SecurityEventKind, UserId};
 use crate::repo::{self, RefreshTokenRow, SessionRow};
@@ -28,7 +29,7 @@ impl IdentityService {
         password: &str,
         device_label: Option<String>,
         ip_coarse: Option<String>,
-    ) -> Result<LoginOutcome, IdentityError> {
+    ) -> Result<LoginOutcome, LoginError> {
         let password = Password::presented(password);
         let user = match Email::parse(email) {
             Ok(email) => {
@@ -37,7 +38,7 @@ impl IdentityService {
                 // the primary, never a lagging replica.
                 self.db
                     .read_primary(move |conn| {
-                        repo::find_user_by_email(conn, &normalized).map_err(IdentityError::from)
+                        repo::find_user_by_email(conn, &normalized).map_err(LoginError::from)
                     })
                     .await?
             }
@@ -51,19 +52,19 @@ impl IdentityService {
             .check_lock(&lock_key, user.as_ref().map(|u| u.id))
             .await?
         {
-            return Err(IdentityError::AccountLocked { retry_after_s });
+            return Err(LoginError::AccountLocked { retry_after_s });
         }
         let stored_hash = user.as_ref().map(|u| u.password_hash.clone());
         let stored_user_id = user.as_ref().map(|u| u.id);
         let verified = self.hasher.verify(password.clone(), stored_hash).await?;
         let Some(user) = user.filter(|_| verified != Verified::Mismatch) else {
             self.record_failure(stored_user_id, lock_key).await?;
-            return Err(IdentityError::InvalidCredentials);
+            return Err(LoginError::InvalidCredentials);
         };
         // Only a caller who knows the password learns that the account is disabled.
         if user.disabled_at.is_some() {
             tracing::info!(user_id = %user.id, "login refused: account disabled");
-            return Err(IdentityError::AccountDisabled);
+            return Err(LoginError::AccountDisabled);
         }
         let user = user_from_row(user)?;
         let rehashed = match verified {
@@ -75,7 +76,7 @@ impl IdentityService {
         let user_id = user.id;
         let mfa_on = self
             .db
-            .read_primary(move |conn| repo::mfa_enabled(conn, user_id).map_err(IdentityError::from))
+            .read_primary(move |conn| repo::mfa_enabled(conn, user_id).map_err(LoginError::from))
             .await?;
         if mfa_on {
             let challenge = self
@@ -104,7 +105,7 @@ impl IdentityService {
                 }
                 repo::insert_session(conn, &session)?;
                 repo::insert_security_event(conn, &success)?;
-                repo::insert_refresh_token(conn, &token_row).map_err(IdentityError::from)
+                repo::insert_refresh_token(conn, &token_row).map_err(LoginError::from)
             })
             .await?;
         count(SecurityEventKind::LoginSucceeded);
@@ -124,7 +125,7 @@ impl IdentityService {
         amr: Vec<String>,
         refresh_token: String,
         mfa_enrollment_required: bool,
-    ) -> Result<LoginTokens, IdentityError> {
+    ) -> Result<LoginTokens, Unexpected> {
         let claims = self.auth.access_claims(
             &user.id,
             &session_id,
@@ -135,7 +136,7 @@ impl IdentityService {
         let access_token = self
             .auth
             .issue(&claims)
-            .map_err(|e| IdentityError::Internal(format!("signing the access token: {e}")))?;
+            .map_err(Unexpected::with("signing the access token"))?;
         Ok(LoginTokens {
             access_token,
             refresh_token,
@@ -154,7 +155,7 @@ impl IdentityService {
         ip_coarse: Option<String>,
         amr: &[String],
         now: NaiveDateTime,
-    ) -> Result<(SessionRow, RefreshTokenRow, String), IdentityError> {
+    ) -> Result<(SessionRow, RefreshTokenRow, String), Unexpected> {
         let session_id = SessionId::new();
         let refresh_token = random_token()?;
         let session = SessionRow {
@@ -166,8 +167,7 @@ impl IdentityService {
             revoked_at: None,
             refresh_secret: random_token()?,
             ip_coarse,
-            amr: serde_json::to_string(amr)
-                .map_err(|e| IdentityError::Internal(format!("amr: {e}")))?,
+            amr: serde_json::to_string(amr).map_err(Unexpected::with("amr"))?,
         };
         let token_row = RefreshTokenRow {
             id: RefreshTokenId::new(),

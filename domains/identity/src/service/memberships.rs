@@ -9,7 +9,8 @@ use haven_platform::time::now_utc;
 
 use super::organizations::{end_memberships, membership_from, rfc3339};
 use super::{IdentityService, count, security_event};
-use crate::error::{FieldProblem, IdentityError};
+use crate::error::organizations::{JoinError, MyMembershipError};
+use crate::error::{FieldProblem, invalid};
 use crate::events::MemberJoined;
 use crate::model::{
     EMPLOYEE_ID_MAX_CHARS, EmailDomain, EndReason, JoinedVia, Membership, MembershipId,
@@ -43,21 +44,21 @@ impl IdentityService {
         user_id: &UserId,
         id: &OrganizationId,
         employee_id: Option<String>,
-    ) -> Result<Joined, IdentityError> {
+    ) -> Result<Joined, JoinError> {
         let employee_id = employee_id
             .map(|e| e.trim().to_owned())
             .filter(|e| !e.is_empty());
         if employee_id.as_ref().is_some_and(|e| {
             e.chars().count() > EMPLOYEE_ID_MAX_CHARS || e.chars().any(char::is_control)
         }) {
-            return Err(IdentityError::Validation(vec![FieldProblem {
+            return Err(JoinError::from(invalid(vec![FieldProblem {
                 field: "employee_id",
                 code: "invalid",
                 message: format!(
                     "The employee id must be at most {EMPLOYEE_ID_MAX_CHARS} characters, \
                      without control characters."
                 ),
-            }]));
+            }])));
         }
         let (id, user) = (*id, *user_id);
         let now = now_utc();
@@ -74,39 +75,39 @@ impl IdentityService {
 
     /// The member's active membership.
     #[tracing::instrument(skip_all, fields(user_id = %user_id))]
-    pub async fn my_membership(&self, user_id: &UserId) -> Result<Membership, IdentityError> {
+    pub async fn my_membership(&self, user_id: &UserId) -> Result<Membership, MyMembershipError> {
         let user = *user_id;
         // On the primary: the member reads their membership right after joining.
         self.db
             .read_primary(move |conn| {
                 let m = repo::active_membership_of_user(conn, &user)?
-                    .ok_or(IdentityError::NotAMember)?;
+                    .ok_or(MyMembershipError::NotAMember)?;
                 let org = repo::find_organization(conn, &m.organization_id)?
-                    .ok_or(IdentityError::NotAMember)?;
+                    .ok_or(MyMembershipError::NotAMember)?;
                 let email = repo::find_user(conn, user)?
-                    .ok_or(IdentityError::NotFound)?
+                    .ok_or(MyMembershipError::AccountNotFound)?
                     .email;
-                membership_from(m, org.name, email)
+                Ok(membership_from(m, org.name, email)?)
             })
             .await
     }
 
     /// Ends the member's active membership (`left`).
     #[tracing::instrument(skip_all, fields(user_id = %user_id))]
-    pub async fn leave_organization(&self, user_id: &UserId) -> Result<(), IdentityError> {
+    pub async fn leave_organization(&self, user_id: &UserId) -> Result<(), MyMembershipError> {
         let user = *user_id;
         let now = now_utc();
         self.db
             .write(move |conn| {
                 let m = repo::active_membership_of_user(conn, &user)?
-                    .ok_or(IdentityError::NotAMember)?;
+                    .ok_or(MyMembershipError::NotAMember)?;
                 // Serialize with uploads and domain changes of the organization, then
                 // end it only if it is still active.
                 repo::lock_organization(conn, &m.organization_id)?;
                 let m = repo::active_membership_of_user(conn, &user)?
-                    .ok_or(IdentityError::NotAMember)?;
+                    .ok_or(MyMembershipError::NotAMember)?;
                 end_memberships(conn, &[m], EndReason::Left, None, now)?;
-                Ok::<_, IdentityError>(())
+                Ok::<_, MyMembershipError>(())
             })
             .await?;
         count(SecurityEventKind::OrganizationLeft);
@@ -122,16 +123,16 @@ fn join(
     user_id: &UserId,
     employee_id: Option<String>,
     now: NaiveDateTime,
-) -> Result<Joined, IdentityError> {
+) -> Result<Joined, JoinError> {
     if !repo::lock_organization(conn, org_id)? {
-        return Err(IdentityError::OrganizationNotFound);
+        return Err(JoinError::OrganizationNotFound);
     }
-    let org = repo::find_organization(conn, org_id)?.ok_or(IdentityError::OrganizationNotFound)?;
+    let org = repo::find_organization(conn, org_id)?.ok_or(JoinError::OrganizationNotFound)?;
     let user = repo::find_user(conn, *user_id)?
         .filter(|u| u.disabled_at.is_none())
-        .ok_or(IdentityError::NotFound)?;
+        .ok_or(JoinError::AccountNotFound)?;
     if user.email_verified_at.is_none() {
-        return Err(IdentityError::EmailNotVerified);
+        return Err(JoinError::EmailNotVerified);
     }
     if let Some(existing) = repo::active_membership_of_user(conn, user_id)? {
         if existing.organization_id == *org_id {
@@ -141,7 +142,7 @@ fn join(
                 created: false,
             });
         }
-        return Err(IdentityError::AlreadyMember);
+        return Err(JoinError::AlreadyMember);
     }
     let email = user.email_normalized.as_str();
     let via = match &employee_id {
@@ -149,10 +150,10 @@ fn join(
             let on_list = repo::eligibility_by_employee_id(conn, org_id, eid)?
                 .is_some_and(|e| e.email_normalized.as_deref().is_none_or(|e| e == email));
             if !on_list {
-                return Err(IdentityError::NotEligible);
+                return Err(JoinError::NotEligible);
             }
             if repo::employee_id_in_use(conn, org_id, eid)? {
-                return Err(IdentityError::EmployeeIdClaimed);
+                return Err(JoinError::EmployeeIdClaimed);
             }
             JoinedVia::EmployeeId
         }
@@ -166,7 +167,7 @@ fn join(
             } else if repo::eligibility_has_email(conn, org_id, email)? {
                 JoinedVia::EligibilityEmail
             } else {
-                return Err(IdentityError::NotEligible);
+                return Err(JoinError::NotEligible);
             }
         }
     };
@@ -184,9 +185,9 @@ fn join(
         // Both rules were checked above under the organization's lock; a violation means
         // a concurrent join to another organization (or with the same employee id) won.
         return Err(match unique_violation(conn, &e).map(|v| v.constraint) {
-            Some(c) if c == EMPLOYEE_ID_CONSTRAINT => IdentityError::EmployeeIdClaimed,
-            Some(c) if c == ONE_ACTIVE_CONSTRAINT => IdentityError::AlreadyMember,
-            _ => IdentityError::from(e),
+            Some(c) if c == EMPLOYEE_ID_CONSTRAINT => JoinError::EmployeeIdClaimed,
+            Some(c) if c == ONE_ACTIVE_CONSTRAINT => JoinError::AlreadyMember,
+            _ => JoinError::from(e),
         });
     }
     outbox::publish(

@@ -6,12 +6,14 @@
 //! security events and count toward the account lock like wrong passwords.
 
 use chrono::NaiveDateTime;
+use haven_platform::Unexpected;
 use haven_platform::auth::Role;
 use haven_platform::time::now_utc;
 
 use super::totp::{self, SecretCipher};
 use super::{IdentityService, count, security_event, user_from_row, utc};
-use crate::error::IdentityError;
+use crate::error::Fault;
+use crate::error::mfa::{EnrollError, MfaChangeError, MfaStatusError};
 use crate::model::{MfaFactor, MfaStatus, RecoveryCodeId, SecurityEventKind, TotpEnrollment};
 use crate::model::{SessionId, UserId};
 use crate::repo::{self, MfaTotpRow, RecoveryCodeRow};
@@ -61,7 +63,7 @@ pub(super) fn use_factor(
     factor: &MfaFactor,
     allow_recovery: bool,
     now: NaiveDateTime,
-) -> Result<FactorCheck, IdentityError> {
+) -> Result<FactorCheck, Fault> {
     let accepted = |used: bool, recovery_code: bool| {
         if used {
             FactorCheck::Accepted { recovery_code }
@@ -99,8 +101,8 @@ pub(super) fn use_factor(
 }
 
 /// The TOTP cipher, or an internal error when no key could be made.
-fn require_cipher(cipher: Option<&SecretCipher>) -> Result<&SecretCipher, IdentityError> {
-    cipher.ok_or_else(|| IdentityError::Internal("no MFA encryption key".to_owned()))
+fn require_cipher(cipher: Option<&SecretCipher>) -> Result<&SecretCipher, Unexpected> {
+    cipher.ok_or_else(|| Unexpected::invariant("no MFA encryption key"))
 }
 
 fn unix(t: NaiveDateTime) -> u64 {
@@ -111,7 +113,7 @@ fn unix(t: NaiveDateTime) -> u64 {
 fn recovery_codes(
     user_id: UserId,
     now: NaiveDateTime,
-) -> Result<(Vec<String>, Vec<RecoveryCodeRow>), IdentityError> {
+) -> Result<(Vec<String>, Vec<RecoveryCodeRow>), Unexpected> {
     let mut codes = Vec::with_capacity(RECOVERY_CODE_COUNT);
     let mut rows = Vec::with_capacity(RECOVERY_CODE_COUNT);
     for _ in 0..RECOVERY_CODE_COUNT {
@@ -140,13 +142,13 @@ fn amr_with_otp() -> String {
 }
 
 impl IdentityService {
-    pub(super) fn cipher(&self) -> Result<SecretCipher, IdentityError> {
+    pub(super) fn cipher(&self) -> Result<SecretCipher, Unexpected> {
         require_cipher(self.mfa_cipher.as_ref()).cloned()
     }
 
     /// The account's second-factor state.
     #[tracing::instrument(skip_all, fields(user_id = %user_id))]
-    pub async fn mfa_status(&self, user_id: UserId) -> Result<MfaStatus, IdentityError> {
+    pub async fn mfa_status(&self, user_id: UserId) -> Result<MfaStatus, MfaStatusError> {
         let id = user_id;
         // The primary: the member looks at this right after changing their factor.
         let (user, totp, left) = self
@@ -155,10 +157,10 @@ impl IdentityService {
                 let user = repo::find_user(conn, id)?;
                 let totp = repo::find_totp(conn, id)?;
                 let left = repo::recovery_codes_left(conn, id)?;
-                Ok::<_, IdentityError>((user, totp, left))
+                Ok::<_, MfaStatusError>((user, totp, left))
             })
             .await?;
-        let user = user_from_row(user.ok_or(IdentityError::NotFound)?)?;
+        let user = user_from_row(user.ok_or(MfaStatusError::AccountNotFound)?)?;
         let enabled_at = totp.as_ref().and_then(|t| t.enabled_at).map(utc);
         Ok(MfaStatus {
             enabled: enabled_at.is_some(),
@@ -176,9 +178,12 @@ impl IdentityService {
         &self,
         user_id: UserId,
         session_id: SessionId,
-    ) -> Result<TotpEnrollment, IdentityError> {
+    ) -> Result<TotpEnrollment, EnrollError> {
         let cipher = self.cipher()?;
-        let user = self.me(user_id).await?;
+        let user = self
+            .find_account(user_id)
+            .await?
+            .ok_or(EnrollError::AccountNotFound)?;
         let secret = totp::new_secret()?;
         let (secret_base32, otpauth_uri) = totp::enrollment_uri(&secret, &user.email);
         let now = now_utc();
@@ -198,7 +203,7 @@ impl IdentityService {
         self.db
             .write(move |conn| {
                 if !repo::start_totp_enrollment(conn, &row)? {
-                    return Err(IdentityError::MfaAlreadyEnabled);
+                    return Err(EnrollError::AlreadyEnabled);
                 }
                 repo::insert_security_event(conn, &event)?;
                 Ok(())
@@ -221,7 +226,7 @@ impl IdentityService {
         user_id: UserId,
         session_id: SessionId,
         code: &str,
-    ) -> Result<Vec<String>, IdentityError> {
+    ) -> Result<Vec<String>, MfaChangeError> {
         let cipher = self.cipher()?;
         self.refuse_when_locked(user_id).await?;
         let now = now_utc();
@@ -233,7 +238,7 @@ impl IdentityService {
             .write(move |conn| {
                 let pending = repo::find_totp(conn, user)?
                     .filter(|r| r.enabled_at.is_none())
-                    .ok_or(IdentityError::MfaNotPending)?;
+                    .ok_or(MfaChangeError::NotPending)?;
                 let secret = cipher.decrypt(&user, &pending.secret_encrypted)?;
                 let Some(step) = totp::matching_step(&secret, &code, unix(now)) else {
                     return Ok(Guarded::WrongCode);
@@ -244,7 +249,7 @@ impl IdentityService {
                     return Ok(Guarded::WrongCode);
                 }
                 if !repo::enable_totp(conn, user, now)? {
-                    return Err(IdentityError::MfaNotPending);
+                    return Err(MfaChangeError::NotPending);
                 }
                 repo::replace_recovery_codes(conn, user, &rows)?;
                 repo::set_session_amr(conn, session, &amr_with_otp())?;
@@ -272,7 +277,7 @@ impl IdentityService {
         user_id: UserId,
         session_id: SessionId,
         code: &str,
-    ) -> Result<Vec<String>, IdentityError> {
+    ) -> Result<Vec<String>, MfaChangeError> {
         self.refuse_when_locked(user_id).await?;
         let now = now_utc();
         let (codes, rows) = recovery_codes(user_id, now)?;
@@ -283,7 +288,7 @@ impl IdentityService {
             .db
             .write(move |conn| {
                 match use_factor(conn, cipher.as_ref(), user, &factor, false, now)? {
-                    FactorCheck::NotEnabled => return Err(IdentityError::MfaNotEnabled),
+                    FactorCheck::NotEnabled => return Err(MfaChangeError::NotEnabled),
                     FactorCheck::Rejected => return Ok(Guarded::WrongCode),
                     FactorCheck::Accepted { .. } => {}
                 }
@@ -318,7 +323,7 @@ impl IdentityService {
         user_id: UserId,
         session_id: SessionId,
         factor: MfaFactor,
-    ) -> Result<(), IdentityError> {
+    ) -> Result<(), MfaChangeError> {
         self.refuse_when_locked(user_id).await?;
         let now = now_utc();
         let cipher = self.mfa_cipher.clone();
@@ -328,7 +333,7 @@ impl IdentityService {
             .write(move |conn| {
                 let recovery_code =
                     match use_factor(conn, cipher.as_ref(), user, &factor, true, now)? {
-                        FactorCheck::NotEnabled => return Err(IdentityError::MfaNotEnabled),
+                        FactorCheck::NotEnabled => return Err(MfaChangeError::NotEnabled),
                         FactorCheck::Rejected => return Ok(Guarded::WrongCode),
                         FactorCheck::Accepted { recovery_code } => recovery_code,
                     };
@@ -355,9 +360,9 @@ impl IdentityService {
     }
 
     /// `MfaCodeRejected` with `Retry-After` while the account is locked.
-    async fn refuse_when_locked(&self, user_id: UserId) -> Result<(), IdentityError> {
+    async fn refuse_when_locked(&self, user_id: UserId) -> Result<(), MfaChangeError> {
         match self.check_lock(&user_id.to_string(), Some(user_id)).await? {
-            Some(retry_after_s) => Err(IdentityError::MfaCodeRejected {
+            Some(retry_after_s) => Err(MfaChangeError::CodeRejected {
                 retry_after_s: Some(retry_after_s),
             }),
             None => Ok(()),
@@ -371,7 +376,7 @@ impl IdentityService {
         user_id: UserId,
         session_id: SessionId,
         kind: SecurityEventKind,
-    ) -> Result<(), IdentityError> {
+    ) -> Result<(), MfaChangeError> {
         match outcome {
             Guarded::Done(_) => {
                 count(kind);
@@ -380,7 +385,7 @@ impl IdentityService {
             }
             Guarded::WrongCode => {
                 self.record_mfa_failure(user_id, Some(session_id)).await?;
-                Err(IdentityError::MfaCodeRejected {
+                Err(MfaChangeError::CodeRejected {
                     retry_after_s: None,
                 })
             }

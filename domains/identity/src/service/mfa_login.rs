@@ -14,7 +14,8 @@ use super::mfa::{
     use_factor,
 };
 use super::{IdentityService, count, random_token, security_event, sha256_hex, user_from_row};
-use crate::error::IdentityError;
+use crate::error::Fault;
+use crate::error::sessions::LoginMfaError;
 use crate::model::{LoginTokens, MfaChallenge, MfaChallengeId, MfaFactor, SecurityEventKind, User};
 use crate::repo::{self, MfaChallengeRow};
 
@@ -26,7 +27,7 @@ impl IdentityService {
         user: &User,
         device_label: Option<String>,
         rehashed: Option<String>,
-    ) -> Result<MfaChallenge, IdentityError> {
+    ) -> Result<MfaChallenge, Fault> {
         let token = random_token()?;
         let now = now_utc();
         let row = MfaChallengeRow {
@@ -46,7 +47,7 @@ impl IdentityService {
                 if let Some(hash) = &rehashed {
                     repo::update_password_hash(conn, row.user_id, hash, now)?;
                 }
-                repo::insert_challenge(conn, &row).map_err(IdentityError::from)
+                repo::insert_challenge(conn, &row).map_err(Fault::from)
             })
             .await?;
         tracing::info!("password accepted; second factor required");
@@ -64,7 +65,7 @@ impl IdentityService {
         challenge_token: &str,
         factor: MfaFactor,
         ip_coarse: Option<String>,
-    ) -> Result<LoginTokens, IdentityError> {
+    ) -> Result<LoginTokens, LoginMfaError> {
         let hash = sha256_hex(challenge_token);
         let now = now_utc();
         let claimed = self
@@ -76,21 +77,21 @@ impl IdentityService {
                     return Ok(None);
                 };
                 let user = repo::find_user(conn, challenge.user_id)?;
-                Ok::<_, IdentityError>(user.map(|u| (challenge, u)))
+                Ok::<_, LoginMfaError>(user.map(|u| (challenge, u)))
             })
             .await?;
         let Some((challenge, user)) = claimed else {
             tracing::info!("MFA step-up with an invalid challenge");
-            return Err(IdentityError::InvalidMfaChallenge);
+            return Err(LoginMfaError::InvalidChallenge);
         };
         let user = user_from_row(user)?;
         if user.disabled_at.is_some() {
-            return Err(IdentityError::InvalidMfaChallenge);
+            return Err(LoginMfaError::InvalidChallenge);
         }
         let span = tracing::Span::current();
         span.record("user_id", tracing::field::display(&user.id));
         if let Some(retry_after_s) = self.check_lock(&user.id.to_string(), Some(user.id)).await? {
-            return Err(IdentityError::InvalidMfaCode {
+            return Err(LoginMfaError::InvalidCode {
                 retry_after_s: Some(retry_after_s),
             });
         }
@@ -123,7 +124,7 @@ impl IdentityService {
                 // A concurrent step-up of the same challenge already opened a session:
                 // roll back, so this request's code stays unused.
                 if !repo::use_challenge(conn, challenge.id, now)? {
-                    return Err(IdentityError::InvalidMfaChallenge);
+                    return Err(LoginMfaError::InvalidChallenge);
                 }
                 repo::insert_session(conn, &session)?;
                 repo::insert_refresh_token(conn, &token_row)?;
@@ -142,7 +143,7 @@ impl IdentityService {
             .await?;
         let Some(recovery_code) = outcome else {
             self.record_mfa_failure(user.id, None).await?;
-            return Err(IdentityError::InvalidMfaCode {
+            return Err(LoginMfaError::InvalidCode {
                 retry_after_s: None,
             });
         };
@@ -153,6 +154,6 @@ impl IdentityService {
             tracing::info!(event = "mfa_recovery_code_used", "security event");
         }
         tracing::info!(second_factor = second, "login succeeded");
-        self.issue_tokens(&user, session_id, amr, refresh_token, false)
+        Ok(self.issue_tokens(&user, session_id, amr, refresh_token, false)?)
     }
 }

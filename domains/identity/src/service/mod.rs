@@ -30,6 +30,7 @@ mod sessions;
 mod tokens;
 mod totp;
 
+use haven_platform::Unexpected;
 use std::time::Duration;
 
 use base64::Engine;
@@ -40,7 +41,6 @@ use haven_platform::privacy::ModuleHandle;
 use haven_platform::{Db, PlatformContext};
 use sha2::{Digest, Sha256};
 
-use crate::error::IdentityError;
 use crate::model::{SecurityEventId, SecurityEventKind};
 use crate::model::{Session, SessionId, User, UserId};
 use crate::repo::{SecurityEventRow, SessionRow, UserRow};
@@ -222,14 +222,14 @@ fn count(kind: SecurityEventKind) {
     metrics::counter!("haven_identity_security_events_total", "kind" => kind.as_str()).increment(1);
 }
 
-fn roles_to_json(roles: &[Role]) -> Result<String, IdentityError> {
-    serde_json::to_string(roles).map_err(|e| IdentityError::Internal(format!("roles: {e}")))
+fn roles_to_json(roles: &[Role]) -> Result<String, Unexpected> {
+    serde_json::to_string(roles).map_err(Unexpected::with("roles"))
 }
 
-fn user_from_row(row: UserRow) -> Result<User, IdentityError> {
+fn user_from_row(row: UserRow) -> Result<User, Unexpected> {
     let id = row.id;
-    let roles: Vec<Role> = serde_json::from_str(&row.roles)
-        .map_err(|e| IdentityError::Internal(format!("identity_users.roles of {id}: {e}")))?;
+    let roles: Vec<Role> =
+        serde_json::from_str(&row.roles).map_err(Unexpected::with("identity_users.roles"))?;
     Ok(User {
         id,
         email: row.email,
@@ -245,14 +245,14 @@ fn user_from_row(row: UserRow) -> Result<User, IdentityError> {
     })
 }
 
-fn session_from_row(row: SessionRow) -> Result<Session, IdentityError> {
-    Ok(Session {
+fn session_from_row(row: SessionRow) -> Session {
+    Session {
         id: row.id,
         device_label: row.device_label,
         ip_coarse: row.ip_coarse,
         created_at: utc(row.created_at),
         last_used_at: utc(row.last_used_at),
-    })
+    }
 }
 
 fn utc(t: NaiveDateTime) -> DateTime<Utc> {
@@ -260,10 +260,9 @@ fn utc(t: NaiveDateTime) -> DateTime<Utc> {
 }
 
 /// 256 random bits, base64url without padding.
-fn random_token() -> Result<String, IdentityError> {
+fn random_token() -> Result<String, Unexpected> {
     let mut bytes = [0u8; 32];
-    getrandom::fill(&mut bytes)
-        .map_err(|e| IdentityError::Internal(format!("random token: {e}")))?;
+    getrandom::fill(&mut bytes).map_err(Unexpected::with("random token"))?;
     Ok(base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes))
 }
 

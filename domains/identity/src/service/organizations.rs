@@ -5,6 +5,7 @@
 //! join. Membership changes publish `organization.member_joined/left` in the same
 //! transaction.
 
+use haven_platform::Unexpected;
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 use chrono::NaiveDateTime;
@@ -13,7 +14,10 @@ use haven_platform::outbox;
 use haven_platform::time::now_utc;
 
 use super::{IdentityService, count, security_event, utc};
-use crate::error::{FieldProblem, IdentityError};
+use crate::error::organizations::{
+    CreateOrganizationError, OrganizationReadError, RemoveMemberError, UpdateOrganizationError,
+};
+use crate::error::{Fault, FieldProblem, invalid};
 use crate::events::MemberLeft;
 use crate::model::{
     EmailDomain, EndReason, JoinedVia, MAX_ALLOWED_DOMAINS, Membership, MembershipId,
@@ -95,18 +99,17 @@ fn clean_domains(raw: &[String], problems: &mut Vec<FieldProblem>) -> Vec<String
 
 /// Allows `domains` for the organization; `DomainTaken` names one another organization
 /// already allows.
-fn insert_domains(
+fn insert_domains<E: From<diesel::result::Error>>(
     conn: &mut haven_platform::AnyConnection,
     organization_id: &OrganizationId,
     domains: &[String],
-) -> Result<(), IdentityError> {
+    taken: fn(String) -> E,
+) -> Result<(), E> {
     for domain in domains {
         if let Err(e) = repo::insert_domain(conn, organization_id, domain) {
             return Err(match unique_violation(conn, &e) {
-                Some(v) if v.constraint == DOMAIN_TAKEN_CONSTRAINT => {
-                    IdentityError::DomainTaken(domain.clone())
-                }
-                _ => IdentityError::from(e),
+                Some(v) if v.constraint == DOMAIN_TAKEN_CONSTRAINT => taken(domain.clone()),
+                _ => E::from(e),
             });
         }
     }
@@ -114,11 +117,8 @@ fn insert_domains(
 }
 
 /// The domain organization from its row and its domains.
-fn organization_from(
-    row: OrganizationRow,
-    domains: Vec<String>,
-) -> Result<Organization, IdentityError> {
-    Ok(Organization {
+fn organization_from(row: OrganizationRow, domains: Vec<String>) -> Organization {
+    Organization {
         id: row.id,
         name: row.name,
         allowed_domains: domains,
@@ -126,20 +126,22 @@ fn organization_from(
         eligibility_uploaded_at: row.eligibility_uploaded_at.map(utc),
         created_at: utc(row.created_at),
         updated_at: utc(row.updated_at),
-    })
+    }
 }
 
-/// The organization with its domains, read on `conn`.
+/// The organization with its domains, read on `conn`; `None` if there is none.
 fn load_organization(
     conn: &mut haven_platform::AnyConnection,
     id: &OrganizationId,
-) -> Result<Organization, IdentityError> {
-    let row = repo::find_organization(conn, id)?.ok_or(IdentityError::OrganizationNotFound)?;
+) -> diesel::QueryResult<Option<Organization>> {
+    let Some(row) = repo::find_organization(conn, id)? else {
+        return Ok(None);
+    };
     let domains = repo::domains_of(conn, &[*id])?
         .into_iter()
         .map(|(_, d)| d)
         .collect();
-    organization_from(row, domains)
+    Ok(Some(organization_from(row, domains)))
 }
 
 /// The domain membership from its row, the organization's name and the member's email.
@@ -147,7 +149,7 @@ pub(super) fn membership_from(
     row: MembershipRow,
     organization_name: String,
     email: String,
-) -> Result<Membership, IdentityError> {
+) -> Result<Membership, Unexpected> {
     Ok(Membership {
         id: row.id,
         organization_id: row.organization_id,
@@ -155,10 +157,10 @@ pub(super) fn membership_from(
         user_id: row.user_id,
         email,
         via: JoinedVia::parse(&row.via).ok_or_else(|| {
-            IdentityError::Internal(format!(
-                "identity_organization_memberships.via: {}",
-                row.via
-            ))
+            Unexpected::new(
+                "identity_organization_memberships.via",
+                format!("unknown value {}", row.via),
+            )
         })?,
         employee_id: row.employee_id,
         joined_at: utc(row.joined_at),
@@ -257,12 +259,12 @@ impl IdentityService {
         &self,
         admin_id: &UserId,
         input: NewOrganization,
-    ) -> Result<Organization, IdentityError> {
+    ) -> Result<Organization, CreateOrganizationError> {
         let mut problems = Vec::new();
         let name = clean_name(&input.name, &mut problems);
         let domains = clean_domains(&input.allowed_domains, &mut problems);
         if !problems.is_empty() {
-            return Err(IdentityError::Validation(problems));
+            return Err(invalid(problems).into());
         }
         let id = OrganizationId::new();
         tracing::Span::current().record("organization_id", tracing::field::display(&id));
@@ -280,7 +282,12 @@ impl IdentityService {
             .db
             .write(move |conn| {
                 repo::insert_organization(conn, &row)?;
-                insert_domains(conn, &row.id, &domains)?;
+                insert_domains(
+                    conn,
+                    &row.id,
+                    &domains,
+                    CreateOrganizationError::DomainTaken,
+                )?;
                 repo::insert_security_event(
                     conn,
                     &admin_event(
@@ -290,7 +297,9 @@ impl IdentityService {
                         now,
                     ),
                 )?;
-                load_organization(conn, &row.id)
+                load_organization(conn, &row.id)?.ok_or(CreateOrganizationError::from(
+                    Unexpected::invariant("the organization just created is missing"),
+                ))
             })
             .await?;
         count(SecurityEventKind::OrganizationCreated);
@@ -304,7 +313,7 @@ impl IdentityService {
         &self,
         after: Option<OrganizationId>,
         fetch: i64,
-    ) -> Result<Vec<Organization>, IdentityError> {
+    ) -> Result<Vec<Organization>, Fault> {
         // A listing may lag the primary by the replica's delay.
         self.db
             .read(move |conn| {
@@ -314,23 +323,29 @@ impl IdentityService {
                 for (org, domain) in repo::domains_of(conn, &ids)? {
                     domains.entry(org).or_default().push(domain);
                 }
-                rows.into_iter()
+                Ok(rows
+                    .into_iter()
                     .map(|r| {
                         let d = domains.remove(&r.id).unwrap_or_default();
                         organization_from(r, d)
                     })
-                    .collect()
+                    .collect())
             })
             .await
     }
 
     /// One organization.
     #[tracing::instrument(skip_all, fields(organization_id = %id))]
-    pub async fn organization(&self, id: &OrganizationId) -> Result<Organization, IdentityError> {
+    pub async fn organization(
+        &self,
+        id: &OrganizationId,
+    ) -> Result<Organization, OrganizationReadError> {
         let id = *id;
         // On the primary: an admin reads the organization right after changing it.
         self.db
-            .read_primary(move |conn| load_organization(conn, &id))
+            .read_primary(move |conn| {
+                load_organization(conn, &id)?.ok_or(OrganizationReadError::NotFound)
+            })
             .await
     }
 
@@ -343,14 +358,14 @@ impl IdentityService {
         admin_id: &UserId,
         id: &OrganizationId,
         patch: OrganizationPatch,
-    ) -> Result<Organization, IdentityError> {
+    ) -> Result<Organization, UpdateOrganizationError> {
         let mut problems = Vec::new();
         let name = patch.name.map(|n| clean_name(&n, &mut problems));
         let domains = patch
             .allowed_domains
             .map(|d| clean_domains(&d, &mut problems));
         if !problems.is_empty() {
-            return Err(IdentityError::Validation(problems));
+            return Err(invalid(problems).into());
         }
         let (id, admin) = (*id, *admin_id);
         let now = now_utc();
@@ -358,13 +373,13 @@ impl IdentityService {
             .db
             .write(move |conn| {
                 if !repo::lock_organization(conn, &id)? {
-                    return Err(IdentityError::OrganizationNotFound);
+                    return Err(UpdateOrganizationError::NotFound);
                 }
                 repo::update_organization(conn, &id, name.as_deref(), now)?;
                 let mut ended = 0;
                 if let Some(domains) = &domains {
                     repo::delete_domains(conn, &id)?;
-                    insert_domains(conn, &id, domains)?;
+                    insert_domains(conn, &id, domains, UpdateOrganizationError::DomainTaken)?;
                     let allowed: HashSet<&str> = domains.iter().map(String::as_str).collect();
                     let gone: Vec<MembershipRow> = repo::active_memberships_via(
                         conn,
@@ -389,7 +404,10 @@ impl IdentityService {
                         now,
                     ),
                 )?;
-                Ok((load_organization(conn, &id)?, ended))
+                Ok((
+                    load_organization(conn, &id)?.ok_or(UpdateOrganizationError::NotFound)?,
+                    ended,
+                ))
             })
             .await?;
         count(SecurityEventKind::OrganizationUpdated);
@@ -405,17 +423,18 @@ impl IdentityService {
         id: &OrganizationId,
         after: Option<MembershipId>,
         fetch: i64,
-    ) -> Result<Vec<Membership>, IdentityError> {
+    ) -> Result<Vec<Membership>, OrganizationReadError> {
         let id = *id;
         // A listing may lag the primary by the replica's delay.
         self.db
             .read(move |conn| {
-                let org = repo::find_organization(conn, &id)?
-                    .ok_or(IdentityError::OrganizationNotFound)?;
-                repo::list_active_members(conn, &id, after, fetch)?
+                let org =
+                    repo::find_organization(conn, &id)?.ok_or(OrganizationReadError::NotFound)?;
+                let members = repo::list_active_members(conn, &id, after, fetch)?
                     .into_iter()
                     .map(|(m, email)| membership_from(m, org.name.clone(), email))
-                    .collect()
+                    .collect::<Result<_, _>>()?;
+                Ok::<_, OrganizationReadError>(members)
             })
             .await
     }
@@ -427,17 +446,17 @@ impl IdentityService {
         admin_id: &UserId,
         id: &OrganizationId,
         user_id: &UserId,
-    ) -> Result<(), IdentityError> {
+    ) -> Result<(), RemoveMemberError> {
         let (id, user, admin) = (*id, *user_id, *admin_id);
         let now = now_utc();
         self.db
             .write(move |conn| {
                 if !repo::lock_organization(conn, &id)? {
-                    return Err(IdentityError::OrganizationNotFound);
+                    return Err(RemoveMemberError::OrganizationNotFound);
                 }
                 let membership = repo::active_membership_of_user(conn, &user)?
                     .filter(|m| m.organization_id == id)
-                    .ok_or(IdentityError::NotAMember)?;
+                    .ok_or(RemoveMemberError::NotAMember)?;
                 end_memberships(
                     conn,
                     &[membership],
@@ -445,7 +464,7 @@ impl IdentityService {
                     Some(&admin),
                     now,
                 )?;
-                Ok::<_, IdentityError>(())
+                Ok::<_, RemoveMemberError>(())
             })
             .await?;
         count(SecurityEventKind::OrganizationMemberRemoved);

@@ -1,5 +1,6 @@
 //! argon2id password hashing on a bounded pool off the async runtime.
 
+use haven_platform::Unexpected;
 use std::sync::{Arc, OnceLock};
 
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
@@ -7,7 +8,6 @@ use argon2::{Algorithm, Argon2, Params, Version};
 use tokio::sync::Semaphore;
 
 use super::random_token;
-use crate::error::IdentityError;
 use crate::model::Password;
 
 /// argon2id memory cost in KiB (OWASP: 19 MiB).
@@ -32,20 +32,20 @@ impl Hasher {
         }
     }
 
-    fn argon2() -> Result<Argon2<'static>, IdentityError> {
+    fn argon2() -> Result<Argon2<'static>, Unexpected> {
         let params = Params::new(ARGON2_M_KIB, ARGON2_T, ARGON2_P, None)
-            .map_err(|e| IdentityError::Internal(format!("argon2 params: {e}")))?;
+            .map_err(|e| Unexpected::new("argon2 params", e.to_string()))?;
         Ok(Argon2::new(Algorithm::Argon2id, Version::V0x13, params))
     }
 
     async fn run<T: Send + 'static>(
         &self,
-        f: impl FnOnce() -> Result<T, IdentityError> + Send + 'static,
-    ) -> Result<T, IdentityError> {
+        f: impl FnOnce() -> Result<T, Unexpected> + Send + 'static,
+    ) -> Result<T, Unexpected> {
         let permit = Arc::clone(&self.permits)
             .acquire_owned()
             .await
-            .map_err(|e| IdentityError::Internal(format!("hash pool closed: {e}")))?;
+            .map_err(Unexpected::with("hash pool closed"))?;
         let span = tracing::Span::current();
         tokio::task::spawn_blocking(move || {
             let _entered = span.enter();
@@ -54,11 +54,11 @@ impl Hasher {
             result
         })
         .await
-        .map_err(|e| IdentityError::Internal(format!("hash task: {e}")))?
+        .map_err(Unexpected::with("hash task"))?
     }
 
     /// The PHC string of a new argon2id hash with a random salt.
-    pub(super) async fn hash(&self, password: Password) -> Result<String, IdentityError> {
+    pub(super) async fn hash(&self, password: Password) -> Result<String, Unexpected> {
         self.run(move || hash_blocking(&password)).await
     }
 
@@ -68,14 +68,14 @@ impl Hasher {
         &self,
         password: Password,
         stored: Option<String>,
-    ) -> Result<Verified, IdentityError> {
+    ) -> Result<Verified, Unexpected> {
         self.run(move || {
             let (hash, known) = match &stored {
                 Some(h) => (h.as_str(), true),
                 None => (dummy_hash()?, false),
             };
             let parsed = PasswordHash::new(hash)
-                .map_err(|e| IdentityError::Internal(format!("stored password hash: {e}")))?;
+                .map_err(|e| Unexpected::new("stored password hash", e.to_string()))?;
             let ok = Hasher::argon2()?
                 .verify_password(password.expose_bytes(), &parsed)
                 .is_ok();
@@ -111,20 +111,19 @@ fn is_outdated(hash: &PasswordHash<'_>) -> bool {
     }
 }
 
-fn hash_blocking(password: &Password) -> Result<String, IdentityError> {
+fn hash_blocking(password: &Password) -> Result<String, Unexpected> {
     let mut salt = [0u8; 16];
-    getrandom::fill(&mut salt).map_err(|e| IdentityError::Internal(format!("salt: {e}")))?;
-    let salt =
-        SaltString::encode_b64(&salt).map_err(|e| IdentityError::Internal(format!("salt: {e}")))?;
+    getrandom::fill(&mut salt).map_err(|e| Unexpected::new("salt", e.to_string()))?;
+    let salt = SaltString::encode_b64(&salt).map_err(|e| Unexpected::new("salt", e.to_string()))?;
     Hasher::argon2()?
         .hash_password(password.expose_bytes(), &salt)
         .map(|h| h.to_string())
-        .map_err(|e| IdentityError::Internal(format!("argon2: {e}")))
+        .map_err(|e| Unexpected::new("argon2", e.to_string()))
 }
 
 /// A hash of a random password with the current parameters, made once per process, that
 /// unknown emails are verified against.
-pub(super) fn dummy_hash() -> Result<&'static str, IdentityError> {
+pub(super) fn dummy_hash() -> Result<&'static str, Unexpected> {
     static DUMMY: OnceLock<String> = OnceLock::new();
     if let Some(h) = DUMMY.get() {
         return Ok(h);

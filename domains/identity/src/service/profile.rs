@@ -3,7 +3,10 @@
 use haven_platform::time::now_utc;
 
 use super::{IdentityService, clean_display_name, user_from_row};
-use crate::error::{FieldProblem, IdentityError};
+use haven_platform::Invalid;
+
+use crate::error::accounts::UpdateProfileError;
+use crate::error::{FieldProblem, invalid};
 use crate::model::User;
 use crate::model::UserId;
 use crate::repo::{self, ProfileChange};
@@ -25,7 +28,7 @@ pub struct ProfilePatch {
 }
 
 /// The validated change, every invalid field reported at once.
-fn validate(patch: ProfilePatch) -> Result<ProfilePatch, IdentityError> {
+fn validate(patch: ProfilePatch) -> Result<ProfilePatch, Invalid> {
     let mut problems = Vec::new();
     let display_name = patch
         .display_name
@@ -83,7 +86,7 @@ fn validate(patch: ProfilePatch) -> Result<ProfilePatch, IdentityError> {
             marketing_consent: patch.marketing_consent,
         })
     } else {
-        Err(IdentityError::Validation(problems))
+        Err(invalid(problems))
     }
 }
 
@@ -95,7 +98,7 @@ impl IdentityService {
         &self,
         user_id: UserId,
         patch: ProfilePatch,
-    ) -> Result<User, IdentityError> {
+    ) -> Result<User, UpdateProfileError> {
         let patch = validate(patch)?;
         let id = user_id;
         let now = now_utc();
@@ -122,11 +125,11 @@ impl IdentityService {
                     updated_at: Some(now),
                 };
                 repo::update_profile(conn, id, &change)?;
-                repo::find_user(conn, id).map_err(IdentityError::from)
+                repo::find_user(conn, id).map_err(UpdateProfileError::from)
             })
             .await?
-            .ok_or(IdentityError::NotFound)?;
+            .ok_or(UpdateProfileError::NotFound)?;
         tracing::info!("profile updated");
-        user_from_row(row)
+        Ok(user_from_row(row)?)
     }
 }

@@ -6,7 +6,9 @@ use haven_platform::auth::Role;
 use haven_platform::module::Seeded;
 
 use super::{IdentityService, RegisterInput};
-use crate::error::IdentityError;
+use crate::error::Fault;
+use crate::error::accounts::RegisterError;
+use crate::error::organizations::CreateOrganizationError;
 use crate::repo;
 use crate::service::NewOrganization;
 
@@ -49,9 +51,9 @@ impl IdentityService {
                     created += 1;
                     new_accounts.push(*email);
                 }
-                Err(IdentityError::EmailTaken) => {}
-                Err(IdentityError::Validation(problems)) => {
-                    let reasons: Vec<String> = problems.into_iter().map(|p| p.message).collect();
+                Err(RegisterError::EmailTaken) => {}
+                Err(RegisterError::Invalid(problems)) => {
+                    let reasons: Vec<String> = problems.0.into_iter().map(|p| p.message).collect();
                     anyhow::bail!("{SEED_PASSWORD_ENV}: {}", reasons.join(" "));
                 }
                 Err(e) => return Err(e.into()),
@@ -62,7 +64,7 @@ impl IdentityService {
             .db
             // The primary: the demo admin was created a moment ago.
             .read_primary(move |conn| {
-                repo::find_user_by_email(conn, &admin_email).map_err(IdentityError::from)
+                repo::find_user_by_email(conn, &admin_email).map_err(Fault::from)
             })
             .await?
             .ok_or_else(|| anyhow::anyhow!("the demo admin vanished while seeding"))?;
@@ -75,7 +77,7 @@ impl IdentityService {
         match self.create_organization(&admin_id, organization).await {
             Ok(_) => created += 1,
             // The demo domain is taken: the organization exists from an earlier run.
-            Err(IdentityError::DomainTaken(_)) => {}
+            Err(CreateOrganizationError::DomainTaken(_)) => {}
             Err(e) => return Err(e.into()),
         }
         let mut notes = Vec::new();

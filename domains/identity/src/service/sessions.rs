@@ -6,7 +6,8 @@ use haven_platform::AnyConnection;
 use haven_platform::time::now_utc;
 
 use super::{IdentityService, count, security_event, session_from_row};
-use crate::error::IdentityError;
+use crate::error::Fault;
+use crate::error::sessions::RevokeSessionError;
 use crate::model::{SecurityEventKind, UserId};
 use crate::model::{Session, SessionId};
 use crate::repo::{self, SessionScope};
@@ -82,15 +83,12 @@ impl IdentityService {
     /// Revokes the caller's current session (log out). Revoking a revoked session is a
     /// no-op.
     #[tracing::instrument(skip_all, fields(user_id = %user_id, session_id = %session_id))]
-    pub async fn logout(
-        &self,
-        user_id: UserId,
-        session_id: SessionId,
-    ) -> Result<(), IdentityError> {
+    pub async fn logout(&self, user_id: UserId, session_id: SessionId) -> Result<(), Fault> {
         match self.revoke_session(user_id, session_id).await {
             // A token whose session is gone has nothing left to sign out of.
-            Ok(()) | Err(IdentityError::NotFound) => Ok(()),
-            Err(e) => Err(e),
+            Ok(()) | Err(RevokeSessionError::NotFound) => Ok(()),
+            Err(RevokeSessionError::Db(e)) => Err(e.into()),
+            Err(RevokeSessionError::Unexpected(e)) => Err(e.into()),
         }
     }
 
@@ -101,7 +99,7 @@ impl IdentityService {
         &self,
         user_id: UserId,
         session_id: SessionId,
-    ) -> Result<(), IdentityError> {
+    ) -> Result<(), RevokeSessionError> {
         let now = now_utc();
         let (exists, revoked) = self
             .db
@@ -117,7 +115,7 @@ impl IdentityService {
                 .len();
                 let exists =
                     revoked > 0 || repo::session_of_user_exists(conn, user_id, session_id)?;
-                Ok::<_, IdentityError>((exists, revoked))
+                Ok::<_, RevokeSessionError>((exists, revoked))
             })
             .await?;
         count_revoked(revoked);
@@ -125,7 +123,7 @@ impl IdentityService {
             tracing::info!("session revoked");
             Ok(())
         } else {
-            Err(IdentityError::NotFound)
+            Err(RevokeSessionError::NotFound)
         }
     }
 
@@ -136,7 +134,7 @@ impl IdentityService {
         &self,
         user_id: UserId,
         session_id: SessionId,
-    ) -> Result<usize, IdentityError> {
+    ) -> Result<usize, Fault> {
         let now = now_utc();
         let revoked = self
             .db
@@ -149,7 +147,7 @@ impl IdentityService {
                     None,
                     now,
                 )?;
-                Ok::<_, IdentityError>(revoked.len())
+                Ok::<_, Fault>(revoked.len())
             })
             .await?;
         count_revoked(revoked);
@@ -165,15 +163,14 @@ impl IdentityService {
         user_id: UserId,
         before: Option<SessionId>,
         fetch: i64,
-    ) -> Result<Vec<Session>, IdentityError> {
+    ) -> Result<Vec<Session>, Fault> {
         // A listing: the replica's lag is acceptable.
         let rows = self
             .db
             .read(move |conn| {
-                repo::list_active_sessions(conn, user_id, before, fetch)
-                    .map_err(IdentityError::from)
+                repo::list_active_sessions(conn, user_id, before, fetch).map_err(Fault::from)
             })
             .await?;
-        rows.into_iter().map(session_from_row).collect()
+        Ok(rows.into_iter().map(session_from_row).collect())
     }
 }

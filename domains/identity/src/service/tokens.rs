@@ -2,6 +2,7 @@
 
 use base64::Engine;
 use chrono::NaiveDateTime;
+use haven_platform::Unexpected;
 use haven_platform::time::now_utc;
 use sha2::Sha256;
 
@@ -10,7 +11,7 @@ use super::{
     ACCESS_TOKEN_TTL, IdentityService, Policy, count, random_token, security_event, sha256_hex,
     user_from_row,
 };
-use crate::error::IdentityError;
+use crate::error::sessions::RefreshError;
 use crate::model::SecurityEventKind;
 use crate::model::{LoginTokens, RefreshTokenId, SessionId};
 use crate::repo::{self, RefreshTokenRow, UserRow};
@@ -24,7 +25,7 @@ impl IdentityService {
         &self,
         refresh_token: &str,
         ip_coarse: Option<String>,
-    ) -> Result<LoginTokens, IdentityError> {
+    ) -> Result<LoginTokens, RefreshError> {
         let presented = refresh_token.to_owned();
         let now = now_utc();
         let policy = self.policy;
@@ -32,7 +33,7 @@ impl IdentityService {
             .db
             .write(move |conn| {
                 rotate(conn, &presented, now, policy, ip_coarse.as_deref())
-                    .map_err(IdentityError::from)
+                    .map_err(RefreshError::from)
             })
             .await?;
         let (user, session_id, successor, issued_at, amr, mfa_on) = match outcome {
@@ -44,14 +45,14 @@ impl IdentityService {
                 amr,
                 mfa_on,
             } => (user, session_id, successor, issued_at, amr, mfa_on),
-            Rotation::Invalid => return Err(IdentityError::InvalidRefreshToken),
+            Rotation::Invalid => return Err(RefreshError::InvalidToken),
             Rotation::ReuseDetected { session_id } => {
                 count(SecurityEventKind::RefreshTokenReused);
                 tracing::warn!(
                     session_id = %session_id,
                     "refresh token reuse detected: session revoked"
                 );
-                return Err(IdentityError::InvalidRefreshToken);
+                return Err(RefreshError::InvalidToken);
             }
         };
         let user = user_from_row(*user)?;
@@ -63,8 +64,8 @@ impl IdentityService {
         // EdDSA signatures are deterministic: a retry in the grace window gets the very
         // same pair.
         // The session keeps the methods its login proved (a password, a second factor).
-        let amr: Vec<String> = serde_json::from_str(&amr)
-            .map_err(|e| IdentityError::Internal(format!("identity_sessions.amr: {e}")))?;
+        let amr: Vec<String> =
+            serde_json::from_str(&amr).map_err(Unexpected::with("identity_sessions.amr"))?;
         let mut claims = self.auth.access_claims(
             &user.id,
             &session_id,
@@ -80,7 +81,7 @@ impl IdentityService {
         let access_token = self
             .auth
             .issue(&claims)
-            .map_err(|e| IdentityError::Internal(format!("signing the access token: {e}")))?;
+            .map_err(Unexpected::with("signing the access token"))?;
         tracing::info!("tokens refreshed");
         Ok(LoginTokens {
             access_token,

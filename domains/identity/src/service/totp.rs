@@ -2,6 +2,7 @@
 //! support), the at-rest encryption of TOTP secrets, and recovery codes. Pure functions,
 //! no database.
 
+use haven_platform::Unexpected;
 use std::sync::Arc;
 
 use aes_gcm::aead::{Aead, KeyInit, Payload};
@@ -10,7 +11,6 @@ use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 use totp_rs::{Algorithm, TOTP};
 
-use crate::error::IdentityError;
 use crate::model::UserId;
 
 /// The issuer shown by authenticator apps.
@@ -51,20 +51,18 @@ impl SecretCipher {
     }
 
     /// A random key for this process only (development without a configured key).
-    pub fn throwaway() -> Result<Self, IdentityError> {
+    pub fn throwaway() -> Result<Self, Unexpected> {
         let mut key = [0u8; 32];
-        getrandom::fill(&mut key)
-            .map_err(|e| IdentityError::Internal(format!("random MFA key: {e}")))?;
+        getrandom::fill(&mut key).map_err(Unexpected::with("random MFA key"))?;
         Ok(Self::new(&key))
     }
 
     /// `v1.` + base64(nonce || ciphertext); `user_id` (its text form, as stored values
     /// have always been bound) is associated data, so the value decrypts for that account
     /// only.
-    pub fn encrypt(&self, user_id: &UserId, secret: &[u8]) -> Result<String, IdentityError> {
+    pub fn encrypt(&self, user_id: &UserId, secret: &[u8]) -> Result<String, Unexpected> {
         let mut nonce = [0u8; 12];
-        getrandom::fill(&mut nonce)
-            .map_err(|e| IdentityError::Internal(format!("random nonce: {e}")))?;
+        getrandom::fill(&mut nonce).map_err(Unexpected::with("random nonce"))?;
         let ciphertext = self
             .cipher
             .encrypt(
@@ -74,7 +72,7 @@ impl SecretCipher {
                     aad: user_id.to_string().as_bytes(),
                 },
             )
-            .map_err(|_| IdentityError::Internal("encrypting the TOTP secret".to_owned()))?;
+            .map_err(|_| Unexpected::invariant("encrypting the TOTP secret"))?;
         let mut blob = nonce.to_vec();
         blob.extend_from_slice(&ciphertext);
         Ok(format!("{CIPHERTEXT_V1}{}", STANDARD.encode(blob)))
@@ -82,11 +80,10 @@ impl SecretCipher {
 
     /// The secret stored by [`SecretCipher::encrypt`] for `user_id`. Fails when the value
     /// was encrypted under another key (`auth.mfa_encryption_key` changed) or tampered.
-    pub fn decrypt(&self, user_id: &UserId, stored: &str) -> Result<Vec<u8>, IdentityError> {
+    pub fn decrypt(&self, user_id: &UserId, stored: &str) -> Result<Vec<u8>, Unexpected> {
         let undecryptable = || {
-            IdentityError::Internal(
-                "the TOTP secret cannot be decrypted (was auth.mfa_encryption_key changed?)"
-                    .to_owned(),
+            Unexpected::invariant(
+                "the TOTP secret cannot be decrypted (was auth.mfa_encryption_key changed?)",
             )
         };
         let blob = stored
@@ -108,10 +105,9 @@ impl SecretCipher {
 }
 
 /// A fresh random TOTP secret.
-pub fn new_secret() -> Result<Vec<u8>, IdentityError> {
+pub fn new_secret() -> Result<Vec<u8>, Unexpected> {
     let mut secret = vec![0u8; SECRET_BYTES];
-    getrandom::fill(&mut secret)
-        .map_err(|e| IdentityError::Internal(format!("random TOTP secret: {e}")))?;
+    getrandom::fill(&mut secret).map_err(Unexpected::with("random TOTP secret"))?;
     Ok(secret)
 }
 
@@ -161,10 +157,9 @@ fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
 }
 
 /// A new recovery code: 80 random bits as `xxxx-xxxx-xxxx-xxxx` (Crockford base32).
-pub fn new_recovery_code() -> Result<String, IdentityError> {
+pub fn new_recovery_code() -> Result<String, Unexpected> {
     let mut bytes = [0u8; RECOVERY_CODE_BITS / 8];
-    getrandom::fill(&mut bytes)
-        .map_err(|e| IdentityError::Internal(format!("random recovery code: {e}")))?;
+    getrandom::fill(&mut bytes).map_err(Unexpected::with("random recovery code"))?;
     let mut bits: u128 = 0;
     for b in bytes {
         bits = (bits << 8) | u128::from(b);

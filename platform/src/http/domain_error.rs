@@ -1,0 +1,238 @@
+//! Domain errors: each resource's error enum states the statuses it can answer and maps
+//! every variant to a problem with an exhaustive `match`. Converting it into an
+//! operation's [`ApiError<S>`] checks **at compile time** that every status the enum can
+//! answer is documented by the operation's error set `S` (or is a common status), so a
+//! handler cannot return an undocumented status and a new status forces the document to
+//! say it.
+
+use std::error::Error as StdError;
+
+use poem::http::StatusCode;
+
+use crate::db::DbError;
+use crate::http::problem::{ApiError, COMMON_STATUSES, ErrorSet, FieldError, ProblemError};
+
+/// A resource's error enum, answered as a problem.
+pub trait DomainError: StdError + Send + Sync + 'static {
+    /// Every status [`DomainError::into_problem`] can answer besides the common ones.
+    /// Each operation returning this error must document them (checked at compile
+    /// time by `From<Self> for ApiError<S>`); each answered status is checked against
+    /// this list in debug builds.
+    const STATUSES: &'static [u16];
+
+    /// The problem answered for this error (an exhaustive `match`, no catch-all): 5xx
+    /// causes are logged with their source chain, never put in the body.
+    fn into_problem(self) -> ProblemError;
+}
+
+/// Whether every status of `needed` is in `documented` or [`COMMON_STATUSES`].
+pub const fn documents(documented: &[u16], needed: &[u16]) -> bool {
+    let mut i = 0;
+    while i < needed.len() {
+        if !contains(documented, needed[i]) && !contains(COMMON_STATUSES, needed[i]) {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+const fn contains(set: &[u16], status: u16) -> bool {
+    let mut i = 0;
+    while i < set.len() {
+        if set[i] == status {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
+impl<S: ErrorSet, E: DomainError> From<E> for ApiError<S> {
+    fn from(e: E) -> Self {
+        const {
+            assert!(
+                documents(S::STATUSES, E::STATUSES),
+                "the operation's error set does not document every status its error enum can answer"
+            );
+        }
+        let problem = e.into_problem();
+        debug_assert!(
+            contains(E::STATUSES, problem.status().as_u16())
+                || contains(COMMON_STATUSES, problem.status().as_u16()),
+            "status {} of `{}` is missing from its STATUSES",
+            problem.status(),
+            std::any::type_name::<E>()
+        );
+        ApiError::from(problem)
+    }
+}
+
+/// An unexpected failure (a broken invariant, a failed system call, bad stored data): the
+/// cause is kept as the source, logged, and answered `500 internal` with nothing of it.
+/// Its `Display` names the cause too, so a job queue or a log line that prints only the
+/// top error still says what failed.
+#[derive(Debug, thiserror::Error)]
+#[error("{context}{}", source.as_ref().map(|s| format!(": {s}")).unwrap_or_default())]
+pub struct Unexpected {
+    context: &'static str,
+    #[source]
+    source: Option<Box<dyn StdError + Send + Sync>>,
+}
+
+impl Unexpected {
+    /// `context` says what was being done (no secrets); `source` is the cause.
+    pub fn new(context: &'static str, source: impl Into<Box<dyn StdError + Send + Sync>>) -> Self {
+        Self {
+            context,
+            source: Some(source.into()),
+        }
+    }
+
+    /// A broken invariant without an underlying error.
+    pub fn invariant(context: &'static str) -> Self {
+        Self {
+            context,
+            source: None,
+        }
+    }
+
+    /// A `map_err` adapter: `.map_err(Unexpected::with("argon2 hash"))`.
+    pub fn with<E: Into<Box<dyn StdError + Send + Sync>>>(
+        context: &'static str,
+    ) -> impl FnOnce(E) -> Self {
+        move |e| Self::new(context, e)
+    }
+}
+
+impl DomainError for Unexpected {
+    const STATUSES: &'static [u16] = &[];
+
+    /// `500 internal`, the error and its sources logged.
+    fn into_problem(self) -> ProblemError {
+        internal(&self)
+    }
+}
+
+/// Invalid request fields, every one listed: `422 validation_failed`.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("invalid fields")]
+pub struct Invalid(pub Vec<FieldError>);
+
+impl DomainError for Invalid {
+    const STATUSES: &'static [u16] = &[422];
+
+    /// The generic detail plus one entry per field.
+    fn into_problem(self) -> ProblemError {
+        self.0
+            .into_iter()
+            .fold(
+                ApiError::<crate::http::problem::CommonErrors>::new(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "validation_failed",
+                )
+                .detail("The request has invalid fields."),
+                |err, f| err.field(f.field, f.code, f.message),
+            )
+            .into_problem()
+    }
+}
+
+/// The problem of a database failure inside a use-case: `503 unavailable` when the
+/// database cannot be reached, otherwise `500 internal` (a missing row a use-case expects
+/// is its own variant, so a bare `NotFound` here is a bug).
+pub fn db_problem(e: DbError) -> ProblemError {
+    match e {
+        DbError::Unavailable(ref reason) => {
+            tracing::warn!(%reason, "database unavailable");
+            ApiError::<crate::http::problem::CommonErrors>::unavailable(
+                "The database is unavailable; retry shortly.",
+            )
+            .into_problem()
+        }
+        DbError::Query(_) | DbError::Task(_) => internal(&e),
+    }
+}
+
+/// `500 internal`, logging `cause` (whose `Display` names its cause).
+pub fn internal(cause: &dyn std::fmt::Display) -> ProblemError {
+    ApiError::<crate::http::problem::CommonErrors>::internal(cause).into_problem()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error_set;
+
+    error_set!(NotFoundOnly: 404);
+
+    #[derive(Debug, thiserror::Error)]
+    #[error("lying")]
+    struct Lying;
+
+    impl DomainError for Lying {
+        const STATUSES: &'static [u16] = &[404];
+
+        fn into_problem(self) -> ProblemError {
+            ProblemError::new(StatusCode::CONFLICT, "conflict")
+        }
+    }
+
+    #[test]
+    fn a_set_documents_its_statuses_and_the_common_ones_only() {
+        assert!(documents(&[404, 409], &[409]));
+        assert!(
+            documents(&[], &[500, 503, 400]),
+            "common statuses need no listing"
+        );
+        assert!(!documents(&[404], &[404, 410]));
+        assert!(!documents(&[], &[422]));
+    }
+
+    #[test]
+    #[should_panic(expected = "missing from its STATUSES")]
+    fn a_status_missing_from_the_enum_statuses_fails_in_debug_builds() {
+        let _ = ApiError::<NotFoundOnly>::from(Lying);
+    }
+
+    #[test]
+    fn an_unexpected_failure_keeps_its_source_but_answers_a_bare_500() {
+        let e = Unexpected::new("reading the key", "permission denied on /secret/key");
+        assert!(e.source().is_some(), "the cause is kept as the source");
+        let problem = ApiError::<NotFoundOnly>::from(e).into_problem();
+        assert_eq!(problem.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        assert_eq!(problem.code(), "internal");
+        let body = serde_json::to_string(&problem.body()).unwrap();
+        assert!(
+            !body.contains("secret") && !body.contains("reading"),
+            "{body}"
+        );
+    }
+
+    #[test]
+    fn an_unreachable_database_is_503_and_a_failed_query_500() {
+        let p = db_problem(DbError::Unavailable("refused".into()));
+        assert_eq!((p.status().as_u16(), p.code()), (503, "unavailable"));
+        let p = db_problem(DbError::Query(diesel::result::Error::NotFound));
+        assert_eq!((p.status().as_u16(), p.code()), (500, "internal"));
+    }
+
+    #[test]
+    fn invalid_fields_are_one_422_with_every_field() {
+        let p = Invalid(vec![
+            FieldError {
+                field: "a".into(),
+                code: "x".into(),
+                message: "m".into(),
+            },
+            FieldError {
+                field: "b".into(),
+                code: "y".into(),
+                message: "n".into(),
+            },
+        ])
+        .into_problem();
+        assert_eq!((p.status().as_u16(), p.code()), (422, "validation_failed"));
+        assert_eq!(p.body().errors.len(), 2);
+    }
+}
