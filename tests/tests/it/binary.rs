@@ -142,7 +142,7 @@ impl Served {
     }
 
     /// Sends SIGTERM and returns the exit code.
-    async fn terminate(&mut self) -> Option<i32> {
+    pub(crate) async fn terminate(&mut self) -> Option<i32> {
         let pid = self.child.id().unwrap();
         let killed = Command::new("kill")
             .args(["-TERM", &pid.to_string()])

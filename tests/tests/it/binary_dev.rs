@@ -3,12 +3,11 @@
 
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
-use std::time::Duration;
 
 use diesel::{Connection, RunQueryDsl, SqliteConnection};
 use serde_json::{Value, json};
 
-use crate::binary::{free_port, haven_bin};
+use crate::binary::haven_bin;
 
 const PASSWORD: &str = "correct horse battery staple";
 
@@ -48,49 +47,26 @@ fn count(dir: &Path, sql: &str) -> i64 {
         .n
 }
 
-/// `haven serve` on the database in `dir` with no keys configured.
+/// `haven serve` on the database in `dir` with no keys configured: the shared binary
+/// harness (`crate::binary::Served`) plus the identity calls these tests make.
 struct Served {
-    child: tokio::process::Child,
+    served: crate::binary::Served,
     base: String,
     http: reqwest::Client,
 }
 
 impl Served {
     async fn start(dir: &Path) -> Self {
-        let (port, admin_port) = (free_port(), free_port());
-        let child = tokio::process::Command::new(haven_bin())
-            .arg("serve")
-            .env("HAVEN__SERVER__ADDR", format!("127.0.0.1:{port}"))
-            .env(
-                "HAVEN__SERVER__ADMIN_ADDR",
-                format!("127.0.0.1:{admin_port}"),
-            )
-            .env("HAVEN__DATABASE__URL", url(dir))
-            .env("HAVEN__SERVER__DRAIN_DELAY_MS", "0")
-            .env("HAVEN__JOBS__ENABLED", "false")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .kill_on_drop(true)
-            .spawn()
-            .unwrap();
-        let http = reqwest::Client::new();
-        // Wait for the process to listen: bounded polling of a subprocess.
-        for _ in 0..200 {
-            if let Ok(r) = http
-                .get(format!("http://127.0.0.1:{admin_port}/health/ready"))
-                .send()
-                .await
-                && r.status() == 200
-            {
-                return Self {
-                    child,
-                    base: format!("http://127.0.0.1:{port}"),
-                    http,
-                };
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
+        let served = crate::binary::Served::start(&[
+            ("HAVEN__DATABASE__URL", url(dir)),
+            ("HAVEN__JOBS__ENABLED", "false".to_owned()),
+        ])
+        .await;
+        Self {
+            base: served.base.clone(),
+            served,
+            http: reqwest::Client::new(),
         }
-        panic!("haven did not become ready");
     }
 
     async fn post(&self, path: &str, body: &Value) -> (u16, Value) {
@@ -133,19 +109,7 @@ impl Served {
 
     /// SIGTERM, and waits for a clean exit.
     async fn stop(mut self) {
-        let pid = self.child.id().unwrap();
-        assert!(
-            Command::new("kill")
-                .args(["-TERM", &pid.to_string()])
-                .status()
-                .unwrap()
-                .success()
-        );
-        let status = tokio::time::timeout(Duration::from_secs(30), self.child.wait())
-            .await
-            .unwrap()
-            .unwrap();
-        assert_eq!(status.code(), Some(0));
+        assert_eq!(self.served.terminate().await, Some(0));
     }
 }
 
