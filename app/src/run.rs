@@ -1,20 +1,17 @@
 //! What each subcommand does.
 
 use std::process::ExitCode;
-
-use haven_platform::config::Settings;
 use std::time::Duration;
 
-use haven_platform::auth::dev_keys;
+use haven_identity::RegisterError;
+use haven_identity::accounts::service::RegisterInput;
+use haven_platform::auth::{Role, dev_keys};
+use haven_platform::config::Settings;
 use haven_platform::db::{migrations_pending, run_migrations};
 use haven_platform::jobs::Runtime;
 use haven_platform::module::Seeded;
 use haven_platform::server::{self, shutdown_signal};
 use haven_platform::{PlatformContext, nodes, observability};
-
-use haven_identity::RegisterError;
-use haven_identity::service::RegisterInput;
-use haven_platform::auth::Role;
 
 use crate::cli::{AdminAction, Cli, Command, ConfigAction};
 use crate::wiring::{self, BUILD};

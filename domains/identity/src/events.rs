@@ -6,13 +6,12 @@
 //! sponsorships to billing, which turns them into entitlements; payloads are documented
 //! in the README ("Organizations").
 
-mod account_email;
-pub use account_email::{EmailVerificationRequested, PasswordResetRequested, SendAccountEmail};
-
+use haven_platform::ids::UserId;
 use haven_platform::outbox::DomainEvent;
 use serde::Serialize;
 
-use crate::model::{MembershipId, OrganizationId, UserId};
+use crate::memberships::model::MembershipId;
+use crate::organizations::model::OrganizationId;
 
 /// `user.erased`: the member asked for their account to be erased; published in the
 /// request's transaction. Subscribers may act on it (e.g. stop billing at once); the

@@ -2,15 +2,14 @@
 //! SMTP server (the catcher): the message arrives at the right address with a link whose
 //! token works exactly once.
 
-use haven_platform::testing::AssertProblem;
-use poem::http::StatusCode;
 use std::time::Duration;
 
 use diesel::prelude::*;
 use haven_identity::schema::{identity_email_tokens, identity_sessions, identity_users};
 use haven_platform::config::Secret;
 use haven_platform::jobs::Runtime;
-use haven_platform::testing::TestApp;
+use haven_platform::testing::{AssertProblem, TestApp};
+use poem::http::StatusCode;
 use poem::test::TestResponse;
 use serde_json::{Value, json};
 

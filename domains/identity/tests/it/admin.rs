@@ -3,8 +3,7 @@
 
 use haven_platform::auth::Role;
 use haven_platform::testing::AssertProblem;
-use poem::http::Method;
-use poem::http::StatusCode;
+use poem::http::{Method, StatusCode};
 use serde_json::{Value, json};
 
 use crate::admin_support::*;
@@ -345,7 +344,7 @@ async fn an_admin_created_like_the_cli_does_keeps_member_and_can_administer() {
     // `haven admin create-user --role admin` calls this service method.
     let app = app().await;
     let service = haven_identity::IdentityService::new(&app.ctx);
-    let input = haven_identity::service::RegisterInput {
+    let input = haven_identity::accounts::service::RegisterInput {
         email: "Boot@Example.com".to_owned(),
         password: PASSWORD.to_owned(),
         display_name: None,

@@ -1,9 +1,10 @@
 //! `POST /v1/identity/admin/users/{user_id}/disable` and `…/enable`.
 
-use crate::admin_support::*;
-use crate::{PASSWORD, app, app_without_login_limits, register};
 use haven_platform::testing::AssertProblem;
 use poem::http::StatusCode;
+
+use crate::admin_support::*;
+use crate::{PASSWORD, app, app_without_login_limits, register};
 
 #[tokio::test]
 async fn disabling_revokes_sessions_and_refuses_login_and_refresh_until_re_enabled() {

@@ -13,8 +13,7 @@ use haven_identity::schema::{
     identity_sessions, identity_user_roles, identity_users,
 };
 use haven_platform::http::problem::GUARDED_403;
-use haven_platform::testing::AssertProblem;
-use haven_platform::testing::TestApp;
+use haven_platform::testing::{AssertProblem, TestApp};
 use poem::http::{Method, StatusCode};
 use serde_json::{Value, json};
 
@@ -155,7 +154,7 @@ async fn world(app: &TestApp) -> World {
         diesel::insert_into(identity_organization_memberships::table)
             .values((
                 identity_organization_memberships::id
-                    .eq(haven_identity::model::MembershipId::new().to_string()),
+                    .eq(haven_identity::memberships::model::MembershipId::new().to_string()),
                 identity_organization_memberships::organization_id.eq(org_id),
                 identity_organization_memberships::user_id.eq(member_id),
                 identity_organization_memberships::via.eq("email_domain"),

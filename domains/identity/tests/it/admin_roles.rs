@@ -1,18 +1,15 @@
 //! `PUT /v1/identity/admin/users/{user_id}/roles`: role changes, their audit, the
 //! last-admin rule and concurrent changes.
 
-use crate::PASSWORD;
-use haven_platform::testing::AssertProblem;
-use poem::http::StatusCode;
 use std::sync::Arc;
 
 use haven_platform::auth::Role;
-use haven_platform::testing::TestApp;
-use poem::http::Method;
+use haven_platform::testing::{AssertProblem, TestApp};
+use poem::http::{Method, StatusCode};
 use serde_json::{Value, json};
 
 use crate::admin_support::*;
-use crate::{app, app_without_login_limits, register};
+use crate::{PASSWORD, app, app_without_login_limits, register};
 
 #[tokio::test]
 async fn a_role_change_is_audited_and_carried_by_the_next_refresh() {

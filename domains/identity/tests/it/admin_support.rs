@@ -3,7 +3,9 @@
 
 use std::time::Duration;
 
-use haven_identity::repo::{self, SecurityEventRow, SessionRow, UserRow};
+use haven_identity::accounts::repo::UserRow;
+use haven_identity::security_events::repo::SecurityEventRow;
+use haven_identity::sessions::repo::SessionRow;
 use haven_platform::auth::Role;
 use haven_platform::ids::{SessionId, UserId};
 use haven_platform::testing::TestApp;
@@ -61,12 +63,19 @@ pub(crate) async fn db<T: Send + 'static>(
 
 pub(crate) async fn user_row(app: &TestApp, id: &str) -> UserRow {
     let id = id.parse().unwrap();
-    db(app, move |c| repo::find_user(c, id)).await.unwrap()
+    db(app, move |c| {
+        haven_identity::accounts::repo::find_user(c, id)
+    })
+    .await
+    .unwrap()
 }
 
 pub(crate) async fn events(app: &TestApp, id: &str) -> Vec<SecurityEventRow> {
     let id = id.parse().unwrap();
-    db(app, move |c| repo::security_events_of(c, id)).await
+    db(app, move |c| {
+        haven_identity::security_events::repo::security_events_of(c, id)
+    })
+    .await
 }
 
 pub(crate) async fn events_of_kind(app: &TestApp, id: &str, kind: &str) -> Vec<SecurityEventRow> {
@@ -93,7 +102,15 @@ pub(crate) async fn sessions_of(app: &TestApp, user_id: &str) -> Vec<SessionRow>
 /// Stores `roles` for the user directly (test set-up, not the endpoint under test).
 pub(crate) async fn grant(app: &TestApp, id: &str, roles: &[Role]) {
     let (id, roles) = (id.parse().unwrap(), roles.to_vec());
-    assert!(db(app, move |c| repo::set_roles(c, &id, &roles, now_utc())).await);
+    assert!(
+        db(app, move |c| haven_identity::accounts::repo::set_roles(
+            c,
+            &id,
+            &roles,
+            now_utc()
+        ))
+        .await
+    );
 }
 
 /// An access token for a real session of `user_id`, signed by the app's own key, with

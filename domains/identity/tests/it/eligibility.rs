@@ -6,8 +6,7 @@ use haven_identity::schema::{
     identity_organization_eligibility as el, identity_organizations as o,
 };
 use haven_platform::DbError;
-use haven_platform::testing::AssertProblem;
-use haven_platform::testing::TestApp;
+use haven_platform::testing::{AssertProblem, TestApp};
 use poem::http::StatusCode;
 use serde_json::{Value, json};
 

@@ -1,8 +1,6 @@
 //! How account emails leave: logged when no SMTP server is configured (development), and
 //! retried by the outbox delivery when the SMTP server fails.
 
-use haven_platform::testing::AssertProblem;
-use poem::http::StatusCode;
 use std::time::Duration;
 
 use diesel::prelude::*;
@@ -10,7 +8,8 @@ use haven_identity::schema::identity_email_tokens;
 use haven_platform::config::Secret;
 use haven_platform::jobs::Runtime;
 use haven_platform::schema::platform_jobs;
-use haven_platform::testing::{TestApp, wait_for};
+use haven_platform::testing::{AssertProblem, TestApp, wait_for};
+use poem::http::StatusCode;
 
 use crate::register;
 

@@ -2,8 +2,6 @@
 //! the request's single transaction, one retried job per mounted module, completion only
 //! when every module is done, pseudonymization, and re-registration of the address.
 
-use haven_platform::testing::AssertProblem;
-use haven_platform::testing::Login;
 use std::sync::atomic::Ordering;
 
 use diesel::prelude::*;
@@ -12,7 +10,7 @@ use haven_identity::schema::{
     identity_sessions, identity_users,
 };
 use haven_platform::schema::{platform_jobs, platform_outbox_events};
-use haven_platform::testing::{TestApp, wait_until};
+use haven_platform::testing::{AssertProblem, Login, TestApp, wait_until};
 use poem::http::{Method, StatusCode};
 use serde_json::{Value, json};
 
@@ -50,7 +48,7 @@ async fn count_rows(app: &TestApp, user_id: &str) -> (i64, i64, i64, i64) {
                 .count()
                 .get_result(conn)?,
             platform_jobs::table
-                .filter(platform_jobs::kind.eq(haven_identity::service::ERASE_JOB))
+                .filter(platform_jobs::kind.eq(haven_identity::erasure::service::ERASE_JOB))
                 .count()
                 .get_result(conn)?,
             platform_outbox_events::table
@@ -142,10 +140,10 @@ async fn erasure_runs_every_module_retries_a_failing_one_and_completes_only_when
     let token_owner = id.clone();
     query(&app, move |conn| {
         let now = haven_platform::time::now_utc();
-        haven_identity::repo::insert_email_token(
+        haven_identity::credentials::repo::insert_email_token(
             conn,
-            &haven_identity::repo::EmailTokenRow {
-                id: haven_identity::model::EmailTokenId::new(),
+            &haven_identity::credentials::repo::EmailTokenRow {
+                id: haven_identity::credentials::model::EmailTokenId::new(),
                 user_id: token_owner.parse().unwrap(),
                 purpose: "reset_password".to_owned(),
                 token_hash: "0".repeat(64),
@@ -310,7 +308,9 @@ async fn erasure_runs_every_module_retries_a_failing_one_and_completes_only_when
                 identity_users::email,
                 identity_users::display_name,
                 identity_users::time_zone,
-                diesel::dsl::sql::<diesel::sql_types::Text>(haven_identity::repo::ROLES_JSON_SQL),
+                diesel::dsl::sql::<diesel::sql_types::Text>(
+                    haven_identity::accounts::repo::ROLES_JSON_SQL,
+                ),
                 identity_users::password_hash,
                 identity_users::disabled_at,
             ))

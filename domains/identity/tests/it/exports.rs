@@ -1,20 +1,17 @@
 //! `POST /v1/identity/me/export` and `/v1/identity/me/exports/{id}`: every mounted
 //! module's data in one document, downloaded once by its owner only, purged on expiry.
 
-use crate::PASSWORD;
 use diesel::prelude::*;
 use haven_identity::schema::identity_exports;
 use haven_platform::jobs::{self, NewJob};
 use haven_platform::schema::platform_jobs;
-use haven_platform::testing::AssertProblem;
-use haven_platform::testing::Login;
+use haven_platform::testing::{AssertProblem, Login, wait_until};
 use haven_platform::time::now_utc;
 use poem::http::{Method, StatusCode};
 use serde_json::Value;
 
 use crate::privacy_support::{Probe, WAIT, app_with, call, query, workers};
-use crate::{post, register, security_events};
-use haven_platform::testing::wait_until;
+use crate::{PASSWORD, post, register, security_events};
 
 async fn export_state(app: &haven_platform::testing::TestApp, tokens: &Value, id: &str) -> Value {
     let resp = call(
@@ -163,7 +160,7 @@ async fn an_unknown_export_is_a_404_and_a_malformed_id_a_400_problem() {
         .body;
     let unknown = format!(
         "/v1/identity/me/exports/{}",
-        haven_identity::model::ExportId::new()
+        haven_identity::exports::model::ExportId::new()
     );
     call(&app, Method::GET, &unknown, &a, None)
         .await
@@ -224,7 +221,7 @@ async fn an_expired_export_cannot_be_downloaded_and_the_purge_job_deletes_it() {
         jobs::enqueue(
             conn,
             NewJob::new(
-                haven_identity::service::PURGE_EXPORTS_JOB,
+                haven_identity::exports::service::PURGE_EXPORTS_JOB,
                 &serde_json::json!({}),
             )
             .unwrap(),

@@ -113,7 +113,7 @@ async fn set_hash(app: &haven_platform::testing::TestApp, user_id: &str, hash: &
     app.ctx
         .db
         .run(move |conn| {
-            haven_identity::repo::update_password_hash(
+            haven_identity::accounts::repo::update_password_hash(
                 conn,
                 id,
                 &hash,
@@ -130,7 +130,7 @@ async fn stored_hash(app: &haven_platform::testing::TestApp, email: &str) -> Str
     app.ctx
         .db
         .run(move |conn| {
-            haven_identity::repo::find_user_by_email(conn, &email)
+            haven_identity::accounts::repo::find_user_by_email(conn, &email)
                 .map_err(haven_platform::DbError::Query)
         })
         .await

@@ -91,7 +91,7 @@ pub async fn security_events(app: &TestApp, user_id: &str) -> Vec<String> {
     app.ctx
         .db
         .run(move |conn| {
-            haven_identity::repo::security_events_of(conn, id)
+            haven_identity::security_events::repo::security_events_of(conn, id)
                 .map_err(haven_platform::DbError::Query)
         })
         .await

@@ -2,14 +2,12 @@
 //! a role or account state. Every body rejects unknown fields with a `400` that names
 //! the field, before anything is written.
 
-use haven_platform::testing::AssertProblem;
-use poem::http::StatusCode;
 use std::time::Duration;
 
-use haven_identity::repo;
 use haven_platform::auth::Role;
+use haven_platform::testing::AssertProblem;
 use haven_platform::time::now_utc;
-use poem::http::Method;
+use poem::http::{Method, StatusCode};
 use serde_json::{Value, json};
 
 use crate::{PASSWORD, app, post, register};
@@ -63,8 +61,13 @@ async fn every_request_body_rejects_fields_that_grant_anything() {
     app.ctx
         .db
         .run(move |c| {
-            repo::set_roles(c, &id, &[Role::Member, Role::Admin], now_utc())
-                .map_err(haven_platform::DbError::Query)
+            haven_identity::accounts::repo::set_roles(
+                c,
+                &id,
+                &[Role::Member, Role::Admin],
+                now_utc(),
+            )
+            .map_err(haven_platform::DbError::Query)
         })
         .await
         .unwrap();
@@ -171,7 +174,10 @@ async fn every_request_body_rejects_fields_that_grant_anything() {
     let created = app
         .ctx
         .db
-        .run(move |c| repo::find_user_by_email(c, &email).map_err(haven_platform::DbError::Query))
+        .run(move |c| {
+            haven_identity::accounts::repo::find_user_by_email(c, &email)
+                .map_err(haven_platform::DbError::Query)
+        })
         .await
         .unwrap();
     assert!(created.is_none());

@@ -2,7 +2,7 @@
 //! domain, one sponsorship at a time, the `organization.member_joined/left` events, and
 //! the race of concurrent joins.
 
-use haven_identity::repo::MembershipRow;
+use haven_identity::memberships::repo::MembershipRow;
 use haven_platform::testing::AssertProblem;
 use poem::http::StatusCode;
 use serde_json::json;

@@ -5,9 +5,7 @@
 use base64::Engine;
 use diesel::prelude::*;
 use haven_identity::schema::{identity_mfa_recovery_codes, identity_mfa_totp, identity_sessions};
-use haven_platform::testing::AssertProblem;
-use haven_platform::testing::Login;
-use haven_platform::testing::{Authenticator, TestApp};
+use haven_platform::testing::{AssertProblem, Authenticator, Login, TestApp};
 use poem::http::StatusCode;
 use poem::test::TestResponse;
 use serde_json::{Value, json};

@@ -9,10 +9,8 @@ use haven_platform::auth::Role;
 use haven_platform::config::Secret;
 use serde_json::json;
 
-use crate::PASSWORD;
-use crate::app;
 use crate::mfa::{amr, enrolled, enrolled_again, login, mfa_status, refreshed, start};
-use crate::register;
+use crate::{PASSWORD, app, register};
 
 #[tokio::test]
 async fn clinicians_and_admins_are_asked_to_enroll_and_get_otp_once_they_do() {
@@ -24,7 +22,7 @@ async fn clinicians_and_admins_are_asked_to_enroll_and_get_otp_once_they_do() {
     ] {
         service
             .create_user(
-                haven_identity::service::RegisterInput {
+                haven_identity::accounts::service::RegisterInput {
                     email: email.into(),
                     password: PASSWORD.into(),
                     display_name: None,

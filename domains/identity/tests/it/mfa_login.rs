@@ -3,11 +3,10 @@
 //! account; one recovery code or TOTP step opens one session even under concurrency.
 
 use diesel::prelude::*;
+use haven_identity::mfa::service::MFA_CHALLENGE_MAX_ATTEMPTS;
 use haven_identity::schema::{identity_mfa_challenges, identity_sessions};
-use haven_identity::service::MFA_CHALLENGE_MAX_ATTEMPTS;
 use haven_platform::config::IdentitySettings;
-use haven_platform::testing::AssertProblem;
-use haven_platform::testing::TestApp;
+use haven_platform::testing::{AssertProblem, TestApp};
 use poem::http::StatusCode;
 use poem::test::TestResponse;
 use serde_json::{Value, json};

@@ -4,8 +4,10 @@
 use std::time::Duration;
 
 use diesel::prelude::*;
-use haven_identity::model::OrganizationId;
-use haven_identity::repo::{self, MembershipRow, SessionRow, UserRow};
+use haven_identity::accounts::repo::UserRow;
+use haven_identity::memberships::repo::MembershipRow;
+use haven_identity::organizations::model::OrganizationId;
+use haven_identity::sessions::repo::SessionRow;
 use haven_platform::DbError;
 use haven_platform::auth::Role;
 use haven_platform::testing::TestApp;
@@ -63,8 +65,8 @@ pub async fn user(
     app.ctx
         .db
         .run(move |conn| {
-            repo::insert_user(conn, &row)?;
-            repo::insert_session(conn, &session).map_err(DbError::Query)
+            haven_identity::accounts::repo::insert_user(conn, &row)?;
+            haven_identity::sessions::repo::insert_session(conn, &session).map_err(DbError::Query)
         })
         .await
         .unwrap();
@@ -172,7 +174,10 @@ pub async fn memberships(app: &TestApp, org: &str) -> Vec<MembershipRow> {
     let org: OrganizationId = org.parse().unwrap();
     app.ctx
         .db
-        .run(move |conn| repo::memberships_of_organization(conn, &org).map_err(DbError::Query))
+        .run(move |conn| {
+            haven_identity::memberships::repo::memberships_of_organization(conn, &org)
+                .map_err(DbError::Query)
+        })
         .await
         .unwrap()
 }

@@ -4,8 +4,7 @@
 use diesel::prelude::*;
 use haven_identity::schema::identity_email_tokens;
 use haven_platform::config::RateLimitPolicy;
-use haven_platform::testing::AssertProblem;
-use haven_platform::testing::TestApp;
+use haven_platform::testing::{AssertProblem, TestApp};
 use poem::http::StatusCode;
 use poem::test::TestResponse;
 use serde_json::{Value, json};

@@ -7,13 +7,12 @@ use std::time::Duration;
 
 use diesel::prelude::*;
 use futures_util::future::BoxFuture;
-use haven_platform::ModuleInfo;
 use haven_platform::ids::UserId;
 use haven_platform::jobs::Runtime;
 use haven_platform::module::Seeded;
 use haven_platform::privacy::{Erasure, UserData};
 use haven_platform::testing::TestApp;
-use haven_platform::{AnyConnection, DbError};
+use haven_platform::{AnyConnection, DbError, ModuleInfo};
 use poem::test::TestResponse;
 use serde_json::{Value, json};
 

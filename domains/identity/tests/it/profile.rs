@@ -1,7 +1,6 @@
 //! `PATCH /v1/identity/me`: profile and preferences.
 
-use haven_platform::testing::AssertProblem;
-use haven_platform::testing::TestApp;
+use haven_platform::testing::{AssertProblem, TestApp};
 use poem::http::StatusCode;
 use poem::test::TestResponse;
 use serde_json::{Value, json};

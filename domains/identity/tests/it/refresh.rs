@@ -1,7 +1,6 @@
 //! `POST /v1/identity/token/refresh`: rotation, reuse detection, the grace window.
 
-use haven_platform::testing::AssertProblem;
-use haven_platform::testing::TestApp;
+use haven_platform::testing::{AssertProblem, TestApp};
 use poem::http::StatusCode;
 use serde_json::{Value, json};
 

@@ -1,6 +1,5 @@
 //! `POST /v1/identity/register`.
 
-use haven_identity::repo;
 use haven_platform::DbError;
 use haven_platform::testing::AssertProblem;
 use poem::http::StatusCode;
@@ -29,7 +28,10 @@ async fn registering_creates_a_member_with_a_normalized_email_and_an_argon2id_ha
     let row = app
         .ctx
         .db
-        .run(|conn| repo::find_user_by_email(conn, "jane.doe@example.com").map_err(DbError::Query))
+        .run(|conn| {
+            haven_identity::accounts::repo::find_user_by_email(conn, "jane.doe@example.com")
+                .map_err(DbError::Query)
+        })
         .await
         .unwrap()
         .expect("the row");

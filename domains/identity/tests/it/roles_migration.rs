@@ -4,7 +4,6 @@
 use diesel::prelude::*;
 use diesel::sql_types::Text;
 use diesel_migrations::{EmbeddedMigrations, MigrationHarness};
-use haven_identity::repo;
 use haven_platform::AnyConnection;
 use haven_platform::db::{MIGRATIONS_POSTGRES, MIGRATIONS_SQLITE};
 use haven_platform::testing::TestDb;
@@ -71,7 +70,7 @@ fn the_roles_migration_backfills_the_json_column_into_rows() {
 
     let rows: Vec<Roles> = diesel::sql_query(format!(
         "SELECT id, {} AS roles FROM identity_users ORDER BY id",
-        repo::ROLES_JSON_SQL
+        haven_identity::accounts::repo::ROLES_JSON_SQL
     ))
     .load(&mut conn)
     .unwrap();

@@ -3,9 +3,7 @@
 use std::time::Duration;
 
 use haven_platform::auth::Role;
-use haven_platform::testing::AssertProblem;
-use haven_platform::testing::Login;
-use haven_platform::testing::TestApp;
+use haven_platform::testing::{AssertProblem, Login, TestApp};
 use poem::http::StatusCode;
 use serde_json::{Value, json};
 

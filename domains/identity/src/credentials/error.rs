@@ -1,0 +1,180 @@
+//! Errors of the credentials resource: email verification, password reset and password
+//! change.
+
+use haven_platform::http::domain_error::db_problem;
+use haven_platform::http::problem::ProblemError;
+use haven_platform::{DbError, DomainError, Invalid, Unexpected, error_set};
+use poem::http::StatusCode;
+
+use crate::error::{db_errors, fault_errors, not_found, problem};
+
+/// Asking for a verification email.
+#[derive(Debug, thiserror::Error)]
+pub enum RequestVerificationError {
+    /// The account no longer exists.
+    #[error("account not found")]
+    AccountNotFound,
+    /// The account's email address is already verified.
+    #[error("email already verified")]
+    AlreadyVerified,
+    /// The database failed.
+    #[error(transparent)]
+    Db(#[from] DbError),
+    /// Anything unexpected.
+    #[error(transparent)]
+    Unexpected(#[from] Unexpected),
+}
+
+impl DomainError for RequestVerificationError {
+    const STATUSES: &'static [u16] = &[404, 409];
+
+    fn into_problem(self) -> ProblemError {
+        match self {
+            Self::AccountNotFound => not_found("The account does not exist."),
+            Self::AlreadyVerified => problem(
+                StatusCode::CONFLICT,
+                "email_already_verified",
+                "The email address is already verified.",
+            ),
+            Self::Db(e) => db_problem(e),
+            Self::Unexpected(e) => e.into_problem(),
+        }
+    }
+}
+
+/// Asking for a password-reset email.
+#[derive(Debug, thiserror::Error)]
+pub enum ResetRequestError {
+    /// The email address is malformed.
+    #[error(transparent)]
+    Invalid(#[from] Invalid),
+    /// The database failed.
+    #[error(transparent)]
+    Db(#[from] DbError),
+    /// Anything unexpected.
+    #[error(transparent)]
+    Unexpected(#[from] Unexpected),
+}
+
+impl DomainError for ResetRequestError {
+    const STATUSES: &'static [u16] = &[422];
+
+    fn into_problem(self) -> ProblemError {
+        match self {
+            Self::Invalid(e) => e.into_problem(),
+            Self::Db(e) => db_problem(e),
+            Self::Unexpected(e) => e.into_problem(),
+        }
+    }
+}
+
+/// Using a mailed token: confirming the email address, or resetting the password.
+#[derive(Debug, thiserror::Error)]
+pub enum EmailTokenError {
+    /// The token is unknown, expired, used, or for an address the account no longer has
+    /// (deliberately one answer).
+    #[error("invalid email token")]
+    InvalidToken,
+    /// The new password breaks the policy.
+    #[error(transparent)]
+    Invalid(#[from] Invalid),
+    /// The database failed.
+    #[error(transparent)]
+    Db(#[from] DbError),
+    /// Anything unexpected.
+    #[error(transparent)]
+    Unexpected(#[from] Unexpected),
+}
+
+impl DomainError for EmailTokenError {
+    const STATUSES: &'static [u16] = &[422];
+
+    fn into_problem(self) -> ProblemError {
+        match self {
+            Self::InvalidToken => problem(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "email_token_invalid",
+                "The link is invalid, has expired or was already used; request a new email.",
+            ),
+            Self::Invalid(e) => e.into_problem(),
+            Self::Db(e) => db_problem(e),
+            Self::Unexpected(e) => e.into_problem(),
+        }
+    }
+}
+
+/// Changing one's password.
+#[derive(Debug, thiserror::Error)]
+pub enum ChangePasswordError {
+    /// The account no longer exists.
+    #[error("account not found")]
+    AccountNotFound,
+    /// The current password is wrong, or the new one breaks the policy.
+    #[error(transparent)]
+    Invalid(#[from] Invalid),
+    /// The database failed.
+    #[error(transparent)]
+    Db(#[from] DbError),
+    /// Anything unexpected.
+    #[error(transparent)]
+    Unexpected(#[from] Unexpected),
+}
+
+impl DomainError for ChangePasswordError {
+    const STATUSES: &'static [u16] = &[404, 422];
+
+    fn into_problem(self) -> ProblemError {
+        match self {
+            Self::AccountNotFound => not_found("The account does not exist."),
+            Self::Invalid(e) => e.into_problem(),
+            Self::Db(e) => db_problem(e),
+            Self::Unexpected(e) => e.into_problem(),
+        }
+    }
+}
+
+db_errors!(
+    RequestVerificationError,
+    ResetRequestError,
+    EmailTokenError,
+    ChangePasswordError,
+);
+
+fault_errors!(
+    RequestVerificationError,
+    ResetRequestError,
+    EmailTokenError,
+    ChangePasswordError,
+);
+
+error_set!(
+    /// `POST /v1/identity/me/email-verification`: 401, 403, 404 (account gone), 409
+    /// (`email_already_verified`, or the idempotency key in use), 422 (the idempotency key
+    /// reused with another request), 429 `rate_limited`.
+    pub RequestEmailVerificationErrors: 401, 403, 404, 409, 422, 429
+);
+
+error_set!(
+    /// `POST /v1/identity/email-verification/confirm`: 409 (idempotency key in use), 422
+    /// (`email_token_invalid`, or the idempotency key reused), 429 `rate_limited`.
+    pub ConfirmEmailErrors: 409, 422, 429
+);
+
+error_set!(
+    /// `POST /v1/identity/password-reset`: 409 (idempotency key in use), 422 (malformed
+    /// email, or the idempotency key reused), 429 `rate_limited`.
+    pub RequestPasswordResetErrors: 409, 422, 429
+);
+
+error_set!(
+    /// `POST /v1/identity/password-reset/confirm`: 409 (idempotency key in use), 422
+    /// (`email_token_invalid`, the new password breaks the policy, or the idempotency key
+    /// reused), 429 `rate_limited`.
+    pub ResetPasswordErrors: 409, 422, 429
+);
+
+error_set!(
+    /// `PUT /v1/identity/me/password`: 401, 403, 404 (account gone), 422 (wrong current
+    /// password, or the new one breaks the policy), 429 `rate_limited`.
+    pub ChangePasswordErrors: 401, 403, 404, 422, 429
+);

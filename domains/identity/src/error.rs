@@ -1,0 +1,139 @@
+//! The identity domain's errors: one enum per resource (or per group of operations of a
+//! resource when their documented error sets differ), each mapped to problems by an
+//! exhaustive `match` in its [`DomainError`](haven_platform::DomainError) impl. The
+//! conversion into an operation's `ApiError<S>` fails to compile when `S` (the
+//! `error_set!` below) does not document every status the enum can answer. Bodies never
+//! carry passwords, tokens or hashes; 5xx causes go to the log only.
+
+use haven_platform::{DbError, Unexpected};
+use poem::http::StatusCode;
+
+use crate::accounts::model::{EmailError, PasswordError};
+
+/// `From<diesel::result::Error>` for resource enums with a `Db(DbError)` variant: a
+/// query failure inside a use-case is the database's, kept as the source.
+macro_rules! db_errors {
+    ($($t:ty),+ $(,)?) => {$(
+        impl From<diesel::result::Error> for $t {
+            fn from(e: diesel::result::Error) -> Self {
+                Self::Db(haven_platform::DbError::Query(e))
+            }
+        }
+    )+};
+}
+
+pub(crate) use db_errors;
+
+/// `From<Fault>` for resource enums with `Db(DbError)` and `Unexpected(Unexpected)`
+/// variants, so they can call the helpers shared by several resources.
+macro_rules! fault_errors {
+    ($($t:ty),+ $(,)?) => {$(
+        impl From<$crate::error::Fault> for $t {
+            fn from(e: $crate::error::Fault) -> Self {
+                match e {
+                    $crate::error::Fault::Db(e) => Self::Db(e),
+                    $crate::error::Fault::Unexpected(e) => Self::Unexpected(e),
+                }
+            }
+        }
+    )+};
+}
+
+pub(crate) use fault_errors;
+
+/// The failure of a helper shared by several resources (lockout, second-factor checks,
+/// account lookups): the database or something unexpected, never a domain outcome, so
+/// each resource's enum absorbs it without a new status.
+#[derive(Debug, thiserror::Error)]
+pub enum Fault {
+    /// The database failed.
+    #[error(transparent)]
+    Db(#[from] DbError),
+    /// Anything unexpected.
+    #[error(transparent)]
+    Unexpected(#[from] Unexpected),
+}
+
+db_errors!(Fault);
+
+impl haven_platform::DomainError for Fault {
+    const STATUSES: &'static [u16] = &[];
+
+    fn into_problem(self) -> haven_platform::http::problem::ProblemError {
+        match self {
+            Self::Db(e) => haven_platform::http::domain_error::db_problem(e),
+            Self::Unexpected(e) => e.into_problem(),
+        }
+    }
+}
+
+/// Every problem listed, as the platform's `422 validation_failed`.
+pub fn invalid(problems: Vec<FieldProblem>) -> haven_platform::Invalid {
+    haven_platform::Invalid(problems.into_iter().map(Into::into).collect())
+}
+
+impl From<FieldProblem> for haven_platform::http::problem::FieldError {
+    fn from(p: FieldProblem) -> Self {
+        Self {
+            field: p.field.to_owned(),
+            code: p.code.to_owned(),
+            message: p.message,
+        }
+    }
+}
+
+/// A problem with `status`, `code` and `detail` (the shape every mapping builds).
+pub(crate) fn problem(
+    status: StatusCode,
+    code: &str,
+    detail: impl Into<String>,
+) -> haven_platform::http::problem::ProblemError {
+    haven_platform::http::problem::ProblemError::new(status, code).with_detail(detail)
+}
+
+/// `problem` with `Retry-After` when `retry_after_s` is set (a locked account).
+pub(crate) fn with_retry_after(
+    problem: haven_platform::http::problem::ProblemError,
+    retry_after_s: Option<u64>,
+) -> haven_platform::http::problem::ProblemError {
+    match retry_after_s {
+        Some(s) => problem.with_retry_after(s),
+        None => problem,
+    }
+}
+
+/// `404 not_found` with `detail`.
+pub(crate) fn not_found(detail: &str) -> haven_platform::http::problem::ProblemError {
+    problem(StatusCode::NOT_FOUND, "not_found", detail)
+}
+
+/// One invalid field of a request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldProblem {
+    /// The field's JSON name.
+    pub field: &'static str,
+    /// Stable reason, e.g. `too_short`.
+    pub code: &'static str,
+    /// Human-readable explanation (never echoes a secret).
+    pub message: String,
+}
+
+impl FieldProblem {
+    /// The problem of an invalid email.
+    pub fn email(reason: EmailError) -> Self {
+        Self {
+            field: "email",
+            code: "invalid",
+            message: format!("The email address {reason}."),
+        }
+    }
+
+    /// The problem of a password that breaks the policy.
+    pub fn password(reason: PasswordError) -> Self {
+        Self {
+            field: "password",
+            code: reason.code(),
+            message: format!("The password {reason}."),
+        }
+    }
+}

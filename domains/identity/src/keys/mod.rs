@@ -1,0 +1,4 @@
+//! The public keys that verify access tokens (JWKS).
+
+pub mod api;
+pub mod dto;

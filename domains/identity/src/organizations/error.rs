@@ -1,0 +1,189 @@
+use haven_platform::http::domain_error::db_problem;
+use haven_platform::http::problem::ProblemError;
+use haven_platform::{DbError, DomainError, Invalid, Unexpected, error_set};
+use poem::http::StatusCode;
+
+use crate::error::{db_errors, fault_errors, not_found, problem};
+use crate::memberships::error::not_a_member;
+
+pub(crate) const ORGANIZATION_NOT_FOUND: &str = "The organization does not exist.";
+
+/// Creating an organization.
+#[derive(Debug, thiserror::Error)]
+pub enum CreateOrganizationError {
+    /// An allowed domain already belongs to another organization.
+    #[error("domain taken")]
+    DomainTaken(String),
+    /// Invalid fields (every problem listed).
+    #[error(transparent)]
+    Invalid(#[from] Invalid),
+    /// The database failed.
+    #[error(transparent)]
+    Db(#[from] DbError),
+    /// Anything unexpected.
+    #[error(transparent)]
+    Unexpected(#[from] Unexpected),
+}
+
+impl DomainError for CreateOrganizationError {
+    const STATUSES: &'static [u16] = &[409, 422];
+
+    fn into_problem(self) -> ProblemError {
+        match self {
+            Self::DomainTaken(domain) => domain_taken(&domain),
+            Self::Invalid(e) => e.into_problem(),
+            Self::Db(e) => db_problem(e),
+            Self::Unexpected(e) => e.into_problem(),
+        }
+    }
+}
+
+/// Changing an organization.
+#[derive(Debug, thiserror::Error)]
+pub enum UpdateOrganizationError {
+    /// No such organization.
+    #[error("organization not found")]
+    NotFound,
+    /// An allowed domain already belongs to another organization.
+    #[error("domain taken")]
+    DomainTaken(String),
+    /// Invalid fields (every problem listed).
+    #[error(transparent)]
+    Invalid(#[from] Invalid),
+    /// The database failed.
+    #[error(transparent)]
+    Db(#[from] DbError),
+    /// Anything unexpected.
+    #[error(transparent)]
+    Unexpected(#[from] Unexpected),
+}
+
+impl DomainError for UpdateOrganizationError {
+    const STATUSES: &'static [u16] = &[404, 409, 422];
+
+    fn into_problem(self) -> ProblemError {
+        match self {
+            Self::NotFound => not_found(ORGANIZATION_NOT_FOUND),
+            Self::DomainTaken(domain) => domain_taken(&domain),
+            Self::Invalid(e) => e.into_problem(),
+            Self::Db(e) => db_problem(e),
+            Self::Unexpected(e) => e.into_problem(),
+        }
+    }
+}
+
+/// Reading an organization or its members.
+#[derive(Debug, thiserror::Error)]
+pub enum OrganizationReadError {
+    /// No such organization.
+    #[error("organization not found")]
+    NotFound,
+    /// The database failed.
+    #[error(transparent)]
+    Db(#[from] DbError),
+    /// Anything unexpected.
+    #[error(transparent)]
+    Unexpected(#[from] Unexpected),
+}
+
+impl DomainError for OrganizationReadError {
+    const STATUSES: &'static [u16] = &[404];
+
+    fn into_problem(self) -> ProblemError {
+        match self {
+            Self::NotFound => not_found(ORGANIZATION_NOT_FOUND),
+            Self::Db(e) => db_problem(e),
+            Self::Unexpected(e) => e.into_problem(),
+        }
+    }
+}
+
+/// Removing a member (admin).
+#[derive(Debug, thiserror::Error)]
+pub enum RemoveMemberError {
+    /// No such organization.
+    #[error("organization not found")]
+    OrganizationNotFound,
+    /// The account is not an active member of the organization.
+    #[error("not a member")]
+    NotAMember,
+    /// The database failed.
+    #[error(transparent)]
+    Db(#[from] DbError),
+    /// Anything unexpected.
+    #[error(transparent)]
+    Unexpected(#[from] Unexpected),
+}
+
+impl DomainError for RemoveMemberError {
+    const STATUSES: &'static [u16] = &[404];
+
+    fn into_problem(self) -> ProblemError {
+        match self {
+            Self::OrganizationNotFound => not_found(ORGANIZATION_NOT_FOUND),
+            Self::NotAMember => not_a_member(),
+            Self::Db(e) => db_problem(e),
+            Self::Unexpected(e) => e.into_problem(),
+        }
+    }
+}
+
+fn domain_taken(domain: &str) -> ProblemError {
+    problem(
+        StatusCode::CONFLICT,
+        "domain_taken",
+        format!("The domain {domain} is already allowed by another organization."),
+    )
+    .with_field(
+        "allowed_domains",
+        "taken",
+        format!("{domain} belongs to another organization"),
+    )
+}
+
+error_set!(
+    /// `POST /v1/identity/organizations`: 401, 403 (the role guard),
+    /// 409 (`domain_taken`, or the idempotency key in use), 422 (invalid fields, or the
+    /// idempotency key reused).
+    pub CreateOrganizationErrors: 401, 403, 409, 422; guarded
+);
+
+error_set!(
+    /// `GET /v1/identity/organizations`: 401, 403, 422 (`limit` out of range).
+    pub ListOrganizationsErrors: 401, 403, 422; guarded
+);
+
+error_set!(
+    /// `GET /v1/identity/organizations/{organization_id}`: 401, 403, 404.
+    pub GetOrganizationErrors: 401, 403, 404; guarded
+);
+
+error_set!(
+    /// `PATCH /v1/identity/organizations/{organization_id}`: 401, 403, 404, 409
+    /// (`domain_taken`), 422.
+    pub UpdateOrganizationErrors: 401, 403, 404, 409, 422; guarded
+);
+
+error_set!(
+    /// `GET /v1/identity/organizations/{organization_id}/members`: 401, 403, 404, 422.
+    pub ListMembersErrors: 401, 403, 404, 422; guarded
+);
+
+error_set!(
+    /// `DELETE /v1/identity/organizations/{organization_id}/members/{user_id}`: 401, 403,
+    /// 404 (no such organization or not an active member).
+    pub RemoveMemberErrors: 401, 403, 404; guarded
+);
+
+db_errors!(
+    CreateOrganizationError,
+    UpdateOrganizationError,
+    OrganizationReadError,
+    RemoveMemberError,
+);
+fault_errors!(
+    CreateOrganizationError,
+    UpdateOrganizationError,
+    OrganizationReadError,
+    RemoveMemberError,
+);
