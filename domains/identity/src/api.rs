@@ -1,4 +1,5 @@
-//! The identity operations, one file per resource.
+//! The identity API: every resource's operations (in `<resource>/api.rs`) combined, and the
+//! OpenAPI tags that group them.
 
 use haven_platform::auth::Guard;
 use haven_platform::ratelimit::RateLimiter;

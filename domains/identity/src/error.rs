@@ -1,9 +1,10 @@
-//! The identity domain's errors: one enum per resource (or per group of operations of a
-//! resource when their documented error sets differ), each mapped to problems by an
-//! exhaustive `match` in its [`DomainError`](haven_platform::DomainError) impl. The
-//! conversion into an operation's `ApiError<S>` fails to compile when `S` (the
-//! `error_set!` below) does not document every status the enum can answer. Bodies never
-//! carry passwords, tokens or hashes; 5xx causes go to the log only.
+//! What the resources' errors share. Each resource's `error.rs` holds its error enums (one
+//! per resource, or per group of its operations when their documented error sets differ),
+//! each mapped to problems by an exhaustive `match` in its
+//! [`DomainError`](haven_platform::DomainError) impl, and its operations' `error_set!`s:
+//! the conversion into an operation's `ApiError<S>` fails to compile when `S` does not
+//! document every status the enum can answer. Bodies never carry passwords, tokens or
+//! hashes; 5xx causes go to the log only.
 
 use haven_platform::{DbError, Unexpected};
 use poem::http::StatusCode;

@@ -1,13 +1,7 @@
-//! The identity use-cases. Each owns its transaction; password hashing runs on a bounded
-//! pool off the async runtime. Spans carry ids only, never emails, passwords or tokens.
-//!
-//! One file per group of use-cases: `accounts` (registration, the caller's account),
-//! `profile`, `login`, `lockout`, `tokens` (refresh rotation), `sessions`, `passwords`
-//! (argon2id on a bounded pool), `admin` (roles and account state), `exports` and `erasure` (account export and erasure
-//! across every module; their job handlers are in `privacy_jobs`), `account_email`
-//! (verification and reset emails, email verification), `credentials` (password reset
-//! and change, and their rate limits), `mfa` (TOTP enrollment, recovery codes),
-//! `mfa_login` (the login step-up) and `totp` (codes, the encryption of secrets).
+//! The identity service value shared by every resource's use-cases, and the helpers they
+//! share. Each use-case owns its transaction (`Db::write` / `Db::read`); password hashing
+//! runs on a bounded pool off the async runtime (`credentials::hasher`). Spans carry ids
+//! only, never emails, passwords or tokens.
 
 use base64::Engine;
 use chrono::{DateTime, NaiveDateTime, Utc};

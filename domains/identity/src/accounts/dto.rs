@@ -1,3 +1,5 @@
+//! Wire types of registration and the caller's account.
+
 use haven_platform::auth::Role;
 use haven_platform::http::text::Text;
 use haven_platform::http::timestamp::Timestamp;

@@ -1,3 +1,6 @@
+//! Account types and their invariants: normalized emails, acceptable passwords, the
+//! account.
+
 use std::collections::HashSet;
 use std::sync::OnceLock;
 

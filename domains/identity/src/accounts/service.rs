@@ -1,6 +1,4 @@
-//! Registration and the caller's account.
-//!
-//! The caller's profile and preferences (issue 4 point 9).
+//! Registration, the caller's account, and their profile and preferences.
 
 use haven_platform::auth::Role;
 use haven_platform::db::unique_violation;

@@ -1,3 +1,6 @@
+//! Admin types: the acting admin, the admin view of an account, the user search and the
+//! role rules.
+
 use haven_platform::Invalid;
 use haven_platform::auth::{Principal, Role};
 use haven_platform::ids::{SessionId, UserId};

@@ -1,4 +1,4 @@
-//! Admin use-cases (issue 4, point 6): list and read accounts, change their roles,
+//! Admin use-cases: list and read accounts, change their roles,
 //! disable and re-enable them.
 //!
 //! Who may call them is decided once, by the platform's guard
@@ -6,7 +6,7 @@
 //! whether the caller is still an enabled admin with an active session (an access token
 //! may be up to 15 minutes old). A change to an account first locks its row, so changes
 //! to one account run one after the other; one that could take away an enabled admin
-//! also locks every `admin` role row ([`repo::lock_admin_roles`]), so the rule "an
+//! also locks every `admin` role row ([`crate::accounts::repo::lock_admin_roles`]), so the rule "an
 //! enabled admin always remains" holds under concurrent requests on both backends.
 
 use std::collections::HashMap;

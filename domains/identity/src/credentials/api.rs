@@ -1,8 +1,6 @@
-//! `/v1/identity/me/email-verification` and `/v1/identity/email-verification/confirm`:
-//! proving the member owns their email address.
-//!
-//! `/v1/identity/password-reset`, `/v1/identity/password-reset/confirm` and
-//! `/v1/identity/me/password`: the password resource.
+//! `/v1/identity/me/email-verification` and `/v1/identity/email-verification/confirm`
+//! (proving the member owns their address), `/v1/identity/password-reset`,
+//! `/v1/identity/password-reset/confirm` and `/v1/identity/me/password` (the password).
 
 use haven_platform::ApiResult;
 use haven_platform::auth::BearerAuth;

@@ -1,3 +1,5 @@
+//! Single-use emailed tokens and what they are for.
+
 use haven_platform::define_id;
 
 define_id!(

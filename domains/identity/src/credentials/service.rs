@@ -1,13 +1,11 @@
-//! Account emails: the verification and password-reset requests (committed with their
-//! outbox event), the handler's side (mint a token, store its hash, send the email), and
-//! email verification.
+//! Account emails and new passwords: the verification and password-reset requests
+//! (committed with their outbox event), the handler's side (mint a token, store its hash,
+//! send the email), email verification, and setting a new password by reset token (signs
+//! every session out, lifts the login lock) or with the current one (signs the other
+//! sessions out).
 //!
 //! Tokens are 256 random bits; only their SHA-256 is stored, with the address they were
 //! mailed to, so a token stops working once the account's address changes.
-//!
-//! Setting a new password: by reset token (signs every session out, lifts the login
-//! lock) or by the signed-in member with their current password (signs the other
-//! sessions out).
 
 use haven_platform::ids::{SessionId, UserId};
 use haven_platform::mail::Mail;

@@ -1,3 +1,5 @@
+//! Wire types of the eligibility upload: the CSV body and the report.
+
 use poem::http::StatusCode;
 use poem::{Request, RequestBody};
 use poem_openapi::payload::{ParsePayload, Payload};

@@ -1,3 +1,5 @@
+//! Eligibility rows of an organization.
+
 use diesel::prelude::*;
 use haven_platform::{AnyConnection, each_backend};
 

@@ -1,3 +1,5 @@
+//! Wire types of account erasure.
+
 use haven_platform::http::timestamp::Timestamp;
 use poem_openapi::Object;
 

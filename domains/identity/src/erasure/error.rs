@@ -1,3 +1,5 @@
+//! Errors of account erasure.
+
 use haven_platform::http::domain_error::db_problem;
 use haven_platform::http::problem::ProblemError;
 use haven_platform::{DbError, DomainError, Unexpected, error_set};

@@ -1,3 +1,5 @@
+//! The job that erases a member from one module.
+
 use futures_util::future::BoxFuture;
 use haven_platform::jobs::{Job, JobHandler};
 

@@ -1,3 +1,5 @@
+//! Erasure records, their per-module steps, and the tombstoning of the account.
+
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use haven_platform::ids::UserId;

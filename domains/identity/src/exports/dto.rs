@@ -1,3 +1,5 @@
+//! Wire types of account export.
+
 use haven_platform::http::timestamp::Timestamp;
 use poem_openapi::{Enum, Object};
 

@@ -1,3 +1,5 @@
+//! The jobs that assemble an export and purge expired ones.
+
 use futures_util::future::BoxFuture;
 use haven_platform::jobs::{Job, JobHandler};
 

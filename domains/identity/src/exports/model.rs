@@ -1,3 +1,5 @@
+//! Export ids.
+
 use haven_platform::define_id;
 
 define_id!(

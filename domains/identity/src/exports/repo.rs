@@ -1,3 +1,5 @@
+//! Stored exports.
+
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use haven_platform::AnyConnection;

@@ -1,3 +1,5 @@
+//! Wire types of the public key set (RFC 7517).
+
 use poem_openapi::Object;
 
 /// One public key (RFC 7517).

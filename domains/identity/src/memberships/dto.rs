@@ -1,3 +1,5 @@
+//! Wire types of the member's organization membership.
+
 use haven_platform::http::text::Text;
 use haven_platform::http::timestamp::Timestamp;
 use poem_openapi::{Enum, Object};

@@ -1,3 +1,5 @@
+//! Errors of joining, reading and leaving a membership.
+
 use haven_platform::http::domain_error::db_problem;
 use haven_platform::http::problem::ProblemError;
 use haven_platform::{DbError, DomainError, Invalid, Unexpected, error_set};

@@ -1,3 +1,5 @@
+//! Memberships: how a member joined and why a membership ended.
+
 use chrono::{DateTime, Utc};
 use haven_platform::define_id;
 use haven_platform::ids::UserId;

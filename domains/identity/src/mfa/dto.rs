@@ -1,3 +1,5 @@
+//! Wire types of two-step verification.
+
 use haven_platform::http::schema::{SchemaPatch, exactly_one_of};
 use haven_platform::http::text::Text;
 use haven_platform::http::timestamp::Timestamp;

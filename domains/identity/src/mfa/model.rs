@@ -1,3 +1,5 @@
+//! Second-factor types: the factor presented, an enrollment, the member's status.
+
 use chrono::{DateTime, Utc};
 use haven_platform::define_id;
 

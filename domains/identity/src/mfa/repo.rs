@@ -1,3 +1,5 @@
+//! TOTP secrets, recovery codes and login challenges.
+
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use haven_platform::AnyConnection;

@@ -1,5 +1,5 @@
 //! The member's second factor: TOTP enrollment and confirmation, recovery codes, turning
-//! it off, and the factor check shared with the login step-up (`mfa_login`).
+//! it off, and the factor check shared with the login step-up (`sessions::login`).
 //!
 //! Changing the factor (regenerating recovery codes, turning it off) takes a current
 //! code, so a stolen access token alone cannot remove it. Wrong codes are `mfa_failed`

@@ -1,3 +1,5 @@
+//! Wire types of organizations (the admins' side).
+
 use haven_platform::http::text::{List, Text};
 use haven_platform::http::timestamp::Timestamp;
 use haven_platform::ids::UserId;

@@ -1,3 +1,5 @@
+//! Organizations and their email domains.
+
 use chrono::{DateTime, Utc};
 use haven_platform::define_id;
 

@@ -1,3 +1,5 @@
+//! Organization rows and their email domains.
+
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use haven_platform::{AnyConnection, select_for_update};

@@ -1,3 +1,5 @@
+//! The kinds of security events.
+
 use haven_platform::define_id;
 
 define_id!(

@@ -1,3 +1,5 @@
+//! Security event rows.
+
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use haven_platform::AnyConnection;

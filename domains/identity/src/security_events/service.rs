@@ -1,3 +1,5 @@
+//! Building security events and counting them in metrics.
+
 use chrono::NaiveDateTime;
 use haven_platform::ids::{SessionId, UserId};
 

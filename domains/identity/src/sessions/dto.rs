@@ -1,3 +1,5 @@
+//! Wire types of login, token refresh and sessions.
+
 use haven_platform::http::timestamp::Timestamp;
 use haven_platform::ids::SessionId;
 use poem_openapi::{Enum, Object, Union};

@@ -7,7 +7,7 @@
 //! `identity_security_events`, so the lock needs no state of its own and holds across
 //! nodes. Failures count against a lock key: the account, or for an unregistered address
 //! a hash of it, so unknown addresses lock the same way and the lock cannot be used to
-//! learn which addresses are registered. Events of [`LOCK_RESET_KINDS`] end a lock: a
+//! learn which addresses are registered. Events of `LOCK_RESET_KINDS` end a lock: a
 //! successful login, or a password reset by emailed token.
 
 use chrono::NaiveDateTime;

@@ -1,8 +1,6 @@
-//! Login: credentials check and a new session.
-//!
-//! The login step-up: a right password on an account with a second factor yields a
-//! challenge instead of tokens; the challenge plus a TOTP or recovery code opens the
-//! session.
+//! Login, in one place: the password step and, for an account with a second factor, the
+//! step-up. A right password yields tokens, or a challenge that a TOTP or recovery code
+//! turns into the session.
 //!
 //! A challenge is random (256 bits), stored hashed, lives [`MFA_CHALLENGE_TTL`], opens at
 //! most one session and takes at most [`MFA_CHALLENGE_MAX_ATTEMPTS`] codes. Wrong codes

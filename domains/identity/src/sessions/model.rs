@@ -1,3 +1,5 @@
+//! Sessions, issued tokens and the outcome of a login.
+
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};

@@ -1,3 +1,5 @@
+//! Session and refresh-token rows.
+
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use haven_platform::ids::{SessionId, UserId};

@@ -1,7 +1,5 @@
-//! Listing and revoking sessions, logging out, and the one way every use-case revokes
-//! sessions: [`revoke_sessions_audited`].
-//!
-//! Refresh-token rotation with reuse detection.
+//! Refresh-token rotation with reuse detection, listing and revoking sessions, logging
+//! out, and the one way every use-case revokes sessions: `revoke_sessions_audited`.
 
 use base64::Engine;
 use chrono::NaiveDateTime;
