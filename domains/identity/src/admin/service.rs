@@ -136,11 +136,7 @@ impl IdentityService {
         let (row, active, changed) = self
             .db
             .write(move |conn| {
-                let exists = accounts::repo::lock_user(conn, &target)?;
-                if !exists {
-                    return Err(AdminChangeError::NotFound);
-                }
-                let row = find_target(conn, &target)?;
+                let row = lock_target(conn, &target)?;
                 let old = stored_roles(&row)?;
                 let changed = old != roles;
                 if changed {
@@ -159,7 +155,7 @@ impl IdentityService {
                 }
                 let row = find_target(conn, &target)?;
                 let active = repo::count_active_sessions(conn, &target)?;
-                Ok((row, active, changed))
+                Ok::<_, AdminChangeError>((row, active, changed))
             })
             .await?;
         if changed {
@@ -186,11 +182,7 @@ impl IdentityService {
         let (row, active, changed) = self
             .db
             .write(move |conn| {
-                let exists = accounts::repo::lock_user(conn, &target)?;
-                if !exists {
-                    return Err(AdminChangeError::NotFound);
-                }
-                let row = find_target(conn, &target)?;
+                let row = lock_target(conn, &target)?;
                 let changed = row.disabled_at.is_some() != disabled;
                 if changed {
                     let (kind, detail) = if disabled {
@@ -221,7 +213,7 @@ impl IdentityService {
                 }
                 let row = find_target(conn, &target)?;
                 let active = repo::count_active_sessions(conn, &target)?;
-                Ok((row, active, changed))
+                Ok::<_, AdminChangeError>((row, active, changed))
             })
             .await?;
         if changed {
@@ -236,6 +228,16 @@ impl IdentityService {
         Ok(admin_user(row, active)?)
     }
 }
+
+/// Write-locks the target account's row and reads it, so changes to one account run one
+/// after the other; `NotFound` when there is no such account.
+fn lock_target(conn: &mut AnyConnection, target: &UserId) -> Result<UserRow, AdminChangeError> {
+    if !accounts::repo::lock_user(conn, target)? {
+        return Err(AdminChangeError::NotFound);
+    }
+    find_target(conn, target)
+}
+
 
 /// The target account's row, inside the use-case's transaction.
 fn find_target(conn: &mut AnyConnection, target: &UserId) -> Result<UserRow, AdminChangeError> {
