@@ -11,20 +11,6 @@ use poem::http::StatusCode;
 
 use crate::accounts::model::{EmailError, PasswordError};
 
-/// `From<diesel::result::Error>` for resource enums with a `Db(DbError)` variant: a
-/// query failure inside a use-case is the database's, kept as the source.
-macro_rules! db_errors {
-    ($($t:ty),+ $(,)?) => {$(
-        impl From<diesel::result::Error> for $t {
-            fn from(e: diesel::result::Error) -> Self {
-                Self::Db(haven_platform::DbError::Query(e))
-            }
-        }
-    )+};
-}
-
-pub(crate) use db_errors;
-
 /// `From<Fault>` for resource enums with `Db(DbError)` and `Unexpected(Unexpected)`
 /// variants, so they can call the helpers shared by several resources.
 macro_rules! fault_errors {
@@ -55,7 +41,7 @@ pub enum Fault {
     Unexpected(#[from] Unexpected),
 }
 
-db_errors!(Fault);
+haven_platform::db_errors!(Fault);
 
 impl haven_platform::DomainError for Fault {
     const STATUSES: &'static [u16] = &[];

@@ -138,6 +138,20 @@ impl DomainError for Invalid {
     }
 }
 
+/// `From<diesel::result::Error>` for domain error enums with a `Db(DbError)` variant, so
+/// `?` on a query inside `Db::write`/`Db::read` keeps the failure as the database's:
+/// `haven_platform::db_errors!(RegisterError, LoginError);`.
+#[macro_export]
+macro_rules! db_errors {
+    ($($t:ty),+ $(,)?) => {$(
+        impl From<diesel::result::Error> for $t {
+            fn from(e: diesel::result::Error) -> Self {
+                Self::Db($crate::DbError::Query(e))
+            }
+        }
+    )+};
+}
+
 /// The problem of a database failure inside a use-case: `503 unavailable` when the
 /// database cannot be reached, otherwise `500 internal` (a missing row a use-case expects
 /// is its own variant, so a bare `NotFound` here is a bug).

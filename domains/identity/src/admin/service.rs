@@ -238,7 +238,6 @@ fn lock_target(conn: &mut AnyConnection, target: &UserId) -> Result<UserRow, Adm
     find_target(conn, target)
 }
 
-
 /// The target account's row, inside the use-case's transaction.
 fn find_target(conn: &mut AnyConnection, target: &UserId) -> Result<UserRow, AdminChangeError> {
     accounts::repo::find_user(conn, *target)?.ok_or(AdminChangeError::NotFound)

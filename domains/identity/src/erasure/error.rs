@@ -2,10 +2,10 @@
 
 use haven_platform::http::domain_error::db_problem;
 use haven_platform::http::problem::ProblemError;
-use haven_platform::{DbError, DomainError, Unexpected, error_set};
+use haven_platform::{DbError, DomainError, Unexpected, db_errors, error_set};
 use poem::http::StatusCode;
 
-use crate::error::{db_errors, not_found, problem};
+use crate::error::{not_found, problem};
 
 /// Requesting the erasure of one's account, and the erasure jobs.
 #[derive(Debug, thiserror::Error)]
