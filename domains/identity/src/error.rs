@@ -44,7 +44,7 @@ pub enum Fault {
 haven_platform::db_errors!(Fault);
 
 impl haven_platform::DomainError for Fault {
-    const STATUSES: &'static [u16] = &[];
+    const CODES: &'static [haven_platform::http::problem::Code] = &[];
 
     fn into_problem(self) -> haven_platform::http::problem::ProblemError {
         match self {

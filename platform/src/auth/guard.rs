@@ -14,7 +14,8 @@ use poem::http::StatusCode;
 
 use super::{Principal, Role, unauthorized};
 use crate::db::DbError;
-use crate::http::problem::{ApiError, ErrorSet, Guarded};
+use crate::http::domain_error::DomainError;
+use crate::http::problem::{ApiError, Code, Guarded, ProblemError, UNAUTHORIZED};
 use crate::ids::{SessionId, UserId};
 
 /// Roles whose operations also need a token issued after a second factor (`amr` has
@@ -58,8 +59,10 @@ impl std::fmt::Debug for Guard {
     }
 }
 
-/// Why the guard refused, before it becomes a problem.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Why the guard refused, before it becomes a problem. As a [`DomainError`] its codes are
+/// what every `error_set!(…; guarded)` documents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("refused: {}", self.code())]
 pub enum Refusal {
     /// The token does not carry the role: `403 forbidden`.
     RoleMissing,
@@ -86,9 +89,23 @@ impl Refusal {
         }
     }
 
-    fn problem<S: ErrorSet>(self) -> ApiError<S> {
+    fn problem<S: Guarded>(self) -> ApiError<S> {
+        ApiError::from(self)
+    }
+}
+
+impl DomainError for Refusal {
+    const CODES: &'static [Code] = &[
+        (403, "forbidden"),
+        (403, "mfa_required"),
+        (403, "account_disabled"),
+        (403, "role_revoked"),
+        UNAUTHORIZED,
+    ];
+
+    fn into_problem(self) -> ProblemError {
         let forbidden = |detail: &str| {
-            ApiError::new(StatusCode::FORBIDDEN, self.code()).detail(detail.to_owned())
+            ProblemError::new(StatusCode::FORBIDDEN, self.code()).with_detail(detail.to_owned())
         };
         match self {
             Self::RoleMissing => forbidden("Your account is not allowed to do this."),
@@ -100,7 +117,7 @@ impl Refusal {
                 "Your account no longer holds the role this needs; sign in again to get a \
                  token with your current roles.",
             ),
-            Self::SessionEnded => ApiError::from(unauthorized(true)),
+            Self::SessionEnded => unauthorized(true),
         }
     }
 }
@@ -169,7 +186,7 @@ impl Guard {
 mod tests {
     use super::*;
 
-    crate::error_set!(GuardedErrors: 401, 403; guarded);
+    crate::error_set!(GuardedErrors; guarded);
 
     fn principal(roles: &[Role], amr: &[&str]) -> Principal {
         Principal {

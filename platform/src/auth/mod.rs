@@ -12,6 +12,7 @@ use poem::http::StatusCode;
 use serde::{Deserialize, Serialize};
 
 use crate::config::AuthSettings;
+use crate::http::error_set::documents_code;
 use crate::http::problem::{ApiError, ErrorSet};
 use crate::ids::{SessionId, UserId};
 
@@ -125,8 +126,15 @@ impl Principal {
         self.require_any_role(&[role])
     }
 
-    /// `403 forbidden` unless the principal holds one of `roles`.
+    /// `403 forbidden` unless the principal holds one of `roles` (which `S` must
+    /// document: name [`Refusal`] in its `error_set!`, or make it `guarded`).
     pub fn require_any_role<S: ErrorSet>(&self, roles: &[Role]) -> Result<(), ApiError<S>> {
+        const {
+            assert!(
+                documents_code(S::CODES, (403, "forbidden")),
+                "the operation's error set does not document 403 forbidden (name Refusal)"
+            );
+        }
         if roles.iter().any(|r| self.has_role(*r)) {
             Ok(())
         } else {
@@ -140,8 +148,15 @@ impl Principal {
         self.amr.iter().any(|m| m == "mfa" || m == "otp")
     }
 
-    /// `403 mfa_required` unless the token was issued after a second factor.
+    /// `403 mfa_required` unless the token was issued after a second factor (which `S`
+    /// must document: name [`Refusal`] in its `error_set!`, or make it `guarded`).
     pub fn require_mfa<S: ErrorSet>(&self) -> Result<(), ApiError<S>> {
+        const {
+            assert!(
+                documents_code(S::CODES, (403, "mfa_required")),
+                "the operation's error set does not document 403 mfa_required (name Refusal)"
+            );
+        }
         if self.has_mfa() {
             Ok(())
         } else {

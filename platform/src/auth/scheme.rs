@@ -8,12 +8,10 @@ use poem_openapi::auth::Bearer;
 use super::{Auth, Principal};
 use crate::http::problem::ProblemError;
 
-crate::error_set!(
-    /// The error set of an operation that only fails by authentication or authorization:
-    /// `401` (no valid access token) and `403` (not allowed). Operations with more
-    /// errors list 401 and 403 in their own `error_set!`.
-    pub AuthErrors: 401, 403
-);
+/// The error set of an operation that only fails by authentication: `401 unauthorized`
+/// (no valid access token), which the document adds to every secured operation, so this
+/// is [`CommonErrors`](crate::http::problem::CommonErrors).
+pub type AuthErrors = crate::http::problem::CommonErrors;
 
 /// A verified access token, as an operation parameter:
 ///

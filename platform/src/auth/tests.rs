@@ -394,23 +394,25 @@ fn jwks_lists_public_keys_only() {
     }
 }
 
+crate::error_set!(Refused: Refusal);
+
 #[test]
 fn roles_and_mfa_checks() {
     let f = Fixture::new();
     let mut p = f.verify(&f.auth.issue(&f.claims()).unwrap()).unwrap();
     assert!(p.has_role(Role::Member));
-    assert!(p.require_role::<AuthErrors>(Role::Member).is_ok());
-    let err = p.require_role::<AuthErrors>(Role::Admin).unwrap_err();
+    assert!(p.require_role::<Refused>(Role::Member).is_ok());
+    let err = p.require_role::<Refused>(Role::Admin).unwrap_err();
     assert_eq!(err.status().as_u16(), 403);
     assert_eq!(err.into_problem().code(), "forbidden");
     assert!(
-        p.require_any_role::<AuthErrors>(&[Role::Coach, Role::Member])
+        p.require_any_role::<Refused>(&[Role::Coach, Role::Member])
             .is_ok()
     );
-    let err = p.require_mfa::<AuthErrors>().unwrap_err();
+    let err = p.require_mfa::<Refused>().unwrap_err();
     assert_eq!(err.into_problem().code(), "mfa_required");
     p.amr = vec!["pwd".into(), "otp".into()];
-    assert!(p.require_mfa::<AuthErrors>().is_ok());
+    assert!(p.require_mfa::<Refused>().is_ok());
     p.amr = vec!["mfa".into()];
     assert!(p.has_mfa());
     assert_eq!(serde_json::to_value(Role::Clinician).unwrap(), "clinician");

@@ -1,67 +1,48 @@
-//! Domain errors: each resource's error enum states the statuses it can answer and maps
-//! every variant to a problem with an exhaustive `match`. Converting it into an
-//! operation's [`ApiError<S>`] checks **at compile time** that every status the enum can
-//! answer is documented by the operation's error set `S` (or is a common status), so a
-//! handler cannot return an undocumented status and a new status forces the document to
-//! say it.
+//! Domain errors: each resource's error enum states the problems (status and `code`) it
+//! can answer and maps every variant to one with an exhaustive `match`. Converting it
+//! into an operation's [`ApiError<S>`] checks **at compile time** that every code the
+//! enum can answer is documented by the operation's error set `S` (or is a common one),
+//! so a handler cannot return an undocumented code, and a new code forces the document
+//! (and the SDKs' error types) to say it.
 
 use std::error::Error as StdError;
 
 use poem::http::StatusCode;
 
 use crate::db::DbError;
-use crate::http::problem::{ApiError, COMMON_STATUSES, ErrorSet, FieldError, ProblemError};
+use crate::http::error_set::{COMMON_CODES, Code, VALIDATION_FAILED, documents, lists};
+use crate::http::problem::{ApiError, ErrorSet, FieldError, ProblemError};
 
 /// A resource's error enum, answered as a problem.
 pub trait DomainError: StdError + Send + Sync + 'static {
-    /// Every status [`DomainError::into_problem`] can answer besides the common ones.
-    /// Each operation returning this error must document them (checked at compile
-    /// time by `From<Self> for ApiError<S>`); each answered status is checked against
-    /// this list in debug builds.
-    const STATUSES: &'static [u16];
+    /// Every problem [`DomainError::into_problem`] can answer besides the common ones
+    /// ([`COMMON_CODES`]), e.g. `&[(409, "email_taken"), VALIDATION_FAILED]`. Each
+    /// operation returning this error must document them (checked at compile time by
+    /// `From<Self> for ApiError<S>`; its `error_set!` names this type); each answered
+    /// problem is checked against this list in debug builds.
+    const CODES: &'static [Code];
 
     /// The problem answered for this error (an exhaustive `match`, no catch-all): 5xx
     /// causes are logged with their source chain, never put in the body.
     fn into_problem(self) -> ProblemError;
 }
 
-/// Whether every status of `needed` is in `documented` or [`COMMON_STATUSES`].
-pub const fn documents(documented: &[u16], needed: &[u16]) -> bool {
-    let mut i = 0;
-    while i < needed.len() {
-        if !contains(documented, needed[i]) && !contains(COMMON_STATUSES, needed[i]) {
-            return false;
-        }
-        i += 1;
-    }
-    true
-}
-
-const fn contains(set: &[u16], status: u16) -> bool {
-    let mut i = 0;
-    while i < set.len() {
-        if set[i] == status {
-            return true;
-        }
-        i += 1;
-    }
-    false
-}
-
 impl<S: ErrorSet, E: DomainError> From<E> for ApiError<S> {
     fn from(e: E) -> Self {
         const {
             assert!(
-                documents(S::STATUSES, E::STATUSES),
-                "the operation's error set does not document every status its error enum can answer"
+                documents(S::CODES, E::CODES),
+                "the operation's error set does not document every code its error enum can answer \
+                 (name the enum in its error_set!)"
             );
         }
         let problem = e.into_problem();
+        let code = (problem.status().as_u16(), problem.code());
         debug_assert!(
-            contains(E::STATUSES, problem.status().as_u16())
-                || contains(COMMON_STATUSES, problem.status().as_u16()),
-            "status {} of `{}` is missing from its STATUSES",
-            problem.status(),
+            lists(E::CODES, code) || lists(COMMON_CODES, code),
+            "{} {} of `{}` is missing from its CODES",
+            code.0,
+            code.1,
             std::any::type_name::<E>()
         );
         ApiError::from(problem)
@@ -106,7 +87,7 @@ impl Unexpected {
 }
 
 impl DomainError for Unexpected {
-    const STATUSES: &'static [u16] = &[];
+    const CODES: &'static [Code] = &[];
 
     /// `500 internal`, the error and its sources logged.
     fn into_problem(self) -> ProblemError {
@@ -120,7 +101,7 @@ impl DomainError for Unexpected {
 pub struct Invalid(pub Vec<FieldError>);
 
 impl DomainError for Invalid {
-    const STATUSES: &'static [u16] = &[422];
+    const CODES: &'static [Code] = &[VALIDATION_FAILED];
 
     /// The generic detail plus one entry per field.
     fn into_problem(self) -> ProblemError {
@@ -178,34 +159,23 @@ mod tests {
     use super::*;
     use crate::error_set;
 
-    error_set!(NotFoundOnly: 404);
+    error_set!(NotFoundOnly: Lying);
 
     #[derive(Debug, thiserror::Error)]
     #[error("lying")]
     struct Lying;
 
     impl DomainError for Lying {
-        const STATUSES: &'static [u16] = &[404];
+        const CODES: &'static [Code] = &[(404, "not_found")];
 
         fn into_problem(self) -> ProblemError {
-            ProblemError::new(StatusCode::CONFLICT, "conflict")
+            ProblemError::new(StatusCode::NOT_FOUND, "gone_away")
         }
     }
 
     #[test]
-    fn a_set_documents_its_statuses_and_the_common_ones_only() {
-        assert!(documents(&[404, 409], &[409]));
-        assert!(
-            documents(&[], &[500, 503, 400]),
-            "common statuses need no listing"
-        );
-        assert!(!documents(&[404], &[404, 410]));
-        assert!(!documents(&[], &[422]));
-    }
-
-    #[test]
-    #[should_panic(expected = "missing from its STATUSES")]
-    fn a_status_missing_from_the_enum_statuses_fails_in_debug_builds() {
+    #[should_panic(expected = "missing from its CODES")]
+    fn a_code_missing_from_the_enum_codes_fails_in_debug_builds() {
         let _ = ApiError::<NotFoundOnly>::from(Lying);
     }
 

@@ -5,7 +5,7 @@ pub mod cache;
 pub mod client_ip;
 pub mod contract;
 pub mod domain_error;
-mod error_set;
+pub mod error_set;
 pub mod middleware;
 pub mod pagination;
 pub mod problem;

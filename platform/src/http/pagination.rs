@@ -14,7 +14,8 @@ use poem_openapi::types::{
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use crate::http::problem::{ApiError, ErrorSet};
+use crate::http::error_set::documents_code;
+use crate::http::problem::{ApiError, ErrorSet, VALIDATION_FAILED};
 
 /// Page size when the client sends none.
 pub const DEFAULT_LIMIT: u32 = 20;
@@ -141,11 +142,18 @@ pub struct PageParams<K> {
 
 impl<K: DeserializeOwned> PageParams<K> {
     /// Validates the raw query values: `422` for a limit outside 1..=100, `400` for a
-    /// cursor this server did not issue.
+    /// cursor this server did not issue. `S` must document `422 validation_failed`
+    /// (name [`Invalid`](crate::Invalid) in its `error_set!`).
     pub fn parse<S: ErrorSet>(
         limit: Option<impl Into<i64>>,
         cursor: Option<&str>,
     ) -> Result<Self, ApiError<S>> {
+        const {
+            assert!(
+                documents_code(S::CODES, VALIDATION_FAILED),
+                "a paginated operation's error set documents 422 validation_failed (name Invalid)"
+            );
+        }
         let limit = limit.map_or(i64::from(DEFAULT_LIMIT), Into::into);
         let Some(limit) = u32::try_from(limit)
             .ok()
@@ -219,26 +227,25 @@ fn decode_error<S: ErrorSet>() -> ApiError<S> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::http::problem::CommonErrors;
+    use crate::Invalid;
+
+    crate::error_set!(ListErrors: Invalid);
 
     type P = PageParams<(i64, String)>;
 
     #[test]
     fn limit_defaults_and_bounds() {
+        assert_eq!(P::parse::<ListErrors>(None::<u32>, None).unwrap().limit, 20);
         assert_eq!(
-            P::parse::<CommonErrors>(None::<u32>, None).unwrap().limit,
-            20
-        );
-        assert_eq!(
-            P::parse::<CommonErrors>(Some(100_u32), None).unwrap().limit,
+            P::parse::<ListErrors>(Some(100_u32), None).unwrap().limit,
             100
         );
         for bad in [0, 101, -1, i64::MIN] {
-            let err = P::parse::<CommonErrors>(Some(bad), None).unwrap_err();
+            let err = P::parse::<ListErrors>(Some(bad), None).unwrap_err();
             assert_eq!(err.status().as_u16(), 422);
         }
         assert_eq!(
-            P::parse::<CommonErrors>(Some(PageLimit(7)), None)
+            P::parse::<ListErrors>(Some(PageLimit(7)), None)
                 .unwrap()
                 .limit,
             7
@@ -251,9 +258,9 @@ mod tests {
         let page = Page::<i64>::from_rows(rows, 3, Clone::clone, |r| r.0);
         assert_eq!(page.items, vec![0, 1, 2]);
         let cursor = page.next_cursor.unwrap();
-        let params = P::parse::<CommonErrors>(Some(3_u32), Some(&cursor)).unwrap();
+        let params = P::parse::<ListErrors>(Some(3_u32), Some(&cursor)).unwrap();
         assert_eq!(params.after, Some((2, "k2".to_owned())));
-        let err = P::parse::<CommonErrors>(None::<u32>, Some("%%%")).unwrap_err();
+        let err = P::parse::<ListErrors>(None::<u32>, Some("%%%")).unwrap_err();
         assert_eq!(err.status().as_u16(), 400);
     }
 

@@ -1,27 +1,29 @@
 //! RFC 9457 problem details: the one error shape of the API.
 //!
-//! Handlers return [`ApiResult<T, S>`]; the marker `S` (made with [`error_set!`]) lists
-//! the error statuses the operation documents in the OpenAPI document, on top of the
-//! ones every operation can return ([`COMMON_STATUSES`]).
+//! Handlers return [`ApiResult<T, S>`]; the marker `S` (made with [`error_set!`]) names
+//! the error types whose problems the operation documents in the OpenAPI document, on top
+//! of the ones every operation can return ([`COMMON_CODES`]): each documented status
+//! carries the `code`s it can answer (see [`crate::http::contract`]).
 
 use std::marker::PhantomData;
 
 use poem::http::{HeaderValue, StatusCode, header};
 use poem::{IntoResponse, Response};
-use poem_openapi::registry::{MetaHeader, MetaMediaType, MetaResponse, MetaResponses, Registry};
+use poem_openapi::registry::{
+    MetaHeader, MetaMediaType, MetaResponse, MetaResponses, MetaSchema, MetaSchemaRef, Registry,
+};
 use poem_openapi::types::Type;
 use poem_openapi::{ApiResponse, Object};
 
 use crate::db::DbError;
-pub use crate::http::error_set::{CommonErrors, ErrorSet, GUARDED_403, Guarded};
+pub use crate::http::error_set::{
+    COMMON_CODES, Code, CommonErrors, ErrorSet, GUARDED_403, Guarded, NOT_FOUND, UNAUTHORIZED,
+    VALIDATION_FAILED,
+};
 use crate::http::request_id;
 
 /// Media type of every error body.
 pub const PROBLEM_JSON: &str = "application/problem+json";
-
-/// Statuses any operation can answer: malformed input, body too large, wrong content
-/// type, internal error and overload.
-pub const COMMON_STATUSES: &[u16] = &[400, 413, 415, 500, 503];
 
 /// An RFC 9457 problem details body.
 #[derive(Debug, Clone, Object, serde::Serialize, serde::Deserialize, PartialEq)]
@@ -301,15 +303,33 @@ impl<S: ErrorSet> From<ProblemError> for ApiError<S> {
     }
 }
 
+impl<S: ErrorSet> ApiError<S> {
+    /// Debug builds: the answered problem is one the operation documents (its error set,
+    /// the common ones, or the `401 unauthorized` of a secured operation's token check),
+    /// so a problem made in a handler rather than converted from an error type cannot
+    /// answer an undocumented code either.
+    fn checked(self) -> ProblemError {
+        let code = (self.inner.status.as_u16(), self.inner.code.as_str());
+        debug_assert!(
+            crate::http::error_set::documents_code(S::CODES, code) || code == UNAUTHORIZED,
+            "{} {} is not documented by the error set `{}`",
+            code.0,
+            code.1,
+            std::any::type_name::<S>()
+        );
+        *self.inner
+    }
+}
+
 impl<S: ErrorSet> From<ApiError<S>> for poem::Error {
     fn from(e: ApiError<S>) -> Self {
-        poem::Error::from(*e.inner)
+        poem::Error::from(e.checked())
     }
 }
 
 impl<S: ErrorSet> IntoResponse for ApiError<S> {
     fn into_response(self) -> Response {
-        self.inner.to_response()
+        self.checked().to_response()
     }
 }
 
@@ -400,7 +420,8 @@ fn title_for(status: StatusCode) -> &'static str {
     }
 }
 
-fn describe(status: u16) -> &'static str {
+/// The description of a problem status in the document.
+pub(crate) fn describe(status: u16) -> &'static str {
     match status {
         400 => "Malformed request: bad JSON, wrong types, unknown enum values or fields.",
         401 => "Missing, invalid or expired access token.",
@@ -449,17 +470,47 @@ fn headers_of(status: u16) -> Vec<MetaHeader> {
     }
 }
 
+/// `Problem` whose `code` is one of `codes`: what one status of one operation answers.
+/// `contract::finish` gathers these into the operation's named problem schema.
+fn problem_with_codes(codes: &[&'static str]) -> MetaSchemaRef {
+    let code = MetaSchema {
+        enum_items: codes.iter().map(|c| serde_json::Value::from(*c)).collect(),
+        ..MetaSchema::new("string")
+    };
+    let narrowing = MetaSchema {
+        required: vec!["code"],
+        properties: vec![("code", MetaSchemaRef::Inline(Box::new(code)))],
+        ..MetaSchema::new("object")
+    };
+    MetaSchemaRef::Inline(Box::new(MetaSchema {
+        all_of: vec![
+            Problem::schema_ref(),
+            MetaSchemaRef::Inline(Box::new(narrowing)),
+        ],
+        ..MetaSchema::ANY
+    }))
+}
+
 impl<S: ErrorSet> ApiResponse for ApiError<S> {
     const BAD_REQUEST_HANDLER: bool = true;
 
     fn meta() -> MetaResponses {
-        let mut statuses: Vec<u16> = COMMON_STATUSES.iter().chain(S::STATUSES).copied().collect();
-        statuses.sort_unstable();
-        statuses.dedup();
+        let mut by_status: Vec<(u16, Vec<&'static str>)> = Vec::new();
+        for &(status, code) in COMMON_CODES
+            .iter()
+            .chain(S::CODES.iter().copied().flatten())
+        {
+            match by_status.iter_mut().find(|(s, _)| *s == status) {
+                Some((_, codes)) if codes.contains(&code) => {}
+                Some((_, codes)) => codes.push(code),
+                None => by_status.push((status, vec![code])),
+            }
+        }
+        by_status.sort_unstable_by_key(|(status, _)| *status);
         MetaResponses {
-            responses: statuses
+            responses: by_status
                 .into_iter()
-                .map(|status| MetaResponse {
+                .map(|(status, codes)| MetaResponse {
                     description: if S::GUARDED && status == 403 {
                         GUARDED_403
                     } else {
@@ -469,7 +520,7 @@ impl<S: ErrorSet> ApiResponse for ApiError<S> {
                     status_range: None,
                     content: vec![MetaMediaType {
                         content_type: PROBLEM_JSON,
-                        schema: Problem::schema_ref(),
+                        schema: problem_with_codes(&codes),
                     }],
                     headers: headers_of(status),
                 })

@@ -19,8 +19,8 @@
 //! ) -> ApiResult<Created, BookErrors> { /* … */ }
 //! ```
 //!
-//! List 409 and 422 in the operation's error set (`error_set!(pub BookErrors: 409, 422)`):
-//! the middleware answers them for a key in use or reused.
+//! The document adds the middleware's problems ([`CODES`]) to every operation with the
+//! header (`contract::finish`), so its error set need not name them.
 //!
 //! The [`Idempotency`] middleware does the rest for every operation whose OpenAPI entry
 //! has that header parameter, and only when a request carries the header: it claims
@@ -60,6 +60,14 @@ pub const HEADER: &str = "Idempotency-Key";
 
 /// Response header set on a replayed response.
 pub const REPLAYED_HEADER: &str = "Idempotent-Replayed";
+
+/// The problems the middleware answers for a keyed operation: a malformed key, a key
+/// still in use by a running request, a key reused for another request.
+pub const CODES: &[crate::http::problem::Code] = &[
+    (400, "idempotency_key_invalid"),
+    (409, "idempotency_key_in_use"),
+    (422, "idempotency_key_reused"),
+];
 
 /// Longest accepted key, in characters.
 pub const MAX_KEY_LEN: usize = 255;

@@ -32,7 +32,8 @@ use self::redis::RedisStore;
 use self::window::Window;
 use crate::config::{RateLimitBackend, RateLimitPolicy, RateLimits, Settings};
 use crate::db::{Db, DbError};
-use crate::http::problem::{ApiError, ErrorSet};
+use crate::http::domain_error::DomainError;
+use crate::http::problem::{ApiError, Code, ErrorSet, ProblemError};
 
 pub use self::database::{count_buckets, purge_expired, total_count};
 pub use self::window::{Clock, ManualClock};
@@ -104,16 +105,33 @@ impl RateLimitStatus {
         ]
     }
 
-    /// The `429 rate_limited` problem with `Retry-After` and the `RateLimit-*` headers.
+    /// The `429 rate_limited` problem with `Retry-After` and the `RateLimit-*` headers
+    /// (`S` must document it: name [`RateLimited`] in its `error_set!`).
     pub fn to_error<S: ErrorSet>(&self) -> ApiError<S> {
-        let mut error = ApiError::new(StatusCode::TOO_MANY_REQUESTS, "rate_limited")
-            .detail(format!(
+        ApiError::from(RateLimited(*self))
+    }
+}
+
+/// A request over its rate limit: `429 rate_limited` with `Retry-After` and the
+/// `RateLimit-*` headers. Name it in the `error_set!` of every operation that enforces a
+/// limit ([`RateLimiter::enforce`] fails to compile otherwise).
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("rate limited")]
+pub struct RateLimited(pub RateLimitStatus);
+
+impl DomainError for RateLimited {
+    const CODES: &'static [Code] = &[(429, "rate_limited")];
+
+    fn into_problem(self) -> ProblemError {
+        let status = self.0;
+        let mut error = ProblemError::new(StatusCode::TOO_MANY_REQUESTS, "rate_limited")
+            .with_detail(format!(
                 "Too many requests; retry in {} seconds.",
-                self.reset_s
+                status.reset_s
             ))
-            .retry_after(self.reset_s);
-        for (name, value) in self.headers() {
-            error = error.header(name, value);
+            .with_retry_after(status.reset_s);
+        for (name, value) in status.headers() {
+            error = error.with_header(name, value);
         }
         error
     }

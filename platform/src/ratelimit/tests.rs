@@ -6,6 +6,8 @@ use poem::IntoResponse;
 use super::*;
 use crate::http::problem::CommonErrors;
 
+crate::error_set!(Limited: RateLimited);
+
 fn at(s: &str) -> NaiveDateTime {
     NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S").unwrap()
 }
@@ -62,7 +64,7 @@ fn the_limited_status_is_a_429_problem_with_retry_after_and_ratelimit_headers() 
         reset_s: 42,
         degraded: false,
     };
-    let error: ApiError = status.to_error();
+    let error: ApiError<Limited> = status.to_error();
     assert_eq!(error.status(), StatusCode::TOO_MANY_REQUESTS);
     let resp = error.into_response();
     assert_eq!(resp.status(), StatusCode::TOO_MANY_REQUESTS);
@@ -95,7 +97,7 @@ async fn memory_backend_limits_per_key_and_starts_again_in_the_next_window() {
     let over = check(&limiter, "alice", Access::Write).await;
     assert!(!over.allowed);
     let err = limiter
-        .enforce::<CommonErrors>("login", "alice", Access::Read)
+        .enforce::<Limited>("login", "alice", Access::Read)
         .await
         .unwrap_err();
     assert_eq!(err.status(), StatusCode::TOO_MANY_REQUESTS);
@@ -126,7 +128,7 @@ async fn memory_backend_limits_per_key_and_starts_again_in_the_next_window() {
 async fn an_unknown_policy_is_a_500_not_a_panic() {
     let limiter = limiter(RateLimitBackend::Memory, None);
     let err = limiter
-        .enforce::<CommonErrors>("no-such-policy", "k", Access::Read)
+        .enforce::<Limited>("no-such-policy", "k", Access::Read)
         .await
         .unwrap_err();
     assert_eq!(err.status(), StatusCode::INTERNAL_SERVER_ERROR);
@@ -149,7 +151,7 @@ async fn a_default_policy_applies_only_when_the_settings_lack_one() {
         assert_eq!(status.limit, 2);
     }
     let err = limiter
-        .enforce_with::<CommonErrors>("unconfigured", default, "k", Access::Write)
+        .enforce_with::<Limited>("unconfigured", default, "k", Access::Write)
         .await
         .unwrap_err();
     assert_eq!(err.status(), StatusCode::TOO_MANY_REQUESTS);

@@ -6,14 +6,14 @@ use haven_platform::testing::AssertProblem;
 use poem::http::StatusCode;
 use std::time::Duration;
 
-use haven_platform::auth::{AccessClaims, AuthErrors, BearerAuth, Role, TokenSigner};
+use haven_platform::auth::{AccessClaims, AuthErrors, BearerAuth, Refusal, Role, TokenSigner};
 use haven_platform::ids::{SessionId, UserId};
 use haven_platform::testing::TestApp;
 use haven_platform::{ApiResult, error_set};
 use poem_openapi::payload::Json;
 use poem_openapi::{Object, OpenApi};
 
-error_set!(pub AdminErrors: 401, 403, 404);
+error_set!(pub AdminErrors: Refusal);
 
 /// What the protected operation answers.
 #[derive(Debug, Clone, Object)]
@@ -58,7 +58,7 @@ impl AuthProbeApi {
         method = "get",
         operation_id = "testAuthCare"
     )]
-    async fn care(&self, auth: BearerAuth) -> ApiResult<Json<String>, AuthErrors> {
+    async fn care(&self, auth: BearerAuth) -> ApiResult<Json<String>, AdminErrors> {
         auth.0.require_role(Role::Clinician)?;
         auth.0.require_mfa()?;
         Ok(Json("care".to_owned()))
@@ -287,14 +287,31 @@ async fn the_document_lists_the_bearer_scheme_and_the_401() {
     assert_eq!(scheme["bearerFormat"], "JWT", "{scheme}");
     let op = &spec["paths"]["/v1/test/auth/me"]["get"];
     assert_eq!(op["security"], serde_json::json!([{"bearer": []}]), "{op}");
-    for status in ["401", "403"] {
-        assert_eq!(
-            op["responses"][status]["content"]["application/problem+json"]["schema"]["$ref"],
-            "#/components/schemas/Problem",
-            "{status}: {op}"
-        );
-    }
+    assert_eq!(
+        op["responses"]["401"]["content"]["application/problem+json"]["schema"]["$ref"],
+        "#/components/schemas/TestAuthMeProblem",
+        "{op}"
+    );
+    assert_eq!(
+        op["responses"]["401"]["x-problem-codes"],
+        serde_json::json!(["unauthorized"])
+    );
+    assert!(
+        op["responses"]["403"].is_null(),
+        "nothing answers 403 here: {op}"
+    );
     assert!(op["responses"]["200"].is_object(), "{op}");
+    let admin = &spec["paths"]["/v1/test/auth/admin"]["get"]["responses"];
+    assert_eq!(
+        admin["403"]["x-problem-codes"],
+        serde_json::json!([
+            "forbidden",
+            "mfa_required",
+            "account_disabled",
+            "role_revoked"
+        ]),
+        "{admin}"
+    );
     // Public operations stay public.
     let meta = &spec["paths"]["/v1/meta"]["get"];
     assert!(meta.get("security").is_none(), "{meta}");

@@ -9,6 +9,7 @@ use std::time::Duration;
 use diesel::prelude::*;
 use diesel::sql_query;
 use diesel::sql_types::{Integer, Nullable, Text};
+use haven_platform::http::problem::VALIDATION_FAILED;
 use haven_platform::idempotency::IdempotencyKey;
 use haven_platform::ids::{SessionId, UserId};
 use haven_platform::testing::{TestApp, wait_for};
@@ -21,7 +22,7 @@ use serde_json::{Value, json};
 use tokio::sync::Notify;
 
 define_id!(WidgetId, "wdg");
-error_set!(pub WidgetErrors: 409, 422);
+error_set!(pub WidgetErrors: codes[VALIDATION_FAILED]);
 
 /// Body of the create operations.
 #[derive(Debug, Clone, Object)]

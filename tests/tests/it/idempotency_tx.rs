@@ -7,13 +7,14 @@ use diesel::sql_types::BigInt;
 use diesel::{QueryableByName, RunQueryDsl, sql_query};
 use haven_platform::idempotency::IdempotencyKey;
 use haven_platform::testing::TestApp;
-use haven_platform::{ApiError, ApiResult, Db, DbError, error_set};
+use haven_platform::{ApiError, ApiResult, Db, DbError};
 use poem::http::StatusCode;
 use poem_openapi::payload::Json;
 use poem_openapi::{ApiResponse, Object, OpenApi};
 use serde_json::{Value, json};
 
-error_set!(pub NoteErrors: 409, 422);
+/// Fails in the common ways only (the idempotency codes are the document's).
+type NoteErrors = haven_platform::http::problem::CommonErrors;
 
 /// Body of the note operation.
 #[derive(Debug, Clone, Object)]

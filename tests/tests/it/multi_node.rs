@@ -404,7 +404,8 @@ async fn multi_node_each_event_is_handled_once_per_subscriber_while_dispatchers_
 }
 
 define_id!(OrderId, "ord");
-error_set!(pub OrderErrors: 409, 422);
+/// Fails in the common ways only (the idempotency codes are the document's).
+type OrderErrors = haven_platform::http::problem::CommonErrors;
 
 /// Body of the order operation.
 #[derive(Debug, Clone, Object)]
@@ -562,7 +563,7 @@ async fn multi_node_one_idempotency_key_runs_once_across_three_nodes() {
     assert_eq!(keys[0].response_body.as_ref(), Some(original));
 }
 
-error_set!(pub LimitedErrors: 429);
+error_set!(pub LimitedErrors: haven_platform::ratelimit::RateLimited);
 
 /// A write limited by one policy and one key, so every request counts against one bucket.
 struct LimitedApi {

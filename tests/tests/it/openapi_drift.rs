@@ -32,6 +32,30 @@ async fn operations_document_their_error_statuses_as_problems() {
         "409 is not in this operation's error set"
     );
     let problem = &responses["404"]["content"]["application/problem+json"]["schema"];
-    assert_eq!(problem["$ref"], "#/components/schemas/Problem");
+    assert_eq!(problem["$ref"], "#/components/schemas/TestGetThingProblem");
+    assert_eq!(
+        responses["404"]["x-problem-codes"],
+        serde_json::json!(["not_found"])
+    );
+    assert_eq!(
+        responses["503"]["x-problem-codes"],
+        serde_json::json!(["unavailable", "request_timeout"])
+    );
+    let codes = &spec["components"]["schemas"]["TestGetThingProblem"]["allOf"][1]["properties"]["code"]
+        ["enum"];
+    assert_eq!(
+        codes,
+        &serde_json::json!([
+            "bad_request",
+            "not_found",
+            "payload_too_large",
+            "unsupported_media_type",
+            "validation_failed",
+            "internal",
+            "unavailable",
+            "request_timeout"
+        ]),
+        "every code of the operation, by status"
+    );
     assert!(responses["503"]["headers"]["Retry-After"].is_object());
 }

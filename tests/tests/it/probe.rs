@@ -4,6 +4,7 @@
 use std::sync::{Arc, Mutex};
 
 use haven_platform::http::pagination::{Page, PageParams};
+use haven_platform::http::problem::{NOT_FOUND, VALIDATION_FAILED};
 use haven_platform::testing::TestApp;
 use haven_platform::{ApiError, ApiResult, Db, DbError, define_id, error_set};
 use poem_openapi::param::{Path, Query};
@@ -12,7 +13,7 @@ use poem_openapi::{Enum, Object, OpenApi};
 use tokio::sync::Notify;
 
 define_id!(ThingId, "thg");
-error_set!(pub ThingErrors: 404, 422);
+error_set!(pub ThingErrors: codes[NOT_FOUND, VALIDATION_FAILED]);
 
 /// A kind of thing.
 #[derive(Debug, Clone, Copy, Enum, PartialEq, Eq)]

@@ -21,7 +21,7 @@ use poem_openapi::{ApiResponse, OpenApi};
 /// The policy most tests use: 10 per minute.
 const POLICY: &str = "test";
 
-error_set!(pub LimitedErrors: 429);
+error_set!(pub LimitedErrors: haven_platform::ratelimit::RateLimited);
 
 /// An allowed request, with the limiter's headers.
 #[derive(ApiResponse)]

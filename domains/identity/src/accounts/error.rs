@@ -2,7 +2,7 @@
 //! the caller's identity as the access token names it.
 
 use haven_platform::http::domain_error::db_problem;
-use haven_platform::http::problem::ProblemError;
+use haven_platform::http::problem::{Code, NOT_FOUND, ProblemError, VALIDATION_FAILED};
 use haven_platform::{DbError, DomainError, Invalid, Unexpected, db_errors, error_set};
 use poem::http::StatusCode;
 
@@ -26,7 +26,7 @@ pub enum RegisterError {
 }
 
 impl DomainError for RegisterError {
-    const STATUSES: &'static [u16] = &[409, 422];
+    const CODES: &'static [Code] = &[(409, "email_taken"), VALIDATION_FAILED];
 
     fn into_problem(self) -> ProblemError {
         match self {
@@ -57,7 +57,7 @@ pub enum AccountError {
 }
 
 impl DomainError for AccountError {
-    const STATUSES: &'static [u16] = &[404];
+    const CODES: &'static [Code] = &[NOT_FOUND];
 
     fn into_problem(self) -> ProblemError {
         match self {
@@ -86,7 +86,7 @@ pub enum UpdateProfileError {
 }
 
 impl DomainError for UpdateProfileError {
-    const STATUSES: &'static [u16] = &[404, 422];
+    const CODES: &'static [Code] = &[NOT_FOUND, VALIDATION_FAILED];
 
     fn into_problem(self) -> ProblemError {
         match self {
@@ -105,16 +105,16 @@ fault_errors!(RegisterError, AccountError, UpdateProfileError);
 error_set!(
     /// `POST /v1/identity/register`: 409 (`email_taken`, or the idempotency key in use)
     /// and 422 (invalid fields, or the idempotency key reused with another request).
-    pub RegisterErrors: 409, 422
+    pub RegisterErrors: RegisterError
 );
 
 error_set!(
     /// `GET /v1/identity/me`: 401 (no valid token), 403, 404 (account gone).
-    pub MeErrors: 401, 403, 404
+    pub MeErrors: AccountError
 );
 
 error_set!(
     /// `PATCH /v1/identity/me`: 400 (unknown or read-only fields), 401, 403, 404 (account
     /// gone), 422 (invalid values).
-    pub UpdateProfileErrors: 400, 401, 403, 404, 422
+    pub UpdateProfileErrors: UpdateProfileError
 );

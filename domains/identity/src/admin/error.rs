@@ -2,7 +2,7 @@
 //! guard's, answered before the use-case runs.
 
 use haven_platform::http::domain_error::db_problem;
-use haven_platform::http::problem::ProblemError;
+use haven_platform::http::problem::{Code, NOT_FOUND, ProblemError, VALIDATION_FAILED};
 use haven_platform::{DbError, DomainError, Invalid, Unexpected, db_errors, error_set};
 use poem::http::StatusCode;
 
@@ -23,7 +23,7 @@ pub enum AdminGetError {
 }
 
 impl DomainError for AdminGetError {
-    const STATUSES: &'static [u16] = &[404];
+    const CODES: &'static [Code] = &[NOT_FOUND];
 
     fn into_problem(self) -> ProblemError {
         match self {
@@ -55,7 +55,7 @@ pub enum AdminChangeError {
 }
 
 impl DomainError for AdminChangeError {
-    const STATUSES: &'static [u16] = &[404, 409, 422];
+    const CODES: &'static [Code] = &[NOT_FOUND, (409, "last_admin"), VALIDATION_FAILED];
 
     fn into_problem(self) -> ProblemError {
         match self {
@@ -82,22 +82,22 @@ fault_errors!(AdminGetError, AdminChangeError);
 // `haven_platform::auth::Refusal`), documented in the OpenAPI document.
 error_set!(
     /// `GET /v1/identity/admin/users`: 400 (bad cursor), 401, 403 (the role guard), 422 (`limit` out of range, blank `email`).
-    pub AdminListUsersErrors: 400, 401, 403, 422; guarded
+    pub AdminListUsersErrors: Invalid; guarded
 );
 
 error_set!(
     /// `GET /v1/identity/admin/users/{user_id}`: 401, 403, 404.
-    pub AdminGetUserErrors: 401, 403, 404; guarded
+    pub AdminGetUserErrors: AdminGetError; guarded
 );
 
 error_set!(
     /// `PUT /v1/identity/admin/users/{user_id}/roles`: 400 (unknown fields or roles),
     /// 401, 403, 404, 409 `last_admin`, 422 (`member` missing, a role twice).
-    pub AdminSetRolesErrors: 400, 401, 403, 404, 409, 422; guarded
+    pub AdminSetRolesErrors: AdminChangeError; guarded
 );
 
 error_set!(
     /// `POST /v1/identity/admin/users/{user_id}/disable` and `…/enable`: 401, 403, 404,
     /// 409 `last_admin` (or the idempotency key in use), 422 (idempotency key reused).
-    pub AdminAccountStateErrors: 401, 403, 404, 409, 422; guarded
+    pub AdminAccountStateErrors: AdminChangeError; guarded
 );

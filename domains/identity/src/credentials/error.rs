@@ -2,7 +2,8 @@
 //! change.
 
 use haven_platform::http::domain_error::db_problem;
-use haven_platform::http::problem::ProblemError;
+use haven_platform::http::problem::{Code, NOT_FOUND, ProblemError, VALIDATION_FAILED};
+use haven_platform::ratelimit::RateLimited;
 use haven_platform::{DbError, DomainError, Invalid, Unexpected, db_errors, error_set};
 use poem::http::StatusCode;
 
@@ -26,7 +27,7 @@ pub enum RequestVerificationError {
 }
 
 impl DomainError for RequestVerificationError {
-    const STATUSES: &'static [u16] = &[404, 409];
+    const CODES: &'static [Code] = &[NOT_FOUND, (409, "email_already_verified")];
 
     fn into_problem(self) -> ProblemError {
         match self {
@@ -57,7 +58,7 @@ pub enum ResetRequestError {
 }
 
 impl DomainError for ResetRequestError {
-    const STATUSES: &'static [u16] = &[422];
+    const CODES: &'static [Code] = &[VALIDATION_FAILED];
 
     fn into_problem(self) -> ProblemError {
         match self {
@@ -87,7 +88,7 @@ pub enum EmailTokenError {
 }
 
 impl DomainError for EmailTokenError {
-    const STATUSES: &'static [u16] = &[422];
+    const CODES: &'static [Code] = &[(422, "email_token_invalid"), VALIDATION_FAILED];
 
     fn into_problem(self) -> ProblemError {
         match self {
@@ -121,7 +122,7 @@ pub enum ChangePasswordError {
 }
 
 impl DomainError for ChangePasswordError {
-    const STATUSES: &'static [u16] = &[404, 422];
+    const CODES: &'static [Code] = &[NOT_FOUND, VALIDATION_FAILED];
 
     fn into_problem(self) -> ProblemError {
         match self {
@@ -151,30 +152,30 @@ error_set!(
     /// `POST /v1/identity/me/email-verification`: 401, 403, 404 (account gone), 409
     /// (`email_already_verified`, or the idempotency key in use), 422 (the idempotency key
     /// reused with another request), 429 `rate_limited`.
-    pub RequestEmailVerificationErrors: 401, 403, 404, 409, 422, 429
+    pub RequestEmailVerificationErrors: RequestVerificationError, RateLimited
 );
 
 error_set!(
     /// `POST /v1/identity/email-verification/confirm`: 409 (idempotency key in use), 422
     /// (`email_token_invalid`, or the idempotency key reused), 429 `rate_limited`.
-    pub ConfirmEmailErrors: 409, 422, 429
+    pub ConfirmEmailErrors: EmailTokenError, RateLimited
 );
 
 error_set!(
     /// `POST /v1/identity/password-reset`: 409 (idempotency key in use), 422 (malformed
     /// email, or the idempotency key reused), 429 `rate_limited`.
-    pub RequestPasswordResetErrors: 409, 422, 429
+    pub RequestPasswordResetErrors: ResetRequestError, RateLimited
 );
 
 error_set!(
     /// `POST /v1/identity/password-reset/confirm`: 409 (idempotency key in use), 422
     /// (`email_token_invalid`, the new password breaks the policy, or the idempotency key
     /// reused), 429 `rate_limited`.
-    pub ResetPasswordErrors: 409, 422, 429
+    pub ResetPasswordErrors: EmailTokenError, RateLimited
 );
 
 error_set!(
     /// `PUT /v1/identity/me/password`: 401, 403, 404 (account gone), 422 (wrong current
     /// password, or the new one breaks the policy), 429 `rate_limited`.
-    pub ChangePasswordErrors: 401, 403, 404, 422, 429
+    pub ChangePasswordErrors: ChangePasswordError, RateLimited
 );

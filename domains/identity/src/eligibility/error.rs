@@ -1,7 +1,7 @@
 //! Errors of the eligibility upload.
 
 use haven_platform::http::domain_error::db_problem;
-use haven_platform::http::problem::ProblemError;
+use haven_platform::http::problem::{Code, NOT_FOUND, ProblemError};
 use haven_platform::{DbError, DomainError, Unexpected, db_errors, error_set};
 use poem::http::StatusCode;
 
@@ -27,7 +27,7 @@ pub enum EligibilityError {
 }
 
 impl DomainError for EligibilityError {
-    const STATUSES: &'static [u16] = &[404, 422];
+    const CODES: &'static [Code] = &[NOT_FOUND, (422, "eligibility_list_invalid")];
 
     fn into_problem(self) -> ProblemError {
         match self {
@@ -67,7 +67,7 @@ fn eligibility_invalid(report: EligibilityErrors) -> ProblemError {
 error_set!(
     /// `PUT /v1/identity/organizations/{organization_id}/eligibility`: 401, 403, 404, 422
     /// (`eligibility_list_invalid` with one entry per bad row).
-    pub UploadEligibilityErrors: 401, 403, 404, 422; guarded
+    pub UploadEligibilityErrors: EligibilityError; guarded
 );
 
 db_errors!(EligibilityError);

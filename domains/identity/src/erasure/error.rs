@@ -1,7 +1,8 @@
 //! Errors of account erasure.
 
 use haven_platform::http::domain_error::db_problem;
-use haven_platform::http::problem::ProblemError;
+use haven_platform::http::problem::{Code, NOT_FOUND, ProblemError};
+use haven_platform::ratelimit::RateLimited;
 use haven_platform::{DbError, DomainError, Unexpected, db_errors, error_set};
 use poem::http::StatusCode;
 
@@ -28,7 +29,11 @@ pub enum ErasureError {
 }
 
 impl DomainError for ErasureError {
-    const STATUSES: &'static [u16] = &[403, 404, 409];
+    const CODES: &'static [Code] = &[
+        NOT_FOUND,
+        (403, "reauthentication_failed"),
+        (409, "erasure_already_requested"),
+    ];
 
     fn into_problem(self) -> ProblemError {
         match self {
@@ -61,7 +66,7 @@ pub enum ErasureStatusError {
 }
 
 impl DomainError for ErasureStatusError {
-    const STATUSES: &'static [u16] = &[404];
+    const CODES: &'static [Code] = &[NOT_FOUND];
 
     fn into_problem(self) -> ProblemError {
         match self {
@@ -75,12 +80,12 @@ error_set!(
     /// `POST /v1/identity/me/delete`: 401, 403 `reauthentication_failed` (wrong password),
     /// 404 (account gone), 409 `erasure_already_requested` (or the idempotency key in
     /// use), 422 (idempotency key reused), 429 `rate_limited`.
-    pub RequestErasureErrors: 401, 403, 404, 409, 422, 429
+    pub RequestErasureErrors: ErasureError, RateLimited
 );
 
 error_set!(
     /// `GET /v1/identity/me/erasure`: 401, 403, 404 `not_found` (no erasure requested).
-    pub ErasureStatusErrors: 401, 403, 404
+    pub ErasureStatusErrors: ErasureStatusError
 );
 
 db_errors!(ErasureError, ErasureStatusError);

@@ -1,7 +1,7 @@
 //! Errors of account export.
 
 use haven_platform::http::domain_error::db_problem;
-use haven_platform::http::problem::ProblemError;
+use haven_platform::http::problem::{Code, NOT_FOUND, ProblemError};
 use haven_platform::{DbError, DomainError, Unexpected, db_errors, error_set};
 use poem::http::StatusCode;
 
@@ -25,7 +25,7 @@ pub enum ExportError {
 }
 
 impl DomainError for ExportError {
-    const STATUSES: &'static [u16] = &[404];
+    const CODES: &'static [Code] = &[NOT_FOUND];
 
     fn into_problem(self) -> ProblemError {
         match self {
@@ -58,7 +58,12 @@ pub enum DownloadError {
 }
 
 impl DomainError for DownloadError {
-    const STATUSES: &'static [u16] = &[404, 409, 410];
+    const CODES: &'static [Code] = &[
+        NOT_FOUND,
+        (409, "export_not_ready"),
+        (410, "export_already_downloaded"),
+        (410, "export_expired"),
+    ];
 
     fn into_problem(self) -> ProblemError {
         match self {
@@ -86,20 +91,20 @@ impl DomainError for DownloadError {
 error_set!(
     /// `POST /v1/identity/me/export`: 401, 403, 404 (account gone), 409/422 (idempotency
     /// key in use / reused).
-    pub RequestExportErrors: 401, 403, 404, 409, 422
+    pub RequestExportErrors: ExportError
 );
 
 error_set!(
     /// `GET /v1/identity/me/exports/{export_id}`: 401, 403, 404 (`not_found`: unknown or
     /// someone else's).
-    pub ExportStatusErrors: 401, 403, 404
+    pub ExportStatusErrors: ExportError
 );
 
 error_set!(
     /// `GET /v1/identity/me/exports/{export_id}/download`: 401, 403, 404 (unknown or
     /// someone else's), 409 `export_not_ready`, 410 `export_already_downloaded` /
     /// `export_expired`.
-    pub DownloadExportErrors: 401, 403, 404, 409, 410
+    pub DownloadExportErrors: DownloadError
 );
 
 db_errors!(ExportError, DownloadError);

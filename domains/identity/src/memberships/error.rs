@@ -1,7 +1,8 @@
 //! Errors of joining, reading and leaving a membership.
 
 use haven_platform::http::domain_error::db_problem;
-use haven_platform::http::problem::ProblemError;
+use haven_platform::http::problem::{Code, NOT_FOUND, ProblemError, VALIDATION_FAILED};
+use haven_platform::ratelimit::RateLimited;
 use haven_platform::{DbError, DomainError, Invalid, Unexpected, db_errors, error_set};
 use poem::http::StatusCode;
 
@@ -41,7 +42,14 @@ pub enum JoinError {
 }
 
 impl DomainError for JoinError {
-    const STATUSES: &'static [u16] = &[403, 404, 409, 422];
+    const CODES: &'static [Code] = &[
+        NOT_FOUND,
+        (403, "email_not_verified"),
+        (403, "not_eligible"),
+        (409, "already_member"),
+        (409, "employee_id_claimed"),
+        VALIDATION_FAILED,
+    ];
 
     fn into_problem(self) -> ProblemError {
         match self {
@@ -93,7 +101,7 @@ pub enum MyMembershipError {
 }
 
 impl DomainError for MyMembershipError {
-    const STATUSES: &'static [u16] = &[404];
+    const CODES: &'static [Code] = &[NOT_FOUND, (404, "not_a_member")];
 
     fn into_problem(self) -> ProblemError {
         match self {
@@ -117,12 +125,12 @@ error_set!(
     /// `POST /v1/identity/me/organization`: 401, 403 (`email_not_verified`,
     /// `not_eligible`), 404 (no such organization), 409 (`already_member`,
     /// `employee_id_claimed`, or the idempotency key in use), 422, 429.
-    pub JoinOrganizationErrors: 401, 403, 404, 409, 422, 429
+    pub JoinOrganizationErrors: JoinError, RateLimited
 );
 
 error_set!(
     /// `GET` and `DELETE /v1/identity/me/organization`: 401, 403, 404 (`not_a_member`).
-    pub MyOrganizationErrors: 401, 403, 404
+    pub MyOrganizationErrors: MyMembershipError
 );
 
 db_errors!(JoinError, MyMembershipError);

@@ -2,8 +2,8 @@
 //! second step of login is the sessions resource's.
 
 use haven_platform::http::domain_error::db_problem;
-use haven_platform::http::problem::ProblemError;
-use haven_platform::{DbError, DomainError, Unexpected, db_errors, error_set};
+use haven_platform::http::problem::{Code, NOT_FOUND, ProblemError};
+use haven_platform::{DbError, DomainError, Invalid, Unexpected, db_errors, error_set};
 use poem::http::StatusCode;
 
 use crate::error::{fault_errors, not_found, problem};
@@ -23,7 +23,7 @@ pub enum MfaStatusError {
 }
 
 impl DomainError for MfaStatusError {
-    const STATUSES: &'static [u16] = &[404];
+    const CODES: &'static [Code] = &[NOT_FOUND];
 
     fn into_problem(self) -> ProblemError {
         match self {
@@ -52,7 +52,7 @@ pub enum EnrollError {
 }
 
 impl DomainError for EnrollError {
-    const STATUSES: &'static [u16] = &[404, 409];
+    const CODES: &'static [Code] = &[NOT_FOUND, (409, "mfa_already_enabled")];
 
     fn into_problem(self) -> ProblemError {
         match self {
@@ -94,7 +94,11 @@ pub enum MfaChangeError {
 }
 
 impl DomainError for MfaChangeError {
-    const STATUSES: &'static [u16] = &[403, 409];
+    const CODES: &'static [Code] = &[
+        (403, "invalid_mfa_code"),
+        (409, "mfa_not_pending"),
+        (409, "mfa_not_enabled"),
+    ];
 
     fn into_problem(self) -> ProblemError {
         match self {
@@ -128,18 +132,18 @@ fault_errors!(MfaStatusError, EnrollError, MfaChangeError);
 
 error_set!(
     /// `GET /v1/identity/me/mfa`: 401, 403, 404 (account gone).
-    pub MfaStatusErrors: 401, 403, 404
+    pub MfaStatusErrors: MfaStatusError
 );
 
 error_set!(
     /// `POST /v1/identity/me/mfa/totp`: 401, 403, 404 (account gone), 409
     /// `mfa_already_enabled`.
-    pub StartTotpErrors: 401, 403, 404, 409
+    pub StartTotpErrors: EnrollError
 );
 
 error_set!(
     /// Confirming, regenerating recovery codes and disabling: 401, 403 (also
     /// `invalid_mfa_code`, with `Retry-After` while the account is locked), 409
     /// (`mfa_not_pending` / `mfa_not_enabled`), 422 (malformed body).
-    pub MfaChangeErrors: 401, 403, 409, 422
+    pub MfaChangeErrors: MfaChangeError, Invalid
 );

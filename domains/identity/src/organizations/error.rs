@@ -1,7 +1,7 @@
 //! Errors of the organization operations.
 
 use haven_platform::http::domain_error::db_problem;
-use haven_platform::http::problem::ProblemError;
+use haven_platform::http::problem::{Code, NOT_FOUND, ProblemError, VALIDATION_FAILED};
 use haven_platform::{DbError, DomainError, Invalid, Unexpected, db_errors, error_set};
 use poem::http::StatusCode;
 
@@ -28,7 +28,7 @@ pub enum CreateOrganizationError {
 }
 
 impl DomainError for CreateOrganizationError {
-    const STATUSES: &'static [u16] = &[409, 422];
+    const CODES: &'static [Code] = &[(409, "domain_taken"), VALIDATION_FAILED];
 
     fn into_problem(self) -> ProblemError {
         match self {
@@ -61,7 +61,7 @@ pub enum UpdateOrganizationError {
 }
 
 impl DomainError for UpdateOrganizationError {
-    const STATUSES: &'static [u16] = &[404, 409, 422];
+    const CODES: &'static [Code] = &[NOT_FOUND, (409, "domain_taken"), VALIDATION_FAILED];
 
     fn into_problem(self) -> ProblemError {
         match self {
@@ -89,7 +89,7 @@ pub enum OrganizationReadError {
 }
 
 impl DomainError for OrganizationReadError {
-    const STATUSES: &'static [u16] = &[404];
+    const CODES: &'static [Code] = &[NOT_FOUND];
 
     fn into_problem(self) -> ProblemError {
         match self {
@@ -118,7 +118,7 @@ pub enum RemoveMemberError {
 }
 
 impl DomainError for RemoveMemberError {
-    const STATUSES: &'static [u16] = &[404];
+    const CODES: &'static [Code] = &[NOT_FOUND, (404, "not_a_member")];
 
     fn into_problem(self) -> ProblemError {
         match self {
@@ -147,34 +147,34 @@ error_set!(
     /// `POST /v1/identity/organizations`: 401, 403 (the role guard),
     /// 409 (`domain_taken`, or the idempotency key in use), 422 (invalid fields, or the
     /// idempotency key reused).
-    pub CreateOrganizationErrors: 401, 403, 409, 422; guarded
+    pub CreateOrganizationErrors: CreateOrganizationError; guarded
 );
 
 error_set!(
     /// `GET /v1/identity/organizations`: 401, 403, 422 (`limit` out of range).
-    pub ListOrganizationsErrors: 401, 403, 422; guarded
+    pub ListOrganizationsErrors: Invalid; guarded
 );
 
 error_set!(
     /// `GET /v1/identity/organizations/{organization_id}`: 401, 403, 404.
-    pub GetOrganizationErrors: 401, 403, 404; guarded
+    pub GetOrganizationErrors: OrganizationReadError; guarded
 );
 
 error_set!(
     /// `PATCH /v1/identity/organizations/{organization_id}`: 401, 403, 404, 409
     /// (`domain_taken`), 422.
-    pub UpdateOrganizationErrors: 401, 403, 404, 409, 422; guarded
+    pub UpdateOrganizationErrors: UpdateOrganizationError; guarded
 );
 
 error_set!(
     /// `GET /v1/identity/organizations/{organization_id}/members`: 401, 403, 404, 422.
-    pub ListMembersErrors: 401, 403, 404, 422; guarded
+    pub ListMembersErrors: OrganizationReadError, Invalid; guarded
 );
 
 error_set!(
     /// `DELETE /v1/identity/organizations/{organization_id}/members/{user_id}`: 401, 403,
     /// 404 (no such organization or not an active member).
-    pub RemoveMemberErrors: 401, 403, 404; guarded
+    pub RemoveMemberErrors: RemoveMemberError; guarded
 );
 
 db_errors!(

@@ -2,8 +2,9 @@
 //! caller's sessions.
 
 use haven_platform::http::domain_error::db_problem;
-use haven_platform::http::problem::ProblemError;
-use haven_platform::{DbError, DomainError, Unexpected, db_errors, error_set};
+use haven_platform::http::problem::{Code, NOT_FOUND, ProblemError};
+use haven_platform::ratelimit::RateLimited;
+use haven_platform::{DbError, DomainError, Invalid, Unexpected, db_errors, error_set};
 use poem::http::StatusCode;
 
 use crate::error::{fault_errors, not_found, problem, with_retry_after};
@@ -32,7 +33,7 @@ pub enum LoginError {
 }
 
 impl DomainError for LoginError {
-    const STATUSES: &'static [u16] = &[401, 403];
+    const CODES: &'static [Code] = &[(401, "invalid_credentials"), (403, "account_disabled")];
 
     fn into_problem(self) -> ProblemError {
         match self {
@@ -72,7 +73,7 @@ pub enum LoginMfaError {
 }
 
 impl DomainError for LoginMfaError {
-    const STATUSES: &'static [u16] = &[401];
+    const CODES: &'static [Code] = &[(401, "invalid_mfa_token"), (401, "invalid_mfa_code")];
 
     fn into_problem(self) -> ProblemError {
         match self {
@@ -110,7 +111,7 @@ pub enum RefreshError {
 }
 
 impl DomainError for RefreshError {
-    const STATUSES: &'static [u16] = &[401];
+    const CODES: &'static [Code] = &[(401, "invalid_refresh_token")];
 
     fn into_problem(self) -> ProblemError {
         match self {
@@ -140,7 +141,7 @@ pub enum RevokeSessionError {
 }
 
 impl DomainError for RevokeSessionError {
-    const STATUSES: &'static [u16] = &[404];
+    const CODES: &'static [Code] = &[NOT_FOUND];
 
     fn into_problem(self) -> ProblemError {
         match self {
@@ -169,27 +170,27 @@ error_set!(
     /// `POST /v1/identity/login`: 401 `invalid_credentials` (with `Retry-After` while
     /// the account is locked), 403 `account_disabled` (right password, disabled account),
     /// 429 `rate_limited` (per email or per IP).
-    pub LoginErrors: 401, 403, 429
+    pub LoginErrors: LoginError, RateLimited
 );
 
 error_set!(
     /// `POST /v1/identity/token/refresh`: 401 `invalid_refresh_token`.
-    pub RefreshErrors: 401
+    pub RefreshErrors: RefreshError
 );
 
 error_set!(
     /// `GET /v1/identity/me/sessions`: 401, 403, 422 (`limit` out of range).
-    pub ListSessionsErrors: 401, 403, 422
+    pub ListSessionsErrors: Invalid
 );
 
 error_set!(
     /// `DELETE /v1/identity/me/sessions/{session_id}`: 401, 403, 404 (not the caller's).
-    pub RevokeSessionErrors: 401, 403, 404
+    pub RevokeSessionErrors: RevokeSessionError
 );
 
 error_set!(
     /// `POST /v1/identity/login/mfa`: 401 `invalid_mfa_token` (unknown, used, expired or
     /// out of attempts) or `invalid_mfa_code` (with `Retry-After` while the account is
     /// locked), 422 (neither or both of `code` and `recovery_code`), 429 `rate_limited`.
-    pub LoginMfaErrors: 401, 422, 429
+    pub LoginMfaErrors: LoginMfaError, Invalid, RateLimited
 );

@@ -6,13 +6,12 @@ use std::collections::{BTreeSet, HashSet};
 
 use haven_platform::PlatformContext;
 use haven_platform::config::Settings;
+use haven_platform::http::contract::problems;
+use haven_platform::http::problem::{COMMON_CODES, UNAUTHORIZED};
 use serde_json::Value;
 
 /// Component schemas shared by every domain, exempt from the domain prefix.
 const PLATFORM_SCHEMAS: &[&str] = &["Problem", "FieldError", "Role", "HealthStatus", "Meta"];
-
-/// Statuses every operation documents as problems.
-const COMMON_PROBLEMS: &[&str] = &["400", "413", "415", "500", "503"];
 
 /// Response fields that are secrets: an answer holding one must say `no-store`.
 const SECRET_FIELDS: &[&str] = &[
@@ -116,6 +115,13 @@ fn is_secured(op: &Value) -> bool {
     op["security"].as_array().is_some_and(|s| !s.is_empty())
 }
 
+/// Whether `op` takes an `Idempotency-Key` header.
+fn has_idempotency_key(op: &Value) -> bool {
+    op["parameters"].as_array().into_iter().flatten().any(|p| {
+        p["in"] == "header" && p["name"].as_str() == Some(haven_platform::idempotency::HEADER)
+    })
+}
+
 /// Collects every violation, so one run names them all.
 fn check(failures: &mut Vec<String>, ok: bool, what: impl FnOnce() -> String) {
     if !ok {
@@ -186,10 +192,16 @@ fn schema_names_carry_the_domain_prefix() {
         .filter_map(|(label, _)| domain_of(label).map(capitalized))
         .collect();
     assert!(domains.contains("Identity"), "{domains:?}");
+    let problem_schemas: HashSet<String> = operations(&doc)
+        .iter()
+        .filter_map(|(_, op)| op["operationId"].as_str().map(problems::schema_name))
+        .collect();
     let mut failures = Vec::new();
     for name in doc["components"]["schemas"].as_object().unwrap().keys() {
         let base = name.strip_prefix("Page_").unwrap_or(name);
-        let ok = PLATFORM_SCHEMAS.contains(&base) || domains.iter().any(|d| base.starts_with(d));
+        let ok = PLATFORM_SCHEMAS.contains(&base)
+            || problem_schemas.contains(base)
+            || domains.iter().any(|d| base.starts_with(d));
         check(&mut failures, ok, || {
             format!("schema `{name}` has no domain prefix ({domains:?})")
         });
@@ -249,9 +261,7 @@ fn state_changing_posts_take_an_idempotency_key() {
         if !label.starts_with("POST ") {
             continue;
         }
-        let has_key = op["parameters"].as_array().into_iter().flatten().any(|p| {
-            p["in"] == "header" && p["name"].as_str() == Some(haven_platform::idempotency::HEADER)
-        });
+        let has_key = has_idempotency_key(op);
         // Exempt: answers with secrets are never stored (`no-store`), and answers with no
         // body (`204`) replay nothing a retry would not get anyway.
         let answers_secrets =
@@ -266,35 +276,59 @@ fn state_changing_posts_take_an_idempotency_key() {
     assert_none(failures);
 }
 
+/// Whether `op` documents `status` as a problem whose codes include `code`.
+fn documents_code(op: &Value, status: u16, code: &str) -> bool {
+    op["responses"][status.to_string()][problems::CODES_EXTENSION]
+        .as_array()
+        .is_some_and(|codes| codes.iter().any(|c| c == code))
+}
+
 #[test]
-fn operations_document_their_problems_and_secured_ones_401() {
+fn operations_document_their_problems_and_codes_and_secured_ones_401() {
     let doc = document();
     let mut failures = Vec::new();
     for (label, op) in operations(&doc) {
+        let name = problems::schema_name(op["operationId"].as_str().unwrap_or_default());
         let responses = op["responses"].as_object().unwrap();
-        let mut expected: Vec<&str> = COMMON_PROBLEMS.to_vec();
+        let mut expected: Vec<(u16, &str)> = COMMON_CODES.to_vec();
         if is_secured(op) {
-            expected.push("401");
+            expected.push(UNAUTHORIZED);
         }
-        for status in expected {
-            let schema = &responses.get(status).map_or(&Value::Null, |r| {
-                &r["content"]["application/problem+json"]["schema"]
+        if has_idempotency_key(op) {
+            expected.extend_from_slice(haven_platform::idempotency::CODES);
+        }
+        for (status, code) in expected {
+            check(&mut failures, documents_code(op, status, code), || {
+                format!("{label}: {status} does not document `{code}`")
             });
+        }
+        let enumerated: BTreeSet<&str> =
+            doc["components"]["schemas"][&name]["allOf"][1]["properties"]["code"]["enum"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(Value::as_str)
+                .collect();
+        let mut listed = BTreeSet::new();
+        for (status, response) in responses {
+            if !(status.starts_with('4') || status.starts_with('5')) {
+                continue;
+            }
+            let schema = &response["content"]["application/problem+json"]["schema"];
             check(
                 &mut failures,
-                schema["$ref"] == "#/components/schemas/Problem",
-                || format!("{label}: {status} is not documented as a problem"),
+                schema["$ref"] == format!("#/components/schemas/{name}"),
+                || format!("{label}: {status} is not documented as a `{name}` problem"),
             );
+            let codes = response[problems::CODES_EXTENSION].as_array();
+            check(&mut failures, codes.is_some_and(|c| !c.is_empty()), || {
+                format!("{label}: {status} lists no problem codes")
+            });
+            listed.extend(codes.into_iter().flatten().filter_map(Value::as_str));
         }
-        for (status, response) in responses {
-            if status.starts_with('4') || status.starts_with('5') {
-                check(
-                    &mut failures,
-                    response["content"]["application/problem+json"].is_object(),
-                    || format!("{label}: {status} is not an application/problem+json answer"),
-                );
-            }
-        }
+        check(&mut failures, listed == enumerated, || {
+            format!("{label}: `{name}` enumerates {enumerated:?}, the responses list {listed:?}")
+        });
     }
     assert_none(failures);
 }

@@ -3,9 +3,16 @@
 //! - every optional (`Option`) property is declared `nullable`, because the server sends
 //!   `null` for an absent value (and accepts `null` in requests);
 //! - every request body schema says `additionalProperties: false`, because request
-//!   bodies reject unknown fields with `400`.
+//!   bodies reject unknown fields with `400`;
+//! - every problem response lists the `code`s it can answer, and each operation's problems
+//!   share one named schema whose `code` is their enum ([`problems`]);
+//! - an `allOf` that only repeats its own `description` next to a `$ref` (how poem-openapi
+//!   documents a described reference) keeps just the reference, which some generators
+//!   (openapi-python-client) cannot merge otherwise.
 
 use serde_json::{Map, Value};
+
+pub mod problems;
 
 /// The document as served and committed: `spec` (poem-openapi's output) with every
 /// optional property of every component schema declared nullable.
@@ -13,6 +20,8 @@ pub fn finish(spec: &str) -> String {
     let Ok(mut doc) = serde_json::from_str::<Value>(spec) else {
         return spec.to_owned();
     };
+    problems::name(&mut doc);
+    drop_repeated_descriptions(&mut doc);
     let bodies = request_body_schemas(&doc);
     if let Some(schemas) = doc
         .pointer_mut("/components/schemas")
@@ -32,6 +41,28 @@ pub fn finish(spec: &str) -> String {
         }
     }
     serde_json::to_string_pretty(&doc).unwrap_or_else(|_| spec.to_owned())
+}
+
+/// `{"allOf": [{"$ref": R}, {"description": D}], "description": D}` becomes
+/// `{"allOf": [{"$ref": R}], "description": D}`, everywhere in `value`.
+fn drop_repeated_descriptions(value: &mut Value) {
+    match value {
+        Value::Object(object) => {
+            let description = object.get("description").cloned();
+            if let Some(Value::Array(parts)) = object.get_mut("allOf")
+                && parts.len() == 2
+                && parts[0].get("$ref").is_some()
+                && parts[1]
+                    .as_object()
+                    .is_some_and(|p| p.len() == 1 && p.get("description") == description.as_ref())
+            {
+                parts.truncate(1);
+            }
+            object.values_mut().for_each(drop_repeated_descriptions);
+        }
+        Value::Array(items) => items.iter_mut().for_each(drop_repeated_descriptions),
+        _ => {}
+    }
 }
 
 /// Names of the component schemas that operations take as request bodies.
@@ -130,5 +161,28 @@ mod tests {
             done["components"]["schemas"]["A"]["additionalProperties"],
             false
         );
+    }
+
+    #[test]
+    fn a_described_reference_keeps_only_the_reference() {
+        let described = serde_json::json!({
+            "allOf": [{"$ref": "#/components/schemas/Kind"}, {"description": "d"}],
+            "description": "d"
+        });
+        let other = serde_json::json!({
+            "allOf": [{"$ref": "#/components/schemas/Kind"}, {"description": "e"}],
+            "description": "d"
+        });
+        let spec = serde_json::json!({"components": {"schemas": {"A": {
+            "type": "object", "required": ["k", "o"],
+            "properties": {"k": described, "o": other.clone()}
+        }}}});
+        let done: Value = serde_json::from_str(&finish(&spec.to_string())).unwrap();
+        let props = &done["components"]["schemas"]["A"]["properties"];
+        assert_eq!(
+            props["k"],
+            serde_json::json!({"allOf": [{"$ref": "#/components/schemas/Kind"}], "description": "d"})
+        );
+        assert_eq!(props["o"], other, "a different description is not a repeat");
     }
 }
