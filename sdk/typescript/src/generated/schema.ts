@@ -916,6 +916,26 @@ export interface components {
             /** @description `live` or `ready`. */
             status: string;
         };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        IdentityAdminDisableUserProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "idempotency_key_invalid" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_found" | "last_admin" | "idempotency_key_in_use" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "idempotency_key_reused" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        IdentityAdminEnableUserProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "idempotency_key_invalid" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_found" | "last_admin" | "idempotency_key_in_use" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "idempotency_key_reused" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        IdentityAdminGetUserProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_found" | "payload_too_large" | "unsupported_media_type" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        IdentityAdminListUsersProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
         /**
          * IdentityAdminSetRoles
          * @description Body of `PUT /v1/identity/admin/users/{user_id}/roles`: the complete new set of
@@ -927,6 +947,11 @@ export interface components {
              *     `member` (a rule the schema cannot express in OpenAPI 3.0).
              */
             roles: components["schemas"]["Role"][];
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        IdentityAdminSetRolesProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_found" | "last_admin" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
         };
         /**
          * IdentityAdminUser
@@ -979,6 +1004,11 @@ export interface components {
             /** @description The new password: the registration rules. */
             new_password: string;
         };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        IdentityChangePasswordProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "not_found" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "rate_limited" | "internal" | "unavailable" | "request_timeout";
+        };
         /**
          * IdentityConfirmEmail
          * @description Body of `POST /v1/identity/email-verification/confirm`.
@@ -986,6 +1016,16 @@ export interface components {
         IdentityConfirmEmail: {
             /** @description The `token` query parameter of the link in the verification email. */
             token: string;
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        IdentityConfirmEmailProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "idempotency_key_invalid" | "idempotency_key_in_use" | "payload_too_large" | "unsupported_media_type" | "email_token_invalid" | "validation_failed" | "idempotency_key_reused" | "rate_limited" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        IdentityConfirmTotpProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "invalid_mfa_code" | "mfa_not_pending" | "mfa_not_enabled" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
         };
         /**
          * IdentityCreateOrganization
@@ -1001,6 +1041,11 @@ export interface components {
             /** @description Display name, 1–200 characters. */
             name: string;
         };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        IdentityCreateOrganizationProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "idempotency_key_invalid" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "domain_taken" | "idempotency_key_in_use" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "idempotency_key_reused" | "internal" | "unavailable" | "request_timeout";
+        };
         /**
          * IdentityDeleteAccount
          * @description Body of `POST /v1/identity/me/delete`. Unknown fields are rejected.
@@ -1011,6 +1056,21 @@ export interface components {
              *     only an access token.
              */
             password: string;
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        IdentityDeleteAccountProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "idempotency_key_invalid" | "unauthorized" | "reauthentication_failed" | "not_found" | "erasure_already_requested" | "idempotency_key_in_use" | "payload_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "rate_limited" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        IdentityDisableMfaProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "invalid_mfa_code" | "mfa_not_pending" | "mfa_not_enabled" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        IdentityDownloadExportProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "not_found" | "export_not_ready" | "export_already_downloaded" | "export_expired" | "payload_too_large" | "unsupported_media_type" | "internal" | "unavailable" | "request_timeout";
         };
         /**
          * IdentityEligibilityReport
@@ -1115,13 +1175,43 @@ export interface components {
              */
             requested_at: string;
             /** @description Where it stands. */
-            state: components["schemas"]["IdentityExportState"] & unknown;
+            state: components["schemas"]["IdentityExportState"];
         };
         /**
          * @description Where an export stands.
          * @enum {string}
          */
         IdentityExportState: "pending" | "ready" | "downloaded" | "expired";
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        IdentityGetErasureProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "not_found" | "payload_too_large" | "unsupported_media_type" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        IdentityGetExportProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "not_found" | "payload_too_large" | "unsupported_media_type" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        IdentityGetMeProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "not_found" | "payload_too_large" | "unsupported_media_type" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        IdentityGetMfaProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "not_found" | "payload_too_large" | "unsupported_media_type" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        IdentityGetMyOrganizationProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "not_found" | "not_a_member" | "payload_too_large" | "unsupported_media_type" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        IdentityGetOrganizationProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_found" | "payload_too_large" | "unsupported_media_type" | "internal" | "unavailable" | "request_timeout";
+        };
         /**
          * IdentityJoinOrganization
          * @description Body of `POST /v1/identity/me/organization`. Unknown fields are rejected.
@@ -1137,6 +1227,11 @@ export interface components {
              * @example org_00000000000000000000000000
              */
             organization_id: string;
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        IdentityJoinOrganizationProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "idempotency_key_invalid" | "unauthorized" | "email_not_verified" | "not_eligible" | "not_found" | "already_member" | "employee_id_claimed" | "idempotency_key_in_use" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "idempotency_key_reused" | "rate_limited" | "internal" | "unavailable" | "request_timeout";
         };
         /**
          * @description How a member qualified for their membership.
@@ -1169,6 +1264,36 @@ export interface components {
             /** @description Every key that currently verifies. */
             keys: components["schemas"]["IdentityJwk"][];
         };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        IdentityJwksProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "payload_too_large" | "unsupported_media_type" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        IdentityLeaveOrganizationProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "not_found" | "not_a_member" | "payload_too_large" | "unsupported_media_type" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        IdentityListOrganizationMembersProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_found" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        IdentityListOrganizationsProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        IdentityListSessionsProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        IdentityLoginMfaProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "invalid_mfa_token" | "invalid_mfa_code" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "rate_limited" | "internal" | "unavailable" | "request_timeout";
+        };
         /**
          * IdentityLoginMfaRequest
          * @description Body of `POST /v1/identity/login/mfa`: the challenge and exactly one of `code` and
@@ -1188,6 +1313,11 @@ export interface components {
             /** @description One of the recovery codes (each works once), e.g. `7k2q-m9xd-4f0a-pe3n`. */
             recovery_code: string;
         });
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        IdentityLoginProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "invalid_credentials" | "account_disabled" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal" | "unavailable" | "request_timeout";
+        };
         /**
          * IdentityLoginRequest
          * @description Body of `POST /v1/identity/login`. Unknown fields are rejected.
@@ -1239,6 +1369,11 @@ export interface components {
              */
             status: "authenticated";
         };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        IdentityLogoutProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "payload_too_large" | "unsupported_media_type" | "internal" | "unavailable" | "request_timeout";
+        };
         /**
          * IdentityMembership
          * @description The caller's active organization membership (their sponsor).
@@ -1265,7 +1400,7 @@ export interface components {
             /** @description Its display name. */
             organization_name: string;
             /** @description How the caller qualified. */
-            via: components["schemas"]["IdentityJoinedVia"] & unknown;
+            via: components["schemas"]["IdentityJoinedVia"];
         };
         /**
          * IdentityMfaChallenge
@@ -1392,7 +1527,7 @@ export interface components {
              */
             user_id: string;
             /** @description How the member qualified. */
-            via: components["schemas"]["IdentityJoinedVia"] & unknown;
+            via: components["schemas"]["IdentityJoinedVia"];
         };
         /**
          * IdentityRecoveryCodes
@@ -1414,6 +1549,21 @@ export interface components {
             /** @description The refresh token of the last login or refresh. */
             refresh_token: string;
         };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        IdentityRefreshTokenProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "invalid_refresh_token" | "payload_too_large" | "unsupported_media_type" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        IdentityRegenerateRecoveryCodesProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "invalid_mfa_code" | "mfa_not_pending" | "mfa_not_enabled" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        IdentityRegisterProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "idempotency_key_invalid" | "email_taken" | "idempotency_key_in_use" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "idempotency_key_reused" | "internal" | "unavailable" | "request_timeout";
+        };
         /**
          * IdentityRegisterRequest
          * @description Body of `POST /v1/identity/register`. Unknown fields (e.g. `role`) are rejected.
@@ -1429,6 +1579,26 @@ export interface components {
              */
             password: string;
         };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        IdentityRemoveOrganizationMemberProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_found" | "not_a_member" | "payload_too_large" | "unsupported_media_type" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        IdentityReplaceEligibilityProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_found" | "payload_too_large" | "unsupported_media_type" | "eligibility_list_invalid" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        IdentityRequestEmailVerificationProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "idempotency_key_invalid" | "unauthorized" | "not_found" | "email_already_verified" | "idempotency_key_in_use" | "payload_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "rate_limited" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        IdentityRequestExportProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "idempotency_key_invalid" | "unauthorized" | "not_found" | "idempotency_key_in_use" | "payload_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "internal" | "unavailable" | "request_timeout";
+        };
         /**
          * IdentityRequestPasswordReset
          * @description Body of `POST /v1/identity/password-reset`.
@@ -1436,6 +1606,11 @@ export interface components {
         IdentityRequestPasswordReset: {
             /** @description The account's email address. */
             email: string;
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        IdentityRequestPasswordResetProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "idempotency_key_invalid" | "idempotency_key_in_use" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "idempotency_key_reused" | "rate_limited" | "internal" | "unavailable" | "request_timeout";
         };
         /**
          * IdentityResetPassword
@@ -1449,6 +1624,21 @@ export interface components {
             new_password: string;
             /** @description The `token` query parameter of the link in the password-reset email. */
             token: string;
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        IdentityResetPasswordProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "idempotency_key_invalid" | "idempotency_key_in_use" | "payload_too_large" | "unsupported_media_type" | "email_token_invalid" | "validation_failed" | "idempotency_key_reused" | "rate_limited" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        IdentityRevokeOtherSessionsProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "payload_too_large" | "unsupported_media_type" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        IdentityRevokeSessionProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "not_found" | "payload_too_large" | "unsupported_media_type" | "internal" | "unavailable" | "request_timeout";
         };
         /**
          * IdentitySession
@@ -1482,6 +1672,11 @@ export interface components {
              */
             last_used_at: string;
         };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        IdentityStartTotpEnrollmentProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "not_found" | "mfa_already_enabled" | "payload_too_large" | "unsupported_media_type" | "internal" | "unavailable" | "request_timeout";
+        };
         /**
          * IdentityTokenResponse
          * @description Tokens of a new session.
@@ -1508,7 +1703,7 @@ export interface components {
              */
             session_id: string;
             /** @description Always `Bearer`. */
-            token_type: components["schemas"]["IdentityTokenType"] & unknown;
+            token_type: components["schemas"]["IdentityTokenType"];
         };
         /**
          * @description The type of the issued access token.
@@ -1528,6 +1723,11 @@ export interface components {
             /** @description The secret, base32 without padding, for typing into an authenticator app. */
             secret: string;
         };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        IdentityUpdateMeProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "not_found" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
         /**
          * IdentityUpdateOrganization
          * @description `PATCH /v1/identity/organizations/{organization_id}`: the fields to change. An
@@ -1542,6 +1742,11 @@ export interface components {
             allowed_domains?: string[] | null;
             /** @description New display name, 1–200 characters. */
             name?: string | null;
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        IdentityUpdateOrganizationProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_found" | "domain_taken" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
         };
         /**
          * IdentityUpdateProfile
@@ -1622,6 +1827,11 @@ export interface components {
             /** @description Version of the binary. */
             version: string;
         };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        MetaGetProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "payload_too_large" | "unsupported_media_type" | "internal" | "unavailable" | "request_timeout";
+        };
         /**
          * Page_IdentityAdminUser
          * @description One page of a list.
@@ -1662,6 +1872,16 @@ export interface components {
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
         };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        PlatformHealthLiveProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "payload_too_large" | "unsupported_media_type" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        PlatformHealthReadyProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "payload_too_large" | "unsupported_media_type" | "internal" | "unavailable" | "request_timeout";
+        };
         /**
          * Problem
          * @description An RFC 9457 problem details body.
@@ -1701,6 +1921,99 @@ export interface components {
     headers: never;
     pathItems: never;
 }
+export type FieldError = components['schemas']['FieldError'];
+export type HealthStatus = components['schemas']['HealthStatus'];
+export type IdentityAdminDisableUserProblem = components['schemas']['IdentityAdminDisableUserProblem'];
+export type IdentityAdminEnableUserProblem = components['schemas']['IdentityAdminEnableUserProblem'];
+export type IdentityAdminGetUserProblem = components['schemas']['IdentityAdminGetUserProblem'];
+export type IdentityAdminListUsersProblem = components['schemas']['IdentityAdminListUsersProblem'];
+export type IdentityAdminSetRoles = components['schemas']['IdentityAdminSetRoles'];
+export type IdentityAdminSetRolesProblem = components['schemas']['IdentityAdminSetRolesProblem'];
+export type IdentityAdminUser = components['schemas']['IdentityAdminUser'];
+export type IdentityChangePassword = components['schemas']['IdentityChangePassword'];
+export type IdentityChangePasswordProblem = components['schemas']['IdentityChangePasswordProblem'];
+export type IdentityConfirmEmail = components['schemas']['IdentityConfirmEmail'];
+export type IdentityConfirmEmailProblem = components['schemas']['IdentityConfirmEmailProblem'];
+export type IdentityConfirmTotpProblem = components['schemas']['IdentityConfirmTotpProblem'];
+export type IdentityCreateOrganization = components['schemas']['IdentityCreateOrganization'];
+export type IdentityCreateOrganizationProblem = components['schemas']['IdentityCreateOrganizationProblem'];
+export type IdentityDeleteAccount = components['schemas']['IdentityDeleteAccount'];
+export type IdentityDeleteAccountProblem = components['schemas']['IdentityDeleteAccountProblem'];
+export type IdentityDisableMfaProblem = components['schemas']['IdentityDisableMfaProblem'];
+export type IdentityDownloadExportProblem = components['schemas']['IdentityDownloadExportProblem'];
+export type IdentityEligibilityReport = components['schemas']['IdentityEligibilityReport'];
+export type IdentityEmailAccepted = components['schemas']['IdentityEmailAccepted'];
+export type IdentityErasure = components['schemas']['IdentityErasure'];
+export type IdentityErasureStep = components['schemas']['IdentityErasureStep'];
+export type IdentityExport = components['schemas']['IdentityExport'];
+export type IdentityExportState = components['schemas']['IdentityExportState'];
+export type IdentityGetErasureProblem = components['schemas']['IdentityGetErasureProblem'];
+export type IdentityGetExportProblem = components['schemas']['IdentityGetExportProblem'];
+export type IdentityGetMeProblem = components['schemas']['IdentityGetMeProblem'];
+export type IdentityGetMfaProblem = components['schemas']['IdentityGetMfaProblem'];
+export type IdentityGetMyOrganizationProblem = components['schemas']['IdentityGetMyOrganizationProblem'];
+export type IdentityGetOrganizationProblem = components['schemas']['IdentityGetOrganizationProblem'];
+export type IdentityJoinOrganization = components['schemas']['IdentityJoinOrganization'];
+export type IdentityJoinOrganizationProblem = components['schemas']['IdentityJoinOrganizationProblem'];
+export type IdentityJoinedVia = components['schemas']['IdentityJoinedVia'];
+export type IdentityJwk = components['schemas']['IdentityJwk'];
+export type IdentityJwkSet = components['schemas']['IdentityJwkSet'];
+export type IdentityJwksProblem = components['schemas']['IdentityJwksProblem'];
+export type IdentityLeaveOrganizationProblem = components['schemas']['IdentityLeaveOrganizationProblem'];
+export type IdentityListOrganizationMembersProblem = components['schemas']['IdentityListOrganizationMembersProblem'];
+export type IdentityListOrganizationsProblem = components['schemas']['IdentityListOrganizationsProblem'];
+export type IdentityListSessionsProblem = components['schemas']['IdentityListSessionsProblem'];
+export type IdentityLoginMfaProblem = components['schemas']['IdentityLoginMfaProblem'];
+export type IdentityLoginMfaRequest = components['schemas']['IdentityLoginMfaRequest'];
+export type IdentityLoginProblem = components['schemas']['IdentityLoginProblem'];
+export type IdentityLoginRequest = components['schemas']['IdentityLoginRequest'];
+export type IdentityLoginResult = components['schemas']['IdentityLoginResult'];
+export type IdentityLoginResultIdentityMfaChallenge = components['schemas']['IdentityLoginResult_IdentityMfaChallenge'];
+export type IdentityLoginResultIdentityTokenResponse = components['schemas']['IdentityLoginResult_IdentityTokenResponse'];
+export type IdentityLogoutProblem = components['schemas']['IdentityLogoutProblem'];
+export type IdentityMembership = components['schemas']['IdentityMembership'];
+export type IdentityMfaChallenge = components['schemas']['IdentityMfaChallenge'];
+export type IdentityMfaCodeRequest = components['schemas']['IdentityMfaCodeRequest'];
+export type IdentityMfaDisableRequest = components['schemas']['IdentityMfaDisableRequest'];
+export type IdentityMfaStatus = components['schemas']['IdentityMfaStatus'];
+export type IdentityOrganization = components['schemas']['IdentityOrganization'];
+export type IdentityOrganizationMember = components['schemas']['IdentityOrganizationMember'];
+export type IdentityRecoveryCodes = components['schemas']['IdentityRecoveryCodes'];
+export type IdentityRefreshRequest = components['schemas']['IdentityRefreshRequest'];
+export type IdentityRefreshTokenProblem = components['schemas']['IdentityRefreshTokenProblem'];
+export type IdentityRegenerateRecoveryCodesProblem = components['schemas']['IdentityRegenerateRecoveryCodesProblem'];
+export type IdentityRegisterProblem = components['schemas']['IdentityRegisterProblem'];
+export type IdentityRegisterRequest = components['schemas']['IdentityRegisterRequest'];
+export type IdentityRemoveOrganizationMemberProblem = components['schemas']['IdentityRemoveOrganizationMemberProblem'];
+export type IdentityReplaceEligibilityProblem = components['schemas']['IdentityReplaceEligibilityProblem'];
+export type IdentityRequestEmailVerificationProblem = components['schemas']['IdentityRequestEmailVerificationProblem'];
+export type IdentityRequestExportProblem = components['schemas']['IdentityRequestExportProblem'];
+export type IdentityRequestPasswordReset = components['schemas']['IdentityRequestPasswordReset'];
+export type IdentityRequestPasswordResetProblem = components['schemas']['IdentityRequestPasswordResetProblem'];
+export type IdentityResetPassword = components['schemas']['IdentityResetPassword'];
+export type IdentityResetPasswordProblem = components['schemas']['IdentityResetPasswordProblem'];
+export type IdentityRevokeOtherSessionsProblem = components['schemas']['IdentityRevokeOtherSessionsProblem'];
+export type IdentityRevokeSessionProblem = components['schemas']['IdentityRevokeSessionProblem'];
+export type IdentitySession = components['schemas']['IdentitySession'];
+export type IdentityStartTotpEnrollmentProblem = components['schemas']['IdentityStartTotpEnrollmentProblem'];
+export type IdentityTokenResponse = components['schemas']['IdentityTokenResponse'];
+export type IdentityTokenType = components['schemas']['IdentityTokenType'];
+export type IdentityTotpEnrollment = components['schemas']['IdentityTotpEnrollment'];
+export type IdentityUpdateMeProblem = components['schemas']['IdentityUpdateMeProblem'];
+export type IdentityUpdateOrganization = components['schemas']['IdentityUpdateOrganization'];
+export type IdentityUpdateOrganizationProblem = components['schemas']['IdentityUpdateOrganizationProblem'];
+export type IdentityUpdateProfile = components['schemas']['IdentityUpdateProfile'];
+export type IdentityUser = components['schemas']['IdentityUser'];
+export type Meta = components['schemas']['Meta'];
+export type MetaGetProblem = components['schemas']['MetaGetProblem'];
+export type PageIdentityAdminUser = components['schemas']['Page_IdentityAdminUser'];
+export type PageIdentityOrganization = components['schemas']['Page_IdentityOrganization'];
+export type PageIdentityOrganizationMember = components['schemas']['Page_IdentityOrganizationMember'];
+export type PageIdentitySession = components['schemas']['Page_IdentitySession'];
+export type PlatformHealthLiveProblem = components['schemas']['PlatformHealthLiveProblem'];
+export type PlatformHealthReadyProblem = components['schemas']['PlatformHealthReadyProblem'];
+export type Problem = components['schemas']['Problem'];
+export type Role = components['schemas']['Role'];
 export type $defs = Record<string, never>;
 export interface operations {
     platformHealthLive: {
@@ -1727,7 +2040,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PlatformHealthLiveProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -1736,7 +2049,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PlatformHealthLiveProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -1745,7 +2058,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PlatformHealthLiveProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -1754,7 +2067,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PlatformHealthLiveProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -1765,7 +2078,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PlatformHealthLiveProblem"];
                 };
             };
         };
@@ -1794,7 +2107,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PlatformHealthReadyProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -1803,7 +2116,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PlatformHealthReadyProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -1812,7 +2125,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PlatformHealthReadyProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -1821,7 +2134,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PlatformHealthReadyProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -1832,7 +2145,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["PlatformHealthReadyProblem"];
                 };
             };
         };
@@ -1863,7 +2176,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityJwksProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -1872,7 +2185,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityJwksProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -1881,7 +2194,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityJwksProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -1890,7 +2203,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityJwksProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -1901,7 +2214,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityJwksProblem"];
                 };
             };
         };
@@ -1941,7 +2254,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityAdminListUsersProblem"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -1950,7 +2263,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityAdminListUsersProblem"];
                 };
             };
             /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
@@ -1959,7 +2272,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityAdminListUsersProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -1968,7 +2281,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityAdminListUsersProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -1977,7 +2290,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityAdminListUsersProblem"];
                 };
             };
             /** @description Well-formed but invalid values; see `errors`. */
@@ -1986,7 +2299,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityAdminListUsersProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -1995,7 +2308,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityAdminListUsersProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -2006,7 +2319,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityAdminListUsersProblem"];
                 };
             };
         };
@@ -2040,7 +2353,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityAdminGetUserProblem"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -2049,7 +2362,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityAdminGetUserProblem"];
                 };
             };
             /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
@@ -2058,7 +2371,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityAdminGetUserProblem"];
                 };
             };
             /** @description The resource does not exist (or is not yours). */
@@ -2067,7 +2380,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityAdminGetUserProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -2076,7 +2389,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityAdminGetUserProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -2085,7 +2398,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityAdminGetUserProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -2094,7 +2407,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityAdminGetUserProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -2105,7 +2418,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityAdminGetUserProblem"];
                 };
             };
         };
@@ -2146,7 +2459,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityAdminDisableUserProblem"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -2155,7 +2468,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityAdminDisableUserProblem"];
                 };
             };
             /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
@@ -2164,7 +2477,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityAdminDisableUserProblem"];
                 };
             };
             /** @description The resource does not exist (or is not yours). */
@@ -2173,7 +2486,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityAdminDisableUserProblem"];
                 };
             };
             /** @description Conflicts with the current state. */
@@ -2182,7 +2495,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityAdminDisableUserProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -2191,7 +2504,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityAdminDisableUserProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -2200,7 +2513,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityAdminDisableUserProblem"];
                 };
             };
             /** @description Well-formed but invalid values; see `errors`. */
@@ -2209,7 +2522,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityAdminDisableUserProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -2218,7 +2531,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityAdminDisableUserProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -2229,7 +2542,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityAdminDisableUserProblem"];
                 };
             };
         };
@@ -2270,7 +2583,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityAdminEnableUserProblem"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -2279,7 +2592,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityAdminEnableUserProblem"];
                 };
             };
             /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
@@ -2288,7 +2601,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityAdminEnableUserProblem"];
                 };
             };
             /** @description The resource does not exist (or is not yours). */
@@ -2297,7 +2610,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityAdminEnableUserProblem"];
                 };
             };
             /** @description Conflicts with the current state. */
@@ -2306,7 +2619,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityAdminEnableUserProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -2315,7 +2628,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityAdminEnableUserProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -2324,7 +2637,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityAdminEnableUserProblem"];
                 };
             };
             /** @description Well-formed but invalid values; see `errors`. */
@@ -2333,7 +2646,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityAdminEnableUserProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -2342,7 +2655,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityAdminEnableUserProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -2353,7 +2666,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityAdminEnableUserProblem"];
                 };
             };
         };
@@ -2391,7 +2704,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityAdminSetRolesProblem"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -2400,7 +2713,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityAdminSetRolesProblem"];
                 };
             };
             /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
@@ -2409,7 +2722,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityAdminSetRolesProblem"];
                 };
             };
             /** @description The resource does not exist (or is not yours). */
@@ -2418,7 +2731,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityAdminSetRolesProblem"];
                 };
             };
             /** @description Conflicts with the current state. */
@@ -2427,7 +2740,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityAdminSetRolesProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -2436,7 +2749,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityAdminSetRolesProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -2445,7 +2758,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityAdminSetRolesProblem"];
                 };
             };
             /** @description Well-formed but invalid values; see `errors`. */
@@ -2454,7 +2767,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityAdminSetRolesProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -2463,7 +2776,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityAdminSetRolesProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -2474,7 +2787,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityAdminSetRolesProblem"];
                 };
             };
         };
@@ -2512,7 +2825,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityConfirmEmailProblem"];
                 };
             };
             /** @description Conflicts with the current state. */
@@ -2521,7 +2834,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityConfirmEmailProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -2530,7 +2843,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityConfirmEmailProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -2539,7 +2852,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityConfirmEmailProblem"];
                 };
             };
             /** @description Well-formed but invalid values; see `errors`. */
@@ -2548,7 +2861,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityConfirmEmailProblem"];
                 };
             };
             /** @description Rate limited; see `Retry-After`. */
@@ -2565,7 +2878,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityConfirmEmailProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -2574,7 +2887,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityConfirmEmailProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -2585,7 +2898,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityConfirmEmailProblem"];
                 };
             };
         };
@@ -2623,7 +2936,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityLoginProblem"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -2632,7 +2945,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityLoginProblem"];
                 };
             };
             /** @description Authenticated but not allowed. */
@@ -2641,7 +2954,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityLoginProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -2650,7 +2963,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityLoginProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -2659,7 +2972,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityLoginProblem"];
                 };
             };
             /** @description Rate limited; see `Retry-After`. */
@@ -2676,7 +2989,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityLoginProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -2685,7 +2998,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityLoginProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -2696,7 +3009,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityLoginProblem"];
                 };
             };
         };
@@ -2731,7 +3044,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityLoginMfaProblem"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -2740,7 +3053,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityLoginMfaProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -2749,7 +3062,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityLoginMfaProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -2758,7 +3071,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityLoginMfaProblem"];
                 };
             };
             /** @description Well-formed but invalid values; see `errors`. */
@@ -2767,7 +3080,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityLoginMfaProblem"];
                 };
             };
             /** @description Rate limited; see `Retry-After`. */
@@ -2784,7 +3097,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityLoginMfaProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -2793,7 +3106,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityLoginMfaProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -2804,7 +3117,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityLoginMfaProblem"];
                 };
             };
         };
@@ -2831,7 +3144,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityLogoutProblem"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -2840,16 +3153,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Authenticated but not allowed. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityLogoutProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -2858,7 +3162,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityLogoutProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -2867,7 +3171,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityLogoutProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -2876,7 +3180,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityLogoutProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -2887,7 +3191,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityLogoutProblem"];
                 };
             };
         };
@@ -2918,7 +3222,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityGetMeProblem"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -2927,16 +3231,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Authenticated but not allowed. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityGetMeProblem"];
                 };
             };
             /** @description The resource does not exist (or is not yours). */
@@ -2945,7 +3240,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityGetMeProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -2954,7 +3249,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityGetMeProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -2963,7 +3258,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityGetMeProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -2972,7 +3267,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityGetMeProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -2983,7 +3278,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityGetMeProblem"];
                 };
             };
         };
@@ -3018,7 +3313,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityUpdateMeProblem"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -3027,16 +3322,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Authenticated but not allowed. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityUpdateMeProblem"];
                 };
             };
             /** @description The resource does not exist (or is not yours). */
@@ -3045,7 +3331,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityUpdateMeProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -3054,7 +3340,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityUpdateMeProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -3063,7 +3349,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityUpdateMeProblem"];
                 };
             };
             /** @description Well-formed but invalid values; see `errors`. */
@@ -3072,7 +3358,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityUpdateMeProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -3081,7 +3367,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityUpdateMeProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -3092,7 +3378,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityUpdateMeProblem"];
                 };
             };
         };
@@ -3135,7 +3421,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityDeleteAccountProblem"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -3144,7 +3430,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityDeleteAccountProblem"];
                 };
             };
             /** @description Authenticated but not allowed. */
@@ -3153,7 +3439,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityDeleteAccountProblem"];
                 };
             };
             /** @description The resource does not exist (or is not yours). */
@@ -3162,7 +3448,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityDeleteAccountProblem"];
                 };
             };
             /** @description Conflicts with the current state. */
@@ -3171,7 +3457,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityDeleteAccountProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -3180,7 +3466,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityDeleteAccountProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -3189,7 +3475,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityDeleteAccountProblem"];
                 };
             };
             /** @description Well-formed but invalid values; see `errors`. */
@@ -3198,7 +3484,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityDeleteAccountProblem"];
                 };
             };
             /** @description Rate limited; see `Retry-After`. */
@@ -3215,7 +3501,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityDeleteAccountProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -3224,7 +3510,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityDeleteAccountProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -3235,7 +3521,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityDeleteAccountProblem"];
                 };
             };
         };
@@ -3271,7 +3557,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityRequestEmailVerificationProblem"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -3280,16 +3566,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Authenticated but not allowed. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityRequestEmailVerificationProblem"];
                 };
             };
             /** @description The resource does not exist (or is not yours). */
@@ -3298,7 +3575,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityRequestEmailVerificationProblem"];
                 };
             };
             /** @description Conflicts with the current state. */
@@ -3307,7 +3584,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityRequestEmailVerificationProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -3316,7 +3593,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityRequestEmailVerificationProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -3325,7 +3602,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityRequestEmailVerificationProblem"];
                 };
             };
             /** @description Well-formed but invalid values; see `errors`. */
@@ -3334,7 +3611,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityRequestEmailVerificationProblem"];
                 };
             };
             /** @description Rate limited; see `Retry-After`. */
@@ -3351,7 +3628,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityRequestEmailVerificationProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -3360,7 +3637,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityRequestEmailVerificationProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -3371,7 +3648,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityRequestEmailVerificationProblem"];
                 };
             };
         };
@@ -3402,7 +3679,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityGetErasureProblem"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -3411,16 +3688,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Authenticated but not allowed. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityGetErasureProblem"];
                 };
             };
             /** @description The resource does not exist (or is not yours). */
@@ -3429,7 +3697,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityGetErasureProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -3438,7 +3706,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityGetErasureProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -3447,7 +3715,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityGetErasureProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -3456,7 +3724,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityGetErasureProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -3467,7 +3735,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityGetErasureProblem"];
                 };
             };
         };
@@ -3503,7 +3771,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityRequestExportProblem"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -3512,16 +3780,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Authenticated but not allowed. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityRequestExportProblem"];
                 };
             };
             /** @description The resource does not exist (or is not yours). */
@@ -3530,7 +3789,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityRequestExportProblem"];
                 };
             };
             /** @description Conflicts with the current state. */
@@ -3539,7 +3798,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityRequestExportProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -3548,7 +3807,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityRequestExportProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -3557,7 +3816,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityRequestExportProblem"];
                 };
             };
             /** @description Well-formed but invalid values; see `errors`. */
@@ -3566,7 +3825,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityRequestExportProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -3575,7 +3834,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityRequestExportProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -3586,7 +3845,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityRequestExportProblem"];
                 };
             };
         };
@@ -3620,7 +3879,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityGetExportProblem"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -3629,16 +3888,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Authenticated but not allowed. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityGetExportProblem"];
                 };
             };
             /** @description The resource does not exist (or is not yours). */
@@ -3647,7 +3897,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityGetExportProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -3656,7 +3906,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityGetExportProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -3665,7 +3915,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityGetExportProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -3674,7 +3924,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityGetExportProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -3685,7 +3935,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityGetExportProblem"];
                 };
             };
         };
@@ -3725,7 +3975,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityDownloadExportProblem"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -3734,16 +3984,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Authenticated but not allowed. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityDownloadExportProblem"];
                 };
             };
             /** @description The resource does not exist (or is not yours). */
@@ -3752,7 +3993,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityDownloadExportProblem"];
                 };
             };
             /** @description Conflicts with the current state. */
@@ -3761,7 +4002,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityDownloadExportProblem"];
                 };
             };
             /** @description The resource existed but is gone for good. */
@@ -3770,7 +4011,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityDownloadExportProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -3779,7 +4020,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityDownloadExportProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -3788,7 +4029,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityDownloadExportProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -3797,7 +4038,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityDownloadExportProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -3808,7 +4049,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityDownloadExportProblem"];
                 };
             };
         };
@@ -3839,7 +4080,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityGetMfaProblem"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -3848,16 +4089,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Authenticated but not allowed. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityGetMfaProblem"];
                 };
             };
             /** @description The resource does not exist (or is not yours). */
@@ -3866,7 +4098,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityGetMfaProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -3875,7 +4107,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityGetMfaProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -3884,7 +4116,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityGetMfaProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -3893,7 +4125,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityGetMfaProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -3904,7 +4136,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityGetMfaProblem"];
                 };
             };
         };
@@ -3935,7 +4167,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityDisableMfaProblem"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -3944,7 +4176,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityDisableMfaProblem"];
                 };
             };
             /** @description Authenticated but not allowed. */
@@ -3953,7 +4185,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityDisableMfaProblem"];
                 };
             };
             /** @description Conflicts with the current state. */
@@ -3962,7 +4194,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityDisableMfaProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -3971,7 +4203,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityDisableMfaProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -3980,7 +4212,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityDisableMfaProblem"];
                 };
             };
             /** @description Well-formed but invalid values; see `errors`. */
@@ -3989,7 +4221,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityDisableMfaProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -3998,7 +4230,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityDisableMfaProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -4009,7 +4241,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityDisableMfaProblem"];
                 };
             };
         };
@@ -4044,7 +4276,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityRegenerateRecoveryCodesProblem"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -4053,7 +4285,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityRegenerateRecoveryCodesProblem"];
                 };
             };
             /** @description Authenticated but not allowed. */
@@ -4062,7 +4294,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityRegenerateRecoveryCodesProblem"];
                 };
             };
             /** @description Conflicts with the current state. */
@@ -4071,7 +4303,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityRegenerateRecoveryCodesProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -4080,7 +4312,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityRegenerateRecoveryCodesProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -4089,7 +4321,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityRegenerateRecoveryCodesProblem"];
                 };
             };
             /** @description Well-formed but invalid values; see `errors`. */
@@ -4098,7 +4330,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityRegenerateRecoveryCodesProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -4107,7 +4339,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityRegenerateRecoveryCodesProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -4118,7 +4350,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityRegenerateRecoveryCodesProblem"];
                 };
             };
         };
@@ -4149,7 +4381,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityStartTotpEnrollmentProblem"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -4158,16 +4390,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Authenticated but not allowed. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityStartTotpEnrollmentProblem"];
                 };
             };
             /** @description The resource does not exist (or is not yours). */
@@ -4176,7 +4399,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityStartTotpEnrollmentProblem"];
                 };
             };
             /** @description Conflicts with the current state. */
@@ -4185,7 +4408,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityStartTotpEnrollmentProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -4194,7 +4417,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityStartTotpEnrollmentProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -4203,7 +4426,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityStartTotpEnrollmentProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -4212,7 +4435,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityStartTotpEnrollmentProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -4223,7 +4446,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityStartTotpEnrollmentProblem"];
                 };
             };
         };
@@ -4258,7 +4481,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityConfirmTotpProblem"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -4267,7 +4490,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityConfirmTotpProblem"];
                 };
             };
             /** @description Authenticated but not allowed. */
@@ -4276,7 +4499,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityConfirmTotpProblem"];
                 };
             };
             /** @description Conflicts with the current state. */
@@ -4285,7 +4508,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityConfirmTotpProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -4294,7 +4517,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityConfirmTotpProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -4303,7 +4526,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityConfirmTotpProblem"];
                 };
             };
             /** @description Well-formed but invalid values; see `errors`. */
@@ -4312,7 +4535,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityConfirmTotpProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -4321,7 +4544,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityConfirmTotpProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -4332,7 +4555,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityConfirmTotpProblem"];
                 };
             };
         };
@@ -4363,7 +4586,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityGetMyOrganizationProblem"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -4372,16 +4595,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Authenticated but not allowed. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityGetMyOrganizationProblem"];
                 };
             };
             /** @description The resource does not exist (or is not yours). */
@@ -4390,7 +4604,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityGetMyOrganizationProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -4399,7 +4613,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityGetMyOrganizationProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -4408,7 +4622,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityGetMyOrganizationProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -4417,7 +4631,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityGetMyOrganizationProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -4428,7 +4642,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityGetMyOrganizationProblem"];
                 };
             };
         };
@@ -4481,7 +4695,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityJoinOrganizationProblem"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -4490,7 +4704,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityJoinOrganizationProblem"];
                 };
             };
             /** @description Authenticated but not allowed. */
@@ -4499,7 +4713,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityJoinOrganizationProblem"];
                 };
             };
             /** @description The resource does not exist (or is not yours). */
@@ -4508,7 +4722,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityJoinOrganizationProblem"];
                 };
             };
             /** @description Conflicts with the current state. */
@@ -4517,7 +4731,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityJoinOrganizationProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -4526,7 +4740,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityJoinOrganizationProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -4535,7 +4749,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityJoinOrganizationProblem"];
                 };
             };
             /** @description Well-formed but invalid values; see `errors`. */
@@ -4544,7 +4758,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityJoinOrganizationProblem"];
                 };
             };
             /** @description Rate limited; see `Retry-After`. */
@@ -4561,7 +4775,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityJoinOrganizationProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -4570,7 +4784,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityJoinOrganizationProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -4581,7 +4795,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityJoinOrganizationProblem"];
                 };
             };
         };
@@ -4608,7 +4822,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityLeaveOrganizationProblem"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -4617,16 +4831,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Authenticated but not allowed. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityLeaveOrganizationProblem"];
                 };
             };
             /** @description The resource does not exist (or is not yours). */
@@ -4635,7 +4840,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityLeaveOrganizationProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -4644,7 +4849,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityLeaveOrganizationProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -4653,7 +4858,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityLeaveOrganizationProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -4662,7 +4867,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityLeaveOrganizationProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -4673,7 +4878,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityLeaveOrganizationProblem"];
                 };
             };
         };
@@ -4704,7 +4909,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityChangePasswordProblem"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -4713,16 +4918,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Authenticated but not allowed. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityChangePasswordProblem"];
                 };
             };
             /** @description The resource does not exist (or is not yours). */
@@ -4731,7 +4927,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityChangePasswordProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -4740,7 +4936,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityChangePasswordProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -4749,7 +4945,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityChangePasswordProblem"];
                 };
             };
             /** @description Well-formed but invalid values; see `errors`. */
@@ -4758,7 +4954,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityChangePasswordProblem"];
                 };
             };
             /** @description Rate limited; see `Retry-After`. */
@@ -4775,7 +4971,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityChangePasswordProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -4784,7 +4980,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityChangePasswordProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -4795,7 +4991,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityChangePasswordProblem"];
                 };
             };
         };
@@ -4831,7 +5027,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityListSessionsProblem"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -4840,16 +5036,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Authenticated but not allowed. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityListSessionsProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -4858,7 +5045,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityListSessionsProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -4867,7 +5054,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityListSessionsProblem"];
                 };
             };
             /** @description Well-formed but invalid values; see `errors`. */
@@ -4876,7 +5063,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityListSessionsProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -4885,7 +5072,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityListSessionsProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -4896,7 +5083,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityListSessionsProblem"];
                 };
             };
         };
@@ -4923,7 +5110,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityRevokeOtherSessionsProblem"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -4932,16 +5119,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Authenticated but not allowed. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityRevokeOtherSessionsProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -4950,7 +5128,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityRevokeOtherSessionsProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -4959,7 +5137,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityRevokeOtherSessionsProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -4968,7 +5146,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityRevokeOtherSessionsProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -4979,7 +5157,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityRevokeOtherSessionsProblem"];
                 };
             };
         };
@@ -5009,7 +5187,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityRevokeSessionProblem"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -5018,16 +5196,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Authenticated but not allowed. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityRevokeSessionProblem"];
                 };
             };
             /** @description The resource does not exist (or is not yours). */
@@ -5036,7 +5205,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityRevokeSessionProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -5045,7 +5214,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityRevokeSessionProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -5054,7 +5223,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityRevokeSessionProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -5063,7 +5232,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityRevokeSessionProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -5074,7 +5243,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityRevokeSessionProblem"];
                 };
             };
         };
@@ -5110,7 +5279,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityListOrganizationsProblem"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -5119,7 +5288,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityListOrganizationsProblem"];
                 };
             };
             /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
@@ -5128,7 +5297,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityListOrganizationsProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -5137,7 +5306,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityListOrganizationsProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -5146,7 +5315,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityListOrganizationsProblem"];
                 };
             };
             /** @description Well-formed but invalid values; see `errors`. */
@@ -5155,7 +5324,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityListOrganizationsProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -5164,7 +5333,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityListOrganizationsProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -5175,7 +5344,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityListOrganizationsProblem"];
                 };
             };
         };
@@ -5217,7 +5386,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityCreateOrganizationProblem"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -5226,7 +5395,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityCreateOrganizationProblem"];
                 };
             };
             /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
@@ -5235,7 +5404,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityCreateOrganizationProblem"];
                 };
             };
             /** @description Conflicts with the current state. */
@@ -5244,7 +5413,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityCreateOrganizationProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -5253,7 +5422,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityCreateOrganizationProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -5262,7 +5431,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityCreateOrganizationProblem"];
                 };
             };
             /** @description Well-formed but invalid values; see `errors`. */
@@ -5271,7 +5440,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityCreateOrganizationProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -5280,7 +5449,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityCreateOrganizationProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -5291,7 +5460,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityCreateOrganizationProblem"];
                 };
             };
         };
@@ -5325,7 +5494,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityGetOrganizationProblem"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -5334,7 +5503,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityGetOrganizationProblem"];
                 };
             };
             /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
@@ -5343,7 +5512,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityGetOrganizationProblem"];
                 };
             };
             /** @description The resource does not exist (or is not yours). */
@@ -5352,7 +5521,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityGetOrganizationProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -5361,7 +5530,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityGetOrganizationProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -5370,7 +5539,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityGetOrganizationProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -5379,7 +5548,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityGetOrganizationProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -5390,7 +5559,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityGetOrganizationProblem"];
                 };
             };
         };
@@ -5428,7 +5597,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityUpdateOrganizationProblem"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -5437,7 +5606,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityUpdateOrganizationProblem"];
                 };
             };
             /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
@@ -5446,7 +5615,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityUpdateOrganizationProblem"];
                 };
             };
             /** @description The resource does not exist (or is not yours). */
@@ -5455,7 +5624,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityUpdateOrganizationProblem"];
                 };
             };
             /** @description Conflicts with the current state. */
@@ -5464,7 +5633,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityUpdateOrganizationProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -5473,7 +5642,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityUpdateOrganizationProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -5482,7 +5651,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityUpdateOrganizationProblem"];
                 };
             };
             /** @description Well-formed but invalid values; see `errors`. */
@@ -5491,7 +5660,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityUpdateOrganizationProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -5500,7 +5669,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityUpdateOrganizationProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -5511,7 +5680,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityUpdateOrganizationProblem"];
                 };
             };
         };
@@ -5547,7 +5716,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityReplaceEligibilityProblem"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -5556,7 +5725,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityReplaceEligibilityProblem"];
                 };
             };
             /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
@@ -5565,7 +5734,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityReplaceEligibilityProblem"];
                 };
             };
             /** @description The resource does not exist (or is not yours). */
@@ -5574,7 +5743,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityReplaceEligibilityProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -5583,7 +5752,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityReplaceEligibilityProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -5592,7 +5761,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityReplaceEligibilityProblem"];
                 };
             };
             /** @description Well-formed but invalid values; see `errors`. */
@@ -5601,7 +5770,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityReplaceEligibilityProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -5610,7 +5779,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityReplaceEligibilityProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -5621,7 +5790,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityReplaceEligibilityProblem"];
                 };
             };
         };
@@ -5660,7 +5829,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityListOrganizationMembersProblem"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -5669,7 +5838,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityListOrganizationMembersProblem"];
                 };
             };
             /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
@@ -5678,7 +5847,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityListOrganizationMembersProblem"];
                 };
             };
             /** @description The resource does not exist (or is not yours). */
@@ -5687,7 +5856,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityListOrganizationMembersProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -5696,7 +5865,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityListOrganizationMembersProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -5705,7 +5874,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityListOrganizationMembersProblem"];
                 };
             };
             /** @description Well-formed but invalid values; see `errors`. */
@@ -5714,7 +5883,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityListOrganizationMembersProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -5723,7 +5892,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityListOrganizationMembersProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -5734,7 +5903,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityListOrganizationMembersProblem"];
                 };
             };
         };
@@ -5766,7 +5935,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityRemoveOrganizationMemberProblem"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -5775,7 +5944,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityRemoveOrganizationMemberProblem"];
                 };
             };
             /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
@@ -5784,7 +5953,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityRemoveOrganizationMemberProblem"];
                 };
             };
             /** @description The resource does not exist (or is not yours). */
@@ -5793,7 +5962,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityRemoveOrganizationMemberProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -5802,7 +5971,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityRemoveOrganizationMemberProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -5811,7 +5980,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityRemoveOrganizationMemberProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -5820,7 +5989,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityRemoveOrganizationMemberProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -5831,7 +6000,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityRemoveOrganizationMemberProblem"];
                 };
             };
         };
@@ -5871,7 +6040,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityRequestPasswordResetProblem"];
                 };
             };
             /** @description Conflicts with the current state. */
@@ -5880,7 +6049,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityRequestPasswordResetProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -5889,7 +6058,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityRequestPasswordResetProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -5898,7 +6067,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityRequestPasswordResetProblem"];
                 };
             };
             /** @description Well-formed but invalid values; see `errors`. */
@@ -5907,7 +6076,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityRequestPasswordResetProblem"];
                 };
             };
             /** @description Rate limited; see `Retry-After`. */
@@ -5924,7 +6093,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityRequestPasswordResetProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -5933,7 +6102,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityRequestPasswordResetProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -5944,7 +6113,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityRequestPasswordResetProblem"];
                 };
             };
         };
@@ -5982,7 +6151,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityResetPasswordProblem"];
                 };
             };
             /** @description Conflicts with the current state. */
@@ -5991,7 +6160,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityResetPasswordProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -6000,7 +6169,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityResetPasswordProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -6009,7 +6178,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityResetPasswordProblem"];
                 };
             };
             /** @description Well-formed but invalid values; see `errors`. */
@@ -6018,7 +6187,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityResetPasswordProblem"];
                 };
             };
             /** @description Rate limited; see `Retry-After`. */
@@ -6035,7 +6204,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityResetPasswordProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -6044,7 +6213,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityResetPasswordProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -6055,7 +6224,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityResetPasswordProblem"];
                 };
             };
         };
@@ -6095,7 +6264,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityRegisterProblem"];
                 };
             };
             /** @description Conflicts with the current state. */
@@ -6104,7 +6273,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityRegisterProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -6113,7 +6282,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityRegisterProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -6122,7 +6291,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityRegisterProblem"];
                 };
             };
             /** @description Well-formed but invalid values; see `errors`. */
@@ -6131,7 +6300,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityRegisterProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -6140,7 +6309,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityRegisterProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -6151,7 +6320,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityRegisterProblem"];
                 };
             };
         };
@@ -6186,7 +6355,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityRefreshTokenProblem"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -6195,7 +6364,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityRefreshTokenProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -6204,7 +6373,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityRefreshTokenProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -6213,7 +6382,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityRefreshTokenProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -6222,7 +6391,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityRefreshTokenProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -6233,7 +6402,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["IdentityRefreshTokenProblem"];
                 };
             };
         };
@@ -6262,7 +6431,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["MetaGetProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -6271,7 +6440,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["MetaGetProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -6280,7 +6449,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["MetaGetProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -6289,7 +6458,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["MetaGetProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -6300,7 +6469,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["MetaGetProblem"];
                 };
             };
         };
