@@ -94,6 +94,19 @@ are IANA names (`America/New_York`); locales are BCP 47 tags (`en-US`). JSON fie
 **Caching.** Answers that carry tokens or secrets send `Cache-Control: no-store`; \
 member-specific reads send `Cache-Control: private`. Both are declared on the responses.";
 
+/// Response headers a browser app on an allowed origin may read (CORS
+/// `Access-Control-Expose-Headers`): what clients need to retry, pace themselves, spot a
+/// replay, quote a request and cache.
+pub const EXPOSED_HEADERS: [&str; 7] = [
+    "x-request-id",
+    "retry-after",
+    "ratelimit-limit",
+    "ratelimit-remaining",
+    "ratelimit-reset",
+    "idempotent-replayed",
+    "etag",
+];
+
 /// Builds the app: `api` (the modules' APIs, as a tuple) plus `extra` routes.
 pub fn build<A: OpenApi + 'static>(ctx: &PlatformContext, api: A, extra: Route) -> HttpApp {
     let service = service(ctx, api);
@@ -120,7 +133,7 @@ pub fn build<A: OpenApi + 'static>(ctx: &PlatformContext, api: A, extra: Route) 
         .fold(Cors::new(), |cors, origin| {
             cors.allow_origin(origin.as_str())
         })
-        .expose_header("x-request-id");
+        .expose_headers(EXPOSED_HEADERS);
     let table = Arc::new(table);
     // Validated with the settings at start-up; an invalid list cannot reach here.
     let proxies = TrustedProxies::parse(&server.trusted_proxies).unwrap_or_default();

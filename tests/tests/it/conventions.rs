@@ -224,6 +224,26 @@ async fn cors_allows_configured_origins_only() {
     let resp = preflight("https://app.haven.dev").await;
     resp.assert_status_is_ok();
     resp.assert_header("access-control-allow-origin", "https://app.haven.dev");
+    let resp = app
+        .client
+        .get("/v1/meta")
+        .header("origin", "https://app.haven.dev")
+        .send()
+        .await;
+    let exposed: Vec<String> = resp
+        .0
+        .headers()
+        .get_all("access-control-expose-headers")
+        .iter()
+        .flat_map(|v| v.to_str().unwrap_or_default().split(','))
+        .map(|h| h.trim().to_ascii_lowercase())
+        .collect();
+    for header in haven_platform::http::app::EXPOSED_HEADERS {
+        assert!(
+            exposed.iter().any(|h| h == header),
+            "{header} not exposed: {exposed:?}"
+        );
+    }
     let resp = preflight("https://evil.example").await;
     resp.assert_header_is_not_exist("access-control-allow-origin");
     assert_ne!(resp.0.status(), StatusCode::OK);
