@@ -13,7 +13,7 @@ use poem_openapi::{OpenApi, OpenApiService};
 use super::client_ip::TrustedProxies;
 use super::contract;
 use super::middleware::body_limit::BodyLimit;
-use super::middleware::envelope::Envelope;
+use super::middleware::envelope::{Envelope, ErrorsAsProblems};
 use super::middleware::timeout::Timeout;
 use super::problem::ProblemError;
 use super::routes::RouteTable;
@@ -160,6 +160,7 @@ pub fn build<A: OpenApi + 'static>(ctx: &PlatformContext, api: A, extra: Route) 
             tracing::error!("handler panicked");
             panicked().to_response()
         }))
+        .with(ErrorsAsProblems::new(Arc::clone(&table)))
         .with_if(!server.cors_origins.is_empty(), cors)
         .with(Envelope::new(table, proxies))
         .boxed();

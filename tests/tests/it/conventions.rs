@@ -244,6 +244,17 @@ async fn cors_allows_configured_origins_only() {
             "{header} not exposed: {exposed:?}"
         );
     }
+    // Errors of the routing and extractor layers carry the CORS headers too, so a
+    // browser app can read them (a 401 it must refresh after, a 404, a 400).
+    let resp = app
+        .client
+        .get("/v1/no-such-route")
+        .header("origin", "https://app.haven.dev")
+        .send()
+        .await;
+    resp.assert_status(StatusCode::NOT_FOUND);
+    resp.assert_content_type("application/problem+json");
+    resp.assert_header("access-control-allow-origin", "https://app.haven.dev");
     let resp = preflight("https://evil.example").await;
     resp.assert_header_is_not_exist("access-control-allow-origin");
     assert_ne!(resp.0.status(), StatusCode::OK);

@@ -153,6 +153,58 @@ impl<E: Endpoint> Endpoint for EnvelopeEndpoint<E> {
     }
 }
 
+/// Turns the inner chain's errors (a refused bearer token, a parse failure, an unknown
+/// route) into problem responses *inside* the CORS layer, so they carry its headers: a
+/// browser app must be able to read a `401` to refresh its token.
+#[derive(Debug, Clone)]
+pub struct ErrorsAsProblems {
+    routes: Arc<RouteTable>,
+}
+
+impl ErrorsAsProblems {
+    /// Uses `routes` for `Allow` headers.
+    pub fn new(routes: Arc<RouteTable>) -> Self {
+        Self { routes }
+    }
+}
+
+impl<E: Endpoint> Middleware<E> for ErrorsAsProblems {
+    type Output = ErrorsAsProblemsEndpoint<E>;
+
+    fn transform(&self, inner: E) -> Self::Output {
+        ErrorsAsProblemsEndpoint {
+            inner,
+            routes: Arc::clone(&self.routes),
+        }
+    }
+}
+
+/// Endpoint produced by [`ErrorsAsProblems`].
+pub struct ErrorsAsProblemsEndpoint<E> {
+    inner: E,
+    routes: Arc<RouteTable>,
+}
+
+impl<E: Endpoint> Endpoint for ErrorsAsProblemsEndpoint<E> {
+    type Output = Response;
+
+    async fn call(&self, req: Request) -> Result<Response> {
+        match self.inner.call(req).await {
+            Ok(out) => Ok(out.into_response()),
+            Err(err) => {
+                let pattern = err.data::<PathPattern>().cloned();
+                let route = route_of(pattern.as_ref(), &self.routes);
+                let mut resp = error_response(err, route.as_deref(), &self.routes);
+                // The envelope labels the request's metrics with the matched route.
+                if let Some(pattern) = pattern {
+                    resp.set_data(pattern);
+                }
+                Ok(resp)
+            }
+        }
+    }
+}
+
 /// The OpenAPI-style template of the matched route; `None` when nothing but the
 /// catch-all matched.
 pub(crate) fn route_of(pattern: Option<&PathPattern>, routes: &RouteTable) -> Option<Arc<str>> {
