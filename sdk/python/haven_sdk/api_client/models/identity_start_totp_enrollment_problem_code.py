@@ -1,0 +1,16 @@
+from enum import StrEnum
+
+
+class IdentityStartTotpEnrollmentProblemCode(StrEnum):
+    BAD_REQUEST = "bad_request"
+    INTERNAL = "internal"
+    MFA_ALREADY_ENABLED = "mfa_already_enabled"
+    NOT_FOUND = "not_found"
+    PAYLOAD_TOO_LARGE = "payload_too_large"
+    REQUEST_TIMEOUT = "request_timeout"
+    UNAUTHORIZED = "unauthorized"
+    UNAVAILABLE = "unavailable"
+    UNSUPPORTED_MEDIA_TYPE = "unsupported_media_type"
+
+    def __str__(self) -> str:
+        return str(self.value)
