@@ -7,10 +7,10 @@ use haven_platform::module::Seeded;
 
 use crate::accounts;
 use crate::accounts::error::RegisterError;
-use crate::accounts::service::RegisterInput;
+use crate::accounts::model::RegisterInput;
 use crate::error::Fault;
 use crate::organizations::error::CreateOrganizationError;
-use crate::organizations::service::NewOrganization;
+use crate::organizations::model::NewOrganization;
 use crate::service::IdentityService;
 
 /// The environment variable whose value becomes the demo accounts' password; unset, a
