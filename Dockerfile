@@ -29,6 +29,9 @@ RUN apt-get update \
  && useradd --uid 10001 --gid 10001 --no-create-home --home-dir /nonexistent \
       --shell /usr/sbin/nologin haven
 COPY --from=build /out/haven /usr/local/bin/haven
+# A fixed mmap threshold: each login's 19 MiB argon2 block is returned to the kernel when
+# freed; with glibc's sliding threshold RSS grows to ~500 MiB (BENCHMARKS.md "Footprint").
+ENV GLIBC_TUNABLES=glibc.malloc.mmap_threshold=4194304
 # Numeric, so Kubernetes' runAsNonRoot can verify it.
 USER 10001:10001
 # API and admin (/metrics, /health/live, /health/ready) listeners.

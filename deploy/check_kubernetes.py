@@ -136,6 +136,9 @@ def main(rendered, secret_example):
     for name, key in secret_keys(container):
         check(f"secret key {name}/{key} is in secret.example.yaml", (name, key) in example_keys)
     env_names = {e["name"] for e in container.get("env", [])}
+    tunables = next((e.get("value", "") for e in container.get("env", []) if e["name"] == "GLIBC_TUNABLES"), "")
+    check("GLIBC_TUNABLES fixes the mmap threshold (bounded RSS after logins)",
+          "glibc.malloc.mmap_threshold=" in tunables, tunables)
     for required in ("HAVEN__DATABASE__URL", "HAVEN__AUTH__SIGNING_KEY_PEM",
                      "HAVEN__AUTH__MFA_ENCRYPTION_KEY"):
         check(f"{required} comes from a Secret", required in env_names)
