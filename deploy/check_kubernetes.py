@@ -124,7 +124,8 @@ def main(rendered, secret_example):
     grace = server.get("shutdown_grace_ms", 20000) / 1000
     pre_stop = container.get("lifecycle", {}).get("preStop", {})
     pre_stop_s = pre_stop.get("sleep", {}).get("seconds", 0)
-    check("preStop, if any, is a sleep (the image has no shell)", not pre_stop or "sleep" in pre_stop)
+    check("preStop, if any, is a sleep action (its seconds count toward the grace period)",
+          not pre_stop or "sleep" in pre_stop)
     tgp = pod.get("terminationGracePeriodSeconds", 30)
     needed = math.ceil(pre_stop_s + drain + grace) + 2
     check(f"terminationGracePeriodSeconds {tgp} ≥ preStop {pre_stop_s} s + drain {drain} s + "
