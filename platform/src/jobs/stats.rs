@@ -31,10 +31,10 @@ pub struct QueueGroup {
 /// keeping its last value.
 static REPORTED: Mutex<Option<HashSet<(String, String)>>> = Mutex::new(None);
 
-fn groups(
-    conn: &mut AnyConnection,
-    now: NaiveDateTime,
-) -> QueryResult<Vec<(String, String, i64, Option<NaiveDateTime>)>> {
+/// (kind, state, how many, earliest `run_at`).
+type GroupRow = (String, String, i64, Option<NaiveDateTime>);
+
+fn groups(conn: &mut AnyConnection, now: NaiveDateTime) -> QueryResult<Vec<GroupRow>> {
     // Both branches use a partial index (platform_jobs_due, platform_jobs_leased).
     jobs::table
         .filter(
