@@ -4,7 +4,7 @@ use haven_platform::auth::Role;
 use haven_platform::db::unique_violation;
 use haven_platform::ids::UserId;
 use haven_platform::time::now_utc;
-use haven_platform::{Invalid, Unexpected, outbox};
+use haven_platform::{Fault, Invalid, Unexpected, outbox};
 
 use super::error::{AccountError, RegisterError, UpdateProfileError};
 use super::model::{Email, NewAccount, Password, User};
@@ -13,7 +13,7 @@ use super::repo::{ProfileChange, UserRow};
 use crate::accounts::model::{DISPLAY_NAME_MAX_CHARS, LOCALE_MAX_LEN, ProfilePatch, RegisterInput};
 use crate::credentials::events::EmailVerificationRequested;
 use crate::erasure;
-use crate::error::{Fault, FieldProblem, invalid};
+use crate::error::{FieldProblem, invalid};
 use crate::service::{IdentityService, utc};
 
 /// The unique constraint on `identity_users.email_normalized` (PostgreSQL's default name

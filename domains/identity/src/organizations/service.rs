@@ -11,7 +11,7 @@ use chrono::NaiveDateTime;
 use haven_platform::db::unique_violation;
 use haven_platform::ids::UserId;
 use haven_platform::time::now_utc;
-use haven_platform::{Unexpected, outbox};
+use haven_platform::{Fault, Unexpected, outbox};
 
 use super::error::{
     CreateOrganizationError, OrganizationReadError, RemoveMemberError, UpdateOrganizationError,
@@ -21,7 +21,7 @@ use super::model::{
 };
 use super::repo;
 use super::repo::OrganizationRow;
-use crate::error::{Fault, FieldProblem, invalid};
+use crate::error::{FieldProblem, invalid};
 use crate::events::MemberLeft;
 use crate::memberships::model::{EndReason, JoinedVia, Membership, MembershipId};
 use crate::memberships::repo::MembershipRow;

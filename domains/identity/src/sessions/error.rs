@@ -3,10 +3,10 @@
 
 use haven_platform::http::domain_error::db_problem;
 use haven_platform::http::problem::ProblemError;
-use haven_platform::{DbError, DomainError, Unexpected, db_errors, error_set};
+use haven_platform::{DbError, DomainError, Unexpected, db_errors, error_set, fault_errors};
 use poem::http::StatusCode;
 
-use crate::error::{fault_errors, not_found, problem, with_retry_after};
+use crate::error::{not_found, problem, with_retry_after};
 
 /// Signing in with a password.
 #[derive(Debug, thiserror::Error)]
