@@ -15,6 +15,7 @@ use crate::config::AuthSettings;
 use crate::http::problem::{ApiError, ErrorSet};
 use crate::ids::{SessionId, UserId};
 
+mod cache;
 pub mod dev_keys;
 mod guard;
 mod keys;
