@@ -1,9 +1,8 @@
 //! The middleware every request passes through, outermost first:
 //! [`envelope::Envelope`] (request id, trace span, problem bodies, access log, metrics,
-//! security headers), CORS, panic catching, [`timeout::Timeout`], [`body_limit::BodyLimit`],
-//! then [`crate::idempotency::Idempotency`] (`Idempotency-Key` on the operations that
-//! declare it).
+//! security headers), CORS, [`limits::Limits`] (panics, the request timeout, the body
+//! limit, the context's `Auth`), then [`crate::idempotency::Idempotency`]
+//! (`Idempotency-Key` on the operations that declare it).
 
-pub mod body_limit;
 pub mod envelope;
-pub mod timeout;
+pub mod limits;
