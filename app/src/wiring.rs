@@ -30,6 +30,12 @@ pub fn modules(ctx: &PlatformContext) -> Arc<Modules> {
     let build = || {
         let modules = Modules {
             identity: Arc::new(haven_identity::IdentityModule::new(ctx)),
+            content: Arc::new(haven_content::ContentModule::new(
+                ctx,
+                // Premium gating lands with billing: until its ledger is adapted here to
+                // `haven_content::Entitlements`, content refuses every premium variant.
+                None,
+            )),
         };
         ctx.guard.install(Arc::new(IdentityAccountStates(
             modules.identity.service().clone(),

@@ -7,11 +7,13 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 mod auth;
+mod content;
 mod email;
 mod identity;
 mod primitives;
 
 pub use auth::{AuthSettings, Secret, VerifyKeySettings};
+pub use content::{ContentSettings, is_locale};
 pub use email::EmailSettings;
 pub use identity::{IdentitySettings, MAX_REFRESH_REUSE_GRACE_S};
 pub use primitives::{
@@ -57,6 +59,9 @@ pub struct Settings {
     /// Session lifetimes and the login soft-lock.
     #[serde(default)]
     pub identity: IdentitySettings,
+    /// The catalog's locale, refresh and caching; the member's day for streaks.
+    #[serde(default)]
+    pub content: ContentSettings,
 }
 
 /// `server.*` keys.
@@ -331,6 +336,7 @@ impl Settings {
         crate::auth::validate_settings(&self.auth).map_err(ConfigError)?;
         crate::mail::validate_settings(&self.email).map_err(ConfigError)?;
         self.identity.validate().map_err(ConfigError)?;
+        self.content.validate().map_err(ConfigError)?;
         if let Some(endpoint) = &self.telemetry.otlp_endpoint
             && !(endpoint.starts_with("http://") || endpoint.starts_with("https://"))
         {

@@ -38,6 +38,278 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/content/admin/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List items
+         * @description Editors only. Every item whatever its status, oldest first, paginated.
+         */
+        get: operations["contentListItems"];
+        put?: never;
+        /**
+         * Create a draft item
+         * @description Editors only (role `admin`, signed in with a second factor). Members see nothing
+         *     of it until it is published.
+         */
+        post: operations["contentCreateItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/content/admin/items/{item_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read an item
+         * @description Editors only: the draft, what is published, the schedule, and the `ETag` to send
+         *     as `If-Match` with a change.
+         */
+        get: operations["contentGetItem"];
+        /**
+         * Replace an item's draft
+         * @description Editors only. Needs `If-Match` with the item's current `ETag`: `428` without it,
+         *     `412` when someone saved since (read it again). Published texts stay as they are
+         *     until the next publish. An archived item is `409 item_archived`.
+         */
+        put: operations["contentReplaceItemDraft"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/content/admin/items/{item_id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Archive an item
+         * @description Editors only, with `If-Match`. Retires it: hidden from members, no longer
+         *     editable; a pending schedule is cancelled.
+         */
+        post: operations["contentArchiveItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/content/admin/items/{item_id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish an item
+         * @description Editors only, with `If-Match`. Publishes the draft's structure and the texts of
+         *     `locales` (all of the draft's when absent), so a translation can go live after the
+         *     original; members then see it on every node within 2 s. The published document
+         *     must have the catalog's default locale (`409 default_locale_missing`). With a
+         *     future `at`, the publish is scheduled instead (`scheduled_at` in the answer).
+         */
+        post: operations["contentPublishItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/content/admin/items/{item_id}/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An item's revision history
+         * @description Editors only. Every change, newest first, with the draft after it and who made
+         *     it, paginated.
+         */
+        get: operations["contentListItemRevisions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/content/admin/items/{item_id}/unpublish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Unpublish an item
+         * @description Editors only, with `If-Match`. Members stop seeing it (within 2 s on every node);
+         *     it returns to draft and a pending schedule is cancelled. Not published:
+         *     `409 not_published`.
+         */
+        post: operations["contentUnpublishItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/content/admin/narrators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a narrator
+         * @description Editors only (role `admin`, signed in with a second factor). Visible to members
+         *     at once (on every node within 2 s).
+         */
+        post: operations["contentCreateNarrator"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/content/admin/narrators/{narrator_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a narrator
+         * @description Editors only: every locale, and the `ETag` to send as `If-Match`.
+         */
+        get: operations["contentGetNarrator"];
+        /**
+         * Replace a narrator
+         * @description Editors only. Needs `If-Match` with the current `ETag` (`428` without, `412`
+         *     when stale). Visible to members at once.
+         */
+        put: operations["contentReplaceNarrator"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/content/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Browse the catalog
+         * @description Public. Published items in one locale (each says which one it used, along the
+         *     fallback chain `es-MX` → `es` → the catalog's default), filtered by kind,
+         *     category, tag, narrator and duration (an item matches when one of its variants
+         *     is within `min_duration_s`..`max_duration_s`), in id order, paginated. Served
+         *     from memory; `If-None-Match` with the `ETag` answers `304`.
+         */
+        get: operations["contentBrowseItems"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/content/items/{item_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a published item
+         * @description Public. One item in one locale (fallback as in browse; `locale` says which was
+         *     used). `404` when it is not published. Served from memory.
+         */
+        get: operations["contentGetCatalogItem"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/content/narrators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List narrators
+         * @description Public. Narrators with their biography in one locale (fallback as for items), in
+         *     id order, paginated. Served from memory.
+         */
+        get: operations["contentListNarrators"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/content/narrators/{narrator_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a narrator
+         * @description Public. One narrator with their biography in one locale. Served from memory.
+         */
+        get: operations["contentGetCatalogNarrator"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/identity/.well-known/jwks.json": {
         parameters: {
             query?: never;
@@ -897,6 +1169,380 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
+         * ContentAdminItem
+         * @description An item as editors see it.
+         */
+        ContentAdminItem: {
+            /**
+             * Format: date-time
+             * @description Created.
+             * @example 2026-11-26T09:30:00Z
+             */
+            created_at: string;
+            /** @description The draft. */
+            draft: components["schemas"]["ContentItemDocument"] & unknown;
+            /**
+             * Format: date-time
+             * @description First publish.
+             * @example 2026-11-26T09:30:00Z
+             */
+            first_published_at?: string | null;
+            /**
+             * @description The id.
+             * @example itm_00000000000000000000000000
+             */
+            id: string;
+            /** @description What members see (or saw, when unpublished). */
+            published?: (components["schemas"]["ContentItemDocument"] & unknown) | null;
+            /**
+             * Format: date-time
+             * @description Last publish.
+             * @example 2026-11-26T09:30:00Z
+             */
+            published_at?: string | null;
+            /** @description Locales of the published document. */
+            published_locales: string[];
+            /**
+             * Format: int64
+             * @description Revision; the `ETag` is `"r{revision}"`.
+             */
+            revision: number;
+            /**
+             * Format: date-time
+             * @description When a scheduled publish will run.
+             * @example 2026-11-26T09:30:00Z
+             */
+            scheduled_at?: string | null;
+            /** @description The locales it will publish (absent: all of the draft's). */
+            scheduled_locales?: string[] | null;
+            /** @description Status. */
+            status: components["schemas"]["ContentItemStatus"] & unknown;
+            /**
+             * Format: date-time
+             * @description Last changed.
+             * @example 2026-11-26T09:30:00Z
+             */
+            updated_at: string;
+        };
+        /**
+         * ContentAdminNarrator
+         * @description A narrator as editors see it (every locale).
+         */
+        ContentAdminNarrator: {
+            /** @description Biographies by locale. */
+            bios: components["schemas"]["ContentBio"][];
+            /**
+             * Format: date-time
+             * @description Created.
+             * @example 2026-11-26T09:30:00Z
+             */
+            created_at: string;
+            /**
+             * @description The id.
+             * @example nar_00000000000000000000000000
+             */
+            id: string;
+            /** @description Name. */
+            name: string;
+            /** @description Photo URL. */
+            photo_url?: string | null;
+            /**
+             * Format: int64
+             * @description Revision; the `ETag` is `"r{revision}"`.
+             */
+            revision: number;
+            /**
+             * Format: date-time
+             * @description Last changed.
+             * @example 2026-11-26T09:30:00Z
+             */
+            updated_at: string;
+        };
+        /**
+         * ContentBio
+         * @description A biography in one locale.
+         */
+        ContentBio: {
+            /** @description The locale. */
+            locale: string;
+            /** @description The biography. */
+            text: string;
+        };
+        /**
+         * ContentBioInput
+         * @description A biography in one locale.
+         */
+        ContentBioInput: {
+            /** @description BCP 47 tag `language[-Script][-REGION]`, one bio per locale. */
+            locale: string;
+            /** @description The biography, at most 4000 characters. */
+            text: string;
+        };
+        /**
+         * ContentCatalogItem
+         * @description A published item in one locale.
+         */
+        ContentCatalogItem: {
+            /** @description Every locale the item is published in. */
+            available_locales: string[];
+            /** @description Categories. */
+            categories: string[];
+            /** @description Description. */
+            description: string;
+            /**
+             * @description The id.
+             * @example itm_00000000000000000000000000
+             */
+            id: string;
+            /** @description What it is. */
+            kind: components["schemas"]["ContentKind"] & unknown;
+            /**
+             * @description The locale the texts are in: the first of the requested locale's fallback chain
+             *     (`es-MX` → `es` → the catalog's default) that the item has.
+             */
+            locale: string;
+            /**
+             * Format: date-time
+             * @description When it was first published.
+             * @example 2026-11-26T09:30:00Z
+             */
+            released_at: string;
+            /** @description Subtitle. */
+            subtitle?: string | null;
+            /** @description Tags. */
+            tags: string[];
+            /** @description Title. */
+            title: string;
+            /** @description Duration variants, shortest first. */
+            variants: components["schemas"]["ContentCatalogVariant"][];
+        };
+        /**
+         * ContentCatalogNarrator
+         * @description A narrator in one locale.
+         */
+        ContentCatalogNarrator: {
+            /** @description Biography. */
+            bio?: string | null;
+            /**
+             * @description The id.
+             * @example nar_00000000000000000000000000
+             */
+            id: string;
+            /** @description The locale of `bio` (fallback chain as for items); absent with no bio. */
+            locale?: string | null;
+            /** @description Name. */
+            name: string;
+            /** @description Photo URL. */
+            photo_url?: string | null;
+        };
+        /**
+         * ContentCatalogVariant
+         * @description A playable duration variant.
+         */
+        ContentCatalogVariant: {
+            /**
+             * Format: uint32
+             * @description Length in whole seconds (names the variant).
+             */
+            duration_s: number;
+            /** @description The narrator (absent for music and soundscapes). */
+            narrator?: (components["schemas"]["ContentNarratorRef"] & unknown) | null;
+            /** @description Playable only by members entitled to premium content. */
+            premium: boolean;
+        };
+        /**
+         * ContentItemDocument
+         * @description An item document (draft or published), every locale.
+         */
+        ContentItemDocument: {
+            /** @description Categories, sorted. */
+            categories: string[];
+            /** @description Kind. */
+            kind: components["schemas"]["ContentKind"] & unknown;
+            /** @description Tags, sorted. */
+            tags: string[];
+            /** @description Texts per locale, by locale. */
+            texts: components["schemas"]["ContentItemText"][];
+            /** @description Variants, shortest first. */
+            variants: components["schemas"]["ContentVariant"][];
+        };
+        /**
+         * ContentItemDraftInput
+         * @description An item's whole draft (`POST` creates it, `PUT` replaces it).
+         */
+        ContentItemDraftInput: {
+            /**
+             * @description Categories (`sleep`, `stress`, `focus`, …): distinct lower-case slugs, at most 20.
+             * @default []
+             */
+            categories: string[] | null;
+            /** @description What it is. */
+            kind: components["schemas"]["ContentKind"] & unknown;
+            /**
+             * @description Free tags: distinct lower-case slugs, at most 20.
+             * @default []
+             */
+            tags: string[] | null;
+            /** @description Texts, one per locale, 1–20. Publishing needs the catalog's default locale. */
+            texts: components["schemas"]["ContentItemTextInput"][];
+            /** @description Duration variants, 1–10, distinct durations. */
+            variants: components["schemas"]["ContentVariantInput"][];
+        };
+        /**
+         * ContentItemRevision
+         * @description One entry of an item's history.
+         */
+        ContentItemRevision: {
+            /** @description `created`, `edited`, `published`, `unpublished`, `archived` or `scheduled`. */
+            action: string;
+            /**
+             * @description The editor (absent: the scheduler, or an erased account).
+             * @example usr_00000000000000000000000000
+             */
+            actor_id?: string | null;
+            /**
+             * Format: date-time
+             * @description When.
+             * @example 2026-11-26T09:30:00Z
+             */
+            at: string;
+            /** @description The draft after it. */
+            document: components["schemas"]["ContentItemDocument"] & unknown;
+            /** @description After a publish: the locales live. */
+            published_locales?: string[] | null;
+            /**
+             * Format: int64
+             * @description The revision it produced.
+             */
+            revision: number;
+        };
+        /**
+         * @description Where an item is in its life.
+         * @enum {string}
+         */
+        ContentItemStatus: "draft" | "published" | "archived";
+        /**
+         * ContentItemText
+         * @description An item's text in one locale.
+         */
+        ContentItemText: {
+            /** @description Description. */
+            description: string;
+            /** @description The locale. */
+            locale: string;
+            /** @description Subtitle. */
+            subtitle?: string | null;
+            /** @description Title. */
+            title: string;
+        };
+        /**
+         * ContentItemTextInput
+         * @description An item's text in one locale.
+         */
+        ContentItemTextInput: {
+            /** @description Description, at most 4000 characters. */
+            description: string;
+            /**
+             * @description BCP 47 tag `language[-Script][-REGION]`, one text per locale (tags compare
+             *     case-insensitively).
+             */
+            locale: string;
+            /** @description Subtitle, at most 200 characters. */
+            subtitle?: string | null;
+            /** @description Title, 1–120 characters. */
+            title: string;
+        };
+        /**
+         * @description What an item is.
+         * @enum {string}
+         */
+        ContentKind: "meditation" | "sleepcast" | "soundscape" | "music" | "movement" | "exercise" | "wind_down";
+        /**
+         * ContentNarratorInput
+         * @description A narrator as editors set it (`POST` creates, `PUT` replaces).
+         */
+        ContentNarratorInput: {
+            /**
+             * @description Biographies, one per locale, at most 20.
+             * @default []
+             */
+            bios: components["schemas"]["ContentBioInput"][] | null;
+            /** @description Display name, 1–100 characters. */
+            name: string;
+            /** @description Photo, an `https://` URL of at most 500 characters. */
+            photo_url?: string | null;
+        };
+        /**
+         * ContentNarratorRef
+         * @description A narrator as a variant names it.
+         */
+        ContentNarratorRef: {
+            /**
+             * @description The narrator.
+             * @example nar_00000000000000000000000000
+             */
+            id: string;
+            /** @description Name. */
+            name: string;
+        };
+        /**
+         * ContentPublishRequest
+         * @description Body of a publish.
+         */
+        ContentPublishRequest: {
+            /**
+             * Format: date-time
+             * @description Publish at this UTC instant instead of now (a scheduled publish, run once by
+             *     whichever node claims it); absent or past: now.
+             * @example 2026-11-26T09:30:00Z
+             */
+            at?: string | null;
+            /**
+             * @description The locales whose texts go live (each must be in the draft); absent: every
+             *     locale of the draft. Other locales keep what was published before.
+             */
+            locales?: string[] | null;
+        };
+        /**
+         * ContentVariant
+         * @description A duration variant.
+         */
+        ContentVariant: {
+            /**
+             * Format: uint32
+             * @description Length in whole seconds (names the variant).
+             */
+            duration_s: number;
+            /**
+             * @description The narrator.
+             * @example nar_00000000000000000000000000
+             */
+            narrator_id?: string | null;
+            /** @description Premium tier. */
+            premium: boolean;
+        };
+        /**
+         * ContentVariantInput
+         * @description A duration variant.
+         */
+        ContentVariantInput: {
+            /**
+             * Format: uint32
+             * @description Length in whole seconds, 30–14400; one variant per duration.
+             */
+            duration_s: number;
+            /**
+             * @description The narrator; absent for music and soundscapes. Must exist.
+             * @example nar_00000000000000000000000000
+             */
+            narrator_id?: string | null;
+            /**
+             * @description Playable only by members entitled to premium content.
+             * @default false
+             */
+            premium: boolean | null;
+        };
+        /**
          * FieldError
          * @description One invalid field of a request.
          */
@@ -1623,6 +2269,46 @@ export interface components {
             version: string;
         };
         /**
+         * Page_ContentAdminItem
+         * @description One page of a list.
+         */
+        Page_ContentAdminItem: {
+            /** @description The items of this page, in the list's stable order. */
+            items: components["schemas"]["ContentAdminItem"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /**
+         * Page_ContentCatalogItem
+         * @description One page of a list.
+         */
+        Page_ContentCatalogItem: {
+            /** @description The items of this page, in the list's stable order. */
+            items: components["schemas"]["ContentCatalogItem"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /**
+         * Page_ContentCatalogNarrator
+         * @description One page of a list.
+         */
+        Page_ContentCatalogNarrator: {
+            /** @description The items of this page, in the list's stable order. */
+            items: components["schemas"]["ContentCatalogNarrator"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /**
+         * Page_ContentItemRevision
+         * @description One page of a list.
+         */
+        Page_ContentItemRevision: {
+            /** @description The items of this page, in the list's stable order. */
+            items: components["schemas"]["ContentItemRevision"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /**
          * Page_IdentityAdminUser
          * @description One page of a list.
          */
@@ -1808,6 +2494,1829 @@ export interface operations {
             };
             /** @description Unsupported `Content-Type`. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    contentListItems: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–100 (default 20). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of items, oldest first. */
+            200: {
+                headers: {
+                    /** @description `private`: editors only. */
+                    "CACHE-CONTROL": "private";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["Page_ContentAdminItem"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    contentCreateItem: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the request safe to retry: a retry with the same key within 24 h gets the
+                 *     first response again (`Idempotent-Replayed: true`). 1–255 printable ASCII
+                 *     characters, e.g. a UUID.
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json; charset=utf-8": components["schemas"]["ContentItemDraftInput"];
+            };
+        };
+        responses: {
+            /** @description The draft was created. */
+            201: {
+                headers: {
+                    /** @description `private`: editors only. */
+                    "CACHE-CONTROL": "private";
+                    /** @description `"r{revision}"`: send it as `If-Match` with the next change. */
+                    ETAG: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ContentAdminItem"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    contentGetItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The item. */
+                item_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The item as it is now. */
+            200: {
+                headers: {
+                    /** @description `private`: editors only. */
+                    "CACHE-CONTROL": "private";
+                    /** @description `"r{revision}"`: send it as `If-Match` with the next change. */
+                    ETAG: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ContentAdminItem"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    contentReplaceItemDraft: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` of the version this change is based on. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The item. */
+                item_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json; charset=utf-8": components["schemas"]["ContentItemDraftInput"];
+            };
+        };
+        responses: {
+            /** @description The item as it is now. */
+            200: {
+                headers: {
+                    /** @description `private`: editors only. */
+                    "CACHE-CONTROL": "private";
+                    /** @description `"r{revision}"`: send it as `If-Match` with the next change. */
+                    ETAG: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ContentAdminItem"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` did not match the current version. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The write needs `If-Match` with the `ETag` of the version it changes. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    contentArchiveItem: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the request safe to retry: a retry with the same key within 24 h gets the
+                 *     first response again (`Idempotent-Replayed: true`). 1–255 printable ASCII
+                 *     characters, e.g. a UUID.
+                 */
+                "Idempotency-Key"?: string;
+                /** @description The `ETag` of the version this change is based on. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The item. */
+                item_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The item as it is now. */
+            200: {
+                headers: {
+                    /** @description `private`: editors only. */
+                    "CACHE-CONTROL": "private";
+                    /** @description `"r{revision}"`: send it as `If-Match` with the next change. */
+                    ETAG: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ContentAdminItem"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` did not match the current version. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The write needs `If-Match` with the `ETag` of the version it changes. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    contentPublishItem: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the request safe to retry: a retry with the same key within 24 h gets the
+                 *     first response again (`Idempotent-Replayed: true`). 1–255 printable ASCII
+                 *     characters, e.g. a UUID.
+                 */
+                "Idempotency-Key"?: string;
+                /** @description The `ETag` of the version this change is based on. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The item. */
+                item_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json; charset=utf-8": components["schemas"]["ContentPublishRequest"];
+            };
+        };
+        responses: {
+            /** @description The item as it is now. */
+            200: {
+                headers: {
+                    /** @description `private`: editors only. */
+                    "CACHE-CONTROL": "private";
+                    /** @description `"r{revision}"`: send it as `If-Match` with the next change. */
+                    ETAG: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ContentAdminItem"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` did not match the current version. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The write needs `If-Match` with the `ETag` of the version it changes. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    contentListItemRevisions: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–100 (default 20). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The item. */
+                item_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the item's history, newest first. */
+            200: {
+                headers: {
+                    /** @description `private`: editors only. */
+                    "CACHE-CONTROL": "private";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["Page_ContentItemRevision"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    contentUnpublishItem: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the request safe to retry: a retry with the same key within 24 h gets the
+                 *     first response again (`Idempotent-Replayed: true`). 1–255 printable ASCII
+                 *     characters, e.g. a UUID.
+                 */
+                "Idempotency-Key"?: string;
+                /** @description The `ETag` of the version this change is based on. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The item. */
+                item_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The item as it is now. */
+            200: {
+                headers: {
+                    /** @description `private`: editors only. */
+                    "CACHE-CONTROL": "private";
+                    /** @description `"r{revision}"`: send it as `If-Match` with the next change. */
+                    ETAG: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ContentAdminItem"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` did not match the current version. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The write needs `If-Match` with the `ETag` of the version it changes. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    contentCreateNarrator: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the request safe to retry: a retry with the same key within 24 h gets the
+                 *     first response again (`Idempotent-Replayed: true`). 1–255 printable ASCII
+                 *     characters, e.g. a UUID.
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json; charset=utf-8": components["schemas"]["ContentNarratorInput"];
+            };
+        };
+        responses: {
+            /** @description The narrator was created. */
+            201: {
+                headers: {
+                    /** @description `private`: editors only. */
+                    "CACHE-CONTROL": "private";
+                    /** @description `"r{revision}"`: send it as `If-Match` with the next change. */
+                    ETAG: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ContentAdminNarrator"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    contentGetNarrator: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The narrator. */
+                narrator_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The narrator. */
+            200: {
+                headers: {
+                    /** @description `private`: editors only. */
+                    "CACHE-CONTROL": "private";
+                    /** @description `"r{revision}"`: send it as `If-Match` with the next change. */
+                    ETAG: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ContentAdminNarrator"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    contentReplaceNarrator: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` of the version this change is based on. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The narrator. */
+                narrator_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json; charset=utf-8": components["schemas"]["ContentNarratorInput"];
+            };
+        };
+        responses: {
+            /** @description The narrator. */
+            200: {
+                headers: {
+                    /** @description `private`: editors only. */
+                    "CACHE-CONTROL": "private";
+                    /** @description `"r{revision}"`: send it as `If-Match` with the next change. */
+                    ETAG: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ContentAdminNarrator"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` did not match the current version. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The write needs `If-Match` with the `ETag` of the version it changes. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    contentBrowseItems: {
+        parameters: {
+            query?: {
+                /** @description BCP 47 tag `language[-Script][-REGION]`; absent: the catalog's default. */
+                locale?: string;
+                /** @description Only this kind. */
+                kind?: components["schemas"]["ContentKind"];
+                /** @description Only this category (a lower-case slug). */
+                category?: string;
+                /** @description Only this tag (a lower-case slug). */
+                tag?: string;
+                /** @description Only items with a variant by this narrator. */
+                narrator_id?: string;
+                /** @description Only items with a variant at least this long (seconds). */
+                min_duration_s?: number;
+                /** @description Only items with a variant at most this long (seconds). */
+                max_duration_s?: number;
+                /** @description Page size, 1–100 (default 20). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: {
+                /** @description An `ETag` of a copy you hold: `304` when it is current. */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer. */
+            200: {
+                headers: {
+                    /** @description `public, max-age=N`: any cache may keep it. */
+                    "CACHE-CONTROL": string;
+                    /** @description Strong: the catalog version and the requested locale. */
+                    ETAG: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["Page_ContentCatalogItem"];
+                };
+            };
+            /** @description `If-None-Match` matched: the cached copy is current. */
+            304: {
+                headers: {
+                    /** @description `public, max-age=N`. */
+                    "CACHE-CONTROL": string;
+                    /** @description The current `ETag`. */
+                    ETAG: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    contentGetCatalogItem: {
+        parameters: {
+            query?: {
+                /** @description BCP 47 tag `language[-Script][-REGION]`; absent: the catalog's default. */
+                locale?: string;
+            };
+            header?: {
+                /** @description An `ETag` of a copy you hold: `304` when it is current. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description The item. */
+                item_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer. */
+            200: {
+                headers: {
+                    /** @description `public, max-age=N`: any cache may keep it. */
+                    "CACHE-CONTROL": string;
+                    /** @description Strong: the catalog version and the requested locale. */
+                    ETAG: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ContentCatalogItem"];
+                };
+            };
+            /** @description `If-None-Match` matched: the cached copy is current. */
+            304: {
+                headers: {
+                    /** @description `public, max-age=N`. */
+                    "CACHE-CONTROL": string;
+                    /** @description The current `ETag`. */
+                    ETAG: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    contentListNarrators: {
+        parameters: {
+            query?: {
+                /** @description BCP 47 tag `language[-Script][-REGION]`; absent: the catalog's default. */
+                locale?: string;
+                /** @description Page size, 1–100 (default 20). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: {
+                /** @description An `ETag` of a copy you hold: `304` when it is current. */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer. */
+            200: {
+                headers: {
+                    /** @description `public, max-age=N`: any cache may keep it. */
+                    "CACHE-CONTROL": string;
+                    /** @description Strong: the catalog version and the requested locale. */
+                    ETAG: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["Page_ContentCatalogNarrator"];
+                };
+            };
+            /** @description `If-None-Match` matched: the cached copy is current. */
+            304: {
+                headers: {
+                    /** @description `public, max-age=N`. */
+                    "CACHE-CONTROL": string;
+                    /** @description The current `ETag`. */
+                    ETAG: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    contentGetCatalogNarrator: {
+        parameters: {
+            query?: {
+                /** @description BCP 47 tag `language[-Script][-REGION]`; absent: the catalog's default. */
+                locale?: string;
+            };
+            header?: {
+                /** @description An `ETag` of a copy you hold: `304` when it is current. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description The narrator. */
+                narrator_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer. */
+            200: {
+                headers: {
+                    /** @description `public, max-age=N`: any cache may keep it. */
+                    "CACHE-CONTROL": string;
+                    /** @description Strong: the catalog version and the requested locale. */
+                    ETAG: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ContentCatalogNarrator"];
+                };
+            };
+            /** @description `If-None-Match` matched: the cached copy is current. */
+            304: {
+                headers: {
+                    /** @description `public, max-age=N`. */
+                    "CACHE-CONTROL": string;
+                    /** @description The current `ETag`. */
+                    ETAG: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
