@@ -42,6 +42,7 @@ macro_rules! mount {
 // Domain crates add themselves here, one line each.
 mount!(
     identity: haven_identity::IdentityModule,
+    billing: haven_billing::BillingModule,
 );
 
 impl Modules {

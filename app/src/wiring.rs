@@ -30,6 +30,7 @@ pub fn modules(ctx: &PlatformContext) -> Arc<Modules> {
     let build = || {
         let modules = Modules {
             identity: Arc::new(haven_identity::IdentityModule::new(ctx)),
+            billing: Arc::new(haven_billing::BillingModule::new(ctx)),
         };
         ctx.guard.install(Arc::new(IdentityAccountStates(
             modules.identity.service().clone(),

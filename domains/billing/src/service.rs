@@ -1,0 +1,23 @@
+//! [`BillingService`]: the billing use-cases, one `impl` block per resource in its own
+//! `service.rs`. Spans carry ids only, never card data, secrets or provider payloads.
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use haven_platform::{Db, PlatformContext};
+
+/// The billing use-cases. Cheap to clone.
+#[derive(Clone, Debug)]
+pub struct BillingService {
+    pub(crate) db: Db,
+}
+
+impl BillingService {
+    /// Builds the service from the platform context.
+    pub fn new(ctx: &PlatformContext) -> Self {
+        Self { db: ctx.db.clone() }
+    }
+}
+
+/// A stored UTC time as a `DateTime<Utc>`.
+pub(crate) fn utc(t: NaiveDateTime) -> DateTime<Utc> {
+    t.and_utc()
+}
