@@ -37,10 +37,17 @@ async fn admins_create_read_update_and_list_products_with_prices() {
         &admin,
         Method::PATCH,
         &format!("/v1/billing/admin/products/{id}"),
-        Some(
-            json!({"name": " EAP ", "features": {"content_premium": true, "care_coaching": true,
-                    "care_therapy": 8, "care_psychiatry": null}}),
-        ),
+        Some(json!({"name": " EAP "})),
+    )
+    .await;
+    assert_eq!(json_of(resp, StatusCode::OK).await["name"], "EAP");
+    let resp = send(
+        &app,
+        &admin,
+        Method::PUT,
+        &format!("/v1/billing/admin/products/{id}/features"),
+        Some(json!({"content_premium": true, "care_coaching": true,
+                    "care_therapy": 8, "care_psychiatry": null})),
     )
     .await;
     let changed = json_of(resp, StatusCode::OK).await;
