@@ -1,10 +1,14 @@
 //! Haven's billing domain (issue 12): the catalog of plans, the entitlement ledger, and
 //! subscriptions fed by payment providers. Paths live under `/v1/billing/…`.
 //!
-//! Laid out by resource (docs/architecture.md "Inside a domain crate"): `catalog`.
+//! Laid out by resource (docs/architecture.md "Inside a domain crate"): `catalog`,
+//! `ledger`.
 
 pub mod catalog;
 mod error;
+pub mod events;
+pub mod ledger;
+pub mod privacy;
 pub mod schema;
 pub mod service;
 
@@ -18,6 +22,9 @@ use haven_platform::{DbError, Module, ModuleInfo, PlatformContext};
 use poem_openapi::Tags;
 
 pub use catalog::model::{Feature, PriceId, ProductId};
+pub use ledger::error::{ConsumeError, ReleaseError};
+pub use ledger::model::{Entitlement, GrantId, Source};
+pub use ledger::service::Consumed;
 pub use service::BillingService;
 
 /// The billing module, mounted as `billing`.
@@ -51,10 +58,21 @@ enum BillingTag {
     /// The plans members can buy.
     #[oai(rename = "Billing: Plans")]
     Plans,
+    /// The member's own entitlements and their sources.
+    #[oai(rename = "Billing: Entitlements")]
+    Entitlements,
+    /// Members' entitlements, grants by hand and the ledger's history (admins).
+    #[oai(rename = "Billing: Ledger admin")]
+    LedgerAdmin,
 }
 
 /// The module's API: every resource's operations.
-pub type BillingApi = (catalog::api::CatalogApi, catalog::api::PlansApi);
+pub type BillingApi = (
+    catalog::api::CatalogApi,
+    catalog::api::PlansApi,
+    ledger::api::EntitlementsApi,
+    ledger::api::LedgerAdminApi,
+);
 
 impl ModuleInfo for BillingModule {
     fn name(&self) -> &'static str {
@@ -63,14 +81,20 @@ impl ModuleInfo for BillingModule {
 
     fn export_user_data<'a>(
         &'a self,
-        _user_id: &'a UserId,
+        user_id: &'a UserId,
     ) -> BoxFuture<'a, anyhow::Result<UserData>> {
-        // The catalog is not about anyone.
-        Box::pin(async { Ok(UserData::NothingStored) })
+        Box::pin(async move {
+            Ok(UserData::Exported(
+                self.service.export_member(user_id).await?,
+            ))
+        })
     }
 
-    fn erase_user<'a>(&'a self, _user_id: &'a UserId) -> BoxFuture<'a, anyhow::Result<Erasure>> {
-        Box::pin(async { Ok(Erasure::NothingStored) })
+    fn erase_user<'a>(&'a self, user_id: &'a UserId) -> BoxFuture<'a, anyhow::Result<Erasure>> {
+        Box::pin(async move {
+            self.service.erase_member(user_id).await?;
+            Ok(Erasure::Erased)
+        })
     }
 
     fn seed(&self) -> BoxFuture<'_, anyhow::Result<Seeded>> {
@@ -95,6 +119,8 @@ impl Module for BillingModule {
         (
             catalog::api::CatalogApi::new(self.service.clone(), self.guard.clone()),
             catalog::api::PlansApi::new(self.service.clone()),
+            ledger::api::EntitlementsApi::new(self.service.clone()),
+            ledger::api::LedgerAdminApi::new(self.service.clone(), self.guard.clone()),
         )
     }
 }

@@ -34,8 +34,66 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    billing_grants (id) {
+        id -> Text,
+        user_id -> Text,
+        feature -> Text,
+        source -> Text,
+        source_ref -> Text,
+        valid_from -> Timestamp,
+        valid_until -> Nullable<Timestamp>,
+        quota -> Nullable<BigInt>,
+        revoked_at -> Nullable<Timestamp>,
+        revoke_reason -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    billing_consumptions (id) {
+        id -> Text,
+        user_id -> Text,
+        feature -> Text,
+        reference -> Text,
+        benefit_year -> Integer,
+        consumed_at -> Timestamp,
+        released_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    billing_ledger_entries (id) {
+        id -> Text,
+        user_id -> Text,
+        feature -> Text,
+        action -> Text,
+        grant_id -> Nullable<Text>,
+        source -> Nullable<Text>,
+        source_ref -> Nullable<Text>,
+        reference -> Nullable<Text>,
+        valid_until -> Nullable<Timestamp>,
+        quota -> Nullable<BigInt>,
+        actor_id -> Nullable<Text>,
+        reason -> Nullable<Text>,
+        at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    billing_entitlement_versions (user_id) {
+        user_id -> Text,
+        version -> BigInt,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
     billing_products,
     billing_product_features,
     billing_prices,
+    billing_grants,
+    billing_consumptions,
+    billing_ledger_entries,
+    billing_entitlement_versions,
 );

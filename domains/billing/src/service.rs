@@ -4,16 +4,22 @@
 use chrono::{DateTime, NaiveDateTime, Utc};
 use haven_platform::{Db, PlatformContext};
 
+use crate::ledger::cache::EntitlementCache;
+
 /// The billing use-cases. Cheap to clone.
 #[derive(Clone, Debug)]
 pub struct BillingService {
     pub(crate) db: Db,
+    pub(crate) cache: EntitlementCache,
 }
 
 impl BillingService {
     /// Builds the service from the platform context.
     pub fn new(ctx: &PlatformContext) -> Self {
-        Self { db: ctx.db.clone() }
+        Self {
+            db: ctx.db.clone(),
+            cache: EntitlementCache::default(),
+        }
     }
 }
 

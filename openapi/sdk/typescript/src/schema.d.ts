@@ -38,6 +38,93 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/billing/admin/grants/{grant_id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke a grant
+         * @description Admins only. Revokes any grant (whatever its source) at once; kept in the
+         *     ledger's history with the admin's id and the reason. A revoked grant is
+         *     `409 grant_revoked`.
+         */
+        post: operations["billingAdminRevokeGrant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/billing/admin/members/{user_id}/entitlements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A member's entitlements
+         * @description Admins only (role `admin`, signed in with a second factor). What the member sees
+         *     at `GET /v1/billing/me/entitlements`.
+         */
+        get: operations["billingMemberEntitlements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/billing/admin/members/{user_id}/grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Grant a feature by hand
+         * @description Admins only. Grants a feature to a member from now until `valid_until` (or
+         *     open-ended), with a quota for sessions; kept in the ledger's history with the
+         *     admin's id and the reason.
+         */
+        post: operations["billingAdminGrant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/billing/admin/members/{user_id}/ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A member's ledger history
+         * @description Admins only. Every change of the member's ledger (grants made, changed and
+         *     revoked, sessions consumed and released), with the admin and reason of changes
+         *     made by hand; oldest first.
+         */
+        get: operations["billingMemberLedger"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/billing/admin/prices/{price_id}": {
         parameters: {
             query?: never;
@@ -147,6 +234,28 @@ export interface paths {
          *     price linked to another price is `409 stripe_price_taken`.
          */
         post: operations["billingCreatePrice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/billing/me/entitlements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My entitlements
+         * @description Every feature with whether the caller may use it now and, for sessions, how many
+         *     are left in the current benefit year (a calendar year in UTC); and the grants
+         *     behind them with their sources (subscription, employer, promo code, admin).
+         */
+        get: operations["billingMyEntitlements"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1032,6 +1141,28 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
+         * BillingAdminGrant
+         * @description Body of `POST /v1/billing/admin/members/{user_id}/grants`.
+         */
+        BillingAdminGrant: {
+            /** @description The feature to grant. */
+            feature: components["schemas"]["BillingFeature"] & unknown;
+            /**
+             * Format: int64
+             * @description Sessions per benefit year, 1–1000: required for `care.therapy` and
+             *     `care.psychiatry`, refused for the others.
+             */
+            quota?: number | null;
+            /** @description Why (kept in the ledger's history), 1–500 characters. */
+            reason: string;
+            /**
+             * Format: date-time
+             * @description When the grant ends (exclusive), in the future; absent: open-ended.
+             * @example 2026-11-26T09:30:00Z
+             */
+            valid_until?: string | null;
+        };
+        /**
          * BillingCreatePrice
          * @description Body of `POST /v1/billing/admin/products/{product_id}/prices`.
          */
@@ -1074,10 +1205,176 @@ export interface components {
             name: string;
         };
         /**
+         * BillingEntitlement
+         * @description Whether the member may use a feature now, and for sessions how many are left.
+         */
+        BillingEntitlement: {
+            /** @description Whether the member may use it now. */
+            allowed: boolean;
+            /**
+             * Format: date-time
+             * @description End (exclusive) of the current benefit year (counted features).
+             * @example 2026-11-26T09:30:00Z
+             */
+            benefit_year_end?: string | null;
+            /**
+             * Format: date-time
+             * @description Start of the current benefit year (a calendar year in UTC; counted features).
+             * @example 2026-11-26T09:30:00Z
+             */
+            benefit_year_start?: string | null;
+            /** @description The feature. */
+            feature: components["schemas"]["BillingFeature"] & unknown;
+            /**
+             * Format: int64
+             * @description Sessions granted in the current benefit year (counted features with access).
+             */
+            quota?: number | null;
+            /**
+             * Format: int64
+             * @description Sessions left in the current benefit year, never below zero (counted features
+             *     with access).
+             */
+            remaining?: number | null;
+            /**
+             * Format: int64
+             * @description Sessions used in the current benefit year (counted features).
+             */
+            used?: number | null;
+        };
+        /**
+         * BillingEntitlements
+         * @description A member's entitlements and the grants behind them.
+         */
+        BillingEntitlements: {
+            /**
+             * Format: date-time
+             * @description The instant the answer is for.
+             * @example 2026-11-26T09:30:00Z
+             */
+            at: string;
+            /** @description Every feature, with or without access. */
+            entitlements: components["schemas"]["BillingEntitlement"][];
+            /** @description The grants in force or to come, oldest first. */
+            grants: components["schemas"]["BillingGrant"][];
+        };
+        /**
+         * @description A feature a member may be entitled to.
+         * @enum {string}
+         */
+        BillingFeature: "content.premium" | "care.coaching" | "care.therapy" | "care.psychiatry";
+        /**
+         * BillingGrant
+         * @description One right of a member: a feature from a source over a period.
+         */
+        BillingGrant: {
+            /** @description The feature. */
+            feature: components["schemas"]["BillingFeature"] & unknown;
+            /**
+             * @description The grant id.
+             * @example grt_00000000000000000000000000
+             */
+            id: string;
+            /**
+             * Format: int64
+             * @description Sessions per benefit year (counted features).
+             */
+            quota?: number | null;
+            /** @description Why it was revoked. */
+            revoke_reason?: string | null;
+            /**
+             * Format: date-time
+             * @description When it was revoked; absent: it was not.
+             * @example 2026-11-26T09:30:00Z
+             */
+            revoked_at?: string | null;
+            /** @description Where it comes from. */
+            source: components["schemas"]["BillingGrantSource"] & unknown;
+            /** @description The reference at the source (a subscription, a membership, a redemption). */
+            source_ref: string;
+            /**
+             * @description The member.
+             * @example usr_00000000000000000000000000
+             */
+            user_id: string;
+            /**
+             * Format: date-time
+             * @description Valid from (inclusive).
+             * @example 2026-11-26T09:30:00Z
+             */
+            valid_from: string;
+            /**
+             * Format: date-time
+             * @description Valid until (exclusive); absent: open-ended.
+             * @example 2026-11-26T09:30:00Z
+             */
+            valid_until?: string | null;
+        };
+        /**
+         * @description Where a grant comes from.
+         * @enum {string}
+         */
+        BillingGrantSource: "stripe" | "app_store" | "play" | "employer" | "promo" | "admin";
+        /**
          * @description How often a price is charged.
          * @enum {string}
          */
         BillingInterval: "month" | "year";
+        /**
+         * @description What happened to a member's ledger.
+         * @enum {string}
+         */
+        BillingLedgerAction: "granted" | "changed" | "revoked" | "consumed" | "released";
+        /**
+         * BillingLedgerEntry
+         * @description One change of a member's ledger.
+         */
+        BillingLedgerEntry: {
+            /** @description What happened. */
+            action: components["schemas"]["BillingLedgerAction"] & unknown;
+            /**
+             * @description The admin who made the change by hand.
+             * @example usr_00000000000000000000000000
+             */
+            actor_id?: string | null;
+            /**
+             * Format: date-time
+             * @description When.
+             * @example 2026-11-26T09:30:00Z
+             */
+            at: string;
+            /** @description The feature. */
+            feature: components["schemas"]["BillingFeature"] & unknown;
+            /**
+             * @description The grant concerned (grant changes).
+             * @example grt_00000000000000000000000000
+             */
+            grant_id?: string | null;
+            /**
+             * @description The entry id.
+             * @example led_00000000000000000000000000
+             */
+            id: string;
+            /**
+             * Format: int64
+             * @description The grant's quota after the change.
+             */
+            quota?: number | null;
+            /** @description Why. */
+            reason?: string | null;
+            /** @description The consumer's reference (consumptions and releases). */
+            reference?: string | null;
+            /** @description The grant's source (grant changes): a `BillingGrantSource` value. */
+            source?: string | null;
+            /** @description The grant's reference at the source (grant changes). */
+            source_ref?: string | null;
+            /**
+             * Format: date-time
+             * @description The grant's end after the change.
+             * @example 2026-11-26T09:30:00Z
+             */
+            valid_until?: string | null;
+        };
         /**
          * BillingMoney
          * @description An amount of money.
@@ -1180,6 +1477,14 @@ export interface components {
             care_therapy?: number | null;
             /** @description Grants `content.premium`. */
             content_premium: boolean;
+        };
+        /**
+         * BillingRevokeGrant
+         * @description Body of `POST /v1/billing/admin/grants/{grant_id}/revoke`.
+         */
+        BillingRevokeGrant: {
+            /** @description Why (kept in the ledger's history), 1–500 characters. */
+            reason: string;
         };
         /**
          * BillingUpdatePrice
@@ -1929,6 +2234,16 @@ export interface components {
             version: string;
         };
         /**
+         * Page_BillingLedgerEntry
+         * @description One page of a list.
+         */
+        Page_BillingLedgerEntry: {
+            /** @description The items of this page, in the list's stable order. */
+            items: components["schemas"]["BillingLedgerEntry"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /**
          * Page_BillingProduct
          * @description One page of a list.
          */
@@ -2124,6 +2439,469 @@ export interface operations {
             };
             /** @description Unsupported `Content-Type`. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    billingAdminRevokeGrant: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the request safe to retry: a retry with the same key within 24 h gets the
+                 *     first response again (`Idempotent-Replayed: true`). 1–255 printable ASCII
+                 *     characters, e.g. a UUID.
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The grant. */
+                grant_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json; charset=utf-8": components["schemas"]["BillingRevokeGrant"];
+            };
+        };
+        responses: {
+            /** @description The grant as it is now. */
+            200: {
+                headers: {
+                    /** @description `private`: member-specific. */
+                    "CACHE-CONTROL": "private";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["BillingGrant"];
+                };
+            };
+            /** @description The grant was made. */
+            201: {
+                headers: {
+                    /** @description `private`: member-specific. */
+                    "CACHE-CONTROL": "private";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["BillingGrant"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    billingMemberEntitlements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The member. */
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The entitlements now and the grants behind them. */
+            200: {
+                headers: {
+                    /** @description `private`: member-specific. */
+                    "CACHE-CONTROL": "private";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["BillingEntitlements"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    billingAdminGrant: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the request safe to retry: a retry with the same key within 24 h gets the
+                 *     first response again (`Idempotent-Replayed: true`). 1–255 printable ASCII
+                 *     characters, e.g. a UUID.
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The member. */
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json; charset=utf-8": components["schemas"]["BillingAdminGrant"];
+            };
+        };
+        responses: {
+            /** @description The grant as it is now. */
+            200: {
+                headers: {
+                    /** @description `private`: member-specific. */
+                    "CACHE-CONTROL": "private";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["BillingGrant"];
+                };
+            };
+            /** @description The grant was made. */
+            201: {
+                headers: {
+                    /** @description `private`: member-specific. */
+                    "CACHE-CONTROL": "private";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["BillingGrant"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    billingMemberLedger: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–100 (default 20). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The member. */
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page, oldest first. */
+            200: {
+                headers: {
+                    /** @description `private`: member-specific. */
+                    "CACHE-CONTROL": "private";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["Page_BillingLedgerEntry"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2970,6 +3748,93 @@ export interface operations {
             };
             /** @description Well-formed but invalid values; see `errors`. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    billingMyEntitlements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The entitlements now and the grants behind them. */
+            200: {
+                headers: {
+                    /** @description `private`: member-specific. */
+                    "CACHE-CONTROL": "private";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["BillingEntitlements"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
