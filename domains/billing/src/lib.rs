@@ -2,7 +2,7 @@
 //! subscriptions fed by payment providers. Paths live under `/v1/billing/…`.
 //!
 //! Laid out by resource (docs/architecture.md "Inside a domain crate"): `catalog`,
-//! `ledger`.
+//! `ledger`, `subscriptions`, `stripe`, `privacy`.
 
 pub mod catalog;
 mod error;
@@ -11,6 +11,8 @@ pub mod ledger;
 pub mod privacy;
 pub mod schema;
 pub mod service;
+pub mod stripe;
+pub mod subscriptions;
 
 use futures_util::future::BoxFuture;
 use haven_platform::auth::Guard;
@@ -64,6 +66,12 @@ enum BillingTag {
     /// Members' entitlements, grants by hand and the ledger's history (admins).
     #[oai(rename = "Billing: Ledger admin")]
     LedgerAdmin,
+    /// The member's subscriptions.
+    #[oai(rename = "Billing: Subscriptions")]
+    Subscriptions,
+    /// Paying on the web (Stripe Checkout) and the customer portal.
+    #[oai(rename = "Billing: Checkout")]
+    Checkout,
 }
 
 /// The module's API: every resource's operations.
@@ -72,11 +80,21 @@ pub type BillingApi = (
     catalog::api::PlansApi,
     ledger::api::EntitlementsApi,
     ledger::api::LedgerAdminApi,
+    subscriptions::api::SubscriptionsApi,
+    stripe::api::CheckoutApi,
 );
 
 impl ModuleInfo for BillingModule {
     fn name(&self) -> &'static str {
         "billing"
+    }
+
+    fn routes(&self, route: poem::Route) -> poem::Route {
+        use poem::EndpointExt;
+        route.at(
+            stripe::webhook::PATH,
+            poem::post(stripe::webhook::stripe_webhook.data(self.service.clone())),
+        )
     }
 
     fn export_user_data<'a>(
@@ -121,6 +139,8 @@ impl Module for BillingModule {
             catalog::api::PlansApi::new(self.service.clone()),
             ledger::api::EntitlementsApi::new(self.service.clone()),
             ledger::api::LedgerAdminApi::new(self.service.clone(), self.guard.clone()),
+            subscriptions::api::SubscriptionsApi::new(self.service.clone()),
+            stripe::api::CheckoutApi::new(self.service.clone()),
         )
     }
 }

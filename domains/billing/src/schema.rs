@@ -88,7 +88,48 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    billing_subscriptions (id) {
+        id -> Text,
+        user_id -> Text,
+        provider -> Text,
+        provider_ref -> Text,
+        product_id -> Nullable<Text>,
+        price_id -> Nullable<Text>,
+        status -> Text,
+        started_at -> Timestamp,
+        current_period_end -> Nullable<Timestamp>,
+        cancel_at_period_end -> Bool,
+        grace_until -> Nullable<Timestamp>,
+        provider_updated_at -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    billing_customers (user_id) {
+        user_id -> Text,
+        stripe_customer_id -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    billing_webhook_events (provider, event_id) {
+        provider -> Text,
+        event_id -> Text,
+        event_type -> Text,
+        created -> BigInt,
+        outcome -> Text,
+        received_at -> Timestamp,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
+    billing_subscriptions,
+    billing_customers,
+    billing_webhook_events,
     billing_products,
     billing_product_features,
     billing_prices,

@@ -4,13 +4,20 @@
 use chrono::{DateTime, NaiveDateTime, Utc};
 use haven_platform::{Db, PlatformContext};
 
+use std::sync::Arc;
+
+use haven_platform::config::BillingSettings;
+
 use crate::ledger::cache::EntitlementCache;
+use crate::stripe::client::StripeClient;
 
 /// The billing use-cases. Cheap to clone.
 #[derive(Clone, Debug)]
 pub struct BillingService {
     pub(crate) db: Db,
     pub(crate) cache: EntitlementCache,
+    pub(crate) settings: Arc<BillingSettings>,
+    pub(crate) stripe: StripeClient,
 }
 
 impl BillingService {
@@ -19,6 +26,8 @@ impl BillingService {
         Self {
             db: ctx.db.clone(),
             cache: EntitlementCache::default(),
+            settings: Arc::new(ctx.settings.billing.clone()),
+            stripe: StripeClient::new(&ctx.settings.billing),
         }
     }
 }

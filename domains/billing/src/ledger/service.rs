@@ -241,7 +241,6 @@ pub(crate) fn set_source_grants(
 
 /// Ends the live grants of `source`/`source_ref` at `until` (those ending later or never);
 /// how many changed.
-#[allow(dead_code)] // Subscriptions use it (next commit).
 pub(crate) fn end_source_grants(
     conn: &mut AnyConnection,
     user_id: &UserId,
@@ -272,7 +271,6 @@ pub(crate) fn end_source_grants(
 
 /// Revokes the live grants of `source`/`source_ref` (access ends now: a refund, a
 /// revocation); how many.
-#[allow(dead_code)] // Subscriptions use it (next commit).
 pub(crate) fn revoke_source_grants(
     conn: &mut AnyConnection,
     user_id: &UserId,

@@ -1,7 +1,10 @@
-//! Export: the member's grants (revoked ones too), consumed sessions and the ledger's
-//! history. Erasure: all of it is deleted (entitlements are not accounting records); the
-//! member's ledger version row stays, a bare counter keyed by the pseudonymous id, so no
-//! node's cache can mistake a later ledger for the erased one.
+//! Export: the member's subscriptions, Stripe customer link, grants (revoked ones too),
+//! consumed sessions and the ledger's history. Erasure: the ledger (grants, consumptions,
+//! history) and the Stripe customer link are deleted; subscription rows are kept, cut
+//! from the person (they hold only the pseudonymous user id, product, price, status and
+//! dates), because they back the provider's invoices that tax law requires keeping. The
+//! member's ledger version row stays, a bare counter, so no node's cache can mistake a
+//! later ledger for the erased one.
 
 use haven_platform::DbError;
 use haven_platform::http::timestamp::format_utc;
@@ -10,6 +13,7 @@ use serde_json::{Value, json};
 
 use crate::ledger::repo as ledger;
 use crate::service::BillingService;
+use crate::subscriptions::repo as subs;
 
 fn time(t: chrono::NaiveDateTime) -> String {
     format_utc(&t.and_utc())
@@ -52,7 +56,21 @@ impl BillingService {
                         })
                     })
                     .collect();
+                let subscriptions: Vec<Value> = subs::all_of_user(conn, &user)?
+                    .into_iter()
+                    .map(|s| {
+                        json!({
+                            "id": s.id, "provider": s.provider, "provider_ref": s.provider_ref,
+                            "product_id": s.product_id, "price_id": s.price_id, "status": s.status,
+                            "started_at": time(s.started_at),
+                            "current_period_end": s.current_period_end.map(time),
+                            "cancel_at_period_end": s.cancel_at_period_end,
+                        })
+                    })
+                    .collect();
                 Ok(json!({
+                    "stripe_customer_id": subs::customer_of(conn, &user)?,
+                    "subscriptions": subscriptions,
                     "grants": grants,
                     "consumptions": consumptions,
                     "ledger_history": history,
@@ -67,7 +85,7 @@ impl BillingService {
         let n = self
             .db
             .write(move |conn| {
-                let n = ledger::delete_member(conn, &user)?;
+                let n = ledger::delete_member(conn, &user)? + subs::delete_customer(conn, &user)?;
                 ledger::bump_version(conn, &user)?;
                 Ok::<_, DbError>(n)
             })

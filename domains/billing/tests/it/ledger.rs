@@ -529,7 +529,8 @@ async fn export_and_erasure_cover_the_ledger() {
     let export = billing.export_member(&user).await.unwrap();
     assert_eq!(
         export,
-        json!({"grants": [], "consumptions": [], "ledger_history": []})
+        json!({"grants": [], "consumptions": [], "ledger_history": [],
+               "stripe_customer_id": null, "subscriptions": []})
     );
     assert!(
         !billing

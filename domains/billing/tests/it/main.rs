@@ -6,4 +6,6 @@
 
 mod catalog;
 mod ledger;
+mod stripe;
+mod stripe_support;
 mod support;

@@ -240,6 +240,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/billing/checkout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a checkout
+         * @description Creates a Stripe Checkout session for a price on sale; send the member to `url`.
+         *     The subscription starts when Stripe reports the payment (webhook), not here. A
+         *     price that cannot be bought on the web is `409 price_not_purchasable`; Stripe
+         *     unreachable is `503 payment_provider_unavailable` with `Retry-After`.
+         */
+        post: operations["billingCheckout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/billing/me/entitlements": {
         parameters: {
             query?: never;
@@ -254,6 +277,49 @@ export interface paths {
          *     behind them with their sources (subscription, employer, promo code, admin).
          */
         get: operations["billingMyEntitlements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/billing/me/portal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open the customer portal
+         * @description A one-time link to Stripe's customer portal, where the member cancels, changes
+         *     their card or downloads invoices. `404 no_billing_account` if they never paid on
+         *     the web.
+         */
+        post: operations["billingPortal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/billing/me/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My subscriptions
+         * @description The caller's subscriptions with every store, oldest first, in their current state
+         *     (as the stores last reported it).
+         */
+        get: operations["billingMySubscriptions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1163,6 +1229,27 @@ export interface components {
             valid_until?: string | null;
         };
         /**
+         * BillingCheckoutRequest
+         * @description Body of `POST /v1/billing/checkout`.
+         */
+        BillingCheckoutRequest: {
+            /**
+             * @description The price to subscribe to (one of `GET /v1/billing/plans`, `purchasable`).
+             * @example prc_00000000000000000000000000
+             */
+            price_id: string;
+        };
+        /**
+         * BillingCheckoutSession
+         * @description A started checkout.
+         */
+        BillingCheckoutSession: {
+            /** @description Stripe's checkout session id. */
+            session_id: string;
+            /** @description Where to send the member to pay. */
+            url: string;
+        };
+        /**
          * BillingCreatePrice
          * @description Body of `POST /v1/billing/admin/products/{product_id}/prices`.
          */
@@ -1389,6 +1476,14 @@ export interface components {
             currency: string;
         };
         /**
+         * BillingPortalSession
+         * @description A link to the customer portal.
+         */
+        BillingPortalSession: {
+            /** @description A one-time link to Stripe's customer portal (cancel, change card, invoices). */
+            url: string;
+        };
+        /**
          * BillingPrice
          * @description A price of a product.
          */
@@ -1479,6 +1574,11 @@ export interface components {
             content_premium: boolean;
         };
         /**
+         * @description Which store bills the subscription.
+         * @enum {string}
+         */
+        BillingProvider: "stripe" | "app_store" | "play";
+        /**
          * BillingRevokeGrant
          * @description Body of `POST /v1/billing/admin/grants/{grant_id}/revoke`.
          */
@@ -1486,6 +1586,56 @@ export interface components {
             /** @description Why (kept in the ledger's history), 1–500 characters. */
             reason: string;
         };
+        /**
+         * BillingSubscription
+         * @description One of the member's subscriptions.
+         */
+        BillingSubscription: {
+            /** @description Whether it ends at the period's end instead of renewing. */
+            cancel_at_period_end: boolean;
+            /**
+             * Format: date-time
+             * @description End of the current paid or trial period.
+             * @example 2026-11-26T09:30:00Z
+             */
+            current_period_end?: string | null;
+            /**
+             * Format: date-time
+             * @description End of the grace period after a failed payment.
+             * @example 2026-11-26T09:30:00Z
+             */
+            grace_until?: string | null;
+            /**
+             * @description The subscription id.
+             * @example bsu_00000000000000000000000000
+             */
+            id: string;
+            /**
+             * @description The price bought, when known.
+             * @example prc_00000000000000000000000000
+             */
+            price_id?: string | null;
+            /**
+             * @description The product bought, when known.
+             * @example prd_00000000000000000000000000
+             */
+            product_id?: string | null;
+            /** @description Which store bills it. */
+            provider: components["schemas"]["BillingProvider"] & unknown;
+            /**
+             * Format: date-time
+             * @description When access began.
+             * @example 2026-11-26T09:30:00Z
+             */
+            started_at: string;
+            /** @description Its state. */
+            status: components["schemas"]["BillingSubscriptionStatus"] & unknown;
+        };
+        /**
+         * @description A subscription's state.
+         * @enum {string}
+         */
+        BillingSubscriptionStatus: "trialing" | "active" | "past_due" | "canceled" | "expired" | "paused" | "refunded" | "revoked";
         /**
          * BillingUpdatePrice
          * @description `PATCH /v1/billing/admin/prices/{price_id}`.
@@ -2250,6 +2400,16 @@ export interface components {
         Page_BillingProduct: {
             /** @description The items of this page, in the list's stable order. */
             items: components["schemas"]["BillingProduct"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /**
+         * Page_BillingSubscription
+         * @description One page of a list.
+         */
+        Page_BillingSubscription: {
+            /** @description The items of this page, in the list's stable order. */
+            items: components["schemas"]["BillingSubscription"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
         };
@@ -3777,6 +3937,131 @@ export interface operations {
             };
         };
     };
+    billingCheckout: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the request safe to retry: a retry with the same key within 24 h gets the
+                 *     first response again (`Idempotent-Replayed: true`). 1–255 printable ASCII
+                 *     characters, e.g. a UUID.
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json; charset=utf-8": components["schemas"]["BillingCheckoutRequest"];
+            };
+        };
+        responses: {
+            /** @description The session was created at Stripe. */
+            201: {
+                headers: {
+                    /** @description `private`: member-specific. */
+                    "CACHE-CONTROL": "private";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["BillingCheckoutSession"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     billingMyEntitlements: {
         parameters: {
             query?: never;
@@ -3835,6 +4120,203 @@ export interface operations {
             };
             /** @description Unsupported `Content-Type`. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    billingPortal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A fresh one-time link. */
+            200: {
+                headers: {
+                    /** @description `no-store`: the link signs the member in at Stripe. */
+                    "CACHE-CONTROL": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["BillingPortalSession"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    billingMySubscriptions: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–100 (default 20). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page, oldest first. */
+            200: {
+                headers: {
+                    /** @description `private`: member-specific. */
+                    "CACHE-CONTROL": "private";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["Page_BillingSubscription"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
