@@ -40,6 +40,13 @@ impl Problems {
         });
     }
 
+    /// One invalid field.
+    pub fn one(field: &str, code: &str, message: &str) -> haven_platform::Invalid {
+        let mut p = Self::default();
+        p.add(field, code, message);
+        haven_platform::Invalid(p.0)
+    }
+
     /// `Err` with every recorded problem, if any.
     pub fn finish(self) -> Result<(), haven_platform::Invalid> {
         if self.0.is_empty() {

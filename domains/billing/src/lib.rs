@@ -2,13 +2,14 @@
 //! subscriptions fed by payment providers. Paths live under `/v1/billing/…`.
 //!
 //! Laid out by resource (docs/architecture.md "Inside a domain crate"): `catalog`,
-//! `ledger`, `subscriptions`, `stripe`, `privacy`.
+//! `ledger`, `subscriptions`, `stripe`, `promo`, `privacy`.
 
 pub mod catalog;
 mod error;
 pub mod events;
 pub mod ledger;
 pub mod privacy;
+pub mod promo;
 pub mod schema;
 pub mod service;
 pub mod stripe;
@@ -72,6 +73,12 @@ enum BillingTag {
     /// Paying on the web (Stripe Checkout) and the customer portal.
     #[oai(rename = "Billing: Checkout")]
     Checkout,
+    /// Redeeming promo codes.
+    #[oai(rename = "Billing: Promo codes")]
+    Promo,
+    /// Promo codes (admins).
+    #[oai(rename = "Billing: Promo admin")]
+    PromoAdmin,
 }
 
 /// The module's API: every resource's operations.
@@ -82,6 +89,8 @@ pub type BillingApi = (
     ledger::api::LedgerAdminApi,
     subscriptions::api::SubscriptionsApi,
     stripe::api::CheckoutApi,
+    promo::api::PromoApi,
+    promo::api::PromoAdminApi,
 );
 
 impl ModuleInfo for BillingModule {
@@ -141,6 +150,8 @@ impl Module for BillingModule {
             ledger::api::LedgerAdminApi::new(self.service.clone(), self.guard.clone()),
             subscriptions::api::SubscriptionsApi::new(self.service.clone()),
             stripe::api::CheckoutApi::new(self.service.clone()),
+            promo::api::PromoApi::new(self.service.clone()),
+            promo::api::PromoAdminApi::new(self.service.clone(), self.guard.clone()),
         )
     }
 }

@@ -126,7 +126,37 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    billing_promo_codes (id) {
+        id -> Text,
+        code -> Text,
+        kind -> Text,
+        percent_off -> Nullable<Integer>,
+        amount_off_minor -> Nullable<BigInt>,
+        currency -> Nullable<Text>,
+        stripe_coupon_id -> Nullable<Text>,
+        product_id -> Nullable<Text>,
+        free_days -> Nullable<Integer>,
+        expires_at -> Nullable<Timestamp>,
+        max_redemptions -> Nullable<BigInt>,
+        redeemed_count -> BigInt,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    billing_promo_redemptions (id) {
+        id -> Text,
+        promo_id -> Text,
+        user_id -> Text,
+        redeemed_at -> Timestamp,
+        applied_at -> Nullable<Timestamp>,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
+    billing_promo_codes,
+    billing_promo_redemptions,
     billing_subscriptions,
     billing_customers,
     billing_webhook_events,

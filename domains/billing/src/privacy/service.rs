@@ -68,7 +68,15 @@ impl BillingService {
                         })
                     })
                     .collect();
+                let redemptions: Vec<Value> = crate::promo::repo::redemptions_of(conn, &user)?
+                    .into_iter()
+                    .map(|(r, code)| {
+                        json!({"id": r.id, "code": code, "redeemed_at": time(r.redeemed_at),
+                               "applied_at": r.applied_at.map(time)})
+                    })
+                    .collect();
                 Ok(json!({
+                    "promo_redemptions": redemptions,
                     "stripe_customer_id": subs::customer_of(conn, &user)?,
                     "subscriptions": subscriptions,
                     "grants": grants,

@@ -13,6 +13,7 @@ use super::events::{self, Envelope, Fact, Malformed, SubscriptionObject};
 use super::signature::{self, TOLERANCE_S};
 use crate::catalog::model::PriceId;
 use crate::catalog::repo as catalog;
+use crate::promo::repo as promo;
 use crate::service::BillingService;
 use crate::subscriptions::model::Provider;
 use crate::subscriptions::repo as subs;
@@ -207,7 +208,7 @@ impl BillingService {
         key: Option<&str>,
     ) -> Result<CheckoutSession, CheckoutError> {
         let (user, price) = (*user_id, *price_id);
-        let (stripe_price, trial_days, customer) = self
+        let (stripe_price, trial_days, customer, discount) = self
             .db
             .read_primary(move |conn| {
                 let row = catalog::find_price(conn, &price)?.ok_or(CheckoutError::PriceNotFound)?;
@@ -218,7 +219,9 @@ impl BillingService {
                 }
                 let stripe = row.stripe_price_id.ok_or(CheckoutError::NotPurchasable)?;
                 let customer = subs::customer_of(conn, &user)?;
-                Ok((stripe, row.trial_days, customer))
+                let discount = promo::pending_discount(conn, &user)?
+                    .and_then(|(r, p)| p.stripe_coupon_id.map(|c| (r.id, c)));
+                Ok((stripe, row.trial_days, customer, discount))
             })
             .await?;
         let user_text = user.to_string();
@@ -250,6 +253,9 @@ impl BillingService {
         if let Some(c) = customer {
             form.push(("customer".to_owned(), c));
         }
+        if let Some((_, coupon)) = &discount {
+            form.push(("discounts[0][coupon]".to_owned(), coupon.clone()));
+        }
         let stripe_key = stripe_key("checkout", &user_text, &price.to_string(), key);
         let session = self
             .stripe
@@ -260,6 +266,15 @@ impl BillingService {
                 StripeError::Unavailable("checkout session without id or url".into()).into(),
             );
         };
+        // After Stripe answered: a discount is used up only by a session that exists.
+        if let Some((redemption, _)) = discount {
+            let now = now_utc();
+            self.db
+                .write(move |conn| {
+                    Ok::<_, CheckoutError>(promo::mark_applied(conn, &redemption, now)?)
+                })
+                .await?;
+        }
         Ok(CheckoutSession {
             id: id.to_owned(),
             url: url.to_owned(),

@@ -6,6 +6,7 @@
 
 mod catalog;
 mod ledger;
+mod promo;
 mod stripe;
 mod stripe_support;
 mod support;

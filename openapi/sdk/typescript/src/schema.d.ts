@@ -240,6 +240,33 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/billing/admin/promo-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List promo codes
+         * @description Admins only. Every code with its redemption count, oldest first.
+         */
+        get: operations["billingListPromoCodes"];
+        put?: never;
+        /**
+         * Create a promo code
+         * @description Admins only (role `admin`, signed in with a second factor). A discount (percent or
+         *     amount off, a Stripe coupon applied at the member's next web checkout) or a free
+         *     period of a product; optional expiry and total limit. Terms that do not fit the
+         *     kind are `422 promo_terms_invalid`; a code in use is `409 promo_code_taken`.
+         */
+        post: operations["billingCreatePromoCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/billing/checkout": {
         parameters: {
             query?: never;
@@ -301,6 +328,29 @@ export interface paths {
          *     the web.
          */
         post: operations["billingPortal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/billing/me/promo-redemptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Redeem a promo code
+         * @description A free period is granted at once (see `GET /v1/billing/me/entitlements`); a
+         *     discount applies to the caller's next web checkout. Each member redeems a code
+         *     once (`409 promo_code_already_redeemed`); an expired code is `409
+         *     promo_code_expired`, one redeemed as often as allowed `409 promo_code_exhausted`.
+         */
+        post: operations["billingRedeemPromoCode"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1292,6 +1342,54 @@ export interface components {
             name: string;
         };
         /**
+         * BillingCreatePromoCode
+         * @description Body of `POST /v1/billing/admin/promo-codes`. The terms must fit the kind
+         *     (`promo_terms_invalid` otherwise): `percent_off` codes need `percent_off` and
+         *     `stripe_coupon_id`; `amount_off` codes `amount_off_minor`, `currency` and
+         *     `stripe_coupon_id`; `free_period` codes `product_id` and `free_days`.
+         */
+        BillingCreatePromoCode: {
+            /**
+             * Format: int64
+             * @description Amount off in minor units, 1–100,000,000 (`amount_off`).
+             */
+            amount_off_minor?: number | null;
+            /** @description The code members type, unique (compared in upper case). */
+            code: string;
+            /** @description ISO 4217 currency of the amount (`amount_off`). */
+            currency?: string | null;
+            /**
+             * Format: date-time
+             * @description When the code stops working (in the future); absent: never.
+             * @example 2026-11-26T09:30:00Z
+             */
+            expires_at?: string | null;
+            /**
+             * Format: int32
+             * @description Days of the free period, 1–366 (`free_period`).
+             */
+            free_days?: number | null;
+            /** @description What it gives. */
+            kind: components["schemas"]["BillingPromoKind"] & unknown;
+            /**
+             * Format: int64
+             * @description How many members may redeem it in all, 1–1,000,000; absent: no limit.
+             */
+            max_redemptions?: number | null;
+            /**
+             * Format: int32
+             * @description Percent off, 1–100 (`percent_off`).
+             */
+            percent_off?: number | null;
+            /**
+             * @description The product whose features a free period grants (`free_period`).
+             * @example prd_00000000000000000000000000
+             */
+            product_id?: string | null;
+            /** @description The Stripe coupon checkout applies (discounts). */
+            stripe_coupon_id?: string | null;
+        };
+        /**
          * BillingEntitlement
          * @description Whether the member may use a feature now, and for sessions how many are left.
          */
@@ -1574,10 +1672,101 @@ export interface components {
             content_premium: boolean;
         };
         /**
+         * BillingPromoCode
+         * @description A promo code.
+         */
+        BillingPromoCode: {
+            /**
+             * Format: int64
+             * @description Amount off in minor units.
+             */
+            amount_off_minor?: number | null;
+            /** @description The code, upper case. */
+            code: string;
+            /**
+             * Format: date-time
+             * @description When it was created.
+             * @example 2026-11-26T09:30:00Z
+             */
+            created_at: string;
+            /** @description Currency of the amount. */
+            currency?: string | null;
+            /**
+             * Format: date-time
+             * @description Expiry.
+             * @example 2026-11-26T09:30:00Z
+             */
+            expires_at?: string | null;
+            /**
+             * Format: int32
+             * @description Days of a free period.
+             */
+            free_days?: number | null;
+            /**
+             * @description The code id.
+             * @example prm_00000000000000000000000000
+             */
+            id: string;
+            /** @description What it gives. */
+            kind: components["schemas"]["BillingPromoKind"] & unknown;
+            /**
+             * Format: int64
+             * @description Total redemptions allowed.
+             */
+            max_redemptions?: number | null;
+            /**
+             * Format: int32
+             * @description Percent off.
+             */
+            percent_off?: number | null;
+            /**
+             * @description The product of a free period.
+             * @example prd_00000000000000000000000000
+             */
+            product_id?: string | null;
+            /**
+             * Format: int64
+             * @description Redemptions so far.
+             */
+            redeemed_count: number;
+        };
+        /**
+         * @description What a code gives.
+         * @enum {string}
+         */
+        BillingPromoKind: "percent_off" | "amount_off" | "free_period";
+        /**
          * @description Which store bills the subscription.
          * @enum {string}
          */
         BillingProvider: "stripe" | "app_store" | "play";
+        /**
+         * BillingRedeemPromoCode
+         * @description Body of `POST /v1/billing/me/promo-redemptions`.
+         */
+        BillingRedeemPromoCode: {
+            /** @description The code as the member typed it (case does not matter). */
+            code: string;
+        };
+        /**
+         * BillingRedemption
+         * @description A redemption.
+         */
+        BillingRedemption: {
+            /**
+             * Format: date-time
+             * @description End of the free period granted (`free_period`).
+             * @example 2026-11-26T09:30:00Z
+             */
+            granted_until?: string | null;
+            /**
+             * @description The redemption id.
+             * @example red_00000000000000000000000000
+             */
+            id: string;
+            /** @description What the code gives: a discount applies to the next web checkout. */
+            kind: components["schemas"]["BillingPromoKind"] & unknown;
+        };
         /**
          * BillingRevokeGrant
          * @description Body of `POST /v1/billing/admin/grants/{grant_id}/revoke`.
@@ -2400,6 +2589,16 @@ export interface components {
         Page_BillingProduct: {
             /** @description The items of this page, in the list's stable order. */
             items: components["schemas"]["BillingProduct"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /**
+         * Page_BillingPromoCode
+         * @description One page of a list.
+         */
+        Page_BillingPromoCode: {
+            /** @description The items of this page, in the list's stable order. */
+            items: components["schemas"]["BillingPromoCode"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
         };
@@ -3937,6 +4136,223 @@ export interface operations {
             };
         };
     };
+    billingListPromoCodes: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–100 (default 20). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page, oldest first. */
+            200: {
+                headers: {
+                    /** @description `private`: not for shared caches. */
+                    "CACHE-CONTROL": "private";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["Page_BillingPromoCode"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    billingCreatePromoCode: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the request safe to retry: a retry with the same key within 24 h gets the
+                 *     first response again (`Idempotent-Replayed: true`). 1–255 printable ASCII
+                 *     characters, e.g. a UUID.
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json; charset=utf-8": components["schemas"]["BillingCreatePromoCode"];
+            };
+        };
+        responses: {
+            /** @description The code was created. */
+            201: {
+                headers: {
+                    /** @description `private`: not for shared caches. */
+                    "CACHE-CONTROL": "private";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["BillingPromoCode"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     billingCheckout: {
         parameters: {
             query?: never;
@@ -4216,6 +4632,131 @@ export interface operations {
             };
             /** @description Unsupported `Content-Type`. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    billingRedeemPromoCode: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the request safe to retry: a retry with the same key within 24 h gets the
+                 *     first response again (`Idempotent-Replayed: true`). 1–255 printable ASCII
+                 *     characters, e.g. a UUID.
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json; charset=utf-8": components["schemas"]["BillingRedeemPromoCode"];
+            };
+        };
+        responses: {
+            /** @description The code was redeemed. */
+            201: {
+                headers: {
+                    /** @description `private`: member-specific. */
+                    "CACHE-CONTROL": "private";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["BillingRedemption"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
