@@ -2,9 +2,10 @@
 //! subscriptions fed by payment providers. Paths live under `/v1/billing/…`.
 //!
 //! Laid out by resource (docs/architecture.md "Inside a domain crate"): `catalog`,
-//! `ledger`, `subscriptions`, `stripe`, `promo`, `privacy`.
+//! `ledger`, `subscriptions`, `stripe`, `promo`, `employers`, `privacy`.
 
 pub mod catalog;
+pub mod employers;
 mod error;
 pub mod events;
 pub mod ledger;
@@ -79,6 +80,9 @@ enum BillingTag {
     /// Promo codes (admins).
     #[oai(rename = "Billing: Promo admin")]
     PromoAdmin,
+    /// Employers' contracts and waitlists (admins).
+    #[oai(rename = "Billing: Employers")]
+    Employers,
 }
 
 /// The module's API: every resource's operations.
@@ -91,11 +95,18 @@ pub type BillingApi = (
     stripe::api::CheckoutApi,
     promo::api::PromoApi,
     promo::api::PromoAdminApi,
+    employers::api::EmployersApi,
 );
 
 impl ModuleInfo for BillingModule {
     fn name(&self) -> &'static str {
         "billing"
+    }
+
+    fn event_handlers(&self) -> Vec<std::sync::Arc<dyn haven_platform::outbox::EventHandler>> {
+        vec![std::sync::Arc::new(events::EmployerSponsorships::new(
+            self.service.clone(),
+        ))]
     }
 
     fn routes(&self, route: poem::Route) -> poem::Route {
@@ -152,6 +163,7 @@ impl Module for BillingModule {
             stripe::api::CheckoutApi::new(self.service.clone()),
             promo::api::PromoApi::new(self.service.clone()),
             promo::api::PromoAdminApi::new(self.service.clone(), self.guard.clone()),
+            employers::api::EmployersApi::new(self.service.clone(), self.guard.clone()),
         )
     }
 }

@@ -154,7 +154,30 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    billing_employer_contracts (organization_id) {
+        organization_id -> Text,
+        product_id -> Text,
+        seats -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    billing_employer_seats (membership_id) {
+        membership_id -> Text,
+        organization_id -> Text,
+        user_id -> Text,
+        state -> Text,
+        joined_at -> Timestamp,
+        ended_at -> Nullable<Timestamp>,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
+    billing_employer_contracts,
+    billing_employer_seats,
     billing_promo_codes,
     billing_promo_redemptions,
     billing_subscriptions,

@@ -75,7 +75,16 @@ impl BillingService {
                                "applied_at": r.applied_at.map(time)})
                     })
                     .collect();
+                let sponsorships: Vec<Value> = crate::employers::repo::seats_of(conn, &user)?
+                    .into_iter()
+                    .map(|s| {
+                        json!({"membership_id": s.membership_id, "organization_id": s.organization_id,
+                               "state": s.state, "joined_at": time(s.joined_at),
+                               "ended_at": s.ended_at.map(time)})
+                    })
+                    .collect();
                 Ok(json!({
+                    "employer_sponsorships": sponsorships,
                     "promo_redemptions": redemptions,
                     "stripe_customer_id": subs::customer_of(conn, &user)?,
                     "subscriptions": subscriptions,

@@ -530,7 +530,7 @@ async fn export_and_erasure_cover_the_ledger() {
     assert_eq!(
         export,
         json!({"grants": [], "consumptions": [], "ledger_history": [],
-               "stripe_customer_id": null, "subscriptions": [], "promo_redemptions": []})
+               "stripe_customer_id": null, "subscriptions": [], "promo_redemptions": [], "employer_sponsorships": []})
     );
     assert!(
         !billing

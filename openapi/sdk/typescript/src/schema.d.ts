@@ -38,6 +38,53 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/billing/admin/employers/{organization_id}/contract": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read an employer's contract
+         * @description Admins only. `404` when the organization has none.
+         */
+        get: operations["billingGetEmployerContract"];
+        /**
+         * Set an employer's contract
+         * @description Admins only (role `admin`, signed in with a second factor). The product the
+         *     organization's members get and how many at once; members waiting for a seat are
+         *     seated, first come first, while seats are free.
+         */
+        put: operations["billingSetEmployerContract"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/billing/admin/employers/{organization_id}/waitlist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An employer's waitlist
+         * @description Admins only. Members who joined the organization while its seats were full, first
+         *     come first.
+         */
+        get: operations["billingEmployerWaitlist"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/billing/admin/grants/{grant_id}/revoke": {
         parameters: {
             query?: never;
@@ -1390,6 +1437,38 @@ export interface components {
             stripe_coupon_id?: string | null;
         };
         /**
+         * BillingEmployerContract
+         * @description An organization's billing contract.
+         */
+        BillingEmployerContract: {
+            /**
+             * @description The organization (identity's id).
+             * @example org_00000000000000000000000000
+             */
+            organization_id: string;
+            /**
+             * @description The product its members get.
+             * @example prd_00000000000000000000000000
+             */
+            product_id: string;
+            /**
+             * Format: int64
+             * @description Seats taken now.
+             */
+            seated: number;
+            /**
+             * Format: int64
+             * @description Seats in the contract.
+             */
+            seats: number;
+            /**
+             * Format: date-time
+             * @description When the contract last changed.
+             * @example 2026-11-26T09:30:00Z
+             */
+            updated_at: string;
+        };
+        /**
          * BillingEntitlement
          * @description Whether the member may use a feature now, and for sessions how many are left.
          */
@@ -1776,6 +1855,22 @@ export interface components {
             reason: string;
         };
         /**
+         * BillingSetEmployerContract
+         * @description Body of `PUT /v1/billing/admin/employers/{organization_id}/contract`.
+         */
+        BillingSetEmployerContract: {
+            /**
+             * @description The product whose features the organization's members get.
+             * @example prd_00000000000000000000000000
+             */
+            product_id: string;
+            /**
+             * Format: int64
+             * @description How many members it sponsors at once, 1–1,000,000.
+             */
+            seats: number;
+        };
+        /**
          * BillingSubscription
          * @description One of the member's subscriptions.
          */
@@ -1845,6 +1940,28 @@ export interface components {
             description?: string | null;
             /** @description New display name, 1–200 characters (trimmed). */
             name?: string | null;
+        };
+        /**
+         * BillingWaitlistEntry
+         * @description A member waiting for a seat.
+         */
+        BillingWaitlistEntry: {
+            /**
+             * Format: date-time
+             * @description When they joined the organization.
+             * @example 2026-11-26T09:30:00Z
+             */
+            joined_at: string;
+            /**
+             * @description The membership (identity's id).
+             * @example mbr_00000000000000000000000000
+             */
+            membership_id: string;
+            /**
+             * @description The member.
+             * @example usr_00000000000000000000000000
+             */
+            user_id: string;
         };
         /**
          * FieldError
@@ -2613,6 +2730,16 @@ export interface components {
             next_cursor?: string | null;
         };
         /**
+         * Page_BillingWaitlistEntry
+         * @description One page of a list.
+         */
+        Page_BillingWaitlistEntry: {
+            /** @description The items of this page, in the list's stable order. */
+            items: components["schemas"]["BillingWaitlistEntry"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /**
          * Page_IdentityAdminUser
          * @description One page of a list.
          */
@@ -2798,6 +2925,312 @@ export interface operations {
             };
             /** @description Unsupported `Content-Type`. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    billingGetEmployerContract: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organization (identity's id). */
+                organization_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The contract. */
+            200: {
+                headers: {
+                    /** @description `private`: not for shared caches. */
+                    "CACHE-CONTROL": "private";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["BillingEmployerContract"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    billingSetEmployerContract: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organization (identity's id). */
+                organization_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json; charset=utf-8": components["schemas"]["BillingSetEmployerContract"];
+            };
+        };
+        responses: {
+            /** @description The contract. */
+            200: {
+                headers: {
+                    /** @description `private`: not for shared caches. */
+                    "CACHE-CONTROL": "private";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["BillingEmployerContract"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    billingEmployerWaitlist: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–100 (default 20). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The organization (identity's id). */
+                organization_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page, first come first. */
+            200: {
+                headers: {
+                    /** @description `private`: member-specific. */
+                    "CACHE-CONTROL": "private";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["Page_BillingWaitlistEntry"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
