@@ -6,6 +6,7 @@
 
 mod catalog;
 mod employers;
+mod guard;
 mod ledger;
 mod promo;
 mod stripe;
