@@ -43,6 +43,7 @@ macro_rules! mount {
 mount!(
     identity: haven_identity::IdentityModule,
     content: haven_content::ContentModule,
+    billing: haven_billing::BillingModule,
 );
 
 impl Modules {

@@ -1,51 +1,11 @@
-//! What the resources' errors share: problem builders, the shared `Fault`, and the
-//! collector of field problems each write validates into (`422 validation_failed` with
-//! one entry per field). Bodies never echo more than the offending value's shape.
+//! What the resources' errors share: the problem builders, and the collector of field
+//! problems each write validates into (`422 validation_failed` with one entry per field).
+//! Bodies never echo more than the offending value's shape. The shared `Fault`,
+//! `db_errors!` and `fault_errors!` are the platform's.
 
 use haven_platform::http::problem::{FieldError, ProblemError};
-use haven_platform::{DbError, Unexpected};
+
 use poem::http::StatusCode;
-
-/// The failure of a helper shared by several resources: the database or something
-/// unexpected, never a domain outcome.
-#[derive(Debug, thiserror::Error)]
-pub enum Fault {
-    /// The database failed.
-    #[error(transparent)]
-    Db(#[from] DbError),
-    /// Anything unexpected.
-    #[error(transparent)]
-    Unexpected(#[from] Unexpected),
-}
-
-haven_platform::db_errors!(Fault);
-
-impl haven_platform::DomainError for Fault {
-    const STATUSES: &'static [u16] = &[];
-
-    fn into_problem(self) -> ProblemError {
-        match self {
-            Self::Db(e) => haven_platform::http::domain_error::db_problem(e),
-            Self::Unexpected(e) => e.into_problem(),
-        }
-    }
-}
-
-/// `From<Fault>` for resource enums with `Db` and `Unexpected` variants.
-macro_rules! fault_errors {
-    ($($t:ty),+ $(,)?) => {$(
-        impl From<$crate::error::Fault> for $t {
-            fn from(e: $crate::error::Fault) -> Self {
-                match e {
-                    $crate::error::Fault::Db(e) => Self::Db(e),
-                    $crate::error::Fault::Unexpected(e) => Self::Unexpected(e),
-                }
-            }
-        }
-    )+};
-}
-
-pub(crate) use fault_errors;
 
 /// A problem with `status`, `code` and `detail`.
 pub(crate) fn problem(status: StatusCode, code: &str, detail: impl Into<String>) -> ProblemError {

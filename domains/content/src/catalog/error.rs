@@ -4,7 +4,8 @@ use haven_platform::http::domain_error::db_problem;
 use haven_platform::http::problem::ProblemError;
 use haven_platform::{DbError, DomainError, Invalid, Unexpected, db_errors, error_set};
 
-use crate::error::{fault_errors, not_found};
+use crate::error::not_found;
+use haven_platform::fault_errors;
 
 /// Reading the published catalog.
 #[derive(Debug, thiserror::Error)]

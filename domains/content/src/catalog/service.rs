@@ -3,9 +3,10 @@
 use std::sync::Arc;
 
 use super::snapshot::Snapshot;
-use crate::error::{Fault, Problems};
+use crate::error::Problems;
 use crate::locale::Locale;
 use crate::service::ContentService;
+use haven_platform::Fault;
 
 /// `(field, value)` of a slug filter.
 pub(crate) fn slug_filter(field: &str, value: Option<String>, p: &mut Problems) -> Option<String> {

@@ -13,10 +13,10 @@ use haven_platform::{AnyConnection, Db, Unexpected};
 
 use super::repo;
 use super::snapshot::{CatalogItem, CatalogNarrator, Snapshot};
-use crate::error::Fault;
 use crate::items::model::ItemDocument;
 use crate::items::repo as items_repo;
 use crate::narrators::repo as narrators_repo;
+use haven_platform::Fault;
 
 /// The current snapshot and how to refresh it.
 #[derive(Debug)]

@@ -5,7 +5,8 @@ use haven_platform::http::problem::ProblemError;
 use haven_platform::{DbError, DomainError, Invalid, Unexpected, db_errors, error_set};
 use poem::http::StatusCode;
 
-use crate::error::{fault_errors, not_found, problem};
+use crate::error::{not_found, problem};
+use haven_platform::fault_errors;
 
 const ITEM_NOT_FOUND: &str = "The item does not exist.";
 

@@ -6,9 +6,9 @@ use haven_platform::ids::UserId;
 use haven_platform::privacy::{Erasure, UserData};
 use serde_json::json;
 
-use crate::error::Fault;
 use crate::items::repo as items_repo;
 use crate::service::{ContentService, utc};
+use haven_platform::Fault;
 
 impl ContentService {
     /// Everything content keeps about `user`, as JSON.
