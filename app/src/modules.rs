@@ -42,6 +42,8 @@ macro_rules! mount {
 // Domain crates add themselves here, one line each.
 mount!(
     identity: haven_identity::IdentityModule,
+    content: haven_content::ContentModule,
+    billing: haven_billing::BillingModule,
 );
 
 impl Modules {

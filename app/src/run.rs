@@ -4,7 +4,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use haven_identity::RegisterError;
-use haven_identity::accounts::service::RegisterInput;
+use haven_identity::accounts::model::RegisterInput;
 use haven_platform::auth::{Role, dev_keys};
 use haven_platform::config::Settings;
 use haven_platform::db::{migrations_pending, run_migrations};

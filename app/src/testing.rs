@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use futures_util::future::BoxFuture;
 use haven_identity::IdentityService;
-use haven_identity::accounts::service::RegisterInput;
+use haven_identity::accounts::model::RegisterInput;
 use haven_identity::mfa::service::MFA_REQUIRED_ROLES;
 use haven_platform::auth::Role;
 use haven_platform::testing::{

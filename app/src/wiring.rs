@@ -28,8 +28,14 @@ pub const BUILD: BuildInfo = BuildInfo {
 /// guard's account-state port.
 pub fn modules(ctx: &PlatformContext) -> Arc<Modules> {
     let build = || {
+        let billing = Arc::new(haven_billing::BillingModule::new(ctx));
         let modules = Modules {
             identity: Arc::new(haven_identity::IdentityModule::new(ctx)),
+            content: Arc::new(haven_content::ContentModule::new(
+                ctx,
+                Some(Arc::new(BillingEntitlements(billing.service().clone()))),
+            )),
+            billing,
         };
         ctx.guard.install(Arc::new(IdentityAccountStates(
             modules.identity.service().clone(),
@@ -52,6 +58,26 @@ impl AccountStates for IdentityAccountStates {
         session_id: &'a SessionId,
     ) -> BoxFuture<'a, Result<Option<LiveAccount>, DbError>> {
         Box::pin(self.0.live_account(user_id, session_id))
+    }
+}
+
+/// Content's entitlement port answered by billing's ledger (its per-node cache, checked
+/// against the ledger's version row). A feature name billing does not know is refused.
+struct BillingEntitlements(haven_billing::BillingService);
+
+impl haven_content::Entitlements for BillingEntitlements {
+    fn may_use<'a>(
+        &'a self,
+        user: &'a UserId,
+        feature: &'a str,
+    ) -> BoxFuture<'a, anyhow::Result<bool>> {
+        Box::pin(async move {
+            let Some(feature) = haven_billing::Feature::parse(feature) else {
+                return Ok(false);
+            };
+            let entitlement = self.0.check(user, feature, chrono::Utc::now()).await?;
+            Ok(entitlement.allowed)
+        })
     }
 }
 

@@ -31,7 +31,7 @@ pub mod time;
 
 pub use config::Settings;
 pub use db::{AnyConnection, Db, DbError};
-pub use http::domain_error::{DomainError, Invalid, Unexpected};
+pub use http::domain_error::{DomainError, Fault, Invalid, Unexpected};
 pub use http::pagination::{Page, PageCursor, PageLimit, PageParams};
 pub use http::problem::{ApiError, ApiResult, Problem};
 pub use module::{Module, ModuleInfo, PlatformContext};

@@ -47,8 +47,11 @@ pub fn bind(ctx: &PlatformContext) -> anyhow::Result<Bound> {
 }
 
 #[handler]
-fn metrics_endpoint(ctx: Data<&PlatformContext>) -> String {
-    metrics::render(&metrics::install(), &ctx.db)
+async fn metrics_endpoint(ctx: Data<&PlatformContext>) -> String {
+    // Installed first: a gauge set before the recorder exists would be lost.
+    let handle = metrics::install();
+    metrics::record_ready(ctx.health.readiness().await.is_ok());
+    metrics::render(&handle, &ctx.db)
 }
 
 /// The admin listener's routes: `/metrics` and the probes.

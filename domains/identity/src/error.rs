@@ -6,53 +6,9 @@
 //! document every status the enum can answer. Bodies never carry passwords, tokens or
 //! hashes; 5xx causes go to the log only.
 
-use haven_platform::{DbError, Unexpected};
 use poem::http::StatusCode;
 
 use crate::accounts::model::{EmailError, PasswordError};
-
-/// `From<Fault>` for resource enums with `Db(DbError)` and `Unexpected(Unexpected)`
-/// variants, so they can call the helpers shared by several resources.
-macro_rules! fault_errors {
-    ($($t:ty),+ $(,)?) => {$(
-        impl From<$crate::error::Fault> for $t {
-            fn from(e: $crate::error::Fault) -> Self {
-                match e {
-                    $crate::error::Fault::Db(e) => Self::Db(e),
-                    $crate::error::Fault::Unexpected(e) => Self::Unexpected(e),
-                }
-            }
-        }
-    )+};
-}
-
-pub(crate) use fault_errors;
-
-/// The failure of a helper shared by several resources (lockout, second-factor checks,
-/// account lookups): the database or something unexpected, never a domain outcome, so
-/// each resource's enum absorbs it without a new status.
-#[derive(Debug, thiserror::Error)]
-pub enum Fault {
-    /// The database failed.
-    #[error(transparent)]
-    Db(#[from] DbError),
-    /// Anything unexpected.
-    #[error(transparent)]
-    Unexpected(#[from] Unexpected),
-}
-
-haven_platform::db_errors!(Fault);
-
-impl haven_platform::DomainError for Fault {
-    const CODES: &'static [haven_platform::http::problem::Code] = &[];
-
-    fn into_problem(self) -> haven_platform::http::problem::ProblemError {
-        match self {
-            Self::Db(e) => haven_platform::http::domain_error::db_problem(e),
-            Self::Unexpected(e) => e.into_problem(),
-        }
-    }
-}
 
 /// Every problem listed, as the platform's `422 validation_failed`.
 pub fn invalid(problems: Vec<FieldProblem>) -> haven_platform::Invalid {

@@ -4,8 +4,9 @@
 
 use haven_platform::http::text::{ListRule, TextRule};
 
-use crate::accounts::model::{EMAIL_MAX_LEN, PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS};
-use crate::accounts::service::{DISPLAY_NAME_MAX_CHARS, LOCALE_MAX_LEN};
+use crate::accounts::model::{
+    DISPLAY_NAME_MAX_CHARS, EMAIL_MAX_LEN, LOCALE_MAX_LEN, PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS,
+};
 use crate::admin::model::EMAIL_SEARCH_MAX_LEN;
 use crate::organizations::model::{
     EMPLOYEE_ID_MAX_CHARS, MAX_ALLOWED_DOMAINS, ORGANIZATION_NAME_MAX_CHARS,

@@ -2,15 +2,15 @@
 //! whose domain the members share. Idempotent: what exists is left as it is.
 
 use base64::Engine;
+use haven_platform::Fault;
 use haven_platform::auth::Role;
 use haven_platform::module::Seeded;
 
 use crate::accounts;
 use crate::accounts::error::RegisterError;
-use crate::accounts::service::RegisterInput;
-use crate::error::Fault;
+use crate::accounts::model::RegisterInput;
 use crate::organizations::error::CreateOrganizationError;
-use crate::organizations::service::NewOrganization;
+use crate::organizations::model::NewOrganization;
 use crate::service::IdentityService;
 
 /// The environment variable whose value becomes the demo accounts' password; unset, a

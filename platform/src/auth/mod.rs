@@ -16,6 +16,7 @@ use crate::http::error_set::documents_code;
 use crate::http::problem::{ApiError, ErrorSet};
 use crate::ids::{SessionId, UserId};
 
+mod cache;
 pub mod dev_keys;
 mod guard;
 mod keys;
@@ -167,13 +168,13 @@ impl Principal {
 }
 
 /// The platform's token machinery: the verifier every domain uses and the signer
-/// identity issues with. Cheap to clone.
+/// identity issues with. Cheap to clone (reference counts only): every request gets one.
 #[derive(Clone, Debug)]
 pub struct Auth {
     verifier: TokenVerifier,
     signer: TokenSigner,
-    issuer: String,
-    audience: String,
+    issuer: std::sync::Arc<str>,
+    audience: std::sync::Arc<str>,
 }
 
 impl Auth {
@@ -220,8 +221,8 @@ impl Auth {
         Self {
             verifier: TokenVerifier::new(keys, issuer, audience),
             signer,
-            issuer: issuer.to_owned(),
-            audience: audience.to_owned(),
+            issuer: std::sync::Arc::from(issuer),
+            audience: std::sync::Arc::from(audience),
         }
     }
 
@@ -260,8 +261,8 @@ impl Auth {
             .unwrap_or(i64::MAX)
             .clamp(1, MAX_ACCESS_TOKEN_LIFETIME_S);
         AccessClaims {
-            iss: self.issuer.clone(),
-            aud: self.audience.clone(),
+            iss: self.issuer.to_string(),
+            aud: self.audience.to_string(),
             sub: user_id.to_string(),
             exp: now + ttl,
             nbf: now,

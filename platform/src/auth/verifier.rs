@@ -7,6 +7,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use jsonwebtoken::errors::ErrorKind;
 use jsonwebtoken::{Algorithm, Validation};
 
+use super::cache::{self, VerifiedTokens};
 use super::keys::KeySet;
 use super::{ACCESS_TYPE, AccessClaims, MAX_ACCESS_TOKEN_LIFETIME_S, Principal};
 
@@ -71,11 +72,14 @@ pub enum TokenError {
     Subject,
 }
 
-/// Verifies access tokens against a [`KeySet`], an issuer and an audience.
+/// Verifies access tokens against a [`KeySet`], an issuer and an audience. Tokens that
+/// verified are remembered until they expire (`auth/cache.rs`), so a repeated token costs
+/// no signature check; clones share that memory, a verifier built from other keys does not.
 #[derive(Clone, Debug)]
 pub struct TokenVerifier {
     keys: Arc<KeySet>,
     validation: Arc<Validation>,
+    pub(super) verified: VerifiedTokens,
 }
 
 impl TokenVerifier {
@@ -93,6 +97,7 @@ impl TokenVerifier {
         Self {
             keys: Arc::new(keys),
             validation: Arc::new(validation),
+            verified: VerifiedTokens::new(),
         }
     }
 
@@ -103,6 +108,23 @@ impl TokenVerifier {
 
     /// Verifies `token` and returns who it speaks for.
     pub fn verify(&self, token: &str) -> Result<Principal, TokenError> {
+        self.verify_at(token, cache::now())
+    }
+
+    /// [`TokenVerifier::verify`] with the cache read at `now` (Unix s). A cached token
+    /// past its expiry at `now` is `Expired` without a second look, which would read the
+    /// real clock.
+    pub(super) fn verify_at(&self, token: &str, now: i64) -> Result<Principal, TokenError> {
+        if let Some(cached) = self.verified.get(token, now) {
+            return cached;
+        }
+        let principal = self.verify_uncached(token)?;
+        self.verified.insert(token, &principal);
+        Ok(principal)
+    }
+
+    /// Every check, without the cache.
+    fn verify_uncached(&self, token: &str) -> Result<Principal, TokenError> {
         let kid = self.check_header(token)?;
         let key = self.keys.decoding_key(&kid).ok_or(TokenError::UnknownKid)?;
         let data = jsonwebtoken::decode::<AccessClaims>(token, key, &self.validation)

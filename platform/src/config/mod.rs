@@ -7,11 +7,15 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 mod auth;
+mod billing;
+mod content;
 mod email;
 mod identity;
 mod primitives;
 
 pub use auth::{AuthSettings, Secret, VerifyKeySettings};
+pub use billing::BillingSettings;
+pub use content::{ContentSettings, is_locale};
 pub use email::EmailSettings;
 pub use identity::{IdentitySettings, MAX_REFRESH_REUSE_GRACE_S};
 pub use primitives::{
@@ -57,6 +61,12 @@ pub struct Settings {
     /// Session lifetimes and the login soft-lock.
     #[serde(default)]
     pub identity: IdentitySettings,
+    /// The catalog's locale, refresh and caching; the member's day for streaks.
+    #[serde(default)]
+    pub content: ContentSettings,
+    /// Stripe and the grace of failed payments.
+    #[serde(default)]
+    pub billing: BillingSettings,
 }
 
 /// `server.*` keys.
@@ -259,6 +269,7 @@ impl Settings {
                 .try_parsing(true)
                 .list_separator(",")
                 .with_list_parse_key("server.cors_origins")
+                .with_list_parse_key("billing.stripe_webhook_secrets")
                 .source(Some(env_map)),
         );
         let settings: Settings = builder
@@ -331,6 +342,8 @@ impl Settings {
         crate::auth::validate_settings(&self.auth).map_err(ConfigError)?;
         crate::mail::validate_settings(&self.email).map_err(ConfigError)?;
         self.identity.validate().map_err(ConfigError)?;
+        self.content.validate().map_err(ConfigError)?;
+        self.billing.validate().map_err(ConfigError)?;
         if let Some(endpoint) = &self.telemetry.otlp_endpoint
             && !(endpoint.starts_with("http://") || endpoint.starts_with("https://"))
         {
@@ -404,6 +417,12 @@ impl Settings {
         }
         if copy.auth.mfa_encryption_key.is_some() {
             copy.auth.mfa_encryption_key = Some(Secret::new("***"));
+        }
+        if copy.billing.stripe_secret_key.is_some() {
+            copy.billing.stripe_secret_key = Some(Secret::new("***"));
+        }
+        for secret in &mut copy.billing.stripe_webhook_secrets {
+            *secret = Secret::new("***");
         }
         toml_string(&copy)
     }

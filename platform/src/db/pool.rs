@@ -2,9 +2,10 @@
 
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use diesel::connection::SimpleConnection;
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 use super::connection::{AnyConnection, ConnectionManager, Pooled};
 use crate::config::{Backend, DatabaseSettings};
@@ -23,6 +24,9 @@ pub enum DbError {
     #[error("database task failed: {0}")]
     Task(String),
 }
+
+/// The message of a call that found no connection within the acquire timeout.
+const NO_CONNECTION: &str = "no database connection became free within database.acquire_timeout_ms";
 
 /// Pool occupancy, exported as gauges.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,11 +48,31 @@ pub struct Db {
 }
 
 struct Inner {
-    primary: Pool,
-    replica: Option<Pool>,
+    primary: Gated,
+    replica: Option<Gated>,
     backend: Backend,
+    acquire_timeout: Duration,
     waiting: std::sync::atomic::AtomicU32,
     liveness_checks: std::sync::atomic::AtomicU64,
+}
+
+/// A pool behind a semaphore with one permit per connection it may open. A call waits
+/// for a permit on the async side, where waiting costs no thread, and only then takes a
+/// blocking thread: so at most `pool_max` threads per pool ever do database work, and none
+/// of them sits in r2d2 waiting for a connection (issue 9: with 64 clients and a pool of
+/// 4, 60 blocking threads waited there, and their wake-ups were a third of the CPU).
+struct Gated {
+    pool: Pool,
+    permits: Arc<Semaphore>,
+}
+
+/// The right to one connection of a pool, held from before the blocking hand-off until
+/// the connection is back in the pool; and how long the caller may still wait for r2d2.
+pub(super) struct Admission {
+    target: Target,
+    deadline: Instant,
+    /// Declared last: released after whatever the holder declared later (the connection).
+    _permit: OwnedSemaphorePermit,
 }
 
 /// Which pool a call uses.
@@ -73,14 +97,17 @@ impl Db {
     pub fn connect(settings: &DatabaseSettings) -> Result<Self, DbError> {
         let backend =
             Backend::from_url(&settings.url).map_err(|m| DbError::Unavailable(m.to_owned()))?;
-        let build = |url: &str| -> Pool {
-            r2d2::Pool::builder()
+        let acquire_timeout = Duration::from_millis(settings.acquire_timeout_ms);
+        let build = |url: &str| -> Gated {
+            let pool = r2d2::Pool::builder()
                 .max_size(settings.pool_max)
                 .min_idle(Some(0))
-                .connection_timeout(Duration::from_millis(settings.acquire_timeout_ms))
+                .connection_timeout(acquire_timeout)
                 .test_on_check_out(settings.test_on_checkout)
                 .error_handler(Box::new(LogConnectErrors))
-                .build_unchecked(ConnectionManager::new(url, settings.sqlite_busy_timeout_ms))
+                .build_unchecked(ConnectionManager::new(url, settings.sqlite_busy_timeout_ms));
+            let permits = Arc::new(Semaphore::new(settings.pool_max as usize));
+            Gated { pool, permits }
         };
         let primary = build(&settings.url);
         let replica = settings.replica_url.as_deref().map(build);
@@ -89,6 +116,7 @@ impl Db {
                 primary,
                 replica,
                 backend,
+                acquire_timeout,
                 waiting: std::sync::atomic::AtomicU32::new(0),
                 liveness_checks: std::sync::atomic::AtomicU64::new(0),
             }),
@@ -118,16 +146,20 @@ impl Db {
         self.run_on(Target::Primary, f).await
     }
 
-    /// Runs `f` on a pooled connection of `target` on the blocking pool.
+    /// Runs `f` on a pooled connection of `target` on the blocking pool, once a permit
+    /// of that pool is free.
     pub(crate) async fn run_on<T, E, F>(&self, target: Target, f: F) -> Result<T, E>
     where
         F: FnOnce(&mut AnyConnection) -> Result<T, E> + Send + 'static,
         T: Send + 'static,
         E: From<DbError> + Send + 'static,
     {
+        let admission = self.admit(target).await.map_err(E::from)?;
         let db = self.clone();
         blocking(move || {
-            let mut pooled = db.checkout(target).map_err(E::from)?;
+            // Moved in whole so it is dropped after the connection below.
+            let admission = admission;
+            let mut pooled = db.checkout(&admission).map_err(E::from)?;
             let result = f(&mut pooled.conn);
             if result.is_err()
                 && let Err(lost) = db.check_after_error(&mut pooled)
@@ -139,17 +171,51 @@ impl Db {
         .await
     }
 
-    /// A pooled connection of `target`, counted as waiting while r2d2 looks for one.
-    pub(super) fn checkout(&self, target: Target) -> Result<PooledConnection, DbError> {
-        let inner = &self.inner;
-        let pool = match (&inner.replica, target) {
+    fn gated(&self, target: Target) -> &Gated {
+        match (&self.inner.replica, target) {
             (Some(r), Target::Replica) => r,
-            _ => &inner.primary,
+            _ => &self.inner.primary,
+        }
+    }
+
+    /// Waits without a thread for a permit of `target`'s pool, counted as waiting; after
+    /// `database.acquire_timeout_ms` the call is `Unavailable` (503).
+    pub(super) async fn admit(&self, target: Target) -> Result<Admission, DbError> {
+        let deadline = Instant::now() + self.inner.acquire_timeout;
+        let permits = Arc::clone(&self.gated(target).permits);
+        let permit = match permits.clone().try_acquire_owned() {
+            Ok(permit) => permit,
+            Err(_) => {
+                self.inner.waiting.fetch_add(1, Ordering::Relaxed);
+                let waited =
+                    tokio::time::timeout_at(deadline.into(), permits.acquire_owned()).await;
+                self.inner.waiting.fetch_sub(1, Ordering::Relaxed);
+                match waited {
+                    Ok(Ok(permit)) => permit,
+                    // The semaphore is never closed; treated as unavailable all the same.
+                    Ok(Err(_)) | Err(_) => {
+                        return Err(DbError::Unavailable(NO_CONNECTION.to_owned()));
+                    }
+                }
+            }
         };
-        inner.waiting.fetch_add(1, Ordering::Relaxed);
-        let checkout = pool.get();
-        inner.waiting.fetch_sub(1, Ordering::Relaxed);
-        let pooled = checkout.map_err(|e| DbError::Unavailable(e.to_string()))?;
+        Ok(Admission {
+            target,
+            deadline,
+            _permit: permit,
+        })
+    }
+
+    /// A pooled connection for `admission`. The permit makes a free connection (or room
+    /// to open one) the rule; r2d2 still waits, up to what is left of the acquire
+    /// timeout, while a connection is being opened or replaced.
+    pub(super) fn checkout(&self, admission: &Admission) -> Result<PooledConnection, DbError> {
+        let left = admission.deadline.saturating_duration_since(Instant::now());
+        let pooled = self
+            .gated(admission.target)
+            .pool
+            .get_timeout(left)
+            .map_err(|e| DbError::Unavailable(e.to_string()))?;
         pooled.probe.take_lost();
         Ok(pooled)
     }
@@ -193,7 +259,7 @@ impl Db {
 
     /// Occupancy of the primary pool.
     pub fn stats(&self) -> PoolStats {
-        let state = self.inner.primary.state();
+        let state = self.inner.primary.pool.state();
         PoolStats {
             size: state.connections,
             idle: state.idle_connections,
@@ -203,8 +269,8 @@ impl Db {
 
     /// Occupancy of the replica pool, if any.
     pub fn replica_stats(&self) -> Option<PoolStats> {
-        self.inner.replica.as_ref().map(|pool| {
-            let state = pool.state();
+        self.inner.replica.as_ref().map(|gated| {
+            let state = gated.pool.state();
             PoolStats {
                 size: state.connections,
                 idle: state.idle_connections,

@@ -16,7 +16,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use diesel::connection::{Connection, TransactionManager};
 
-use super::pool::{PooledConnection, Target, blocking};
+use super::pool::{Admission, PooledConnection, Target, blocking};
 use super::{AnyConnection, Db, DbError};
 
 tokio::task_local! {
@@ -37,6 +37,9 @@ pub(crate) struct RequestTx {
 #[derive(Default)]
 struct Slot {
     conn: Option<PooledConnection>,
+    /// The pool permit `conn` was checked out under, held as long as `conn` (declared
+    /// after it, so the connection is back in the pool before the permit is free).
+    admission: Option<Admission>,
     /// A joined call lost the connection or could not undo its savepoint: the
     /// transaction cannot commit.
     poisoned: bool,
@@ -122,8 +125,16 @@ impl RequestTx {
         E: From<DbError> + Send + 'static,
     {
         let mut slot = Arc::clone(&self.slot).lock_owned().await;
+        // A call that will check a connection out waits for its permit here, without a
+        // thread; a call joining the pinned connection needs none (it holds one).
+        let admission = if slot.conn.is_none() && !slot.poisoned {
+            Some(self.db.admit(Target::Primary).await.map_err(E::from)?)
+        } else {
+            None
+        };
         let (db, open) = (self.db.clone(), Arc::clone(&self.open));
         blocking(move || {
+            let admission = admission;
             let slot = &mut *slot;
             if slot.poisoned {
                 return Err(E::from(DbError::Unavailable(
@@ -145,7 +156,12 @@ impl RequestTx {
                     SavepointError::Savepoint(e) => E::from(DbError::Query(e)),
                 });
             }
-            let mut pooled = db.checkout(Target::Primary).map_err(E::from)?;
+            let Some(admission) = admission else {
+                return Err(E::from(DbError::Task(
+                    "no permit for a checkout".to_owned(),
+                )));
+            };
+            let mut pooled = db.checkout(&admission).map_err(E::from)?;
             let result = match begin {
                 Some(begin) => begin(&mut pooled.conn, f),
                 None => f(&mut pooled.conn),
@@ -154,6 +170,7 @@ impl RequestTx {
                 // `begin` left its transaction open: from now on it is the request's.
                 Ok(_) if in_transaction(&mut pooled.conn) => {
                     slot.conn = Some(pooled);
+                    slot.admission = Some(admission);
                     open.store(true, Ordering::Release);
                 }
                 Ok(_) => {}
@@ -174,11 +191,14 @@ impl RequestTx {
     {
         let mut slot = Arc::clone(&self.slot).lock_owned().await;
         let pooled = slot.conn.take()?;
+        let admission = slot.admission.take();
         self.open.store(false, Ordering::Release);
         let poisoned = slot.poisoned;
         let db = self.db.clone();
         Some(
             blocking(move || {
+                // Dropped after the connection, as in the slot.
+                let _admission = admission;
                 let mut pooled = pooled;
                 // A call that panicked left its savepoint open: the transaction is not
                 // in a state to commit.
@@ -231,6 +251,7 @@ impl RequestTx {
         if let Some(pooled) = slot.conn.take() {
             pooled.broken.store(true, Ordering::Relaxed);
         }
+        slot.admission = None;
     }
 }
 

@@ -6,15 +6,14 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use poem::endpoint::BoxEndpoint;
-use poem::middleware::{CatchPanic, Cors};
+use poem::middleware::Cors;
 use poem::{EndpointExt, Route};
 use poem_openapi::{OpenApi, OpenApiService};
 
 use super::client_ip::TrustedProxies;
 use super::contract;
-use super::middleware::body_limit::BodyLimit;
 use super::middleware::envelope::{Envelope, ErrorsAsProblems};
-use super::middleware::timeout::Timeout;
+use super::middleware::limits::Limits;
 use super::problem::ProblemError;
 use super::routes::RouteTable;
 use crate::health::HealthApi;
@@ -137,13 +136,11 @@ pub fn build<A: OpenApi + 'static>(ctx: &PlatformContext, api: A, extra: Route) 
     let table = Arc::new(table);
     // Validated with the settings at start-up; an invalid list cannot reach here.
     let proxies = TrustedProxies::parse(&server.trusted_proxies).unwrap_or_default();
-    // Innermost first. Idempotency sits inside BodyLimit (it buffers bounded bodies) and
-    // runs the endpoint to completion in its own task under the request timeout, so a
-    // claimed key always ends stored or released, even when the client or the Timeout
-    // layer gives up first or the handler panics.
+    // Innermost first. Idempotency sits inside the body limit (it buffers bounded
+    // bodies) and runs the endpoint to completion in its own task under the request
+    // timeout, so a claimed key always ends stored or released, even when the client or
+    // the timeout gives up first or the handler panics.
     let endpoint = routes
-        // The bearer checker verifies with the context's keys.
-        .data(ctx.auth.clone())
         .with(Idempotency::new(
             ctx.db.clone(),
             ctx.auth.clone(),
@@ -151,15 +148,12 @@ pub fn build<A: OpenApi + 'static>(ctx: &PlatformContext, api: A, extra: Route) 
             Arc::clone(&table),
             ctx.node,
         ))
-        .with(BodyLimit::new(server.max_body_bytes))
-        .with(Timeout::new(Duration::from_millis(
-            server.request_timeout_ms,
-        )))
-        .with(CatchPanic::new().with_handler(|_| {
-            // The panic message may hold internals; the log line carries the request id.
-            tracing::error!("handler panicked");
-            panicked().to_response()
-        }))
+        // Also adds the context's `Auth`, which the bearer checker verifies with.
+        .with(Limits::new(
+            Duration::from_millis(server.request_timeout_ms),
+            server.max_body_bytes,
+            ctx.auth.clone(),
+        ))
         .with(ErrorsAsProblems::new(Arc::clone(&table)))
         .with_if(!server.cors_origins.is_empty(), cors)
         .with(Envelope::new(table, proxies))

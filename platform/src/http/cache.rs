@@ -83,6 +83,48 @@ cache_directive!(
     "`private`: member-specific; a shared cache must not keep it."
 );
 
+/// `Cache-Control: public, max-age=N`: an anonymous read any cache (a CDN) may keep for
+/// `N` seconds, revalidated with its `ETag` afterwards (public catalog reads).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Public(pub u32);
+
+impl Type for Public {
+    const IS_REQUIRED: bool = true;
+    type RawValueType = Self;
+    type RawElementValueType = Self;
+
+    fn name() -> Cow<'static, str> {
+        Cow::Borrowed("CacheControl_Public")
+    }
+
+    fn schema_ref() -> MetaSchemaRef {
+        MetaSchemaRef::Inline(Box::new(MetaSchema {
+            description: Some(
+                "`public, max-age=N`: the same for every caller; any cache may keep it for N \
+                 seconds, then revalidate with `If-None-Match`.",
+            ),
+            pattern: Some("^public, max-age=[0-9]+$".to_owned()),
+            ..MetaSchema::new("string")
+        }))
+    }
+
+    fn as_raw_value(&self) -> Option<&Self::RawValueType> {
+        Some(self)
+    }
+
+    fn raw_element_iter<'a>(
+        &'a self,
+    ) -> Box<dyn Iterator<Item = &'a Self::RawElementValueType> + 'a> {
+        Box::new(self.as_raw_value().into_iter())
+    }
+}
+
+impl ToHeader for Public {
+    fn to_header(&self) -> Option<HeaderValue> {
+        HeaderValue::from_str(&format!("public, max-age={}", self.0)).ok()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -91,6 +133,7 @@ mod tests {
     fn headers_and_schemas_name_one_value() {
         assert_eq!(NoStore.to_header().unwrap(), "no-store");
         assert_eq!(Private.to_header().unwrap(), "private");
+        assert_eq!(Public(60).to_header().unwrap(), "public, max-age=60");
         let MetaSchemaRef::Inline(schema) = Private::schema_ref() else {
             panic!("inline schema");
         };

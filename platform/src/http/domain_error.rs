@@ -133,6 +133,49 @@ macro_rules! db_errors {
     )+};
 }
 
+/// The failure of a helper that several use-cases share (an account lookup, a check run
+/// inside other use-cases): the database or something unexpected, never a domain outcome,
+/// so each caller's error enum absorbs it without a new status (`fault_errors!`).
+#[derive(Debug, thiserror::Error)]
+pub enum Fault {
+    /// The database failed.
+    #[error(transparent)]
+    Db(#[from] DbError),
+    /// Anything unexpected.
+    #[error(transparent)]
+    Unexpected(#[from] Unexpected),
+}
+
+crate::db_errors!(Fault);
+
+impl DomainError for Fault {
+    const CODES: &'static [Code] = &[];
+
+    fn into_problem(self) -> ProblemError {
+        match self {
+            Self::Db(e) => db_problem(e),
+            Self::Unexpected(e) => e.into_problem(),
+        }
+    }
+}
+
+/// `From<Fault>` for domain error enums with `Db(DbError)` and `Unexpected(Unexpected)`
+/// variants, so their use-cases can call shared helpers that answer [`Fault`]:
+/// `haven_platform::fault_errors!(LoginError, RefreshError);`.
+#[macro_export]
+macro_rules! fault_errors {
+    ($($t:ty),+ $(,)?) => {$(
+        impl From<$crate::Fault> for $t {
+            fn from(e: $crate::Fault) -> Self {
+                match e {
+                    $crate::Fault::Db(e) => Self::Db(e),
+                    $crate::Fault::Unexpected(e) => Self::Unexpected(e),
+                }
+            }
+        }
+    )+};
+}
+
 /// The problem of a database failure inside a use-case: `503 unavailable` when the
 /// database cannot be reached, otherwise `500 internal` (a missing row a use-case expects
 /// is its own variant, so a bare `NotFound` here is a bug).

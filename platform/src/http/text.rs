@@ -20,6 +20,11 @@ use poem_openapi::types::{
     ParseError, ParseFromJSON, ParseFromParameter, ParseResult, ToJSON, Type,
 };
 
+/// A `PATTERN` for text that must not be blank: it has a character that is not Unicode
+/// `White_Space` (what Rust's `trim` removes), spelled out because ECMA 262's `\S` also
+/// excludes U+FEFF, which `trim` keeps.
+pub const NON_BLANK_PATTERN: &str = "[^\\t\\n\\u000b\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]";
+
 /// The documented rules of one kind of text field. The server must enforce each one
 /// (in the use-case, with a `422` field error); lengths count Unicode code points, as
 /// JSON Schema does.

@@ -21,7 +21,7 @@ use crate::config::Settings;
 use crate::db::{Db, DbError, RequestTx};
 use crate::http::app::panicked;
 use crate::http::middleware::envelope::{error_response, problem_if_plain_error, route_of};
-use crate::http::middleware::timeout::timed_out;
+use crate::http::middleware::limits::timed_out;
 use crate::http::problem::{ApiError, ProblemError, from_poem_error};
 use crate::http::request_id;
 use crate::http::routes::RouteTable;

@@ -6,6 +6,7 @@
 mod registry;
 mod repo;
 mod runtime;
+mod stats;
 
 use std::time::Duration;
 
@@ -18,6 +19,7 @@ use crate::db::AnyConnection;
 
 pub use registry::Registry;
 pub use runtime::Runtime;
+pub use stats::{QueueGroup, refresh_queue_stats};
 
 crate::define_id!(
     /// Identifies a job.

@@ -460,6 +460,9 @@ impl Worker {
             if let Err(e) = refresh_stats(&self.db).await {
                 tracing::debug!(error = %e, "outbox stats unavailable");
             }
+            if let Err(e) = super::refresh_queue_stats(&self.db).await {
+                tracing::debug!(error = %e, "job queue stats unavailable");
+            }
         }
     }
 }

@@ -59,6 +59,18 @@ fn describe() {
     metrics::describe_gauge!("haven_db_pool_idle", "Idle connections per pool");
     metrics::describe_gauge!("haven_db_pool_waiting", "Callers waiting for a connection");
     metrics::describe_gauge!("haven_build_info", "Always 1; labels say what is running");
+    metrics::describe_gauge!(
+        "haven_ready",
+        "1 when /health/ready passes (not draining, database reachable, migrations current)"
+    );
+    metrics::describe_gauge!(
+        "haven_jobs_queue_depth",
+        "Due pending and running jobs by kind and state"
+    );
+    metrics::describe_gauge!(
+        "haven_jobs_queue_age_seconds",
+        "How long the oldest due job of a kind has waited to start"
+    );
 }
 
 /// Method label: the standard methods by name, anything else as `OTHER`, so a client
@@ -140,6 +152,11 @@ impl RequestMetrics {
 pub fn record_build_info(build: &BuildInfo) {
     metrics::gauge!("haven_build_info", "version" => build.version, "commit" => build.commit)
         .set(1.0);
+}
+
+/// Sets `haven_ready` to what `/health/ready` would answer now (refreshed per scrape).
+pub fn record_ready(ready: bool) {
+    metrics::gauge!("haven_ready").set(if ready { 1.0 } else { 0.0 });
 }
 
 fn record_pool(pool: &'static str, stats: PoolStats) {

@@ -39,6 +39,26 @@ async fn pool_exhaustion_is_a_503_with_retry_after() {
 }
 
 #[tokio::test]
+async fn a_panic_in_a_query_is_a_500_that_leaks_nothing_and_frees_the_connection() {
+    let (app, _) = app_with(|s| {
+        s.database.pool_max = 1;
+        s.database.acquire_timeout_ms = 500;
+    })
+    .await;
+    let resp = app.client.get("/v1/test/db-panic").send().await;
+    let body = resp
+        .assert_problem(StatusCode::INTERNAL_SERVER_ERROR, "internal")
+        .await;
+    assert!(!body.to_string().contains("hunter2"), "{body}");
+    // The only connection (and its permit) came back to the pool.
+    app.client
+        .get("/v1/test/db")
+        .send()
+        .await
+        .assert_status_is_ok();
+}
+
+#[tokio::test]
 async fn a_database_that_cannot_be_reached_is_a_503_not_a_500() {
     let (app, _) = app_with(|s| {
         s.database.acquire_timeout_ms = 200;

@@ -135,3 +135,19 @@ async fn metrics_use_route_templates_never_raw_paths() {
         "{text}"
     );
 }
+
+#[tokio::test]
+async fn haven_ready_follows_readiness_at_every_scrape() {
+    let (app, _) = app().await;
+    let admin = TestClient::new(admin_app(&app.ctx));
+    let scrape = || async {
+        let resp = admin.get("/metrics").send().await;
+        resp.assert_status_is_ok();
+        resp.0.into_body().into_string().await.unwrap()
+    };
+    let text = scrape().await;
+    assert!(text.lines().any(|l| l == "haven_ready 1"), "{text}");
+    app.ctx.health.start_draining();
+    let text = scrape().await;
+    assert!(text.lines().any(|l| l == "haven_ready 0"), "{text}");
+}

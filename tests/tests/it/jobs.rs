@@ -378,7 +378,9 @@ async fn a_job_is_not_run_before_its_run_at() {
     let (marker_handler, _) = recorder("test.marker");
     let runtime = start(&app, &[delayed_handler, marker_handler]);
 
-    let run_at = now_utc() + chrono::Duration::milliseconds(300);
+    // 1.5 s leaves room for several polls even when the machine is loaded (with 300 ms a
+    // busy 2-core CI machine finished only one marker job before run_at).
+    let run_at = now_utc() + chrono::Duration::milliseconds(1500);
     let id = enqueue(
         &db,
         new_job("test.delayed", serde_json::json!({})).run_at(run_at),

@@ -16,6 +16,7 @@ mod idempotency;
 mod idempotency_crash;
 mod idempotency_kill;
 mod idempotency_tx;
+mod job_queue_gauges;
 mod job_support;
 mod jobs;
 mod kit;

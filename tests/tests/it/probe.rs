@@ -117,6 +117,20 @@ impl ProbeApi {
         Ok(Json(nodes.len() as u32))
     }
 
+    /// Panics inside a database call, on the blocking thread that runs it.
+    #[oai(
+        path = "/v1/test/db-panic",
+        method = "get",
+        operation_id = "testDbPanic"
+    )]
+    async fn db_panic(&self) -> ApiResult<Json<String>> {
+        self.db
+            .run(|_conn| -> Result<(), DbError> { panic!("secret internals: password=hunter2") })
+            .await
+            .map_err(ApiError::<haven_platform::http::problem::CommonErrors>::from)?;
+        Ok(Json("unreachable".to_owned()))
+    }
+
     /// Holds a database connection until the test sends on the hold channel.
     #[oai(path = "/v1/test/hold", method = "get", operation_id = "testHold")]
     async fn hold(&self) -> ApiResult<Json<String>> {

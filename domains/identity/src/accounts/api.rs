@@ -10,7 +10,7 @@ use poem_openapi::{ApiResponse, OpenApi};
 
 use super::dto::{RegisterRequest, UpdateProfileRequest, UserDto};
 use super::error::{MeErrors, RegisterErrors, UpdateProfileErrors};
-use super::service::{ProfilePatch, RegisterInput};
+use super::model::{ProfilePatch, RegisterInput};
 use crate::api::IdentityTag;
 use crate::service::IdentityService;
 

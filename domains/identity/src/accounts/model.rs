@@ -252,3 +252,32 @@ mod tests {
         assert!(!is_common_password("correct horse battery staple"));
     }
 }
+/// Longest locale tag accepted (RFC 5646 §4.4.1 recommends buffers of 35 characters).
+pub const LOCALE_MAX_LEN: usize = 35;
+
+/// A profile change as received: `None` leaves a field as it is, `Some(None)` clears it.
+#[derive(Debug, Clone, Default)]
+pub struct ProfilePatch {
+    /// New display name.
+    pub display_name: Option<Option<String>>,
+    /// New IANA time zone.
+    pub time_zone: Option<Option<String>>,
+    /// New BCP 47 locale.
+    pub locale: Option<Option<String>>,
+    /// New marketing consent.
+    pub marketing_consent: Option<bool>,
+}
+
+/// Longest display name, in characters.
+pub const DISPLAY_NAME_MAX_CHARS: usize = 100;
+
+/// Registration input as received (validated here, not in the API layer).
+#[derive(Clone)]
+pub struct RegisterInput {
+    /// The email as typed.
+    pub email: String,
+    /// The password as typed.
+    pub password: String,
+    /// Optional display name.
+    pub display_name: Option<String>,
+}

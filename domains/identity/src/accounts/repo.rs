@@ -25,8 +25,8 @@ pub struct UserRow {
     pub display_name: Option<String>,
     /// JSON array of role names in canonical order, read from `identity_user_roles`
     /// (see [`ROLES_JSON_SQL`]); [`insert_user`] grants them.
-    #[diesel(select_expression = diesel::dsl::sql::<diesel::sql_types::Text>(ROLES_JSON_SQL))]
-    #[diesel(select_expression_type = diesel::expression::SqlLiteral<diesel::sql_types::Text>)]
+    #[diesel(select_expression = RolesJson)]
+    #[diesel(select_expression_type = RolesJson)]
     #[diesel(skip_insertion)]
     pub roles: String,
     /// Created.
@@ -137,6 +137,35 @@ pub fn update_password_hash(
 pub const ROLES_JSON_SQL: &str = "('[' || COALESCE((SELECT string_agg('\"' || r.role || '\"', ',' \
      ORDER BY CASE r.role WHEN 'member' THEN 0 WHEN 'coach' THEN 1 WHEN 'clinician' THEN 2 \
      ELSE 3 END) FROM identity_user_roles r WHERE r.user_id = identity_users.id), '') || ']')";
+
+/// [`ROLES_JSON_SQL`] as a diesel expression with a static query id. A raw `sql()`
+/// literal is marked unsafe for the prepared-statement cache, which made every query that
+/// selects a user row be prepared again on every request (17 % of the SQLite database
+/// thread's samples under load, bench/run profile of `/v1/identity/me`).
+#[derive(Debug, Clone, Copy, diesel::query_builder::QueryId)]
+pub struct RolesJson;
+
+impl diesel::Expression for RolesJson {
+    type SqlType = diesel::sql_types::Text;
+}
+
+impl<DB: diesel::backend::Backend> diesel::query_builder::QueryFragment<DB> for RolesJson {
+    fn walk_ast<'b>(
+        &'b self,
+        mut out: diesel::query_builder::AstPass<'_, 'b, DB>,
+    ) -> QueryResult<()> {
+        out.push_sql(ROLES_JSON_SQL);
+        Ok(())
+    }
+}
+
+impl<GB> diesel::expression::ValidGrouping<GB> for RolesJson {
+    type IsAggregate = diesel::expression::is_aggregate::Never;
+}
+
+// It reads `identity_users.id` of the enclosing query, so it belongs to that table.
+impl diesel::AppearsOnTable<identity_users::table> for RolesJson {}
+impl diesel::SelectableExpression<identity_users::table> for RolesJson {}
 
 /// The stored (and wire) name of a role.
 pub fn role_name(role: Role) -> &'static str {

@@ -4,15 +4,16 @@ use haven_platform::auth::Role;
 use haven_platform::db::unique_violation;
 use haven_platform::ids::UserId;
 use haven_platform::time::now_utc;
-use haven_platform::{Invalid, Unexpected, outbox};
+use haven_platform::{Fault, Invalid, Unexpected, outbox};
 
 use super::error::{AccountError, RegisterError, UpdateProfileError};
 use super::model::{Email, NewAccount, Password, User};
 use super::repo;
 use super::repo::{ProfileChange, UserRow};
+use crate::accounts::model::{DISPLAY_NAME_MAX_CHARS, LOCALE_MAX_LEN, ProfilePatch, RegisterInput};
 use crate::credentials::events::EmailVerificationRequested;
 use crate::erasure;
-use crate::error::{Fault, FieldProblem, invalid};
+use crate::error::{FieldProblem, invalid};
 use crate::service::{IdentityService, utc};
 
 /// The unique constraint on `identity_users.email_normalized` (PostgreSQL's default name
@@ -133,22 +134,6 @@ impl IdentityService {
     }
 }
 
-/// Longest locale tag accepted (RFC 5646 §4.4.1 recommends buffers of 35 characters).
-pub const LOCALE_MAX_LEN: usize = 35;
-
-/// A profile change as received: `None` leaves a field as it is, `Some(None)` clears it.
-#[derive(Debug, Clone, Default)]
-pub struct ProfilePatch {
-    /// New display name.
-    pub display_name: Option<Option<String>>,
-    /// New IANA time zone.
-    pub time_zone: Option<Option<String>>,
-    /// New BCP 47 locale.
-    pub locale: Option<Option<String>>,
-    /// New marketing consent.
-    pub marketing_consent: Option<bool>,
-}
-
 /// The validated change, every invalid field reported at once.
 fn validate(patch: ProfilePatch) -> Result<ProfilePatch, Invalid> {
     let mut problems = Vec::new();
@@ -256,9 +241,6 @@ impl IdentityService {
     }
 }
 
-/// Longest display name, in characters.
-pub const DISPLAY_NAME_MAX_CHARS: usize = 100;
-
 /// A display name trimmed (blank means none), with a problem recorded when it is too
 /// long; used by registration and the profile so both apply one rule.
 pub(crate) fn clean_display_name(
@@ -280,17 +262,6 @@ pub(crate) fn clean_display_name(
         });
     }
     name
-}
-
-/// Registration input as received (validated here, not in the API layer).
-#[derive(Clone)]
-pub struct RegisterInput {
-    /// The email as typed.
-    pub email: String,
-    /// The password as typed.
-    pub password: String,
-    /// Optional display name.
-    pub display_name: Option<String>,
 }
 
 pub(crate) fn roles_to_json(roles: &[Role]) -> Result<String, Unexpected> {

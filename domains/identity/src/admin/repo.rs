@@ -126,7 +126,7 @@ pub fn live_account(
         .find(*user_id)
         .select((
             identity_users::disabled_at,
-            diesel::dsl::sql::<diesel::sql_types::Text>(accounts::repo::ROLES_JSON_SQL),
+            accounts::repo::RolesJson,
             session_active,
         ))
         .first(conn)

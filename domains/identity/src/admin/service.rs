@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use haven_platform::auth::{LiveAccount, Role};
 use haven_platform::ids::{SessionId, UserId};
 use haven_platform::time::now_utc;
-use haven_platform::{AnyConnection, DbError, Unexpected};
+use haven_platform::{AnyConnection, DbError, Fault, Unexpected};
 
 use super::error::{AdminChangeError, AdminGetError};
 use super::model::{Actor, AdminUser, UserQuery, validate_roles};
@@ -23,7 +23,6 @@ use super::repo::UserFilter;
 use crate::accounts::repo::UserRow;
 pub use crate::accounts::repo::role_name;
 use crate::accounts::service::user_from_row;
-use crate::error::Fault;
 use crate::security_events::model::SecurityEventKind;
 use crate::security_events::service::{count, security_event};
 use crate::service::IdentityService;

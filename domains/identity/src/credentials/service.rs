@@ -10,7 +10,7 @@
 use haven_platform::ids::{SessionId, UserId};
 use haven_platform::mail::Mail;
 use haven_platform::time::now_utc;
-use haven_platform::{AnyConnection, Unexpected, outbox};
+use haven_platform::{AnyConnection, Fault, Unexpected, outbox};
 
 use super::error::{
     ChangePasswordError, EmailTokenError, RequestVerificationError, ResetRequestError,
@@ -21,7 +21,7 @@ use super::model::{EmailTokenId, EmailTokenPurpose};
 use super::repo;
 use super::repo::EmailTokenRow;
 use crate::accounts::model::{Email, Password, PasswordError};
-use crate::error::{Fault, FieldProblem, invalid};
+use crate::error::{FieldProblem, invalid};
 use crate::security_events::model::SecurityEventKind;
 use crate::security_events::service::{count, security_event};
 use crate::service::{IdentityService, random_token, sha256_hex};

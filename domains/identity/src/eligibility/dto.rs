@@ -7,8 +7,7 @@ use poem_openapi::registry::{MetaSchema, MetaSchemaRef};
 use poem_openapi::{Object, impl_apirequest_for_payload};
 use tokio::io::AsyncReadExt;
 
-use super::model::ELIGIBILITY_MAX_BYTES;
-use super::service::EligibilityReplaced;
+use super::model::{ELIGIBILITY_MAX_BYTES, EligibilityReplaced};
 
 /// What an accepted eligibility upload did.
 #[derive(Debug, Clone, Object)]

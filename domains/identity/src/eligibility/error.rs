@@ -2,11 +2,11 @@
 
 use haven_platform::http::domain_error::db_problem;
 use haven_platform::http::problem::{Code, NOT_FOUND, ProblemError};
-use haven_platform::{DbError, DomainError, Unexpected, db_errors, error_set};
+use haven_platform::{DbError, DomainError, Unexpected, db_errors, error_set, fault_errors};
 use poem::http::StatusCode;
 
 use super::model::{ELIGIBILITY_MAX_REPORTED, EligibilityErrors};
-use crate::error::{fault_errors, not_found, problem};
+use crate::error::{not_found, problem};
 use crate::organizations::error::ORGANIZATION_NOT_FOUND;
 
 /// Replacing an organization's eligibility list.

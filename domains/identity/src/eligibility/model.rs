@@ -366,3 +366,11 @@ mod tests {
         assert_eq!(codes(&csv), [(10_002, "row", "too_many_rows")]);
     }
 }
+/// What an accepted eligibility upload did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EligibilityReplaced {
+    /// Entries on the new list.
+    pub entries: usize,
+    /// Memberships ended because their entry is gone.
+    pub memberships_ended: usize,
+}

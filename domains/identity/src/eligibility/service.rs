@@ -12,6 +12,7 @@ use super::error::EligibilityError;
 use super::model::parse_eligibility_csv;
 use super::repo;
 use super::repo::EligibilityRow;
+use crate::eligibility::model::EligibilityReplaced;
 use crate::memberships::model::{EndReason, JoinedVia};
 use crate::memberships::repo::MembershipRow;
 use crate::organizations::model::OrganizationId;
@@ -20,15 +21,6 @@ use crate::security_events::model::SecurityEventKind;
 use crate::security_events::service::count;
 use crate::service::IdentityService;
 use crate::{memberships, organizations, security_events};
-
-/// What an accepted eligibility upload did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct EligibilityReplaced {
-    /// Entries on the new list.
-    pub entries: usize,
-    /// Memberships ended because their entry is gone.
-    pub memberships_ended: usize,
-}
 
 impl IdentityService {
     /// Validates an uploaded CSV eligibility list and, if every row is valid, replaces the

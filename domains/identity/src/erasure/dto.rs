@@ -3,7 +3,7 @@
 use haven_platform::http::timestamp::Timestamp;
 use poem_openapi::Object;
 
-use super::service::ErasureStatus;
+use super::model::ErasureStatus;
 
 /// Body of `POST /v1/identity/me/delete`. Unknown fields are rejected.
 #[derive(Clone, Object)]

@@ -4,5 +4,6 @@ pub mod api;
 pub mod dto;
 pub mod error;
 pub mod jobs;
+pub mod model;
 pub mod repo;
 pub mod service;

@@ -6,7 +6,6 @@
 //! skipped. When the last step completes, the erasure is complete (`erasure_completed`).
 //! Access tokens already issued stay valid until they expire (at most 15 minutes).
 
-use chrono::{DateTime, Utc};
 use haven_platform::db::unique_violation;
 use haven_platform::ids::{SessionId, UserId};
 use haven_platform::jobs::NewJob;
@@ -19,6 +18,7 @@ use super::repo;
 use super::repo::{ErasureRow, ErasureStepRow};
 use crate::accounts::model::Password;
 use crate::credentials::hasher::{Verified, dummy_hash};
+use crate::erasure::model::{ErasureStatus, ErasureStep};
 use crate::events::UserErased;
 use crate::security_events::model::SecurityEventKind;
 use crate::security_events::service::{count, security_event};
@@ -34,30 +34,6 @@ pub const ERASE_JOB: &str = "identity.erase_user_from_module";
 /// dead job leaves its step pending and the erasure incomplete, visibly, for an operator
 /// to rerun (set the job back to `pending`).
 pub const ERASURE_MAX_ATTEMPTS: u32 = 1_000;
-
-/// One module's part of an erasure.
-#[derive(Debug, Clone)]
-pub struct ErasureStep {
-    /// The module's name.
-    pub module: String,
-    /// Runs of its `erase_user` so far.
-    pub attempts: u32,
-    /// When one succeeded.
-    pub completed_at: Option<DateTime<Utc>>,
-    /// What the module reported: `erased` or `nothing_stored`.
-    pub outcome: Option<String>,
-}
-
-/// An erasure and its steps.
-#[derive(Debug, Clone)]
-pub struct ErasureStatus {
-    /// When it was requested.
-    pub requested_at: DateTime<Utc>,
-    /// When every step was complete.
-    pub completed_at: Option<DateTime<Utc>>,
-    /// One per module mounted when it was requested, by name.
-    pub steps: Vec<ErasureStep>,
-}
 
 /// The password hash of an erased account: the process's dummy hash, of a random secret
 /// nobody knows. Well-formed (unlike a marker string), so any password check against it

@@ -3,8 +3,7 @@
 use haven_platform::http::timestamp::Timestamp;
 use poem_openapi::{Enum, Object};
 
-use super::model::ExportId;
-use super::service::{ExportState, ExportStatus};
+use super::model::{ExportId, ExportState, ExportStatus};
 
 /// Where an export stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]

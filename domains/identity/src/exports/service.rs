@@ -2,7 +2,7 @@
 //! module's `export_user_data` into one JSON document, the owner downloads it once, and
 //! expired exports are purged.
 
-use chrono::{DateTime, NaiveDateTime, Utc};
+use chrono::NaiveDateTime;
 use haven_platform::ids::{SessionId, UserId};
 use haven_platform::jobs::NewJob;
 use haven_platform::privacy::UserData;
@@ -14,6 +14,7 @@ use super::error::{DownloadError, ExportError};
 use super::model::ExportId;
 use super::repo;
 use super::repo::ExportRow;
+use crate::exports::model::{ExportState, ExportStatus};
 use crate::security_events::model::SecurityEventKind;
 use crate::security_events::service::{count, security_event};
 use crate::service::{IdentityService, utc};
@@ -27,36 +28,6 @@ pub const EXPORT_JOB: &str = "identity.export_user_data";
 
 /// Recurring job kind that deletes expired exports.
 pub const PURGE_EXPORTS_JOB: &str = "identity.purge_expired_exports";
-
-/// Where an export stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ExportState {
-    /// The job has not assembled it yet.
-    Pending,
-    /// Ready for its one download.
-    Ready,
-    /// Downloaded; the document is deleted.
-    Downloaded,
-    /// Expired before it was downloaded.
-    Expired,
-}
-
-/// An export as its owner sees it.
-#[derive(Debug, Clone)]
-pub struct ExportStatus {
-    /// The export.
-    pub id: ExportId,
-    /// Where it stands.
-    pub state: ExportState,
-    /// When it was requested.
-    pub requested_at: DateTime<Utc>,
-    /// When it was assembled.
-    pub completed_at: Option<DateTime<Utc>>,
-    /// Until when it can be downloaded.
-    pub expires_at: DateTime<Utc>,
-    /// When it was downloaded.
-    pub downloaded_at: Option<DateTime<Utc>>,
-}
 
 fn status_of(row: ExportRow, now: NaiveDateTime) -> ExportStatus {
     let state = if row.downloaded_at.is_some() {

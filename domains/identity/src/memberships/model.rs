@@ -106,3 +106,11 @@ mod tests {
         assert_eq!(JoinedVia::parse("other"), None);
     }
 }
+/// The outcome of a join.
+#[derive(Debug, Clone)]
+pub struct Joined {
+    /// The active membership.
+    pub membership: Membership,
+    /// `false` when the member already belonged to this organization.
+    pub created: bool,
+}

@@ -14,6 +14,7 @@ use super::repo;
 use super::repo::MembershipRow;
 use crate::error::{FieldProblem, invalid};
 use crate::events::MemberJoined;
+use crate::memberships::model::Joined;
 use crate::organizations::model::{EMPLOYEE_ID_MAX_CHARS, EmailDomain, OrganizationId};
 use crate::organizations::service::{end_and_announce, membership_from, rfc3339};
 use crate::security_events::model::SecurityEventKind;
@@ -28,15 +29,6 @@ const EMPLOYEE_ID_CONSTRAINT: &str = "identity_organization_memberships_employee
 
 /// The partial unique index that gives a member at most one active membership.
 const ONE_ACTIVE_CONSTRAINT: &str = "identity_organization_memberships_one_active";
-
-/// The outcome of a join.
-#[derive(Debug, Clone)]
-pub struct Joined {
-    /// The active membership.
-    pub membership: Membership,
-    /// `false` when the member already belonged to this organization.
-    pub created: bool,
-}
 
 impl IdentityService {
     /// Joins the organization. The member's email must be verified; they qualify by its

@@ -6,10 +6,10 @@
 //! security events and count toward the account lock like wrong passwords.
 
 use chrono::NaiveDateTime;
-use haven_platform::Unexpected;
 use haven_platform::auth::Role;
 use haven_platform::ids::{SessionId, UserId};
 use haven_platform::time::now_utc;
+use haven_platform::{Fault, Unexpected};
 
 use super::error::{EnrollError, MfaChangeError, MfaStatusError};
 use super::model::{MfaFactor, MfaStatus, RecoveryCodeId, TotpEnrollment};
@@ -17,7 +17,6 @@ use super::repo::{MfaTotpRow, RecoveryCodeRow};
 use super::totp::SecretCipher;
 use super::{repo, totp};
 use crate::accounts::service::user_from_row;
-use crate::error::Fault;
 use crate::security_events::model::SecurityEventKind;
 use crate::security_events::service::{count, security_event};
 use crate::service::{IdentityService, utc};

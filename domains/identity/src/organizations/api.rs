@@ -18,8 +18,7 @@ use super::error::{
     CreateOrganizationErrors, GetOrganizationErrors, ListMembersErrors, ListOrganizationsErrors,
     RemoveMemberErrors, UpdateOrganizationErrors,
 };
-use super::model::OrganizationId;
-use super::service::{NewOrganization, OrganizationPatch};
+use super::model::{NewOrganization, OrganizationId, OrganizationPatch};
 use crate::api::IdentityTag;
 use crate::eligibility::dto::{CsvBody, EligibilityReportDto};
 use crate::eligibility::error::UploadEligibilityErrors;

@@ -2,10 +2,12 @@
 
 use haven_platform::http::domain_error::db_problem;
 use haven_platform::http::problem::{Code, NOT_FOUND, ProblemError, VALIDATION_FAILED};
-use haven_platform::{DbError, DomainError, Invalid, Unexpected, db_errors, error_set};
+use haven_platform::{
+    DbError, DomainError, Invalid, Unexpected, db_errors, error_set, fault_errors,
+};
 use poem::http::StatusCode;
 
-use crate::error::{fault_errors, not_found, problem};
+use crate::error::{not_found, problem};
 use crate::memberships::error::not_a_member;
 
 pub(crate) const ORGANIZATION_NOT_FOUND: &str = "The organization does not exist.";

@@ -101,3 +101,20 @@ mod tests {
         );
     }
 }
+/// A new organization as received.
+#[derive(Debug, Clone)]
+pub struct NewOrganization {
+    /// Display name.
+    pub name: String,
+    /// Allowed work-email domains.
+    pub allowed_domains: Vec<String>,
+}
+
+/// A change to an organization: `None` leaves a field as it is.
+#[derive(Debug, Clone, Default)]
+pub struct OrganizationPatch {
+    /// New name.
+    pub name: Option<String>,
+    /// The new set of allowed domains (replaces the old one).
+    pub allowed_domains: Option<Vec<String>>,
+}

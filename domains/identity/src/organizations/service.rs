@@ -11,7 +11,7 @@ use chrono::NaiveDateTime;
 use haven_platform::db::unique_violation;
 use haven_platform::ids::UserId;
 use haven_platform::time::now_utc;
-use haven_platform::{Unexpected, outbox};
+use haven_platform::{Fault, Unexpected, outbox};
 
 use super::error::{
     CreateOrganizationError, OrganizationReadError, RemoveMemberError, UpdateOrganizationError,
@@ -21,10 +21,11 @@ use super::model::{
 };
 use super::repo;
 use super::repo::OrganizationRow;
-use crate::error::{Fault, FieldProblem, invalid};
+use crate::error::{FieldProblem, invalid};
 use crate::events::MemberLeft;
 use crate::memberships::model::{EndReason, JoinedVia, Membership, MembershipId};
 use crate::memberships::repo::MembershipRow;
+use crate::organizations::model::{NewOrganization, OrganizationPatch};
 use crate::security_events::model::SecurityEventKind;
 use crate::security_events::repo::SecurityEventRow;
 use crate::security_events::service::{count, security_event};
@@ -34,24 +35,6 @@ use crate::{memberships, security_events};
 /// The primary key of `identity_organization_domains` (PostgreSQL's default name; the
 /// platform reports SQLite's under the same name): a domain belongs to one organization.
 const DOMAIN_TAKEN_CONSTRAINT: &str = "identity_organization_domains_pkey";
-
-/// A new organization as received.
-#[derive(Debug, Clone)]
-pub struct NewOrganization {
-    /// Display name.
-    pub name: String,
-    /// Allowed work-email domains.
-    pub allowed_domains: Vec<String>,
-}
-
-/// A change to an organization: `None` leaves a field as it is.
-#[derive(Debug, Clone, Default)]
-pub struct OrganizationPatch {
-    /// New name.
-    pub name: Option<String>,
-    /// The new set of allowed domains (replaces the old one).
-    pub allowed_domains: Option<Vec<String>>,
-}
 
 /// The trimmed name, with a problem recorded when it is empty or too long.
 fn clean_name(raw: &str, problems: &mut Vec<FieldProblem>) -> String {

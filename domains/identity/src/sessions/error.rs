@@ -4,10 +4,12 @@
 use haven_platform::http::domain_error::db_problem;
 use haven_platform::http::problem::{Code, NOT_FOUND, ProblemError};
 use haven_platform::ratelimit::RateLimited;
-use haven_platform::{DbError, DomainError, Invalid, Unexpected, db_errors, error_set};
+use haven_platform::{
+    DbError, DomainError, Invalid, Unexpected, db_errors, error_set, fault_errors,
+};
 use poem::http::StatusCode;
 
-use crate::error::{fault_errors, not_found, problem, with_retry_after};
+use crate::error::{not_found, problem, with_retry_after};
 
 /// Signing in with a password.
 #[derive(Debug, thiserror::Error)]

@@ -11,10 +11,10 @@
 //! successful login, or a password reset by emailed token.
 
 use chrono::NaiveDateTime;
+use haven_platform::Fault;
 use haven_platform::ids::{SessionId, UserId};
 use haven_platform::time::now_utc;
 
-use crate::error::Fault;
 use crate::security_events::model::SecurityEventKind;
 use crate::security_events::service::{count, security_event};
 use crate::service::{IdentityService, Policy, sha256_hex};

@@ -8,9 +8,9 @@
 //! six-digit code is bounded per account, not only per challenge.
 
 use chrono::NaiveDateTime;
-use haven_platform::Unexpected;
 use haven_platform::ids::{SessionId, UserId};
 use haven_platform::time::now_utc;
+use haven_platform::{Fault, Unexpected};
 
 use super::error::{LoginError, LoginMfaError};
 use super::lockout::lock_key;
@@ -23,7 +23,6 @@ use super::repo::{RefreshTokenRow, SessionRow};
 use crate::accounts::model::{Email, Password, User};
 use crate::accounts::service::user_from_row;
 use crate::credentials::hasher::Verified;
-use crate::error::Fault;
 use crate::mfa::model::MfaFactor;
 use crate::mfa::repo::MfaChallengeRow;
 use crate::mfa::service::{

@@ -5,7 +5,7 @@ use base64::Engine;
 use chrono::NaiveDateTime;
 use haven_platform::ids::{SessionId, UserId};
 use haven_platform::time::now_utc;
-use haven_platform::{AnyConnection, Unexpected};
+use haven_platform::{AnyConnection, Fault, Unexpected};
 use sha2::Sha256;
 
 use super::error::{RefreshError, RevokeSessionError};
@@ -14,7 +14,6 @@ use super::repo;
 use super::repo::{RefreshTokenRow, SessionRow, SessionScope};
 use crate::accounts::repo::UserRow;
 use crate::accounts::service::user_from_row;
-use crate::error::Fault;
 use crate::mfa::service::mfa_required_for;
 use crate::security_events::model::SecurityEventKind;
 use crate::security_events::service::{count, security_event};

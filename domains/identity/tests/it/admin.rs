@@ -344,7 +344,7 @@ async fn an_admin_created_like_the_cli_does_keeps_member_and_can_administer() {
     // `haven admin create-user --role admin` calls this service method.
     let app = app().await;
     let service = haven_identity::IdentityService::new(&app.ctx);
-    let input = haven_identity::accounts::service::RegisterInput {
+    let input = haven_identity::accounts::model::RegisterInput {
         email: "Boot@Example.com".to_owned(),
         password: PASSWORD.to_owned(),
         display_name: None,

@@ -22,7 +22,7 @@ async fn clinicians_and_admins_are_asked_to_enroll_and_get_otp_once_they_do() {
     ] {
         service
             .create_user(
-                haven_identity::accounts::service::RegisterInput {
+                haven_identity::accounts::model::RegisterInput {
                     email: email.into(),
                     password: PASSWORD.into(),
                     display_name: None,

@@ -2,8 +2,9 @@
 //! does where poem-openapi cannot say it:
 //! - every optional (`Option`) property is declared `nullable`, because the server sends
 //!   `null` for an absent value (and accepts `null` in requests);
-//! - every request body schema says `additionalProperties: false`, because request
-//!   bodies reject unknown fields with `400`;
+//! - every request body schema, and every object schema a body nests (`$ref` in its
+//!   properties or items), says `additionalProperties: false`, because request bodies
+//!   reject unknown fields with `400` at every depth (`deny_unknown_fields`);
 //! - every problem response lists the `code`s it can answer, and each operation's problems
 //!   share one named schema whose `code` is their enum ([`problems`]);
 //! - an `allOf` that only repeats its own `description` next to a `$ref` (how poem-openapi
@@ -22,13 +23,14 @@ pub fn finish(spec: &str) -> String {
     };
     problems::name(&mut doc);
     drop_repeated_descriptions(&mut doc);
-    let bodies = request_body_schemas(&doc);
+    let bodies = with_nested(&doc, request_body_schemas(&doc));
+    let types = schema_types(&doc);
     if let Some(schemas) = doc
         .pointer_mut("/components/schemas")
         .and_then(Value::as_object_mut)
     {
         for (name, schema) in schemas.iter_mut() {
-            mark_nullable(schema);
+            mark_nullable(schema, &types);
             let is_object = schema.get("type").and_then(Value::as_str) == Some("object");
             if is_object
                 && bodies.contains(name)
@@ -65,6 +67,40 @@ fn drop_repeated_descriptions(value: &mut Value) {
     }
 }
 
+/// `names` plus every component schema they reference, transitively.
+fn with_nested(doc: &Value, mut names: Vec<String>) -> Vec<String> {
+    fn refs(value: &Value, out: &mut Vec<String>) {
+        match value {
+            Value::Object(map) => {
+                if let Some(name) = map
+                    .get("$ref")
+                    .and_then(Value::as_str)
+                    .and_then(|r| r.strip_prefix("#/components/schemas/"))
+                {
+                    out.push(name.to_owned());
+                }
+                map.values().for_each(|v| refs(v, out));
+            }
+            Value::Array(items) => items.iter().for_each(|v| refs(v, out)),
+            _ => {}
+        }
+    }
+    let mut i = 0;
+    while i < names.len() {
+        let mut found = Vec::new();
+        if let Some(schema) = doc.pointer(&format!("/components/schemas/{}", names[i])) {
+            refs(schema, &mut found);
+        }
+        for name in found {
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+        i += 1;
+    }
+    names
+}
+
 /// Names of the component schemas that operations take as request bodies.
 fn request_body_schemas(doc: &Value) -> Vec<String> {
     let prefix = "#/components/schemas/";
@@ -93,10 +129,21 @@ fn request_body_schemas(doc: &Value) -> Vec<String> {
     names
 }
 
+/// The `type` of every component schema that declares one (OpenAPI 3.0 requires `type`
+/// beside `nullable`, so a wrapped `$ref` repeats its target's).
+fn schema_types(doc: &Value) -> Map<String, Value> {
+    doc.pointer("/components/schemas")
+        .and_then(Value::as_object)
+        .into_iter()
+        .flatten()
+        .filter_map(|(name, schema)| Some((name.clone(), schema.get("type")?.clone())))
+        .collect()
+}
+
 /// Declares nullable every property of `schema` that is not required: an `Option` field
 /// (poem-openapi renders it as the bare type) is sent as `null` when absent, and in
 /// request bodies `null` is read as absent (a field with a default takes the default).
-fn mark_nullable(schema: &mut Value) {
+fn mark_nullable(schema: &mut Value, types: &Map<String, Value>) {
     let required: Vec<String> = schema
         .get("required")
         .and_then(Value::as_array)
@@ -126,6 +173,19 @@ fn mark_nullable(schema: &mut Value) {
                 )]))]),
             );
         }
+        // `nullable` needs a `type` beside it: a wrapped `$ref` repeats its target's.
+        let target = object
+            .get("allOf")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .find_map(|part| part.get("$ref").and_then(Value::as_str))
+            .and_then(|r| r.strip_prefix("#/components/schemas/"))
+            .and_then(|name| types.get(name))
+            .cloned();
+        if let Some(t) = target {
+            object.entry("type").or_insert(t);
+        }
         object.insert("nullable".to_owned(), Value::Bool(true));
     }
 }
@@ -154,7 +214,8 @@ mod tests {
         assert_eq!(props["name"]["nullable"], true);
         assert_eq!(
             props["kind"],
-            serde_json::json!({"allOf": [{"$ref": "#/components/schemas/Kind"}], "nullable": true})
+            serde_json::json!({"allOf": [{"$ref": "#/components/schemas/Kind"}], "nullable": true}),
+            "no type is known for a schema the document lacks"
         );
         assert_eq!(props["tags"]["nullable"], true);
         assert_eq!(
@@ -184,5 +245,30 @@ mod tests {
             serde_json::json!({"allOf": [{"$ref": "#/components/schemas/Kind"}], "description": "d"})
         );
         assert_eq!(props["o"], other, "a different description is not a repeat");
+    }
+
+    #[test]
+    fn nested_body_objects_refuse_unknown_fields_and_wrapped_refs_keep_their_type() {
+        let spec = serde_json::json!({"paths": {"/a": {"post": {"requestBody": {"content": {
+            "application/json": {"schema": {"$ref": "#/components/schemas/A"}}
+        }}}}}, "components": {"schemas": {
+            "A": {"type": "object", "required": ["b"], "properties": {
+                "b": {"type": "array", "items": {"$ref": "#/components/schemas/B"}},
+                "c": {"$ref": "#/components/schemas/C"}
+            }},
+            "B": {"type": "object", "properties": {}},
+            "C": {"type": "object", "properties": {}},
+            "Answer": {"type": "object", "properties": {}}
+        }}});
+        let done: Value = serde_json::from_str(&finish(&spec.to_string())).unwrap();
+        let schemas = &done["components"]["schemas"];
+        for nested in ["A", "B", "C"] {
+            assert_eq!(schemas[nested]["additionalProperties"], false, "{nested}");
+        }
+        assert_eq!(schemas["Answer"].get("additionalProperties"), None);
+        assert_eq!(
+            schemas["A"]["properties"]["c"],
+            serde_json::json!({"allOf": [{"$ref": "#/components/schemas/C"}], "nullable": true, "type": "object"})
+        );
     }
 }

@@ -4,6 +4,7 @@
 //! `Db::run` pinging only after connection-class errors. Every test runs on the backend
 //! `HAVEN_TEST_POSTGRES_URL` selects; backend-only behaviour says so.
 
+mod handoff;
 mod helpers;
 mod ids;
 mod replica;

@@ -1,0 +1,70 @@
+//! Wire types of employer contracts.
+
+use haven_platform::http::timestamp::Timestamp;
+use haven_platform::ids::UserId;
+use poem_openapi::Object;
+
+use super::model::{MembershipId, OrganizationId};
+use super::repo::{ContractRow, SeatRow};
+use crate::catalog::model::ProductId;
+
+/// Body of `PUT /v1/billing/admin/employers/{organization_id}/contract`.
+#[derive(Debug, Clone, Object)]
+#[oai(rename = "BillingSetEmployerContract", deny_unknown_fields)]
+pub struct SetContractRequest {
+    /// The product whose features the organization's members get.
+    pub product_id: ProductId,
+    /// How many members it sponsors at once, 1–1,000,000.
+    #[oai(validator(minimum(value = "1"), maximum(value = "1000000")))]
+    pub seats: i64,
+}
+
+/// An organization's billing contract.
+#[derive(Debug, Clone, Object)]
+#[oai(rename = "BillingEmployerContract")]
+pub struct ContractDto {
+    /// The organization (identity's id).
+    pub organization_id: OrganizationId,
+    /// The product its members get.
+    pub product_id: ProductId,
+    /// Seats in the contract.
+    pub seats: i64,
+    /// Seats taken now.
+    pub seated: i64,
+    /// When the contract last changed.
+    pub updated_at: Timestamp,
+}
+
+impl From<(ContractRow, i64)> for ContractDto {
+    fn from((c, seated): (ContractRow, i64)) -> Self {
+        Self {
+            organization_id: c.organization_id,
+            product_id: c.product_id,
+            seats: c.seats,
+            seated,
+            updated_at: c.updated_at.into(),
+        }
+    }
+}
+
+/// A member waiting for a seat.
+#[derive(Debug, Clone, Object)]
+#[oai(rename = "BillingWaitlistEntry")]
+pub struct WaitlistEntryDto {
+    /// The membership (identity's id).
+    pub membership_id: MembershipId,
+    /// The member.
+    pub user_id: UserId,
+    /// When they joined the organization.
+    pub joined_at: Timestamp,
+}
+
+impl From<SeatRow> for WaitlistEntryDto {
+    fn from(s: SeatRow) -> Self {
+        Self {
+            membership_id: s.membership_id,
+            user_id: s.user_id,
+            joined_at: s.joined_at.into(),
+        }
+    }
+}

@@ -1,0 +1,38 @@
+//! [`BillingService`]: the billing use-cases, one `impl` block per resource in its own
+//! `service.rs`. Spans carry ids only, never card data, secrets or provider payloads.
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use haven_platform::{Db, PlatformContext};
+
+use std::sync::Arc;
+
+use haven_platform::config::BillingSettings;
+
+use crate::ledger::cache::EntitlementCache;
+use crate::stripe::client::StripeClient;
+
+/// The billing use-cases. Cheap to clone.
+#[derive(Clone, Debug)]
+pub struct BillingService {
+    pub(crate) db: Db,
+    pub(crate) cache: EntitlementCache,
+    pub(crate) settings: Arc<BillingSettings>,
+    pub(crate) stripe: StripeClient,
+}
+
+impl BillingService {
+    /// Builds the service from the platform context.
+    pub fn new(ctx: &PlatformContext) -> Self {
+        Self {
+            db: ctx.db.clone(),
+            cache: EntitlementCache::default(),
+            settings: Arc::new(ctx.settings.billing.clone()),
+            stripe: StripeClient::new(&ctx.settings.billing),
+        }
+    }
+}
+
+/// A stored UTC time as a `DateTime<Utc>`.
+pub(crate) fn utc(t: NaiveDateTime) -> DateTime<Utc> {
+    t.and_utc()
+}

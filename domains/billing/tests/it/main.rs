@@ -1,0 +1,14 @@
+//! Integration tests of the billing domain on the fully wired app. Every test runs on
+//! SQLite, and on PostgreSQL when `HAVEN_TEST_POSTGRES_URL` is set.
+
+// Test helpers panic on failure by design; clippy only exempts `#[test]` functions.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod catalog;
+mod employers;
+mod guard;
+mod ledger;
+mod promo;
+mod stripe;
+mod stripe_support;
+mod support;

@@ -1,0 +1,33 @@
+//! The content API: every resource's operations combined, and the OpenAPI tags that
+//! group them.
+
+use haven_platform::auth::Guard;
+use poem_openapi::Tags;
+
+use crate::catalog::api::CatalogApi;
+use crate::items::api::ItemsApi;
+use crate::narrators::api::NarratorsApi;
+use crate::service::ContentService;
+
+/// The module's API: every resource's operations.
+pub type ContentApi = (CatalogApi, ItemsApi, NarratorsApi);
+
+/// Builds [`ContentApi`] around the service.
+pub fn new(service: ContentService, guard: Guard) -> ContentApi {
+    (
+        CatalogApi::new(service.clone()),
+        ItemsApi::new(service.clone(), guard.clone()),
+        NarratorsApi::new(service, guard),
+    )
+}
+
+/// The OpenAPI tags of the content operations, one per resource group.
+#[derive(Tags)]
+pub(crate) enum ContentTag {
+    /// The published catalog: browse, items and narrators, public and cacheable.
+    #[oai(rename = "Content: Catalog")]
+    Catalog,
+    /// Drafts, publishing, schedules, revision history and narrators (editors).
+    #[oai(rename = "Content: Publishing")]
+    Publishing,
+}

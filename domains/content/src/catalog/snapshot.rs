@@ -1,0 +1,178 @@
+//! The published catalog as one immutable value: every published item (all its locales)
+//! and every narrator, in id order, with the version it was built at. Browse, item and
+//! narrator reads are answered from it without the database.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::NaiveDateTime;
+
+use crate::items::model::{ItemDocument, ItemId, ItemText, Kind, Variant};
+use crate::locale::Locale;
+use crate::narrators::model::NarratorId;
+
+/// A published item as members see it.
+#[derive(Debug, Clone)]
+pub struct CatalogItem {
+    /// The id.
+    pub id: ItemId,
+    /// The published document (only its live locales' texts).
+    pub doc: ItemDocument,
+    /// First published (new releases).
+    pub first_published_at: NaiveDateTime,
+}
+
+impl CatalogItem {
+    /// The text in the first locale of `locale`'s chain the item has.
+    pub fn text<'a>(
+        &'a self,
+        locale: &Locale,
+        default: &Locale,
+    ) -> Option<(&'a Locale, &'a ItemText)> {
+        locale
+            .pick(default, &self.doc.texts)
+            // An item always has the default locale, so this is only for a corrupt row.
+            .or_else(|| self.doc.texts.iter().next())
+    }
+
+    fn has_duration_in(&self, min: Option<u32>, max: Option<u32>) -> bool {
+        self.doc
+            .variants
+            .iter()
+            .any(|v| min.is_none_or(|m| v.duration_s >= m) && max.is_none_or(|m| v.duration_s <= m))
+    }
+
+    /// Whether a variant is narrated by `narrator`.
+    pub fn narrated_by(&self, narrator: &NarratorId) -> bool {
+        self.doc
+            .variants
+            .iter()
+            .any(|v| v.narrator_id.as_ref() == Some(narrator))
+    }
+
+    /// The variant of that length.
+    pub fn variant(&self, duration_s: u32) -> Option<&Variant> {
+        self.doc
+            .variants
+            .iter()
+            .find(|v| v.duration_s == duration_s)
+    }
+}
+
+/// A narrator as members see it.
+#[derive(Debug, Clone)]
+pub struct CatalogNarrator {
+    /// The id.
+    pub id: NarratorId,
+    /// Name.
+    pub name: String,
+    /// Photo URL.
+    pub photo_url: Option<String>,
+    /// Biography per locale.
+    pub bios: BTreeMap<Locale, String>,
+}
+
+/// Browse filters; every one given must hold.
+#[derive(Debug, Clone, Default)]
+pub struct Browse {
+    /// Of this kind.
+    pub kind: Option<Kind>,
+    /// In this category.
+    pub category: Option<String>,
+    /// With this tag.
+    pub tag: Option<String>,
+    /// With a variant by this narrator.
+    pub narrator: Option<NarratorId>,
+    /// With a variant at least this long.
+    pub min_duration_s: Option<u32>,
+    /// With a variant at most this long.
+    pub max_duration_s: Option<u32>,
+}
+
+impl Browse {
+    /// Whether `item` passes every filter.
+    pub fn matches(&self, item: &CatalogItem) -> bool {
+        self.kind.is_none_or(|k| item.doc.kind == k)
+            && self
+                .category
+                .as_ref()
+                .is_none_or(|c| item.doc.categories.contains(c))
+            && self.tag.as_ref().is_none_or(|t| item.doc.tags.contains(t))
+            && self.narrator.as_ref().is_none_or(|n| item.narrated_by(n))
+            && (self.min_duration_s.is_none() && self.max_duration_s.is_none()
+                || item.has_duration_in(self.min_duration_s, self.max_duration_s))
+    }
+}
+
+/// The published catalog at one version.
+#[derive(Debug, Default)]
+pub struct Snapshot {
+    /// The catalog version it was built at (`-1`: not loaded yet).
+    pub version: i64,
+    items: Vec<CatalogItem>,
+    index: HashMap<ItemId, usize>,
+    narrators: BTreeMap<NarratorId, CatalogNarrator>,
+}
+
+impl Snapshot {
+    /// The snapshot before the first load.
+    pub fn unloaded() -> Self {
+        Self {
+            version: -1,
+            ..Self::default()
+        }
+    }
+
+    /// From the published items (in id order) and the narrators.
+    pub fn new(version: i64, items: Vec<CatalogItem>, narrators: Vec<CatalogNarrator>) -> Self {
+        let index = items.iter().enumerate().map(|(i, it)| (it.id, i)).collect();
+        Self {
+            version,
+            items,
+            index,
+            narrators: narrators.into_iter().map(|n| (n.id, n)).collect(),
+        }
+    }
+
+    /// The published item.
+    pub fn item(&self, id: &ItemId) -> Option<&CatalogItem> {
+        self.index.get(id).map(|&i| &self.items[i])
+    }
+
+    /// Every published item, in id order.
+    pub fn items(&self) -> &[CatalogItem] {
+        &self.items
+    }
+
+    /// Up to `limit` items passing `filter`, in id order after `after`.
+    pub fn browse(
+        &self,
+        filter: &Browse,
+        after: Option<&ItemId>,
+        limit: usize,
+    ) -> Vec<&CatalogItem> {
+        let start = after.map_or(0, |a| self.items.partition_point(|it| it.id <= *a));
+        self.items[start..]
+            .iter()
+            .filter(|it| filter.matches(it))
+            .take(limit)
+            .collect()
+    }
+
+    /// The narrator.
+    pub fn narrator(&self, id: &NarratorId) -> Option<&CatalogNarrator> {
+        self.narrators.get(id)
+    }
+
+    /// Up to `limit` narrators in id order after `after`.
+    pub fn narrators(&self, after: Option<&NarratorId>, limit: usize) -> Vec<&CatalogNarrator> {
+        match after {
+            Some(a) => self
+                .narrators
+                .range((std::ops::Bound::Excluded(*a), std::ops::Bound::Unbounded))
+                .map(|(_, n)| n)
+                .take(limit)
+                .collect(),
+            None => self.narrators.values().take(limit).collect(),
+        }
+    }
+}

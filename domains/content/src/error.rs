@@ -1,0 +1,75 @@
+//! What the resources' errors share: the problem builders, and the collector of field
+//! problems each write validates into (`422 validation_failed` with one entry per field).
+//! Bodies never echo more than the offending value's shape. The shared `Fault`,
+//! `db_errors!` and `fault_errors!` are the platform's.
+
+use haven_platform::http::problem::{FieldError, ProblemError};
+
+use poem::http::StatusCode;
+
+/// A problem with `status`, `code` and `detail`.
+pub(crate) fn problem(status: StatusCode, code: &str, detail: impl Into<String>) -> ProblemError {
+    ProblemError::new(status, code).with_detail(detail)
+}
+
+/// `404 not_found` with `detail`.
+pub(crate) fn not_found(detail: &str) -> ProblemError {
+    problem(StatusCode::NOT_FOUND, "not_found", detail)
+}
+
+/// `428 precondition_required`: a write without `If-Match`.
+pub(crate) fn if_match_missing() -> ProblemError {
+    problem(
+        StatusCode::PRECONDITION_REQUIRED,
+        "precondition_required",
+        "Send If-Match with the ETag of the version you changed.",
+    )
+}
+
+/// `412 precondition_failed`: `If-Match` names an older version (someone else saved).
+pub(crate) fn stale(current_etag: &str) -> ProblemError {
+    problem(
+        StatusCode::PRECONDITION_FAILED,
+        "precondition_failed",
+        format!(
+            "The resource changed since you read it (it is now {current_etag}); read it again \
+             and reapply your change."
+        ),
+    )
+}
+
+/// Field problems of one request, collected so the answer lists them all.
+#[derive(Debug, Default)]
+pub(crate) struct Problems(pub Vec<FieldError>);
+
+impl Problems {
+    /// Records one problem.
+    pub fn push(&mut self, field: impl Into<String>, code: &str, message: impl Into<String>) {
+        self.0.push(FieldError {
+            field: field.into(),
+            code: code.to_owned(),
+            message: message.into(),
+        });
+    }
+
+    /// Checks a text's length (code points as sent) against `min..=max`.
+    pub fn length(&mut self, field: impl Into<String>, value: &str, min: usize, max: usize) {
+        let n = value.chars().count();
+        if n < min || n > max || (min > 0 && value.trim().is_empty()) {
+            self.push(
+                field,
+                "invalid_length",
+                format!("Must be {min} to {max} characters and not blank."),
+            );
+        }
+    }
+
+    /// `Ok` when nothing was recorded, else the platform's `422`.
+    pub fn finish(self) -> Result<(), haven_platform::Invalid> {
+        if self.0.is_empty() {
+            Ok(())
+        } else {
+            Err(haven_platform::Invalid(self.0))
+        }
+    }
+}

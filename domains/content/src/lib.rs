@@ -1,0 +1,93 @@
+//! Haven's content domain: the catalog (items of every kind with duration variants,
+//! narrators, texts per locale with BCP 47 fallback), publishing with revisions and
+//! optimistic concurrency, and the published catalog served from an in-memory snapshot
+//! on every node. Paths live under `/v1/content/…`.
+//!
+//! Layout: one folder per resource with the same file names in each (`api`, `dto`,
+//! `model`, `service`, `repo`, `error`), as docs/architecture.md "Inside a domain
+//! crate" describes. Crate-level files hold what the resources share: the service value,
+//! error plumbing, text rules, locales, conditional requests, ports and the schema.
+
+pub mod api;
+pub mod catalog;
+pub mod error;
+pub mod items;
+pub mod locale;
+pub mod narrators;
+pub mod ports;
+pub mod preconditions;
+pub mod privacy;
+pub mod rules;
+pub mod schema;
+pub mod service;
+
+use std::sync::Arc;
+
+use futures_util::future::BoxFuture;
+use haven_platform::auth::Guard;
+use haven_platform::ids::UserId;
+use haven_platform::jobs::JobHandler;
+use haven_platform::module::Seeded;
+use haven_platform::privacy::{Erasure, UserData};
+use haven_platform::{Module, ModuleInfo, PlatformContext};
+pub use ports::{Entitlements, PREMIUM_FEATURE};
+pub use service::ContentService;
+
+/// The content module, mounted as `content`.
+#[derive(Clone, Debug)]
+pub struct ContentModule {
+    service: ContentService,
+    guard: Guard,
+}
+
+impl ContentModule {
+    /// Builds the module from the platform context and its ports. `entitlements` is
+    /// `None` until billing's ledger is adapted to it: `None` means premium is refused to
+    /// everyone, never granted (its consumer, signed playback URLs, is not built yet).
+    pub fn new(ctx: &PlatformContext, entitlements: Option<Arc<dyn Entitlements>>) -> Self {
+        Self {
+            service: ContentService::new(ctx, entitlements),
+            guard: ctx.guard.clone(),
+        }
+    }
+
+    /// The module's use-cases.
+    pub fn service(&self) -> &ContentService {
+        &self.service
+    }
+}
+
+impl ModuleInfo for ContentModule {
+    fn name(&self) -> &'static str {
+        "content"
+    }
+
+    fn job_handlers(&self) -> Vec<Arc<dyn JobHandler>> {
+        vec![Arc::new(items::jobs::PublishScheduled(
+            self.service.clone(),
+        ))]
+    }
+
+    fn export_user_data<'a>(
+        &'a self,
+        user_id: &'a UserId,
+    ) -> BoxFuture<'a, anyhow::Result<UserData>> {
+        Box::pin(async move { Ok(self.service.export_user(user_id).await?) })
+    }
+
+    fn erase_user<'a>(&'a self, user_id: &'a UserId) -> BoxFuture<'a, anyhow::Result<Erasure>> {
+        Box::pin(async move { Ok(self.service.erase_user(user_id).await?) })
+    }
+
+    fn seed(&self) -> BoxFuture<'_, anyhow::Result<Seeded>> {
+        Box::pin(async { Ok(Seeded::NothingToSeed) })
+    }
+}
+
+impl Module for ContentModule {
+    type Api = api::ContentApi;
+
+    fn api(&self) -> Self::Api {
+        api::new(self.service.clone(), self.guard.clone())
+    }
+}

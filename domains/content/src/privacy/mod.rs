@@ -1,0 +1,3 @@
+//! What content keeps about a person, for the export and erasure hooks.
+
+pub mod service;

@@ -1,0 +1,58 @@
+//! The content tables (diesel `print_schema` format).
+
+diesel::table! {
+    content_catalog_version (id) {
+        id -> Integer,
+        version -> BigInt,
+        changed_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    content_narrators (id) {
+        id -> Text,
+        name -> Text,
+        photo_url -> Nullable<Text>,
+        bios -> Text,
+        revision -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    content_items (id) {
+        id -> Text,
+        kind -> Text,
+        status -> Text,
+        revision -> BigInt,
+        draft -> Text,
+        published -> Nullable<Text>,
+        first_published_at -> Nullable<Timestamp>,
+        published_at -> Nullable<Timestamp>,
+        scheduled_at -> Nullable<Timestamp>,
+        scheduled_locales -> Nullable<Text>,
+        scheduled_revision -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    content_item_revisions (item_id, revision) {
+        item_id -> Text,
+        revision -> BigInt,
+        action -> Text,
+        document -> Text,
+        published_locales -> Nullable<Text>,
+        actor_id -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::allow_tables_to_appear_in_same_query!(
+    content_catalog_version,
+    content_narrators,
+    content_items,
+    content_item_revisions,
+);

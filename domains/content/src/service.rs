@@ -1,0 +1,80 @@
+//! The content service value shared by every resource's use-cases: the database, the
+//! node's catalog snapshot, the settings, and the ports to other domains.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use haven_platform::{Db, PlatformContext};
+
+use crate::catalog::store::CatalogStore;
+use crate::locale::Locale;
+use crate::ports::Entitlements;
+
+/// `content.*` settings, parsed once.
+#[derive(Debug, Clone)]
+pub struct ContentConfig {
+    /// The catalog's default locale.
+    pub default_locale: Locale,
+    /// `max-age` of anonymous catalog reads.
+    pub public_max_age_s: u32,
+    /// The local hour a member's day ends.
+    pub day_end_hour: u32,
+    /// How far ahead of the server's clock an event may be.
+    pub max_event_skew_s: i64,
+}
+
+/// The content use-cases. Cheap to clone.
+#[derive(Clone)]
+pub struct ContentService {
+    pub(crate) db: Db,
+    pub(crate) catalog: Arc<CatalogStore>,
+    pub(crate) config: Arc<ContentConfig>,
+    /// `None` until billing's ledger is wired: premium variants are then refused.
+    pub(crate) entitlements: Option<Arc<dyn Entitlements>>,
+}
+
+impl std::fmt::Debug for ContentService {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ContentService")
+            .field("config", &self.config)
+            .field("entitlements_wired", &self.entitlements.is_some())
+            .finish_non_exhaustive()
+    }
+}
+
+impl ContentService {
+    /// From the platform context and the ports; starts this node's catalog refresher.
+    pub fn new(ctx: &PlatformContext, entitlements: Option<Arc<dyn Entitlements>>) -> Self {
+        let s = &ctx.settings.content;
+        // Validated at load (`ContentSettings::validate`); the fallback is for settings
+        // built without validation.
+        let default_locale = Locale::parse(&s.default_locale).unwrap_or_else(|| {
+            tracing::error!("content.default_locale is invalid; using `en`");
+            Locale::parse("en").unwrap_or_else(|| unreachable!("`en` is a locale"))
+        });
+        let catalog = CatalogStore::new(ctx.db.clone());
+        catalog.spawn_refresher(Duration::from_millis(s.catalog_refresh_ms));
+        Self {
+            db: ctx.db.clone(),
+            catalog,
+            config: Arc::new(ContentConfig {
+                default_locale,
+                public_max_age_s: s.public_max_age_s,
+                day_end_hour: s.day_end_hour,
+                max_event_skew_s: i64::try_from(s.max_event_skew_s).unwrap_or(86_400),
+            }),
+            entitlements,
+        }
+    }
+
+    /// The node's catalog store (tests and benchmarks refresh it explicitly).
+    pub fn catalog(&self) -> &Arc<CatalogStore> {
+        &self.catalog
+    }
+}
+
+/// A stored UTC time as a `DateTime`.
+pub(crate) fn utc(t: NaiveDateTime) -> DateTime<Utc> {
+    DateTime::from_naive_utc_and_offset(t, Utc)
+}

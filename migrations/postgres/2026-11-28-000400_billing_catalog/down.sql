@@ -1,0 +1,3 @@
+DROP TABLE billing_prices;
+DROP TABLE billing_product_features;
+DROP TABLE billing_products;

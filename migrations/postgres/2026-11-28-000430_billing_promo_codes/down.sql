@@ -1,0 +1,2 @@
+DROP TABLE billing_promo_redemptions;
+DROP TABLE billing_promo_codes;

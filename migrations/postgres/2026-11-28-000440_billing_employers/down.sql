@@ -1,0 +1,2 @@
+DROP TABLE billing_employer_seats;
+DROP TABLE billing_employer_contracts;

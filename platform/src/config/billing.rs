@@ -1,0 +1,68 @@
+//! `billing.*` keys: the Stripe account billing talks to and how long access outlives a
+//! failed payment. They live in the platform's settings so one validated file configures
+//! the whole binary.
+
+use serde::{Deserialize, Serialize};
+
+use super::Secret;
+
+/// `billing.*` keys.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct BillingSettings {
+    /// Base URL of Stripe's API (tests point it at a local stand-in).
+    pub stripe_api_base: String,
+    /// Stripe secret API key (`sk_…`); unset: checkout and the portal answer `503`.
+    pub stripe_secret_key: Option<Secret>,
+    /// Webhook signing secrets (`whsec_…`); a payload signed by any of them is accepted,
+    /// so a secret can be rotated by listing the new one before removing the old one.
+    pub stripe_webhook_secrets: Vec<Secret>,
+    /// Where Stripe Checkout sends the member after paying.
+    pub checkout_success_url: String,
+    /// Where Stripe Checkout sends the member who gives up.
+    pub checkout_cancel_url: String,
+    /// Where the Stripe customer portal returns to.
+    pub portal_return_url: String,
+    /// Seconds a `past_due` subscription keeps its access after the failed payment.
+    pub past_due_grace_s: u64,
+    /// Timeout of each call to Stripe's API, in milliseconds.
+    pub stripe_timeout_ms: u64,
+}
+
+impl Default for BillingSettings {
+    fn default() -> Self {
+        Self {
+            stripe_api_base: "https://api.stripe.com".to_owned(),
+            stripe_secret_key: None,
+            stripe_webhook_secrets: Vec::new(),
+            checkout_success_url: "http://localhost:3000/billing/success".to_owned(),
+            checkout_cancel_url: "http://localhost:3000/billing/cancel".to_owned(),
+            portal_return_url: "http://localhost:3000/billing".to_owned(),
+            past_due_grace_s: 7 * 86_400,
+            stripe_timeout_ms: 10_000,
+        }
+    }
+}
+
+impl BillingSettings {
+    /// Checks URLs and ranges; the error names the key.
+    pub(super) fn validate(&self) -> Result<(), String> {
+        for (key, url) in [
+            ("billing.stripe_api_base", &self.stripe_api_base),
+            ("billing.checkout_success_url", &self.checkout_success_url),
+            ("billing.checkout_cancel_url", &self.checkout_cancel_url),
+            ("billing.portal_return_url", &self.portal_return_url),
+        ] {
+            if !(url.starts_with("http://") || url.starts_with("https://")) {
+                return Err(format!("{key}: expected an http:// or https:// URL"));
+            }
+        }
+        if self.past_due_grace_s > 90 * 86_400 {
+            return Err("billing.past_due_grace_s: expected at most 90 days of seconds".into());
+        }
+        if self.stripe_timeout_ms == 0 {
+            return Err("billing.stripe_timeout_ms: expected a positive number".into());
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,131 @@
+//! `content.*` keys: the catalog's default locale, how fast nodes pick up a publish, how
+//! long shared caches keep catalog reads, and the member's day for streaks. They live in
+//! the platform's settings so one validated file configures the whole binary.
+
+use serde::{Deserialize, Serialize};
+
+/// `content.*` keys.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ContentSettings {
+    /// The catalog's default locale (BCP 47 `language[-Script][-REGION]`): the last step
+    /// of every fallback chain, and the locale every published item must have.
+    pub default_locale: String,
+    /// How often each node checks the catalog version in the database (milliseconds);
+    /// a publish on another node is served here within this plus one snapshot build.
+    pub catalog_refresh_ms: u64,
+    /// `max-age` of anonymous catalog reads (`Cache-Control: public, max-age=…`).
+    pub public_max_age_s: u32,
+    /// The local hour (0–23) at which a member's day ends: a session completed before it
+    /// counts for the previous day (a sleepcast at 01:00 counts for the evening before).
+    pub day_end_hour: u32,
+    /// How far in the future (by the server's clock) a playback event may be recorded;
+    /// later ones are refused (a device clock far ahead).
+    pub max_event_skew_s: u64,
+}
+
+impl Default for ContentSettings {
+    fn default() -> Self {
+        Self {
+            default_locale: "en".to_owned(),
+            catalog_refresh_ms: 1_000,
+            public_max_age_s: 60,
+            day_end_hour: 4,
+            max_event_skew_s: 600,
+        }
+    }
+}
+
+impl ContentSettings {
+    /// Checks ranges and the locale's shape; the error names the key.
+    pub(super) fn validate(&self) -> Result<(), String> {
+        if !is_locale(&self.default_locale) {
+            return Err(format!(
+                "content.default_locale: {:?} is not a BCP 47 tag of the form \
+                 language[-Script][-REGION], e.g. `en` or `pt-BR`",
+                self.default_locale
+            ));
+        }
+        if !(100..=60_000).contains(&self.catalog_refresh_ms) {
+            return Err(
+                "content.catalog_refresh_ms: expected 100 to 60000 milliseconds".to_owned(),
+            );
+        }
+        if self.public_max_age_s > 86_400 {
+            return Err("content.public_max_age_s: expected 0 to 86400 seconds".to_owned());
+        }
+        if self.day_end_hour > 23 {
+            return Err("content.day_end_hour: expected an hour from 0 to 23".to_owned());
+        }
+        if self.max_event_skew_s > 86_400 {
+            return Err("content.max_event_skew_s: expected 0 to 86400 seconds".to_owned());
+        }
+        Ok(())
+    }
+}
+
+/// `language[-Script][-REGION]`: 2–3 letters, optionally 4 letters, optionally 2 letters
+/// or 3 digits (the subset of BCP 47 the catalog speaks).
+pub fn is_locale(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let Some(language) = parts.next() else {
+        return false;
+    };
+    if !(2..=3).contains(&language.len()) || !language.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return false;
+    }
+    let mut rest: Vec<&str> = parts.collect();
+    if rest.first().is_some_and(|s| s.len() == 4) {
+        if !rest[0].bytes().all(|b| b.is_ascii_alphabetic()) {
+            return false;
+        }
+        rest.remove(0);
+    }
+    match rest.as_slice() {
+        [] => true,
+        [region] => {
+            (region.len() == 2 && region.bytes().all(|b| b.is_ascii_alphabetic()))
+                || (region.len() == 3 && region.bytes().all(|b| b.is_ascii_digit()))
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locales_of_the_catalog_shape_only() {
+        for ok in [
+            "en",
+            "es-MX",
+            "zh-Hant-TW",
+            "pt-BR",
+            "es-419",
+            "fil",
+            "sr-Latn",
+        ] {
+            assert!(is_locale(ok), "{ok}");
+        }
+        for bad in [
+            "", "e", "english", "en-", "en-U", "en-USA", "en-US-x", "1n", "en_US",
+        ] {
+            assert!(!is_locale(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn ranges_name_the_key() {
+        let mut s = ContentSettings {
+            day_end_hour: 24,
+            ..ContentSettings::default()
+        };
+        assert!(s.validate().unwrap_err().contains("content.day_end_hour"));
+        s.day_end_hour = 4;
+        s.default_locale = "english".to_owned();
+        assert!(s.validate().unwrap_err().contains("content.default_locale"));
+        s.default_locale = "en".to_owned();
+        assert!(s.validate().is_ok());
+    }
+}

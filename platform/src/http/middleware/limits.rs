@@ -1,0 +1,131 @@
+//! One layer for the limits every request runs under, innermost last: a panic becomes a
+//! `500` problem, a request running longer than `server.request_timeout_ms` a `503`, and a
+//! body over `server.max_body_bytes` a `413` (at once from `Content-Length`; for chunked
+//! bodies as soon as the bytes read pass the limit). It also hands every request the
+//! context's [`Auth`] for the bearer checker.
+//!
+//! One layer rather than four (poem's `CatchPanic`, a timeout, a body limit, `.data`):
+//! each layer's future holds the request and nests the next one, and those futures are
+//! moved and boxed on every request (BENCHMARKS.md, issue 9).
+
+use std::panic::AssertUnwindSafe;
+use std::time::Duration;
+
+use futures_util::FutureExt;
+use poem::http::{Method, StatusCode, header};
+use poem::{Body, Endpoint, IntoResponse, Middleware, Request, Response, Result};
+
+use crate::auth::Auth;
+use crate::http::app::panicked;
+use crate::http::problem::ProblemError;
+
+/// The limits middleware.
+#[derive(Debug, Clone)]
+pub struct Limits {
+    timeout: Duration,
+    max_body: u64,
+    auth: Auth,
+}
+
+impl Limits {
+    /// Gives up on requests after `timeout`, rejects bodies over `max_body` bytes, and
+    /// adds `auth` to every request's data.
+    pub fn new(timeout: Duration, max_body: u64, auth: Auth) -> Self {
+        Self {
+            timeout,
+            max_body,
+            auth,
+        }
+    }
+}
+
+impl<E: Endpoint> Middleware<E> for Limits {
+    type Output = LimitsEndpoint<E>;
+
+    fn transform(&self, inner: E) -> Self::Output {
+        LimitsEndpoint {
+            inner,
+            limits: self.clone(),
+        }
+    }
+}
+
+/// Endpoint produced by [`Limits`].
+pub struct LimitsEndpoint<E> {
+    inner: E,
+    limits: Limits,
+}
+
+impl<E: Endpoint> Endpoint for LimitsEndpoint<E> {
+    type Output = Response;
+
+    async fn call(&self, mut req: Request) -> Result<Response> {
+        req.extensions_mut().insert(self.limits.auth.clone());
+        let limited = async {
+            match tokio::time::timeout(self.limits.timeout, self.within_body_limit(req)).await {
+                Ok(result) => result,
+                Err(_) => {
+                    tracing::warn!(
+                        limit_ms = self.limits.timeout.as_millis() as u64,
+                        "request timed out"
+                    );
+                    Err(poem::Error::from(timed_out()))
+                }
+            }
+        };
+        match AssertUnwindSafe(limited).catch_unwind().await {
+            Ok(result) => result,
+            Err(_) => {
+                // The panic message may hold internals; the log line carries the request id.
+                tracing::error!("handler panicked");
+                Ok(panicked().to_response())
+            }
+        }
+    }
+}
+
+impl<E: Endpoint> LimitsEndpoint<E> {
+    async fn within_body_limit(&self, mut req: Request) -> Result<Response> {
+        let max = self.limits.max_body;
+        let declared = req
+            .headers()
+            .get(header::CONTENT_LENGTH)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.parse::<u64>().ok());
+        match declared {
+            Some(len) if len > max => return Err(too_large(max)),
+            Some(_) => {}
+            // A body without a length (chunked, or streamed in-process): GET and HEAD
+            // carry none, everything else is read up to the limit.
+            None if !matches!(req.method(), &Method::GET | &Method::HEAD) => {
+                // No length to trust: buffer up to the limit and stop reading past it.
+                // Bodies of JSON APIs are read whole anyway, so this costs no extra copy.
+                let limit = usize::try_from(max).unwrap_or(usize::MAX);
+                let bytes = req
+                    .take_body()
+                    .into_bytes_limit(limit)
+                    .await
+                    .map_err(|e| match e {
+                        poem::error::ReadBodyError::PayloadTooLarge => too_large(max),
+                        other => poem::Error::from(other),
+                    })?;
+                req.set_body(Body::from_bytes(bytes));
+            }
+            None => {}
+        }
+        self.inner.call(req).await.map(IntoResponse::into_response)
+    }
+}
+
+fn too_large(max: u64) -> poem::Error {
+    let mut p = ProblemError::new(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large");
+    p = p.with_detail(format!("request body exceeds the limit of {max} bytes"));
+    poem::Error::from(p)
+}
+
+/// The problem a request that ran out of time is answered with.
+pub(crate) fn timed_out() -> ProblemError {
+    ProblemError::new(StatusCode::SERVICE_UNAVAILABLE, "request_timeout")
+        .with_detail("the request took too long and was abandoned; retry later")
+        .with_retry_after(1)
+}
