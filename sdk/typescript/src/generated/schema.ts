@@ -1581,7 +1581,7 @@ export interface components {
          */
         BillingAdminGrant: {
             /** @description The feature to grant. */
-            feature: components["schemas"]["BillingFeature"] & unknown;
+            feature: components["schemas"]["BillingFeature"];
             /**
              * Format: int64
              * @description Sessions per benefit year, 1–1000: required for `care.therapy` and
@@ -1596,6 +1596,21 @@ export interface components {
              * @example 2026-11-26T09:30:00Z
              */
             valid_until?: string | null;
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        BillingAdminGrantProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "idempotency_key_invalid" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "idempotency_key_in_use" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "idempotency_key_reused" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        BillingAdminRevokeGrantProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "idempotency_key_invalid" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_found" | "grant_revoked" | "idempotency_key_in_use" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "idempotency_key_reused" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        BillingCheckoutProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "idempotency_key_invalid" | "unauthorized" | "not_found" | "price_not_purchasable" | "idempotency_key_in_use" | "payload_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "internal" | "unavailable" | "request_timeout" | "payment_provider_unavailable";
         };
         /**
          * BillingCheckoutRequest
@@ -1631,7 +1646,7 @@ export interface components {
             /** @description ISO 4217 currency code, upper case (it must be an active code). */
             currency: string;
             /** @description Billing interval. */
-            interval: components["schemas"]["BillingInterval"] & unknown;
+            interval: components["schemas"]["BillingInterval"];
             /**
              * @description The Stripe price checkout sells (`price_…`), unique; absent: not sold through
              *     Stripe.
@@ -1642,6 +1657,11 @@ export interface components {
              * @description Free days before the first charge, 0–365; absent: none.
              */
             trial_days?: number | null;
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        BillingCreatePriceProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "idempotency_key_invalid" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_found" | "stripe_price_taken" | "idempotency_key_in_use" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "idempotency_key_reused" | "internal" | "unavailable" | "request_timeout";
         };
         /**
          * BillingCreateProduct
@@ -1656,9 +1676,14 @@ export interface components {
             /** @description Description shown to members, at most 2000 characters; absent: empty. */
             description?: string | null;
             /** @description The features the product grants. */
-            features: components["schemas"]["BillingProductFeatures"] & unknown;
+            features: components["schemas"]["BillingProductFeatures"];
             /** @description Display name, 1–200 characters (trimmed). */
             name: string;
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        BillingCreateProductProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "idempotency_key_invalid" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "product_code_taken" | "idempotency_key_in_use" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "idempotency_key_reused" | "internal" | "unavailable" | "request_timeout";
         };
         /**
          * BillingCreatePromoCode
@@ -1689,7 +1714,7 @@ export interface components {
              */
             free_days?: number | null;
             /** @description What it gives. */
-            kind: components["schemas"]["BillingPromoKind"] & unknown;
+            kind: components["schemas"]["BillingPromoKind"];
             /**
              * Format: int64
              * @description How many members may redeem it in all, 1–1,000,000; absent: no limit.
@@ -1707,6 +1732,11 @@ export interface components {
             product_id?: string | null;
             /** @description The Stripe coupon checkout applies (discounts). */
             stripe_coupon_id?: string | null;
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        BillingCreatePromoCodeProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "idempotency_key_invalid" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "promo_code_taken" | "idempotency_key_in_use" | "payload_too_large" | "unsupported_media_type" | "promo_terms_invalid" | "idempotency_key_reused" | "internal" | "unavailable" | "request_timeout";
         };
         /**
          * BillingEmployerContract
@@ -1740,6 +1770,11 @@ export interface components {
              */
             updated_at: string;
         };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        BillingEmployerWaitlistProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
         /**
          * BillingEntitlement
          * @description Whether the member may use a feature now, and for sessions how many are left.
@@ -1760,7 +1795,7 @@ export interface components {
              */
             benefit_year_start?: string | null;
             /** @description The feature. */
-            feature: components["schemas"]["BillingFeature"] & unknown;
+            feature: components["schemas"]["BillingFeature"];
             /**
              * Format: int64
              * @description Sessions granted in the current benefit year (counted features with access).
@@ -1799,13 +1834,23 @@ export interface components {
          * @enum {string}
          */
         BillingFeature: "content.premium" | "care.coaching" | "care.therapy" | "care.psychiatry";
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        BillingGetEmployerContractProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_found" | "payload_too_large" | "unsupported_media_type" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        BillingGetProductProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_found" | "payload_too_large" | "unsupported_media_type" | "internal" | "unavailable" | "request_timeout";
+        };
         /**
          * BillingGrant
          * @description One right of a member: a feature from a source over a period.
          */
         BillingGrant: {
             /** @description The feature. */
-            feature: components["schemas"]["BillingFeature"] & unknown;
+            feature: components["schemas"]["BillingFeature"];
             /**
              * @description The grant id.
              * @example grt_00000000000000000000000000
@@ -1825,7 +1870,7 @@ export interface components {
              */
             revoked_at?: string | null;
             /** @description Where it comes from. */
-            source: components["schemas"]["BillingGrantSource"] & unknown;
+            source: components["schemas"]["BillingGrantSource"];
             /** @description The reference at the source (a subscription, a membership, a redemption). */
             source_ref: string;
             /**
@@ -1867,7 +1912,7 @@ export interface components {
          */
         BillingLedgerEntry: {
             /** @description What happened. */
-            action: components["schemas"]["BillingLedgerAction"] & unknown;
+            action: components["schemas"]["BillingLedgerAction"];
             /**
              * @description The admin who made the change by hand.
              * @example usr_00000000000000000000000000
@@ -1880,7 +1925,7 @@ export interface components {
              */
             at: string;
             /** @description The feature. */
-            feature: components["schemas"]["BillingFeature"] & unknown;
+            feature: components["schemas"]["BillingFeature"];
             /**
              * @description The grant concerned (grant changes).
              * @example grt_00000000000000000000000000
@@ -1911,6 +1956,31 @@ export interface components {
              */
             valid_until?: string | null;
         };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        BillingListPlansProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        BillingListProductsProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        BillingListPromoCodesProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        BillingMemberEntitlementsProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "payload_too_large" | "unsupported_media_type" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        BillingMemberLedgerProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
         /**
          * BillingMoney
          * @description An amount of money.
@@ -1923,6 +1993,21 @@ export interface components {
             amount_minor: number;
             /** @description ISO 4217 currency code. */
             currency: string;
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        BillingMyEntitlementsProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "payload_too_large" | "unsupported_media_type" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        BillingMySubscriptionsProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        BillingPortalProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "no_billing_account" | "payload_too_large" | "unsupported_media_type" | "internal" | "unavailable" | "request_timeout" | "payment_provider_unavailable";
         };
         /**
          * BillingPortalSession
@@ -1940,7 +2025,7 @@ export interface components {
             /** @description Whether it is sold. */
             active: boolean;
             /** @description The amount charged each interval. */
-            amount: components["schemas"]["BillingMoney"] & unknown;
+            amount: components["schemas"]["BillingMoney"];
             /**
              * Format: date-time
              * @description When it was created.
@@ -1953,7 +2038,7 @@ export interface components {
              */
             id: string;
             /** @description Billing interval. */
-            interval: components["schemas"]["BillingInterval"] & unknown;
+            interval: components["schemas"]["BillingInterval"];
             /**
              * @description The product bought.
              * @example prd_00000000000000000000000000
@@ -1985,7 +2070,7 @@ export interface components {
             /** @description Description shown to members. */
             description: string;
             /** @description What it grants. */
-            features: components["schemas"]["BillingProductFeatures"] & unknown;
+            features: components["schemas"]["BillingProductFeatures"];
             /**
              * @description The product id.
              * @example prd_00000000000000000000000000
@@ -2059,7 +2144,7 @@ export interface components {
              */
             id: string;
             /** @description What it gives. */
-            kind: components["schemas"]["BillingPromoKind"] & unknown;
+            kind: components["schemas"]["BillingPromoKind"];
             /**
              * Format: int64
              * @description Total redemptions allowed.
@@ -2099,6 +2184,11 @@ export interface components {
             /** @description The code as the member typed it (case does not matter). */
             code: string;
         };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        BillingRedeemPromoCodeProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "idempotency_key_invalid" | "unauthorized" | "promo_code_not_found" | "promo_code_expired" | "promo_code_exhausted" | "promo_code_already_redeemed" | "idempotency_key_in_use" | "payload_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "internal" | "unavailable" | "request_timeout";
+        };
         /**
          * BillingRedemption
          * @description A redemption.
@@ -2116,7 +2206,12 @@ export interface components {
              */
             id: string;
             /** @description What the code gives: a discount applies to the next web checkout. */
-            kind: components["schemas"]["BillingPromoKind"] & unknown;
+            kind: components["schemas"]["BillingPromoKind"];
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        BillingReplaceProductFeaturesProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_found" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
         };
         /**
          * BillingRevokeGrant
@@ -2141,6 +2236,11 @@ export interface components {
              * @description How many members it sponsors at once, 1–1,000,000.
              */
             seats: number;
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        BillingSetEmployerContractProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
         };
         /**
          * BillingSubscription
@@ -2177,7 +2277,7 @@ export interface components {
              */
             product_id?: string | null;
             /** @description Which store bills it. */
-            provider: components["schemas"]["BillingProvider"] & unknown;
+            provider: components["schemas"]["BillingProvider"];
             /**
              * Format: date-time
              * @description When access began.
@@ -2185,7 +2285,7 @@ export interface components {
              */
             started_at: string;
             /** @description Its state. */
-            status: components["schemas"]["BillingSubscriptionStatus"] & unknown;
+            status: components["schemas"]["BillingSubscriptionStatus"];
         };
         /**
          * @description A subscription's state.
@@ -2200,6 +2300,11 @@ export interface components {
             /** @description Whether the price is sold. */
             active: boolean;
         };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        BillingUpdatePriceProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_found" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
         /**
          * BillingUpdateProduct
          * @description `PATCH /v1/billing/admin/products/{product_id}`: the fields to change; absent ones
@@ -2212,6 +2317,11 @@ export interface components {
             description?: string | null;
             /** @description New display name, 1–200 characters (trimmed). */
             name?: string | null;
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        BillingUpdateProductProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_found" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
         };
         /**
          * BillingWaitlistEntry
@@ -2247,7 +2357,7 @@ export interface components {
              */
             created_at: string;
             /** @description The draft. */
-            draft: components["schemas"]["ContentItemDocument"] & unknown;
+            draft: components["schemas"]["ContentItemDocument"];
             /**
              * Format: date-time
              * @description First publish.
@@ -2260,7 +2370,7 @@ export interface components {
              */
             id: string;
             /** @description What members see (or saw, when unpublished). */
-            published?: (components["schemas"]["ContentItemDocument"] & unknown) | null;
+            published?: components["schemas"]["ContentItemDocument"] | null;
             /**
              * Format: date-time
              * @description Last publish.
@@ -2283,7 +2393,7 @@ export interface components {
             /** @description The locales it will publish (absent: all of the draft's). */
             scheduled_locales?: string[] | null;
             /** @description Status. */
-            status: components["schemas"]["ContentItemStatus"] & unknown;
+            status: components["schemas"]["ContentItemStatus"];
             /**
              * Format: date-time
              * @description Last changed.
@@ -2325,6 +2435,11 @@ export interface components {
              */
             updated_at: string;
         };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        ContentArchiveItemProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "idempotency_key_invalid" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_found" | "item_archived" | "not_published" | "default_locale_missing" | "idempotency_key_in_use" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "idempotency_key_reused" | "precondition_required" | "internal" | "unavailable" | "request_timeout";
+        };
         /**
          * ContentBio
          * @description A biography in one locale.
@@ -2345,6 +2460,11 @@ export interface components {
             /** @description The biography, at most 4000 characters. */
             text: string;
         };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        ContentBrowseItemsProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
         /**
          * ContentCatalogItem
          * @description A published item in one locale.
@@ -2362,7 +2482,7 @@ export interface components {
              */
             id: string;
             /** @description What it is. */
-            kind: components["schemas"]["ContentKind"] & unknown;
+            kind: components["schemas"]["ContentKind"];
             /**
              * @description The locale the texts are in: the first of the requested locale's fallback chain
              *     (`es-MX` → `es` → the catalog's default) that the item has.
@@ -2413,9 +2533,39 @@ export interface components {
              */
             duration_s: number;
             /** @description The narrator (absent for music and soundscapes). */
-            narrator?: (components["schemas"]["ContentNarratorRef"] & unknown) | null;
+            narrator?: components["schemas"]["ContentNarratorRef"] | null;
             /** @description Playable only by members entitled to premium content. */
             premium: boolean;
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        ContentCreateItemProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "idempotency_key_invalid" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "idempotency_key_in_use" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "idempotency_key_reused" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        ContentCreateNarratorProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "idempotency_key_invalid" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "idempotency_key_in_use" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "idempotency_key_reused" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        ContentGetCatalogItemProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "not_found" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        ContentGetCatalogNarratorProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "not_found" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        ContentGetItemProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_found" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        ContentGetNarratorProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_found" | "payload_too_large" | "unsupported_media_type" | "internal" | "unavailable" | "request_timeout";
         };
         /**
          * ContentItemDocument
@@ -2425,7 +2575,7 @@ export interface components {
             /** @description Categories, sorted. */
             categories: string[];
             /** @description Kind. */
-            kind: components["schemas"]["ContentKind"] & unknown;
+            kind: components["schemas"]["ContentKind"];
             /** @description Tags, sorted. */
             tags: string[];
             /** @description Texts per locale, by locale. */
@@ -2444,7 +2594,7 @@ export interface components {
              */
             categories: string[] | null;
             /** @description What it is. */
-            kind: components["schemas"]["ContentKind"] & unknown;
+            kind: components["schemas"]["ContentKind"];
             /**
              * @description Free tags: distinct lower-case slugs, at most 20.
              * @default []
@@ -2474,7 +2624,7 @@ export interface components {
              */
             at: string;
             /** @description The draft after it. */
-            document: components["schemas"]["ContentItemDocument"] & unknown;
+            document: components["schemas"]["ContentItemDocument"];
             /** @description After a publish: the locales live. */
             published_locales?: string[] | null;
             /**
@@ -2524,6 +2674,21 @@ export interface components {
          * @enum {string}
          */
         ContentKind: "meditation" | "sleepcast" | "soundscape" | "music" | "movement" | "exercise" | "wind_down";
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        ContentListItemRevisionsProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_found" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        ContentListItemsProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_found" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        ContentListNarratorsProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
         /**
          * ContentNarratorInput
          * @description A narrator as editors set it (`POST` creates, `PUT` replaces).
@@ -2552,6 +2717,11 @@ export interface components {
             /** @description Name. */
             name: string;
         };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        ContentPublishItemProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "idempotency_key_invalid" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_found" | "item_archived" | "not_published" | "default_locale_missing" | "idempotency_key_in_use" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "idempotency_key_reused" | "precondition_required" | "internal" | "unavailable" | "request_timeout";
+        };
         /**
          * ContentPublishRequest
          * @description Body of a publish.
@@ -2569,6 +2739,21 @@ export interface components {
              *     locale of the draft. Other locales keep what was published before.
              */
             locales?: string[] | null;
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        ContentReplaceItemDraftProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_found" | "item_archived" | "not_published" | "default_locale_missing" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "precondition_required" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        ContentReplaceNarratorProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_found" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "precondition_required" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        ContentUnpublishItemProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "idempotency_key_invalid" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_found" | "item_archived" | "not_published" | "default_locale_missing" | "idempotency_key_in_use" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "idempotency_key_reused" | "precondition_required" | "internal" | "unavailable" | "request_timeout";
         };
         /**
          * ContentVariant
@@ -3724,6 +3909,94 @@ export interface components {
     headers: never;
     pathItems: never;
 }
+export type BillingAdminGrant = components['schemas']['BillingAdminGrant'];
+export type BillingAdminGrantProblem = components['schemas']['BillingAdminGrantProblem'];
+export type BillingAdminRevokeGrantProblem = components['schemas']['BillingAdminRevokeGrantProblem'];
+export type BillingCheckoutProblem = components['schemas']['BillingCheckoutProblem'];
+export type BillingCheckoutRequest = components['schemas']['BillingCheckoutRequest'];
+export type BillingCheckoutSession = components['schemas']['BillingCheckoutSession'];
+export type BillingCreatePrice = components['schemas']['BillingCreatePrice'];
+export type BillingCreatePriceProblem = components['schemas']['BillingCreatePriceProblem'];
+export type BillingCreateProduct = components['schemas']['BillingCreateProduct'];
+export type BillingCreateProductProblem = components['schemas']['BillingCreateProductProblem'];
+export type BillingCreatePromoCode = components['schemas']['BillingCreatePromoCode'];
+export type BillingCreatePromoCodeProblem = components['schemas']['BillingCreatePromoCodeProblem'];
+export type BillingEmployerContract = components['schemas']['BillingEmployerContract'];
+export type BillingEmployerWaitlistProblem = components['schemas']['BillingEmployerWaitlistProblem'];
+export type BillingEntitlement = components['schemas']['BillingEntitlement'];
+export type BillingEntitlements = components['schemas']['BillingEntitlements'];
+export type BillingFeature = components['schemas']['BillingFeature'];
+export type BillingGetEmployerContractProblem = components['schemas']['BillingGetEmployerContractProblem'];
+export type BillingGetProductProblem = components['schemas']['BillingGetProductProblem'];
+export type BillingGrant = components['schemas']['BillingGrant'];
+export type BillingGrantSource = components['schemas']['BillingGrantSource'];
+export type BillingInterval = components['schemas']['BillingInterval'];
+export type BillingLedgerAction = components['schemas']['BillingLedgerAction'];
+export type BillingLedgerEntry = components['schemas']['BillingLedgerEntry'];
+export type BillingListPlansProblem = components['schemas']['BillingListPlansProblem'];
+export type BillingListProductsProblem = components['schemas']['BillingListProductsProblem'];
+export type BillingListPromoCodesProblem = components['schemas']['BillingListPromoCodesProblem'];
+export type BillingMemberEntitlementsProblem = components['schemas']['BillingMemberEntitlementsProblem'];
+export type BillingMemberLedgerProblem = components['schemas']['BillingMemberLedgerProblem'];
+export type BillingMoney = components['schemas']['BillingMoney'];
+export type BillingMyEntitlementsProblem = components['schemas']['BillingMyEntitlementsProblem'];
+export type BillingMySubscriptionsProblem = components['schemas']['BillingMySubscriptionsProblem'];
+export type BillingPortalProblem = components['schemas']['BillingPortalProblem'];
+export type BillingPortalSession = components['schemas']['BillingPortalSession'];
+export type BillingPrice = components['schemas']['BillingPrice'];
+export type BillingProduct = components['schemas']['BillingProduct'];
+export type BillingProductFeatures = components['schemas']['BillingProductFeatures'];
+export type BillingPromoCode = components['schemas']['BillingPromoCode'];
+export type BillingPromoKind = components['schemas']['BillingPromoKind'];
+export type BillingProvider = components['schemas']['BillingProvider'];
+export type BillingRedeemPromoCode = components['schemas']['BillingRedeemPromoCode'];
+export type BillingRedeemPromoCodeProblem = components['schemas']['BillingRedeemPromoCodeProblem'];
+export type BillingRedemption = components['schemas']['BillingRedemption'];
+export type BillingReplaceProductFeaturesProblem = components['schemas']['BillingReplaceProductFeaturesProblem'];
+export type BillingRevokeGrant = components['schemas']['BillingRevokeGrant'];
+export type BillingSetEmployerContract = components['schemas']['BillingSetEmployerContract'];
+export type BillingSetEmployerContractProblem = components['schemas']['BillingSetEmployerContractProblem'];
+export type BillingSubscription = components['schemas']['BillingSubscription'];
+export type BillingSubscriptionStatus = components['schemas']['BillingSubscriptionStatus'];
+export type BillingUpdatePrice = components['schemas']['BillingUpdatePrice'];
+export type BillingUpdatePriceProblem = components['schemas']['BillingUpdatePriceProblem'];
+export type BillingUpdateProduct = components['schemas']['BillingUpdateProduct'];
+export type BillingUpdateProductProblem = components['schemas']['BillingUpdateProductProblem'];
+export type BillingWaitlistEntry = components['schemas']['BillingWaitlistEntry'];
+export type ContentAdminItem = components['schemas']['ContentAdminItem'];
+export type ContentAdminNarrator = components['schemas']['ContentAdminNarrator'];
+export type ContentArchiveItemProblem = components['schemas']['ContentArchiveItemProblem'];
+export type ContentBio = components['schemas']['ContentBio'];
+export type ContentBioInput = components['schemas']['ContentBioInput'];
+export type ContentBrowseItemsProblem = components['schemas']['ContentBrowseItemsProblem'];
+export type ContentCatalogItem = components['schemas']['ContentCatalogItem'];
+export type ContentCatalogNarrator = components['schemas']['ContentCatalogNarrator'];
+export type ContentCatalogVariant = components['schemas']['ContentCatalogVariant'];
+export type ContentCreateItemProblem = components['schemas']['ContentCreateItemProblem'];
+export type ContentCreateNarratorProblem = components['schemas']['ContentCreateNarratorProblem'];
+export type ContentGetCatalogItemProblem = components['schemas']['ContentGetCatalogItemProblem'];
+export type ContentGetCatalogNarratorProblem = components['schemas']['ContentGetCatalogNarratorProblem'];
+export type ContentGetItemProblem = components['schemas']['ContentGetItemProblem'];
+export type ContentGetNarratorProblem = components['schemas']['ContentGetNarratorProblem'];
+export type ContentItemDocument = components['schemas']['ContentItemDocument'];
+export type ContentItemDraftInput = components['schemas']['ContentItemDraftInput'];
+export type ContentItemRevision = components['schemas']['ContentItemRevision'];
+export type ContentItemStatus = components['schemas']['ContentItemStatus'];
+export type ContentItemText = components['schemas']['ContentItemText'];
+export type ContentItemTextInput = components['schemas']['ContentItemTextInput'];
+export type ContentKind = components['schemas']['ContentKind'];
+export type ContentListItemRevisionsProblem = components['schemas']['ContentListItemRevisionsProblem'];
+export type ContentListItemsProblem = components['schemas']['ContentListItemsProblem'];
+export type ContentListNarratorsProblem = components['schemas']['ContentListNarratorsProblem'];
+export type ContentNarratorInput = components['schemas']['ContentNarratorInput'];
+export type ContentNarratorRef = components['schemas']['ContentNarratorRef'];
+export type ContentPublishItemProblem = components['schemas']['ContentPublishItemProblem'];
+export type ContentPublishRequest = components['schemas']['ContentPublishRequest'];
+export type ContentReplaceItemDraftProblem = components['schemas']['ContentReplaceItemDraftProblem'];
+export type ContentReplaceNarratorProblem = components['schemas']['ContentReplaceNarratorProblem'];
+export type ContentUnpublishItemProblem = components['schemas']['ContentUnpublishItemProblem'];
+export type ContentVariant = components['schemas']['ContentVariant'];
+export type ContentVariantInput = components['schemas']['ContentVariantInput'];
 export type FieldError = components['schemas']['FieldError'];
 export type HealthStatus = components['schemas']['HealthStatus'];
 export type IdentityAdminDisableUserProblem = components['schemas']['IdentityAdminDisableUserProblem'];
@@ -3809,6 +4082,15 @@ export type IdentityUpdateProfile = components['schemas']['IdentityUpdateProfile
 export type IdentityUser = components['schemas']['IdentityUser'];
 export type Meta = components['schemas']['Meta'];
 export type MetaGetProblem = components['schemas']['MetaGetProblem'];
+export type PageBillingLedgerEntry = components['schemas']['Page_BillingLedgerEntry'];
+export type PageBillingProduct = components['schemas']['Page_BillingProduct'];
+export type PageBillingPromoCode = components['schemas']['Page_BillingPromoCode'];
+export type PageBillingSubscription = components['schemas']['Page_BillingSubscription'];
+export type PageBillingWaitlistEntry = components['schemas']['Page_BillingWaitlistEntry'];
+export type PageContentAdminItem = components['schemas']['Page_ContentAdminItem'];
+export type PageContentCatalogItem = components['schemas']['Page_ContentCatalogItem'];
+export type PageContentCatalogNarrator = components['schemas']['Page_ContentCatalogNarrator'];
+export type PageContentItemRevision = components['schemas']['Page_ContentItemRevision'];
 export type PageIdentityAdminUser = components['schemas']['Page_IdentityAdminUser'];
 export type PageIdentityOrganization = components['schemas']['Page_IdentityOrganization'];
 export type PageIdentityOrganizationMember = components['schemas']['Page_IdentityOrganizationMember'];
@@ -3982,7 +4264,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingGetEmployerContractProblem"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -3991,7 +4273,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingGetEmployerContractProblem"];
                 };
             };
             /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
@@ -4000,7 +4282,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingGetEmployerContractProblem"];
                 };
             };
             /** @description The resource does not exist (or is not yours). */
@@ -4009,7 +4291,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingGetEmployerContractProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -4018,7 +4300,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingGetEmployerContractProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -4027,7 +4309,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingGetEmployerContractProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -4036,7 +4318,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingGetEmployerContractProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -4047,7 +4329,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingGetEmployerContractProblem"];
                 };
             };
         };
@@ -4085,7 +4367,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingSetEmployerContractProblem"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -4094,7 +4376,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingSetEmployerContractProblem"];
                 };
             };
             /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
@@ -4103,7 +4385,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingSetEmployerContractProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -4112,7 +4394,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingSetEmployerContractProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -4121,7 +4403,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingSetEmployerContractProblem"];
                 };
             };
             /** @description Well-formed but invalid values; see `errors`. */
@@ -4130,7 +4412,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingSetEmployerContractProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -4139,7 +4421,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingSetEmployerContractProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -4150,7 +4432,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingSetEmployerContractProblem"];
                 };
             };
         };
@@ -4189,7 +4471,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingEmployerWaitlistProblem"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -4198,7 +4480,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingEmployerWaitlistProblem"];
                 };
             };
             /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
@@ -4207,7 +4489,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingEmployerWaitlistProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -4216,7 +4498,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingEmployerWaitlistProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -4225,7 +4507,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingEmployerWaitlistProblem"];
                 };
             };
             /** @description Well-formed but invalid values; see `errors`. */
@@ -4234,7 +4516,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingEmployerWaitlistProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -4243,7 +4525,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingEmployerWaitlistProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -4254,7 +4536,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingEmployerWaitlistProblem"];
                 };
             };
         };
@@ -4310,7 +4592,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingAdminRevokeGrantProblem"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -4319,7 +4601,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingAdminRevokeGrantProblem"];
                 };
             };
             /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
@@ -4328,7 +4610,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingAdminRevokeGrantProblem"];
                 };
             };
             /** @description The resource does not exist (or is not yours). */
@@ -4337,7 +4619,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingAdminRevokeGrantProblem"];
                 };
             };
             /** @description Conflicts with the current state. */
@@ -4346,7 +4628,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingAdminRevokeGrantProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -4355,7 +4637,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingAdminRevokeGrantProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -4364,7 +4646,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingAdminRevokeGrantProblem"];
                 };
             };
             /** @description Well-formed but invalid values; see `errors`. */
@@ -4373,7 +4655,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingAdminRevokeGrantProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -4382,7 +4664,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingAdminRevokeGrantProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -4393,7 +4675,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingAdminRevokeGrantProblem"];
                 };
             };
         };
@@ -4427,7 +4709,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingMemberEntitlementsProblem"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -4436,7 +4718,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingMemberEntitlementsProblem"];
                 };
             };
             /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
@@ -4445,7 +4727,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingMemberEntitlementsProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -4454,7 +4736,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingMemberEntitlementsProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -4463,7 +4745,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingMemberEntitlementsProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -4472,7 +4754,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingMemberEntitlementsProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -4483,7 +4765,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingMemberEntitlementsProblem"];
                 };
             };
         };
@@ -4539,7 +4821,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingAdminGrantProblem"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -4548,7 +4830,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingAdminGrantProblem"];
                 };
             };
             /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
@@ -4557,7 +4839,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingAdminGrantProblem"];
                 };
             };
             /** @description Conflicts with the current state. */
@@ -4566,7 +4848,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingAdminGrantProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -4575,7 +4857,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingAdminGrantProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -4584,7 +4866,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingAdminGrantProblem"];
                 };
             };
             /** @description Well-formed but invalid values; see `errors`. */
@@ -4593,7 +4875,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingAdminGrantProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -4602,7 +4884,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingAdminGrantProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -4613,7 +4895,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingAdminGrantProblem"];
                 };
             };
         };
@@ -4652,7 +4934,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingMemberLedgerProblem"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -4661,7 +4943,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingMemberLedgerProblem"];
                 };
             };
             /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
@@ -4670,7 +4952,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingMemberLedgerProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -4679,7 +4961,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingMemberLedgerProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -4688,7 +4970,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingMemberLedgerProblem"];
                 };
             };
             /** @description Well-formed but invalid values; see `errors`. */
@@ -4697,7 +4979,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingMemberLedgerProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -4706,7 +4988,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingMemberLedgerProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -4717,7 +4999,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingMemberLedgerProblem"];
                 };
             };
         };
@@ -4766,7 +5048,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingUpdatePriceProblem"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -4775,7 +5057,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingUpdatePriceProblem"];
                 };
             };
             /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
@@ -4784,7 +5066,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingUpdatePriceProblem"];
                 };
             };
             /** @description The resource does not exist (or is not yours). */
@@ -4793,7 +5075,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingUpdatePriceProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -4802,7 +5084,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingUpdatePriceProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -4811,7 +5093,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingUpdatePriceProblem"];
                 };
             };
             /** @description Well-formed but invalid values; see `errors`. */
@@ -4820,7 +5102,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingUpdatePriceProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -4829,7 +5111,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingUpdatePriceProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -4840,7 +5122,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingUpdatePriceProblem"];
                 };
             };
         };
@@ -4876,7 +5158,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingListProductsProblem"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -4885,7 +5167,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingListProductsProblem"];
                 };
             };
             /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
@@ -4894,7 +5176,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingListProductsProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -4903,7 +5185,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingListProductsProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -4912,7 +5194,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingListProductsProblem"];
                 };
             };
             /** @description Well-formed but invalid values; see `errors`. */
@@ -4921,7 +5203,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingListProductsProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -4930,7 +5212,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingListProductsProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -4941,7 +5223,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingListProductsProblem"];
                 };
             };
         };
@@ -4994,7 +5276,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingCreateProductProblem"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -5003,7 +5285,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingCreateProductProblem"];
                 };
             };
             /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
@@ -5012,7 +5294,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingCreateProductProblem"];
                 };
             };
             /** @description Conflicts with the current state. */
@@ -5021,7 +5303,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingCreateProductProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -5030,7 +5312,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingCreateProductProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -5039,7 +5321,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingCreateProductProblem"];
                 };
             };
             /** @description Well-formed but invalid values; see `errors`. */
@@ -5048,7 +5330,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingCreateProductProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -5057,7 +5339,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingCreateProductProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -5068,7 +5350,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingCreateProductProblem"];
                 };
             };
         };
@@ -5113,7 +5395,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingGetProductProblem"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -5122,7 +5404,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingGetProductProblem"];
                 };
             };
             /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
@@ -5131,7 +5413,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingGetProductProblem"];
                 };
             };
             /** @description The resource does not exist (or is not yours). */
@@ -5140,7 +5422,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingGetProductProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -5149,7 +5431,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingGetProductProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -5158,7 +5440,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingGetProductProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -5167,7 +5449,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingGetProductProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -5178,7 +5460,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingGetProductProblem"];
                 };
             };
         };
@@ -5227,7 +5509,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingUpdateProductProblem"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -5236,7 +5518,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingUpdateProductProblem"];
                 };
             };
             /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
@@ -5245,7 +5527,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingUpdateProductProblem"];
                 };
             };
             /** @description The resource does not exist (or is not yours). */
@@ -5254,7 +5536,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingUpdateProductProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -5263,7 +5545,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingUpdateProductProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -5272,7 +5554,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingUpdateProductProblem"];
                 };
             };
             /** @description Well-formed but invalid values; see `errors`. */
@@ -5281,7 +5563,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingUpdateProductProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -5290,7 +5572,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingUpdateProductProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -5301,7 +5583,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingUpdateProductProblem"];
                 };
             };
         };
@@ -5350,7 +5632,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingReplaceProductFeaturesProblem"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -5359,7 +5641,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingReplaceProductFeaturesProblem"];
                 };
             };
             /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
@@ -5368,7 +5650,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingReplaceProductFeaturesProblem"];
                 };
             };
             /** @description The resource does not exist (or is not yours). */
@@ -5377,7 +5659,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingReplaceProductFeaturesProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -5386,7 +5668,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingReplaceProductFeaturesProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -5395,7 +5677,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingReplaceProductFeaturesProblem"];
                 };
             };
             /** @description Well-formed but invalid values; see `errors`. */
@@ -5404,7 +5686,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingReplaceProductFeaturesProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -5413,7 +5695,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingReplaceProductFeaturesProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -5424,7 +5706,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingReplaceProductFeaturesProblem"];
                 };
             };
         };
@@ -5480,7 +5762,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingCreatePriceProblem"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -5489,7 +5771,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingCreatePriceProblem"];
                 };
             };
             /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
@@ -5498,7 +5780,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingCreatePriceProblem"];
                 };
             };
             /** @description The resource does not exist (or is not yours). */
@@ -5507,7 +5789,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingCreatePriceProblem"];
                 };
             };
             /** @description Conflicts with the current state. */
@@ -5516,7 +5798,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingCreatePriceProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -5525,7 +5807,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingCreatePriceProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -5534,7 +5816,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingCreatePriceProblem"];
                 };
             };
             /** @description Well-formed but invalid values; see `errors`. */
@@ -5543,7 +5825,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingCreatePriceProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -5552,7 +5834,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingCreatePriceProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -5563,7 +5845,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingCreatePriceProblem"];
                 };
             };
         };
@@ -5599,7 +5881,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingListPromoCodesProblem"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -5608,7 +5890,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingListPromoCodesProblem"];
                 };
             };
             /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
@@ -5617,7 +5899,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingListPromoCodesProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -5626,7 +5908,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingListPromoCodesProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -5635,7 +5917,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingListPromoCodesProblem"];
                 };
             };
             /** @description Well-formed but invalid values; see `errors`. */
@@ -5644,7 +5926,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingListPromoCodesProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -5653,7 +5935,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingListPromoCodesProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -5664,7 +5946,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingListPromoCodesProblem"];
                 };
             };
         };
@@ -5706,7 +5988,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingCreatePromoCodeProblem"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -5715,7 +5997,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingCreatePromoCodeProblem"];
                 };
             };
             /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
@@ -5724,7 +6006,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingCreatePromoCodeProblem"];
                 };
             };
             /** @description Conflicts with the current state. */
@@ -5733,7 +6015,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingCreatePromoCodeProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -5742,7 +6024,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingCreatePromoCodeProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -5751,7 +6033,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingCreatePromoCodeProblem"];
                 };
             };
             /** @description Well-formed but invalid values; see `errors`. */
@@ -5760,7 +6042,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingCreatePromoCodeProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -5769,7 +6051,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingCreatePromoCodeProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -5780,7 +6062,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingCreatePromoCodeProblem"];
                 };
             };
         };
@@ -5822,7 +6104,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingCheckoutProblem"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -5831,16 +6113,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Authenticated but not allowed. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingCheckoutProblem"];
                 };
             };
             /** @description The resource does not exist (or is not yours). */
@@ -5849,7 +6122,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingCheckoutProblem"];
                 };
             };
             /** @description Conflicts with the current state. */
@@ -5858,7 +6131,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingCheckoutProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -5867,7 +6140,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingCheckoutProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -5876,7 +6149,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingCheckoutProblem"];
                 };
             };
             /** @description Well-formed but invalid values; see `errors`. */
@@ -5885,7 +6158,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingCheckoutProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -5894,7 +6167,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingCheckoutProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -5905,7 +6178,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingCheckoutProblem"];
                 };
             };
         };
@@ -5936,7 +6209,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingMyEntitlementsProblem"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -5945,16 +6218,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Authenticated but not allowed. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingMyEntitlementsProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -5963,7 +6227,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingMyEntitlementsProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -5972,7 +6236,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingMyEntitlementsProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -5981,7 +6245,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingMyEntitlementsProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -5992,7 +6256,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingMyEntitlementsProblem"];
                 };
             };
         };
@@ -6023,7 +6287,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingPortalProblem"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -6032,16 +6296,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Authenticated but not allowed. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingPortalProblem"];
                 };
             };
             /** @description The resource does not exist (or is not yours). */
@@ -6050,7 +6305,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingPortalProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -6059,7 +6314,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingPortalProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -6068,7 +6323,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingPortalProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -6077,7 +6332,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingPortalProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -6088,7 +6343,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingPortalProblem"];
                 };
             };
         };
@@ -6130,7 +6385,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingRedeemPromoCodeProblem"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -6139,16 +6394,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Authenticated but not allowed. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingRedeemPromoCodeProblem"];
                 };
             };
             /** @description The resource does not exist (or is not yours). */
@@ -6157,7 +6403,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingRedeemPromoCodeProblem"];
                 };
             };
             /** @description Conflicts with the current state. */
@@ -6166,7 +6412,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingRedeemPromoCodeProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -6175,7 +6421,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingRedeemPromoCodeProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -6184,7 +6430,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingRedeemPromoCodeProblem"];
                 };
             };
             /** @description Well-formed but invalid values; see `errors`. */
@@ -6193,7 +6439,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingRedeemPromoCodeProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -6202,7 +6448,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingRedeemPromoCodeProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -6213,7 +6459,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingRedeemPromoCodeProblem"];
                 };
             };
         };
@@ -6249,7 +6495,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingMySubscriptionsProblem"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -6258,16 +6504,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Authenticated but not allowed. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingMySubscriptionsProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -6276,7 +6513,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingMySubscriptionsProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -6285,7 +6522,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingMySubscriptionsProblem"];
                 };
             };
             /** @description Well-formed but invalid values; see `errors`. */
@@ -6294,7 +6531,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingMySubscriptionsProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -6303,7 +6540,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingMySubscriptionsProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -6314,7 +6551,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingMySubscriptionsProblem"];
                 };
             };
         };
@@ -6350,7 +6587,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingListPlansProblem"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -6359,16 +6596,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Authenticated but not allowed. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingListPlansProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -6377,7 +6605,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingListPlansProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -6386,7 +6614,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingListPlansProblem"];
                 };
             };
             /** @description Well-formed but invalid values; see `errors`. */
@@ -6395,7 +6623,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingListPlansProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -6404,7 +6632,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingListPlansProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -6415,7 +6643,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["BillingListPlansProblem"];
                 };
             };
         };
@@ -6451,7 +6679,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentListItemsProblem"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -6460,7 +6688,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentListItemsProblem"];
                 };
             };
             /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
@@ -6469,7 +6697,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentListItemsProblem"];
                 };
             };
             /** @description The resource does not exist (or is not yours). */
@@ -6478,7 +6706,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentListItemsProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -6487,7 +6715,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentListItemsProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -6496,7 +6724,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentListItemsProblem"];
                 };
             };
             /** @description Well-formed but invalid values; see `errors`. */
@@ -6505,7 +6733,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentListItemsProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -6514,7 +6742,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentListItemsProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -6525,7 +6753,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentListItemsProblem"];
                 };
             };
         };
@@ -6569,7 +6797,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentCreateItemProblem"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -6578,7 +6806,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentCreateItemProblem"];
                 };
             };
             /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
@@ -6587,7 +6815,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentCreateItemProblem"];
                 };
             };
             /** @description Conflicts with the current state. */
@@ -6596,7 +6824,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentCreateItemProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -6605,7 +6833,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentCreateItemProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -6614,7 +6842,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentCreateItemProblem"];
                 };
             };
             /** @description Well-formed but invalid values; see `errors`. */
@@ -6623,7 +6851,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentCreateItemProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -6632,7 +6860,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentCreateItemProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -6643,7 +6871,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentCreateItemProblem"];
                 };
             };
         };
@@ -6679,7 +6907,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentGetItemProblem"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -6688,7 +6916,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentGetItemProblem"];
                 };
             };
             /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
@@ -6697,7 +6925,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentGetItemProblem"];
                 };
             };
             /** @description The resource does not exist (or is not yours). */
@@ -6706,7 +6934,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentGetItemProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -6715,7 +6943,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentGetItemProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -6724,7 +6952,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentGetItemProblem"];
                 };
             };
             /** @description Well-formed but invalid values; see `errors`. */
@@ -6733,7 +6961,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentGetItemProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -6742,7 +6970,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentGetItemProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -6753,7 +6981,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentGetItemProblem"];
                 };
             };
         };
@@ -6796,7 +7024,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentReplaceItemDraftProblem"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -6805,7 +7033,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentReplaceItemDraftProblem"];
                 };
             };
             /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
@@ -6814,7 +7042,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentReplaceItemDraftProblem"];
                 };
             };
             /** @description The resource does not exist (or is not yours). */
@@ -6823,7 +7051,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentReplaceItemDraftProblem"];
                 };
             };
             /** @description Conflicts with the current state. */
@@ -6832,7 +7060,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentReplaceItemDraftProblem"];
                 };
             };
             /** @description `If-Match` did not match the current version. */
@@ -6841,7 +7069,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentReplaceItemDraftProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -6850,7 +7078,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentReplaceItemDraftProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -6859,7 +7087,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentReplaceItemDraftProblem"];
                 };
             };
             /** @description Well-formed but invalid values; see `errors`. */
@@ -6868,7 +7096,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentReplaceItemDraftProblem"];
                 };
             };
             /** @description The write needs `If-Match` with the `ETag` of the version it changes. */
@@ -6877,7 +7105,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentReplaceItemDraftProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -6886,7 +7114,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentReplaceItemDraftProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -6897,7 +7125,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentReplaceItemDraftProblem"];
                 };
             };
         };
@@ -6942,7 +7170,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentArchiveItemProblem"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -6951,7 +7179,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentArchiveItemProblem"];
                 };
             };
             /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
@@ -6960,7 +7188,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentArchiveItemProblem"];
                 };
             };
             /** @description The resource does not exist (or is not yours). */
@@ -6969,7 +7197,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentArchiveItemProblem"];
                 };
             };
             /** @description Conflicts with the current state. */
@@ -6978,7 +7206,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentArchiveItemProblem"];
                 };
             };
             /** @description `If-Match` did not match the current version. */
@@ -6987,7 +7215,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentArchiveItemProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -6996,7 +7224,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentArchiveItemProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -7005,7 +7233,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentArchiveItemProblem"];
                 };
             };
             /** @description Well-formed but invalid values; see `errors`. */
@@ -7014,7 +7242,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentArchiveItemProblem"];
                 };
             };
             /** @description The write needs `If-Match` with the `ETag` of the version it changes. */
@@ -7023,7 +7251,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentArchiveItemProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -7032,7 +7260,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentArchiveItemProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -7043,7 +7271,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentArchiveItemProblem"];
                 };
             };
         };
@@ -7092,7 +7320,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentPublishItemProblem"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -7101,7 +7329,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentPublishItemProblem"];
                 };
             };
             /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
@@ -7110,7 +7338,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentPublishItemProblem"];
                 };
             };
             /** @description The resource does not exist (or is not yours). */
@@ -7119,7 +7347,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentPublishItemProblem"];
                 };
             };
             /** @description Conflicts with the current state. */
@@ -7128,7 +7356,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentPublishItemProblem"];
                 };
             };
             /** @description `If-Match` did not match the current version. */
@@ -7137,7 +7365,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentPublishItemProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -7146,7 +7374,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentPublishItemProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -7155,7 +7383,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentPublishItemProblem"];
                 };
             };
             /** @description Well-formed but invalid values; see `errors`. */
@@ -7164,7 +7392,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentPublishItemProblem"];
                 };
             };
             /** @description The write needs `If-Match` with the `ETag` of the version it changes. */
@@ -7173,7 +7401,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentPublishItemProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -7182,7 +7410,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentPublishItemProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -7193,7 +7421,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentPublishItemProblem"];
                 };
             };
         };
@@ -7232,7 +7460,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentListItemRevisionsProblem"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -7241,7 +7469,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentListItemRevisionsProblem"];
                 };
             };
             /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
@@ -7250,7 +7478,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentListItemRevisionsProblem"];
                 };
             };
             /** @description The resource does not exist (or is not yours). */
@@ -7259,7 +7487,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentListItemRevisionsProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -7268,7 +7496,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentListItemRevisionsProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -7277,7 +7505,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentListItemRevisionsProblem"];
                 };
             };
             /** @description Well-formed but invalid values; see `errors`. */
@@ -7286,7 +7514,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentListItemRevisionsProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -7295,7 +7523,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentListItemRevisionsProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -7306,7 +7534,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentListItemRevisionsProblem"];
                 };
             };
         };
@@ -7351,7 +7579,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentUnpublishItemProblem"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -7360,7 +7588,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentUnpublishItemProblem"];
                 };
             };
             /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
@@ -7369,7 +7597,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentUnpublishItemProblem"];
                 };
             };
             /** @description The resource does not exist (or is not yours). */
@@ -7378,7 +7606,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentUnpublishItemProblem"];
                 };
             };
             /** @description Conflicts with the current state. */
@@ -7387,7 +7615,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentUnpublishItemProblem"];
                 };
             };
             /** @description `If-Match` did not match the current version. */
@@ -7396,7 +7624,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentUnpublishItemProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -7405,7 +7633,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentUnpublishItemProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -7414,7 +7642,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentUnpublishItemProblem"];
                 };
             };
             /** @description Well-formed but invalid values; see `errors`. */
@@ -7423,7 +7651,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentUnpublishItemProblem"];
                 };
             };
             /** @description The write needs `If-Match` with the `ETag` of the version it changes. */
@@ -7432,7 +7660,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentUnpublishItemProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -7441,7 +7669,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentUnpublishItemProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -7452,7 +7680,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentUnpublishItemProblem"];
                 };
             };
         };
@@ -7496,7 +7724,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentCreateNarratorProblem"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -7505,7 +7733,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentCreateNarratorProblem"];
                 };
             };
             /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
@@ -7514,7 +7742,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentCreateNarratorProblem"];
                 };
             };
             /** @description Conflicts with the current state. */
@@ -7523,7 +7751,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentCreateNarratorProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -7532,7 +7760,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentCreateNarratorProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -7541,7 +7769,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentCreateNarratorProblem"];
                 };
             };
             /** @description Well-formed but invalid values; see `errors`. */
@@ -7550,7 +7778,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentCreateNarratorProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -7559,7 +7787,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentCreateNarratorProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -7570,7 +7798,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentCreateNarratorProblem"];
                 };
             };
         };
@@ -7606,7 +7834,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentGetNarratorProblem"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -7615,7 +7843,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentGetNarratorProblem"];
                 };
             };
             /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
@@ -7624,7 +7852,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentGetNarratorProblem"];
                 };
             };
             /** @description The resource does not exist (or is not yours). */
@@ -7633,7 +7861,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentGetNarratorProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -7642,7 +7870,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentGetNarratorProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -7651,7 +7879,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentGetNarratorProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -7660,7 +7888,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentGetNarratorProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -7671,7 +7899,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentGetNarratorProblem"];
                 };
             };
         };
@@ -7714,7 +7942,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentReplaceNarratorProblem"];
                 };
             };
             /** @description Missing, invalid or expired access token. */
@@ -7723,7 +7951,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentReplaceNarratorProblem"];
                 };
             };
             /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
@@ -7732,7 +7960,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentReplaceNarratorProblem"];
                 };
             };
             /** @description The resource does not exist (or is not yours). */
@@ -7741,7 +7969,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentReplaceNarratorProblem"];
                 };
             };
             /** @description `If-Match` did not match the current version. */
@@ -7750,7 +7978,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentReplaceNarratorProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -7759,7 +7987,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentReplaceNarratorProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -7768,7 +7996,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentReplaceNarratorProblem"];
                 };
             };
             /** @description Well-formed but invalid values; see `errors`. */
@@ -7777,7 +8005,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentReplaceNarratorProblem"];
                 };
             };
             /** @description The write needs `If-Match` with the `ETag` of the version it changes. */
@@ -7786,7 +8014,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentReplaceNarratorProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -7795,7 +8023,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentReplaceNarratorProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -7806,7 +8034,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentReplaceNarratorProblem"];
                 };
             };
         };
@@ -7872,7 +8100,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentBrowseItemsProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -7881,7 +8109,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentBrowseItemsProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -7890,7 +8118,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentBrowseItemsProblem"];
                 };
             };
             /** @description Well-formed but invalid values; see `errors`. */
@@ -7899,7 +8127,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentBrowseItemsProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -7908,7 +8136,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentBrowseItemsProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -7919,7 +8147,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentBrowseItemsProblem"];
                 };
             };
         };
@@ -7972,7 +8200,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentGetCatalogItemProblem"];
                 };
             };
             /** @description The resource does not exist (or is not yours). */
@@ -7981,7 +8209,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentGetCatalogItemProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -7990,7 +8218,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentGetCatalogItemProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -7999,7 +8227,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentGetCatalogItemProblem"];
                 };
             };
             /** @description Well-formed but invalid values; see `errors`. */
@@ -8008,7 +8236,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentGetCatalogItemProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -8017,7 +8245,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentGetCatalogItemProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -8028,7 +8256,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentGetCatalogItemProblem"];
                 };
             };
         };
@@ -8082,7 +8310,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentListNarratorsProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -8091,7 +8319,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentListNarratorsProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -8100,7 +8328,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentListNarratorsProblem"];
                 };
             };
             /** @description Well-formed but invalid values; see `errors`. */
@@ -8109,7 +8337,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentListNarratorsProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -8118,7 +8346,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentListNarratorsProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -8129,7 +8357,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentListNarratorsProblem"];
                 };
             };
         };
@@ -8182,7 +8410,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentGetCatalogNarratorProblem"];
                 };
             };
             /** @description The resource does not exist (or is not yours). */
@@ -8191,7 +8419,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentGetCatalogNarratorProblem"];
                 };
             };
             /** @description Request body larger than the server accepts. */
@@ -8200,7 +8428,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentGetCatalogNarratorProblem"];
                 };
             };
             /** @description Unsupported `Content-Type`. */
@@ -8209,7 +8437,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentGetCatalogNarratorProblem"];
                 };
             };
             /** @description Well-formed but invalid values; see `errors`. */
@@ -8218,7 +8446,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentGetCatalogNarratorProblem"];
                 };
             };
             /** @description Unexpected server error; quote `request_id` to support. */
@@ -8227,7 +8455,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentGetCatalogNarratorProblem"];
                 };
             };
             /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
@@ -8238,7 +8466,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ContentGetCatalogNarratorProblem"];
                 };
             };
         };
