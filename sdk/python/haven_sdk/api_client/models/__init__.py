@@ -1,5 +1,144 @@
 """Contains all the data models used in inputs/outputs"""
 
+from .billing_admin_grant import BillingAdminGrant
+from .billing_admin_grant_problem import BillingAdminGrantProblem
+from .billing_admin_grant_problem_code import BillingAdminGrantProblemCode
+from .billing_admin_revoke_grant_problem import BillingAdminRevokeGrantProblem
+from .billing_admin_revoke_grant_problem_code import BillingAdminRevokeGrantProblemCode
+from .billing_checkout_problem import BillingCheckoutProblem
+from .billing_checkout_problem_code import BillingCheckoutProblemCode
+from .billing_checkout_request import BillingCheckoutRequest
+from .billing_checkout_session import BillingCheckoutSession
+from .billing_create_price import BillingCreatePrice
+from .billing_create_price_problem import BillingCreatePriceProblem
+from .billing_create_price_problem_code import BillingCreatePriceProblemCode
+from .billing_create_product import BillingCreateProduct
+from .billing_create_product_problem import BillingCreateProductProblem
+from .billing_create_product_problem_code import BillingCreateProductProblemCode
+from .billing_create_promo_code import BillingCreatePromoCode
+from .billing_create_promo_code_problem import BillingCreatePromoCodeProblem
+from .billing_create_promo_code_problem_code import BillingCreatePromoCodeProblemCode
+from .billing_employer_contract import BillingEmployerContract
+from .billing_employer_waitlist_problem import BillingEmployerWaitlistProblem
+from .billing_employer_waitlist_problem_code import BillingEmployerWaitlistProblemCode
+from .billing_entitlement import BillingEntitlement
+from .billing_entitlements import BillingEntitlements
+from .billing_feature import BillingFeature
+from .billing_get_employer_contract_problem import BillingGetEmployerContractProblem
+from .billing_get_employer_contract_problem_code import (
+    BillingGetEmployerContractProblemCode,
+)
+from .billing_get_product_problem import BillingGetProductProblem
+from .billing_get_product_problem_code import BillingGetProductProblemCode
+from .billing_grant import BillingGrant
+from .billing_grant_source import BillingGrantSource
+from .billing_interval import BillingInterval
+from .billing_ledger_action import BillingLedgerAction
+from .billing_ledger_entry import BillingLedgerEntry
+from .billing_list_plans_problem import BillingListPlansProblem
+from .billing_list_plans_problem_code import BillingListPlansProblemCode
+from .billing_list_products_problem import BillingListProductsProblem
+from .billing_list_products_problem_code import BillingListProductsProblemCode
+from .billing_list_promo_codes_problem import BillingListPromoCodesProblem
+from .billing_list_promo_codes_problem_code import BillingListPromoCodesProblemCode
+from .billing_member_entitlements_problem import BillingMemberEntitlementsProblem
+from .billing_member_entitlements_problem_code import (
+    BillingMemberEntitlementsProblemCode,
+)
+from .billing_member_ledger_problem import BillingMemberLedgerProblem
+from .billing_member_ledger_problem_code import BillingMemberLedgerProblemCode
+from .billing_money import BillingMoney
+from .billing_my_entitlements_problem import BillingMyEntitlementsProblem
+from .billing_my_entitlements_problem_code import BillingMyEntitlementsProblemCode
+from .billing_my_subscriptions_problem import BillingMySubscriptionsProblem
+from .billing_my_subscriptions_problem_code import BillingMySubscriptionsProblemCode
+from .billing_portal_problem import BillingPortalProblem
+from .billing_portal_problem_code import BillingPortalProblemCode
+from .billing_portal_session import BillingPortalSession
+from .billing_price import BillingPrice
+from .billing_product import BillingProduct
+from .billing_product_features import BillingProductFeatures
+from .billing_promo_code import BillingPromoCode
+from .billing_promo_kind import BillingPromoKind
+from .billing_provider import BillingProvider
+from .billing_redeem_promo_code import BillingRedeemPromoCode
+from .billing_redeem_promo_code_problem import BillingRedeemPromoCodeProblem
+from .billing_redeem_promo_code_problem_code import BillingRedeemPromoCodeProblemCode
+from .billing_redemption import BillingRedemption
+from .billing_replace_product_features_problem import (
+    BillingReplaceProductFeaturesProblem,
+)
+from .billing_replace_product_features_problem_code import (
+    BillingReplaceProductFeaturesProblemCode,
+)
+from .billing_revoke_grant import BillingRevokeGrant
+from .billing_set_employer_contract import BillingSetEmployerContract
+from .billing_set_employer_contract_problem import BillingSetEmployerContractProblem
+from .billing_set_employer_contract_problem_code import (
+    BillingSetEmployerContractProblemCode,
+)
+from .billing_subscription import BillingSubscription
+from .billing_subscription_status import BillingSubscriptionStatus
+from .billing_update_price import BillingUpdatePrice
+from .billing_update_price_problem import BillingUpdatePriceProblem
+from .billing_update_price_problem_code import BillingUpdatePriceProblemCode
+from .billing_update_product import BillingUpdateProduct
+from .billing_update_product_problem import BillingUpdateProductProblem
+from .billing_update_product_problem_code import BillingUpdateProductProblemCode
+from .billing_waitlist_entry import BillingWaitlistEntry
+from .content_admin_item import ContentAdminItem
+from .content_admin_narrator import ContentAdminNarrator
+from .content_archive_item_problem import ContentArchiveItemProblem
+from .content_archive_item_problem_code import ContentArchiveItemProblemCode
+from .content_bio import ContentBio
+from .content_bio_input import ContentBioInput
+from .content_browse_items_problem import ContentBrowseItemsProblem
+from .content_browse_items_problem_code import ContentBrowseItemsProblemCode
+from .content_catalog_item import ContentCatalogItem
+from .content_catalog_narrator import ContentCatalogNarrator
+from .content_catalog_variant import ContentCatalogVariant
+from .content_create_item_problem import ContentCreateItemProblem
+from .content_create_item_problem_code import ContentCreateItemProblemCode
+from .content_create_narrator_problem import ContentCreateNarratorProblem
+from .content_create_narrator_problem_code import ContentCreateNarratorProblemCode
+from .content_get_catalog_item_problem import ContentGetCatalogItemProblem
+from .content_get_catalog_item_problem_code import ContentGetCatalogItemProblemCode
+from .content_get_catalog_narrator_problem import ContentGetCatalogNarratorProblem
+from .content_get_catalog_narrator_problem_code import (
+    ContentGetCatalogNarratorProblemCode,
+)
+from .content_get_item_problem import ContentGetItemProblem
+from .content_get_item_problem_code import ContentGetItemProblemCode
+from .content_get_narrator_problem import ContentGetNarratorProblem
+from .content_get_narrator_problem_code import ContentGetNarratorProblemCode
+from .content_item_document import ContentItemDocument
+from .content_item_draft_input import ContentItemDraftInput
+from .content_item_revision import ContentItemRevision
+from .content_item_status import ContentItemStatus
+from .content_item_text import ContentItemText
+from .content_item_text_input import ContentItemTextInput
+from .content_kind import ContentKind
+from .content_list_item_revisions_problem import ContentListItemRevisionsProblem
+from .content_list_item_revisions_problem_code import (
+    ContentListItemRevisionsProblemCode,
+)
+from .content_list_items_problem import ContentListItemsProblem
+from .content_list_items_problem_code import ContentListItemsProblemCode
+from .content_list_narrators_problem import ContentListNarratorsProblem
+from .content_list_narrators_problem_code import ContentListNarratorsProblemCode
+from .content_narrator_input import ContentNarratorInput
+from .content_narrator_ref import ContentNarratorRef
+from .content_publish_item_problem import ContentPublishItemProblem
+from .content_publish_item_problem_code import ContentPublishItemProblemCode
+from .content_publish_request import ContentPublishRequest
+from .content_replace_item_draft_problem import ContentReplaceItemDraftProblem
+from .content_replace_item_draft_problem_code import ContentReplaceItemDraftProblemCode
+from .content_replace_narrator_problem import ContentReplaceNarratorProblem
+from .content_replace_narrator_problem_code import ContentReplaceNarratorProblemCode
+from .content_unpublish_item_problem import ContentUnpublishItemProblem
+from .content_unpublish_item_problem_code import ContentUnpublishItemProblemCode
+from .content_variant import ContentVariant
+from .content_variant_input import ContentVariantInput
 from .field_error import FieldError
 from .health_status import HealthStatus
 from .identity_admin_disable_user_problem import IdentityAdminDisableUserProblem
@@ -174,6 +313,15 @@ from .identity_user import IdentityUser
 from .meta import Meta
 from .meta_get_problem import MetaGetProblem
 from .meta_get_problem_code import MetaGetProblemCode
+from .page_billing_ledger_entry import PageBillingLedgerEntry
+from .page_billing_product import PageBillingProduct
+from .page_billing_promo_code import PageBillingPromoCode
+from .page_billing_subscription import PageBillingSubscription
+from .page_billing_waitlist_entry import PageBillingWaitlistEntry
+from .page_content_admin_item import PageContentAdminItem
+from .page_content_catalog_item import PageContentCatalogItem
+from .page_content_catalog_narrator import PageContentCatalogNarrator
+from .page_content_item_revision import PageContentItemRevision
 from .page_identity_admin_user import PageIdentityAdminUser
 from .page_identity_organization import PageIdentityOrganization
 from .page_identity_organization_member import PageIdentityOrganizationMember
@@ -186,6 +334,131 @@ from .problem import Problem
 from .role import Role
 
 __all__ = (
+    "BillingAdminGrant",
+    "BillingAdminGrantProblem",
+    "BillingAdminGrantProblemCode",
+    "BillingAdminRevokeGrantProblem",
+    "BillingAdminRevokeGrantProblemCode",
+    "BillingCheckoutProblem",
+    "BillingCheckoutProblemCode",
+    "BillingCheckoutRequest",
+    "BillingCheckoutSession",
+    "BillingCreatePrice",
+    "BillingCreatePriceProblem",
+    "BillingCreatePriceProblemCode",
+    "BillingCreateProduct",
+    "BillingCreateProductProblem",
+    "BillingCreateProductProblemCode",
+    "BillingCreatePromoCode",
+    "BillingCreatePromoCodeProblem",
+    "BillingCreatePromoCodeProblemCode",
+    "BillingEmployerContract",
+    "BillingEmployerWaitlistProblem",
+    "BillingEmployerWaitlistProblemCode",
+    "BillingEntitlement",
+    "BillingEntitlements",
+    "BillingFeature",
+    "BillingGetEmployerContractProblem",
+    "BillingGetEmployerContractProblemCode",
+    "BillingGetProductProblem",
+    "BillingGetProductProblemCode",
+    "BillingGrant",
+    "BillingGrantSource",
+    "BillingInterval",
+    "BillingLedgerAction",
+    "BillingLedgerEntry",
+    "BillingListPlansProblem",
+    "BillingListPlansProblemCode",
+    "BillingListProductsProblem",
+    "BillingListProductsProblemCode",
+    "BillingListPromoCodesProblem",
+    "BillingListPromoCodesProblemCode",
+    "BillingMemberEntitlementsProblem",
+    "BillingMemberEntitlementsProblemCode",
+    "BillingMemberLedgerProblem",
+    "BillingMemberLedgerProblemCode",
+    "BillingMoney",
+    "BillingMyEntitlementsProblem",
+    "BillingMyEntitlementsProblemCode",
+    "BillingMySubscriptionsProblem",
+    "BillingMySubscriptionsProblemCode",
+    "BillingPortalProblem",
+    "BillingPortalProblemCode",
+    "BillingPortalSession",
+    "BillingPrice",
+    "BillingProduct",
+    "BillingProductFeatures",
+    "BillingPromoCode",
+    "BillingPromoKind",
+    "BillingProvider",
+    "BillingRedeemPromoCode",
+    "BillingRedeemPromoCodeProblem",
+    "BillingRedeemPromoCodeProblemCode",
+    "BillingRedemption",
+    "BillingReplaceProductFeaturesProblem",
+    "BillingReplaceProductFeaturesProblemCode",
+    "BillingRevokeGrant",
+    "BillingSetEmployerContract",
+    "BillingSetEmployerContractProblem",
+    "BillingSetEmployerContractProblemCode",
+    "BillingSubscription",
+    "BillingSubscriptionStatus",
+    "BillingUpdatePrice",
+    "BillingUpdatePriceProblem",
+    "BillingUpdatePriceProblemCode",
+    "BillingUpdateProduct",
+    "BillingUpdateProductProblem",
+    "BillingUpdateProductProblemCode",
+    "BillingWaitlistEntry",
+    "ContentAdminItem",
+    "ContentAdminNarrator",
+    "ContentArchiveItemProblem",
+    "ContentArchiveItemProblemCode",
+    "ContentBio",
+    "ContentBioInput",
+    "ContentBrowseItemsProblem",
+    "ContentBrowseItemsProblemCode",
+    "ContentCatalogItem",
+    "ContentCatalogNarrator",
+    "ContentCatalogVariant",
+    "ContentCreateItemProblem",
+    "ContentCreateItemProblemCode",
+    "ContentCreateNarratorProblem",
+    "ContentCreateNarratorProblemCode",
+    "ContentGetCatalogItemProblem",
+    "ContentGetCatalogItemProblemCode",
+    "ContentGetCatalogNarratorProblem",
+    "ContentGetCatalogNarratorProblemCode",
+    "ContentGetItemProblem",
+    "ContentGetItemProblemCode",
+    "ContentGetNarratorProblem",
+    "ContentGetNarratorProblemCode",
+    "ContentItemDocument",
+    "ContentItemDraftInput",
+    "ContentItemRevision",
+    "ContentItemStatus",
+    "ContentItemText",
+    "ContentItemTextInput",
+    "ContentKind",
+    "ContentListItemRevisionsProblem",
+    "ContentListItemRevisionsProblemCode",
+    "ContentListItemsProblem",
+    "ContentListItemsProblemCode",
+    "ContentListNarratorsProblem",
+    "ContentListNarratorsProblemCode",
+    "ContentNarratorInput",
+    "ContentNarratorRef",
+    "ContentPublishItemProblem",
+    "ContentPublishItemProblemCode",
+    "ContentPublishRequest",
+    "ContentReplaceItemDraftProblem",
+    "ContentReplaceItemDraftProblemCode",
+    "ContentReplaceNarratorProblem",
+    "ContentReplaceNarratorProblemCode",
+    "ContentUnpublishItemProblem",
+    "ContentUnpublishItemProblemCode",
+    "ContentVariant",
+    "ContentVariantInput",
     "FieldError",
     "HealthStatus",
     "IdentityAdminDisableUserProblem",
@@ -316,6 +589,15 @@ __all__ = (
     "Meta",
     "MetaGetProblem",
     "MetaGetProblemCode",
+    "PageBillingLedgerEntry",
+    "PageBillingProduct",
+    "PageBillingPromoCode",
+    "PageBillingSubscription",
+    "PageBillingWaitlistEntry",
+    "PageContentAdminItem",
+    "PageContentCatalogItem",
+    "PageContentCatalogNarrator",
+    "PageContentItemRevision",
     "PageIdentityAdminUser",
     "PageIdentityOrganization",
     "PageIdentityOrganizationMember",

@@ -1,0 +1,237 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.content_admin_item import ContentAdminItem
+from ...models.content_create_item_problem import ContentCreateItemProblem
+from ...models.content_item_draft_input import ContentItemDraftInput
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    body: ContentItemDraftInput,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/content/admin/items",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json; charset=utf-8"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ContentAdminItem | ContentCreateItemProblem | None:
+    if response.status_code == 201:
+        response_201 = ContentAdminItem.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = ContentCreateItemProblem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ContentCreateItemProblem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ContentCreateItemProblem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 409:
+        response_409 = ContentCreateItemProblem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = ContentCreateItemProblem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = ContentCreateItemProblem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = ContentCreateItemProblem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 500:
+        response_500 = ContentCreateItemProblem.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = ContentCreateItemProblem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ContentAdminItem | ContentCreateItemProblem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: ContentItemDraftInput,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[ContentAdminItem | ContentCreateItemProblem]:
+    """Create a draft item
+
+     Editors only (role `admin`, signed in with a second factor). Members see nothing
+    of it until it is published.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (ContentItemDraftInput): An item's whole draft (`POST` creates it, `PUT` replaces
+            it).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ContentAdminItem | ContentCreateItemProblem]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: ContentItemDraftInput,
+    idempotency_key: str | Unset = UNSET,
+) -> ContentAdminItem | ContentCreateItemProblem | None:
+    """Create a draft item
+
+     Editors only (role `admin`, signed in with a second factor). Members see nothing
+    of it until it is published.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (ContentItemDraftInput): An item's whole draft (`POST` creates it, `PUT` replaces
+            it).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ContentAdminItem | ContentCreateItemProblem
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: ContentItemDraftInput,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[ContentAdminItem | ContentCreateItemProblem]:
+    """Create a draft item
+
+     Editors only (role `admin`, signed in with a second factor). Members see nothing
+    of it until it is published.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (ContentItemDraftInput): An item's whole draft (`POST` creates it, `PUT` replaces
+            it).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ContentAdminItem | ContentCreateItemProblem]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: ContentItemDraftInput,
+    idempotency_key: str | Unset = UNSET,
+) -> ContentAdminItem | ContentCreateItemProblem | None:
+    """Create a draft item
+
+     Editors only (role `admin`, signed in with a second factor). Members see nothing
+    of it until it is published.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (ContentItemDraftInput): An item's whole draft (`POST` creates it, `PUT` replaces
+            it).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ContentAdminItem | ContentCreateItemProblem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

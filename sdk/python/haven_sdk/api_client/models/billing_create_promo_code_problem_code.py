@@ -1,0 +1,23 @@
+from enum import StrEnum
+
+
+class BillingCreatePromoCodeProblemCode(StrEnum):
+    ACCOUNT_DISABLED = "account_disabled"
+    BAD_REQUEST = "bad_request"
+    FORBIDDEN = "forbidden"
+    IDEMPOTENCY_KEY_INVALID = "idempotency_key_invalid"
+    IDEMPOTENCY_KEY_IN_USE = "idempotency_key_in_use"
+    IDEMPOTENCY_KEY_REUSED = "idempotency_key_reused"
+    INTERNAL = "internal"
+    MFA_REQUIRED = "mfa_required"
+    PAYLOAD_TOO_LARGE = "payload_too_large"
+    PROMO_CODE_TAKEN = "promo_code_taken"
+    PROMO_TERMS_INVALID = "promo_terms_invalid"
+    REQUEST_TIMEOUT = "request_timeout"
+    ROLE_REVOKED = "role_revoked"
+    UNAUTHORIZED = "unauthorized"
+    UNAVAILABLE = "unavailable"
+    UNSUPPORTED_MEDIA_TYPE = "unsupported_media_type"
+
+    def __str__(self) -> str:
+        return str(self.value)
