@@ -56,8 +56,10 @@ header or body of the request is looked at. Authenticated but not allowed is `40
 resource that belongs to someone else is `404`. Tokens are never accepted in the query.
 
 **Errors.** Every 4xx and 5xx body is an RFC 9457 problem (`application/problem+json`, \
-schema `Problem`) with a stable machine-readable `code`, documented per operation, and the \
-`request_id` to quote to support. `400`: malformed request (bad JSON, wrong types, unknown \
+schema `Problem`) with a stable machine-readable `code` and the `request_id` to quote to \
+support. Each problem response lists the codes it can answer in `x-problem-codes`, and the \
+operation's problem schema (`<OperationId>Problem`) enumerates all of them, so clients can \
+rely on the list. `400`: malformed request (bad JSON, wrong types, unknown \
 fields or enum values); `422`: well-formed but invalid values, with one `errors` entry per \
 field; `409`: conflict with the current state; `413`: body too large; `415`: wrong content \
 type; `429`: rate limited (with `Retry-After`); `503`: overloaded (with `Retry-After`).

@@ -24,8 +24,8 @@ DOCUMENT = ROOT.parent.parent / "openapi" / "openapi.json"
 TARGET = ROOT / "haven_sdk" / "api_client"
 VENV = ROOT / ".venv"
 REQUIREMENTS = ROOT / "requirements-dev.txt"
-# Caches the generator's hooks (ruff) or Python leave beside the code: not part of it.
-NOT_GENERATED = ("__pycache__", ".ruff_cache")
+#: Caches the generator's formatter and Python leave behind: not part of the SDK.
+IGNORED = ["__pycache__", ".ruff_cache"]
 
 
 def venv() -> Path:
@@ -64,7 +64,7 @@ def generate(into: Path, bin_dir: Path) -> None:
 def same_tree(a: Path, b: Path) -> list[str]:
     """Paths (relative) that differ between two directory trees."""
     diffs = []
-    cmp = filecmp.dircmp(a, b, ignore=list(NOT_GENERATED))
+    cmp = filecmp.dircmp(a, b, ignore=IGNORED)
     diffs += [str(Path(a.name) / n) for n in cmp.left_only + cmp.right_only + cmp.funny_files]
     _, mismatch, errors = filecmp.cmpfiles(a, b, cmp.common_files, shallow=False)
     diffs += [str(Path(a.name) / n) for n in mismatch + errors]
@@ -95,7 +95,7 @@ def main() -> None:
             print("the Python SDK's generated code matches openapi/openapi.json")
             return
         shutil.rmtree(TARGET, ignore_errors=True)
-        shutil.copytree(fresh, TARGET, ignore=shutil.ignore_patterns(*NOT_GENERATED))
+        shutil.copytree(fresh, TARGET, ignore=shutil.ignore_patterns(*IGNORED))
         pyproject.write_text(versioned)
         print(f"wrote {TARGET.relative_to(ROOT)} (version {version})")
 

@@ -9,7 +9,7 @@ import { HavenError, HttpError, isProblemContentType, looksLikeProblem } from ".
 import { operationInfo } from "./generated/operations.js";
 import type { IdentityLoginMfaRequest, IdentityLoginRequest, IdentityLoginResult } from "./generated/schema.js";
 import { type AuthState, MemoryTokenStore, Session, type TokenStore, type Tokens } from "./session.js";
-import { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS, type RetryOptions, send } from "./transport.js";
+import { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS, type RetryOptions, transmit } from "./transport.js";
 import type { CallArgs, CallInit, ListItem, ListOperationId, OperationId, Success } from "./types.js";
 
 /** Options of {@link createHaven}. */
@@ -94,7 +94,7 @@ export function createHaven(options: HavenOptions): Haven {
   );
   if (options.onAuthStateChange) session.onChange(options.onAuthStateChange);
 
-  async function send_<Op extends OperationId>(
+  async function send<Op extends OperationId>(
     operation: Op,
     ...args: CallArgs<Op>
   ): Promise<{ data: Success<Op>; response: Response }> {
@@ -103,7 +103,7 @@ export function createHaven(options: HavenOptions): Haven {
     const result = await request(info.method, info.path, {
       ...init,
       fetch: (req: Request) =>
-        send(req, {
+        transmit(req, {
           fetch: fetchFn,
           idempotent: info.idempotent,
           idempotencyKey,
@@ -123,7 +123,7 @@ export function createHaven(options: HavenOptions): Haven {
   }
 
   async function call<Op extends OperationId>(operation: Op, ...args: CallArgs<Op>): Promise<Success<Op>> {
-    return (await send_(operation, ...args)).data;
+    return (await send(operation, ...args)).data;
   }
 
   async function* pages<Op extends ListOperationId>(
@@ -173,5 +173,5 @@ export function createHaven(options: HavenOptions): Haven {
     onChange: (listener) => session.onChange(listener),
   };
 
-  return { call, send: send_, pages, paginate, auth };
+  return { call, send, pages, paginate, auth };
 }

@@ -60,7 +60,7 @@ export interface Trip {
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /** Sends `request` as `trip` says; resolves with the final response (a refused one too). */
-export async function send(request: Request, trip: Trip): Promise<Response> {
+export async function transmit(request: Request, trip: Trip): Promise<Response> {
   const method = request.method.toUpperCase();
   const signal = request.signal;
   const body = method === "GET" || method === "HEAD" ? undefined : await request.arrayBuffer();
