@@ -2,7 +2,7 @@
 //! document what the use-case checks (which answers a value outside it with `422` and a
 //! field error, or for secrets and codes with the operation's usual refusal).
 
-use haven_platform::http::text::{ListRule, TextRule};
+use haven_platform::http::text::{ListRule, NON_BLANK_PATTERN, TextRule};
 
 use crate::accounts::model::{
     DISPLAY_NAME_MAX_CHARS, EMAIL_MAX_LEN, LOCALE_MAX_LEN, PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS,
@@ -36,9 +36,6 @@ macro_rules! padding {
         "[ \\t\\r\\n]*"
     };
 }
-
-/// Has a character that is not Unicode `White_Space` (what Rust's `trim` removes).
-const NON_BLANK: &str = "[^\\t\\n\\u000b\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]";
 
 /// An email address, as `Email::parse` checks it: 1 to 64 printable ASCII characters
 /// other than `@`, `@`, a DNS name; at most 254 characters with padding.
@@ -107,7 +104,7 @@ pub struct OrganizationName;
 
 impl TextRule for OrganizationName {
     const MAX_LENGTH: Option<usize> = Some(ORGANIZATION_NAME_MAX_CHARS);
-    const PATTERN: Option<&'static str> = Some(NON_BLANK);
+    const PATTERN: Option<&'static str> = Some(NON_BLANK_PATTERN);
 }
 
 /// A work-email domain such as `acme.com`, as `EmailDomain::parse` checks it (compared
@@ -142,7 +139,7 @@ pub struct EmailSearch;
 
 impl TextRule for EmailSearch {
     const MAX_LENGTH: Option<usize> = Some(EMAIL_SEARCH_MAX_LEN);
-    const PATTERN: Option<&'static str> = Some(NON_BLANK);
+    const PATTERN: Option<&'static str> = Some(NON_BLANK_PATTERN);
 }
 
 /// The 6-digit code of an authenticator app.

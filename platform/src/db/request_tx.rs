@@ -234,6 +234,13 @@ impl RequestTx {
                         if in_transaction(&mut pooled.conn) {
                             pooled.broken.store(true, Ordering::Relaxed);
                         }
+                        // A COMMIT cut off by a lost connection (PostgreSQL shutting down:
+                        // 57P01) is the database being unavailable, answered 503 with
+                        // Retry-After like any other query on a lost connection; the
+                        // pg-restart drill caught it as a 500.
+                        if super::errors::is_connection_error(&e) {
+                            return Err(DbError::Unavailable("connection lost".to_owned()));
+                        }
                         Err(DbError::Query(e))
                     }
                 }

@@ -21,9 +21,13 @@ use poem_openapi::types::{
 };
 
 /// A `PATTERN` for text that must not be blank: it has a character that is not Unicode
-/// `White_Space` (what Rust's `trim` removes), spelled out because ECMA 262's `\S` also
-/// excludes U+FEFF, which `trim` keeps.
-pub const NON_BLANK_PATTERN: &str = "[^\\t\\n\\u000b\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]";
+/// `White_Space` (what Rust's `trim` removes; spelled out because ECMA 262's `\S` also
+/// excludes U+FEFF, which `trim` keeps), and no U+0000 anywhere (see [`NO_NUL_PATTERN`]).
+pub const NON_BLANK_PATTERN: &str = "^[^\\u0000]*[^\\u0000\\t\\n\\u000b\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000][^\\u0000]*$";
+
+/// The `pattern` of a text field whose rule declares none: no U+0000, which PostgreSQL
+/// text cannot store (it answered such a value with a 500). `Text` refuses it on parse.
+pub const NO_NUL_PATTERN: &str = "^[^\\u0000]*$";
 
 /// The documented rules of one kind of text field. The server must enforce each one
 /// (in the use-case, with a `422` field error); lengths count Unicode code points, as
@@ -106,7 +110,7 @@ impl<R: TextRule> Type for Text<R> {
             format: R::FORMAT,
             min_length: R::MIN_LENGTH,
             max_length: R::MAX_LENGTH,
-            pattern: R::PATTERN.map(str::to_owned),
+            pattern: Some(R::PATTERN.unwrap_or(NO_NUL_PATTERN).to_owned()),
             ..MetaSchema::new("string")
         }))
     }
@@ -125,6 +129,9 @@ impl<R: TextRule> Type for Text<R> {
 impl<R: TextRule> ParseFromJSON for Text<R> {
     fn parse_from_json(value: Option<serde_json::Value>) -> ParseResult<Self> {
         match value {
+            Some(serde_json::Value::String(s)) if s.contains('\0') => {
+                Err(ParseError::custom("text must not contain U+0000 (NUL)"))
+            }
             Some(serde_json::Value::String(s)) => Ok(Self::new(s)),
             Some(other) => Err(ParseError::expected_type(other)),
             None => Err(ParseError::expected_input()),
@@ -134,6 +141,9 @@ impl<R: TextRule> ParseFromJSON for Text<R> {
 
 impl<R: TextRule> ParseFromParameter for Text<R> {
     fn parse_from_parameter(value: &str) -> ParseResult<Self> {
+        if value.contains('\0') {
+            return Err(ParseError::custom("text must not contain U+0000 (NUL)"));
+        }
         Ok(Self::new(value))
     }
 }
@@ -267,5 +277,23 @@ mod tests {
         assert_eq!(long.as_str(), "TOO LONG");
         assert_eq!(format!("{long:?}"), "Text(<8 chars>)");
         assert!(Text::<Short>::parse_from_json(Some(3.into())).is_err());
+    }
+
+    struct Free;
+    impl TextRule for Free {}
+
+    #[test]
+    fn nul_is_refused_on_parse_and_excluded_by_every_schema() {
+        assert!(Text::<Free>::parse_from_json(Some("a\u{0}b".into())).is_err());
+        assert!(Text::<Free>::parse_from_parameter("a\u{0}b").is_err());
+        assert!(Text::<Free>::parse_from_json(Some("a b".into())).is_ok());
+        let MetaSchemaRef::Inline(schema) = Text::<Free>::schema_ref() else {
+            panic!("inline schema");
+        };
+        assert_eq!(schema.pattern.as_deref(), Some(NO_NUL_PATTERN));
+        assert!(
+            NON_BLANK_PATTERN.starts_with("^[^\\u0000]*")
+                && NON_BLANK_PATTERN.ends_with("[^\\u0000]*$")
+        );
     }
 }

@@ -1,6 +1,6 @@
 //! Wire types of the catalog: products, their features and prices.
 
-use haven_platform::http::text::{Text, TextRule};
+use haven_platform::http::text::{NON_BLANK_PATTERN, Text, TextRule};
 use haven_platform::http::timestamp::Timestamp;
 use poem_openapi::{Enum, Object};
 
@@ -8,9 +8,6 @@ use super::model::{
     CODE_MAX_CHARS, DESCRIPTION_MAX_CHARS, Feature, FeatureGrant, Interval, NAME_MAX_CHARS, Price,
     PriceId, Product, ProductId, STRIPE_ID_MAX_CHARS,
 };
-
-/// Has a character that is not Unicode `White_Space` (what Rust's `trim` removes).
-pub(crate) const NON_BLANK: &str = "[^\\t\\n\\u000b\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]";
 
 /// A product code: a lower-case letter, then lower-case letters, digits, `-` or `_`.
 pub struct ProductCode;
@@ -23,7 +20,7 @@ impl TextRule for ProductCode {
 pub struct ProductName;
 impl TextRule for ProductName {
     const MAX_LENGTH: Option<usize> = Some(NAME_MAX_CHARS);
-    const PATTERN: Option<&'static str> = Some(NON_BLANK);
+    const PATTERN: Option<&'static str> = Some(NON_BLANK_PATTERN);
 }
 
 /// A product description (trimmed).

@@ -1,6 +1,6 @@
 //! Wire types of the ledger: entitlements, grants and the history.
 
-use haven_platform::http::text::{Text, TextRule};
+use haven_platform::http::text::{NON_BLANK_PATTERN, Text, TextRule};
 use haven_platform::http::timestamp::Timestamp;
 use haven_platform::ids::UserId;
 use poem_openapi::{Enum, Object};
@@ -8,14 +8,14 @@ use poem_openapi::{Enum, Object};
 use super::model::{Entitlement, Grant, GrantId, LedgerEntryId, Source};
 use super::repo::EntryRow;
 use super::service::REASON_MAX_CHARS;
-use crate::catalog::dto::{FeatureDto, NON_BLANK};
+use crate::catalog::dto::FeatureDto;
 use crate::catalog::model::Feature;
 
 /// The reason of an admin change: not blank.
 pub struct Reason;
 impl TextRule for Reason {
     const MAX_LENGTH: Option<usize> = Some(REASON_MAX_CHARS);
-    const PATTERN: Option<&'static str> = Some(NON_BLANK);
+    const PATTERN: Option<&'static str> = Some(NON_BLANK_PATTERN);
 }
 
 /// Where a grant comes from.
