@@ -188,6 +188,13 @@ pub fn db_problem(e: DbError) -> ProblemError {
             )
             .into_problem()
         }
+        DbError::Query(ref q) if crate::db::is_connection_error(q) => {
+            tracing::warn!(error = %q, "database unavailable");
+            ApiError::<crate::http::problem::CommonErrors>::unavailable(
+                "The database is unavailable; retry shortly.",
+            )
+            .into_problem()
+        }
         DbError::Query(_) | DbError::Task(_) => internal(&e),
     }
 }
@@ -242,6 +249,18 @@ mod tests {
         assert_eq!((p.status().as_u16(), p.code()), (503, "unavailable"));
         let p = db_problem(DbError::Query(diesel::result::Error::NotFound));
         assert_eq!((p.status().as_u16(), p.code()), (500, "internal"));
+        // PostgreSQL shutting down under a running statement (the pg-restart drill).
+        let shutdown = || {
+            diesel::result::Error::DatabaseError(
+                diesel::result::DatabaseErrorKind::Unknown,
+                Box::new("terminating connection due to administrator command".to_owned()),
+            )
+        };
+        let p = db_problem(DbError::Query(shutdown()));
+        assert_eq!((p.status().as_u16(), p.code()), (503, "unavailable"));
+        let p = ApiError::<crate::http::problem::CommonErrors>::from(DbError::Query(shutdown()))
+            .into_problem();
+        assert_eq!((p.status().as_u16(), p.code()), (503, "unavailable"));
     }
 
     #[test]

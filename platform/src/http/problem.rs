@@ -340,6 +340,12 @@ impl<S: ErrorSet> From<DbError> for ApiError<S> {
                 tracing::warn!(%reason, "database unavailable");
                 Self::unavailable("The database is unavailable; retry shortly.")
             }
+            // A query cut off by a lost connection (PostgreSQL restarting: 57P01) is the
+            // database being unavailable, whichever path reports it.
+            DbError::Query(q) if crate::db::is_connection_error(&q) => {
+                tracing::warn!(error = %q, "database unavailable");
+                Self::unavailable("The database is unavailable; retry shortly.")
+            }
             DbError::Query(q) => Self::from(q),
             DbError::Task(t) => Self::internal(&t),
         }
