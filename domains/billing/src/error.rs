@@ -1,19 +1,10 @@
 //! What every resource's error enum shares: the problem builder, field problems and the
 //! `From` impls of query failures.
 
-use haven_platform::http::problem::{FieldError, ProblemError};
+use haven_platform::http::problem::FieldError;
 
-use poem::http::StatusCode;
-
-/// A problem with `status`, `code` and `detail`.
-pub(crate) fn problem(status: StatusCode, code: &str, detail: impl Into<String>) -> ProblemError {
-    ProblemError::new(status, code).with_detail(detail)
-}
-
-/// `404 not_found` with `detail`.
-pub(crate) fn not_found(detail: &str) -> ProblemError {
-    problem(StatusCode::NOT_FOUND, "not_found", detail)
-}
+/// The platform's problem builders, under the names this crate's mappings use.
+pub(crate) use haven_platform::http::domain_error::{not_found, problem};
 
 /// Collects invalid fields; `finish` answers them all as `422 validation_failed`.
 #[derive(Debug, Default)]

@@ -7,15 +7,8 @@ use haven_platform::http::problem::{FieldError, ProblemError};
 
 use poem::http::StatusCode;
 
-/// A problem with `status`, `code` and `detail`.
-pub(crate) fn problem(status: StatusCode, code: &str, detail: impl Into<String>) -> ProblemError {
-    ProblemError::new(status, code).with_detail(detail)
-}
-
-/// `404 not_found` with `detail`.
-pub(crate) fn not_found(detail: &str) -> ProblemError {
-    problem(StatusCode::NOT_FOUND, "not_found", detail)
-}
+/// The platform's problem builders, under the names this crate's mappings use.
+pub(crate) use haven_platform::http::domain_error::{not_found, problem};
 
 /// `428 precondition_required`: a write without `If-Match`.
 pub(crate) fn if_match_missing() -> ProblemError {

@@ -6,9 +6,10 @@
 //! document every status the enum can answer. Bodies never carry passwords, tokens or
 //! hashes; 5xx causes go to the log only.
 
-use poem::http::StatusCode;
-
 use crate::accounts::model::{EmailError, PasswordError};
+
+/// The platform's problem builders, under the names this crate's mappings use.
+pub(crate) use haven_platform::http::domain_error::{not_found, problem};
 
 /// Every problem listed, as the platform's `422 validation_failed`.
 pub fn invalid(problems: Vec<FieldProblem>) -> haven_platform::Invalid {
@@ -25,15 +26,6 @@ impl From<FieldProblem> for haven_platform::http::problem::FieldError {
     }
 }
 
-/// A problem with `status`, `code` and `detail` (the shape every mapping builds).
-pub(crate) fn problem(
-    status: StatusCode,
-    code: &str,
-    detail: impl Into<String>,
-) -> haven_platform::http::problem::ProblemError {
-    haven_platform::http::problem::ProblemError::new(status, code).with_detail(detail)
-}
-
 /// `problem` with `Retry-After` when `retry_after_s` is set (a locked account).
 pub(crate) fn with_retry_after(
     problem: haven_platform::http::problem::ProblemError,
@@ -43,11 +35,6 @@ pub(crate) fn with_retry_after(
         Some(s) => problem.with_retry_after(s),
         None => problem,
     }
-}
-
-/// `404 not_found` with `detail`.
-pub(crate) fn not_found(detail: &str) -> haven_platform::http::problem::ProblemError {
-    problem(StatusCode::NOT_FOUND, "not_found", detail)
 }
 
 /// One invalid field of a request.

@@ -133,6 +133,17 @@ macro_rules! db_errors {
     )+};
 }
 
+/// A problem with `status`, `code` and `detail`: the shape every domain's error mapping
+/// builds.
+pub fn problem(status: StatusCode, code: &str, detail: impl Into<String>) -> ProblemError {
+    ProblemError::new(status, code).with_detail(detail)
+}
+
+/// `404 not_found` with `detail`.
+pub fn not_found(detail: &str) -> ProblemError {
+    problem(StatusCode::NOT_FOUND, "not_found", detail)
+}
+
 /// The failure of a helper that several use-cases share (an account lookup, a check run
 /// inside other use-cases): the database or something unexpected, never a domain outcome,
 /// so each caller's error enum absorbs it without a new status (`fault_errors!`).
