@@ -1,8 +1,8 @@
 //! Haven's billing domain (issue 12): the catalog of plans, the entitlement ledger, and
-//! subscriptions fed by payment providers. Paths live under `/v1/billing/…`.
+//! subscriptions fed by payment providers (Stripe, the App Store, Google Play). Paths live under `/v1/billing/…`.
 //!
 //! Laid out by resource (docs/architecture.md "Inside a domain crate"): `catalog`,
-//! `ledger`, `subscriptions`, `stripe`, `promo`, `employers`, `privacy`.
+//! `ledger`, `subscriptions`, `stripe`, `stores`, `promo`, `employers`, `privacy`.
 
 pub mod catalog;
 pub mod employers;
@@ -13,6 +13,7 @@ pub mod privacy;
 pub mod promo;
 pub mod schema;
 pub mod service;
+pub mod stores;
 pub mod stripe;
 pub mod subscriptions;
 
@@ -83,6 +84,9 @@ enum BillingTag {
     /// Employers' contracts and waitlists (admins).
     #[oai(rename = "Billing: Employers")]
     Employers,
+    /// Buying in the App Store and on Google Play.
+    #[oai(rename = "Billing: Stores")]
+    Stores,
 }
 
 /// The module's API: every resource's operations.
@@ -96,6 +100,7 @@ pub type BillingApi = (
     promo::api::PromoApi,
     promo::api::PromoAdminApi,
     employers::api::EmployersApi,
+    stores::api::StoreAccountApi,
 );
 
 impl ModuleInfo for BillingModule {
@@ -111,10 +116,21 @@ impl ModuleInfo for BillingModule {
 
     fn routes(&self, route: poem::Route) -> poem::Route {
         use poem::EndpointExt;
-        route.at(
-            stripe::webhook::PATH,
-            poem::post(stripe::webhook::stripe_webhook.data(self.service.clone())),
-        )
+        route
+            .at(
+                stripe::webhook::PATH,
+                poem::post(stripe::webhook::stripe_webhook.data(self.service.clone())),
+            )
+            .at(
+                stores::app_store::webhook::PATH,
+                poem::post(
+                    stores::app_store::webhook::app_store_webhook.data(self.service.clone()),
+                ),
+            )
+            .at(
+                stores::play::webhook::PATH,
+                poem::post(stores::play::webhook::play_webhook.data(self.service.clone())),
+            )
     }
 
     fn export_user_data<'a>(
@@ -164,6 +180,7 @@ impl Module for BillingModule {
             promo::api::PromoApi::new(self.service.clone()),
             promo::api::PromoAdminApi::new(self.service.clone(), self.guard.clone()),
             employers::api::EmployersApi::new(self.service.clone(), self.guard.clone()),
+            stores::api::StoreAccountApi::new(self.service.clone()),
         )
     }
 }

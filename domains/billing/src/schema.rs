@@ -31,6 +31,16 @@ diesel::table! {
         stripe_price_id -> Nullable<Text>,
         active -> Bool,
         created_at -> Timestamp,
+        app_store_product_id -> Nullable<Text>,
+        play_product_id -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    billing_store_accounts (user_id) {
+        user_id -> Text,
+        account_token -> Text,
+        created_at -> Timestamp,
     }
 }
 
@@ -182,6 +192,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     billing_promo_redemptions,
     billing_subscriptions,
     billing_customers,
+    billing_store_accounts,
     billing_webhook_events,
     billing_products,
     billing_product_features,

@@ -9,6 +9,9 @@ use std::sync::Arc;
 use haven_platform::config::BillingSettings;
 
 use crate::ledger::cache::EntitlementCache;
+use crate::stores::app_store::jws::Roots;
+use crate::stores::play::client::{HttpPlayApi, PlayApi};
+use crate::stores::play::oidc::PushAuth;
 use crate::stripe::client::StripeClient;
 
 /// The billing use-cases. Cheap to clone.
@@ -18,6 +21,12 @@ pub struct BillingService {
     pub(crate) cache: EntitlementCache,
     pub(crate) settings: Arc<BillingSettings>,
     pub(crate) stripe: StripeClient,
+    /// Trust anchors of App Store notifications; `None`: refused (misconfigured root).
+    pub(crate) app_store_roots: Option<Arc<Roots>>,
+    /// How Play pushes are authenticated; `None`: not configured.
+    pub(crate) play_push: Option<Arc<PushAuth>>,
+    /// The Play Developer API.
+    pub(crate) play_api: Arc<dyn PlayApi>,
 }
 
 impl BillingService {
@@ -28,7 +37,18 @@ impl BillingService {
             cache: EntitlementCache::default(),
             settings: Arc::new(ctx.settings.billing.clone()),
             stripe: StripeClient::new(&ctx.settings.billing),
+            app_store_roots: crate::stores::app_store::service::roots(&ctx.settings.billing)
+                .map(Arc::new),
+            play_push: crate::stores::play::service::push_auth(&ctx.settings.billing)
+                .map(Arc::new),
+            play_api: Arc::new(HttpPlayApi::new(&ctx.settings.billing)),
         }
+    }
+
+    /// The same service reading Google Play through `api` (another client than HTTP).
+    pub fn with_play_api(mut self, api: Arc<dyn PlayApi>) -> Self {
+        self.play_api = api;
+        self
     }
 }
 

@@ -27,6 +27,31 @@ pub struct BillingSettings {
     pub past_due_grace_s: u64,
     /// Timeout of each call to Stripe's API, in milliseconds.
     pub stripe_timeout_ms: u64,
+    /// PEM of the root certificate App Store notifications must chain up to; unset:
+    /// Apple Root CA - G3, shipped with billing.
+    pub app_store_root_ca_pem: Option<String>,
+    /// A PEM file with that root, read at start (instead of `app_store_root_ca_pem`).
+    pub app_store_root_ca_path: Option<String>,
+    /// Our app's bundle id; unset: every App Store notification is refused.
+    pub app_store_bundle_id: Option<String>,
+    /// `Production` or `Sandbox`: notifications of the other environment are ignored.
+    pub app_store_environment: String,
+    /// Our app's package name on Google Play; unset: every Play notification is refused.
+    pub play_package_name: Option<String>,
+    /// The `aud` of the Pub/Sub push's OIDC token (set on the push subscription).
+    pub play_push_audience: Option<String>,
+    /// The service account Pub/Sub signs the push's OIDC token as (`email` claim).
+    pub play_push_service_account: Option<String>,
+    /// Google's OIDC signing keys as a JWKS document (JSON).
+    pub play_push_jwks: Option<String>,
+    /// The issuer of the push's OIDC token.
+    pub play_push_issuer: String,
+    /// Base URL of the Google Play Developer API (tests point it at a local stand-in).
+    pub play_api_base: String,
+    /// OAuth access token of the service account calling the Play Developer API.
+    pub play_api_token: Option<Secret>,
+    /// Timeout of each call to the Play Developer API, in milliseconds.
+    pub play_timeout_ms: u64,
 }
 
 impl Default for BillingSettings {
@@ -40,6 +65,18 @@ impl Default for BillingSettings {
             portal_return_url: "http://localhost:3000/billing".to_owned(),
             past_due_grace_s: 7 * 86_400,
             stripe_timeout_ms: 10_000,
+            app_store_root_ca_pem: None,
+            app_store_root_ca_path: None,
+            app_store_bundle_id: None,
+            app_store_environment: "Production".to_owned(),
+            play_package_name: None,
+            play_push_audience: None,
+            play_push_service_account: None,
+            play_push_jwks: None,
+            play_push_issuer: "https://accounts.google.com".to_owned(),
+            play_api_base: "https://androidpublisher.googleapis.com".to_owned(),
+            play_api_token: None,
+            play_timeout_ms: 10_000,
         }
     }
 }
@@ -52,6 +89,7 @@ impl BillingSettings {
             ("billing.checkout_success_url", &self.checkout_success_url),
             ("billing.checkout_cancel_url", &self.checkout_cancel_url),
             ("billing.portal_return_url", &self.portal_return_url),
+            ("billing.play_api_base", &self.play_api_base),
         ] {
             if !(url.starts_with("http://") || url.starts_with("https://")) {
                 return Err(format!("{key}: expected an http:// or https:// URL"));
@@ -60,8 +98,24 @@ impl BillingSettings {
         if self.past_due_grace_s > 90 * 86_400 {
             return Err("billing.past_due_grace_s: expected at most 90 days of seconds".into());
         }
-        if self.stripe_timeout_ms == 0 {
-            return Err("billing.stripe_timeout_ms: expected a positive number".into());
+        if self.stripe_timeout_ms == 0 || self.play_timeout_ms == 0 {
+            return Err("billing.stripe_timeout_ms / play_timeout_ms: expected a positive number".into());
+        }
+        if !matches!(self.app_store_environment.as_str(), "Production" | "Sandbox") {
+            return Err("billing.app_store_environment: expected Production or Sandbox".into());
+        }
+        if let Some(path) = &self.app_store_root_ca_path
+            && std::fs::metadata(path).is_err()
+        {
+            return Err(format!("billing.app_store_root_ca_path: cannot read {path}"));
+        }
+        if let Some(jwks) = &self.play_push_jwks {
+            let keys = serde_json::from_str::<serde_json::Value>(jwks)
+                .ok()
+                .filter(|v| v["keys"].is_array());
+            if keys.is_none() {
+                return Err("billing.play_push_jwks: expected a JWKS document ({\"keys\": [...]})".into());
+            }
         }
         Ok(())
     }

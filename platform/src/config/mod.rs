@@ -424,6 +424,9 @@ impl Settings {
         for secret in &mut copy.billing.stripe_webhook_secrets {
             *secret = Secret::new("***");
         }
+        if copy.billing.play_api_token.is_some() {
+            copy.billing.play_api_token = Some(Secret::new("***"));
+        }
         toml_string(&copy)
     }
 }

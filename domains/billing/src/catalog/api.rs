@@ -241,7 +241,9 @@ impl CatalogApi {
     ///
     /// Admins only. Adds a price (minor units, ISO 4217 currency, interval, trial) to a
     /// product; linking a Stripe price makes it purchasable through checkout. A Stripe
-    /// price linked to another price is `409 stripe_price_taken`.
+    /// price linked to another price is `409 stripe_price_taken`; naming the App Store or
+    /// Google Play product sold at this price maps store purchases to the product's
+    /// features, and a store product sold at another price is `409 store_product_taken`.
     #[oai(
         path = "/v1/billing/admin/products/:product_id/prices",
         method = "post",
@@ -273,6 +275,8 @@ impl CatalogApi {
                     interval: body.interval.into(),
                     trial_days: body.trial_days.unwrap_or(0),
                     stripe_price_id: body.stripe_price_id.map(Into::into),
+                    app_store_product_id: body.app_store_product_id.map(Into::into),
+                    play_product_id: body.play_product_id.map(Into::into),
                 },
             )
             .await?;

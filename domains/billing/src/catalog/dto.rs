@@ -6,7 +6,7 @@ use poem_openapi::{Enum, Object};
 
 use super::model::{
     CODE_MAX_CHARS, DESCRIPTION_MAX_CHARS, Feature, FeatureGrant, Interval, NAME_MAX_CHARS, Price,
-    PriceId, Product, ProductId, STRIPE_ID_MAX_CHARS,
+    PriceId, Product, ProductId, STORE_PRODUCT_MAX_CHARS, STRIPE_ID_MAX_CHARS,
 };
 
 /// A product code: a lower-case letter, then lower-case letters, digits, `-` or `_`.
@@ -41,6 +41,13 @@ pub struct StripePriceRef;
 impl TextRule for StripePriceRef {
     const MAX_LENGTH: Option<usize> = Some(STRIPE_ID_MAX_CHARS);
     const PATTERN: Option<&'static str> = Some("^price_[A-Za-z0-9]+$");
+}
+
+/// An App Store or Google Play product id.
+pub struct StoreProductRef;
+impl TextRule for StoreProductRef {
+    const MAX_LENGTH: Option<usize> = Some(STORE_PRODUCT_MAX_CHARS);
+    const PATTERN: Option<&'static str> = Some("^[A-Za-z0-9._-]+$");
 }
 
 /// A feature a member may be entitled to.
@@ -224,6 +231,12 @@ pub struct CreatePriceRequest {
     /// The Stripe price checkout sells (`price_…`), unique; absent: not sold through
     /// Stripe.
     pub stripe_price_id: Option<Text<StripePriceRef>>,
+    /// The App Store product (`productId`) sold at this price, unique; absent: not sold
+    /// in the App Store.
+    pub app_store_product_id: Option<Text<StoreProductRef>>,
+    /// The Google Play subscription product sold at this price, unique; absent: not sold
+    /// on Google Play.
+    pub play_product_id: Option<Text<StoreProductRef>>,
 }
 
 /// `PATCH /v1/billing/admin/prices/{price_id}`.
@@ -250,6 +263,10 @@ pub struct PriceDto {
     pub trial_days: i32,
     /// Whether checkout can sell it (a Stripe price is linked).
     pub purchasable: bool,
+    /// The App Store product the app sells at this price, if any.
+    pub app_store_product_id: Option<String>,
+    /// The Google Play product the app sells at this price, if any.
+    pub play_product_id: Option<String>,
     /// Whether it is sold.
     pub active: bool,
     /// When it was created.
@@ -268,6 +285,8 @@ impl From<Price> for PriceDto {
             interval: p.interval.into(),
             trial_days: p.trial_days,
             purchasable: p.stripe_price_id.is_some(),
+            app_store_product_id: p.app_store_product_id,
+            play_product_id: p.play_product_id,
             active: p.active,
             created_at: p.created_at.into(),
         }

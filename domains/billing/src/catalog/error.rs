@@ -141,6 +141,9 @@ pub enum CreatePriceError {
     /// Another price is linked to the Stripe price.
     #[error("stripe price taken")]
     StripePriceTaken,
+    /// Another price sells the store product (the field names the store).
+    #[error("store product taken")]
+    StoreProductTaken(&'static str),
     /// Invalid fields.
     #[error(transparent)]
     Invalid(#[from] Invalid),
@@ -153,7 +156,12 @@ pub enum CreatePriceError {
 }
 
 impl DomainError for CreatePriceError {
-    const CODES: &'static [Code] = &[NOT_FOUND, (409, "stripe_price_taken"), VALIDATION_FAILED];
+    const CODES: &'static [Code] = &[
+        NOT_FOUND,
+        (409, "stripe_price_taken"),
+        (409, "store_product_taken"),
+        VALIDATION_FAILED,
+    ];
 
     fn into_problem(self) -> ProblemError {
         match self {
@@ -164,6 +172,12 @@ impl DomainError for CreatePriceError {
                 "Another price is already linked to this Stripe price.",
             )
             .with_field("stripe_price_id", "taken", "linked to another price"),
+            Self::StoreProductTaken(field) => problem(
+                StatusCode::CONFLICT,
+                "store_product_taken",
+                "Another price already sells this store product.",
+            )
+            .with_field(field, "taken", "sold at another price"),
             Self::Invalid(e) => e.into_problem(),
             Self::Db(e) => db_problem(e),
             Self::Unexpected(e) => e.into_problem(),

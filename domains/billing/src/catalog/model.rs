@@ -136,6 +136,10 @@ pub struct Price {
     pub active: bool,
     /// Created.
     pub created_at: DateTime<Utc>,
+    /// The App Store product (`productId`) sold at this price, if any.
+    pub app_store_product_id: Option<String>,
+    /// The Google Play subscription product sold at this price, if any.
+    pub play_product_id: Option<String>,
 }
 
 /// Longest product code.
@@ -152,6 +156,8 @@ pub const TRIAL_MAX_DAYS: i32 = 365;
 pub const AMOUNT_MAX_MINOR: i64 = 100_000_000;
 /// Longest Stripe price id.
 pub const STRIPE_ID_MAX_CHARS: usize = 255;
+/// Longest store product id (App Store or Google Play).
+pub const STORE_PRODUCT_MAX_CHARS: usize = 255;
 
 /// Active ISO 4217 currency codes (funds and precious metals excluded).
 const ISO_4217: &str = "AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD \

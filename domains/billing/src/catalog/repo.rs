@@ -61,6 +61,10 @@ pub struct PriceRow {
     pub active: bool,
     /// Created.
     pub created_at: NaiveDateTime,
+    /// The App Store's product id.
+    pub app_store_product_id: Option<String>,
+    /// Google Play's product id.
+    pub play_product_id: Option<String>,
 }
 
 /// Inserts a product.

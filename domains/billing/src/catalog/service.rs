@@ -26,6 +26,10 @@ use haven_platform::Fault;
 const CODE_TAKEN: &str = "billing_products_code";
 /// The unique index on linked Stripe prices.
 const STRIPE_PRICE_TAKEN: &str = "billing_prices_stripe";
+/// The unique index on App Store products.
+const APP_STORE_PRODUCT_TAKEN: &str = "billing_prices_app_store";
+/// The unique index on Google Play products.
+const PLAY_PRODUCT_TAKEN: &str = "billing_prices_play";
 
 /// A new product as received.
 #[derive(Debug, Clone)]
@@ -66,6 +70,10 @@ pub struct NewPrice {
     pub trial_days: i32,
     /// Linked Stripe price.
     pub stripe_price_id: Option<String>,
+    /// The App Store product sold at this price.
+    pub app_store_product_id: Option<String>,
+    /// The Google Play product sold at this price.
+    pub play_product_id: Option<String>,
 }
 
 /// A product with its prices.
@@ -154,6 +162,8 @@ pub(crate) fn price_from(row: PriceRow) -> Result<Price, Unexpected> {
         stripe_price_id: row.stripe_price_id,
         active: row.active,
         created_at: utc(row.created_at),
+        app_store_product_id: row.app_store_product_id,
+        play_product_id: row.play_product_id,
     })
 }
 
@@ -368,6 +378,8 @@ impl BillingService {
             stripe_price_id: input.stripe_price_id,
             active: true,
             created_at: now_utc(),
+            app_store_product_id: input.app_store_product_id,
+            play_product_id: input.play_product_id,
         };
         let price = self
             .db
@@ -379,6 +391,12 @@ impl BillingService {
                     return Err(match unique_violation(conn, &e) {
                         Some(v) if v.constraint == STRIPE_PRICE_TAKEN => {
                             CreatePriceError::StripePriceTaken
+                        }
+                        Some(v) if v.constraint == APP_STORE_PRODUCT_TAKEN => {
+                            CreatePriceError::StoreProductTaken("app_store_product_id")
+                        }
+                        Some(v) if v.constraint == PLAY_PRODUCT_TAKEN => {
+                            CreatePriceError::StoreProductTaken("play_product_id")
                         }
                         _ => e.into(),
                     });
@@ -446,6 +464,8 @@ impl BillingService {
                         stripe_price_id: stripe.map(str::to_owned),
                         active: true,
                         created_at: now,
+                        app_store_product_id: None,
+                        play_product_id: None,
                     },
                 )?;
                 created += 1;

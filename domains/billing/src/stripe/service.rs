@@ -124,6 +124,7 @@ fn subscription(
         price,
         period_start: s.period_start,
         period_end: s.period_end,
+        grace_until: None,
         cancel_at_period_end: s.cancel_at_period_end,
     };
     transition(

@@ -67,6 +67,20 @@ pub fn lock_by_ref(
     }
 }
 
+/// The member of the subscription the provider knows by `provider_ref`.
+pub fn user_of_ref(
+    conn: &mut AnyConnection,
+    provider: &str,
+    provider_ref: &str,
+) -> QueryResult<Option<UserId>> {
+    billing_subscriptions::table
+        .filter(billing_subscriptions::provider.eq(provider.to_owned()))
+        .filter(billing_subscriptions::provider_ref.eq(provider_ref.to_owned()))
+        .select(billing_subscriptions::user_id)
+        .first(conn)
+        .optional()
+}
+
 /// Inserts a subscription.
 pub fn insert(conn: &mut AnyConnection, row: &SubscriptionRow) -> QueryResult<()> {
     diesel::insert_into(billing_subscriptions::table)
@@ -178,6 +192,15 @@ pub fn record_event(
         .on_conflict_do_nothing()
         .execute(x))?;
     Ok(n == 1)
+}
+
+/// Whether the provider's event is in the inbox.
+pub fn event_seen(conn: &mut AnyConnection, provider: &str, event_id: &str) -> QueryResult<bool> {
+    use billing_webhook_events as w;
+    diesel::select(diesel::dsl::exists(
+        w::table.find((provider.to_owned(), event_id.to_owned())),
+    ))
+    .get_result(conn)
 }
 
 /// Sets the outcome of a recorded event.

@@ -31,6 +31,9 @@ pub struct Observed {
     pub period_start: Option<NaiveDateTime>,
     /// End of the current period.
     pub period_end: Option<NaiveDateTime>,
+    /// End of the grace period of a failed renewal as the provider reports it
+    /// (`Some(None)`: none); `None`: the provider does not say, the stored one stays.
+    pub grace_until: Option<Option<NaiveDateTime>>,
     /// Ends at the period's end.
     pub cancel_at_period_end: bool,
 }
@@ -133,7 +136,7 @@ pub(crate) fn transition(
                 current_period_end: o.period_end.or(base.current_period_end),
                 cancel_at_period_end: o.cancel_at_period_end,
                 grace_until: if o.status == Status::PastDue {
-                    base.grace_until
+                    o.grace_until.unwrap_or(base.grace_until)
                 } else {
                     None
                 },

@@ -4,11 +4,14 @@
 // Test helpers panic on failure by design; clippy only exempts `#[test]` functions.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod app_store;
 mod catalog;
 mod employers;
 mod guard;
 mod ledger;
 mod promo;
+mod play;
+mod stores_support;
 mod stripe;
 mod stripe_support;
 mod support;
