@@ -8,7 +8,10 @@ use std::sync::Arc;
 
 use haven_platform::config::BillingSettings;
 
+use haven_platform::mail::Mailer;
+
 use crate::ledger::cache::EntitlementCache;
+use crate::ports::{Contacts, MemberContacts};
 use crate::stripe::client::StripeClient;
 
 /// The billing use-cases. Cheap to clone.
@@ -18,6 +21,9 @@ pub struct BillingService {
     pub(crate) cache: EntitlementCache,
     pub(crate) settings: Arc<BillingSettings>,
     pub(crate) stripe: StripeClient,
+    pub(crate) mail: Mailer,
+    /// Members' email addresses (installed by the app's wiring).
+    pub(crate) contacts: Contacts,
 }
 
 impl BillingService {
@@ -28,7 +34,14 @@ impl BillingService {
             cache: EntitlementCache::default(),
             settings: Arc::new(ctx.settings.billing.clone()),
             stripe: StripeClient::new(&ctx.settings.billing),
+            mail: ctx.mail.clone(),
+            contacts: Contacts::default(),
         }
+    }
+
+    /// Installs the member-contacts port's adapter (once, at wiring).
+    pub fn install_member_contacts(&self, contacts: Arc<dyn MemberContacts>) {
+        self.contacts.install(contacts);
     }
 }
 

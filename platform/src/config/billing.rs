@@ -27,6 +27,12 @@ pub struct BillingSettings {
     pub past_due_grace_s: u64,
     /// Timeout of each call to Stripe's API, in milliseconds.
     pub stripe_timeout_ms: u64,
+    /// Seats of an organization that has no billing contract yet (an admin-set contract
+    /// replaces it); a join beyond them is refused and waitlisted.
+    pub employer_default_seats: i64,
+    /// Whether a member who becomes employer-sponsored while paying us through Stripe has
+    /// their subscription set to cancel at the period's end (they are emailed either way).
+    pub employer_cancel_personal_stripe: bool,
 }
 
 impl Default for BillingSettings {
@@ -40,6 +46,8 @@ impl Default for BillingSettings {
             portal_return_url: "http://localhost:3000/billing".to_owned(),
             past_due_grace_s: 7 * 86_400,
             stripe_timeout_ms: 10_000,
+            employer_default_seats: 50,
+            employer_cancel_personal_stripe: true,
         }
     }
 }
@@ -59,6 +67,9 @@ impl BillingSettings {
         }
         if self.past_due_grace_s > 90 * 86_400 {
             return Err("billing.past_due_grace_s: expected at most 90 days of seconds".into());
+        }
+        if !(0..=1_000_000).contains(&self.employer_default_seats) {
+            return Err("billing.employer_default_seats: expected 0 to 1,000,000".into());
         }
         if self.stripe_timeout_ms == 0 {
             return Err("billing.stripe_timeout_ms: expected a positive number".into());

@@ -5,9 +5,11 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod catalog;
+mod employer_joins;
 mod employers;
 mod guard;
 mod ledger;
+mod mailbox;
 mod promo;
 mod stripe;
 mod stripe_support;
