@@ -40,6 +40,16 @@ pub fn modules(ctx: &PlatformContext) -> Arc<Modules> {
         ctx.guard.install(Arc::new(IdentityAccountStates(
             modules.identity.service().clone(),
         )));
+        modules
+            .identity
+            .service()
+            .install_seat_admission(Arc::new(BillingSeats(modules.billing.service().clone())));
+        modules
+            .billing
+            .service()
+            .install_member_contacts(Arc::new(IdentityContacts(
+                modules.identity.service().clone(),
+            )));
         let shared = modules.shared();
         (Arc::new(modules), shared)
     };
@@ -58,6 +68,47 @@ impl AccountStates for IdentityAccountStates {
         session_id: &'a SessionId,
     ) -> BoxFuture<'a, Result<Option<LiveAccount>, DbError>> {
         Box::pin(self.0.live_account(user_id, session_id))
+    }
+}
+
+/// Identity's seat port answered by billing's employer contracts, inside the join's
+/// transaction (docs/adr/0005). The two domains' membership ids are the same TypeID.
+struct BillingSeats(haven_billing::BillingService);
+
+impl haven_identity::ports::SeatAdmission for BillingSeats {
+    fn admit(
+        &self,
+        conn: &mut haven_platform::AnyConnection,
+        r: &haven_identity::ports::SeatRequest,
+    ) -> diesel::QueryResult<haven_identity::ports::Admission> {
+        use haven_billing::employers::model::{MembershipId, OrganizationId, SeatState};
+        use haven_identity::ports::Admission;
+        let state = self.0.admit_member(
+            conn,
+            OrganizationId::from_uuid(r.organization_id.uuid()),
+            MembershipId::from_uuid(r.membership_id.uuid()),
+            r.user_id,
+            r.at,
+        )?;
+        Ok(match state {
+            SeatState::Seated => Admission::Seated,
+            SeatState::Waitlisted | SeatState::Ended => Admission::Full,
+        })
+    }
+}
+
+/// Billing's member-contacts port answered by identity's accounts.
+struct IdentityContacts(haven_identity::IdentityService);
+
+impl haven_billing::ports::MemberContacts for IdentityContacts {
+    fn email_of<'a>(&'a self, user: &'a UserId) -> BoxFuture<'a, anyhow::Result<Option<String>>> {
+        Box::pin(async move {
+            match self.0.me(*user).await {
+                Ok(u) => Ok(Some(u.email)),
+                Err(haven_identity::AccountError::NotFound) => Ok(None),
+                Err(e) => Err(anyhow::anyhow!("reading the member's account: {e}")),
+            }
+        })
     }
 }
 

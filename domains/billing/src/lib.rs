@@ -9,6 +9,7 @@ pub mod employers;
 mod error;
 pub mod events;
 pub mod ledger;
+pub mod ports;
 pub mod privacy;
 pub mod promo;
 pub mod schema;
@@ -112,6 +113,12 @@ impl ModuleInfo for BillingModule {
         vec![std::sync::Arc::new(events::EmployerSponsorships::new(
             self.service.clone(),
         ))]
+    }
+
+    fn job_handlers(&self) -> Vec<std::sync::Arc<dyn haven_platform::jobs::JobHandler>> {
+        vec![std::sync::Arc::new(
+            employers::paid_twice::PaidTwiceJob::new(self.service.clone()),
+        )]
     }
 
     fn routes(&self, route: poem::Route) -> poem::Route {

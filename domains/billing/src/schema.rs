@@ -185,7 +185,27 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    billing_employer_waitlist (id) {
+        id -> Text,
+        organization_id -> Text,
+        user_id -> Text,
+        membership_id -> Nullable<Text>,
+        requested_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    billing_employer_paid_twice (membership_id) {
+        membership_id -> Text,
+        user_id -> Text,
+        notified_at -> Timestamp,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
+    billing_employer_waitlist,
+    billing_employer_paid_twice,
     billing_employer_contracts,
     billing_employer_seats,
     billing_promo_codes,

@@ -8,10 +8,13 @@ use std::sync::Arc;
 
 use haven_platform::config::BillingSettings;
 
+use haven_platform::mail::Mailer;
+
 use crate::ledger::cache::EntitlementCache;
 use crate::stores::app_store::jws::Roots;
 use crate::stores::play::client::{HttpPlayApi, PlayApi};
 use crate::stores::play::oidc::PushAuth;
+use crate::ports::{Contacts, MemberContacts};
 use crate::stripe::client::StripeClient;
 
 /// The billing use-cases. Cheap to clone.
@@ -27,6 +30,10 @@ pub struct BillingService {
     pub(crate) play_push: Option<Arc<PushAuth>>,
     /// The Play Developer API.
     pub(crate) play_api: Arc<dyn PlayApi>,
+    /// Outgoing email (the paid-twice notice).
+    pub(crate) mail: Mailer,
+    /// Members' email addresses (installed by the app's wiring).
+    pub(crate) contacts: Contacts,
 }
 
 impl BillingService {
@@ -42,6 +49,8 @@ impl BillingService {
             play_push: crate::stores::play::service::push_auth(&ctx.settings.billing)
                 .map(Arc::new),
             play_api: Arc::new(HttpPlayApi::new(&ctx.settings.billing)),
+            mail: ctx.mail.clone(),
+            contacts: Contacts::default(),
         }
     }
 
@@ -49,6 +58,11 @@ impl BillingService {
     pub fn with_play_api(mut self, api: Arc<dyn PlayApi>) -> Self {
         self.play_api = api;
         self
+    }
+
+    /// Installs the member-contacts port's adapter (once, at wiring).
+    pub fn install_member_contacts(&self, contacts: Arc<dyn MemberContacts>) {
+        self.contacts.install(contacts);
     }
 }
 

@@ -13,6 +13,7 @@ use sha2::{Digest, Sha256};
 
 use crate::credentials::hasher::{Hasher, dummy_hash};
 use crate::mfa::totp::SecretCipher;
+use crate::ports::{SeatAdmission, Seats};
 
 /// Session lifetimes and the soft-lock, from the `identity.*` settings (validated at
 /// start-up, so the conversions below cannot overflow).
@@ -55,6 +56,8 @@ pub struct IdentityService {
     pub(crate) modules: ModuleHandle,
     /// `None` only if no key could be made (no randomness): MFA operations then fail.
     pub(crate) mfa_cipher: Option<SecretCipher>,
+    /// Sponsored seats, asked in each join (installed by the app's wiring).
+    pub(crate) seats: Seats,
 }
 
 impl IdentityService {
@@ -75,7 +78,13 @@ impl IdentityService {
             policy: Policy::from_settings(&ctx.settings.identity),
             modules: ctx.modules.handle(),
             mfa_cipher: mfa_cipher(&ctx.settings.auth),
+            seats: Seats::default(),
         }
+    }
+
+    /// Installs the seat-admission port's adapter (once, at wiring).
+    pub fn install_seat_admission(&self, admission: std::sync::Arc<dyn SeatAdmission>) {
+        self.seats.install(admission);
     }
 
     /// The public JWKS document of every key that verifies access tokens.

@@ -52,6 +52,12 @@ pub struct BillingSettings {
     pub play_api_token: Option<Secret>,
     /// Timeout of each call to the Play Developer API, in milliseconds.
     pub play_timeout_ms: u64,
+    /// Seats of an organization that has no billing contract yet (an admin-set contract
+    /// replaces it); a join beyond them is refused and waitlisted.
+    pub employer_default_seats: i64,
+    /// Whether a member who becomes employer-sponsored while paying us through Stripe has
+    /// their subscription set to cancel at the period's end (they are emailed either way).
+    pub employer_cancel_personal_stripe: bool,
 }
 
 impl Default for BillingSettings {
@@ -77,6 +83,8 @@ impl Default for BillingSettings {
             play_api_base: "https://androidpublisher.googleapis.com".to_owned(),
             play_api_token: None,
             play_timeout_ms: 10_000,
+            employer_default_seats: 50,
+            employer_cancel_personal_stripe: true,
         }
     }
 }
@@ -116,6 +124,9 @@ impl BillingSettings {
             if keys.is_none() {
                 return Err("billing.play_push_jwks: expected a JWKS document ({\"keys\": [...]})".into());
             }
+        }
+        if !(0..=1_000_000).contains(&self.employer_default_seats) {
+            return Err("billing.employer_default_seats: expected 0 to 1,000,000".into());
         }
         Ok(())
     }

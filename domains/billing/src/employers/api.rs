@@ -9,7 +9,7 @@ use poem_openapi::{ApiResponse, OpenApi};
 
 use super::dto::{ContractDto, SetContractRequest, WaitlistEntryDto};
 use super::error::{GetContractErrors, SetContractErrors, WaitlistErrors};
-use super::model::{MembershipId, OrganizationId};
+use super::model::{OrganizationId, WaitlistId};
 use crate::BillingTag;
 use crate::service::BillingService;
 
@@ -57,8 +57,10 @@ impl EmployersApi {
     /// Set an employer's contract
     ///
     /// Admins only (role `admin`, signed in with a second factor). The product the
-    /// organization's members get and how many at once; members waiting for a seat are
-    /// seated, first come first, while seats are free.
+    /// organization's members get and how many at once (`seats: null`: the configured
+    /// default); the members seated now get the product's features, and members waiting
+    /// for a seat are seated, first come first, while seats are free. A join beyond the
+    /// seats is refused (`409 seats_full` on identity's join) and waitlisted.
     #[oai(
         path = "/v1/billing/admin/employers/:organization_id/contract",
         method = "put",
@@ -106,8 +108,9 @@ impl EmployersApi {
 
     /// An employer's waitlist
     ///
-    /// Admins only. Members who joined the organization while its seats were full, first
-    /// come first.
+    /// Admins only. Members whose join was refused because every seat was taken
+    /// (`409 seats_full`), and members waiting for a seat to free up, first come first.
+    /// A member leaves the list when they take a seat.
     #[oai(
         path = "/v1/billing/admin/employers/:organization_id/waitlist",
         method = "get",
@@ -125,17 +128,12 @@ impl EmployersApi {
     ) -> ApiResult<WaitlistPage, WaitlistErrors> {
         self.guard.require_role(&auth.0, Role::Admin).await?;
         let params =
-            PageParams::<MembershipId>::parse(limit.0, cursor.0.as_ref().map(PageCursor::as_str))?;
+            PageParams::<WaitlistId>::parse(limit.0, cursor.0.as_ref().map(PageCursor::as_str))?;
         let rows = self
             .service
             .waitlist(&organization_id.0, params.after, params.fetch_limit())
             .await?;
-        let page = Page::from_rows(
-            rows,
-            params.limit,
-            |s| s.membership_id.to_string(),
-            Into::into,
-        );
+        let page = Page::from_rows(rows, params.limit, |w| w.id.to_string(), Into::into);
         Ok(WaitlistPage::Ok(Json(page), Private))
     }
 }

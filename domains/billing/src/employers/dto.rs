@@ -4,8 +4,8 @@ use haven_platform::http::timestamp::Timestamp;
 use haven_platform::ids::UserId;
 use poem_openapi::Object;
 
-use super::model::{MembershipId, OrganizationId};
-use super::repo::{ContractRow, SeatRow};
+use super::model::{MembershipId, OrganizationId, WaitlistId};
+use super::repo::{ContractRow, WaitlistRow};
 use crate::catalog::model::ProductId;
 
 /// Body of `PUT /v1/billing/admin/employers/{organization_id}/contract`.
@@ -14,9 +14,10 @@ use crate::catalog::model::ProductId;
 pub struct SetContractRequest {
     /// The product whose features the organization's members get.
     pub product_id: ProductId,
-    /// How many members it sponsors at once, 1–1,000,000.
+    /// How many members it sponsors at once, 1–1,000,000; `null`: the configured default
+    /// (`billing.employer_default_seats`). A join beyond them is refused and waitlisted.
     #[oai(validator(minimum(value = "1"), maximum(value = "1000000")))]
-    pub seats: i64,
+    pub seats: Option<i64>,
 }
 
 /// An organization's billing contract.
@@ -51,20 +52,24 @@ impl From<(ContractRow, i64)> for ContractDto {
 #[derive(Debug, Clone, Object)]
 #[oai(rename = "BillingWaitlistEntry")]
 pub struct WaitlistEntryDto {
-    /// The membership (identity's id).
-    pub membership_id: MembershipId,
+    /// The place on the list (`bwl_…`); earlier places come first.
+    pub id: WaitlistId,
     /// The member.
     pub user_id: UserId,
-    /// When they joined the organization.
-    pub joined_at: Timestamp,
+    /// Their membership (identity's id) when they are a member already, waiting for a seat
+    /// to free up; `null` when their join was refused (`409 seats_full`).
+    pub membership_id: Option<MembershipId>,
+    /// When they asked to join.
+    pub requested_at: Timestamp,
 }
 
-impl From<SeatRow> for WaitlistEntryDto {
-    fn from(s: SeatRow) -> Self {
+impl From<WaitlistRow> for WaitlistEntryDto {
+    fn from(w: WaitlistRow) -> Self {
         Self {
-            membership_id: s.membership_id,
-            user_id: s.user_id,
-            joined_at: s.joined_at.into(),
+            id: w.id,
+            user_id: w.user_id,
+            membership_id: w.membership_id,
+            requested_at: w.requested_at.into(),
         }
     }
 }

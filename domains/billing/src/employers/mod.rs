@@ -1,11 +1,15 @@
-//! Employers (issue 12 point 7): identity's `organization.member_joined/left` events
-//! become employer grants under the organization's contract (a product and a number of
-//! seats); a join beyond the seats waits on a list the admin sees and is seated when a
-//! seat frees up; leaving ends the grant.
+//! Employers (issue 12 point 7): identity asks for a seat inside each join (its seat
+//! port, answered by [`service::BillingService::admit_member`]); a join beyond the seats
+//! of the organization's contract (or the configured default) is refused and the member
+//! waitlisted for the admin to see. Identity's `organization.member_joined/left` events
+//! confirm seats and end them; leaving ends the grant and seats the first member waiting.
+//! A member seated while paying us personally is told (and their Stripe subscription set
+//! to end) by the paid-twice job.
 
 pub mod api;
 pub mod dto;
 pub mod error;
 pub mod model;
+pub mod paid_twice;
 pub mod repo;
 pub mod service;

@@ -14,6 +14,12 @@ define_id!(
     "mbr"
 );
 
+define_id!(
+    /// A place on an employer's waitlist (`bwl_…`).
+    WaitlistId,
+    "bwl"
+);
+
 /// Where a sponsored membership stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SeatState {

@@ -12,8 +12,9 @@ use haven_platform::time::now_utc;
 use haven_platform::{AnyConnection, Invalid};
 
 use super::error::{ContractError, ContractReadError};
-use super::model::{MembershipId, OrganizationId, SeatState};
-use super::repo::{self, ContractRow, SeatRow};
+use super::model::{MembershipId, OrganizationId, SeatState, WaitlistId};
+use super::paid_twice;
+use super::repo::{self, ContractRow, SeatRow, WaitlistRow};
 use crate::catalog::model::{Feature, ProductId};
 use crate::catalog::repo as catalog;
 use crate::error::Problems;
@@ -25,7 +26,25 @@ use haven_platform::Fault;
 /// Largest number of seats of a contract.
 pub const MAX_SEATS: i64 = 1_000_000;
 
-fn grant_seat(
+/// Seats the member: their row `seated`, off the waitlist, and the contract's features
+/// granted (an organization without a contract sponsors no features yet). A member who
+/// also pays us personally gets a paid-twice job, enqueued in this transaction.
+fn take_seat(
+    conn: &mut AnyConnection,
+    contract: Option<&ContractRow>,
+    seat: &SeatRow,
+    now: NaiveDateTime,
+) -> QueryResult<()> {
+    repo::set_state(conn, &seat.membership_id, SeatState::Seated.as_str(), None)?;
+    repo::remove_from_waitlist(conn, &seat.organization_id, &seat.user_id)?;
+    if let Some(contract) = contract {
+        grant_contract(conn, contract, seat, now)?;
+    }
+    Ok(())
+}
+
+/// Grants the contract's features to a seated member (again after a contract change).
+fn grant_contract(
     conn: &mut AnyConnection,
     contract: &ContractRow,
     seat: &SeatRow,
@@ -41,7 +60,6 @@ fn grant_seat(
             valid_until: None,
         })
         .collect();
-    repo::set_state(conn, &seat.membership_id, SeatState::Seated.as_str(), None)?;
     let audit = Audit::system(&format!("sponsored by {}", contract.organization_id));
     set_source_grants(
         conn,
@@ -52,41 +70,104 @@ fn grant_seat(
         &audit,
         now,
     )?;
+    if !specs.is_empty() {
+        paid_twice::check_later(conn, seat)?;
+    }
     Ok(())
 }
 
-/// Gives free seats to the waitlist, first come first.
+/// How many members the organization sponsors at once: its contract's seats, or the
+/// configured default without one.
+fn seat_limit(contract: Option<&ContractRow>, default_seats: i64) -> i64 {
+    contract.map_or(default_seats, |c| c.seats)
+}
+
+/// Gives free seats to members who joined while the seats were full, first come first.
 fn fill_seats(
     conn: &mut AnyConnection,
     org: &OrganizationId,
+    default_seats: i64,
     now: NaiveDateTime,
 ) -> QueryResult<usize> {
+    // Without a contract there is no row to lock: leave the seats to the joins, which
+    // identity serializes under the organization's lock.
     let Some(contract) = repo::lock_contract(conn, org)? else {
         return Ok(0);
     };
-    let free = (contract.seats - repo::seated(conn, org)?).max(0);
-    let waiting = repo::waitlist(conn, org, None, free)?;
+    let free = (seat_limit(Some(&contract), default_seats) - repo::seated(conn, org)?).max(0);
+    let waiting = repo::waiting_seats(conn, org, free)?;
     for seat in &waiting {
-        grant_seat(conn, &contract, seat, now)?;
+        take_seat(conn, Some(&contract), seat, now)?;
     }
     Ok(waiting.len())
 }
 
-/// `organization.member_joined`: the member's state after it.
+fn state_of(seat: &SeatRow) -> SeatState {
+    match seat.state.as_str() {
+        "seated" => SeatState::Seated,
+        "waitlisted" => SeatState::Waitlisted,
+        _ => SeatState::Ended,
+    }
+}
+
+/// A join asking for a seat inside identity's join transaction (identity's seat port):
+/// seated when one is free, otherwise `Waitlisted` with the member on the waitlist and no
+/// seat row (identity refuses the join). The contract's row, locked, orders this with
+/// seat changes made here; identity's lock on the organization orders joins.
+pub(crate) fn admit(
+    conn: &mut AnyConnection,
+    org: &OrganizationId,
+    membership: &MembershipId,
+    user: &UserId,
+    at: NaiveDateTime,
+    default_seats: i64,
+    now: NaiveDateTime,
+) -> QueryResult<SeatState> {
+    if let Some(seat) = repo::find_seat(conn, membership)? {
+        return Ok(state_of(&seat));
+    }
+    let contract = repo::lock_contract(conn, org)?;
+    if repo::seated(conn, org)? >= seat_limit(contract.as_ref(), default_seats) {
+        repo::add_to_waitlist(
+            conn,
+            &WaitlistRow {
+                id: WaitlistId::new(),
+                organization_id: *org,
+                user_id: *user,
+                membership_id: None,
+                requested_at: at,
+            },
+        )?;
+        tracing::info!(organization_id = %org, "employer seats full: join refused, waitlisted");
+        return Ok(SeatState::Waitlisted);
+    }
+    let seat = SeatRow {
+        membership_id: *membership,
+        organization_id: *org,
+        user_id: *user,
+        state: SeatState::Seated.as_str().to_owned(),
+        joined_at: at,
+        ended_at: None,
+    };
+    repo::insert_seat(conn, &seat)?;
+    take_seat(conn, contract.as_ref(), &seat, now)?;
+    Ok(SeatState::Seated)
+}
+
+/// `organization.member_joined`: the member's state after it. A join identity admitted
+/// through the seat port has its row already (a no-op); one it did not ask about (made
+/// before the port existed) is seated when a seat is free, else waits for one.
 pub(crate) fn member_joined(
     conn: &mut AnyConnection,
     org: &OrganizationId,
     membership: &MembershipId,
     user: &UserId,
     at: NaiveDateTime,
+    default_seats: i64,
     now: NaiveDateTime,
 ) -> QueryResult<SeatState> {
     if let Some(seat) = repo::find_seat(conn, membership)? {
-        return Ok(match seat.state.as_str() {
-            "seated" => SeatState::Seated,
-            "waitlisted" => SeatState::Waitlisted,
-            _ => SeatState::Ended,
-        });
+        return Ok(state_of(&seat));
     }
     let contract = repo::lock_contract(conn, org)?;
     let seat = SeatRow {
@@ -98,16 +179,22 @@ pub(crate) fn member_joined(
         ended_at: None,
     };
     repo::insert_seat(conn, &seat)?;
-    match contract {
-        Some(c) if repo::seated(conn, org)? < c.seats => {
-            grant_seat(conn, &c, &seat, now)?;
-            Ok(SeatState::Seated)
-        }
-        _ => {
-            tracing::info!(organization_id = %org, "employer seats full: member waitlisted");
-            Ok(SeatState::Waitlisted)
-        }
+    if repo::seated(conn, org)? < seat_limit(contract.as_ref(), default_seats) {
+        take_seat(conn, contract.as_ref(), &seat, now)?;
+        return Ok(SeatState::Seated);
     }
+    repo::add_to_waitlist(
+        conn,
+        &WaitlistRow {
+            id: WaitlistId::new(),
+            organization_id: *org,
+            user_id: *user,
+            membership_id: Some(*membership),
+            requested_at: at,
+        },
+    )?;
+    tracing::info!(organization_id = %org, "employer seats full: member waitlisted");
+    Ok(SeatState::Waitlisted)
 }
 
 /// `organization.member_left`.
@@ -117,6 +204,7 @@ pub(crate) fn member_left(
     membership: &MembershipId,
     user: &UserId,
     at: NaiveDateTime,
+    default_seats: i64,
     now: NaiveDateTime,
 ) -> QueryResult<()> {
     match repo::find_seat(conn, membership)? {
@@ -134,6 +222,7 @@ pub(crate) fn member_left(
         Some(seat) if seat.state == "ended" => Ok(()),
         Some(seat) => {
             repo::set_state(conn, membership, SeatState::Ended.as_str(), Some(at))?;
+            repo::remove_from_waitlist(conn, org, user)?;
             if seat.state == "seated" {
                 let audit = Audit::system(&format!("left {org}"));
                 end_source_grants(
@@ -145,7 +234,7 @@ pub(crate) fn member_left(
                     &audit,
                     now,
                 )?;
-                fill_seats(conn, org, now)?;
+                fill_seats(conn, org, default_seats, now)?;
             }
             Ok(())
         }
@@ -161,9 +250,19 @@ impl BillingService {
         user: UserId,
         at: NaiveDateTime,
     ) -> Result<SeatState, Fault> {
-        let now = now_utc();
+        let (now, default_seats) = (now_utc(), self.settings.employer_default_seats);
         self.db
-            .write(move |conn| Ok(member_joined(conn, &org, &membership, &user, at, now)?))
+            .write(move |conn| {
+                Ok(member_joined(
+                    conn,
+                    &org,
+                    &membership,
+                    &user,
+                    at,
+                    default_seats,
+                    now,
+                )?)
+            })
             .await
     }
 
@@ -175,21 +274,48 @@ impl BillingService {
         user: UserId,
         at: NaiveDateTime,
     ) -> Result<(), Fault> {
-        let now = now_utc();
+        let (now, default_seats) = (now_utc(), self.settings.employer_default_seats);
         self.db
-            .write(move |conn| Ok(member_left(conn, &org, &membership, &user, at, now)?))
+            .write(move |conn| {
+                Ok(member_left(
+                    conn,
+                    &org,
+                    &membership,
+                    &user,
+                    at,
+                    default_seats,
+                    now,
+                )?)
+            })
             .await
     }
 
-    /// Sets the organization's contract and seats waiting members while seats are free.
+    /// Identity's seat port: a join asks for a seat in its own transaction (`conn`).
+    pub fn admit_member(
+        &self,
+        conn: &mut AnyConnection,
+        org: OrganizationId,
+        membership: MembershipId,
+        user: UserId,
+        at: NaiveDateTime,
+    ) -> QueryResult<SeatState> {
+        let default_seats = self.settings.employer_default_seats;
+        admit(conn, &org, &membership, &user, at, default_seats, now_utc())
+    }
+
+    /// Sets the organization's contract (`seats` unset: the configured default), grants
+    /// its features to the members seated now and seats waiting members while seats are
+    /// free.
     #[tracing::instrument(skip_all, fields(admin_id = %admin_id, organization_id = %org))]
     pub async fn set_contract(
         &self,
         admin_id: &UserId,
         org: &OrganizationId,
         product_id: &ProductId,
-        seats: i64,
+        seats: Option<i64>,
     ) -> Result<(ContractRow, i64), ContractError> {
+        let default_seats = self.settings.employer_default_seats;
+        let seats = seats.unwrap_or(default_seats);
         if !(1..=MAX_SEATS).contains(&seats) {
             return Err(Problems::one("seats", "out_of_range", "1 to 1,000,000 seats.").into());
         }
@@ -210,7 +336,11 @@ impl BillingService {
                     updated_at: now,
                 };
                 repo::upsert_contract(conn, &row)?;
-                fill_seats(conn, &org, now)?;
+                // The product may have changed: every seated member gets its features.
+                for seat in repo::seated_members(conn, &org)? {
+                    grant_contract(conn, &row, &seat, now)?;
+                }
+                fill_seats(conn, &org, default_seats, now)?;
                 let seated = repo::seated(conn, &org)?;
                 Ok((row, seated))
             })
@@ -235,9 +365,9 @@ impl BillingService {
     pub async fn waitlist(
         &self,
         org: &OrganizationId,
-        after: Option<MembershipId>,
+        after: Option<WaitlistId>,
         fetch: i64,
-    ) -> Result<Vec<SeatRow>, Fault> {
+    ) -> Result<Vec<WaitlistRow>, Fault> {
         let org = *org;
         self.db
             .read(move |conn| Ok(repo::waitlist(conn, &org, after, fetch)?))

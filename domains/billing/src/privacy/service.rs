@@ -1,6 +1,7 @@
 //! Export: the member's subscriptions, Stripe customer link, grants (revoked ones too),
-//! consumed sessions and the ledger's history. Erasure: the ledger (grants, consumptions,
-//! history) and the Stripe customer link are deleted; subscription rows are kept, cut
+//! consumed sessions, the ledger's history, employer sponsorships and waitlist places.
+//! Erasure: the ledger (grants, consumptions, history), the Stripe customer link, the
+//! member's waitlist places and paid-twice records are deleted; subscription rows are kept, cut
 //! from the person (they hold only the pseudonymous user id, product, price, status and
 //! dates), because they back the provider's invoices that tax law requires keeping. The
 //! member's ledger version row stays, a bare counter, so no node's cache can mistake a
@@ -83,8 +84,16 @@ impl BillingService {
                                "ended_at": s.ended_at.map(time)})
                     })
                     .collect();
+                let waitlists: Vec<Value> = crate::employers::repo::waitlist_of(conn, &user)?
+                    .into_iter()
+                    .map(|w| {
+                        json!({"organization_id": w.organization_id, "membership_id": w.membership_id,
+                               "requested_at": time(w.requested_at)})
+                    })
+                    .collect();
                 Ok(json!({
                     "employer_sponsorships": sponsorships,
+                    "employer_waitlists": waitlists,
                     "promo_redemptions": redemptions,
                     "stripe_customer_id": subs::customer_of(conn, &user)?,
                     "subscriptions": subscriptions,
@@ -102,7 +111,9 @@ impl BillingService {
         let n = self
             .db
             .write(move |conn| {
-                let n = ledger::delete_member(conn, &user)? + subs::delete_customer(conn, &user)?;
+                let n = ledger::delete_member(conn, &user)?
+                    + subs::delete_customer(conn, &user)?
+                    + crate::employers::repo::delete_waitlist_of(conn, &user)?;
                 ledger::bump_version(conn, &user)?;
                 Ok::<_, DbError>(n)
             })

@@ -89,6 +89,18 @@ pub fn insert(conn: &mut AnyConnection, row: &SubscriptionRow) -> QueryResult<()
         .map(drop)
 }
 
+/// Inserts a subscription unless the provider's ref is stored already; `false` then
+/// (on PostgreSQL after waiting for a concurrent insert of the same ref to commit).
+pub fn insert_if_absent(conn: &mut AnyConnection, row: &SubscriptionRow) -> QueryResult<bool> {
+    use billing_subscriptions as s;
+    let n = each_backend!(conn, |x| diesel::insert_into(s::table)
+        .values(row)
+        .on_conflict((s::provider, s::provider_ref))
+        .do_nothing()
+        .execute(x))?;
+    Ok(n == 1)
+}
+
 /// Stores every field of the row.
 pub fn update(conn: &mut AnyConnection, row: &SubscriptionRow) -> QueryResult<()> {
     diesel::update(billing_subscriptions::table.find(row.id))

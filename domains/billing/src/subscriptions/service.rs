@@ -100,6 +100,56 @@ pub(crate) fn transition(
     now: NaiveDateTime,
 ) -> QueryResult<Outcome> {
     let existing = repo::lock_by_ref(conn, provider.as_str(), provider_ref)?;
+    match next_row(provider, provider_ref, change.clone(), existing, at, now) {
+        Next::Keep(outcome) => Ok(outcome),
+        Next::Update(row) => {
+            repo::update(conn, &row)?;
+            sync_ledger(conn, provider, &row, now)?;
+            Ok(Outcome::Applied)
+        }
+        Next::Insert(row) => {
+            if repo::insert_if_absent(conn, &row)? {
+                sync_ledger(conn, provider, &row, now)?;
+                return Ok(Outcome::Applied);
+            }
+            // A concurrent first delivery of another event created the row (PostgreSQL's
+            // insert waited for it to commit): apply this one to that row instead, so
+            // the older of the two never overwrites the newer.
+            let existing = repo::lock_by_ref(conn, provider.as_str(), provider_ref)?;
+            match next_row(provider, provider_ref, change, existing, at, now) {
+                Next::Keep(outcome) => Ok(outcome),
+                Next::Update(row) => {
+                    repo::update(conn, &row)?;
+                    sync_ledger(conn, provider, &row, now)?;
+                    Ok(Outcome::Applied)
+                }
+                // The row vanished between the two statements: nothing deletes
+                // subscriptions outside erasure, so report it as stale rather than loop.
+                Next::Insert(_) => Ok(Outcome::Stale),
+            }
+        }
+    }
+}
+
+/// What [`next_row`] decided.
+enum Next {
+    /// Nothing to store.
+    Keep(Outcome),
+    /// Store this new row.
+    Insert(SubscriptionRow),
+    /// Replace the stored row.
+    Update(SubscriptionRow),
+}
+
+/// The subscription's row after `change`, given the stored one.
+fn next_row(
+    provider: Provider,
+    provider_ref: &str,
+    change: Change,
+    existing: Option<SubscriptionRow>,
+    at: i64,
+    now: NaiveDateTime,
+) -> Next {
     let stored = existing.as_ref().map(|r| {
         (
             r.provider_updated_at,
@@ -111,7 +161,7 @@ pub(crate) fn transition(
             if let Some((stored_at, stored)) = stored
                 && !supersedes(at, o.status, stored_at, stored)
             {
-                return Ok(Outcome::Stale);
+                return Next::Keep(Outcome::Stale);
             }
             let base = existing.unwrap_or_else(|| SubscriptionRow {
                 id: SubscriptionId::new(),
@@ -145,7 +195,7 @@ pub(crate) fn transition(
                 ..base
             }
         }
-        (_, None) => return Ok(Outcome::Unknown),
+        (_, None) => return Next::Keep(Outcome::Unknown),
         (change, Some(row)) => {
             let (status, period_end, grace) = match change {
                 Change::Paid { period_end } => (
@@ -165,14 +215,14 @@ pub(crate) fn transition(
                 }
                 Change::Refunded => (Status::Refunded, row.current_period_end, None),
                 Change::Revoked => (Status::Revoked, row.current_period_end, None),
-                Change::Observed(_) => return Ok(Outcome::Stale),
+                Change::Observed(_) => return Next::Keep(Outcome::Stale),
             };
             let stored_status = Status::parse(&row.status).unwrap_or(Status::Expired);
             // A renewal or a failed payment does not revive a subscription that is over.
             if (stored_status.terminal() && !status.terminal())
                 || !supersedes(at, status, row.provider_updated_at, stored_status)
             {
-                return Ok(Outcome::Stale);
+                return Next::Keep(Outcome::Stale);
             }
             SubscriptionRow {
                 status: status.as_str().to_owned(),
@@ -185,12 +235,10 @@ pub(crate) fn transition(
         }
     };
     if stored.is_some() {
-        repo::update(conn, &row)?;
+        Next::Update(row)
     } else {
-        repo::insert(conn, &row)?;
+        Next::Insert(row)
     }
-    sync_ledger(conn, provider, &row, now)?;
-    Ok(Outcome::Applied)
 }
 
 /// Makes the subscription's grants match its state.

@@ -6,9 +6,11 @@
 
 mod app_store;
 mod catalog;
+mod employer_joins;
 mod employers;
 mod guard;
 mod ledger;
+mod mailbox;
 mod promo;
 mod play;
 mod stores_support;

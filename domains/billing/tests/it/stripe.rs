@@ -430,3 +430,70 @@ async fn checkout_without_stripe_is_503_with_retry_after() {
     )
     .await;
 }
+
+/// Two first deliveries of one new subscription (different event ids) racing: both are
+/// 200, one row is stored and it holds the newer event's state.
+#[tokio::test]
+async fn concurrent_first_deliveries_of_one_subscription_store_one_row_on_postgres() {
+    if haven_platform::testing::require_service(haven_platform::testing::Service::Postgres)
+        .is_none()
+    {
+        return;
+    }
+    let app = haven_app::testing::builder()
+        .settings(|s| {
+            s.database.pool_max = 24;
+            s.billing.stripe_webhook_secrets = vec![haven_platform::config::Secret::new(SECRET)];
+        })
+        .build(haven_app::wiring::build_app)
+        .await;
+    let admin = app.admin().await;
+    let member = app.member().await;
+    premium_plan(&app, &admin).await;
+    let t = Utc::now().timestamp();
+    let end = t + 30 * 86_400;
+    const PAIRS: usize = 12;
+    let mut bodies = Vec::new();
+    for n in 0..PAIRS {
+        let id = format!("sub_race_{n}");
+        let created = event(
+            &format!("evt_race_new_{n}"),
+            "customer.subscription.created",
+            t + 10,
+            subscription(&id, &member.user_id, "active", "price_premium", end),
+        );
+        let mut newer = subscription(&id, &member.user_id, "active", "price_premium", end);
+        newer["cancel_at_period_end"] = json!(true);
+        let updated = event(
+            &format!("evt_race_upd_{n}"),
+            "customer.subscription.updated",
+            t + 20,
+            newer,
+        );
+        bodies.push(created);
+        bodies.push(updated);
+    }
+    let responses = futures_util::future::join_all(bodies.iter().map(|b| deliver(&app, b))).await;
+    for resp in responses {
+        let status = ok(resp).await;
+        assert!(["applied", "stale"].contains(&status.as_str()), "{status}");
+    }
+    let rows: Vec<(String, bool, String)> = app
+        .ctx
+        .db
+        .run(|conn| {
+            use haven_billing::schema::billing_subscriptions as s;
+            s::table
+                .select((s::provider_ref, s::cancel_at_period_end, s::status))
+                .order(s::provider_ref)
+                .load(conn)
+                .map_err(DbError::Query)
+        })
+        .await
+        .unwrap();
+    assert_eq!(rows.len(), PAIRS, "one row per subscription: {rows:?}");
+    for (r, cancel_at_period_end, status) in rows {
+        assert!(cancel_at_period_end, "{r} lost the newer event");
+        assert_eq!(status, "canceled", "{r}");
+    }
+}

@@ -10,7 +10,7 @@ use haven_platform::testing::TestApp;
 use poem::listener::{Acceptor, Listener, TcpListener};
 use poem::test::TestResponse;
 use poem::web::{Data, Form, Json};
-use poem::{EndpointExt, Request, Route, Server, handler, post};
+use poem::{EndpointExt, IntoResponse, Request, Route, Server, handler, post};
 use serde_json::{Value, json};
 
 /// The webhook secret tests sign with (the second of the rotation list).
@@ -89,6 +89,8 @@ pub struct Captured {
 pub struct StripeStandIn {
     /// What it received, in order.
     pub requests: Arc<Mutex<Vec<Captured>>>,
+    /// How many of the next subscription updates answer `503` (an outage).
+    pub fail_updates: Arc<std::sync::atomic::AtomicUsize>,
 }
 
 #[handler]
@@ -96,7 +98,7 @@ fn sessions(
     req: &Request,
     Form(form): Form<HashMap<String, String>>,
     seen: Data<&StripeStandIn>,
-) -> Json<Value> {
+) -> poem::Response {
     let headers = req
         .headers()
         .iter()
@@ -108,14 +110,33 @@ fn sessions(
         headers,
         form,
     });
+    if let Some(id) = path.strip_prefix("/v1/subscriptions/") {
+        let failing = seen
+            .fail_updates
+            .fetch_update(
+                std::sync::atomic::Ordering::SeqCst,
+                std::sync::atomic::Ordering::SeqCst,
+                |n| n.checked_sub(1),
+            )
+            .is_ok();
+        if failing {
+            return poem::Response::builder()
+                .status(poem::http::StatusCode::SERVICE_UNAVAILABLE)
+                .body(json!({"error": {"type": "api_error"}}).to_string());
+        }
+        return Json(json!({"id": id, "object": "subscription", "cancel_at_period_end": true}))
+            .into_response();
+    }
     if path.ends_with("/checkout/sessions") {
         Json(json!({"id": "cs_test_1", "object": "checkout.session",
                     "url": "https://checkout.stripe.test/c/cs_test_1"}))
+        .into_response()
     } else {
         Json(
             json!({"id": "bps_test_1", "object": "billing_portal.session",
                     "url": "https://billing.stripe.test/p/bps_test_1"}),
         )
+        .into_response()
     }
 }
 
@@ -130,6 +151,7 @@ impl StripeStandIn {
         let app = Route::new()
             .at("/v1/checkout/sessions", post(sessions))
             .at("/v1/billing_portal/sessions", post(sessions))
+            .at("/v1/subscriptions/:id", post(sessions))
             .data(self.clone());
         tokio::spawn(Server::new_with_acceptor(acceptor).run(app));
         format!("http://{addr}")

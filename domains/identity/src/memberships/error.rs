@@ -32,6 +32,9 @@ pub enum JoinError {
     /// The employee id backs another member's active membership.
     #[error("employee id claimed")]
     EmployeeIdClaimed,
+    /// Every sponsored seat of the organization is taken; the member is on its waitlist.
+    #[error("sponsored seats full")]
+    SeatsFull,
     /// Invalid fields.
     #[error(transparent)]
     Invalid(#[from] Invalid),
@@ -50,6 +53,7 @@ impl DomainError for JoinError {
         (403, "not_eligible"),
         (409, "already_member"),
         (409, "employee_id_claimed"),
+        (409, "seats_full"),
         VALIDATION_FAILED,
     ];
 
@@ -77,6 +81,12 @@ impl DomainError for JoinError {
                 StatusCode::CONFLICT,
                 "employee_id_claimed",
                 "This employee id is already used by another member; contact your employer.",
+            ),
+            Self::SeatsFull => problem(
+                StatusCode::CONFLICT,
+                "seats_full",
+                "Every seat your organization sponsors is taken. You are on its waitlist; \
+                 try again when your organization tells you a seat is free.",
             ),
             Self::Invalid(e) => e.into_problem(),
             Self::Db(e) => db_problem(e),
@@ -126,7 +136,7 @@ pub(crate) fn not_a_member() -> ProblemError {
 error_set!(
     /// `POST /v1/identity/me/organization`: 401, 403 (`email_not_verified`,
     /// `not_eligible`), 404 (no such organization), 409 (`already_member`,
-    /// `employee_id_claimed`, or the idempotency key in use), 422, 429.
+    /// `employee_id_claimed`, `seats_full`, or the idempotency key in use), 422, 429.
     pub JoinOrganizationErrors: JoinError, RateLimited
 );
 

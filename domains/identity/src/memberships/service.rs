@@ -17,6 +17,7 @@ use crate::events::MemberJoined;
 use crate::memberships::model::Joined;
 use crate::organizations::model::{EMPLOYEE_ID_MAX_CHARS, EmailDomain, OrganizationId};
 use crate::organizations::service::{end_and_announce, membership_from, rfc3339};
+use crate::ports::{Admission, SeatRequest, Seats};
 use crate::security_events::model::SecurityEventKind;
 use crate::security_events::repo::SecurityEventRow;
 use crate::security_events::service::{count, security_event};
@@ -59,10 +60,13 @@ impl IdentityService {
         }
         let (id, user) = (*id, *user_id);
         let now = now_utc();
+        let seats = self.seats.clone();
         let joined = self
             .db
-            .write(move |conn| join(conn, &id, &user, employee_id, now))
-            .await?;
+            .write(move |conn| join(conn, &seats, &id, &user, employee_id, now))
+            .await?
+            // Committed: the member is on the waitlist, and the join is refused.
+            .ok_or(JoinError::SeatsFull)?;
         if joined.created {
             count(SecurityEventKind::OrganizationJoined);
             tracing::info!(via = joined.membership.via.as_str(), "organization joined");
@@ -114,13 +118,15 @@ impl IdentityService {
 }
 
 /// The join use-case on one transaction.
+/// `None`: every sponsored seat is taken (the member is waitlisted; commit that).
 fn join(
     conn: &mut haven_platform::AnyConnection,
+    seats: &Seats,
     org_id: &OrganizationId,
     user_id: &UserId,
     employee_id: Option<String>,
     now: NaiveDateTime,
-) -> Result<Joined, JoinError> {
+) -> Result<Option<Joined>, JoinError> {
     if !organizations::repo::lock_organization(conn, org_id)? {
         return Err(JoinError::OrganizationNotFound);
     }
@@ -135,10 +141,10 @@ fn join(
     if let Some(existing) = repo::active_membership_of_user(conn, user_id)? {
         if existing.organization_id == *org_id {
             let membership = membership_from(existing, org.name, user.email)?;
-            return Ok(Joined {
+            return Ok(Some(Joined {
                 membership,
                 created: false,
-            });
+            }));
         }
         return Err(JoinError::AlreadyMember);
     }
@@ -179,6 +185,18 @@ fn join(
         ended_at: None,
         end_reason: None,
     };
+    // Last, under the organization's lock: joins of one organization take its seats one
+    // after the other.
+    let request = SeatRequest {
+        organization_id: *org_id,
+        membership_id: row.id,
+        user_id: *user_id,
+        at: now,
+    };
+    if seats.admit(conn, &request)? == Admission::Full {
+        tracing::info!(organization_id = %org_id, "sponsored seats full: join refused");
+        return Ok(None);
+    }
     if let Err(e) = repo::insert_membership(conn, &row) {
         // Both rules were checked above under the organization's lock; a violation means
         // a concurrent join to another organization (or with the same employee id) won.
@@ -210,8 +228,8 @@ fn join(
             )
         },
     )?;
-    Ok(Joined {
+    Ok(Some(Joined {
         membership: membership_from(row, org.name, user.email)?,
         created: true,
-    })
+    }))
 }
