@@ -15,7 +15,7 @@ mod primitives;
 
 pub use auth::{AuthSettings, Secret, VerifyKeySettings};
 pub use billing::BillingSettings;
-pub use content::{ContentSettings, is_locale};
+pub use content::{ContentSettings, MediaBackend, MediaSettings, MediaSigningKey, is_locale};
 pub use email::EmailSettings;
 pub use identity::{IdentitySettings, MAX_REFRESH_REUSE_GRACE_S};
 pub use primitives::{
@@ -423,6 +423,12 @@ impl Settings {
         }
         for secret in &mut copy.billing.stripe_webhook_secrets {
             *secret = Secret::new("***");
+        }
+        for key in &mut copy.content.media.signing_keys {
+            key.secret = Secret::new("***");
+        }
+        if copy.content.media.s3_secret_access_key.is_some() {
+            copy.content.media.s3_secret_access_key = Some(Secret::new("***"));
         }
         toml_string(&copy)
     }
