@@ -237,6 +237,9 @@ pub struct TestApp {
     pub spec_json: String,
     /// The test's database (dropped with the app).
     pub db: TestDb,
+    /// The test's files (`content.media.dir` unless the test set one), removed with the
+    /// app.
+    pub files: tempfile::TempDir,
     accounts: Option<Arc<dyn TestAccounts>>,
 }
 
@@ -312,6 +315,10 @@ impl TestAppBuilder {
             .expect("create the test database");
         let mut settings = self.settings;
         settings.database.url = db.url.clone();
+        let files = tempfile::tempdir().expect("create a temp dir for the test's files");
+        if settings.content.media.dir == crate::config::MediaSettings::default().dir {
+            settings.content.media.dir = files.path().join("media");
+        }
         let ctx = PlatformContext::new(settings, TEST_BUILD).expect("build the platform context");
         if migrated && db.backend() == Backend::Sqlite {
             crate::db::run_migrations(&ctx.db)
@@ -327,6 +334,7 @@ impl TestAppBuilder {
             client: TestClient::new(app.endpoint),
             spec_json: app.spec_json,
             db,
+            files,
             accounts: self.accounts,
         }
     }

@@ -6,18 +6,22 @@ use poem_openapi::Tags;
 
 use crate::catalog::api::CatalogApi;
 use crate::items::api::ItemsApi;
+use crate::media::api::MediaApi;
 use crate::narrators::api::NarratorsApi;
+use crate::search::api::SearchApi;
 use crate::service::ContentService;
 
 /// The module's API: every resource's operations.
-pub type ContentApi = (CatalogApi, ItemsApi, NarratorsApi);
+pub type ContentApi = (CatalogApi, ItemsApi, NarratorsApi, MediaApi, SearchApi);
 
 /// Builds [`ContentApi`] around the service.
 pub fn new(service: ContentService, guard: Guard) -> ContentApi {
     (
         CatalogApi::new(service.clone()),
         ItemsApi::new(service.clone(), guard.clone()),
-        NarratorsApi::new(service, guard),
+        NarratorsApi::new(service.clone(), guard.clone()),
+        MediaApi::new(service.clone(), guard),
+        SearchApi::new(service),
     )
 }
 

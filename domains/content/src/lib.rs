@@ -13,12 +13,15 @@ pub mod catalog;
 pub mod error;
 pub mod items;
 pub mod locale;
+pub mod media;
 pub mod narrators;
 pub mod ports;
 pub mod preconditions;
 pub mod privacy;
 pub mod rules;
 pub mod schema;
+pub mod search;
+pub mod seed;
 pub mod service;
 
 use std::sync::Arc;
@@ -41,9 +44,9 @@ pub struct ContentModule {
 }
 
 impl ContentModule {
-    /// Builds the module from the platform context and its ports. `entitlements` is
-    /// `None` until billing's ledger is adapted to it: `None` means premium is refused to
-    /// everyone, never granted (its consumer, signed playback URLs, is not built yet).
+    /// Builds the module from the platform context and its ports. `entitlements`
+    /// `None` (no ledger adapted) means premium variants are refused to everyone, never
+    /// granted; signed media URLs are its consumer.
     pub fn new(ctx: &PlatformContext, entitlements: Option<Arc<dyn Entitlements>>) -> Self {
         Self {
             service: ContentService::new(ctx, entitlements),
@@ -60,6 +63,14 @@ impl ContentModule {
 impl ModuleInfo for ContentModule {
     fn name(&self) -> &'static str {
         "content"
+    }
+
+    fn routes(&self, route: poem::Route) -> poem::Route {
+        use poem::EndpointExt;
+        route.at(
+            media::serve::ROUTE,
+            poem::get(media::serve::serve.data(self.service.clone())),
+        )
     }
 
     fn job_handlers(&self) -> Vec<Arc<dyn JobHandler>> {
@@ -80,7 +91,7 @@ impl ModuleInfo for ContentModule {
     }
 
     fn seed(&self) -> BoxFuture<'_, anyhow::Result<Seeded>> {
-        Box::pin(async { Ok(Seeded::NothingToSeed) })
+        Box::pin(self.service.seed_demo())
     }
 }
 

@@ -119,3 +119,15 @@ impl ListRule for LocaleList {
     const MAX_ITEMS: Option<usize> = Some(MAX_LOCALES);
     const UNIQUE_ITEMS: bool = true;
 }
+
+/// Longest search query.
+pub const QUERY_MAX: usize = 100;
+
+/// What a search looks for: 1–100 characters, not blank.
+pub struct SearchQuery;
+
+impl TextRule for SearchQuery {
+    const MIN_LENGTH: Option<usize> = Some(1);
+    const MAX_LENGTH: Option<usize> = Some(QUERY_MAX);
+    const PATTERN: Option<&'static str> = Some(NON_BLANK_PATTERN);
+}

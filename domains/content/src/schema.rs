@@ -56,3 +56,16 @@ diesel::allow_tables_to_appear_in_same_query!(
     content_items,
     content_item_revisions,
 );
+
+diesel::table! {
+    content_media (id) {
+        id -> Text,
+        item_id -> Text,
+        slot -> Text,
+        storage_key -> Text,
+        content_type -> Text,
+        size_bytes -> BigInt,
+        uploaded_by -> Text,
+        created_at -> Timestamp,
+    }
+}

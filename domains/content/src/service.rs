@@ -9,6 +9,9 @@ use haven_platform::{Db, PlatformContext};
 
 use crate::catalog::store::CatalogStore;
 use crate::locale::Locale;
+use crate::media::service::MediaParts;
+use crate::media::signing::UrlSigner;
+use crate::media::storage::{MediaStorage, ObjectStorage};
 use crate::ports::Entitlements;
 
 /// `content.*` settings, parsed once.
@@ -32,6 +35,8 @@ pub struct ContentService {
     pub(crate) config: Arc<ContentConfig>,
     /// `None` until billing's ledger is wired: premium variants are then refused.
     pub(crate) entitlements: Option<Arc<dyn Entitlements>>,
+    /// Media storage, URL signing and limits.
+    pub(crate) media: Arc<MediaParts>,
 }
 
 impl std::fmt::Debug for ContentService {
@@ -65,12 +70,37 @@ impl ContentService {
                 max_event_skew_s: i64::try_from(s.max_event_skew_s).unwrap_or(86_400),
             }),
             entitlements,
+            media: Arc::new(media_parts(&s.media)),
         }
     }
 
     /// The node's catalog store (tests and benchmarks refresh it explicitly).
     pub fn catalog(&self) -> &Arc<CatalogStore> {
         &self.catalog
+    }
+}
+
+/// Opens the media storage and the URL signer. A storage that cannot be opened is
+/// logged and leaves uploads and the media route answering 503 rather than stopping the
+/// node: the rest of the catalog still works.
+fn media_parts(s: &haven_platform::config::MediaSettings) -> MediaParts {
+    let storage = match ObjectStorage::from_settings(s) {
+        Ok(st) => Some(Arc::new(st) as Arc<dyn MediaStorage>),
+        Err(e) => {
+            tracing::error!(error = %e, "content media storage unavailable");
+            None
+        }
+    };
+    // Validated at load; an invalid list here means settings built without validation.
+    let keys = s.decoded_signing_keys().unwrap_or_else(|e| {
+        tracing::error!(error = %e, "content.media.signing_keys invalid; using a throwaway key");
+        Vec::new()
+    });
+    MediaParts {
+        storage,
+        signer: UrlSigner::new(keys),
+        max_upload_bytes: s.max_upload_bytes,
+        url_ttl_s: i64::try_from(s.url_ttl_s).unwrap_or(3_600),
     }
 }
 

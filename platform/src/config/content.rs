@@ -2,7 +2,11 @@
 //! long shared caches keep catalog reads, and the member's day for streaks. They live in
 //! the platform's settings so one validated file configures the whole binary.
 
+use std::path::PathBuf;
+
 use serde::{Deserialize, Serialize};
+
+use super::auth::Secret;
 
 /// `content.*` keys.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -22,6 +26,137 @@ pub struct ContentSettings {
     /// How far in the future (by the server's clock) a playback event may be recorded;
     /// later ones are refused (a device clock far ahead).
     pub max_event_skew_s: u64,
+    /// `content.media.*`: where uploaded audio and images live and how members reach
+    /// them.
+    pub media: MediaSettings,
+}
+
+/// Where media objects are stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MediaBackend {
+    /// Files under `content.media.dir` (the embedded default).
+    Directory,
+    /// An S3-compatible bucket (`content.media.s3_*`).
+    S3,
+}
+
+/// One key that signs or verifies media URLs: `content.media.signing_keys = [{id, secret}]`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MediaSigningKey {
+    /// The key id URLs name (`kid=`): 1–16 letters, digits, `-` or `_`.
+    pub id: String,
+    /// The HMAC-SHA256 key: base64 of at least 32 random bytes.
+    pub secret: Secret,
+}
+
+/// `content.media.*` keys.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct MediaSettings {
+    /// `directory` (default) or `s3`.
+    pub backend: MediaBackend,
+    /// The directory of the `directory` backend (created when missing).
+    pub dir: PathBuf,
+    /// The bucket of the `s3` backend.
+    pub s3_bucket: Option<String>,
+    /// The bucket's region (default `us-east-1`).
+    pub s3_region: String,
+    /// An S3-compatible endpoint (MinIO, R2, …); unset: AWS.
+    pub s3_endpoint: Option<String>,
+    /// Access key id; unset: the environment's AWS credentials.
+    pub s3_access_key_id: Option<String>,
+    /// Secret access key, with `s3_access_key_id`.
+    pub s3_secret_access_key: Option<Secret>,
+    /// Allow `http://` endpoints (a local S3-compatible server).
+    pub s3_allow_http: bool,
+    /// Largest accepted upload in bytes; a larger body is refused with 413.
+    pub max_upload_bytes: u64,
+    /// How long a signed media URL stays valid (seconds).
+    pub url_ttl_s: u64,
+    /// HMAC keys of media URLs: the first signs, every one verifies (rotation: put the
+    /// new key first, drop the old one after `url_ttl_s`). Empty: a throwaway key is
+    /// generated at start (URLs die with the process; fine for one embedded node only).
+    pub signing_keys: Vec<MediaSigningKey>,
+}
+
+impl Default for MediaSettings {
+    fn default() -> Self {
+        Self {
+            backend: MediaBackend::Directory,
+            dir: PathBuf::from("data/media"),
+            s3_bucket: None,
+            s3_region: "us-east-1".to_owned(),
+            s3_endpoint: None,
+            s3_access_key_id: None,
+            s3_secret_access_key: None,
+            s3_allow_http: false,
+            max_upload_bytes: 200 * 1024 * 1024,
+            url_ttl_s: 3_600,
+            signing_keys: Vec::new(),
+        }
+    }
+}
+
+impl MediaSettings {
+    /// The decoded signing keys `(id, bytes)`, first signs; or why one is invalid (the
+    /// message names the key id, never the secret).
+    pub fn decoded_signing_keys(&self) -> Result<Vec<(String, Vec<u8>)>, String> {
+        use base64::Engine as _;
+        let mut out: Vec<(String, Vec<u8>)> = Vec::new();
+        for k in &self.signing_keys {
+            let id_ok = (1..=16).contains(&k.id.len())
+                && k.id
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+            if !id_ok {
+                return Err(
+                    "content.media.signing_keys: an id is 1 to 16 letters, digits, `-` or `_`"
+                        .to_owned(),
+                );
+            }
+            if out.iter().any(|(id, _)| *id == k.id) {
+                return Err(format!(
+                    "content.media.signing_keys: the id {:?} appears twice",
+                    k.id
+                ));
+            }
+            let bytes = base64::engine::general_purpose::STANDARD
+                .decode(k.secret.expose().trim())
+                .ok()
+                .filter(|b| b.len() >= 32)
+                .ok_or_else(|| {
+                    format!(
+                        "content.media.signing_keys: the secret of {:?} is not base64 of at \
+                         least 32 bytes",
+                        k.id
+                    )
+                })?;
+            out.push((k.id.clone(), bytes));
+        }
+        Ok(out)
+    }
+
+    fn validate(&self) -> Result<(), String> {
+        self.decoded_signing_keys()?;
+        if !(1024..=(1 << 40)).contains(&self.max_upload_bytes) {
+            return Err("content.media.max_upload_bytes: expected 1024 to 2^40 bytes".to_owned());
+        }
+        if !(10..=7 * 86_400).contains(&self.url_ttl_s) {
+            return Err("content.media.url_ttl_s: expected 10 to 604800 seconds".to_owned());
+        }
+        if self.backend == MediaBackend::S3 && self.s3_bucket.as_deref().is_none_or(str::is_empty) {
+            return Err("content.media.s3_bucket: required with backend = \"s3\"".to_owned());
+        }
+        if self.s3_access_key_id.is_some() != self.s3_secret_access_key.is_some() {
+            return Err(
+                "content.media.s3_secret_access_key: set with s3_access_key_id, or neither"
+                    .to_owned(),
+            );
+        }
+        Ok(())
+    }
 }
 
 impl Default for ContentSettings {
@@ -32,6 +167,7 @@ impl Default for ContentSettings {
             public_max_age_s: 60,
             day_end_hour: 4,
             max_event_skew_s: 600,
+            media: MediaSettings::default(),
         }
     }
 }
@@ -60,7 +196,7 @@ impl ContentSettings {
         if self.max_event_skew_s > 86_400 {
             return Err("content.max_event_skew_s: expected 0 to 86400 seconds".to_owned());
         }
-        Ok(())
+        self.media.validate()
     }
 }
 

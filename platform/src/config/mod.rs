@@ -15,7 +15,7 @@ mod primitives;
 
 pub use auth::{AuthSettings, Secret, VerifyKeySettings};
 pub use billing::BillingSettings;
-pub use content::{ContentSettings, is_locale};
+pub use content::{ContentSettings, MediaBackend, MediaSettings, MediaSigningKey, is_locale};
 pub use email::EmailSettings;
 pub use identity::{IdentitySettings, MAX_REFRESH_REUSE_GRACE_S};
 pub use primitives::{
@@ -426,6 +426,12 @@ impl Settings {
         }
         if copy.billing.play_api_token.is_some() {
             copy.billing.play_api_token = Some(Secret::new("***"));
+        }
+        for key in &mut copy.content.media.signing_keys {
+            key.secret = Secret::new("***");
+        }
+        if copy.content.media.s3_secret_access_key.is_some() {
+            copy.content.media.s3_secret_access_key = Some(Secret::new("***"));
         }
         toml_string(&copy)
     }

@@ -151,11 +151,14 @@ pub fn build<A: OpenApi + 'static>(ctx: &PlatformContext, api: A, extra: Route) 
             ctx.node,
         ))
         // Also adds the context's `Auth`, which the bearer checker verifies with.
-        .with(Limits::new(
-            Duration::from_millis(server.request_timeout_ms),
-            server.max_body_bytes,
-            ctx.auth.clone(),
-        ))
+        .with(
+            Limits::new(
+                Duration::from_millis(server.request_timeout_ms),
+                server.max_body_bytes,
+                ctx.auth.clone(),
+            )
+            .streaming(MEDIA_UPLOADS, ctx.settings.content.media.max_upload_bytes),
+        )
         .with(ErrorsAsProblems::new(Arc::clone(&table)))
         .with_if(!server.cors_origins.is_empty(), cors)
         .with(Envelope::new(table, proxies))
@@ -165,6 +168,10 @@ pub fn build<A: OpenApi + 'static>(ctx: &PlatformContext, api: A, extra: Route) 
         spec_json,
     }
 }
+
+/// Where content's media uploads are: their bodies stream to storage instead of being
+/// buffered under `server.max_body_bytes`, limited by `content.media.max_upload_bytes`.
+pub const MEDIA_UPLOADS: &str = "/v1/content/admin/media/";
 
 /// The problem a panicking handler is answered with.
 pub(crate) fn panicked() -> ProblemError {

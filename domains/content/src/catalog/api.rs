@@ -62,7 +62,8 @@ pub enum Cached<T: poem_openapi::types::ToJSON + Send + Sync> {
 }
 
 impl CatalogApi {
-    fn answer<T: poem_openapi::types::ToJSON + Send + Sync>(
+    /// `304` when `If-None-Match` matches `etag`, else the body `body` builds.
+    pub(crate) fn answer<T: poem_openapi::types::ToJSON + Send + Sync>(
         &self,
         etag: String,
         if_none_match: &Header<Option<String>>,

@@ -3,12 +3,14 @@
 //! narrator reads are answered from it without the database.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use chrono::NaiveDateTime;
 
 use crate::items::model::{ItemDocument, ItemId, ItemText, Kind, Variant};
 use crate::locale::Locale;
 use crate::narrators::model::NarratorId;
+use crate::search::index::SearchIndex;
 
 /// A published item as members see it.
 #[derive(Debug, Clone)]
@@ -111,6 +113,9 @@ pub struct Snapshot {
     items: Vec<CatalogItem>,
     index: HashMap<ItemId, usize>,
     narrators: BTreeMap<NarratorId, CatalogNarrator>,
+    /// The full-text index of these items (`None` before the first load, or if it
+    /// failed to build: search then answers 503 while browse keeps working).
+    search: Option<Arc<SearchIndex>>,
 }
 
 impl Snapshot {
@@ -130,7 +135,22 @@ impl Snapshot {
             items,
             index,
             narrators: narrators.into_iter().map(|n| (n.id, n)).collect(),
+            search: None,
         }
+    }
+
+    /// With its full-text index built (once per snapshot, off the request path).
+    pub fn with_search(mut self) -> Self {
+        match SearchIndex::build(&self.items, &self.narrators) {
+            Ok(index) => self.search = Some(Arc::new(index)),
+            Err(e) => tracing::error!(error = %e, "building the catalog search index failed"),
+        }
+        self
+    }
+
+    /// The full-text index.
+    pub fn search_index(&self) -> Option<&SearchIndex> {
+        self.search.as_deref()
     }
 
     /// The published item.

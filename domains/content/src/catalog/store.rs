@@ -140,5 +140,5 @@ fn build(conn: &mut AnyConnection, version: i64) -> Result<Snapshot, Fault> {
                 .map_err(Unexpected::with("content_narrators.bios"))?,
         });
     }
-    Ok(Snapshot::new(version, items, narrators))
+    Ok(Snapshot::new(version, items, narrators).with_search())
 }

@@ -213,6 +213,7 @@ async fn catalog_reads_are_answered_from_memory() {
         .run(|conn| {
             use diesel::RunQueryDsl;
             for t in [
+                "content_media",
                 "content_item_revisions",
                 "content_items",
                 "content_narrators",

@@ -4,6 +4,9 @@
 // Test helpers panic on failure by design; clippy only exempts `#[test]` functions.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod catalog;
+mod media;
 mod multi_node;
 mod publishing;
+mod search;
+mod seed;
 mod support;

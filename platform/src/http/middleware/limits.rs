@@ -25,6 +25,9 @@ pub struct Limits {
     timeout: Duration,
     max_body: u64,
     auth: Auth,
+    /// Paths under this prefix stream their bodies to the handler (media uploads), which
+    /// enforces the second value itself; only a larger `Content-Length` is refused here.
+    streamed: Option<(&'static str, u64)>,
 }
 
 impl Limits {
@@ -35,7 +38,16 @@ impl Limits {
             timeout,
             max_body,
             auth,
+            streamed: None,
         }
+    }
+
+    /// Lets bodies of requests under `prefix` through unbuffered, up to `max` bytes as
+    /// declared (the handler counts what it reads).
+    #[must_use]
+    pub fn streaming(mut self, prefix: &'static str, max: u64) -> Self {
+        self.streamed = Some((prefix, max));
+        self
     }
 }
 
@@ -86,7 +98,11 @@ impl<E: Endpoint> Endpoint for LimitsEndpoint<E> {
 
 impl<E: Endpoint> LimitsEndpoint<E> {
     async fn within_body_limit(&self, mut req: Request) -> Result<Response> {
-        let max = self.limits.max_body;
+        let streamed = self
+            .limits
+            .streamed
+            .filter(|(prefix, _)| req.uri().path().starts_with(prefix));
+        let max = streamed.map_or(self.limits.max_body, |(_, max)| max);
         let declared = req
             .headers()
             .get(header::CONTENT_LENGTH)
@@ -97,7 +113,7 @@ impl<E: Endpoint> LimitsEndpoint<E> {
             Some(_) => {}
             // A body without a length (chunked, or streamed in-process): GET and HEAD
             // carry none, everything else is read up to the limit.
-            None if !matches!(req.method(), &Method::GET | &Method::HEAD) => {
+            None if streamed.is_none() && !matches!(req.method(), &Method::GET | &Method::HEAD) => {
                 // No length to trust: buffer up to the limit and stop reading past it.
                 // Bodies of JSON APIs are read whole anyway, so this costs no extra copy.
                 let limit = usize::try_from(max).unwrap_or(usize::MAX);
