@@ -131,7 +131,10 @@ impl Db {
     /// Runs `f` with a primary connection on the blocking pool, inside the caller's span,
     /// without a transaction (diesel's autocommit). Prefer [`Db::write`] for anything
     /// that writes and [`Db::read`] for reads; `run` is for work that manages its own
-    /// transactions (migrations) or needs no transaction.
+    /// transactions (migrations) or needs no transaction, such as a primary read of
+    /// exactly one statement (one statement always sees one snapshot, so the `BEGIN` and
+    /// `COMMIT` of [`Db::read_primary`] would only add two round trips on PostgreSQL and
+    /// two parsed statements on SQLite: the hot path's `/me` and live-account check).
     pub async fn run<T, E, F>(&self, f: F) -> Result<T, E>
     where
         F: FnOnce(&mut AnyConnection) -> Result<T, E> + Send + 'static,

@@ -224,7 +224,8 @@ impl Db {
     }
 
     /// Like [`Db::read`] but always on the primary: for the reads [`Db::read`] lists
-    /// as needing the latest state.
+    /// as needing the latest state. A read of exactly one statement takes [`Db::run`]
+    /// instead (no `BEGIN`/`COMMIT` around it).
     pub async fn read_primary<T, E, F>(&self, f: F) -> Result<T, E>
     where
         F: FnOnce(&mut AnyConnection) -> Result<T, E> + Send + 'static,

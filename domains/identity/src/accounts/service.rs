@@ -128,7 +128,8 @@ impl IdentityService {
     pub(crate) async fn find_account(&self, user_id: UserId) -> Result<Option<User>, Fault> {
         let row = self
             .db
-            .read_primary(move |conn| repo::find_user(conn, user_id).map_err(Fault::from))
+            // One statement: no transaction around it (Db::run), one round trip.
+            .run(move |conn| repo::find_user(conn, user_id).map_err(Fault::from))
             .await?;
         Ok(row.map(user_from_row).transpose()?)
     }

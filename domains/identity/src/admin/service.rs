@@ -42,8 +42,9 @@ impl IdentityService {
         let (user, session) = (*user_id, *session_id);
         let row = self
             .db
-            // The primary: the guard decides on the account as it is now, not as a replica saw it.
-            .read_primary(move |conn| {
+            // The primary: the guard decides on the account as it is now, not as a replica
+            // saw it; one statement, so no transaction around it (Db::run).
+            .run(move |conn| {
                 repo::live_account(conn, &user, &session).map_err(DbError::Query)
             })
             .await?;
