@@ -1,6 +1,6 @@
-//! Export: the member's subscriptions, Stripe customer link, grants (revoked ones too),
+//! Export: the member's subscriptions, Stripe customer link, store account token, grants (revoked ones too),
 //! consumed sessions and the ledger's history. Erasure: the ledger (grants, consumptions,
-//! history) and the Stripe customer link are deleted; subscription rows are kept, cut
+//! history), the Stripe customer link and the store account token are deleted; subscription rows are kept, cut
 //! from the person (they hold only the pseudonymous user id, product, price, status and
 //! dates), because they back the provider's invoices that tax law requires keeping. The
 //! member's ledger version row stays, a bare counter, so no node's cache can mistake a
@@ -87,6 +87,7 @@ impl BillingService {
                     "employer_sponsorships": sponsorships,
                     "promo_redemptions": redemptions,
                     "stripe_customer_id": subs::customer_of(conn, &user)?,
+                    "store_account_token": crate::stores::repo::token_of(conn, &user)?,
                     "subscriptions": subscriptions,
                     "grants": grants,
                     "consumptions": consumptions,
@@ -102,7 +103,9 @@ impl BillingService {
         let n = self
             .db
             .write(move |conn| {
-                let n = ledger::delete_member(conn, &user)? + subs::delete_customer(conn, &user)?;
+                let n = ledger::delete_member(conn, &user)?
+                    + subs::delete_customer(conn, &user)?
+                    + crate::stores::repo::delete_token(conn, &user)?;
                 ledger::bump_version(conn, &user)?;
                 Ok::<_, DbError>(n)
             })
