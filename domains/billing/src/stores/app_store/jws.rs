@@ -66,7 +66,7 @@ impl Roots {
 
 fn parse(der: &[u8]) -> Result<X509Certificate<'_>, JwsError> {
     match X509Certificate::from_der(der) {
-        Ok((rest, cert)) if rest.is_empty() => Ok(cert),
+        Ok(([], cert)) => Ok(cert),
         _ => Err(JwsError::Malformed),
     }
 }
