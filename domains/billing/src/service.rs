@@ -46,8 +46,7 @@ impl BillingService {
             stripe: StripeClient::new(&ctx.settings.billing),
             app_store_roots: crate::stores::app_store::service::roots(&ctx.settings.billing)
                 .map(Arc::new),
-            play_push: crate::stores::play::service::push_auth(&ctx.settings.billing)
-                .map(Arc::new),
+            play_push: crate::stores::play::service::push_auth(&ctx.settings.billing).map(Arc::new),
             play_api: Arc::new(HttpPlayApi::new(&ctx.settings.billing)),
             mail: ctx.mail.clone(),
             contacts: Contacts::default(),

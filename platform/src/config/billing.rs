@@ -107,22 +107,31 @@ impl BillingSettings {
             return Err("billing.past_due_grace_s: expected at most 90 days of seconds".into());
         }
         if self.stripe_timeout_ms == 0 || self.play_timeout_ms == 0 {
-            return Err("billing.stripe_timeout_ms / play_timeout_ms: expected a positive number".into());
+            return Err(
+                "billing.stripe_timeout_ms / play_timeout_ms: expected a positive number".into(),
+            );
         }
-        if !matches!(self.app_store_environment.as_str(), "Production" | "Sandbox") {
+        if !matches!(
+            self.app_store_environment.as_str(),
+            "Production" | "Sandbox"
+        ) {
             return Err("billing.app_store_environment: expected Production or Sandbox".into());
         }
         if let Some(path) = &self.app_store_root_ca_path
             && std::fs::metadata(path).is_err()
         {
-            return Err(format!("billing.app_store_root_ca_path: cannot read {path}"));
+            return Err(format!(
+                "billing.app_store_root_ca_path: cannot read {path}"
+            ));
         }
         if let Some(jwks) = &self.play_push_jwks {
             let keys = serde_json::from_str::<serde_json::Value>(jwks)
                 .ok()
                 .filter(|v| v["keys"].is_array());
             if keys.is_none() {
-                return Err("billing.play_push_jwks: expected a JWKS document ({\"keys\": [...]})".into());
+                return Err(
+                    "billing.play_push_jwks: expected a JWKS document ({\"keys\": [...]})".into(),
+                );
             }
         }
         if !(0..=1_000_000).contains(&self.employer_default_seats) {

@@ -1,7 +1,8 @@
-//! Export: the member's subscriptions, Stripe customer link, grants (revoked ones too),
-//! consumed sessions, the ledger's history, employer sponsorships and waitlist places.
-//! Erasure: the ledger (grants, consumptions, history), the Stripe customer link, the
-//! member's waitlist places and paid-twice records are deleted; subscription rows are kept, cut
+//! Export: the member's subscriptions, Stripe customer link, store account token, grants
+//! (revoked ones too), consumed sessions, the ledger's history, employer sponsorships and
+//! waitlist places. Erasure: the ledger (grants, consumptions, history), the Stripe
+//! customer link, the store account token, the member's waitlist places and paid-twice
+//! records are deleted; subscription rows are kept, cut
 //! from the person (they hold only the pseudonymous user id, product, price, status and
 //! dates), because they back the provider's invoices that tax law requires keeping. The
 //! member's ledger version row stays, a bare counter, so no node's cache can mistake a
@@ -96,6 +97,7 @@ impl BillingService {
                     "employer_waitlists": waitlists,
                     "promo_redemptions": redemptions,
                     "stripe_customer_id": subs::customer_of(conn, &user)?,
+                    "store_account_token": crate::stores::repo::token_of(conn, &user)?,
                     "subscriptions": subscriptions,
                     "grants": grants,
                     "consumptions": consumptions,
@@ -113,7 +115,8 @@ impl BillingService {
             .write(move |conn| {
                 let n = ledger::delete_member(conn, &user)?
                     + subs::delete_customer(conn, &user)?
-                    + crate::employers::repo::delete_waitlist_of(conn, &user)?;
+                    + crate::employers::repo::delete_waitlist_of(conn, &user)?
+                    + crate::stores::repo::delete_token(conn, &user)?;
                 ledger::bump_version(conn, &user)?;
                 Ok::<_, DbError>(n)
             })

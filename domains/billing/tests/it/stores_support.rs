@@ -81,7 +81,10 @@ impl Pki {
         let mut int_params = ca_params("Test Worldwide Developer Relations");
         int_params
             .custom_extensions
-            .push(CustomExtension::from_oid_content(INTERMEDIATE_MARKER, vec![5, 0]));
+            .push(CustomExtension::from_oid_content(
+                INTERMEDIATE_MARKER,
+                vec![5, 0],
+            ));
         let intermediate = int_params.signed_by(&int_key, &root_issuer).unwrap();
         let int_issuer = Issuer::new(int_params, int_key);
 
@@ -171,9 +174,11 @@ pub async fn store_plan(app: &TestApp, admin: &SignedIn, app_store: &str, play: 
             "/v1/billing/admin/products/{}/prices",
             product["id"].as_str().unwrap()
         ),
-        Some(json!({"amount_minor": 999, "currency": "USD", "interval": "month",
+        Some(
+            json!({"amount_minor": 999, "currency": "USD", "interval": "month",
                     "trial_days": null, "stripe_price_id": null,
-                    "app_store_product_id": app_store, "play_product_id": play})),
+                    "app_store_product_id": app_store, "play_product_id": play}),
+        ),
     )
     .await;
     json_of(resp, StatusCode::CREATED).await

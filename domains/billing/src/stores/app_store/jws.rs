@@ -66,13 +66,15 @@ impl Roots {
 
 fn parse(der: &[u8]) -> Result<X509Certificate<'_>, JwsError> {
     match X509Certificate::from_der(der) {
-        Ok((rest, cert)) if rest.is_empty() => Ok(cert),
+        Ok(([], cert)) => Ok(cert),
         _ => Err(JwsError::Malformed),
     }
 }
 
 fn has_extension(cert: &X509Certificate<'_>, oid: &str) -> bool {
-    cert.extensions().iter().any(|e| e.oid.to_id_string() == oid)
+    cert.extensions()
+        .iter()
+        .any(|e| e.oid.to_id_string() == oid)
 }
 
 fn valid_at(cert: &X509Certificate<'_>, now: ASN1Time) -> Result<(), JwsError> {
@@ -103,11 +105,15 @@ fn verified_leaf_key(x5c: &[String], roots: &Roots, now_s: i64) -> Result<Vec<u8
         .filter_map(|der| parse(der).ok())
         .find(|root| {
             root.subject() == intermediate.issuer()
-                && intermediate.verify_signature(Some(root.public_key())).is_ok()
+                && intermediate
+                    .verify_signature(Some(root.public_key()))
+                    .is_ok()
         })
         .ok_or(JwsError::Untrusted)?;
     if !intermediate.is_ca()
-        || leaf.verify_signature(Some(intermediate.public_key())).is_err()
+        || leaf
+            .verify_signature(Some(intermediate.public_key()))
+            .is_err()
         || leaf.issuer() != intermediate.subject()
         || !has_extension(&leaf, LEAF_MARKER_OID)
         || !has_extension(&intermediate, INTERMEDIATE_MARKER_OID)

@@ -119,11 +119,21 @@ mod tests {
         let off = json!({"autoRenewStatus": 0});
         let trial = json!({"offerDiscountType": "FREE_TRIAL"});
         let cases = [
-            (n("SUBSCRIBED", Some("INITIAL_BUY")), &tx, Some(&on), Status::Active),
+            (
+                n("SUBSCRIBED", Some("INITIAL_BUY")),
+                &tx,
+                Some(&on),
+                Status::Active,
+            ),
             (n("SUBSCRIBED", None), &trial, Some(&on), Status::Trialing),
             (n("DID_RENEW", None), &tx, Some(&off), Status::Canceled),
             (n("DID_RENEW", None), &tx, None, Status::Active),
-            (n("DID_FAIL_TO_RENEW", Some("GRACE_PERIOD")), &tx, None, Status::PastDue),
+            (
+                n("DID_FAIL_TO_RENEW", Some("GRACE_PERIOD")),
+                &tx,
+                None,
+                Status::PastDue,
+            ),
             (n("EXPIRED", Some("VOLUNTARY")), &tx, None, Status::Expired),
             (n("REFUND", None), &tx, None, Status::Refunded),
             (n("REVOKE", None), &tx, None, Status::Revoked),

@@ -18,7 +18,10 @@ use crate::subscriptions::model::Provider;
 /// file, else Apple Root CA - G3. `None` (logged) if the configured root is unreadable,
 /// so every notification is refused rather than trusted to another root.
 pub fn roots(settings: &haven_platform::config::BillingSettings) -> Option<Roots> {
-    let pem = match (&settings.app_store_root_ca_pem, &settings.app_store_root_ca_path) {
+    let pem = match (
+        &settings.app_store_root_ca_pem,
+        &settings.app_store_root_ca_path,
+    ) {
         (Some(pem), _) => pem.clone(),
         (None, Some(path)) => match std::fs::read_to_string(path) {
             Ok(pem) => pem,
@@ -59,7 +62,9 @@ fn view(n: &Notification, tx: &Value, renewal: Option<&Value>) -> Result<StoreVi
         .ok_or(Malformed("signedTransactionInfo.originalTransactionId"))?;
     let status = notification::status_of(n, tx, renewal);
     let grace_until = match n.subtype.as_deref() {
-        Some("GRACE_PERIOD") => renewal.and_then(|r| notification::time_ms(&r["gracePeriodExpiresDate"])),
+        Some("GRACE_PERIOD") => {
+            renewal.and_then(|r| notification::time_ms(&r["gracePeriodExpiresDate"]))
+        }
         _ => None,
     };
     Ok(StoreView {

@@ -47,10 +47,9 @@ pub fn verify(authorization: Option<&str>, auth: &PushAuth) -> Result<(), Refusa
     validation.set_audience(&[auth.audience.as_str()]);
     let bare = auth.issuer.trim_start_matches("https://");
     validation.set_issuer(&[auth.issuer.as_str(), bare]);
-    validation.required_spec_claims =
-        HashSet::from(["exp", "aud", "iss"].map(str::to_owned));
-    let data = jsonwebtoken::decode::<Claims>(token, &key, &validation)
-        .map_err(|e| match e.kind() {
+    validation.required_spec_claims = HashSet::from(["exp", "aud", "iss"].map(str::to_owned));
+    let data =
+        jsonwebtoken::decode::<Claims>(token, &key, &validation).map_err(|e| match e.kind() {
             jsonwebtoken::errors::ErrorKind::ExpiredSignature => "token expired",
             jsonwebtoken::errors::ErrorKind::InvalidAudience => "wrong audience",
             jsonwebtoken::errors::ErrorKind::InvalidIssuer => "wrong issuer",

@@ -48,8 +48,7 @@ fn malformed(what: &'static str) -> StoreWebhookError {
 fn url_safe(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= 1024
-        && s
-            .bytes()
+        && s.bytes()
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
 }
 
@@ -178,7 +177,9 @@ impl BillingService {
         let id = m.id.clone();
         let seen = self
             .db
-            .read_primary(move |conn| Ok::<_, StoreWebhookError>(subs::event_seen(conn, "play", &id)?))
+            .read_primary(move |conn| {
+                Ok::<_, StoreWebhookError>(subs::event_seen(conn, "play", &id)?)
+            })
             .await?;
         if seen {
             return Ok(Delivery::Duplicate);
@@ -199,7 +200,15 @@ impl BillingService {
                 let Some(view) = view else {
                     // Unknown to Google or still pending: recorded, nothing applied.
                     let event_type = format!("subscription.{}", m.notification_type);
-                    let new = subs::record_event(conn, "play", &m.id, &event_type, m.at_ms, "ignored", now)?;
+                    let new = subs::record_event(
+                        conn,
+                        "play",
+                        &m.id,
+                        &event_type,
+                        m.at_ms,
+                        "ignored",
+                        now,
+                    )?;
                     return Ok::<_, StoreWebhookError>(if new {
                         Delivery::Processed(crate::subscriptions::service::Outcome::Unknown)
                     } else {
