@@ -19,6 +19,7 @@ use serde::{Deserialize, Serialize};
 use super::model::MembershipId;
 use super::repo::{self, SeatRow};
 use crate::service::BillingService;
+use crate::stripe::client::StripeError;
 use crate::subscriptions::repo::SubscriptionRow;
 
 /// The job's kind.
@@ -136,18 +137,24 @@ impl BillingService {
         let cancel = self.settings.employer_cancel_personal_stripe;
         let mut lines = Vec::new();
         for s in &subscriptions {
-            let canceled = cancel && s.provider == "stripe" && stripe_id(&s.provider_ref);
-            if canceled {
+            let mut canceled = false;
+            if cancel && s.provider == "stripe" && stripe_id(&s.provider_ref) {
                 let form = vec![("cancel_at_period_end".to_owned(), "true".to_owned())];
                 let key = format!("haven-paid-twice-{membership}-{}", s.provider_ref);
-                self.stripe
-                    .post_form(
-                        &format!("/v1/subscriptions/{}", s.provider_ref),
-                        &form,
-                        &key,
-                    )
-                    .await?;
-                tracing::info!(subscription_id = %s.id, "personal Stripe subscription set to cancel at period end: employer-sponsored");
+                let path = format!("/v1/subscriptions/{}", s.provider_ref);
+                match self.stripe.post_form(&path, &form, &key).await {
+                    Ok(_) => {
+                        canceled = true;
+                        tracing::info!(subscription_id = %s.id, "personal Stripe subscription set to cancel at period end: employer-sponsored");
+                    }
+                    // Retrying cannot help (no key, or Stripe refuses, e.g. the
+                    // subscription ended meanwhile): the email tells them to check it.
+                    Err(e @ (StripeError::NotConfigured | StripeError::Refused(_))) => {
+                        tracing::warn!(subscription_id = %s.id, error = %e, "cannot cancel the personal Stripe subscription");
+                    }
+                    // An outage: the job is retried with the same idempotency key.
+                    Err(e @ StripeError::Unavailable(_)) => return Err(e.into()),
+                }
             }
             lines.push(paragraph(s, canceled));
         }

@@ -530,7 +530,8 @@ async fn export_and_erasure_cover_the_ledger() {
     assert_eq!(
         export,
         json!({"grants": [], "consumptions": [], "ledger_history": [],
-               "stripe_customer_id": null, "subscriptions": [], "promo_redemptions": [], "employer_sponsorships": []})
+               "stripe_customer_id": null, "subscriptions": [], "promo_redemptions": [], "employer_sponsorships": [],
+               "employer_waitlists": []})
     );
     assert!(
         !billing

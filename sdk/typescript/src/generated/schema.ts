@@ -53,8 +53,10 @@ export interface paths {
         /**
          * Set an employer's contract
          * @description Admins only (role `admin`, signed in with a second factor). The product the
-         *     organization's members get and how many at once; members waiting for a seat are
-         *     seated, first come first, while seats are free.
+         *     organization's members get and how many at once (`seats: null`: the configured
+         *     default); the members seated now get the product's features, and members waiting
+         *     for a seat are seated, first come first, while seats are free. A join beyond the
+         *     seats is refused (`409 seats_full` on identity's join) and waitlisted.
          */
         put: operations["billingSetEmployerContract"];
         post?: never;
@@ -73,8 +75,9 @@ export interface paths {
         };
         /**
          * An employer's waitlist
-         * @description Admins only. Members who joined the organization while its seats were full, first
-         *     come first.
+         * @description Admins only. Members whose join was refused because every seat was taken
+         *     (`409 seats_full`), and members waiting for a seat to free up, first come first.
+         *     A member leaves the list when they take a seat.
          */
         get: operations["billingEmployerWaitlist"];
         put?: never;
@@ -1242,7 +1245,9 @@ export interface paths {
          *     eligibility list, or with an `employee_id` on the list (an entry that also names
          *     an email must name theirs); otherwise `403 not_eligible`. One sponsorship at a
          *     time: already sponsored by another organization is `409 already_member`; an
-         *     employee id another member uses is `409 employee_id_claimed`. Joining the same
+         *     employee id another member uses is `409 employee_id_claimed`. When every seat the
+         *     organization sponsors is taken, the join is refused with `409 seats_full` and the
+         *     caller is put on the organization's waitlist (its admins see it). Joining the same
          *     organization again answers `200` with the existing membership. At most 20
          *     attempts per hour per member (`429`).
          */
@@ -2233,9 +2238,10 @@ export interface components {
             product_id: string;
             /**
              * Format: int64
-             * @description How many members it sponsors at once, 1–1,000,000.
+             * @description How many members it sponsors at once, 1–1,000,000; `null`: the configured default
+             *     (`billing.employer_default_seats`). A join beyond them is refused and waitlisted.
              */
-            seats: number;
+            seats?: number | null;
         };
         /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
         BillingSetEmployerContractProblem: components["schemas"]["Problem"] & {
@@ -2329,16 +2335,22 @@ export interface components {
          */
         BillingWaitlistEntry: {
             /**
-             * Format: date-time
-             * @description When they joined the organization.
-             * @example 2026-11-26T09:30:00Z
+             * @description The place on the list (`bwl_…`); earlier places come first.
+             * @example bwl_00000000000000000000000000
              */
-            joined_at: string;
+            id: string;
             /**
-             * @description The membership (identity's id).
+             * @description Their membership (identity's id) when they are a member already, waiting for a seat
+             *     to free up; `null` when their join was refused (`409 seats_full`).
              * @example mbr_00000000000000000000000000
              */
-            membership_id: string;
+            membership_id?: string | null;
+            /**
+             * Format: date-time
+             * @description When they asked to join.
+             * @example 2026-11-26T09:30:00Z
+             */
+            requested_at: string;
             /**
              * @description The member.
              * @example usr_00000000000000000000000000
@@ -3129,7 +3141,7 @@ export interface components {
         /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
         IdentityJoinOrganizationProblem: components["schemas"]["Problem"] & {
             /** @enum {string} */
-            code: "bad_request" | "idempotency_key_invalid" | "unauthorized" | "email_not_verified" | "not_eligible" | "not_found" | "already_member" | "employee_id_claimed" | "idempotency_key_in_use" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "idempotency_key_reused" | "rate_limited" | "internal" | "unavailable" | "request_timeout";
+            code: "bad_request" | "idempotency_key_invalid" | "unauthorized" | "email_not_verified" | "not_eligible" | "not_found" | "already_member" | "employee_id_claimed" | "seats_full" | "idempotency_key_in_use" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "idempotency_key_reused" | "rate_limited" | "internal" | "unavailable" | "request_timeout";
         };
         /**
          * @description How a member qualified for their membership.

@@ -111,8 +111,9 @@ def sync_detailed(
 ) -> Response[BillingEmployerWaitlistProblem | PageBillingWaitlistEntry]:
     """An employer's waitlist
 
-     Admins only. Members who joined the organization while its seats were full, first
-    come first.
+     Admins only. Members whose join was refused because every seat was taken
+    (`409 seats_full`), and members waiting for a seat to free up, first come first.
+    A member leaves the list when they take a seat.
 
     Args:
         organization_id (str): A TypeID: the type prefix, `_`, then 26 base32 characters. Example:
@@ -151,8 +152,9 @@ def sync(
 ) -> BillingEmployerWaitlistProblem | PageBillingWaitlistEntry | None:
     """An employer's waitlist
 
-     Admins only. Members who joined the organization while its seats were full, first
-    come first.
+     Admins only. Members whose join was refused because every seat was taken
+    (`409 seats_full`), and members waiting for a seat to free up, first come first.
+    A member leaves the list when they take a seat.
 
     Args:
         organization_id (str): A TypeID: the type prefix, `_`, then 26 base32 characters. Example:
@@ -186,8 +188,9 @@ async def asyncio_detailed(
 ) -> Response[BillingEmployerWaitlistProblem | PageBillingWaitlistEntry]:
     """An employer's waitlist
 
-     Admins only. Members who joined the organization while its seats were full, first
-    come first.
+     Admins only. Members whose join was refused because every seat was taken
+    (`409 seats_full`), and members waiting for a seat to free up, first come first.
+    A member leaves the list when they take a seat.
 
     Args:
         organization_id (str): A TypeID: the type prefix, `_`, then 26 base32 characters. Example:
@@ -224,8 +227,9 @@ async def asyncio(
 ) -> BillingEmployerWaitlistProblem | PageBillingWaitlistEntry | None:
     """An employer's waitlist
 
-     Admins only. Members who joined the organization while its seats were full, first
-    come first.
+     Admins only. Members whose join was refused because every seat was taken
+    (`409 seats_full`), and members waiting for a seat to free up, first come first.
+    A member leaves the list when they take a seat.
 
     Args:
         organization_id (str): A TypeID: the type prefix, `_`, then 26 base32 characters. Example:

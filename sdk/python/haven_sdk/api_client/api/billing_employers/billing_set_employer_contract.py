@@ -110,8 +110,10 @@ def sync_detailed(
     """Set an employer's contract
 
      Admins only (role `admin`, signed in with a second factor). The product the
-    organization's members get and how many at once; members waiting for a seat are
-    seated, first come first, while seats are free.
+    organization's members get and how many at once (`seats: null`: the configured
+    default); the members seated now get the product's features, and members waiting
+    for a seat are seated, first come first, while seats are free. A join beyond the
+    seats is refused (`409 seats_full` on identity's join) and waitlisted.
 
     Args:
         organization_id (str): A TypeID: the type prefix, `_`, then 26 base32 characters. Example:
@@ -148,8 +150,10 @@ def sync(
     """Set an employer's contract
 
      Admins only (role `admin`, signed in with a second factor). The product the
-    organization's members get and how many at once; members waiting for a seat are
-    seated, first come first, while seats are free.
+    organization's members get and how many at once (`seats: null`: the configured
+    default); the members seated now get the product's features, and members waiting
+    for a seat are seated, first come first, while seats are free. A join beyond the
+    seats is refused (`409 seats_full` on identity's join) and waitlisted.
 
     Args:
         organization_id (str): A TypeID: the type prefix, `_`, then 26 base32 characters. Example:
@@ -181,8 +185,10 @@ async def asyncio_detailed(
     """Set an employer's contract
 
      Admins only (role `admin`, signed in with a second factor). The product the
-    organization's members get and how many at once; members waiting for a seat are
-    seated, first come first, while seats are free.
+    organization's members get and how many at once (`seats: null`: the configured
+    default); the members seated now get the product's features, and members waiting
+    for a seat are seated, first come first, while seats are free. A join beyond the
+    seats is refused (`409 seats_full` on identity's join) and waitlisted.
 
     Args:
         organization_id (str): A TypeID: the type prefix, `_`, then 26 base32 characters. Example:
@@ -217,8 +223,10 @@ async def asyncio(
     """Set an employer's contract
 
      Admins only (role `admin`, signed in with a second factor). The product the
-    organization's members get and how many at once; members waiting for a seat are
-    seated, first come first, while seats are free.
+    organization's members get and how many at once (`seats: null`: the configured
+    default); the members seated now get the product's features, and members waiting
+    for a seat are seated, first come first, while seats are free. A join beyond the
+    seats is refused (`409 seats_full` on identity's join) and waitlisted.
 
     Args:
         organization_id (str): A TypeID: the type prefix, `_`, then 26 base32 characters. Example:

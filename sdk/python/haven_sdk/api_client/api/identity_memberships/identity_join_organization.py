@@ -131,7 +131,9 @@ def sync_detailed(
     eligibility list, or with an `employee_id` on the list (an entry that also names
     an email must name theirs); otherwise `403 not_eligible`. One sponsorship at a
     time: already sponsored by another organization is `409 already_member`; an
-    employee id another member uses is `409 employee_id_claimed`. Joining the same
+    employee id another member uses is `409 employee_id_claimed`. When every seat the
+    organization sponsors is taken, the join is refused with `409 seats_full` and the
+    caller is put on the organization's waitlist (its admins see it). Joining the same
     organization again answers `200` with the existing membership. At most 20
     attempts per hour per member (`429`).
 
@@ -173,7 +175,9 @@ def sync(
     eligibility list, or with an `employee_id` on the list (an entry that also names
     an email must name theirs); otherwise `403 not_eligible`. One sponsorship at a
     time: already sponsored by another organization is `409 already_member`; an
-    employee id another member uses is `409 employee_id_claimed`. Joining the same
+    employee id another member uses is `409 employee_id_claimed`. When every seat the
+    organization sponsors is taken, the join is refused with `409 seats_full` and the
+    caller is put on the organization's waitlist (its admins see it). Joining the same
     organization again answers `200` with the existing membership. At most 20
     attempts per hour per member (`429`).
 
@@ -210,7 +214,9 @@ async def asyncio_detailed(
     eligibility list, or with an `employee_id` on the list (an entry that also names
     an email must name theirs); otherwise `403 not_eligible`. One sponsorship at a
     time: already sponsored by another organization is `409 already_member`; an
-    employee id another member uses is `409 employee_id_claimed`. Joining the same
+    employee id another member uses is `409 employee_id_claimed`. When every seat the
+    organization sponsors is taken, the join is refused with `409 seats_full` and the
+    caller is put on the organization's waitlist (its admins see it). Joining the same
     organization again answers `200` with the existing membership. At most 20
     attempts per hour per member (`429`).
 
@@ -250,7 +256,9 @@ async def asyncio(
     eligibility list, or with an `employee_id` on the list (an entry that also names
     an email must name theirs); otherwise `403 not_eligible`. One sponsorship at a
     time: already sponsored by another organization is `409 already_member`; an
-    employee id another member uses is `409 employee_id_claimed`. Joining the same
+    employee id another member uses is `409 employee_id_claimed`. When every seat the
+    organization sponsors is taken, the join is refused with `409 seats_full` and the
+    caller is put on the organization's waitlist (its admins see it). Joining the same
     organization again answers `200` with the existing membership. At most 20
     attempts per hour per member (`429`).
 
