@@ -51,13 +51,10 @@ const NARRATORS: [(&str, &str, &str, Option<&str>); 4] = [
 ];
 
 /// `(english, spanish, french)` words per kind, combined into titles.
-fn words(
-    kind: Kind,
-) -> (
-    &'static [(&'static str, &'static str, &'static str)],
-    &'static str,
-    &'static [&'static str],
-) {
+/// `(english, spanish, french)` title words.
+type Titles = &'static [(&'static str, &'static str, &'static str)];
+
+fn words(kind: Kind) -> (Titles, &'static str, &'static [&'static str]) {
     match kind {
         Kind::Meditation => (
             &[
@@ -240,7 +237,7 @@ impl ContentService {
                         en.to_lowercase()
                     ),
                 }];
-                if n % 3 != 0 {
+                if !n.is_multiple_of(3) {
                     texts.push(TextInput {
                         locale: "es".into(),
                         title: format!("{es}{suffix}"),
@@ -248,7 +245,7 @@ impl ContentService {
                         description: format!("Una sesión: {}.", es.to_lowercase()),
                     });
                 }
-                if n % 2 == 0 {
+                if n.is_multiple_of(2) {
                     texts.push(TextInput {
                         locale: "fr".into(),
                         title: format!("{fr}{suffix}"),

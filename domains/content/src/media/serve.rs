@@ -165,10 +165,10 @@ pub async fn serve(req: &Request, service: Data<&ContentService>) -> Response {
         // The URL is a capability: keep it out of shared caches.
         .header(header::CACHE_CONTROL, "private, max-age=300")
         .body(body);
-    if status == StatusCode::PARTIAL_CONTENT {
-        if let Ok(v) = format!("bytes {start}-{}/{size}", end - 1).parse() {
-            resp.headers_mut().insert(header::CONTENT_RANGE, v);
-        }
+    if status == StatusCode::PARTIAL_CONTENT
+        && let Ok(v) = format!("bytes {start}-{}/{size}", end - 1).parse()
+    {
+        resp.headers_mut().insert(header::CONTENT_RANGE, v);
     }
     resp
 }

@@ -94,11 +94,11 @@ impl SearchIndex {
             }
             let mut named = Vec::new();
             for v in &item.doc.variants {
-                if let Some(n) = v.narrator_id.as_ref().and_then(|id| narrators.get(id)) {
-                    if !named.contains(&n.id) {
-                        named.push(n.id);
-                        doc.add_text(fields.narrators, &n.name);
-                    }
+                if let Some(n) = v.narrator_id.as_ref().and_then(|id| narrators.get(id))
+                    && !named.contains(&n.id)
+                {
+                    named.push(n.id);
+                    doc.add_text(fields.narrators, &n.name);
                 }
             }
             writer.add_document(doc)?;

@@ -588,6 +588,52 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/content/admin/media/items/{item_id}/audio/{duration_s}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Upload a variant's audio
+         * @description Editors only. The body streams to the media storage (never held whole in
+         *     memory) up to `content.media.max_upload_bytes` (`413` past it). Its type is judged
+         *     by its first bytes: `415 unsupported_media_type` when it is no audio the catalog
+         *     takes, `415 media_type_mismatch` when it is another than `Content-Type` says. The
+         *     item's draft must have a variant of `duration_s` (`409 variant_missing`). A new
+         *     upload replaces the previous one.
+         */
+        put: operations["contentUploadVariantAudio"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/content/admin/media/items/{item_id}/image": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Upload an item's image
+         * @description Editors only. Streams like audio uploads; JPEG, PNG or WebP, judged by the first
+         *     bytes. Replaces the previous image.
+         */
+        put: operations["contentUploadItemImage"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/content/admin/narrators": {
         parameters: {
             query?: never;
@@ -679,6 +725,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/content/items/{item_id}/variants/{duration_s}/media-url": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a signed URL of a variant's audio
+         * @description Members. A URL of the audio of a published item's variant, valid for
+         *     `content.media.url_ttl_s` and signed (HMAC-SHA256) for its path and expiry: fetch
+         *     it without credentials, with a single `Range` if you like (`206`, or `416` when
+         *     the range is past the end). A premium variant needs the `content.premium`
+         *     entitlement (a subscription or a grant): `403 premium_required` without it.
+         *     `409 media_missing` when no audio was uploaded yet.
+         */
+        get: operations["contentGetVariantMediaUrl"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/content/narrators": {
         parameters: {
             query?: never;
@@ -712,6 +783,32 @@ export interface paths {
          * @description Public. One narrator with their biography in one locale. Served from memory.
          */
         get: operations["contentGetCatalogNarrator"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/content/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search the catalog
+         * @description Public. Titles, subtitles, descriptions, tags, categories and narrator names in
+         *     every locale, without regard to case or accents (`meditacion` finds
+         *     `Meditación`), tolerant of typos (one per word of 4–7 letters, two beyond), the
+         *     last word matched as a prefix; every word must match. Ranked by relevance (title
+         *     first, then tags and narrators, then descriptions). Filters as in browse; texts in
+         *     one locale with the same fallback. Served from memory; `If-None-Match` answers
+         *     `304`.
+         */
+        get: operations["contentSearch"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2579,6 +2676,11 @@ export interface components {
             /** @enum {string} */
             code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_found" | "payload_too_large" | "unsupported_media_type" | "internal" | "unavailable" | "request_timeout";
         };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        ContentGetVariantMediaUrlProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "premium_required" | "not_found" | "media_missing" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
         /**
          * ContentItemDocument
          * @description An item document (draft or published), every locale.
@@ -2702,6 +2804,64 @@ export interface components {
             code: "bad_request" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
         };
         /**
+         * ContentMedia
+         * @description An uploaded media object.
+         */
+        ContentMedia: {
+            /** @description The type its first bytes show. */
+            content_type: string;
+            /**
+             * Format: date-time
+             * @description When it was uploaded.
+             */
+            created_at: string;
+            /**
+             * Format: uint32
+             * @description The variant's length, for audio.
+             */
+            duration_s?: number | null;
+            /**
+             * @description `med_…`.
+             * @example med_00000000000000000000000000
+             */
+            id: string;
+            /**
+             * @description The item.
+             * @example itm_00000000000000000000000000
+             */
+            item_id: string;
+            /**
+             * Format: int64
+             * @description Size in bytes.
+             */
+            size_bytes: number;
+            /** @description `image`, or `audio` with `duration_s`. */
+            slot: string;
+        };
+        /**
+         * ContentMediaUrl
+         * @description A signed URL of a variant's audio.
+         */
+        ContentMediaUrl: {
+            /** @description MIME type of the audio. */
+            content_type: string;
+            /**
+             * Format: date-time
+             * @description When the URL stops working.
+             */
+            expires_at: string;
+            /**
+             * Format: int64
+             * @description Size in bytes.
+             */
+            size_bytes: number;
+            /**
+             * @description Path and query relative to the API's base URL; `GET` it (with `Range` if you
+             *     like) without an `Authorization` header until `expires_at`.
+             */
+            url: string;
+        };
+        /**
          * ContentNarratorInput
          * @description A narrator as editors set it (`POST` creates, `PUT` replaces).
          */
@@ -2762,10 +2922,38 @@ export interface components {
             /** @enum {string} */
             code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_found" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "precondition_required" | "internal" | "unavailable" | "request_timeout";
         };
+        /**
+         * ContentSearchPage
+         * @description One page of search results, best first.
+         */
+        ContentSearchPage: {
+            /** @description The matches, best first. */
+            items: components["schemas"]["ContentCatalogItem"][];
+            /**
+             * Format: uint32
+             * @description The `offset` of the next page; absent on the last one.
+             */
+            next_offset?: number | null;
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        ContentSearchProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
         /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
         ContentUnpublishItemProblem: components["schemas"]["Problem"] & {
             /** @enum {string} */
             code: "bad_request" | "idempotency_key_invalid" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_found" | "item_archived" | "not_published" | "default_locale_missing" | "idempotency_key_in_use" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "idempotency_key_reused" | "precondition_required" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        ContentUploadItemImageProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_found" | "item_archived" | "variant_missing" | "payload_too_large" | "unsupported_media_type" | "media_type_mismatch" | "validation_failed" | "internal" | "unavailable" | "request_timeout" | "storage_unavailable";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        ContentUploadVariantAudioProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_found" | "item_archived" | "variant_missing" | "payload_too_large" | "unsupported_media_type" | "media_type_mismatch" | "validation_failed" | "internal" | "unavailable" | "request_timeout" | "storage_unavailable";
         };
         /**
          * ContentVariant
@@ -3990,6 +4178,7 @@ export type ContentGetCatalogItemProblem = components['schemas']['ContentGetCata
 export type ContentGetCatalogNarratorProblem = components['schemas']['ContentGetCatalogNarratorProblem'];
 export type ContentGetItemProblem = components['schemas']['ContentGetItemProblem'];
 export type ContentGetNarratorProblem = components['schemas']['ContentGetNarratorProblem'];
+export type ContentGetVariantMediaUrlProblem = components['schemas']['ContentGetVariantMediaUrlProblem'];
 export type ContentItemDocument = components['schemas']['ContentItemDocument'];
 export type ContentItemDraftInput = components['schemas']['ContentItemDraftInput'];
 export type ContentItemRevision = components['schemas']['ContentItemRevision'];
@@ -4000,13 +4189,19 @@ export type ContentKind = components['schemas']['ContentKind'];
 export type ContentListItemRevisionsProblem = components['schemas']['ContentListItemRevisionsProblem'];
 export type ContentListItemsProblem = components['schemas']['ContentListItemsProblem'];
 export type ContentListNarratorsProblem = components['schemas']['ContentListNarratorsProblem'];
+export type ContentMedia = components['schemas']['ContentMedia'];
+export type ContentMediaUrl = components['schemas']['ContentMediaUrl'];
 export type ContentNarratorInput = components['schemas']['ContentNarratorInput'];
 export type ContentNarratorRef = components['schemas']['ContentNarratorRef'];
 export type ContentPublishItemProblem = components['schemas']['ContentPublishItemProblem'];
 export type ContentPublishRequest = components['schemas']['ContentPublishRequest'];
 export type ContentReplaceItemDraftProblem = components['schemas']['ContentReplaceItemDraftProblem'];
 export type ContentReplaceNarratorProblem = components['schemas']['ContentReplaceNarratorProblem'];
+export type ContentSearchPage = components['schemas']['ContentSearchPage'];
+export type ContentSearchProblem = components['schemas']['ContentSearchProblem'];
 export type ContentUnpublishItemProblem = components['schemas']['ContentUnpublishItemProblem'];
+export type ContentUploadItemImageProblem = components['schemas']['ContentUploadItemImageProblem'];
+export type ContentUploadVariantAudioProblem = components['schemas']['ContentUploadVariantAudioProblem'];
 export type ContentVariant = components['schemas']['ContentVariant'];
 export type ContentVariantInput = components['schemas']['ContentVariantInput'];
 export type FieldError = components['schemas']['FieldError'];
@@ -7697,6 +7892,258 @@ export interface operations {
             };
         };
     };
+    contentUploadVariantAudio: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The item. */
+                item_id: string;
+                /** @description The variant's length in seconds. */
+                duration_s: number;
+            };
+            cookie?: never;
+        };
+        /** @description An audio file, streamed: its type is checked against its first bytes. */
+        requestBody: {
+            content: {
+                "audio/flac": string;
+                "audio/mp4": string;
+                "audio/mpeg": string;
+                "audio/ogg": string;
+                "audio/wav": string;
+            };
+        };
+        responses: {
+            /** @description Stored; it replaced the slot's previous object, if any. */
+            200: {
+                headers: {
+                    /** @description `private`. */
+                    "CACHE-CONTROL": "private";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ContentMedia"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentUploadVariantAudioProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentUploadVariantAudioProblem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentUploadVariantAudioProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentUploadVariantAudioProblem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentUploadVariantAudioProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentUploadVariantAudioProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentUploadVariantAudioProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentUploadVariantAudioProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentUploadVariantAudioProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentUploadVariantAudioProblem"];
+                };
+            };
+        };
+    };
+    contentUploadItemImage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The item. */
+                item_id: string;
+            };
+            cookie?: never;
+        };
+        /** @description An image, streamed: its type is checked against its first bytes. */
+        requestBody: {
+            content: {
+                "image/jpeg": string;
+                "image/png": string;
+                "image/webp": string;
+            };
+        };
+        responses: {
+            /** @description Stored; it replaced the slot's previous object, if any. */
+            200: {
+                headers: {
+                    /** @description `private`. */
+                    "CACHE-CONTROL": "private";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ContentMedia"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentUploadItemImageProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentUploadItemImageProblem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentUploadItemImageProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentUploadItemImageProblem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentUploadItemImageProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentUploadItemImageProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentUploadItemImageProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentUploadItemImageProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentUploadItemImageProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentUploadItemImageProblem"];
+                };
+            };
+        };
+    };
     contentCreateNarrator: {
         parameters: {
             query?: never;
@@ -8273,6 +8720,125 @@ export interface operations {
             };
         };
     };
+    contentGetVariantMediaUrl: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The item. */
+                item_id: string;
+                /** @description The variant's length in seconds. */
+                duration_s: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The URL, for this member only. */
+            200: {
+                headers: {
+                    /** @description `private`: signed for whoever asked. */
+                    "CACHE-CONTROL": "private";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ContentMediaUrl"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentGetVariantMediaUrlProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentGetVariantMediaUrlProblem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentGetVariantMediaUrlProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentGetVariantMediaUrlProblem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentGetVariantMediaUrlProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentGetVariantMediaUrlProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentGetVariantMediaUrlProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentGetVariantMediaUrlProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentGetVariantMediaUrlProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentGetVariantMediaUrlProblem"];
+                };
+            };
+        };
+    };
     contentListNarrators: {
         parameters: {
             query?: {
@@ -8479,6 +9045,121 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ContentGetCatalogNarratorProblem"];
+                };
+            };
+        };
+    };
+    contentSearch: {
+        parameters: {
+            query: {
+                /** @description What to look for: 1–100 characters, not blank. */
+                q: string;
+                /** @description BCP 47 tag `language[-Script][-REGION]`; absent: the catalog's default. */
+                locale?: string;
+                /** @description Only this kind. */
+                kind?: components["schemas"]["ContentKind"];
+                /** @description Only this category (a lower-case slug). */
+                category?: string;
+                /** @description Only this tag (a lower-case slug). */
+                tag?: string;
+                /** @description Only items with a variant by this narrator. */
+                narrator_id?: string;
+                /** @description Only items with a variant at least this long (seconds). */
+                min_duration_s?: number;
+                /** @description Only items with a variant at most this long (seconds). */
+                max_duration_s?: number;
+                /** @description Page size, 1–50 (default 20). */
+                limit?: number;
+                /** @description Results to skip: the previous page's `next_offset` (at most 1000). */
+                offset?: number;
+            };
+            header?: {
+                /** @description An `ETag` of a copy you hold: `304` when it is current. */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer. */
+            200: {
+                headers: {
+                    /** @description `public, max-age=N`: any cache may keep it. */
+                    "CACHE-CONTROL": string;
+                    /** @description Strong: the catalog version and the requested locale. */
+                    ETAG: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ContentSearchPage"];
+                };
+            };
+            /** @description `If-None-Match` matched: the cached copy is current. */
+            304: {
+                headers: {
+                    /** @description `public, max-age=N`. */
+                    "CACHE-CONTROL": string;
+                    /** @description The current `ETag`. */
+                    ETAG: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentSearchProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentSearchProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentSearchProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentSearchProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentSearchProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentSearchProblem"];
                 };
             };
         };

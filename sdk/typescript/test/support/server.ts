@@ -6,7 +6,7 @@
  * The binary is `$HAVEN_BIN` (relative paths against the repository root), default
  * `<repo>/target/debug/haven`; a missing binary fails the test, never skips it.
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
 import { accessSync, constants, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { type AddressInfo, createServer, type Server } from "node:net";
@@ -106,8 +106,9 @@ export interface Haven {
   stop(): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Starts `haven serve` with `env` added to its environment. */
-export async function startHaven(env: Record<string, string> = {}): Promise<Haven> {
+/** Starts `haven serve` with `env` added to its environment; `seed` runs `haven seed`
+ * (demo accounts and catalog) on its database first. */
+export async function startHaven(env: Record<string, string> = {}, options: { seed?: boolean } = {}): Promise<Haven> {
   const root = repoRoot();
   const bin = resolve(root, process.env["HAVEN_BIN"] ?? "target/debug/haven");
   try {
@@ -120,9 +121,7 @@ export async function startHaven(env: Record<string, string> = {}): Promise<Have
   const [apiPort, adminPort] = await freePorts(2);
   const baseUrl = `http://127.0.0.1:${apiPort}`;
   let output = "";
-  const child: ChildProcess = spawn(bin, ["serve"], {
-    cwd: workDir, // no stray ./haven.toml gets picked up
-    env: {
+  const childEnv = {
       ...process.env,
       HAVEN__SERVER__ADDR: `127.0.0.1:${apiPort}`,
       HAVEN__SERVER__ADMIN_ADDR: `127.0.0.1:${adminPort}`,
@@ -133,7 +132,18 @@ export async function startHaven(env: Record<string, string> = {}): Promise<Have
       HAVEN__JOBS__POLL_INTERVAL_MS: "50",
       NO_COLOR: "1",
       ...env,
-    },
+  };
+  if (options.seed) {
+    const seeded = spawnSync(bin, ["seed"], { cwd: workDir, env: childEnv, encoding: "utf8" });
+    if (seeded.status !== 0) {
+      rmSync(workDir, { recursive: true, force: true });
+      catcher.stop();
+      throw new Error(`haven seed failed (${seeded.status}):\n${seeded.stdout}\n${seeded.stderr}`);
+    }
+  }
+  const child: ChildProcess = spawn(bin, ["serve"], {
+    cwd: workDir, // no stray ./haven.toml gets picked up
+    env: childEnv,
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));

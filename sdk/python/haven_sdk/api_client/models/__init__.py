@@ -111,6 +111,10 @@ from .content_get_item_problem import ContentGetItemProblem
 from .content_get_item_problem_code import ContentGetItemProblemCode
 from .content_get_narrator_problem import ContentGetNarratorProblem
 from .content_get_narrator_problem_code import ContentGetNarratorProblemCode
+from .content_get_variant_media_url_problem import ContentGetVariantMediaUrlProblem
+from .content_get_variant_media_url_problem_code import (
+    ContentGetVariantMediaUrlProblemCode,
+)
 from .content_item_document import ContentItemDocument
 from .content_item_draft_input import ContentItemDraftInput
 from .content_item_revision import ContentItemRevision
@@ -126,6 +130,8 @@ from .content_list_items_problem import ContentListItemsProblem
 from .content_list_items_problem_code import ContentListItemsProblemCode
 from .content_list_narrators_problem import ContentListNarratorsProblem
 from .content_list_narrators_problem_code import ContentListNarratorsProblemCode
+from .content_media import ContentMedia
+from .content_media_url import ContentMediaUrl
 from .content_narrator_input import ContentNarratorInput
 from .content_narrator_ref import ContentNarratorRef
 from .content_publish_item_problem import ContentPublishItemProblem
@@ -135,8 +141,17 @@ from .content_replace_item_draft_problem import ContentReplaceItemDraftProblem
 from .content_replace_item_draft_problem_code import ContentReplaceItemDraftProblemCode
 from .content_replace_narrator_problem import ContentReplaceNarratorProblem
 from .content_replace_narrator_problem_code import ContentReplaceNarratorProblemCode
+from .content_search_page import ContentSearchPage
+from .content_search_problem import ContentSearchProblem
+from .content_search_problem_code import ContentSearchProblemCode
 from .content_unpublish_item_problem import ContentUnpublishItemProblem
 from .content_unpublish_item_problem_code import ContentUnpublishItemProblemCode
+from .content_upload_item_image_problem import ContentUploadItemImageProblem
+from .content_upload_item_image_problem_code import ContentUploadItemImageProblemCode
+from .content_upload_variant_audio_problem import ContentUploadVariantAudioProblem
+from .content_upload_variant_audio_problem_code import (
+    ContentUploadVariantAudioProblemCode,
+)
 from .content_variant import ContentVariant
 from .content_variant_input import ContentVariantInput
 from .field_error import FieldError
@@ -433,6 +448,8 @@ __all__ = (
     "ContentGetItemProblemCode",
     "ContentGetNarratorProblem",
     "ContentGetNarratorProblemCode",
+    "ContentGetVariantMediaUrlProblem",
+    "ContentGetVariantMediaUrlProblemCode",
     "ContentItemDocument",
     "ContentItemDraftInput",
     "ContentItemRevision",
@@ -446,6 +463,8 @@ __all__ = (
     "ContentListItemsProblemCode",
     "ContentListNarratorsProblem",
     "ContentListNarratorsProblemCode",
+    "ContentMedia",
+    "ContentMediaUrl",
     "ContentNarratorInput",
     "ContentNarratorRef",
     "ContentPublishItemProblem",
@@ -455,8 +474,15 @@ __all__ = (
     "ContentReplaceItemDraftProblemCode",
     "ContentReplaceNarratorProblem",
     "ContentReplaceNarratorProblemCode",
+    "ContentSearchPage",
+    "ContentSearchProblem",
+    "ContentSearchProblemCode",
     "ContentUnpublishItemProblem",
     "ContentUnpublishItemProblemCode",
+    "ContentUploadItemImageProblem",
+    "ContentUploadItemImageProblemCode",
+    "ContentUploadVariantAudioProblem",
+    "ContentUploadVariantAudioProblemCode",
     "ContentVariant",
     "ContentVariantInput",
     "FieldError",

@@ -1,0 +1,22 @@
+from enum import StrEnum
+
+
+class ContentGetVariantMediaUrlProblemCode(StrEnum):
+    ACCOUNT_DISABLED = "account_disabled"
+    BAD_REQUEST = "bad_request"
+    FORBIDDEN = "forbidden"
+    INTERNAL = "internal"
+    MEDIA_MISSING = "media_missing"
+    MFA_REQUIRED = "mfa_required"
+    NOT_FOUND = "not_found"
+    PAYLOAD_TOO_LARGE = "payload_too_large"
+    PREMIUM_REQUIRED = "premium_required"
+    REQUEST_TIMEOUT = "request_timeout"
+    ROLE_REVOKED = "role_revoked"
+    UNAUTHORIZED = "unauthorized"
+    UNAVAILABLE = "unavailable"
+    UNSUPPORTED_MEDIA_TYPE = "unsupported_media_type"
+    VALIDATION_FAILED = "validation_failed"
+
+    def __str__(self) -> str:
+        return str(self.value)
