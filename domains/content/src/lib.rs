@@ -10,16 +10,22 @@
 
 pub mod api;
 pub mod catalog;
+pub mod courses;
+pub mod days;
 pub mod error;
+pub mod favorites;
 pub mod items;
 pub mod locale;
 pub mod narrators;
+pub mod playback;
 pub mod ports;
 pub mod preconditions;
 pub mod privacy;
 pub mod rules;
 pub mod schema;
 pub mod service;
+pub mod streaks;
+pub mod today;
 
 use std::sync::Arc;
 
@@ -30,7 +36,7 @@ use haven_platform::jobs::JobHandler;
 use haven_platform::module::Seeded;
 use haven_platform::privacy::{Erasure, UserData};
 use haven_platform::{Module, ModuleInfo, PlatformContext};
-pub use ports::{Entitlements, PREMIUM_FEATURE};
+pub use ports::{Entitlements, PREMIUM_FEATURE, ProfileZones};
 pub use service::ContentService;
 
 /// The content module, mounted as `content`.
@@ -44,9 +50,14 @@ impl ContentModule {
     /// Builds the module from the platform context and its ports. `entitlements` is
     /// `None` until billing's ledger is adapted to it: `None` means premium is refused to
     /// everyone, never granted (its consumer, signed playback URLs, is not built yet).
-    pub fn new(ctx: &PlatformContext, entitlements: Option<Arc<dyn Entitlements>>) -> Self {
+    /// `zones` answers a member's profile time zone (identity).
+    pub fn new(
+        ctx: &PlatformContext,
+        entitlements: Option<Arc<dyn Entitlements>>,
+        zones: Arc<dyn ProfileZones>,
+    ) -> Self {
         Self {
-            service: ContentService::new(ctx, entitlements),
+            service: ContentService::new(ctx, entitlements, zones),
             guard: ctx.guard.clone(),
         }
     }
@@ -80,7 +91,9 @@ impl ModuleInfo for ContentModule {
     }
 
     fn seed(&self) -> BoxFuture<'_, anyhow::Result<Seeded>> {
-        Box::pin(async { Ok(Seeded::NothingToSeed) })
+        // The catalog seed (items, narrators, audio) comes first when there is one; the
+        // courses are built from whatever is published then.
+        Box::pin(self.service.seed_courses())
     }
 }
 

@@ -9,7 +9,7 @@ use haven_platform::{Db, PlatformContext};
 
 use crate::catalog::store::CatalogStore;
 use crate::locale::Locale;
-use crate::ports::Entitlements;
+use crate::ports::{Entitlements, ProfileZones};
 
 /// `content.*` settings, parsed once.
 #[derive(Debug, Clone)]
@@ -22,6 +22,8 @@ pub struct ContentConfig {
     pub day_end_hour: u32,
     /// How far ahead of the server's clock an event may be.
     pub max_event_skew_s: i64,
+    /// Streak freezes: one earned every this many consecutive days, at most `max` banked.
+    pub freezes: crate::streaks::model::FreezeRule,
 }
 
 /// The content use-cases. Cheap to clone.
@@ -32,6 +34,8 @@ pub struct ContentService {
     pub(crate) config: Arc<ContentConfig>,
     /// `None` until billing's ledger is wired: premium variants are then refused.
     pub(crate) entitlements: Option<Arc<dyn Entitlements>>,
+    /// Members' profile zones (identity).
+    pub(crate) zones: Arc<dyn ProfileZones>,
 }
 
 impl std::fmt::Debug for ContentService {
@@ -45,7 +49,11 @@ impl std::fmt::Debug for ContentService {
 
 impl ContentService {
     /// From the platform context and the ports; starts this node's catalog refresher.
-    pub fn new(ctx: &PlatformContext, entitlements: Option<Arc<dyn Entitlements>>) -> Self {
+    pub fn new(
+        ctx: &PlatformContext,
+        entitlements: Option<Arc<dyn Entitlements>>,
+        zones: Arc<dyn ProfileZones>,
+    ) -> Self {
         let s = &ctx.settings.content;
         // Validated at load (`ContentSettings::validate`); the fallback is for settings
         // built without validation.
@@ -63,8 +71,13 @@ impl ContentService {
                 public_max_age_s: s.public_max_age_s,
                 day_end_hour: s.day_end_hour,
                 max_event_skew_s: i64::try_from(s.max_event_skew_s).unwrap_or(86_400),
+                freezes: crate::streaks::model::FreezeRule {
+                    every_days: s.streak_freeze_every_days.max(1),
+                    max: s.streak_max_freezes,
+                },
             }),
             entitlements,
+            zones,
         }
     }
 
@@ -77,4 +90,33 @@ impl ContentService {
 /// A stored UTC time as a `DateTime`.
 pub(crate) fn utc(t: NaiveDateTime) -> DateTime<Utc> {
     DateTime::from_naive_utc_and_offset(t, Utc)
+}
+
+impl ContentService {
+    /// The member's profile zone (identity, through the port); `None` when unset or not
+    /// a zone this server knows.
+    pub(crate) async fn profile_zone(
+        &self,
+        user: &haven_platform::ids::UserId,
+    ) -> Result<Option<chrono_tz::Tz>, haven_platform::Unexpected> {
+        let name = self
+            .zones
+            .time_zone(user)
+            .await
+            .map_err(haven_platform::Unexpected::with("profile time zone"))?;
+        Ok(name.as_deref().and_then(crate::days::parse_zone))
+    }
+
+    /// The zone of the member's "now": the one the app names (where the device is),
+    /// else the profile's, else UTC.
+    pub(crate) async fn zone_now(
+        &self,
+        user: &haven_platform::ids::UserId,
+        requested: Option<chrono_tz::Tz>,
+    ) -> Result<chrono_tz::Tz, haven_platform::Unexpected> {
+        if let Some(zone) = requested {
+            return Ok(zone);
+        }
+        Ok(self.profile_zone(user).await?.unwrap_or(chrono_tz::Tz::UTC))
+    }
 }

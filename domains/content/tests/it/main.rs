@@ -4,6 +4,8 @@
 // Test helpers panic on failure by design; clippy only exempts `#[test]` functions.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod catalog;
+mod courses;
+mod member;
 mod multi_node;
 mod publishing;
 mod support;
