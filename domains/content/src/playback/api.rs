@@ -12,6 +12,7 @@ use poem_openapi::{ApiResponse, OpenApi};
 use super::dto::{EventResultDto, StatsDto, SyncRequest, SyncResultDto};
 use super::error::{PlaybackError, PlaybackErrors};
 use super::model::NewEvent;
+use super::service::check_events;
 use crate::api::ContentTag;
 use crate::days::requested_zone;
 use crate::error::Problems;
@@ -123,6 +124,7 @@ impl PlaybackApi {
                 ),
             })
             .collect();
+        check_events(&events, &mut problems);
         problems.finish().map_err(PlaybackError::from)?;
         let outcomes = self.service.sync_playback(&p.user_id, events).await?;
         let results = ids

@@ -21,9 +21,9 @@ use crate::service::ContentService;
 /// Most days of history one stats read returns.
 pub const MAX_HISTORY_DAYS: u32 = 366;
 
-/// Checks the parts of an event no schema states; every problem, per field.
-pub(crate) fn check_events(events: &[NewEvent]) -> Result<(), haven_platform::Invalid> {
-    let mut p = Problems::default();
+/// Checks what the schema states but parsing lets through, and what no schema states;
+/// every problem, per field, into `p`.
+pub(crate) fn check_events(events: &[NewEvent], p: &mut Problems) {
     if events.is_empty() || events.len() > super::model::MAX_BATCH {
         p.push("events", "invalid_count", "1 to 500 events.");
     }
@@ -54,7 +54,6 @@ pub(crate) fn check_events(events: &[NewEvent]) -> Result<(), haven_platform::In
             );
         }
     }
-    p.finish()
 }
 
 impl ContentService {
@@ -66,7 +65,9 @@ impl ContentService {
         user: &UserId,
         events: Vec<NewEvent>,
     ) -> Result<Vec<Outcome>, PlaybackError> {
-        check_events(&events)?;
+        let mut p = Problems::default();
+        check_events(&events, &mut p);
+        p.finish()?;
         let profile_zone = if events.iter().any(|e| e.time_zone.is_none()) {
             self.profile_zone(user).await?
         } else {
