@@ -29,12 +29,14 @@ pub const BUILD: BuildInfo = BuildInfo {
 pub fn modules(ctx: &PlatformContext) -> Arc<Modules> {
     let build = || {
         let billing = Arc::new(haven_billing::BillingModule::new(ctx));
+        let identity = Arc::new(haven_identity::IdentityModule::new(ctx));
         let modules = Modules {
-            identity: Arc::new(haven_identity::IdentityModule::new(ctx)),
             content: Arc::new(haven_content::ContentModule::new(
                 ctx,
                 Some(Arc::new(BillingEntitlements(billing.service().clone()))),
+                Arc::new(IdentityProfileZones(identity.service().clone())),
             )),
+            identity,
             billing,
         };
         ctx.guard.install(Arc::new(IdentityAccountStates(
@@ -129,6 +131,18 @@ impl haven_content::Entitlements for BillingEntitlements {
             let entitlement = self.0.check(user, feature, chrono::Utc::now()).await?;
             Ok(entitlement.allowed)
         })
+    }
+}
+
+/// Content's profile-zone port answered by identity's profile (one primary-key read).
+struct IdentityProfileZones(haven_identity::IdentityService);
+
+impl haven_content::ProfileZones for IdentityProfileZones {
+    fn time_zone<'a>(
+        &'a self,
+        user: &'a UserId,
+    ) -> BoxFuture<'a, anyhow::Result<Option<String>>> {
+        Box::pin(async move { Ok(self.0.time_zone(*user).await?) })
     }
 }
 

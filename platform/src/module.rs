@@ -136,6 +136,29 @@ pub enum Seeded {
     },
 }
 
+impl Seeded {
+    /// Both steps' outcome, for a module that seeds in several steps: `Done` when either
+    /// seeded something, with the rows added up and the notes in order.
+    pub fn and(self, next: Seeded) -> Seeded {
+        match (self, next) {
+            (Self::NothingToSeed, other) | (other, Self::NothingToSeed) => other,
+            (
+                Self::Done { created, mut notes },
+                Self::Done {
+                    created: more,
+                    notes: more_notes,
+                },
+            ) => {
+                notes.extend(more_notes);
+                Self::Done {
+                    created: created.saturating_add(more),
+                    notes,
+                }
+            }
+        }
+    }
+}
+
 /// A domain: its OpenAPI operations plus everything in [`ModuleInfo`].
 ///
 /// `poem_openapi::OpenApi` is not object-safe, so the API is an associated type and the

@@ -10,11 +10,15 @@
 
 pub mod api;
 pub mod catalog;
+pub mod courses;
+pub mod days;
 pub mod error;
+pub mod favorites;
 pub mod items;
 pub mod locale;
 pub mod media;
 pub mod narrators;
+pub mod playback;
 pub mod ports;
 pub mod preconditions;
 pub mod privacy;
@@ -23,6 +27,8 @@ pub mod schema;
 pub mod search;
 pub mod seed;
 pub mod service;
+pub mod streaks;
+pub mod today;
 
 use std::sync::Arc;
 
@@ -33,7 +39,7 @@ use haven_platform::jobs::JobHandler;
 use haven_platform::module::Seeded;
 use haven_platform::privacy::{Erasure, UserData};
 use haven_platform::{Module, ModuleInfo, PlatformContext};
-pub use ports::{Entitlements, PREMIUM_FEATURE};
+pub use ports::{Entitlements, PREMIUM_FEATURE, ProfileZones};
 pub use service::ContentService;
 
 /// The content module, mounted as `content`.
@@ -46,10 +52,15 @@ pub struct ContentModule {
 impl ContentModule {
     /// Builds the module from the platform context and its ports. `entitlements`
     /// `None` (no ledger adapted) means premium variants are refused to everyone, never
-    /// granted; signed media URLs are its consumer.
-    pub fn new(ctx: &PlatformContext, entitlements: Option<Arc<dyn Entitlements>>) -> Self {
+    /// granted; signed media URLs are its consumer. `zones` answers a member's profile
+    /// time zone (identity).
+    pub fn new(
+        ctx: &PlatformContext,
+        entitlements: Option<Arc<dyn Entitlements>>,
+        zones: Arc<dyn ProfileZones>,
+    ) -> Self {
         Self {
-            service: ContentService::new(ctx, entitlements),
+            service: ContentService::new(ctx, entitlements, zones),
             guard: ctx.guard.clone(),
         }
     }
@@ -91,7 +102,13 @@ impl ModuleInfo for ContentModule {
     }
 
     fn seed(&self) -> BoxFuture<'_, anyhow::Result<Seeded>> {
-        Box::pin(self.service.seed_demo())
+        // The catalog (items, narrators, audio) first; the courses are built from
+        // whatever is published then.
+        Box::pin(async move {
+            let catalog = self.service.seed_demo().await?;
+            let courses = self.service.seed_courses().await?;
+            Ok(catalog.and(courses))
+        })
     }
 }
 

@@ -18,3 +18,10 @@ pub trait Entitlements: Send + Sync + 'static {
         feature: &'a str,
     ) -> BoxFuture<'a, anyhow::Result<bool>>;
 }
+
+/// A member's profile time zone (identity answers): the fallback for playback events
+/// recorded without one, and the zone of "today" for streaks and the Today feed.
+pub trait ProfileZones: Send + Sync + 'static {
+    /// The member's IANA zone name, `None` when their profile has none.
+    fn time_zone<'a>(&'a self, user: &'a UserId) -> BoxFuture<'a, anyhow::Result<Option<String>>>;
+}

@@ -131,3 +131,39 @@ impl TextRule for SearchQuery {
     const MAX_LENGTH: Option<usize> = Some(QUERY_MAX);
     const PATTERN: Option<&'static str> = Some(NON_BLANK_PATTERN);
 }
+
+/// A client-generated event id (a UUID or similar).
+pub struct EventId;
+
+impl TextRule for EventId {
+    const MIN_LENGTH: Option<usize> = Some(1);
+    const MAX_LENGTH: Option<usize> = Some(64);
+    const PATTERN: Option<&'static str> = Some("^[A-Za-z0-9_-]{1,64}$");
+}
+
+/// An IANA time-zone name (`Europe/Paris`); it must also exist in the zone database,
+/// which no pattern can say.
+pub struct TimeZone;
+
+impl TextRule for TimeZone {
+    const MIN_LENGTH: Option<usize> = Some(1);
+    const MAX_LENGTH: Option<usize> = Some(64);
+    const PATTERN: Option<&'static str> = Some("^[A-Za-z][A-Za-z0-9_+/-]{0,63}$");
+}
+
+/// Playback events of one sync: 1 to 500.
+pub struct EventBatch;
+
+impl ListRule for EventBatch {
+    const MIN_ITEMS: Option<usize> = Some(1);
+    const MAX_ITEMS: Option<usize> = Some(crate::playback::model::MAX_BATCH);
+}
+
+/// A course's sessions: 1 to 60 items.
+pub struct Sessions;
+
+impl ListRule for Sessions {
+    const MIN_ITEMS: Option<usize> = Some(1);
+    const MAX_ITEMS: Option<usize> = Some(crate::courses::model::MAX_SESSIONS);
+    const UNIQUE_ITEMS: bool = true;
+}

@@ -12,7 +12,7 @@ use crate::locale::Locale;
 use crate::media::service::MediaParts;
 use crate::media::signing::UrlSigner;
 use crate::media::storage::{MediaStorage, ObjectStorage};
-use crate::ports::Entitlements;
+use crate::ports::{Entitlements, ProfileZones};
 
 /// `content.*` settings, parsed once.
 #[derive(Debug, Clone)]
@@ -25,6 +25,8 @@ pub struct ContentConfig {
     pub day_end_hour: u32,
     /// How far ahead of the server's clock an event may be.
     pub max_event_skew_s: i64,
+    /// Streak freezes: one earned every this many consecutive days, at most `max` banked.
+    pub freezes: crate::streaks::model::FreezeRule,
 }
 
 /// The content use-cases. Cheap to clone.
@@ -37,6 +39,8 @@ pub struct ContentService {
     pub(crate) entitlements: Option<Arc<dyn Entitlements>>,
     /// Media storage, URL signing and limits.
     pub(crate) media: Arc<MediaParts>,
+    /// Members' profile zones (identity).
+    pub(crate) zones: Arc<dyn ProfileZones>,
 }
 
 impl std::fmt::Debug for ContentService {
@@ -50,7 +54,11 @@ impl std::fmt::Debug for ContentService {
 
 impl ContentService {
     /// From the platform context and the ports; starts this node's catalog refresher.
-    pub fn new(ctx: &PlatformContext, entitlements: Option<Arc<dyn Entitlements>>) -> Self {
+    pub fn new(
+        ctx: &PlatformContext,
+        entitlements: Option<Arc<dyn Entitlements>>,
+        zones: Arc<dyn ProfileZones>,
+    ) -> Self {
         let s = &ctx.settings.content;
         // Validated at load (`ContentSettings::validate`); the fallback is for settings
         // built without validation.
@@ -68,9 +76,14 @@ impl ContentService {
                 public_max_age_s: s.public_max_age_s,
                 day_end_hour: s.day_end_hour,
                 max_event_skew_s: i64::try_from(s.max_event_skew_s).unwrap_or(86_400),
+                freezes: crate::streaks::model::FreezeRule {
+                    every_days: s.streak_freeze_every_days.max(1),
+                    max: s.streak_max_freezes,
+                },
             }),
             entitlements,
             media: Arc::new(media_parts(&s.media)),
+            zones,
         }
     }
 
@@ -107,4 +120,33 @@ fn media_parts(s: &haven_platform::config::MediaSettings) -> MediaParts {
 /// A stored UTC time as a `DateTime`.
 pub(crate) fn utc(t: NaiveDateTime) -> DateTime<Utc> {
     DateTime::from_naive_utc_and_offset(t, Utc)
+}
+
+impl ContentService {
+    /// The member's profile zone (identity, through the port); `None` when unset or not
+    /// a zone this server knows.
+    pub(crate) async fn profile_zone(
+        &self,
+        user: &haven_platform::ids::UserId,
+    ) -> Result<Option<chrono_tz::Tz>, haven_platform::Unexpected> {
+        let name = self
+            .zones
+            .time_zone(user)
+            .await
+            .map_err(haven_platform::Unexpected::with("profile time zone"))?;
+        Ok(name.as_deref().and_then(crate::days::parse_zone))
+    }
+
+    /// The zone of the member's "now": the one the app names (where the device is),
+    /// else the profile's, else UTC.
+    pub(crate) async fn zone_now(
+        &self,
+        user: &haven_platform::ids::UserId,
+        requested: Option<chrono_tz::Tz>,
+    ) -> Result<chrono_tz::Tz, haven_platform::Unexpected> {
+        if let Some(zone) = requested {
+            return Ok(zone);
+        }
+        Ok(self.profile_zone(user).await?.unwrap_or(chrono_tz::Tz::UTC))
+    }
 }

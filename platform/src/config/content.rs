@@ -29,6 +29,10 @@ pub struct ContentSettings {
     /// `content.media.*`: where uploaded audio and images live and how members reach
     /// them.
     pub media: MediaSettings,
+    /// A streak earns one freeze every this many consecutive days.
+    pub streak_freeze_every_days: u32,
+    /// At most this many freezes are banked; each covers one missed day.
+    pub streak_max_freezes: u32,
 }
 
 /// Where media objects are stored.
@@ -168,6 +172,8 @@ impl Default for ContentSettings {
             day_end_hour: 4,
             max_event_skew_s: 600,
             media: MediaSettings::default(),
+            streak_freeze_every_days: 7,
+            streak_max_freezes: 2,
         }
     }
 }
@@ -195,6 +201,12 @@ impl ContentSettings {
         }
         if self.max_event_skew_s > 86_400 {
             return Err("content.max_event_skew_s: expected 0 to 86400 seconds".to_owned());
+        }
+        if !(1..=365).contains(&self.streak_freeze_every_days) {
+            return Err("content.streak_freeze_every_days: expected 1 to 365 days".to_owned());
+        }
+        if self.streak_max_freezes > 30 {
+            return Err("content.streak_max_freezes: expected 0 to 30".to_owned());
         }
         self.media.validate()
     }

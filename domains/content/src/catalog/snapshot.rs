@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDateTime;
 
+use crate::courses::model::{CourseDocument, CourseId, CourseText};
 use crate::items::model::{ItemDocument, ItemId, ItemText, Kind, Variant};
 use crate::locale::Locale;
 use crate::narrators::model::NarratorId;
@@ -73,6 +74,45 @@ pub struct CatalogNarrator {
     pub bios: BTreeMap<Locale, String>,
 }
 
+/// A published course as members see it.
+#[derive(Debug, Clone)]
+pub struct CatalogCourse {
+    /// The id.
+    pub id: CourseId,
+    /// The published document.
+    pub doc: CourseDocument,
+    /// First published.
+    pub first_published_at: NaiveDateTime,
+}
+
+impl CatalogCourse {
+    /// Whether `item` is one of its sessions.
+    pub fn has_item(&self, item: &ItemId) -> bool {
+        self.doc.sessions.contains(item)
+    }
+
+    /// Its sessions members can play now (published items), in order.
+    pub fn sessions(&self, snap: &Snapshot) -> Vec<ItemId> {
+        self.doc
+            .sessions
+            .iter()
+            .filter(|i| snap.item(i).is_some())
+            .copied()
+            .collect()
+    }
+
+    /// The text in the first locale of `locale`'s chain the course has.
+    pub fn text<'a>(
+        &'a self,
+        locale: &Locale,
+        default: &Locale,
+    ) -> Option<(&'a Locale, &'a CourseText)> {
+        locale
+            .pick(default, &self.doc.texts)
+            .or_else(|| self.doc.texts.iter().next())
+    }
+}
+
 /// Browse filters; every one given must hold.
 #[derive(Debug, Clone, Default)]
 pub struct Browse {
@@ -116,6 +156,7 @@ pub struct Snapshot {
     /// The full-text index of these items (`None` before the first load, or if it
     /// failed to build: search then answers 503 while browse keeps working).
     search: Option<Arc<SearchIndex>>,
+    courses: BTreeMap<CourseId, CatalogCourse>,
 }
 
 impl Snapshot {
@@ -136,6 +177,7 @@ impl Snapshot {
             index,
             narrators: narrators.into_iter().map(|n| (n.id, n)).collect(),
             search: None,
+            courses: BTreeMap::new(),
         }
     }
 
@@ -174,6 +216,33 @@ impl Snapshot {
         self.items[start..]
             .iter()
             .filter(|it| filter.matches(it))
+            .take(limit)
+            .collect()
+    }
+
+    /// With the published courses.
+    pub fn with_courses(mut self, courses: Vec<CatalogCourse>) -> Self {
+        self.courses = courses.into_iter().map(|c| (c.id, c)).collect();
+        self
+    }
+
+    /// The published course.
+    pub fn course(&self, id: &CourseId) -> Option<&CatalogCourse> {
+        self.courses.get(id)
+    }
+
+    /// Up to `limit` courses in id order after `after`, in `category` when given.
+    pub fn courses(
+        &self,
+        after: Option<&CourseId>,
+        category: Option<&str>,
+        limit: usize,
+    ) -> Vec<&CatalogCourse> {
+        let start = after.map_or(std::ops::Bound::Unbounded, |a| std::ops::Bound::Excluded(*a));
+        self.courses
+            .range((start, std::ops::Bound::Unbounded))
+            .map(|(_, c)| c)
+            .filter(|c| category.is_none_or(|cat| c.doc.categories.iter().any(|x| x == cat)))
             .take(limit)
             .collect()
     }

@@ -12,7 +12,8 @@ use arc_swap::ArcSwap;
 use haven_platform::{AnyConnection, Db, Unexpected};
 
 use super::repo;
-use super::snapshot::{CatalogItem, CatalogNarrator, Snapshot};
+use super::snapshot::{CatalogCourse, CatalogItem, CatalogNarrator, Snapshot};
+use crate::courses::repo as courses_repo;
 use crate::items::model::ItemDocument;
 use crate::items::repo as items_repo;
 use crate::narrators::repo as narrators_repo;
@@ -140,5 +141,17 @@ fn build(conn: &mut AnyConnection, version: i64) -> Result<Snapshot, Fault> {
                 .map_err(Unexpected::with("content_narrators.bios"))?,
         });
     }
-    Ok(Snapshot::new(version, items, narrators).with_search())
+    let mut courses = Vec::new();
+    for row in courses_repo::published(conn)? {
+        let Some(json) = row.published.as_deref() else {
+            continue;
+        };
+        courses.push(CatalogCourse {
+            id: row.id,
+            doc: serde_json::from_str(json)
+                .map_err(Unexpected::with("content_courses.published"))?,
+            first_published_at: row.first_published_at.unwrap_or(row.created_at),
+        });
+    }
+    Ok(Snapshot::new(version, items, narrators).with_courses(courses).with_search())
 }

@@ -5,6 +5,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod catalog;
 mod media;
+mod courses;
+mod member;
 mod multi_node;
 mod publishing;
 mod search;

@@ -123,6 +123,12 @@ impl IdentityService {
             .ok_or(AccountError::NotFound)
     }
 
+    /// The IANA zone of the member's profile (`None`: not set, or no such account); other
+    /// domains read it through their ports (content's streaks and Today).
+    pub async fn time_zone(&self, user_id: UserId) -> Result<Option<String>, Fault> {
+        Ok(self.find_account(user_id).await?.and_then(|u| u.time_zone))
+    }
+
     /// The account as it is now (read on the primary: the caller may have just changed
     /// it), or `None` when it no longer exists; for every resource's use-cases.
     pub(crate) async fn find_account(&self, user_id: UserId) -> Result<Option<User>, Fault> {
