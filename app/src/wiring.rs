@@ -29,12 +29,18 @@ pub const BUILD: BuildInfo = BuildInfo {
 pub fn modules(ctx: &PlatformContext) -> Arc<Modules> {
     let build = || {
         let billing = Arc::new(haven_billing::BillingModule::new(ctx));
+        let identity = Arc::new(haven_identity::IdentityModule::new(ctx));
         let modules = Modules {
-            identity: Arc::new(haven_identity::IdentityModule::new(ctx)),
             content: Arc::new(haven_content::ContentModule::new(
                 ctx,
                 Some(Arc::new(BillingEntitlements(billing.service().clone()))),
             )),
+            care: Arc::new(haven_care::CareModule::new(
+                ctx,
+                Arc::new(IdentityCareAccounts(identity.service().clone())),
+                Arc::new(BillingCareBenefits(billing.service().clone())),
+            )),
+            identity,
             billing,
         };
         ctx.guard.install(Arc::new(IdentityAccountStates(
@@ -77,6 +83,94 @@ impl haven_content::Entitlements for BillingEntitlements {
             };
             let entitlement = self.0.check(user, feature, chrono::Utc::now()).await?;
             Ok(entitlement.allowed)
+        })
+    }
+}
+
+/// Care's account port answered by identity: the account's roles, state and email.
+struct IdentityCareAccounts(haven_identity::IdentityService);
+
+impl haven_care::Accounts for IdentityCareAccounts {
+    fn account<'a>(
+        &'a self,
+        user: &'a UserId,
+    ) -> BoxFuture<'a, anyhow::Result<Option<haven_care::Account>>> {
+        Box::pin(async move {
+            match self.0.me(*user).await {
+                Ok(u) => Ok(Some(haven_care::Account {
+                    roles: u.roles,
+                    disabled: u.disabled_at.is_some(),
+                    email: u.email,
+                })),
+                Err(haven_identity::AccountError::NotFound) => Ok(None),
+                Err(e) => Err(anyhow::Error::new(e)),
+            }
+        })
+    }
+}
+
+/// Care's benefit port answered by billing's ledger: coaching is the `care.coaching`
+/// feature (checked without the cache: a booking decides on it); therapy and psychiatry
+/// sessions consume and release one unit of `care.therapy`/`care.psychiatry` by the
+/// appointment's reference.
+struct BillingCareBenefits(haven_billing::BillingService);
+
+fn care_feature(benefit: haven_care::Benefit) -> haven_billing::Feature {
+    match benefit {
+        haven_care::Benefit::Coaching => haven_billing::Feature::CareCoaching,
+        haven_care::Benefit::Therapy => haven_billing::Feature::CareTherapy,
+        haven_care::Benefit::Psychiatry => haven_billing::Feature::CarePsychiatry,
+    }
+}
+
+impl haven_care::Benefits for BillingCareBenefits {
+    fn may_use<'a>(
+        &'a self,
+        user: &'a UserId,
+        benefit: haven_care::Benefit,
+    ) -> BoxFuture<'a, anyhow::Result<bool>> {
+        Box::pin(async move {
+            let e = self
+                .0
+                .check_uncached(user, care_feature(benefit), chrono::Utc::now())
+                .await?;
+            Ok(e.allowed)
+        })
+    }
+
+    fn consume<'a>(
+        &'a self,
+        user: &'a UserId,
+        benefit: haven_care::Benefit,
+        reference: &'a str,
+    ) -> BoxFuture<'a, anyhow::Result<haven_care::Consumption>> {
+        Box::pin(async move {
+            use haven_billing::ConsumeError as E;
+            match self
+                .0
+                .consume(user, care_feature(benefit), reference, chrono::Utc::now())
+                .await
+            {
+                Ok(_) => Ok(haven_care::Consumption::Consumed),
+                Err(E::NotEntitled) => Ok(haven_care::Consumption::NotEntitled),
+                Err(E::QuotaExhausted) => Ok(haven_care::Consumption::Exhausted),
+                Err(e) => Err(anyhow::Error::new(e)),
+            }
+        })
+    }
+
+    fn release<'a>(
+        &'a self,
+        user: &'a UserId,
+        benefit: haven_care::Benefit,
+        reference: &'a str,
+    ) -> BoxFuture<'a, anyhow::Result<()>> {
+        Box::pin(async move {
+            self.0
+                .release(user, care_feature(benefit), reference)
+                .await
+                .map(drop)
+                .map_err(anyhow::Error::new)
         })
     }
 }
