@@ -133,6 +133,7 @@ impl CareService {
         row: &AppointmentRow,
         now: NaiveDateTime,
     ) -> Result<(), BookError> {
+        providers::lock(conn, &provider.id)?;
         let start = row.starts_at;
         let free = self.free_slots(
             conn,
@@ -155,6 +156,12 @@ impl CareService {
             Err(e) => match repo::overlap_violation(&e) {
                 Some(Overlap::Provider) => Err(BookError::SlotUnavailable),
                 Some(Overlap::Member) => Err(BookError::MemberOverlap),
+                // The provider's row is locked, so two inserts can only meet on the
+                // member's constraint (one member booking two providers at once), where
+                // PostgreSQL breaks the tie with a deadlock error.
+                None if haven_platform::db::is_serialization_failure(&e) => {
+                    Err(BookError::MemberOverlap)
+                }
                 None => Err(e.into()),
             },
         }

@@ -153,3 +153,15 @@ pub fn all_of(conn: &mut AnyConnection, types: &[&str]) -> QueryResult<Vec<Provi
         .order(care_providers::id.asc())
         .load(conn)
 }
+
+/// Locks the provider's row until the transaction ends (`FOR UPDATE` on PostgreSQL; on
+/// SQLite the write lock is held already): bookings of one provider then check and
+/// insert one after the other, and concurrent conflicting inserts never meet inside the
+/// exclusion constraint (where PostgreSQL would resolve them by a deadlock error).
+pub fn lock(conn: &mut AnyConnection, id: &ProviderId) -> QueryResult<bool> {
+    let query = care_providers::table.find(*id).select(care_providers::id);
+    let found = haven_platform::select_for_update!(conn, query, |q, c| q
+        .first::<ProviderId>(c)
+        .optional())?;
+    Ok(found.is_some())
+}

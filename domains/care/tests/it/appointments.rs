@@ -20,6 +20,14 @@ async fn setup(kind: &str, free_cancel_hours: u32) -> (TestApp, SignedIn, Signed
         .settings(|s| {
             s.care.free_cancel_hours = free_cancel_hours;
             s.database.pool_max = 24;
+            // The race tests sign in 50 members from one address.
+            s.rate_limits.insert(
+                "identity_login_ip".to_owned(),
+                haven_platform::config::RateLimitPolicy {
+                    limit: 1000,
+                    window_s: 300,
+                },
+            );
         })
         .build(haven_app::wiring::build_app)
         .await;
@@ -715,5 +723,46 @@ async fn reminders_are_queued_sent_once_with_an_ics_and_skipped_when_cancelled()
     assert!(
         ics.contains(&format!("https://video.haven.dev/join/{id}")),
         "{ics}"
+    );
+}
+
+#[tokio::test]
+async fn the_database_itself_refuses_overlapping_rows_on_postgres() {
+    if require_service(Service::Postgres).is_none() {
+        return;
+    }
+    let (app, admin, _, coach) = setup("coach", 24).await;
+    let m = member(&app).await;
+    grant(&app, &admin, &m.user_id, "care.coaching", None).await;
+    json_of(
+        book(&app, &m, &coach, "coaching_video", tomorrow_at(10)).await,
+        StatusCode::CREATED,
+    )
+    .await;
+    // A row written past the service (another node's bug, a manual fix) that overlaps
+    // the provider's blocked time is refused by the exclusion constraint.
+    let coach = coach.clone();
+    let err = app
+        .ctx
+        .db
+        .run(move |conn| {
+            let t = tomorrow_at(10).naive_utc() + Duration::minutes(20);
+            diesel::sql_query(format!(
+                "INSERT INTO care_appointments (id, member_id, provider_id, appointment_type, \
+                 status, starts_at, ends_at, blocked_from, blocked_until, created_at, updated_at) \
+                 VALUES ('apt_x', 'usr_x', '{coach}', 'coaching_video', 'booked', '{t}', \
+                 '{t}'::timestamp + interval '30 minutes', '{t}', \
+                 '{t}'::timestamp + interval '35 minutes', now(), now())"
+            ))
+            .execute(conn)
+            .map_err(DbError::Query)
+        })
+        .await
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("care_appointments_provider_no_overlap")
+            || format!("{err:?}").contains("care_appointments_provider_no_overlap"),
+        "{err:?}"
     );
 }
