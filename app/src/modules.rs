@@ -44,6 +44,7 @@ mount!(
     identity: haven_identity::IdentityModule,
     content: haven_content::ContentModule,
     billing: haven_billing::BillingModule,
+    care: haven_care::CareModule,
 );
 
 impl Modules {

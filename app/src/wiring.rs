@@ -36,6 +36,11 @@ pub fn modules(ctx: &PlatformContext) -> Arc<Modules> {
                 Some(Arc::new(BillingEntitlements(billing.service().clone()))),
                 Arc::new(IdentityProfileZones(identity.service().clone())),
             )),
+            care: Arc::new(haven_care::CareModule::new(
+                ctx,
+                Arc::new(IdentityCareAccounts(identity.service().clone())),
+                Arc::new(BillingCareBenefits(billing.service().clone())),
+            )),
             identity,
             billing,
         };
@@ -143,6 +148,94 @@ impl haven_content::ProfileZones for IdentityProfileZones {
         user: &'a UserId,
     ) -> BoxFuture<'a, anyhow::Result<Option<String>>> {
         Box::pin(async move { Ok(self.0.time_zone(*user).await?) })
+    }
+}
+
+/// Care's account port answered by identity: the account's roles, state and email.
+struct IdentityCareAccounts(haven_identity::IdentityService);
+
+impl haven_care::Accounts for IdentityCareAccounts {
+    fn account<'a>(
+        &'a self,
+        user: &'a UserId,
+    ) -> BoxFuture<'a, anyhow::Result<Option<haven_care::Account>>> {
+        Box::pin(async move {
+            match self.0.me(*user).await {
+                Ok(u) => Ok(Some(haven_care::Account {
+                    roles: u.roles,
+                    disabled: u.disabled_at.is_some(),
+                    email: u.email,
+                })),
+                Err(haven_identity::AccountError::NotFound) => Ok(None),
+                Err(e) => Err(anyhow::Error::new(e)),
+            }
+        })
+    }
+}
+
+/// Care's benefit port answered by billing's ledger: coaching is the `care.coaching`
+/// feature (checked without the cache: a booking decides on it); therapy and psychiatry
+/// sessions consume and release one unit of `care.therapy`/`care.psychiatry` by the
+/// appointment's reference.
+struct BillingCareBenefits(haven_billing::BillingService);
+
+fn care_feature(benefit: haven_care::Benefit) -> haven_billing::Feature {
+    match benefit {
+        haven_care::Benefit::Coaching => haven_billing::Feature::CareCoaching,
+        haven_care::Benefit::Therapy => haven_billing::Feature::CareTherapy,
+        haven_care::Benefit::Psychiatry => haven_billing::Feature::CarePsychiatry,
+    }
+}
+
+impl haven_care::Benefits for BillingCareBenefits {
+    fn may_use<'a>(
+        &'a self,
+        user: &'a UserId,
+        benefit: haven_care::Benefit,
+    ) -> BoxFuture<'a, anyhow::Result<bool>> {
+        Box::pin(async move {
+            let e = self
+                .0
+                .check_uncached(user, care_feature(benefit), chrono::Utc::now())
+                .await?;
+            Ok(e.allowed)
+        })
+    }
+
+    fn consume<'a>(
+        &'a self,
+        user: &'a UserId,
+        benefit: haven_care::Benefit,
+        reference: &'a str,
+    ) -> BoxFuture<'a, anyhow::Result<haven_care::Consumption>> {
+        Box::pin(async move {
+            use haven_billing::ConsumeError as E;
+            match self
+                .0
+                .consume(user, care_feature(benefit), reference, chrono::Utc::now())
+                .await
+            {
+                Ok(_) => Ok(haven_care::Consumption::Consumed),
+                Err(E::NotEntitled) => Ok(haven_care::Consumption::NotEntitled),
+                Err(E::QuotaExhausted) => Ok(haven_care::Consumption::Exhausted),
+                Err(e) => Err(anyhow::Error::new(e)),
+            }
+        })
+    }
+
+    fn release<'a>(
+        &'a self,
+        user: &'a UserId,
+        benefit: haven_care::Benefit,
+        reference: &'a str,
+    ) -> BoxFuture<'a, anyhow::Result<()>> {
+        Box::pin(async move {
+            self.0
+                .release(user, care_feature(benefit), reference)
+                .await
+                .map(drop)
+                .map_err(anyhow::Error::new)
+        })
     }
 }
 

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 mod auth;
 mod billing;
+mod care;
 mod content;
 mod email;
 mod identity;
@@ -15,6 +16,7 @@ mod primitives;
 
 pub use auth::{AuthSettings, Secret, VerifyKeySettings};
 pub use billing::BillingSettings;
+pub use care::CareSettings;
 pub use content::{ContentSettings, MediaBackend, MediaSettings, MediaSigningKey, is_locale};
 pub use email::EmailSettings;
 pub use identity::{IdentitySettings, MAX_REFRESH_REUSE_GRACE_S};
@@ -67,6 +69,9 @@ pub struct Settings {
     /// Stripe and the grace of failed payments.
     #[serde(default)]
     pub billing: BillingSettings,
+    /// Care: cancellation policy, booking notice, reminders and video links.
+    #[serde(default)]
+    pub care: CareSettings,
 }
 
 /// `server.*` keys.
@@ -344,6 +349,7 @@ impl Settings {
         self.identity.validate().map_err(ConfigError)?;
         self.content.validate().map_err(ConfigError)?;
         self.billing.validate().map_err(ConfigError)?;
+        self.care.validate().map_err(ConfigError)?;
         if let Some(endpoint) = &self.telemetry.otlp_endpoint
             && !(endpoint.starts_with("http://") || endpoint.starts_with("https://"))
         {

@@ -71,6 +71,17 @@ pub struct Mail {
     pub link: Option<MailLink>,
 }
 
+/// A file attached to a message (e.g. an iCalendar invitation).
+#[derive(Debug, Clone)]
+pub struct Attachment {
+    /// File name shown to the recipient.
+    pub filename: String,
+    /// MIME type, e.g. `text/calendar; charset=utf-8; method=PUBLISH`.
+    pub content_type: String,
+    /// The file's bytes.
+    pub body: Vec<u8>,
+}
+
 /// Sends [`Mail`]. Cheap to clone; one per process, in the platform context.
 #[derive(Clone)]
 pub struct Mailer {
@@ -173,18 +184,47 @@ impl Mailer {
     /// not accepted by the server: retry later.
     #[tracing::instrument(skip_all, fields(subject = %mail.subject))]
     pub async fn send(&self, mail: Mail) -> Result<(), MailError> {
+        self.deliver(mail, None).await
+    }
+
+    /// Sends `mail` with `attachment` (`multipart/mixed`), or logs it (without the
+    /// attachment) when no SMTP server is configured.
+    #[tracing::instrument(skip_all, fields(subject = %mail.subject))]
+    pub async fn send_with_attachment(
+        &self,
+        mail: Mail,
+        attachment: Attachment,
+    ) -> Result<(), MailError> {
+        self.deliver(mail, Some(attachment)).await
+    }
+
+    async fn deliver(&self, mail: Mail, attachment: Option<Attachment>) -> Result<(), MailError> {
+        use lettre::message::{MultiPart, SinglePart};
+
         let to: Mailbox = mail.to.parse().map_err(|_| MailError::InvalidRecipient)?;
         let Some(transport) = &self.inner.transport else {
             self.log(&mail);
             return Ok(());
         };
-        let message = Message::builder()
+        let builder = Message::builder()
             .from(self.inner.from.clone())
             .to(to)
-            .subject(mail.subject)
-            .header(ContentType::TEXT_PLAIN)
-            .body(mail.text)
-            .map_err(|e| MailError::Build(e.to_string()))?;
+            .subject(mail.subject);
+        let message = match attachment {
+            None => builder.header(ContentType::TEXT_PLAIN).body(mail.text),
+            Some(a) => {
+                let content_type = ContentType::parse(&a.content_type)
+                    .map_err(|e| MailError::Build(e.to_string()))?;
+                builder.multipart(
+                    MultiPart::mixed()
+                        .singlepart(SinglePart::plain(mail.text))
+                        .singlepart(
+                            lettre::message::Attachment::new(a.filename).body(a.body, content_type),
+                        ),
+                )
+            }
+        }
+        .map_err(|e| MailError::Build(e.to_string()))?;
         transport
             .send(message)
             .await

@@ -1,0 +1,153 @@
+//! Haven's care domain (issue 14, part 1): providers, members' care profiles,
+//! availability, matching and appointments that are never double-booked. Paths live
+//! under `/v1/care/…`.
+//!
+//! Laid out by resource (docs/architecture.md "Inside a domain crate"): `providers`,
+//! `profiles`, `availability`, `appointments`, `privacy`. Eligibility comes from the
+//! entitlement ledger through [`ports::Benefits`], accounts through [`ports::Accounts`].
+
+pub mod appointments;
+pub mod availability;
+mod error;
+pub mod ports;
+pub mod privacy;
+pub mod profiles;
+pub mod providers;
+pub mod rules;
+pub mod schema;
+pub mod service;
+
+use std::sync::Arc;
+
+use futures_util::future::BoxFuture;
+use haven_platform::auth::Guard;
+use haven_platform::ids::UserId;
+use haven_platform::module::Seeded;
+use haven_platform::privacy::{Erasure, UserData};
+use haven_platform::{Module, ModuleInfo, PlatformContext};
+use poem_openapi::Tags;
+
+pub use ports::{Account, Accounts, Benefit, Benefits, Consumption};
+pub use service::CareService;
+
+/// The care module, mounted as `care`.
+#[derive(Debug, Clone)]
+pub struct CareModule {
+    service: CareService,
+    guard: Guard,
+}
+
+impl CareModule {
+    /// Builds the module from the platform context and the ports other domains answer
+    /// (adapted in `app/src/wiring.rs`).
+    pub fn new(
+        ctx: &PlatformContext,
+        accounts: Arc<dyn Accounts>,
+        benefits: Arc<dyn Benefits>,
+    ) -> Self {
+        Self {
+            service: CareService::new(ctx, accounts, benefits),
+            guard: ctx.guard.clone(),
+        }
+    }
+
+    /// The module's use-cases.
+    pub fn service(&self) -> &CareService {
+        &self.service
+    }
+}
+
+/// The OpenAPI tags of the care operations, one per resource group.
+#[derive(Tags)]
+enum CareTag {
+    /// The provider directory members read.
+    #[oai(rename = "Care: Providers")]
+    Providers,
+    /// Provider profiles (admins).
+    #[oai(rename = "Care: Provider admin")]
+    ProviderAdmin,
+    /// The member's care profile (health data).
+    #[oai(rename = "Care: Profile")]
+    Profile,
+    /// Members' care profiles, read by admins with an audited reason.
+    #[oai(rename = "Care: Profile admin")]
+    ProfileAdmin,
+    /// Providers' hours and the slots they give.
+    #[oai(rename = "Care: Availability")]
+    Availability,
+    /// Booking, rescheduling and cancelling appointments (members).
+    #[oai(rename = "Care: Appointments")]
+    Appointments,
+    /// A provider's own appointments: cancel, no-show.
+    #[oai(rename = "Care: Provider appointments")]
+    ProviderAppointments,
+    /// Providers ranked for the member, and the member's care team.
+    #[oai(rename = "Care: Matching")]
+    Matching,
+}
+
+/// The module's API: every resource's operations.
+pub type CareApi = (
+    providers::api::ProvidersApi,
+    providers::api::ProviderAdminApi,
+    profiles::api::ProfileApi,
+    profiles::api::ProfileAdminApi,
+    availability::api::AvailabilityApi,
+    appointments::api::AppointmentsApi,
+    appointments::api::ProviderAppointmentsApi,
+    appointments::matching_api::MatchingApi,
+);
+
+impl ModuleInfo for CareModule {
+    fn name(&self) -> &'static str {
+        "care"
+    }
+
+    fn job_handlers(&self) -> Vec<Arc<dyn haven_platform::jobs::JobHandler>> {
+        appointments::jobs::handlers(&self.service)
+    }
+
+    fn recurring_jobs(&self) -> Vec<haven_platform::jobs::Recurring> {
+        appointments::jobs::recurring()
+    }
+
+    fn export_user_data<'a>(
+        &'a self,
+        user_id: &'a UserId,
+    ) -> BoxFuture<'a, anyhow::Result<UserData>> {
+        Box::pin(async move {
+            Ok(UserData::Exported(
+                self.service.export_member(user_id).await?,
+            ))
+        })
+    }
+
+    fn erase_user<'a>(&'a self, user_id: &'a UserId) -> BoxFuture<'a, anyhow::Result<Erasure>> {
+        Box::pin(async move {
+            self.service.erase_member(user_id).await?;
+            Ok(Erasure::Erased)
+        })
+    }
+
+    fn seed(&self) -> BoxFuture<'_, anyhow::Result<Seeded>> {
+        Box::pin(async move { Ok(Seeded::NothingToSeed) })
+    }
+}
+
+impl Module for CareModule {
+    type Api = CareApi;
+
+    fn api(&self) -> Self::Api {
+        let (s, g) = (&self.service, &self.guard);
+        (
+            providers::api::ProvidersApi::new(s.clone()),
+            providers::api::ProviderAdminApi::new(s.clone(), g.clone()),
+            profiles::api::ProfileApi::new(s.clone()),
+            profiles::api::ProfileAdminApi::new(s.clone(), g.clone()),
+            availability::api::AvailabilityApi::new(s.clone(), g.clone()),
+            appointments::api::AppointmentsApi::new(s.clone()),
+            appointments::api::ProviderAppointmentsApi::new(s.clone(), g.clone()),
+            appointments::matching_api::MatchingApi::new(s.clone()),
+        )
+    }
+}

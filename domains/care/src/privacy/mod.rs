@@ -1,0 +1,126 @@
+//! Export and erasure of what care keeps about a member.
+//!
+//! Erasure deletes the care profile (location, languages, emergency contact) and the
+//! care team, cancels future appointments (their units go back to the ledger), deletes
+//! cancelled and pending ones, and keeps the sessions that were held or missed with the
+//! member's id replaced by a fresh pseudonym, as the access-audit rows about them are:
+//! see the README ("Care: what erasure keeps") for why.
+
+use diesel::prelude::*;
+use haven_platform::DbError;
+use haven_platform::ids::UserId;
+use haven_platform::time::now_utc;
+use serde_json::json;
+
+use crate::appointments::repo as appointments;
+use crate::profiles::repo as profiles;
+use crate::schema::{care_access_audit, care_appointments, care_team_members};
+use crate::service::CareService;
+
+impl CareService {
+    /// Everything care keeps about the member, as JSON.
+    pub async fn export_member(&self, member: &UserId) -> anyhow::Result<serde_json::Value> {
+        let member = *member;
+        let (profile, appts, team) = self
+            .db
+            .read_primary(move |conn| {
+                Ok::<_, DbError>((
+                    profiles::find(conn, &member)?,
+                    appointments::all_of_member(conn, &member)?,
+                    appointments::team(conn, &member)?,
+                ))
+            })
+            .await?;
+        let appts: Vec<_> = appts
+            .into_iter()
+            .map(|a| {
+                json!({
+                    "id": a.id.to_string(),
+                    "provider_id": a.provider_id.to_string(),
+                    "appointment_type": a.appointment_type,
+                    "status": a.status,
+                    "starts_at": a.starts_at.and_utc().to_rfc3339(),
+                    "ends_at": a.ends_at.and_utc().to_rfc3339(),
+                    "cancelled_by": a.cancelled_by,
+                    "strike": a.strike_at.is_some(),
+                    "rescheduled_from": a.rescheduled_from.map(|x| x.to_string()),
+                })
+            })
+            .collect();
+        let team: Vec<_> = team
+            .into_iter()
+            .map(|(p, since)| json!({"provider_id": p.to_string(), "since": since.and_utc().to_rfc3339()}))
+            .collect();
+        Ok(json!({
+            "care_profile": profile.map(|p| json!({
+                "country": p.country,
+                "us_state": p.us_state,
+                "languages": p.language_list(),
+                "time_zone": p.time_zone,
+                "emergency_contact": p.emergency_name.as_ref().map(|_| json!({
+                    "name": p.emergency_name,
+                    "phone": p.emergency_phone,
+                    "relationship": p.emergency_relationship,
+                })),
+            })),
+            "appointments": appts,
+            "care_team": team,
+        }))
+    }
+
+    /// Erases the member from care (idempotent: a rerun finds nothing under their id).
+    pub async fn erase_member(&self, member: &UserId) -> anyhow::Result<()> {
+        let member = *member;
+        let now = now_utc();
+        let releases = self
+            .db
+            .write(move |conn| {
+                use care_appointments as a;
+                profiles::delete(conn, &member)?;
+                diesel::delete(
+                    care_team_members::table.filter(care_team_members::member_id.eq(member)),
+                )
+                .execute(conn)?;
+                // Future sessions are cancelled; their units go back (a job guarantees it).
+                let future: Vec<(String, Option<String>, Option<String>)> = a::table
+                    .filter(a::member_id.eq(member))
+                    .filter(a::status.eq_any(["booked", "pending"]))
+                    .filter(a::starts_at.gt(now))
+                    .select((a::id, a::unit_feature, a::unit_reference))
+                    .load(conn)?;
+                let mut releases = Vec::new();
+                for (_, feature, reference) in future {
+                    if let (Some(f), Some(r)) = (feature, reference)
+                        && let Some(b) = crate::ports::Benefit::parse(&f)
+                    {
+                        crate::appointments::jobs::enqueue_release(conn, &member, b, &r)?;
+                        releases.push((b, r));
+                    }
+                }
+                diesel::delete(
+                    a::table.filter(a::member_id.eq(member)).filter(
+                        a::status
+                            .eq_any(["cancelled", "rescheduled", "pending"])
+                            .or(a::status.eq("booked").and(a::starts_at.gt(now))),
+                    ),
+                )
+                .execute(conn)?;
+                // What remains was held or missed: kept, cut from the person.
+                let pseudonym = UserId::new();
+                diesel::update(a::table.filter(a::member_id.eq(member)))
+                    .set((a::member_id.eq(pseudonym), a::updated_at.eq(now)))
+                    .execute(conn)?;
+                diesel::update(
+                    care_access_audit::table.filter(care_access_audit::member_id.eq(member)),
+                )
+                .set(care_access_audit::member_id.eq(pseudonym))
+                .execute(conn)?;
+                Ok::<_, DbError>(releases)
+            })
+            .await?;
+        for (benefit, reference) in releases {
+            self.release_unit(&member, benefit, &reference).await;
+        }
+        Ok(())
+    }
+}

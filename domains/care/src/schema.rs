@@ -1,0 +1,95 @@
+//! Diesel table definitions of the care domain's tables (`care_*`).
+
+diesel::table! {
+    care_providers (id) {
+        id -> Text,
+        user_id -> Text,
+        provider_type -> Text,
+        display_name -> Text,
+        bio -> Text,
+        time_zone -> Text,
+        accepting_new -> Bool,
+        specialties -> Text,
+        languages -> Text,
+        licenses -> Text,
+        schedule -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    care_member_profiles (user_id) {
+        user_id -> Text,
+        country -> Text,
+        us_state -> Nullable<Text>,
+        languages -> Text,
+        time_zone -> Text,
+        emergency_name -> Nullable<Text>,
+        emergency_phone -> Nullable<Text>,
+        emergency_relationship -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    care_appointments (id) {
+        id -> Text,
+        member_id -> Text,
+        provider_id -> Text,
+        appointment_type -> Text,
+        status -> Text,
+        starts_at -> Timestamp,
+        ends_at -> Timestamp,
+        blocked_from -> Timestamp,
+        blocked_until -> Timestamp,
+        unit_feature -> Nullable<Text>,
+        unit_reference -> Nullable<Text>,
+        rescheduled_from -> Nullable<Text>,
+        cancelled_by -> Nullable<Text>,
+        cancelled_at -> Nullable<Timestamp>,
+        strike_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    care_team_members (member_id, provider_id) {
+        member_id -> Text,
+        provider_id -> Text,
+        since -> Timestamp,
+    }
+}
+
+diesel::table! {
+    care_access_audit (id) {
+        id -> Text,
+        actor_id -> Text,
+        member_id -> Text,
+        action -> Text,
+        reason -> Text,
+        at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    care_reminders_sent (appointment_id, hours_before) {
+        appointment_id -> Text,
+        hours_before -> BigInt,
+        sent_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(care_appointments -> care_providers (provider_id));
+diesel::joinable!(care_team_members -> care_providers (provider_id));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    care_providers,
+    care_member_profiles,
+    care_appointments,
+    care_team_members,
+    care_access_audit,
+    care_reminders_sent,
+);

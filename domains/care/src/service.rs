@@ -1,0 +1,48 @@
+//! [`CareService`]: the care use-cases, one `impl` block per resource in its own
+//! `service.rs`. Spans carry ids only, never health data.
+
+use std::sync::Arc;
+
+use haven_platform::config::CareSettings;
+use haven_platform::mail::Mailer;
+use haven_platform::{Db, PlatformContext};
+
+use crate::ports::{Accounts, Benefits};
+
+/// The care use-cases. Cheap to clone.
+#[derive(Clone)]
+pub struct CareService {
+    pub(crate) db: Db,
+    pub(crate) settings: Arc<CareSettings>,
+    pub(crate) accounts: Arc<dyn Accounts>,
+    pub(crate) benefits: Arc<dyn Benefits>,
+    pub(crate) mail: Mailer,
+}
+
+impl std::fmt::Debug for CareService {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CareService").finish_non_exhaustive()
+    }
+}
+
+impl CareService {
+    /// Builds the service from the platform context and the ports other domains answer.
+    pub fn new(
+        ctx: &PlatformContext,
+        accounts: Arc<dyn Accounts>,
+        benefits: Arc<dyn Benefits>,
+    ) -> Self {
+        Self {
+            db: ctx.db.clone(),
+            settings: Arc::new(ctx.settings.care.clone()),
+            accounts,
+            benefits,
+            mail: ctx.mail.clone(),
+        }
+    }
+
+    /// The settings (`care.*`).
+    pub fn settings(&self) -> &CareSettings {
+        &self.settings
+    }
+}

@@ -1,0 +1,200 @@
+//! Helpers shared by the care tests.
+
+use chrono::{DateTime, Duration, Utc};
+use diesel::prelude::*;
+use haven_platform::DbError;
+use haven_platform::testing::{SignedIn, TestApp};
+use poem::http::{Method, StatusCode};
+use poem::test::TestResponse;
+use serde_json::{Value, json};
+
+/// The real app on a fresh database.
+pub async fn app() -> TestApp {
+    haven_app::testing::app().await
+}
+
+/// `method path` as `who` with an optional JSON body and a fresh idempotency key.
+pub async fn send(
+    app: &TestApp,
+    who: &SignedIn,
+    method: Method,
+    path: &str,
+    body: Option<Value>,
+) -> TestResponse {
+    let mut req = who.request(app, method.clone(), path);
+    if method == Method::POST {
+        req = req.header(
+            "idempotency-key",
+            haven_platform::ids::UserId::new().to_string(),
+        );
+    }
+    if let Some(body) = body {
+        req = req.body_json(&body);
+    }
+    req.send().await
+}
+
+/// The JSON body of `resp`, asserting its status.
+pub async fn json_of(resp: TestResponse, status: StatusCode) -> Value {
+    let actual = resp.0.status();
+    let bytes = resp.0.into_body().into_vec().await.unwrap();
+    let body: Value = serde_json::from_slice(&bytes)
+        .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into_owned()));
+    assert_eq!(actual, status, "{body}");
+    body
+}
+
+/// A provider profile body for `user`.
+pub fn provider_body(user: &str, kind: &str, zone: &str) -> Value {
+    json!({
+        "user_id": user,
+        "provider_type": kind,
+        "display_name": "Dr. Ada Example",
+        "bio": "Ten years of practice.",
+        "time_zone": zone,
+        "accepting_new": true,
+        "specialties": ["anxiety", "sleep"],
+        "languages": ["en", "es"],
+        "licenses": [
+            {"jurisdiction": "US-CA", "number": "PSY-12345", "authority": "California Board of Psychology", "expires_on": "2030-12-31"},
+            {"jurisdiction": "DE", "number": "DE-777", "authority": "Landesärztekammer", "expires_on": "2030-12-31"}
+        ]
+    })
+}
+
+/// Creates a provider (an account with the role, then its profile); the provider's
+/// account and profile JSON.
+pub async fn provider(
+    app: &TestApp,
+    admin: &SignedIn,
+    kind: &str,
+    zone: &str,
+) -> (SignedIn, Value) {
+    let account = if kind == "coach" {
+        app.coach().await
+    } else {
+        app.clinician().await
+    };
+    let resp = send(
+        app,
+        admin,
+        Method::POST,
+        "/v1/care/admin/providers",
+        Some(provider_body(&account.user_id, kind, zone)),
+    )
+    .await;
+    (account, json_of(resp, StatusCode::CREATED).await)
+}
+
+/// Every day 00:00–24:00 in the provider's zone.
+pub fn always() -> Value {
+    json!({
+        "rules": (1..=7).map(|d| json!({"weekday": d, "start": "00:00", "end": "24:00"})).collect::<Vec<_>>(),
+        "exceptions": []
+    })
+}
+
+/// Sets a provider's schedule as an admin.
+pub async fn schedule(app: &TestApp, admin: &SignedIn, provider_id: &str, schedule: Value) {
+    let resp = send(
+        app,
+        admin,
+        Method::PUT,
+        &format!("/v1/care/admin/providers/{provider_id}/schedule"),
+        Some(schedule),
+    )
+    .await;
+    json_of(resp, StatusCode::OK).await;
+}
+
+/// Sets the member's care profile (California, English).
+pub async fn profile(app: &TestApp, member: &SignedIn, zone: &str) {
+    let resp = send(
+        app,
+        member,
+        Method::PUT,
+        "/v1/care/me/profile",
+        Some(json!({
+            "country": "US", "us_state": "CA", "languages": ["en-US"], "time_zone": zone,
+            "emergency_contact": {"name": "Sam", "phone": "+1 415 555 0100", "relationship": "partner"}
+        })),
+    )
+    .await;
+    json_of(resp, StatusCode::OK).await;
+}
+
+/// An admin grants `feature` (with `quota`) to `user` through billing's API.
+pub async fn grant(app: &TestApp, admin: &SignedIn, user: &str, feature: &str, quota: Option<i64>) {
+    let resp = send(
+        app,
+        admin,
+        Method::POST,
+        &format!("/v1/billing/admin/members/{user}/grants"),
+        Some(json!({"feature": feature, "quota": quota, "valid_until": null, "reason": "test"})),
+    )
+    .await;
+    json_of(resp, StatusCode::CREATED).await;
+}
+
+/// Tomorrow (UTC) at `hour`:00, well past the minimum notice and within the horizon.
+pub fn tomorrow_at(hour: u32) -> DateTime<Utc> {
+    let d = (Utc::now() + Duration::days(2)).date_naive();
+    d.and_hms_opt(hour, 0, 0).unwrap().and_utc()
+}
+
+/// RFC 3339 of `t`.
+pub fn rfc(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+/// Books as `member`; the response.
+pub async fn book(
+    app: &TestApp,
+    member: &SignedIn,
+    provider_id: &str,
+    kind: &str,
+    at: DateTime<Utc>,
+) -> TestResponse {
+    send(
+        app,
+        member,
+        Method::POST,
+        "/v1/care/appointments",
+        Some(json!({"provider_id": provider_id, "appointment_type": kind, "starts_at": rfc(at)})),
+    )
+    .await
+}
+
+/// Unreleased consumptions of `feature` in billing's ledger.
+pub async fn consumed(app: &TestApp, feature: &str) -> i64 {
+    let feature = feature.to_owned();
+    app.ctx
+        .db
+        .run(move |conn| {
+            use diesel::dsl::sql;
+            use diesel::sql_types::BigInt;
+            sql::<BigInt>(&format!(
+                "SELECT COUNT(*) FROM billing_consumptions WHERE released_at IS NULL AND feature = '{feature}'"
+            ))
+            .get_result(conn)
+            .map_err(DbError::Query)
+        })
+        .await
+        .unwrap()
+}
+
+/// `(status, strike)` of every appointment, in id order.
+pub async fn appointments(app: &TestApp) -> Vec<(String, bool)> {
+    use haven_care::schema::care_appointments as a;
+    app.ctx
+        .db
+        .run(|conn| {
+            a::table
+                .order(a::id.asc())
+                .select((a::status, a::strike_at.is_not_null()))
+                .load(conn)
+                .map_err(DbError::Query)
+        })
+        .await
+        .unwrap()
+}
