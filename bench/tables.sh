@@ -103,7 +103,7 @@ me_section() {
   echo "tps in the rps column and the mean latency in the p50 column. The Node peer"
   echo "(\`bench/peer\`, one Node $(node --version 2>/dev/null || echo '?') process: Fastify, jose, pg with a pool of 4) verifies the"
   echo "same token against haven's JWKS and runs the same SELECT as one prepared statement;"
-  echo "haven's \`/me\` runs it in a read-only transaction (\`BEGIN READ ONLY\`, SELECT, \`COMMIT\`)."
+  echo "haven's \`/me\` runs the same one statement, without an explicit transaction."
 }
 
 startup_table() {
