@@ -54,7 +54,7 @@ describe("the content journey through the SDK, against haven serve", () => {
     assert.ok(locales.has("fr") && locales.has("en"), `${[...locales]} ${logs()}`);
 
     // Search: accent-folded and typo-tolerant, answered in the asked locale.
-    const found = await anon.call("contentSearch", { params: { query: { q: "respiracion cuadrada", locale: "es" } } });
+    const found = await anon.call("contentSearch", { params: { query: { q: "estiramiento suave", locale: "es" } } });
     assert.ok(found.items.length > 0, "found by its Spanish title without the accent");
     assert.equal(found.items[0]!.locale, "es");
     const typo = await anon.call("contentSearch", { params: { query: { q: "lighthose" } } });
@@ -74,7 +74,7 @@ describe("the content journey through the SDK, against haven serve", () => {
     // The demo admin enrolls a second factor, then grants content.premium in billing.
     const admin = client();
     assert.equal((await admin.auth.signIn({ email: "admin@example.com", password: PASSWORD })).status, "authenticated");
-    const enrollment = await admin.call("identityStartTotpEnrollment", { body: {} });
+    const enrollment = await admin.call("identityStartTotpEnrollment");
     await admin.call("identityConfirmTotp", { body: { code: totp(enrollment.secret) } });
     await admin.auth.refresh();
     const me = await member.call("identityGetMe");
