@@ -445,6 +445,141 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/content/admin/courses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List courses
+         * @description Editors only. Every course whatever its status, oldest first, paginated.
+         */
+        get: operations["contentListCourses"];
+        put?: never;
+        /**
+         * Create a draft course
+         * @description Editors only (role `admin` with a second factor). Sessions are catalog items in
+         *     order; members see nothing until it is published.
+         */
+        post: operations["contentCreateCourse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/content/admin/courses/{course_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a course
+         * @description Editors only: the draft, what is published, and the `ETag` for `If-Match`.
+         */
+        get: operations["contentGetCourse"];
+        /**
+         * Replace a course's draft
+         * @description Editors only, with `If-Match` (`428` without, `412` when stale). What members see
+         *     changes only with the next publish. Archived: `409 course_archived`.
+         */
+        put: operations["contentReplaceCourseDraft"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/content/admin/courses/{course_id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Archive a course
+         * @description Editors only, with `If-Match`. Retires it: hidden from members, no longer
+         *     editable.
+         */
+        post: operations["contentArchiveCourse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/content/admin/courses/{course_id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish a course
+         * @description Editors only, with `If-Match`. Publishes the draft in every locale; needs the
+         *     catalog's default locale (`409 default_locale_missing`) and every session's item
+         *     published (`409 sessions_not_published`). Every node serves it within 2 s.
+         */
+        post: operations["contentPublishCourse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/content/admin/courses/{course_id}/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A course's revision history
+         * @description Editors only. Every change, newest first, with the draft after it and who made
+         *     it, paginated.
+         */
+        get: operations["contentListCourseRevisions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/content/admin/courses/{course_id}/unpublish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Unpublish a course
+         * @description Editors only, with `If-Match`. Members stop seeing it; it returns to draft. Not
+         *     published: `409 not_published`.
+         */
+        post: operations["contentUnpublishCourse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/content/admin/items": {
         parameters: {
             query?: never;
@@ -631,6 +766,49 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/content/courses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Browse courses
+         * @description Public. Published courses in one locale (fallback as for items), with their
+         *     playable sessions in order, optionally in one category, in id order, paginated.
+         *     Served from memory; `If-None-Match` with the `ETag` answers `304`.
+         */
+        get: operations["contentBrowseCourses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/content/courses/{course_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a published course
+         * @description Public. One course in one locale with its playable sessions in order. `404`
+         *     when it is not published. Served from memory.
+         */
+        get: operations["contentGetCatalogCourse"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/content/items": {
         parameters: {
             query?: never;
@@ -668,6 +846,209 @@ export interface paths {
          *     used). `404` when it is not published. Served from memory.
          */
         get: operations["contentGetCatalogItem"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/content/me/courses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My courses
+         * @description Members. Every published course the member completed a session of, each with
+         *     its progress and next session, in course id order, paginated (Today names the
+         *     one to continue).
+         */
+        get: operations["contentMyCourses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/content/me/courses/{course_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My progress in a course
+         * @description Members. Which sessions are completed, whether the course is, and the session to
+         *     continue with. `404` when the course is not published.
+         */
+        get: operations["contentMyCourseProgress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/content/me/favorites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My favorites
+         * @description Members. Favorite items and courses, in id order, paginated.
+         */
+        get: operations["contentMyFavorites"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/content/me/favorites/courses/{course_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Favorite a course
+         * @description Members. Idempotent: putting it again changes nothing. `404` unless published.
+         */
+        put: operations["contentPutFavoriteCourse"];
+        post?: never;
+        /**
+         * Unfavorite a course
+         * @description Members. Idempotent: deleting an absent favorite is fine.
+         */
+        delete: operations["contentDeleteFavoriteCourse"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/content/me/favorites/items/{item_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Favorite an item
+         * @description Members. Idempotent: putting it again changes nothing. `404` unless published.
+         */
+        put: operations["contentPutFavoriteItem"];
+        post?: never;
+        /**
+         * Unfavorite an item
+         * @description Members. Idempotent: deleting an absent favorite is fine.
+         */
+        delete: operations["contentDeleteFavoriteItem"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/content/me/playback/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sync playback events
+         * @description Members. Up to 500 events recorded offline, in any order; each is answered
+         *     `accepted`, `duplicate` (its `event_id` was recorded before: nothing changes, so
+         *     a batch can be sent again safely) or `refused` (too far in the future, unknown
+         *     item). A `completed` event counts for stats, the streak (in the member's day of
+         *     the zone it was recorded in) and, with `course_id`, the course's progress. A
+         *     malformed event fails the whole batch with `422` naming its fields.
+         */
+        post: operations["contentSyncPlayback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/content/me/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My listening stats
+         * @description Members. Completed sessions and minutes ever, and per day for the last `days`
+         *     days (default 30) up to today, in the member's local days (a day ends at the
+         *     configured local hour, 04:00 by default).
+         */
+        get: operations["contentMyStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/content/me/streak": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My streak
+         * @description Members. Consecutive days with a completed session, computed by the server in
+         *     the zone each session was recorded in (travel and DST safe), with freezes earned
+         *     every few days and spent automatically on a missed day.
+         */
+        get: operations["contentMyStreak"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/content/me/today": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My Today
+         * @description Members. What to play now: the course to continue, suggestions for the time of
+         *     day in the member's zone (morning → meditation, night → sleep), new releases,
+         *     favorites and recent history, each entry with its `reason`. The same member,
+         *     instant and catalog version give the same feed.
+         */
+        get: operations["contentMyToday"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2346,6 +2727,52 @@ export interface components {
             user_id: string;
         };
         /**
+         * ContentAdminCourse
+         * @description A course as editors see it.
+         */
+        ContentAdminCourse: {
+            /**
+             * Format: date-time
+             * @description Created.
+             * @example 2026-11-26T09:30:00Z
+             */
+            created_at: string;
+            /** @description The draft. */
+            draft: components["schemas"]["ContentCourseDocument"];
+            /**
+             * Format: date-time
+             * @description First publish.
+             * @example 2026-11-26T09:30:00Z
+             */
+            first_published_at?: string | null;
+            /**
+             * @description The id.
+             * @example crs_00000000000000000000000000
+             */
+            id: string;
+            /** @description What members see while it is published. */
+            published?: components["schemas"]["ContentCourseDocument"] | null;
+            /**
+             * Format: date-time
+             * @description Last publish.
+             * @example 2026-11-26T09:30:00Z
+             */
+            published_at?: string | null;
+            /**
+             * Format: int64
+             * @description The revision (the `ETag` is `"r{revision}"`).
+             */
+            revision: number;
+            /** @description Where it is in its life. */
+            status: components["schemas"]["ContentItemStatus"];
+            /**
+             * Format: date-time
+             * @description Last changed.
+             * @example 2026-11-26T09:30:00Z
+             */
+            updated_at: string;
+        };
+        /**
          * ContentAdminItem
          * @description An item as editors see it.
          */
@@ -2436,6 +2863,11 @@ export interface components {
             updated_at: string;
         };
         /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        ContentArchiveCourseProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "idempotency_key_invalid" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_found" | "course_archived" | "not_published" | "default_locale_missing" | "sessions_not_published" | "idempotency_key_in_use" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "idempotency_key_reused" | "precondition_required" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
         ContentArchiveItemProblem: components["schemas"]["Problem"] & {
             /** @enum {string} */
             code: "bad_request" | "idempotency_key_invalid" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_found" | "item_archived" | "not_published" | "default_locale_missing" | "idempotency_key_in_use" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "idempotency_key_reused" | "precondition_required" | "internal" | "unavailable" | "request_timeout";
@@ -2461,9 +2893,48 @@ export interface components {
             text: string;
         };
         /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        ContentBrowseCoursesProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "not_found" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
         ContentBrowseItemsProblem: components["schemas"]["Problem"] & {
             /** @enum {string} */
             code: "bad_request" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
+        /**
+         * ContentCatalogCourse
+         * @description A published course in one locale, with its sessions.
+         */
+        ContentCatalogCourse: {
+            /** @description Every locale the course is published in. */
+            available_locales: string[];
+            /** @description Categories. */
+            categories: string[];
+            /** @description Description. */
+            description: string;
+            /**
+             * @description The id.
+             * @example crs_00000000000000000000000000
+             */
+            id: string;
+            /** @description The locale the texts are in (fallback chain as for items). */
+            locale: string;
+            /**
+             * Format: uint32
+             * @description Sum of each session's shortest variant, in seconds.
+             */
+            min_total_duration_s: number;
+            /**
+             * Format: date-time
+             * @description When it was first published.
+             * @example 2026-11-26T09:30:00Z
+             */
+            released_at: string;
+            /** @description The sessions members can play, in order, each in the requested locale. */
+            sessions: components["schemas"]["ContentCatalogItem"][];
+            /** @description Title. */
+            title: string;
         };
         /**
          * ContentCatalogItem
@@ -2537,6 +3008,130 @@ export interface components {
             /** @description Playable only by members entitled to premium content. */
             premium: boolean;
         };
+        /**
+         * ContentCourseDocument
+         * @description A course's document (draft or published).
+         */
+        ContentCourseDocument: {
+            /** @description Categories. */
+            categories: string[];
+            /** @description The sessions' items, in order. */
+            sessions: string[];
+            /** @description Texts per locale. */
+            texts: components["schemas"]["ContentCourseText"][];
+        };
+        /**
+         * ContentCourseDraftInput
+         * @description A course's whole draft (`POST` creates it, `PUT` replaces it).
+         */
+        ContentCourseDraftInput: {
+            /**
+             * @description Categories (`sleep`, `stress`, …): distinct lower-case slugs, at most 20.
+             * @default []
+             */
+            categories: string[] | null;
+            /**
+             * @description The sessions' items in course order, 1–60, distinct. Publishing needs each one
+             *     published.
+             */
+            sessions: string[];
+            /** @description Texts, one per locale, 1–20. Publishing needs the catalog's default locale. */
+            texts: components["schemas"]["ContentCourseTextInput"][];
+        };
+        /**
+         * ContentCourseProgress
+         * @description A member's progress in a course.
+         */
+        ContentCourseProgress: {
+            /** @description Whether every session is completed. */
+            completed: boolean;
+            /**
+             * Format: date-time
+             * @description When the last session was completed, once all are.
+             * @example 2026-11-26T09:30:00Z
+             */
+            completed_at?: string | null;
+            /**
+             * Format: uint32
+             * @description Of those, completed by the member.
+             */
+            completed_sessions: number;
+            /**
+             * @description The course.
+             * @example crs_00000000000000000000000000
+             */
+            course_id: string;
+            /**
+             * Format: date-time
+             * @description The member's last completion in this course.
+             * @example 2026-11-26T09:30:00Z
+             */
+            last_activity_at?: string | null;
+            /** @description Where to continue: the first session not completed (absent when complete). */
+            next_session?: components["schemas"]["ContentNextSession"] | null;
+            /** @description Each session in order. */
+            sessions: components["schemas"]["ContentSessionProgress"][];
+            /**
+             * Format: uint32
+             * @description Sessions members can play now.
+             */
+            total_sessions: number;
+        };
+        /**
+         * ContentCourseRevision
+         * @description One entry of a course's history.
+         */
+        ContentCourseRevision: {
+            /** @description What happened: `created`, `edited`, `published`, `unpublished` or `archived`. */
+            action: string;
+            /**
+             * @description The editor (absent once erased).
+             * @example usr_00000000000000000000000000
+             */
+            actor_id?: string | null;
+            /**
+             * Format: date-time
+             * @description When.
+             * @example 2026-11-26T09:30:00Z
+             */
+            at: string;
+            /** @description The draft after it. */
+            document: components["schemas"]["ContentCourseDocument"];
+            /**
+             * Format: int64
+             * @description The revision this change produced.
+             */
+            revision: number;
+        };
+        /**
+         * ContentCourseText
+         * @description A course's text in one locale.
+         */
+        ContentCourseText: {
+            /** @description Description. */
+            description: string;
+            /** @description The locale. */
+            locale: string;
+            /** @description Title. */
+            title: string;
+        };
+        /**
+         * ContentCourseTextInput
+         * @description A course's text in one locale.
+         */
+        ContentCourseTextInput: {
+            /** @description Description, at most 4000 characters. */
+            description: string;
+            /** @description BCP 47 tag `language[-Script][-REGION]`, one text per locale. */
+            locale: string;
+            /** @description Title, 1–120 characters. */
+            title: string;
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        ContentCreateCourseProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "idempotency_key_invalid" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_found" | "course_archived" | "not_published" | "default_locale_missing" | "sessions_not_published" | "idempotency_key_in_use" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "idempotency_key_reused" | "precondition_required" | "internal" | "unavailable" | "request_timeout";
+        };
         /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
         ContentCreateItemProblem: components["schemas"]["Problem"] & {
             /** @enum {string} */
@@ -2548,6 +3143,50 @@ export interface components {
             code: "bad_request" | "idempotency_key_invalid" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "idempotency_key_in_use" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "idempotency_key_reused" | "internal" | "unavailable" | "request_timeout";
         };
         /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        ContentDeleteFavoriteCourseProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_found" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        ContentDeleteFavoriteItemProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_found" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
+        /**
+         * ContentFavorite
+         * @description One favorite.
+         */
+        ContentFavorite: {
+            /**
+             * @description The course (with `course`).
+             * @example crs_00000000000000000000000000
+             */
+            course_id?: string | null;
+            /**
+             * Format: date-time
+             * @description When it became a favorite.
+             * @example 2026-11-26T09:30:00Z
+             */
+            created_at: string;
+            /**
+             * @description The item (with `item`).
+             * @example itm_00000000000000000000000000
+             */
+            item_id?: string | null;
+            /** @description Item or course. */
+            kind: components["schemas"]["ContentFavoriteKind"];
+        };
+        /**
+         * @description What a favorite points at.
+         * @enum {string}
+         */
+        ContentFavoriteKind: "item" | "course";
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        ContentGetCatalogCourseProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "not_found" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
         ContentGetCatalogItemProblem: components["schemas"]["Problem"] & {
             /** @enum {string} */
             code: "bad_request" | "not_found" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
@@ -2556,6 +3195,11 @@ export interface components {
         ContentGetCatalogNarratorProblem: components["schemas"]["Problem"] & {
             /** @enum {string} */
             code: "bad_request" | "not_found" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        ContentGetCourseProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_found" | "course_archived" | "not_published" | "default_locale_missing" | "sessions_not_published" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "precondition_required" | "internal" | "unavailable" | "request_timeout";
         };
         /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
         ContentGetItemProblem: components["schemas"]["Problem"] & {
@@ -2675,6 +3319,16 @@ export interface components {
          */
         ContentKind: "meditation" | "sleepcast" | "soundscape" | "music" | "movement" | "exercise" | "wind_down";
         /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        ContentListCourseRevisionsProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_found" | "course_archived" | "not_published" | "default_locale_missing" | "sessions_not_published" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "precondition_required" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        ContentListCoursesProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_found" | "course_archived" | "not_published" | "default_locale_missing" | "sessions_not_published" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "precondition_required" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
         ContentListItemRevisionsProblem: components["schemas"]["Problem"] & {
             /** @enum {string} */
             code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_found" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
@@ -2688,6 +3342,36 @@ export interface components {
         ContentListNarratorsProblem: components["schemas"]["Problem"] & {
             /** @enum {string} */
             code: "bad_request" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        ContentMyCourseProgressProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_found" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        ContentMyCoursesProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_found" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        ContentMyFavoritesProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_found" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        ContentMyStatsProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        ContentMyStreakProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        ContentMyTodayProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
         };
         /**
          * ContentNarratorInput
@@ -2717,6 +3401,137 @@ export interface components {
             /** @description Name. */
             name: string;
         };
+        /**
+         * ContentNextSession
+         * @description The session to continue with.
+         */
+        ContentNextSession: {
+            /**
+             * @description The session's item.
+             * @example itm_00000000000000000000000000
+             */
+            item_id: string;
+            /**
+             * Format: uint32
+             * @description 0-based position in the course.
+             */
+            position: number;
+        };
+        /**
+         * @description The member's part of the day.
+         * @enum {string}
+         */
+        ContentPartOfDay: "morning" | "afternoon" | "evening" | "night";
+        /**
+         * ContentPlaybackEventInput
+         * @description One playback event as the app recorded it.
+         */
+        ContentPlaybackEventInput: {
+            /**
+             * @description The course it was played in, if any: a `completed` event completes that session.
+             * @example crs_00000000000000000000000000
+             */
+            course_id?: string | null;
+            /**
+             * Format: uint32
+             * @description The variant played (its length in seconds, 30–14400).
+             */
+            duration_s: number;
+            /**
+             * @description The app's id for this event, unique per member (e.g. a UUID): an event sent again
+             *     with the same id is a `duplicate` and changes nothing.
+             */
+            event_id: string;
+            /**
+             * @description The item played.
+             * @example itm_00000000000000000000000000
+             */
+            item_id: string;
+            /**
+             * Format: date-time
+             * @description When it happened (RFC 3339). Later than the server's clock plus the allowed skew
+             *     is `refused`.
+             * @example 2026-11-26T09:30:00Z
+             */
+            occurred_at: string;
+            /**
+             * Format: uint32
+             * @description The playhead in seconds, at most `duration_s`.
+             */
+            position_s: number;
+            /**
+             * @description The IANA zone the device was in (`Asia/Tokyo`); it must exist. Absent: the
+             *     profile's zone, else UTC. Decides the member's day the event counts for.
+             */
+            time_zone?: string | null;
+            /** @description What happened. */
+            type: components["schemas"]["ContentPlaybackEventType"];
+        };
+        /**
+         * ContentPlaybackEventResult
+         * @description The answer for one event, in request order.
+         */
+        ContentPlaybackEventResult: {
+            /** @description The event's id. */
+            event_id: string;
+            /** @description The member's day it counts for, `YYYY-MM-DD` (only with `accepted`). */
+            local_day?: string | null;
+            /** @description Why it was refused (only with `refused`). */
+            reason?: (string & components["schemas"]["ContentPlaybackRefusal"]) | null;
+            /** @description What happened to it. */
+            status: components["schemas"]["ContentPlaybackEventStatus"];
+        };
+        /**
+         * @description What the sync did with one event.
+         * @enum {string}
+         */
+        ContentPlaybackEventStatus: "accepted" | "duplicate" | "refused";
+        /**
+         * @description What happened in a playback.
+         * @enum {string}
+         */
+        ContentPlaybackEventType: "started" | "progress" | "completed";
+        /**
+         * @description Why an event was refused.
+         * @enum {string}
+         */
+        ContentPlaybackRefusal: "too_far_in_future" | "unknown_item";
+        /**
+         * ContentPlaybackSyncRequest
+         * @description A batch of events recorded offline.
+         */
+        ContentPlaybackSyncRequest: {
+            /** @description 1–500 events, in any order. */
+            events: components["schemas"]["ContentPlaybackEventInput"][];
+        };
+        /**
+         * ContentPlaybackSyncResult
+         * @description The answer of a sync.
+         */
+        ContentPlaybackSyncResult: {
+            /**
+             * Format: uint32
+             * @description How many were accepted.
+             */
+            accepted: number;
+            /**
+             * Format: uint32
+             * @description How many were duplicates.
+             */
+            duplicates: number;
+            /**
+             * Format: uint32
+             * @description How many were refused.
+             */
+            refused: number;
+            /** @description One result per event, in request order. */
+            results: components["schemas"]["ContentPlaybackEventResult"][];
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        ContentPublishCourseProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "idempotency_key_invalid" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_found" | "course_archived" | "not_published" | "default_locale_missing" | "sessions_not_published" | "idempotency_key_in_use" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "idempotency_key_reused" | "precondition_required" | "internal" | "unavailable" | "request_timeout";
+        };
         /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
         ContentPublishItemProblem: components["schemas"]["Problem"] & {
             /** @enum {string} */
@@ -2741,6 +3556,21 @@ export interface components {
             locales?: string[] | null;
         };
         /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        ContentPutFavoriteCourseProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_found" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        ContentPutFavoriteItemProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_found" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        ContentReplaceCourseDraftProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_found" | "course_archived" | "not_published" | "default_locale_missing" | "sessions_not_published" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "precondition_required" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
         ContentReplaceItemDraftProblem: components["schemas"]["Problem"] & {
             /** @enum {string} */
             code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_found" | "item_archived" | "not_published" | "default_locale_missing" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "precondition_required" | "internal" | "unavailable" | "request_timeout";
@@ -2749,6 +3579,163 @@ export interface components {
         ContentReplaceNarratorProblem: components["schemas"]["Problem"] & {
             /** @enum {string} */
             code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_found" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "precondition_required" | "internal" | "unavailable" | "request_timeout";
+        };
+        /**
+         * ContentSessionProgress
+         * @description One session of a member's course progress.
+         */
+        ContentSessionProgress: {
+            /**
+             * Format: date-time
+             * @description When the member completed it; absent: not yet.
+             * @example 2026-11-26T09:30:00Z
+             */
+            completed_at?: string | null;
+            /**
+             * @description The session's item.
+             * @example itm_00000000000000000000000000
+             */
+            item_id: string;
+            /**
+             * Format: uint32
+             * @description 0-based position in the course.
+             */
+            position: number;
+        };
+        /**
+         * ContentStats
+         * @description A member's listening stats.
+         */
+        ContentStats: {
+            /** @description The last `days` days up to today, oldest first, one entry per day. */
+            days: components["schemas"]["ContentStatsDay"][];
+            /** @description The IANA zone today was read in. */
+            time_zone: string;
+            /** @description The member's today, `YYYY-MM-DD`, in `time_zone`. */
+            today: string;
+            /**
+             * Format: uint64
+             * @description Minutes of completed sessions, ever (rounded down).
+             */
+            total_minutes: number;
+            /**
+             * Format: uint64
+             * @description Completed sessions, ever.
+             */
+            total_sessions: number;
+        };
+        /**
+         * ContentStatsDay
+         * @description One day of the history.
+         */
+        ContentStatsDay: {
+            /** @description The member's day, `YYYY-MM-DD`. */
+            day: string;
+            /**
+             * Format: uint32
+             * @description Minutes of those sessions (their variants' lengths, rounded down).
+             */
+            minutes: number;
+            /**
+             * Format: uint32
+             * @description Completed sessions that day.
+             */
+            sessions: number;
+        };
+        /**
+         * ContentStreak
+         * @description The member's streak, computed in their zones.
+         */
+        ContentStreak: {
+            /**
+             * Format: uint32
+             * @description Consecutive days with a completed session, up to today (or yesterday while today
+             *     is not over); days covered by a freeze bridge the streak without adding to it.
+             */
+            current: number;
+            /**
+             * Format: uint32
+             * @description Freezes banked: each covers one missed day, spent automatically.
+             */
+            freezes_banked: number;
+            /** @description Days a freeze covered, oldest first, `YYYY-MM-DD`. */
+            frozen_days: string[];
+            /** @description The last day with a completed session, `YYYY-MM-DD`. */
+            last_active_day?: string | null;
+            /**
+             * Format: uint32
+             * @description The longest streak ever.
+             */
+            longest: number;
+            /**
+             * Format: uint32
+             * @description Most freezes that can be banked.
+             */
+            max_freezes: number;
+            /** @description The IANA zone today was read in. */
+            time_zone: string;
+            /** @description The member's today, `YYYY-MM-DD` (days end at the configured local hour). */
+            today: string;
+            /** @description Whether today already counts. */
+            today_counted: boolean;
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        ContentSyncPlaybackProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
+        /**
+         * ContentToday
+         * @description The member's Today.
+         */
+        ContentToday: {
+            /**
+             * Format: date-time
+             * @description The instant it was built for.
+             * @example 2026-11-26T09:30:00Z
+             */
+            at: string;
+            /**
+             * Format: int64
+             * @description The catalog version it was built from (same member, instant and version: same
+             *     feed).
+             */
+            catalog_version: number;
+            /** @description The entries, in order. */
+            entries: components["schemas"]["ContentTodayEntry"][];
+            /** @description The member's local date and time then (`YYYY-MM-DDTHH:MM:SS`). */
+            local_time: string;
+            /** @description The part of the day. */
+            part_of_day: components["schemas"]["ContentPartOfDay"];
+            /** @description The IANA zone used. */
+            time_zone: string;
+        };
+        /**
+         * ContentTodayEntry
+         * @description One entry: an item or a course, and why.
+         */
+        ContentTodayEntry: {
+            /** @description The course (absent for an item). */
+            course?: components["schemas"]["ContentCatalogCourse"] | null;
+            /** @description The item (absent for a course). */
+            item?: components["schemas"]["ContentCatalogItem"] | null;
+            /**
+             * Format: uint32
+             * @description With `continue_course`: the 0-based position of the session to play next.
+             */
+            next_session?: number | null;
+            /** @description Why it is here. */
+            reason: components["schemas"]["ContentTodayReason"];
+        };
+        /**
+         * @description Why an entry is in the feed (new values may be added).
+         * @enum {string}
+         */
+        ContentTodayReason: "continue_course" | "time_of_day" | "new_release" | "favorite" | "recently_played";
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        ContentUnpublishCourseProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "idempotency_key_invalid" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_found" | "course_archived" | "not_published" | "default_locale_missing" | "sessions_not_published" | "idempotency_key_in_use" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "idempotency_key_reused" | "precondition_required" | "internal" | "unavailable" | "request_timeout";
         };
         /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
         ContentUnpublishItemProblem: components["schemas"]["Problem"] & {
@@ -3781,12 +4768,32 @@ export interface components {
             next_cursor?: string | null;
         };
         /**
+         * Page_ContentAdminCourse
+         * @description One page of a list.
+         */
+        Page_ContentAdminCourse: {
+            /** @description The items of this page, in the list's stable order. */
+            items: components["schemas"]["ContentAdminCourse"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /**
          * Page_ContentAdminItem
          * @description One page of a list.
          */
         Page_ContentAdminItem: {
             /** @description The items of this page, in the list's stable order. */
             items: components["schemas"]["ContentAdminItem"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /**
+         * Page_ContentCatalogCourse
+         * @description One page of a list.
+         */
+        Page_ContentCatalogCourse: {
+            /** @description The items of this page, in the list's stable order. */
+            items: components["schemas"]["ContentCatalogCourse"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
         };
@@ -3807,6 +4814,36 @@ export interface components {
         Page_ContentCatalogNarrator: {
             /** @description The items of this page, in the list's stable order. */
             items: components["schemas"]["ContentCatalogNarrator"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /**
+         * Page_ContentCourseProgress
+         * @description One page of a list.
+         */
+        Page_ContentCourseProgress: {
+            /** @description The items of this page, in the list's stable order. */
+            items: components["schemas"]["ContentCourseProgress"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /**
+         * Page_ContentCourseRevision
+         * @description One page of a list.
+         */
+        Page_ContentCourseRevision: {
+            /** @description The items of this page, in the list's stable order. */
+            items: components["schemas"]["ContentCourseRevision"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /**
+         * Page_ContentFavorite
+         * @description One page of a list.
+         */
+        Page_ContentFavorite: {
+            /** @description The items of this page, in the list's stable order. */
+            items: components["schemas"]["ContentFavorite"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
         };
@@ -3963,19 +5000,36 @@ export type BillingUpdatePriceProblem = components['schemas']['BillingUpdatePric
 export type BillingUpdateProduct = components['schemas']['BillingUpdateProduct'];
 export type BillingUpdateProductProblem = components['schemas']['BillingUpdateProductProblem'];
 export type BillingWaitlistEntry = components['schemas']['BillingWaitlistEntry'];
+export type ContentAdminCourse = components['schemas']['ContentAdminCourse'];
 export type ContentAdminItem = components['schemas']['ContentAdminItem'];
 export type ContentAdminNarrator = components['schemas']['ContentAdminNarrator'];
+export type ContentArchiveCourseProblem = components['schemas']['ContentArchiveCourseProblem'];
 export type ContentArchiveItemProblem = components['schemas']['ContentArchiveItemProblem'];
 export type ContentBio = components['schemas']['ContentBio'];
 export type ContentBioInput = components['schemas']['ContentBioInput'];
+export type ContentBrowseCoursesProblem = components['schemas']['ContentBrowseCoursesProblem'];
 export type ContentBrowseItemsProblem = components['schemas']['ContentBrowseItemsProblem'];
+export type ContentCatalogCourse = components['schemas']['ContentCatalogCourse'];
 export type ContentCatalogItem = components['schemas']['ContentCatalogItem'];
 export type ContentCatalogNarrator = components['schemas']['ContentCatalogNarrator'];
 export type ContentCatalogVariant = components['schemas']['ContentCatalogVariant'];
+export type ContentCourseDocument = components['schemas']['ContentCourseDocument'];
+export type ContentCourseDraftInput = components['schemas']['ContentCourseDraftInput'];
+export type ContentCourseProgress = components['schemas']['ContentCourseProgress'];
+export type ContentCourseRevision = components['schemas']['ContentCourseRevision'];
+export type ContentCourseText = components['schemas']['ContentCourseText'];
+export type ContentCourseTextInput = components['schemas']['ContentCourseTextInput'];
+export type ContentCreateCourseProblem = components['schemas']['ContentCreateCourseProblem'];
 export type ContentCreateItemProblem = components['schemas']['ContentCreateItemProblem'];
 export type ContentCreateNarratorProblem = components['schemas']['ContentCreateNarratorProblem'];
+export type ContentDeleteFavoriteCourseProblem = components['schemas']['ContentDeleteFavoriteCourseProblem'];
+export type ContentDeleteFavoriteItemProblem = components['schemas']['ContentDeleteFavoriteItemProblem'];
+export type ContentFavorite = components['schemas']['ContentFavorite'];
+export type ContentFavoriteKind = components['schemas']['ContentFavoriteKind'];
+export type ContentGetCatalogCourseProblem = components['schemas']['ContentGetCatalogCourseProblem'];
 export type ContentGetCatalogItemProblem = components['schemas']['ContentGetCatalogItemProblem'];
 export type ContentGetCatalogNarratorProblem = components['schemas']['ContentGetCatalogNarratorProblem'];
+export type ContentGetCourseProblem = components['schemas']['ContentGetCourseProblem'];
 export type ContentGetItemProblem = components['schemas']['ContentGetItemProblem'];
 export type ContentGetNarratorProblem = components['schemas']['ContentGetNarratorProblem'];
 export type ContentItemDocument = components['schemas']['ContentItemDocument'];
@@ -3985,15 +5039,45 @@ export type ContentItemStatus = components['schemas']['ContentItemStatus'];
 export type ContentItemText = components['schemas']['ContentItemText'];
 export type ContentItemTextInput = components['schemas']['ContentItemTextInput'];
 export type ContentKind = components['schemas']['ContentKind'];
+export type ContentListCourseRevisionsProblem = components['schemas']['ContentListCourseRevisionsProblem'];
+export type ContentListCoursesProblem = components['schemas']['ContentListCoursesProblem'];
 export type ContentListItemRevisionsProblem = components['schemas']['ContentListItemRevisionsProblem'];
 export type ContentListItemsProblem = components['schemas']['ContentListItemsProblem'];
 export type ContentListNarratorsProblem = components['schemas']['ContentListNarratorsProblem'];
+export type ContentMyCourseProgressProblem = components['schemas']['ContentMyCourseProgressProblem'];
+export type ContentMyCoursesProblem = components['schemas']['ContentMyCoursesProblem'];
+export type ContentMyFavoritesProblem = components['schemas']['ContentMyFavoritesProblem'];
+export type ContentMyStatsProblem = components['schemas']['ContentMyStatsProblem'];
+export type ContentMyStreakProblem = components['schemas']['ContentMyStreakProblem'];
+export type ContentMyTodayProblem = components['schemas']['ContentMyTodayProblem'];
 export type ContentNarratorInput = components['schemas']['ContentNarratorInput'];
 export type ContentNarratorRef = components['schemas']['ContentNarratorRef'];
+export type ContentNextSession = components['schemas']['ContentNextSession'];
+export type ContentPartOfDay = components['schemas']['ContentPartOfDay'];
+export type ContentPlaybackEventInput = components['schemas']['ContentPlaybackEventInput'];
+export type ContentPlaybackEventResult = components['schemas']['ContentPlaybackEventResult'];
+export type ContentPlaybackEventStatus = components['schemas']['ContentPlaybackEventStatus'];
+export type ContentPlaybackEventType = components['schemas']['ContentPlaybackEventType'];
+export type ContentPlaybackRefusal = components['schemas']['ContentPlaybackRefusal'];
+export type ContentPlaybackSyncRequest = components['schemas']['ContentPlaybackSyncRequest'];
+export type ContentPlaybackSyncResult = components['schemas']['ContentPlaybackSyncResult'];
+export type ContentPublishCourseProblem = components['schemas']['ContentPublishCourseProblem'];
 export type ContentPublishItemProblem = components['schemas']['ContentPublishItemProblem'];
 export type ContentPublishRequest = components['schemas']['ContentPublishRequest'];
+export type ContentPutFavoriteCourseProblem = components['schemas']['ContentPutFavoriteCourseProblem'];
+export type ContentPutFavoriteItemProblem = components['schemas']['ContentPutFavoriteItemProblem'];
+export type ContentReplaceCourseDraftProblem = components['schemas']['ContentReplaceCourseDraftProblem'];
 export type ContentReplaceItemDraftProblem = components['schemas']['ContentReplaceItemDraftProblem'];
 export type ContentReplaceNarratorProblem = components['schemas']['ContentReplaceNarratorProblem'];
+export type ContentSessionProgress = components['schemas']['ContentSessionProgress'];
+export type ContentStats = components['schemas']['ContentStats'];
+export type ContentStatsDay = components['schemas']['ContentStatsDay'];
+export type ContentStreak = components['schemas']['ContentStreak'];
+export type ContentSyncPlaybackProblem = components['schemas']['ContentSyncPlaybackProblem'];
+export type ContentToday = components['schemas']['ContentToday'];
+export type ContentTodayEntry = components['schemas']['ContentTodayEntry'];
+export type ContentTodayReason = components['schemas']['ContentTodayReason'];
+export type ContentUnpublishCourseProblem = components['schemas']['ContentUnpublishCourseProblem'];
 export type ContentUnpublishItemProblem = components['schemas']['ContentUnpublishItemProblem'];
 export type ContentVariant = components['schemas']['ContentVariant'];
 export type ContentVariantInput = components['schemas']['ContentVariantInput'];
@@ -4087,9 +5171,14 @@ export type PageBillingProduct = components['schemas']['Page_BillingProduct'];
 export type PageBillingPromoCode = components['schemas']['Page_BillingPromoCode'];
 export type PageBillingSubscription = components['schemas']['Page_BillingSubscription'];
 export type PageBillingWaitlistEntry = components['schemas']['Page_BillingWaitlistEntry'];
+export type PageContentAdminCourse = components['schemas']['Page_ContentAdminCourse'];
 export type PageContentAdminItem = components['schemas']['Page_ContentAdminItem'];
+export type PageContentCatalogCourse = components['schemas']['Page_ContentCatalogCourse'];
 export type PageContentCatalogItem = components['schemas']['Page_ContentCatalogItem'];
 export type PageContentCatalogNarrator = components['schemas']['Page_ContentCatalogNarrator'];
+export type PageContentCourseProgress = components['schemas']['Page_ContentCourseProgress'];
+export type PageContentCourseRevision = components['schemas']['Page_ContentCourseRevision'];
+export type PageContentFavorite = components['schemas']['Page_ContentFavorite'];
 export type PageContentItemRevision = components['schemas']['Page_ContentItemRevision'];
 export type PageIdentityAdminUser = components['schemas']['Page_IdentityAdminUser'];
 export type PageIdentityOrganization = components['schemas']['Page_IdentityOrganization'];
@@ -6648,6 +7737,1225 @@ export interface operations {
             };
         };
     };
+    contentListCourses: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–100 (default 20). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of courses, oldest first. */
+            200: {
+                headers: {
+                    /** @description `private`: editors only. */
+                    "CACHE-CONTROL": "private";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["Page_ContentAdminCourse"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentListCoursesProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentListCoursesProblem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentListCoursesProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentListCoursesProblem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentListCoursesProblem"];
+                };
+            };
+            /** @description `If-Match` did not match the current version. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentListCoursesProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentListCoursesProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentListCoursesProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentListCoursesProblem"];
+                };
+            };
+            /** @description The write needs `If-Match` with the `ETag` of the version it changes. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentListCoursesProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentListCoursesProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentListCoursesProblem"];
+                };
+            };
+        };
+    };
+    contentCreateCourse: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the request safe to retry: a retry with the same key within 24 h gets the
+                 *     first response again (`Idempotent-Replayed: true`). 1–255 printable ASCII
+                 *     characters, e.g. a UUID.
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json; charset=utf-8": components["schemas"]["ContentCourseDraftInput"];
+            };
+        };
+        responses: {
+            /** @description The course as it is now. */
+            200: {
+                headers: {
+                    /** @description `private`: editors only. */
+                    "CACHE-CONTROL": "private";
+                    /** @description `"r{revision}"`: send it as `If-Match` with the next change. */
+                    ETAG: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ContentAdminCourse"];
+                };
+            };
+            /** @description The draft was created. */
+            201: {
+                headers: {
+                    /** @description `private`: editors only. */
+                    "CACHE-CONTROL": "private";
+                    /** @description `"r{revision}"`: send it as `If-Match` with the next change. */
+                    ETAG: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ContentAdminCourse"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentCreateCourseProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentCreateCourseProblem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentCreateCourseProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentCreateCourseProblem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentCreateCourseProblem"];
+                };
+            };
+            /** @description `If-Match` did not match the current version. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentCreateCourseProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentCreateCourseProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentCreateCourseProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentCreateCourseProblem"];
+                };
+            };
+            /** @description The write needs `If-Match` with the `ETag` of the version it changes. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentCreateCourseProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentCreateCourseProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentCreateCourseProblem"];
+                };
+            };
+        };
+    };
+    contentGetCourse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The course. */
+                course_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The course as it is now. */
+            200: {
+                headers: {
+                    /** @description `private`: editors only. */
+                    "CACHE-CONTROL": "private";
+                    /** @description `"r{revision}"`: send it as `If-Match` with the next change. */
+                    ETAG: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ContentAdminCourse"];
+                };
+            };
+            /** @description The draft was created. */
+            201: {
+                headers: {
+                    /** @description `private`: editors only. */
+                    "CACHE-CONTROL": "private";
+                    /** @description `"r{revision}"`: send it as `If-Match` with the next change. */
+                    ETAG: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ContentAdminCourse"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentGetCourseProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentGetCourseProblem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentGetCourseProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentGetCourseProblem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentGetCourseProblem"];
+                };
+            };
+            /** @description `If-Match` did not match the current version. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentGetCourseProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentGetCourseProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentGetCourseProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentGetCourseProblem"];
+                };
+            };
+            /** @description The write needs `If-Match` with the `ETag` of the version it changes. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentGetCourseProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentGetCourseProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentGetCourseProblem"];
+                };
+            };
+        };
+    };
+    contentReplaceCourseDraft: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` of the version this change is based on. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The course. */
+                course_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json; charset=utf-8": components["schemas"]["ContentCourseDraftInput"];
+            };
+        };
+        responses: {
+            /** @description The course as it is now. */
+            200: {
+                headers: {
+                    /** @description `private`: editors only. */
+                    "CACHE-CONTROL": "private";
+                    /** @description `"r{revision}"`: send it as `If-Match` with the next change. */
+                    ETAG: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ContentAdminCourse"];
+                };
+            };
+            /** @description The draft was created. */
+            201: {
+                headers: {
+                    /** @description `private`: editors only. */
+                    "CACHE-CONTROL": "private";
+                    /** @description `"r{revision}"`: send it as `If-Match` with the next change. */
+                    ETAG: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ContentAdminCourse"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentReplaceCourseDraftProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentReplaceCourseDraftProblem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentReplaceCourseDraftProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentReplaceCourseDraftProblem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentReplaceCourseDraftProblem"];
+                };
+            };
+            /** @description `If-Match` did not match the current version. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentReplaceCourseDraftProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentReplaceCourseDraftProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentReplaceCourseDraftProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentReplaceCourseDraftProblem"];
+                };
+            };
+            /** @description The write needs `If-Match` with the `ETag` of the version it changes. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentReplaceCourseDraftProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentReplaceCourseDraftProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentReplaceCourseDraftProblem"];
+                };
+            };
+        };
+    };
+    contentArchiveCourse: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the request safe to retry: a retry with the same key within 24 h gets the
+                 *     first response again (`Idempotent-Replayed: true`). 1–255 printable ASCII
+                 *     characters, e.g. a UUID.
+                 */
+                "Idempotency-Key"?: string;
+                /** @description The `ETag` of the version this change is based on. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The course. */
+                course_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The course as it is now. */
+            200: {
+                headers: {
+                    /** @description `private`: editors only. */
+                    "CACHE-CONTROL": "private";
+                    /** @description `"r{revision}"`: send it as `If-Match` with the next change. */
+                    ETAG: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ContentAdminCourse"];
+                };
+            };
+            /** @description The draft was created. */
+            201: {
+                headers: {
+                    /** @description `private`: editors only. */
+                    "CACHE-CONTROL": "private";
+                    /** @description `"r{revision}"`: send it as `If-Match` with the next change. */
+                    ETAG: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ContentAdminCourse"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentArchiveCourseProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentArchiveCourseProblem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentArchiveCourseProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentArchiveCourseProblem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentArchiveCourseProblem"];
+                };
+            };
+            /** @description `If-Match` did not match the current version. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentArchiveCourseProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentArchiveCourseProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentArchiveCourseProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentArchiveCourseProblem"];
+                };
+            };
+            /** @description The write needs `If-Match` with the `ETag` of the version it changes. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentArchiveCourseProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentArchiveCourseProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentArchiveCourseProblem"];
+                };
+            };
+        };
+    };
+    contentPublishCourse: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the request safe to retry: a retry with the same key within 24 h gets the
+                 *     first response again (`Idempotent-Replayed: true`). 1–255 printable ASCII
+                 *     characters, e.g. a UUID.
+                 */
+                "Idempotency-Key"?: string;
+                /** @description The `ETag` of the version this change is based on. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The course. */
+                course_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The course as it is now. */
+            200: {
+                headers: {
+                    /** @description `private`: editors only. */
+                    "CACHE-CONTROL": "private";
+                    /** @description `"r{revision}"`: send it as `If-Match` with the next change. */
+                    ETAG: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ContentAdminCourse"];
+                };
+            };
+            /** @description The draft was created. */
+            201: {
+                headers: {
+                    /** @description `private`: editors only. */
+                    "CACHE-CONTROL": "private";
+                    /** @description `"r{revision}"`: send it as `If-Match` with the next change. */
+                    ETAG: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ContentAdminCourse"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentPublishCourseProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentPublishCourseProblem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentPublishCourseProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentPublishCourseProblem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentPublishCourseProblem"];
+                };
+            };
+            /** @description `If-Match` did not match the current version. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentPublishCourseProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentPublishCourseProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentPublishCourseProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentPublishCourseProblem"];
+                };
+            };
+            /** @description The write needs `If-Match` with the `ETag` of the version it changes. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentPublishCourseProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentPublishCourseProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentPublishCourseProblem"];
+                };
+            };
+        };
+    };
+    contentListCourseRevisions: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–100 (default 20). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The course. */
+                course_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the history, newest first. */
+            200: {
+                headers: {
+                    /** @description `private`: editors only. */
+                    "CACHE-CONTROL": "private";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["Page_ContentCourseRevision"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentListCourseRevisionsProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentListCourseRevisionsProblem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentListCourseRevisionsProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentListCourseRevisionsProblem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentListCourseRevisionsProblem"];
+                };
+            };
+            /** @description `If-Match` did not match the current version. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentListCourseRevisionsProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentListCourseRevisionsProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentListCourseRevisionsProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentListCourseRevisionsProblem"];
+                };
+            };
+            /** @description The write needs `If-Match` with the `ETag` of the version it changes. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentListCourseRevisionsProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentListCourseRevisionsProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentListCourseRevisionsProblem"];
+                };
+            };
+        };
+    };
+    contentUnpublishCourse: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the request safe to retry: a retry with the same key within 24 h gets the
+                 *     first response again (`Idempotent-Replayed: true`). 1–255 printable ASCII
+                 *     characters, e.g. a UUID.
+                 */
+                "Idempotency-Key"?: string;
+                /** @description The `ETag` of the version this change is based on. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The course. */
+                course_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The course as it is now. */
+            200: {
+                headers: {
+                    /** @description `private`: editors only. */
+                    "CACHE-CONTROL": "private";
+                    /** @description `"r{revision}"`: send it as `If-Match` with the next change. */
+                    ETAG: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ContentAdminCourse"];
+                };
+            };
+            /** @description The draft was created. */
+            201: {
+                headers: {
+                    /** @description `private`: editors only. */
+                    "CACHE-CONTROL": "private";
+                    /** @description `"r{revision}"`: send it as `If-Match` with the next change. */
+                    ETAG: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ContentAdminCourse"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentUnpublishCourseProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentUnpublishCourseProblem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentUnpublishCourseProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentUnpublishCourseProblem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentUnpublishCourseProblem"];
+                };
+            };
+            /** @description `If-Match` did not match the current version. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentUnpublishCourseProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentUnpublishCourseProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentUnpublishCourseProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentUnpublishCourseProblem"];
+                };
+            };
+            /** @description The write needs `If-Match` with the `ETag` of the version it changes. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentUnpublishCourseProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentUnpublishCourseProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentUnpublishCourseProblem"];
+                };
+            };
+        };
+    };
     contentListItems: {
         parameters: {
             query?: {
@@ -8039,6 +10347,227 @@ export interface operations {
             };
         };
     };
+    contentBrowseCourses: {
+        parameters: {
+            query?: {
+                /** @description BCP 47 tag `language[-Script][-REGION]`; absent: the catalog's default. */
+                locale?: string;
+                /** @description Only this category (a lower-case slug). */
+                category?: string;
+                /** @description Page size, 1–100 (default 20). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: {
+                /** @description An `ETag` of a copy you hold: `304` when it is current. */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer. */
+            200: {
+                headers: {
+                    /** @description `public, max-age=N`: any cache may keep it. */
+                    "CACHE-CONTROL": string;
+                    /** @description Strong: the catalog version and the requested locale. */
+                    ETAG: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["Page_ContentCatalogCourse"];
+                };
+            };
+            /** @description `If-None-Match` matched: the cached copy is current. */
+            304: {
+                headers: {
+                    /** @description `public, max-age=N`. */
+                    "CACHE-CONTROL": string;
+                    /** @description The current `ETag`. */
+                    ETAG: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentBrowseCoursesProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentBrowseCoursesProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentBrowseCoursesProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentBrowseCoursesProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentBrowseCoursesProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentBrowseCoursesProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentBrowseCoursesProblem"];
+                };
+            };
+        };
+    };
+    contentGetCatalogCourse: {
+        parameters: {
+            query?: {
+                /** @description BCP 47 tag `language[-Script][-REGION]`; absent: the catalog's default. */
+                locale?: string;
+            };
+            header?: {
+                /** @description An `ETag` of a copy you hold: `304` when it is current. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description The course. */
+                course_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer. */
+            200: {
+                headers: {
+                    /** @description `public, max-age=N`: any cache may keep it. */
+                    "CACHE-CONTROL": string;
+                    /** @description Strong: the catalog version and the requested locale. */
+                    ETAG: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ContentCatalogCourse"];
+                };
+            };
+            /** @description `If-None-Match` matched: the cached copy is current. */
+            304: {
+                headers: {
+                    /** @description `public, max-age=N`. */
+                    "CACHE-CONTROL": string;
+                    /** @description The current `ETag`. */
+                    ETAG: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentGetCatalogCourseProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentGetCatalogCourseProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentGetCatalogCourseProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentGetCatalogCourseProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentGetCatalogCourseProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentGetCatalogCourseProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentGetCatalogCourseProblem"];
+                };
+            };
+        };
+    };
     contentBrowseItems: {
         parameters: {
             query?: {
@@ -8257,6 +10786,1165 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ContentGetCatalogItemProblem"];
+                };
+            };
+        };
+    };
+    contentMyCourses: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–100 (default 20). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page, in course id order. */
+            200: {
+                headers: {
+                    /** @description `private`: the member's own. */
+                    "CACHE-CONTROL": "private";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["Page_ContentCourseProgress"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyCoursesProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyCoursesProblem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyCoursesProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyCoursesProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyCoursesProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyCoursesProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyCoursesProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyCoursesProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyCoursesProblem"];
+                };
+            };
+        };
+    };
+    contentMyCourseProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The course. */
+                course_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The member's progress. */
+            200: {
+                headers: {
+                    /** @description `private`: the member's own. */
+                    "CACHE-CONTROL": "private";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ContentCourseProgress"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyCourseProgressProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyCourseProgressProblem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyCourseProgressProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyCourseProgressProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyCourseProgressProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyCourseProgressProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyCourseProgressProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyCourseProgressProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyCourseProgressProblem"];
+                };
+            };
+        };
+    };
+    contentMyFavorites: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–100 (default 20). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of favorites, in id order. */
+            200: {
+                headers: {
+                    /** @description `private`: the member's own. */
+                    "CACHE-CONTROL": "private";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["Page_ContentFavorite"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyFavoritesProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyFavoritesProblem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyFavoritesProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyFavoritesProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyFavoritesProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyFavoritesProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyFavoritesProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyFavoritesProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyFavoritesProblem"];
+                };
+            };
+        };
+    };
+    contentPutFavoriteCourse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The course. */
+                course_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done (also when it already was). */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentPutFavoriteCourseProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentPutFavoriteCourseProblem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentPutFavoriteCourseProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentPutFavoriteCourseProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentPutFavoriteCourseProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentPutFavoriteCourseProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentPutFavoriteCourseProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentPutFavoriteCourseProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentPutFavoriteCourseProblem"];
+                };
+            };
+        };
+    };
+    contentDeleteFavoriteCourse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The course. */
+                course_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done (also when it already was). */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentDeleteFavoriteCourseProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentDeleteFavoriteCourseProblem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentDeleteFavoriteCourseProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentDeleteFavoriteCourseProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentDeleteFavoriteCourseProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentDeleteFavoriteCourseProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentDeleteFavoriteCourseProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentDeleteFavoriteCourseProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentDeleteFavoriteCourseProblem"];
+                };
+            };
+        };
+    };
+    contentPutFavoriteItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The item. */
+                item_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done (also when it already was). */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentPutFavoriteItemProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentPutFavoriteItemProblem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentPutFavoriteItemProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentPutFavoriteItemProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentPutFavoriteItemProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentPutFavoriteItemProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentPutFavoriteItemProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentPutFavoriteItemProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentPutFavoriteItemProblem"];
+                };
+            };
+        };
+    };
+    contentDeleteFavoriteItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The item. */
+                item_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done (also when it already was). */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentDeleteFavoriteItemProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentDeleteFavoriteItemProblem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentDeleteFavoriteItemProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentDeleteFavoriteItemProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentDeleteFavoriteItemProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentDeleteFavoriteItemProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentDeleteFavoriteItemProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentDeleteFavoriteItemProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentDeleteFavoriteItemProblem"];
+                };
+            };
+        };
+    };
+    contentSyncPlayback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json; charset=utf-8": components["schemas"]["ContentPlaybackSyncRequest"];
+            };
+        };
+        responses: {
+            /** @description What happened to each event. */
+            200: {
+                headers: {
+                    /** @description `no-store`: personal listening data. */
+                    "CACHE-CONTROL": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ContentPlaybackSyncResult"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentSyncPlaybackProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentSyncPlaybackProblem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentSyncPlaybackProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentSyncPlaybackProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentSyncPlaybackProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentSyncPlaybackProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentSyncPlaybackProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentSyncPlaybackProblem"];
+                };
+            };
+        };
+    };
+    contentMyStats: {
+        parameters: {
+            query?: {
+                /** @description Days of history, 1–366 (default 30). */
+                days?: number;
+                /**
+                 * @description The IANA zone the device is in now (it must exist); absent: the profile's,
+                 *     else UTC. Decides which day is today.
+                 */
+                time_zone?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stats. */
+            200: {
+                headers: {
+                    /** @description `no-store`: personal listening data. */
+                    "CACHE-CONTROL": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ContentStats"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyStatsProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyStatsProblem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyStatsProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyStatsProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyStatsProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyStatsProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyStatsProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyStatsProblem"];
+                };
+            };
+        };
+    };
+    contentMyStreak: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The IANA zone the device is in now (it must exist); absent: the profile's,
+                 *     else UTC. Decides which day is today.
+                 */
+                time_zone?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The streak. */
+            200: {
+                headers: {
+                    /** @description `no-store`: personal listening data. */
+                    "CACHE-CONTROL": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ContentStreak"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyStreakProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyStreakProblem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyStreakProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyStreakProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyStreakProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyStreakProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyStreakProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyStreakProblem"];
+                };
+            };
+        };
+    };
+    contentMyToday: {
+        parameters: {
+            query?: {
+                /** @description BCP 47 tag `language[-Script][-REGION]`; absent: the catalog's default. */
+                locale?: string;
+                /**
+                 * @description The IANA zone the device is in now (it must exist); absent: the profile's,
+                 *     else UTC.
+                 */
+                time_zone?: string;
+                /**
+                 * @description The instant to build the feed for (RFC 3339); absent: now. Only data recorded
+                 *     up to it is used.
+                 */
+                at?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The feed. */
+            200: {
+                headers: {
+                    /** @description `private`: the member's own. */
+                    "CACHE-CONTROL": "private";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ContentToday"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyTodayProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyTodayProblem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyTodayProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyTodayProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyTodayProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyTodayProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyTodayProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyTodayProblem"];
                 };
             };
         };

@@ -86,27 +86,55 @@ from .billing_update_product import BillingUpdateProduct
 from .billing_update_product_problem import BillingUpdateProductProblem
 from .billing_update_product_problem_code import BillingUpdateProductProblemCode
 from .billing_waitlist_entry import BillingWaitlistEntry
+from .content_admin_course import ContentAdminCourse
 from .content_admin_item import ContentAdminItem
 from .content_admin_narrator import ContentAdminNarrator
+from .content_archive_course_problem import ContentArchiveCourseProblem
+from .content_archive_course_problem_code import ContentArchiveCourseProblemCode
 from .content_archive_item_problem import ContentArchiveItemProblem
 from .content_archive_item_problem_code import ContentArchiveItemProblemCode
 from .content_bio import ContentBio
 from .content_bio_input import ContentBioInput
+from .content_browse_courses_problem import ContentBrowseCoursesProblem
+from .content_browse_courses_problem_code import ContentBrowseCoursesProblemCode
 from .content_browse_items_problem import ContentBrowseItemsProblem
 from .content_browse_items_problem_code import ContentBrowseItemsProblemCode
+from .content_catalog_course import ContentCatalogCourse
 from .content_catalog_item import ContentCatalogItem
 from .content_catalog_narrator import ContentCatalogNarrator
 from .content_catalog_variant import ContentCatalogVariant
+from .content_course_document import ContentCourseDocument
+from .content_course_draft_input import ContentCourseDraftInput
+from .content_course_progress import ContentCourseProgress
+from .content_course_revision import ContentCourseRevision
+from .content_course_text import ContentCourseText
+from .content_course_text_input import ContentCourseTextInput
+from .content_create_course_problem import ContentCreateCourseProblem
+from .content_create_course_problem_code import ContentCreateCourseProblemCode
 from .content_create_item_problem import ContentCreateItemProblem
 from .content_create_item_problem_code import ContentCreateItemProblemCode
 from .content_create_narrator_problem import ContentCreateNarratorProblem
 from .content_create_narrator_problem_code import ContentCreateNarratorProblemCode
+from .content_delete_favorite_course_problem import ContentDeleteFavoriteCourseProblem
+from .content_delete_favorite_course_problem_code import (
+    ContentDeleteFavoriteCourseProblemCode,
+)
+from .content_delete_favorite_item_problem import ContentDeleteFavoriteItemProblem
+from .content_delete_favorite_item_problem_code import (
+    ContentDeleteFavoriteItemProblemCode,
+)
+from .content_favorite import ContentFavorite
+from .content_favorite_kind import ContentFavoriteKind
+from .content_get_catalog_course_problem import ContentGetCatalogCourseProblem
+from .content_get_catalog_course_problem_code import ContentGetCatalogCourseProblemCode
 from .content_get_catalog_item_problem import ContentGetCatalogItemProblem
 from .content_get_catalog_item_problem_code import ContentGetCatalogItemProblemCode
 from .content_get_catalog_narrator_problem import ContentGetCatalogNarratorProblem
 from .content_get_catalog_narrator_problem_code import (
     ContentGetCatalogNarratorProblemCode,
 )
+from .content_get_course_problem import ContentGetCourseProblem
+from .content_get_course_problem_code import ContentGetCourseProblemCode
 from .content_get_item_problem import ContentGetItemProblem
 from .content_get_item_problem_code import ContentGetItemProblemCode
 from .content_get_narrator_problem import ContentGetNarratorProblem
@@ -118,6 +146,12 @@ from .content_item_status import ContentItemStatus
 from .content_item_text import ContentItemText
 from .content_item_text_input import ContentItemTextInput
 from .content_kind import ContentKind
+from .content_list_course_revisions_problem import ContentListCourseRevisionsProblem
+from .content_list_course_revisions_problem_code import (
+    ContentListCourseRevisionsProblemCode,
+)
+from .content_list_courses_problem import ContentListCoursesProblem
+from .content_list_courses_problem_code import ContentListCoursesProblemCode
 from .content_list_item_revisions_problem import ContentListItemRevisionsProblem
 from .content_list_item_revisions_problem_code import (
     ContentListItemRevisionsProblemCode,
@@ -126,15 +160,59 @@ from .content_list_items_problem import ContentListItemsProblem
 from .content_list_items_problem_code import ContentListItemsProblemCode
 from .content_list_narrators_problem import ContentListNarratorsProblem
 from .content_list_narrators_problem_code import ContentListNarratorsProblemCode
+from .content_my_course_progress_problem import ContentMyCourseProgressProblem
+from .content_my_course_progress_problem_code import ContentMyCourseProgressProblemCode
+from .content_my_courses_problem import ContentMyCoursesProblem
+from .content_my_courses_problem_code import ContentMyCoursesProblemCode
+from .content_my_favorites_problem import ContentMyFavoritesProblem
+from .content_my_favorites_problem_code import ContentMyFavoritesProblemCode
+from .content_my_stats_problem import ContentMyStatsProblem
+from .content_my_stats_problem_code import ContentMyStatsProblemCode
+from .content_my_streak_problem import ContentMyStreakProblem
+from .content_my_streak_problem_code import ContentMyStreakProblemCode
+from .content_my_today_problem import ContentMyTodayProblem
+from .content_my_today_problem_code import ContentMyTodayProblemCode
 from .content_narrator_input import ContentNarratorInput
 from .content_narrator_ref import ContentNarratorRef
+from .content_next_session import ContentNextSession
+from .content_part_of_day import ContentPartOfDay
+from .content_playback_event_input import ContentPlaybackEventInput
+from .content_playback_event_result import ContentPlaybackEventResult
+from .content_playback_event_status import ContentPlaybackEventStatus
+from .content_playback_event_type import ContentPlaybackEventType
+from .content_playback_refusal import ContentPlaybackRefusal
+from .content_playback_sync_request import ContentPlaybackSyncRequest
+from .content_playback_sync_result import ContentPlaybackSyncResult
+from .content_publish_course_problem import ContentPublishCourseProblem
+from .content_publish_course_problem_code import ContentPublishCourseProblemCode
 from .content_publish_item_problem import ContentPublishItemProblem
 from .content_publish_item_problem_code import ContentPublishItemProblemCode
 from .content_publish_request import ContentPublishRequest
+from .content_put_favorite_course_problem import ContentPutFavoriteCourseProblem
+from .content_put_favorite_course_problem_code import (
+    ContentPutFavoriteCourseProblemCode,
+)
+from .content_put_favorite_item_problem import ContentPutFavoriteItemProblem
+from .content_put_favorite_item_problem_code import ContentPutFavoriteItemProblemCode
+from .content_replace_course_draft_problem import ContentReplaceCourseDraftProblem
+from .content_replace_course_draft_problem_code import (
+    ContentReplaceCourseDraftProblemCode,
+)
 from .content_replace_item_draft_problem import ContentReplaceItemDraftProblem
 from .content_replace_item_draft_problem_code import ContentReplaceItemDraftProblemCode
 from .content_replace_narrator_problem import ContentReplaceNarratorProblem
 from .content_replace_narrator_problem_code import ContentReplaceNarratorProblemCode
+from .content_session_progress import ContentSessionProgress
+from .content_stats import ContentStats
+from .content_stats_day import ContentStatsDay
+from .content_streak import ContentStreak
+from .content_sync_playback_problem import ContentSyncPlaybackProblem
+from .content_sync_playback_problem_code import ContentSyncPlaybackProblemCode
+from .content_today import ContentToday
+from .content_today_entry import ContentTodayEntry
+from .content_today_reason import ContentTodayReason
+from .content_unpublish_course_problem import ContentUnpublishCourseProblem
+from .content_unpublish_course_problem_code import ContentUnpublishCourseProblemCode
 from .content_unpublish_item_problem import ContentUnpublishItemProblem
 from .content_unpublish_item_problem_code import ContentUnpublishItemProblemCode
 from .content_variant import ContentVariant
@@ -318,9 +396,14 @@ from .page_billing_product import PageBillingProduct
 from .page_billing_promo_code import PageBillingPromoCode
 from .page_billing_subscription import PageBillingSubscription
 from .page_billing_waitlist_entry import PageBillingWaitlistEntry
+from .page_content_admin_course import PageContentAdminCourse
 from .page_content_admin_item import PageContentAdminItem
+from .page_content_catalog_course import PageContentCatalogCourse
 from .page_content_catalog_item import PageContentCatalogItem
 from .page_content_catalog_narrator import PageContentCatalogNarrator
+from .page_content_course_progress import PageContentCourseProgress
+from .page_content_course_revision import PageContentCourseRevision
+from .page_content_favorite import PageContentFavorite
 from .page_content_item_revision import PageContentItemRevision
 from .page_identity_admin_user import PageIdentityAdminUser
 from .page_identity_organization import PageIdentityOrganization
@@ -410,25 +493,49 @@ __all__ = (
     "BillingUpdateProductProblem",
     "BillingUpdateProductProblemCode",
     "BillingWaitlistEntry",
+    "ContentAdminCourse",
     "ContentAdminItem",
     "ContentAdminNarrator",
+    "ContentArchiveCourseProblem",
+    "ContentArchiveCourseProblemCode",
     "ContentArchiveItemProblem",
     "ContentArchiveItemProblemCode",
     "ContentBio",
     "ContentBioInput",
+    "ContentBrowseCoursesProblem",
+    "ContentBrowseCoursesProblemCode",
     "ContentBrowseItemsProblem",
     "ContentBrowseItemsProblemCode",
+    "ContentCatalogCourse",
     "ContentCatalogItem",
     "ContentCatalogNarrator",
     "ContentCatalogVariant",
+    "ContentCourseDocument",
+    "ContentCourseDraftInput",
+    "ContentCourseProgress",
+    "ContentCourseRevision",
+    "ContentCourseText",
+    "ContentCourseTextInput",
+    "ContentCreateCourseProblem",
+    "ContentCreateCourseProblemCode",
     "ContentCreateItemProblem",
     "ContentCreateItemProblemCode",
     "ContentCreateNarratorProblem",
     "ContentCreateNarratorProblemCode",
+    "ContentDeleteFavoriteCourseProblem",
+    "ContentDeleteFavoriteCourseProblemCode",
+    "ContentDeleteFavoriteItemProblem",
+    "ContentDeleteFavoriteItemProblemCode",
+    "ContentFavorite",
+    "ContentFavoriteKind",
+    "ContentGetCatalogCourseProblem",
+    "ContentGetCatalogCourseProblemCode",
     "ContentGetCatalogItemProblem",
     "ContentGetCatalogItemProblemCode",
     "ContentGetCatalogNarratorProblem",
     "ContentGetCatalogNarratorProblemCode",
+    "ContentGetCourseProblem",
+    "ContentGetCourseProblemCode",
     "ContentGetItemProblem",
     "ContentGetItemProblemCode",
     "ContentGetNarratorProblem",
@@ -440,21 +547,65 @@ __all__ = (
     "ContentItemText",
     "ContentItemTextInput",
     "ContentKind",
+    "ContentListCourseRevisionsProblem",
+    "ContentListCourseRevisionsProblemCode",
+    "ContentListCoursesProblem",
+    "ContentListCoursesProblemCode",
     "ContentListItemRevisionsProblem",
     "ContentListItemRevisionsProblemCode",
     "ContentListItemsProblem",
     "ContentListItemsProblemCode",
     "ContentListNarratorsProblem",
     "ContentListNarratorsProblemCode",
+    "ContentMyCourseProgressProblem",
+    "ContentMyCourseProgressProblemCode",
+    "ContentMyCoursesProblem",
+    "ContentMyCoursesProblemCode",
+    "ContentMyFavoritesProblem",
+    "ContentMyFavoritesProblemCode",
+    "ContentMyStatsProblem",
+    "ContentMyStatsProblemCode",
+    "ContentMyStreakProblem",
+    "ContentMyStreakProblemCode",
+    "ContentMyTodayProblem",
+    "ContentMyTodayProblemCode",
     "ContentNarratorInput",
     "ContentNarratorRef",
+    "ContentNextSession",
+    "ContentPartOfDay",
+    "ContentPlaybackEventInput",
+    "ContentPlaybackEventResult",
+    "ContentPlaybackEventStatus",
+    "ContentPlaybackEventType",
+    "ContentPlaybackRefusal",
+    "ContentPlaybackSyncRequest",
+    "ContentPlaybackSyncResult",
+    "ContentPublishCourseProblem",
+    "ContentPublishCourseProblemCode",
     "ContentPublishItemProblem",
     "ContentPublishItemProblemCode",
     "ContentPublishRequest",
+    "ContentPutFavoriteCourseProblem",
+    "ContentPutFavoriteCourseProblemCode",
+    "ContentPutFavoriteItemProblem",
+    "ContentPutFavoriteItemProblemCode",
+    "ContentReplaceCourseDraftProblem",
+    "ContentReplaceCourseDraftProblemCode",
     "ContentReplaceItemDraftProblem",
     "ContentReplaceItemDraftProblemCode",
     "ContentReplaceNarratorProblem",
     "ContentReplaceNarratorProblemCode",
+    "ContentSessionProgress",
+    "ContentStats",
+    "ContentStatsDay",
+    "ContentStreak",
+    "ContentSyncPlaybackProblem",
+    "ContentSyncPlaybackProblemCode",
+    "ContentToday",
+    "ContentTodayEntry",
+    "ContentTodayReason",
+    "ContentUnpublishCourseProblem",
+    "ContentUnpublishCourseProblemCode",
     "ContentUnpublishItemProblem",
     "ContentUnpublishItemProblemCode",
     "ContentVariant",
@@ -594,9 +745,14 @@ __all__ = (
     "PageBillingPromoCode",
     "PageBillingSubscription",
     "PageBillingWaitlistEntry",
+    "PageContentAdminCourse",
     "PageContentAdminItem",
+    "PageContentCatalogCourse",
     "PageContentCatalogItem",
     "PageContentCatalogNarrator",
+    "PageContentCourseProgress",
+    "PageContentCourseRevision",
+    "PageContentFavorite",
     "PageContentItemRevision",
     "PageIdentityAdminUser",
     "PageIdentityOrganization",
