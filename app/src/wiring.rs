@@ -143,10 +143,7 @@ impl haven_content::Entitlements for BillingEntitlements {
 struct IdentityProfileZones(haven_identity::IdentityService);
 
 impl haven_content::ProfileZones for IdentityProfileZones {
-    fn time_zone<'a>(
-        &'a self,
-        user: &'a UserId,
-    ) -> BoxFuture<'a, anyhow::Result<Option<String>>> {
+    fn time_zone<'a>(&'a self, user: &'a UserId) -> BoxFuture<'a, anyhow::Result<Option<String>>> {
         Box::pin(async move { Ok(self.0.time_zone(*user).await?) })
     }
 }

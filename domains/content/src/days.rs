@@ -80,23 +80,47 @@ mod tests {
     fn a_night_session_counts_for_the_evening_before() {
         let ny = parse_zone("America/New_York").unwrap();
         // 01:00 local on the 14th (EST, UTC-5).
-        assert_eq!(local_day(at("2026-01-14T06:00:00Z"), ny, 4), d("2026-01-13"));
+        assert_eq!(
+            local_day(at("2026-01-14T06:00:00Z"), ny, 4),
+            d("2026-01-13")
+        );
         // 04:00 local starts the 14th.
-        assert_eq!(local_day(at("2026-01-14T09:00:00Z"), ny, 4), d("2026-01-14"));
+        assert_eq!(
+            local_day(at("2026-01-14T09:00:00Z"), ny, 4),
+            d("2026-01-14")
+        );
         // With days cut at midnight it would be the 14th.
-        assert_eq!(local_day(at("2026-01-14T06:00:00Z"), ny, 0), d("2026-01-14"));
+        assert_eq!(
+            local_day(at("2026-01-14T06:00:00Z"), ny, 0),
+            d("2026-01-14")
+        );
     }
 
     #[test]
     fn day_windows_follow_dst_in_both_directions() {
         let ny = parse_zone("America/New_York").unwrap();
         // Spring forward on 2026-03-08: 04:00 EDT is 08:00Z, 04:00 EST the day before 09:00Z.
-        assert_eq!(day_start(d("2026-03-08"), ny, 4), at("2026-03-08T08:00:00Z"));
-        assert_eq!(day_start(d("2026-03-07"), ny, 4), at("2026-03-07T09:00:00Z"));
+        assert_eq!(
+            day_start(d("2026-03-08"), ny, 4),
+            at("2026-03-08T08:00:00Z")
+        );
+        assert_eq!(
+            day_start(d("2026-03-07"), ny, 4),
+            at("2026-03-07T09:00:00Z")
+        );
         // 01:30 on the morning clocks go back (twice) belongs to the 31st both times.
-        assert_eq!(local_day(at("2026-11-01T05:30:00Z"), ny, 4), d("2026-10-31"));
-        assert_eq!(local_day(at("2026-11-01T06:30:00Z"), ny, 4), d("2026-10-31"));
+        assert_eq!(
+            local_day(at("2026-11-01T05:30:00Z"), ny, 4),
+            d("2026-10-31")
+        );
+        assert_eq!(
+            local_day(at("2026-11-01T06:30:00Z"), ny, 4),
+            d("2026-10-31")
+        );
         // A day start inside the gap (02:30 on spring-forward day) moves past it.
-        assert_eq!(day_start(d("2026-03-08"), ny, 2), at("2026-03-08T07:00:00Z"));
+        assert_eq!(
+            day_start(d("2026-03-08"), ny, 2),
+            at("2026-03-08T07:00:00Z")
+        );
     }
 }

@@ -238,7 +238,9 @@ impl Snapshot {
         category: Option<&str>,
         limit: usize,
     ) -> Vec<&CatalogCourse> {
-        let start = after.map_or(std::ops::Bound::Unbounded, |a| std::ops::Bound::Excluded(*a));
+        let start = after.map_or(std::ops::Bound::Unbounded, |a| {
+            std::ops::Bound::Excluded(*a)
+        });
         self.courses
             .range((start, std::ops::Bound::Unbounded))
             .map(|(_, c)| c)

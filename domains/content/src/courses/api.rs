@@ -395,19 +395,24 @@ impl CourseCatalogApi {
         let snap = self.service.snapshot::<CourseReadError>().await?;
         let etag = catalog_etag(snap.version, loc.as_str());
         let default = self.service.default_locale();
-        Ok(cached(self.service.public_max_age_s(), etag, &if_none_match, || {
-            let rows = snap.courses(
-                params.after.as_ref(),
-                category.as_deref(),
-                params.limit as usize + 1,
-            );
-            Page::from_rows(
-                rows,
-                params.limit,
-                |c| c.id.to_string(),
-                |c| CatalogCourseDto::new(c, &loc, default, &snap),
-            )
-        }))
+        Ok(cached(
+            self.service.public_max_age_s(),
+            etag,
+            &if_none_match,
+            || {
+                let rows = snap.courses(
+                    params.after.as_ref(),
+                    category.as_deref(),
+                    params.limit as usize + 1,
+                );
+                Page::from_rows(
+                    rows,
+                    params.limit,
+                    |c| c.id.to_string(),
+                    |c| CatalogCourseDto::new(c, &loc, default, &snap),
+                )
+            },
+        ))
     }
 
     /// Read a published course
@@ -438,8 +443,11 @@ impl CourseCatalogApi {
         let course = snap.course(&course_id.0).ok_or(CourseReadError::NotFound)?;
         let etag = catalog_etag(snap.version, loc.as_str());
         let default = self.service.default_locale();
-        Ok(cached(self.service.public_max_age_s(), etag, &if_none_match, || {
-            CatalogCourseDto::new(course, &loc, default, &snap)
-        }))
+        Ok(cached(
+            self.service.public_max_age_s(),
+            etag,
+            &if_none_match,
+            || CatalogCourseDto::new(course, &loc, default, &snap),
+        ))
     }
 }

@@ -103,7 +103,10 @@ impl MyCoursesApi {
         course_id: Path<CourseId>,
     ) -> ApiResult<ProgressAnswer, MemberCourseErrors> {
         self.guard.require_role(&auth.0, Role::Member).await?;
-        let p = self.service.my_course(&auth.0.user_id, &course_id.0).await?;
+        let p = self
+            .service
+            .my_course(&auth.0.user_id, &course_id.0)
+            .await?;
         Ok(ProgressAnswer::Ok(Json(p.into()), Private))
     }
 }

@@ -80,7 +80,10 @@ impl Progress {
         sessions: &[ItemId],
         done: &BTreeMap<ItemId, DateTime<Utc>>,
     ) -> Self {
-        let sessions: Vec<_> = sessions.iter().map(|i| (*i, done.get(i).copied())).collect();
+        let sessions: Vec<_> = sessions
+            .iter()
+            .map(|i| (*i, done.get(i).copied()))
+            .collect();
         let all = !sessions.is_empty() && sessions.iter().all(|(_, d)| d.is_some());
         let last = sessions.iter().filter_map(|(_, d)| *d).max();
         Self {

@@ -80,7 +80,9 @@ pub fn find(conn: &mut AnyConnection, id: &CourseId) -> QueryResult<Option<Cours
 pub fn lock(conn: &mut AnyConnection, id: &CourseId) -> QueryResult<Option<CourseRow>> {
     select_for_update!(
         conn,
-        content_courses::table.find(id).select(CourseRow::as_select()),
+        content_courses::table
+            .find(id)
+            .select(CourseRow::as_select()),
         |q, c| q.first(c).optional()
     )
 }

@@ -11,19 +11,96 @@ use crate::items::model::{ItemId, Kind};
 use crate::service::ContentService;
 
 /// `(title en, title es, description, category, kinds, sessions)`.
-type Spec = (&'static str, &'static str, &'static str, &'static str, &'static [Kind], usize);
+type Spec = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static [Kind],
+    usize,
+);
 
 const COURSES: [Spec; 10] = [
-    ("Basics of Mindfulness", "Fundamentos de la atención plena", "Ten short sessions to start a daily practice.", "focus", &[Kind::Meditation], 10),
-    ("Sleep Better in 7 Nights", "Dormir mejor en 7 noches", "A week of evenings that end in sleep.", "sleep", &[Kind::Sleepcast, Kind::WindDown], 7),
-    ("Stress Less at Work", "Menos estrés en el trabajo", "Short resets for a busy day.", "stress", &[Kind::Exercise, Kind::Meditation], 6),
-    ("Calm Mornings", "Mañanas tranquilas", "Begin the day grounded.", "focus", &[Kind::Meditation, Kind::Movement], 5),
-    ("Wind Down Week", "Semana para desconectar", "Seven evenings of letting go.", "sleep", &[Kind::WindDown], 7),
-    ("Move and Breathe", "Muévete y respira", "Gentle movement with the breath.", "energy", &[Kind::Movement, Kind::Exercise], 5),
-    ("Soundscapes for Focus", "Paisajes sonoros para concentrarse", "Background sound for deep work.", "focus", &[Kind::Soundscape, Kind::Music], 5),
-    ("Managing Anxiety", "Manejar la ansiedad", "Tools for anxious moments.", "anxiety", &[Kind::Exercise, Kind::Meditation], 8),
-    ("Self-Compassion", "Autocompasión", "Kindness toward yourself, one session a day.", "self_care", &[Kind::Meditation], 6),
-    ("Deep Sleep Stories", "Historias para dormir profundo", "Stories to drift off to.", "sleep", &[Kind::Sleepcast], 6),
+    (
+        "Basics of Mindfulness",
+        "Fundamentos de la atención plena",
+        "Ten short sessions to start a daily practice.",
+        "focus",
+        &[Kind::Meditation],
+        10,
+    ),
+    (
+        "Sleep Better in 7 Nights",
+        "Dormir mejor en 7 noches",
+        "A week of evenings that end in sleep.",
+        "sleep",
+        &[Kind::Sleepcast, Kind::WindDown],
+        7,
+    ),
+    (
+        "Stress Less at Work",
+        "Menos estrés en el trabajo",
+        "Short resets for a busy day.",
+        "stress",
+        &[Kind::Exercise, Kind::Meditation],
+        6,
+    ),
+    (
+        "Calm Mornings",
+        "Mañanas tranquilas",
+        "Begin the day grounded.",
+        "focus",
+        &[Kind::Meditation, Kind::Movement],
+        5,
+    ),
+    (
+        "Wind Down Week",
+        "Semana para desconectar",
+        "Seven evenings of letting go.",
+        "sleep",
+        &[Kind::WindDown],
+        7,
+    ),
+    (
+        "Move and Breathe",
+        "Muévete y respira",
+        "Gentle movement with the breath.",
+        "energy",
+        &[Kind::Movement, Kind::Exercise],
+        5,
+    ),
+    (
+        "Soundscapes for Focus",
+        "Paisajes sonoros para concentrarse",
+        "Background sound for deep work.",
+        "focus",
+        &[Kind::Soundscape, Kind::Music],
+        5,
+    ),
+    (
+        "Managing Anxiety",
+        "Manejar la ansiedad",
+        "Tools for anxious moments.",
+        "anxiety",
+        &[Kind::Exercise, Kind::Meditation],
+        8,
+    ),
+    (
+        "Self-Compassion",
+        "Autocompasión",
+        "Kindness toward yourself, one session a day.",
+        "self_care",
+        &[Kind::Meditation],
+        6,
+    ),
+    (
+        "Deep Sleep Stories",
+        "Historias para dormir profundo",
+        "Stories to drift off to.",
+        "sleep",
+        &[Kind::Sleepcast],
+        6,
+    ),
 ];
 
 impl ContentService {

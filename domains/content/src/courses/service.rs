@@ -13,7 +13,9 @@ use haven_platform::time::now_utc;
 use haven_platform::{AnyConnection, Unexpected};
 
 use super::error::{CourseError, CourseReadError};
-use super::model::{Course, CourseDocument, CourseId, CourseText, MAX_SESSIONS, Progress, distinct};
+use super::model::{
+    Course, CourseDocument, CourseId, CourseText, MAX_SESSIONS, Progress, distinct,
+};
 use super::repo::{self, CourseRevisionRow, CourseRow};
 use crate::catalog::repo as catalog_repo;
 use crate::error::Problems;
@@ -89,7 +91,12 @@ fn document(input: CourseInput) -> Result<CourseDocument, haven_platform::Invali
     let mut texts = BTreeMap::new();
     for (i, t) in input.texts.into_iter().enumerate() {
         p.length(format!("texts[{i}].title"), &t.title, 1, TITLE_MAX);
-        p.length(format!("texts[{i}].description"), &t.description, 0, DESCRIPTION_MAX);
+        p.length(
+            format!("texts[{i}].description"),
+            &t.description,
+            0,
+            DESCRIPTION_MAX,
+        );
         match Locale::parse(&t.locale) {
             None => p.push(
                 format!("texts[{i}].locale"),
@@ -114,7 +121,11 @@ fn document(input: CourseInput) -> Result<CourseDocument, haven_platform::Invali
     if input.sessions.is_empty() || input.sessions.len() > MAX_SESSIONS {
         p.push("sessions", "invalid_count", "1 to 60 sessions.");
     } else if !distinct(&input.sessions) {
-        p.push("sessions", "duplicate", "An item is a session at most once.");
+        p.push(
+            "sessions",
+            "duplicate",
+            "An item is a session at most once.",
+        );
     }
     p.finish()?;
     Ok(CourseDocument {
@@ -356,8 +367,13 @@ impl ContentService {
         id: &CourseId,
         expected: i64,
     ) -> Result<Course, CourseError> {
-        self.change_course(Some(*actor), id, expected, Change::Withdraw(Status::Archived))
-            .await
+        self.change_course(
+            Some(*actor),
+            id,
+            expected,
+            Change::Withdraw(Status::Archived),
+        )
+        .await
     }
 
     async fn change_course(
@@ -388,8 +404,9 @@ impl ContentService {
                                 default_locale.to_string(),
                             ));
                         }
-                        let live: BTreeSet<ItemId> =
-                            repo::published_items(conn, &draft.sessions)?.into_iter().collect();
+                        let live: BTreeSet<ItemId> = repo::published_items(conn, &draft.sessions)?
+                            .into_iter()
+                            .collect();
                         let missing: Vec<usize> = draft
                             .sessions
                             .iter()

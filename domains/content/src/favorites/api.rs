@@ -35,7 +35,9 @@ impl FavoritesApi {
 
     async fn delete(&self, auth: BearerAuth, target: Target) -> ApiResult<Done, FavoriteErrors> {
         self.guard.require_role(&auth.0, Role::Member).await?;
-        self.service.delete_favorite(&auth.0.user_id, target).await?;
+        self.service
+            .delete_favorite(&auth.0.user_id, target)
+            .await?;
         Ok(Done::NoContent)
     }
 }

@@ -61,7 +61,11 @@ impl ContentService {
     }
 
     /// Removes a favorite (idempotent: absent is fine).
-    pub async fn delete_favorite(&self, user: &UserId, target: Target) -> Result<(), FavoriteError> {
+    pub async fn delete_favorite(
+        &self,
+        user: &UserId,
+        target: Target,
+    ) -> Result<(), FavoriteError> {
         let user = *user;
         let (target_id, _) = target.stored();
         self.db
@@ -78,7 +82,9 @@ impl ContentService {
     ) -> Result<Vec<FavoriteRow>, FavoriteError> {
         let user = *user;
         self.db
-            .read_primary(move |conn| Ok::<_, FavoriteError>(repo::page(conn, &user, after, limit)?))
+            .read_primary(move |conn| {
+                Ok::<_, FavoriteError>(repo::page(conn, &user, after, limit)?)
+            })
             .await
     }
 }

@@ -1,10 +1,10 @@
 //! `/v1/content/me/playback/events`, `/v1/content/me/stats`: the member's playback
 //! sync and stats. Health-adjacent personal data: answers are `no-store`.
 
+use haven_platform::ApiResult;
 use haven_platform::auth::{BearerAuth, Guard, Role};
 use haven_platform::http::cache::NoStore;
 use haven_platform::http::text::Text;
-use haven_platform::ApiResult;
 use poem_openapi::param::Query;
 use poem_openapi::payload::Json;
 use poem_openapi::{ApiResponse, OpenApi};
@@ -105,7 +105,10 @@ impl PlaybackApi {
         self.guard.require_role(&p, Role::Member).await?;
         let mut problems = Problems::default();
         let inputs = body.0.events.into_inner();
-        let ids: Vec<String> = inputs.iter().map(|e| e.event_id.as_str().to_owned()).collect();
+        let ids: Vec<String> = inputs
+            .iter()
+            .map(|e| e.event_id.as_str().to_owned())
+            .collect();
         let events: Vec<NewEvent> = inputs
             .into_iter()
             .enumerate()

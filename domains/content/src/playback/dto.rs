@@ -145,7 +145,8 @@ pub struct SyncResultDto {
 impl SyncResultDto {
     /// Counts the results.
     pub fn new(results: Vec<EventResultDto>) -> Self {
-        let count = |s| u32::try_from(results.iter().filter(|r| r.status == s).count()).unwrap_or(u32::MAX);
+        let count =
+            |s| u32::try_from(results.iter().filter(|r| r.status == s).count()).unwrap_or(u32::MAX);
         Self {
             accepted: count(EventStatusDto::Accepted),
             duplicates: count(EventStatusDto::Duplicate),

@@ -2,7 +2,9 @@
 
 use haven_platform::http::domain_error::db_problem;
 use haven_platform::http::problem::{Code, ProblemError, VALIDATION_FAILED};
-use haven_platform::{DbError, DomainError, Invalid, Unexpected, db_errors, error_set, fault_errors};
+use haven_platform::{
+    DbError, DomainError, Invalid, Unexpected, db_errors, error_set, fault_errors,
+};
 
 /// Syncing events or reading what they add up to.
 #[derive(Debug, thiserror::Error)]

@@ -7,7 +7,9 @@ use haven_platform::{AnyConnection, each_backend};
 
 use crate::courses::model::CourseId;
 use crate::items::model::ItemId;
-use crate::schema::{content_active_days, content_course_progress, content_items, content_playback_events};
+use crate::schema::{
+    content_active_days, content_course_progress, content_items, content_playback_events,
+};
 
 /// A row of `content_playback_events`.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
@@ -67,10 +69,12 @@ pub struct ProgressRow {
 
 /// Inserts the event unless the member already has one with its id; whether it did.
 pub fn insert_event(conn: &mut AnyConnection, row: &EventRow) -> QueryResult<bool> {
-    each_backend!(conn, |c| diesel::insert_into(content_playback_events::table)
-        .values(row)
-        .on_conflict_do_nothing()
-        .execute(c))
+    each_backend!(conn, |c| diesel::insert_into(
+        content_playback_events::table
+    )
+    .values(row)
+    .on_conflict_do_nothing()
+    .execute(c))
     .map(|n| n == 1)
 }
 
@@ -85,10 +89,12 @@ pub fn insert_active_day(conn: &mut AnyConnection, row: &ActiveDayRow) -> QueryR
 
 /// Records a completed course session unless it is already.
 pub fn insert_progress(conn: &mut AnyConnection, row: &ProgressRow) -> QueryResult<()> {
-    each_backend!(conn, |c| diesel::insert_into(content_course_progress::table)
-        .values(row)
-        .on_conflict_do_nothing()
-        .execute(c))
+    each_backend!(conn, |c| diesel::insert_into(
+        content_course_progress::table
+    )
+    .values(row)
+    .on_conflict_do_nothing()
+    .execute(c))
     .map(drop)
 }
 
@@ -173,11 +179,15 @@ pub fn course_progress(
 
 /// Deletes the member's events, active days and course progress (erasure).
 pub fn erase(conn: &mut AnyConnection, user: &UserId) -> QueryResult<()> {
-    diesel::delete(content_playback_events::table.filter(content_playback_events::user_id.eq(user)))
-        .execute(conn)?;
+    diesel::delete(
+        content_playback_events::table.filter(content_playback_events::user_id.eq(user)),
+    )
+    .execute(conn)?;
     diesel::delete(content_active_days::table.filter(content_active_days::user_id.eq(user)))
         .execute(conn)?;
-    diesel::delete(content_course_progress::table.filter(content_course_progress::user_id.eq(user)))
-        .execute(conn)?;
+    diesel::delete(
+        content_course_progress::table.filter(content_course_progress::user_id.eq(user)),
+    )
+    .execute(conn)?;
     Ok(())
 }

@@ -258,7 +258,10 @@ mod tests {
         assert!(s.frozen_days.is_empty());
         // And a full day really missed in Tokyo afterwards still breaks it.
         let later = done("2026-07-10T11:00:00Z", "Asia/Tokyo"); // Fri
-        assert_eq!(run(&[hnl, tyo, later], "2026-07-10", "Asia/Tokyo").current, 1);
+        assert_eq!(
+            run(&[hnl, tyo, later], "2026-07-10", "Asia/Tokyo").current,
+            1
+        );
         // Flying east the other way repeats a date: it counts once.
         let tyo2 = done("2026-07-13T11:00:00Z", "Asia/Tokyo"); // Mon 13 Jul 20:00
         let hnl2 = done("2026-07-14T06:00:00Z", "Pacific/Honolulu"); // Mon 13 Jul 20:00

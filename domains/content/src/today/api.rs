@@ -1,10 +1,10 @@
 //! `/v1/content/me/today`: the member's feed.
 
 use chrono::{DateTime, Utc};
+use haven_platform::ApiResult;
 use haven_platform::auth::{BearerAuth, Guard, Role};
 use haven_platform::http::cache::Private;
 use haven_platform::http::text::Text;
-use haven_platform::ApiResult;
 use poem_openapi::param::Query;
 use poem_openapi::payload::Json;
 use poem_openapi::{ApiResponse, OpenApi};

@@ -104,7 +104,12 @@ impl TodayDto {
             .filter_map(|e| {
                 let (item, course, next) = match e.pick {
                     Pick::Item(id) => (
-                        Some(CatalogItemDto::new(f.snap.item(&id)?, locale, default, &f.snap)),
+                        Some(CatalogItemDto::new(
+                            f.snap.item(&id)?,
+                            locale,
+                            default,
+                            &f.snap,
+                        )),
                         None,
                         None,
                     ),

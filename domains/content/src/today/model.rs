@@ -140,22 +140,34 @@ pub fn feed(i: &Inputs<'_>) -> (PartOfDay, Vec<Entry>) {
     if let Some((course, next)) = i.continue_course
         && i.snap.course(&course).is_some()
     {
-        push(Reason::ContinueCourse, Pick::Course(course, Some(next)), &mut out);
+        push(
+            Reason::ContinueCourse,
+            Pick::Course(course, Some(next)),
+            &mut out,
+        );
     }
     // Two suggestions of the part of day's first kind that has any, chosen by a hash of
     // the member and their local date, so they change daily but not per request.
     let day = i.local.date().to_string();
-    if let Some(pool) = part.kinds().iter().map(|k| {
-        i.snap
-            .items()
-            .iter()
-            .filter(|it| it.doc.kind == *k)
-            .collect::<Vec<_>>()
-    }).find(|p| !p.is_empty())
+    if let Some(pool) = part
+        .kinds()
+        .iter()
+        .map(|k| {
+            i.snap
+                .items()
+                .iter()
+                .filter(|it| it.doc.kind == *k)
+                .collect::<Vec<_>>()
+        })
+        .find(|p| !p.is_empty())
     {
         let start = fnv(&[i.member, &day, part.as_str()]) as usize % pool.len();
         for n in 0..pool.len().min(2) {
-            push(Reason::TimeOfDay, Pick::Item(pool[(start + n) % pool.len()].id), &mut out);
+            push(
+                Reason::TimeOfDay,
+                Pick::Item(pool[(start + n) % pool.len()].id),
+                &mut out,
+            );
         }
     }
     let visible = |p: &Pick| match p {
@@ -181,7 +193,11 @@ pub fn feed(i: &Inputs<'_>) -> (PartOfDay, Vec<Entry>) {
         .iter()
         .filter(|it| it.first_published_at > since && it.first_published_at <= now)
         .collect();
-    fresh.sort_by(|a, b| b.first_published_at.cmp(&a.first_published_at).then(b.id.cmp(&a.id)));
+    fresh.sort_by(|a, b| {
+        b.first_published_at
+            .cmp(&a.first_published_at)
+            .then(b.id.cmp(&a.id))
+    });
     for it in fresh.into_iter().take(PER_REASON) {
         push(Reason::NewRelease, Pick::Item(it.id), &mut out);
     }

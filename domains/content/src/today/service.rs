@@ -69,7 +69,10 @@ impl ContentService {
                 Target::Course(id) => Pick::Course(id, None),
             })
             .collect();
-        let events: Vec<_> = events.into_iter().filter(|e| e.occurred_at <= cutoff).collect();
+        let events: Vec<_> = events
+            .into_iter()
+            .filter(|e| e.occurred_at <= cutoff)
+            .collect();
         let mut seen = BTreeSet::new();
         let recent = events
             .iter()

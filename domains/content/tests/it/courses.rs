@@ -24,9 +24,19 @@ fn course_body(sessions: &[&str]) -> Value {
 }
 
 /// `POST /v1/content/admin/courses/{id}/{action}` with `If-Match`.
-async fn act(app: &TestApp, editor: &SignedIn, id: &str, action: &str, etag: &str) -> poem::test::TestResponse {
+async fn act(
+    app: &TestApp,
+    editor: &SignedIn,
+    id: &str,
+    action: &str,
+    etag: &str,
+) -> poem::test::TestResponse {
     editor
-        .post(app, format!("/v1/content/admin/courses/{id}/{action}"), &json!(null))
+        .post(
+            app,
+            format!("/v1/content/admin/courses/{id}/{action}"),
+            &json!(null),
+        )
         .header("if-match", etag)
         .send()
         .await
@@ -53,7 +63,14 @@ async fn published_course(app: &TestApp, editor: &SignedIn, sessions: &[&str]) -
 async fn courses_publish_with_if_match_and_members_see_them_in_their_locale() {
     let app = app().await;
     let editor = app.admin().await;
-    let a = published_item(&app, &editor, "sleepcast", &[("en", "A"), ("es", "A es")], &[600]).await;
+    let a = published_item(
+        &app,
+        &editor,
+        "sleepcast",
+        &[("en", "A"), ("es", "A es")],
+        &[600],
+    )
+    .await;
     let b = published_item(&app, &editor, "wind_down", &[("en", "B")], &[300, 900]).await;
     let (draft_item, _) = crate::support::create_item(
         &app,
@@ -63,18 +80,29 @@ async fn courses_publish_with_if_match_and_members_see_them_in_their_locale() {
     .await;
 
     let resp = editor
-        .post(&app, "/v1/content/admin/courses", &course_body(&[&a, &draft_item]))
+        .post(
+            &app,
+            "/v1/content/admin/courses",
+            &course_body(&[&a, &draft_item]),
+        )
         .send()
         .await;
     let etag = header(&resp, "etag").unwrap();
-    let id = json_of(resp, StatusCode::CREATED).await["id"].as_str().unwrap().to_owned();
+    let id = json_of(resp, StatusCode::CREATED).await["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     // Not public before it is published.
     public_get(&app, &format!("/v1/content/courses/{id}"))
         .await
         .assert_problem(StatusCode::NOT_FOUND, "not_found")
         .await;
     editor
-        .post(&app, format!("/v1/content/admin/courses/{id}/publish"), &json!(null))
+        .post(
+            &app,
+            format!("/v1/content/admin/courses/{id}/publish"),
+            &json!(null),
+        )
         .send()
         .await
         .assert_problem(StatusCode::PRECONDITION_REQUIRED, "precondition_required")
@@ -89,7 +117,11 @@ async fn courses_publish_with_if_match_and_members_see_them_in_their_locale() {
         .await;
     assert!(body["detail"].as_str().unwrap().contains("[1]"), "{body}");
     let resp = editor
-        .put(&app, format!("/v1/content/admin/courses/{id}"), &course_body(&[&a, &b]))
+        .put(
+            &app,
+            format!("/v1/content/admin/courses/{id}"),
+            &course_body(&[&a, &b]),
+        )
         .header("if-match", &etag)
         .send()
         .await;
@@ -101,7 +133,11 @@ async fn courses_publish_with_if_match_and_members_see_them_in_their_locale() {
 
     let resp = public_get(&app, &format!("/v1/content/courses/{id}?locale=es-MX")).await;
     let tag = header(&resp, "etag").unwrap();
-    assert!(header(&resp, "cache-control").unwrap().starts_with("public"));
+    assert!(
+        header(&resp, "cache-control")
+            .unwrap()
+            .starts_with("public")
+    );
     let course = json_of(resp, StatusCode::OK).await;
     assert_eq!(course["locale"], "es");
     assert_eq!(course["title"], "Semana de sueño");
@@ -113,7 +149,10 @@ async fn courses_publish_with_if_match_and_members_see_them_in_their_locale() {
         .collect();
     assert_eq!(sessions, [a.as_str(), b.as_str()]);
     assert_eq!(course["sessions"][0]["locale"], "es");
-    assert_eq!(course["sessions"][1]["locale"], "en", "fallback per session");
+    assert_eq!(
+        course["sessions"][1]["locale"], "en",
+        "fallback per session"
+    );
     assert_eq!(course["min_total_duration_s"], 900);
     let resp = app
         .client
@@ -223,12 +262,22 @@ async fn completed_sessions_drive_progress_continue_and_completion() {
         }
     };
     let p = progress_of().await;
-    assert_eq!((&p["completed_sessions"], &p["total_sessions"]), (&json!(1), &json!(3)));
-    assert_eq!(p["next_session"]["item_id"], json!(b), "b outside the course does not count");
+    assert_eq!(
+        (&p["completed_sessions"], &p["total_sessions"]),
+        (&json!(1), &json!(3))
+    );
+    assert_eq!(
+        p["next_session"]["item_id"],
+        json!(b),
+        "b outside the course does not count"
+    );
     assert_eq!(p["completed"], false);
     let today = json_of(
         member
-            .get(&app, "/v1/content/me/today?at=2026-03-02T08:00:00Z&time_zone=UTC")
+            .get(
+                &app,
+                "/v1/content/me/today?at=2026-03-02T08:00:00Z&time_zone=UTC",
+            )
             .send()
             .await,
         StatusCode::OK,
@@ -246,27 +295,48 @@ async fn completed_sessions_drive_progress_continue_and_completion() {
     assert_eq!(p["completed"], true);
     assert_eq!(p["completed_at"], "2026-03-03T08:00:00Z");
     assert!(p["next_session"].is_null());
-    let mine = json_of(member.get(&app, "/v1/content/me/courses").send().await, StatusCode::OK).await;
+    let mine = json_of(
+        member.get(&app, "/v1/content/me/courses").send().await,
+        StatusCode::OK,
+    )
+    .await;
     assert_eq!(mine["items"][0]["course_id"], json!(course));
     // A finished course is not offered to continue.
     let today = json_of(
         member
-            .get(&app, "/v1/content/me/today?at=2026-03-04T08:00:00Z&time_zone=UTC")
+            .get(
+                &app,
+                "/v1/content/me/today?at=2026-03-04T08:00:00Z&time_zone=UTC",
+            )
             .send()
             .await,
         StatusCode::OK,
     )
     .await;
-    assert!(today["entries"].as_array().unwrap().iter().all(|e| e["reason"] != "continue_course"));
+    assert!(
+        today["entries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|e| e["reason"] != "continue_course")
+    );
     let rows: i64 = app
         .ctx
         .db
-        .run(|conn| progress::table.count().get_result(conn).map_err(DbError::Query))
+        .run(|conn| {
+            progress::table
+                .count()
+                .get_result(conn)
+                .map_err(DbError::Query)
+        })
         .await
         .unwrap();
     assert_eq!(rows, 3);
     member
-        .get(&app, "/v1/content/me/courses/crs_01h455vb4pex5vsknk084sn02q")
+        .get(
+            &app,
+            "/v1/content/me/courses/crs_01h455vb4pex5vsknk084sn02q",
+        )
         .send()
         .await
         .assert_problem(StatusCode::NOT_FOUND, "not_found")
@@ -289,10 +359,20 @@ async fn the_seed_builds_ten_courses_from_published_items_once() {
         }
     }
     let first = content.seed_courses().await.unwrap();
-    assert!(matches!(first, haven_platform::module::Seeded::Done { created: 10, .. }));
+    assert!(matches!(
+        first,
+        haven_platform::module::Seeded::Done { created: 10, .. }
+    ));
     let again = content.seed_courses().await.unwrap();
-    assert!(matches!(again, haven_platform::module::Seeded::Done { created: 0, .. }));
-    let list = json_of(public_get(&app, "/v1/content/courses?limit=100").await, StatusCode::OK).await;
+    assert!(matches!(
+        again,
+        haven_platform::module::Seeded::Done { created: 0, .. }
+    ));
+    let list = json_of(
+        public_get(&app, "/v1/content/courses?limit=100").await,
+        StatusCode::OK,
+    )
+    .await;
     assert_eq!(list["items"].as_array().unwrap().len(), 10);
     let spanish = json_of(
         public_get(&app, "/v1/content/courses?limit=1&locale=es").await,

@@ -31,7 +31,11 @@ pub fn event(id: &str, kind: &str, item: &str, at: &str, zone: Option<&str>) -> 
 /// `POST /v1/content/me/playback/events`; the response.
 pub async fn sync(app: &TestApp, member: &SignedIn, events: &[Value]) -> poem::test::TestResponse {
     member
-        .post(app, "/v1/content/me/playback/events", &json!({ "events": events }))
+        .post(
+            app,
+            "/v1/content/me/playback/events",
+            &json!({ "events": events }),
+        )
         .send()
         .await
 }
@@ -39,10 +43,7 @@ pub async fn sync(app: &TestApp, member: &SignedIn, events: &[Value]) -> poem::t
 /// Syncs and asserts 200; the body.
 pub async fn sync_ok(app: &TestApp, member: &SignedIn, events: &[Value]) -> Value {
     let resp = sync(app, member, events).await;
-    assert_eq!(
-        resp.0.headers().get("cache-control").unwrap(),
-        "no-store"
-    );
+    assert_eq!(resp.0.headers().get("cache-control").unwrap(), "no-store");
     json_of(resp, StatusCode::OK).await
 }
 
@@ -80,9 +81,27 @@ async fn an_offline_batch_synced_twice_is_all_duplicates_the_second_time() {
     let item = published_item(&app, &editor, "meditation", &[("en", "A")], &[600]).await;
     let member = app.member().await;
     let batch = [
-        event("e-3", "completed", &item, "2026-01-10T20:10:00Z", Some("Europe/Paris")),
-        event("e-1", "started", &item, "2026-01-10T20:00:00Z", Some("Europe/Paris")),
-        event("e-2", "progress", &item, "2026-01-10T20:05:00Z", Some("Europe/Paris")),
+        event(
+            "e-3",
+            "completed",
+            &item,
+            "2026-01-10T20:10:00Z",
+            Some("Europe/Paris"),
+        ),
+        event(
+            "e-1",
+            "started",
+            &item,
+            "2026-01-10T20:00:00Z",
+            Some("Europe/Paris"),
+        ),
+        event(
+            "e-2",
+            "progress",
+            &item,
+            "2026-01-10T20:05:00Z",
+            Some("Europe/Paris"),
+        ),
     ];
     let first = sync_ok(&app, &member, &batch).await;
     assert_eq!(
@@ -110,7 +129,10 @@ async fn an_offline_batch_synced_twice_is_all_duplicates_the_second_time() {
         ],
     )
     .await;
-    assert_eq!((&again["accepted"], &again["duplicates"]), (&json!(1), &json!(1)));
+    assert_eq!(
+        (&again["accepted"], &again["duplicates"]),
+        (&json!(1), &json!(1))
+    );
     assert_eq!(count_rows(&app, &member.user_id).await, (4, 1, 0));
     // Another member may use the same ids.
     let other = app.member().await;
@@ -123,7 +145,13 @@ async fn malformed_events_are_422_per_field_and_write_nothing() {
     let editor = app.admin().await;
     let item = published_item(&app, &editor, "meditation", &[("en", "A")], &[600]).await;
     let member = app.member().await;
-    let mut bad = event("ok-1", "completed", &item, "2026-01-10T20:10:00Z", Some("Mars/Olympus"));
+    let mut bad = event(
+        "ok-1",
+        "completed",
+        &item,
+        "2026-01-10T20:10:00Z",
+        Some("Mars/Olympus"),
+    );
     bad["position_s"] = json!(700);
     let body = sync(
         &app,
@@ -146,14 +174,26 @@ async fn malformed_events_are_422_per_field_and_write_nothing() {
     fields.sort_unstable();
     assert_eq!(
         fields,
-        ["events[1].position_s", "events[1].time_zone", "events[2].event_id"]
+        [
+            "events[1].position_s",
+            "events[1].time_zone",
+            "events[2].event_id"
+        ]
     );
     sync(&app, &member, &[])
         .await
         .assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed")
         .await;
     let too_many: Vec<Value> = (0..501)
-        .map(|i| event(&format!("e{i}"), "started", &item, "2026-01-10T20:00:00Z", None))
+        .map(|i| {
+            event(
+                &format!("e{i}"),
+                "started",
+                &item,
+                "2026-01-10T20:00:00Z",
+                None,
+            )
+        })
         .collect();
     sync(&app, &member, &too_many)
         .await
@@ -184,9 +224,27 @@ async fn far_future_and_unknown_items_are_refused_per_event_and_500_events_fit()
         &app,
         &member,
         &[
-            event("soon", "started", &item, &ts(now + Duration::seconds(30)), None),
-            event("later", "started", &item, &ts(now + Duration::minutes(5)), None),
-            event("ghost", "started", "itm_01h455vb4pex5vsknk084sn02q", &ts(now), None),
+            event(
+                "soon",
+                "started",
+                &item,
+                &ts(now + Duration::seconds(30)),
+                None,
+            ),
+            event(
+                "later",
+                "started",
+                &item,
+                &ts(now + Duration::minutes(5)),
+                None,
+            ),
+            event(
+                "ghost",
+                "started",
+                "itm_01h455vb4pex5vsknk084sn02q",
+                &ts(now),
+                None,
+            ),
         ],
     )
     .await;
@@ -211,7 +269,15 @@ async fn far_future_and_unknown_items_are_refused_per_event_and_500_events_fit()
         ]
     );
     let full: Vec<Value> = (0..500)
-        .map(|i| event(&format!("b{i:03}"), "progress", &item, "2026-02-01T10:00:00Z", None))
+        .map(|i| {
+            event(
+                &format!("b{i:03}"),
+                "progress",
+                &item,
+                "2026-02-01T10:00:00Z",
+                None,
+            )
+        })
         .collect();
     assert_eq!(sync_ok(&app, &member, &full).await["accepted"], 500);
     assert_eq!(count_rows(&app, &member.user_id).await.0, 501);
@@ -228,26 +294,48 @@ async fn local_days_use_the_event_zone_then_the_profile_zone_and_end_at_four() {
         &app,
         &member,
         &[
-            event("tokyo", "completed", &item, "2026-01-10T16:30:00Z", Some("Asia/Tokyo")),
+            event(
+                "tokyo",
+                "completed",
+                &item,
+                "2026-01-10T16:30:00Z",
+                Some("Asia/Tokyo"),
+            ),
             event("plain", "completed", &item, "2026-01-10T16:30:00Z", None),
         ],
     )
     .await;
     assert_eq!(body["results"][0]["local_day"], "2026-01-10");
-    assert_eq!(body["results"][1]["local_day"], "2026-01-10", "UTC without a profile zone");
+    assert_eq!(
+        body["results"][1]["local_day"], "2026-01-10",
+        "UTC without a profile zone"
+    );
     // With a profile zone, an event without one is placed in it.
     member
-        .patch(&app, "/v1/identity/me", &json!({"time_zone": "America/Los_Angeles"}))
+        .patch(
+            &app,
+            "/v1/identity/me",
+            &json!({"time_zone": "America/Los_Angeles"}),
+        )
         .send()
         .await
         .assert_status_is_ok();
     let body = sync_ok(
         &app,
         &member,
-        &[event("la", "completed", &item, "2026-01-12T05:00:00Z", None)],
+        &[event(
+            "la",
+            "completed",
+            &item,
+            "2026-01-12T05:00:00Z",
+            None,
+        )],
     )
     .await;
-    assert_eq!(body["results"][0]["local_day"], "2026-01-11", "21:00 in Los Angeles");
+    assert_eq!(
+        body["results"][0]["local_day"], "2026-01-11",
+        "21:00 in Los Angeles"
+    );
     let zone: String = app
         .ctx
         .db
@@ -273,7 +361,13 @@ async fn local_days_use_the_event_zone_then_the_profile_zone_and_end_at_four() {
     let body = sync_ok(
         &midnight,
         &member,
-        &[event("tokyo", "completed", &item, "2026-01-10T16:30:00Z", Some("Asia/Tokyo"))],
+        &[event(
+            "tokyo",
+            "completed",
+            &item,
+            "2026-01-10T16:30:00Z",
+            Some("Asia/Tokyo"),
+        )],
     )
     .await;
     assert_eq!(body["results"][0]["local_day"], "2026-01-11");
@@ -286,7 +380,13 @@ async fn stats_count_completed_minutes_and_sessions_per_local_day() {
     let item = published_item(&app, &editor, "meditation", &[("en", "A")], &[600]).await;
     let member = app.member().await;
     let now = Utc::now();
-    let mut e = event("y1", "completed", &item, &ts(now - Duration::days(1)), Some("UTC"));
+    let mut e = event(
+        "y1",
+        "completed",
+        &item,
+        &ts(now - Duration::days(1)),
+        Some("UTC"),
+    );
     e["duration_s"] = json!(900);
     e["position_s"] = json!(900);
     sync_ok(
@@ -295,7 +395,13 @@ async fn stats_count_completed_minutes_and_sessions_per_local_day() {
         &[
             e,
             event("t1", "completed", &item, &ts(now), Some("UTC")),
-            event("t2", "completed", &item, &ts(now - Duration::seconds(1)), Some("UTC")),
+            event(
+                "t2",
+                "completed",
+                &item,
+                &ts(now - Duration::seconds(1)),
+                Some("UTC"),
+            ),
             event("t3", "started", &item, &ts(now), Some("UTC")),
         ],
     )
@@ -335,7 +441,13 @@ async fn the_streak_counts_consecutive_local_days_once_each() {
             let at = now - Duration::days(d);
             [
                 event(&format!("a{d}"), "completed", &item, &ts(at), Some("UTC")),
-                event(&format!("b{d}"), "completed", &item, &ts(at - Duration::seconds(5)), Some("UTC")),
+                event(
+                    &format!("b{d}"),
+                    "completed",
+                    &item,
+                    &ts(at - Duration::seconds(5)),
+                    Some("UTC"),
+                ),
             ]
         })
         .collect();
@@ -363,21 +475,51 @@ async fn a_flight_across_the_date_line_keeps_the_streak_through_the_api() {
         &app,
         &member,
         &[
-            event("sun", "completed", &item, "2026-07-06T06:00:00Z", Some("Pacific/Honolulu")),
-            event("mon", "completed", &item, "2026-07-07T06:00:00Z", Some("Pacific/Honolulu")),
-            event("wed", "completed", &item, "2026-07-08T11:00:00Z", Some("Asia/Tokyo")),
+            event(
+                "sun",
+                "completed",
+                &item,
+                "2026-07-06T06:00:00Z",
+                Some("Pacific/Honolulu"),
+            ),
+            event(
+                "mon",
+                "completed",
+                &item,
+                "2026-07-07T06:00:00Z",
+                Some("Pacific/Honolulu"),
+            ),
+            event(
+                "wed",
+                "completed",
+                &item,
+                "2026-07-08T11:00:00Z",
+                Some("Asia/Tokyo"),
+            ),
         ],
     )
     .await;
     let user: UserId = member.user_id.parse().unwrap();
     let tokyo = "Asia/Tokyo".parse().unwrap();
-    let at = DateTime::parse_from_rfc3339("2026-07-08T12:00:00Z").unwrap().with_timezone(&Utc);
+    let at = DateTime::parse_from_rfc3339("2026-07-08T12:00:00Z")
+        .unwrap()
+        .with_timezone(&Utc);
     let s = service(&app).streak_at(&user, tokyo, at).await.unwrap();
     assert_eq!((s.streak.current, s.streak.freezes_banked), (3, 0));
     assert!(s.streak.frozen_days.is_empty());
     // Friday in Tokyo with Thursday missed: broken.
-    let fri = DateTime::parse_from_rfc3339("2026-07-10T03:00:00Z").unwrap().with_timezone(&Utc);
-    assert_eq!(service(&app).streak_at(&user, tokyo, fri).await.unwrap().streak.current, 0);
+    let fri = DateTime::parse_from_rfc3339("2026-07-10T03:00:00Z")
+        .unwrap()
+        .with_timezone(&Utc);
+    assert_eq!(
+        service(&app)
+            .streak_at(&user, tokyo, fri)
+            .await
+            .unwrap()
+            .streak
+            .current,
+        0
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
@@ -398,18 +540,28 @@ async fn a_hundred_concurrent_completions_raise_the_streak_by_one_on_postgres() 
     sync_ok(
         &app,
         &member,
-        &[event("yesterday", "completed", &item, &ts(now - Duration::days(1)), Some("UTC"))],
+        &[event(
+            "yesterday",
+            "completed",
+            &item,
+            &ts(now - Duration::days(1)),
+            Some("UTC"),
+        )],
     )
     .await;
     let before = json_of(
-        member.get(&app, "/v1/content/me/streak?time_zone=UTC").send().await,
+        member
+            .get(&app, "/v1/content/me/streak?time_zone=UTC")
+            .send()
+            .await,
         StatusCode::OK,
     )
     .await["current"]
         .as_u64()
         .unwrap();
     let requests = (0..100).map(|i| {
-        let body = json!({"events": [event(&format!("c{i}"), "completed", &item, &ts(now), Some("UTC"))]});
+        let body =
+            json!({"events": [event(&format!("c{i}"), "completed", &item, &ts(now), Some("UTC"))]});
         let (app, member) = (&app, &member);
         async move {
             member
@@ -421,9 +573,15 @@ async fn a_hundred_concurrent_completions_raise_the_streak_by_one_on_postgres() 
         }
     });
     let statuses = futures_util::future::join_all(requests).await;
-    assert!(statuses.iter().all(|s| *s == StatusCode::OK), "{statuses:?}");
+    assert!(
+        statuses.iter().all(|s| *s == StatusCode::OK),
+        "{statuses:?}"
+    );
     let after = json_of(
-        member.get(&app, "/v1/content/me/streak?time_zone=UTC").send().await,
+        member
+            .get(&app, "/v1/content/me/streak?time_zone=UTC")
+            .send()
+            .await,
         StatusCode::OK,
     )
     .await["current"]
@@ -442,12 +600,19 @@ async fn favorites_put_and_delete_idempotently_and_only_published_ones() {
     let member = app.member().await;
     for path in [&a, &a, &b] {
         member
-            .put(&app, format!("/v1/content/me/favorites/items/{path}"), &json!(null))
+            .put(
+                &app,
+                format!("/v1/content/me/favorites/items/{path}"),
+                &json!(null),
+            )
             .send()
             .await
             .assert_status(StatusCode::NO_CONTENT);
     }
-    let resp = member.get(&app, "/v1/content/me/favorites?limit=1").send().await;
+    let resp = member
+        .get(&app, "/v1/content/me/favorites?limit=1")
+        .send()
+        .await;
     assert_eq!(resp.0.headers().get("cache-control").unwrap(), "private");
     let page = json_of(resp, StatusCode::OK).await;
     assert_eq!(page["items"].as_array().unwrap().len(), 1);
@@ -468,13 +633,21 @@ async fn favorites_put_and_delete_idempotently_and_only_published_ones() {
     assert_eq!(page["items"][0]["item_id"], json!(b));
     assert_eq!(page["items"][0]["kind"], "item");
     member
-        .put(&app, "/v1/content/me/favorites/items/itm_01h455vb4pex5vsknk084sn02q", &json!(null))
+        .put(
+            &app,
+            "/v1/content/me/favorites/items/itm_01h455vb4pex5vsknk084sn02q",
+            &json!(null),
+        )
         .send()
         .await
         .assert_problem(StatusCode::NOT_FOUND, "not_found")
         .await;
     member
-        .put(&app, "/v1/content/me/favorites/courses/crs_01h455vb4pex5vsknk084sn02q", &json!(null))
+        .put(
+            &app,
+            "/v1/content/me/favorites/courses/crs_01h455vb4pex5vsknk084sn02q",
+            &json!(null),
+        )
         .send()
         .await
         .assert_problem(StatusCode::NOT_FOUND, "not_found")
@@ -491,7 +664,11 @@ async fn today_follows_the_time_of_day_and_is_deterministic() {
     let fav = published_item(&app, &editor, "music", &[("en", "F")], &[600]).await;
     let member = app.member().await;
     member
-        .put(&app, format!("/v1/content/me/favorites/items/{fav}"), &json!(null))
+        .put(
+            &app,
+            format!("/v1/content/me/favorites/items/{fav}"),
+            &json!(null),
+        )
         .send()
         .await
         .assert_status(StatusCode::NO_CONTENT);
@@ -500,7 +677,13 @@ async fn today_follows_the_time_of_day_and_is_deterministic() {
     sync_ok(
         &app,
         &member,
-        &[event("p", "completed", &med, &ts(now - Duration::minutes(5)), None)],
+        &[event(
+            "p",
+            "completed",
+            &med,
+            &ts(now - Duration::minutes(5)),
+            None,
+        )],
     )
     .await;
     let today = |zone: String, at: DateTime<Utc>| {
@@ -537,15 +720,15 @@ async fn today_follows_the_time_of_day_and_is_deterministic() {
     };
     let morning = today(zone_at(8), now).await;
     assert_eq!(morning["part_of_day"], "morning", "{morning}");
-    assert_eq!(pick(&morning, "time_of_day"), [med.clone()]);
+    assert_eq!(pick(&morning, "time_of_day"), [med.as_str()]);
     let night = today(zone_at(23), now).await;
     assert_eq!(night["part_of_day"], "night", "{night}");
-    assert_eq!(pick(&night, "time_of_day"), [sleep.clone()]);
-    assert_eq!(pick(&night, "favorite"), [fav.clone()]);
-    assert_eq!(pick(&night, "recently_played"), [med.clone()]);
+    assert_eq!(pick(&night, "time_of_day"), [sleep.as_str()]);
+    assert_eq!(pick(&night, "favorite"), [fav.as_str()]);
+    assert_eq!(pick(&night, "recently_played"), [med.as_str()]);
     // Each item once, under its first reason: new releases come after the member's own.
     assert!(pick(&night, "new_release").is_empty(), "{night}");
-    assert_eq!(pick(&morning, "new_release"), [sleep.clone()]);
+    assert_eq!(pick(&morning, "new_release"), [sleep.as_str()]);
     assert!(pick(&morning, "recently_played").is_empty());
     assert_eq!(
         today(zone_at(23), now).await,
@@ -572,13 +755,18 @@ async fn export_includes_and_erasure_deletes_the_members_content_data() {
     )
     .await;
     member
-        .put(&app, format!("/v1/content/me/favorites/items/{item}"), &json!(null))
+        .put(
+            &app,
+            format!("/v1/content/me/favorites/items/{item}"),
+            &json!(null),
+        )
         .send()
         .await
         .assert_status(StatusCode::NO_CONTENT);
     let user: UserId = member.user_id.parse().unwrap();
     let content = service(&app);
-    let haven_platform::privacy::UserData::Exported(data) = content.export_user(&user).await.unwrap()
+    let haven_platform::privacy::UserData::Exported(data) =
+        content.export_user(&user).await.unwrap()
     else {
         panic!("content keeps data");
     };
@@ -589,7 +777,8 @@ async fn export_includes_and_erasure_deletes_the_members_content_data() {
     content.erase_user(&user).await.unwrap();
     content.erase_user(&user).await.unwrap();
     assert_eq!(count_rows(&app, &member.user_id).await, (0, 0, 0));
-    let haven_platform::privacy::UserData::Exported(data) = content.export_user(&user).await.unwrap()
+    let haven_platform::privacy::UserData::Exported(data) =
+        content.export_user(&user).await.unwrap()
     else {
         panic!("content keeps data");
     };

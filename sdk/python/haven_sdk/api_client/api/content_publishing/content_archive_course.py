@@ -1,0 +1,271 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.content_admin_course import ContentAdminCourse
+from ...models.content_archive_course_problem import ContentArchiveCourseProblem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    course_id: str,
+    *,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/content/admin/courses/{course_id}/archive".format(
+            course_id=quote(str(course_id), safe=""),
+        ),
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ContentAdminCourse | ContentArchiveCourseProblem | None:
+    if response.status_code == 200:
+        response_200 = ContentAdminCourse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 201:
+        response_201 = ContentAdminCourse.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = ContentArchiveCourseProblem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ContentArchiveCourseProblem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ContentArchiveCourseProblem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ContentArchiveCourseProblem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ContentArchiveCourseProblem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = ContentArchiveCourseProblem.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 413:
+        response_413 = ContentArchiveCourseProblem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = ContentArchiveCourseProblem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = ContentArchiveCourseProblem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 428:
+        response_428 = ContentArchiveCourseProblem.from_dict(response.json())
+
+        return response_428
+
+    if response.status_code == 500:
+        response_500 = ContentArchiveCourseProblem.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = ContentArchiveCourseProblem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ContentAdminCourse | ContentArchiveCourseProblem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    course_id: str,
+    *,
+    client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
+) -> Response[ContentAdminCourse | ContentArchiveCourseProblem]:
+    """Archive a course
+
+     Editors only, with `If-Match`. Retires it: hidden from members, no longer
+    editable.
+
+    Args:
+        course_id (str): A TypeID: the type prefix, `_`, then 26 base32 characters. Example:
+            crs_00000000000000000000000000.
+        idempotency_key (str | Unset):
+        if_match (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ContentAdminCourse | ContentArchiveCourseProblem]
+    """
+
+    kwargs = _get_kwargs(
+        course_id=course_id,
+        idempotency_key=idempotency_key,
+        if_match=if_match,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    course_id: str,
+    *,
+    client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
+) -> ContentAdminCourse | ContentArchiveCourseProblem | None:
+    """Archive a course
+
+     Editors only, with `If-Match`. Retires it: hidden from members, no longer
+    editable.
+
+    Args:
+        course_id (str): A TypeID: the type prefix, `_`, then 26 base32 characters. Example:
+            crs_00000000000000000000000000.
+        idempotency_key (str | Unset):
+        if_match (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ContentAdminCourse | ContentArchiveCourseProblem
+    """
+
+    return sync_detailed(
+        course_id=course_id,
+        client=client,
+        idempotency_key=idempotency_key,
+        if_match=if_match,
+    ).parsed
+
+
+async def asyncio_detailed(
+    course_id: str,
+    *,
+    client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
+) -> Response[ContentAdminCourse | ContentArchiveCourseProblem]:
+    """Archive a course
+
+     Editors only, with `If-Match`. Retires it: hidden from members, no longer
+    editable.
+
+    Args:
+        course_id (str): A TypeID: the type prefix, `_`, then 26 base32 characters. Example:
+            crs_00000000000000000000000000.
+        idempotency_key (str | Unset):
+        if_match (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ContentAdminCourse | ContentArchiveCourseProblem]
+    """
+
+    kwargs = _get_kwargs(
+        course_id=course_id,
+        idempotency_key=idempotency_key,
+        if_match=if_match,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    course_id: str,
+    *,
+    client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
+) -> ContentAdminCourse | ContentArchiveCourseProblem | None:
+    """Archive a course
+
+     Editors only, with `If-Match`. Retires it: hidden from members, no longer
+    editable.
+
+    Args:
+        course_id (str): A TypeID: the type prefix, `_`, then 26 base32 characters. Example:
+            crs_00000000000000000000000000.
+        idempotency_key (str | Unset):
+        if_match (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ContentAdminCourse | ContentArchiveCourseProblem
+    """
+
+    return (
+        await asyncio_detailed(
+            course_id=course_id,
+            client=client,
+            idempotency_key=idempotency_key,
+            if_match=if_match,
+        )
+    ).parsed
