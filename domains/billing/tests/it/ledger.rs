@@ -523,6 +523,11 @@ async fn export_and_erasure_cover_the_ledger() {
     assert_eq!(export["grants"][0]["feature"], "care.therapy");
     assert_eq!(export["consumptions"][0]["reference"], "b-1");
     assert_eq!(export["ledger_history"].as_array().unwrap().len(), 2);
+    let token = billing.store_account_token(&user).await.unwrap();
+    assert_eq!(
+        billing.export_member(&user).await.unwrap()["store_account_token"],
+        token
+    );
 
     billing.erase_member(&user).await.unwrap();
     billing.erase_member(&user).await.unwrap();
@@ -530,8 +535,8 @@ async fn export_and_erasure_cover_the_ledger() {
     assert_eq!(
         export,
         json!({"grants": [], "consumptions": [], "ledger_history": [],
-               "stripe_customer_id": null, "subscriptions": [], "promo_redemptions": [], "employer_sponsorships": [],
-               "employer_waitlists": []})
+               "stripe_customer_id": null, "store_account_token": null, "subscriptions": [],
+               "promo_redemptions": [], "employer_sponsorships": [], "employer_waitlists": []})
     );
     assert!(
         !billing

@@ -19,6 +19,7 @@ export const operationInfo = {
   billingMemberEntitlements: { method: "get", path: "/v1/billing/admin/members/{user_id}/entitlements", secured: true, idempotent: false, paginated: false },
   billingMemberLedger: { method: "get", path: "/v1/billing/admin/members/{user_id}/ledger", secured: true, idempotent: false, paginated: true },
   billingMyEntitlements: { method: "get", path: "/v1/billing/me/entitlements", secured: true, idempotent: false, paginated: false },
+  billingMyStoreAccount: { method: "get", path: "/v1/billing/me/store-account", secured: true, idempotent: false, paginated: false },
   billingMySubscriptions: { method: "get", path: "/v1/billing/me/subscriptions", secured: true, idempotent: false, paginated: true },
   billingPortal: { method: "post", path: "/v1/billing/me/portal", secured: true, idempotent: false, paginated: false },
   billingRedeemPromoCode: { method: "post", path: "/v1/billing/me/promo-redemptions", secured: true, idempotent: true, paginated: false },

@@ -281,7 +281,9 @@ export interface paths {
          * Add a price
          * @description Admins only. Adds a price (minor units, ISO 4217 currency, interval, trial) to a
          *     product; linking a Stripe price makes it purchasable through checkout. A Stripe
-         *     price linked to another price is `409 stripe_price_taken`.
+         *     price linked to another price is `409 stripe_price_taken`; naming the App Store or
+         *     Google Play product sold at this price maps store purchases to the product's
+         *     features, and a store product sold at another price is `409 store_product_taken`.
          */
         post: operations["billingCreatePrice"];
         delete?: never;
@@ -401,6 +403,28 @@ export interface paths {
          *     promo_code_expired`, one redeemed as often as allowed `409 promo_code_exhausted`.
          */
         post: operations["billingRedeemPromoCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/billing/me/store-account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get my store account token
+         * @description The UUID the app must set on App Store (`appAccountToken`) and Google Play
+         *     (`obfuscatedExternalAccountId`) purchases, so the store's notifications reach this
+         *     member. Created on the first call; the same on every later call.
+         */
+        get: operations["billingMyStoreAccount"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1745,10 +1769,20 @@ export interface components {
              * @description The amount in the currency's minor unit, 0–100,000,000.
              */
             amount_minor: number;
+            /**
+             * @description The App Store product (`productId`) sold at this price, unique; absent: not sold
+             *     in the App Store.
+             */
+            app_store_product_id?: string | null;
             /** @description ISO 4217 currency code, upper case (it must be an active code). */
             currency: string;
             /** @description Billing interval. */
             interval: components["schemas"]["BillingInterval"];
+            /**
+             * @description The Google Play subscription product sold at this price, unique; absent: not sold
+             *     on Google Play.
+             */
+            play_product_id?: string | null;
             /**
              * @description The Stripe price checkout sells (`price_…`), unique; absent: not sold through
              *     Stripe.
@@ -1763,7 +1797,7 @@ export interface components {
         /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
         BillingCreatePriceProblem: components["schemas"]["Problem"] & {
             /** @enum {string} */
-            code: "bad_request" | "idempotency_key_invalid" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_found" | "stripe_price_taken" | "idempotency_key_in_use" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "idempotency_key_reused" | "internal" | "unavailable" | "request_timeout";
+            code: "bad_request" | "idempotency_key_invalid" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_found" | "stripe_price_taken" | "store_product_taken" | "idempotency_key_in_use" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "idempotency_key_reused" | "internal" | "unavailable" | "request_timeout";
         };
         /**
          * BillingCreateProduct
@@ -2102,6 +2136,11 @@ export interface components {
             code: "bad_request" | "unauthorized" | "payload_too_large" | "unsupported_media_type" | "internal" | "unavailable" | "request_timeout";
         };
         /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        BillingMyStoreAccountProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "payload_too_large" | "unsupported_media_type" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
         BillingMySubscriptionsProblem: components["schemas"]["Problem"] & {
             /** @enum {string} */
             code: "bad_request" | "unauthorized" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
@@ -2128,6 +2167,8 @@ export interface components {
             active: boolean;
             /** @description The amount charged each interval. */
             amount: components["schemas"]["BillingMoney"];
+            /** @description The App Store product the app sells at this price, if any. */
+            app_store_product_id?: string | null;
             /**
              * Format: date-time
              * @description When it was created.
@@ -2141,6 +2182,8 @@ export interface components {
             id: string;
             /** @description Billing interval. */
             interval: components["schemas"]["BillingInterval"];
+            /** @description The Google Play product the app sells at this price, if any. */
+            play_product_id?: string | null;
             /**
              * @description The product bought.
              * @example prd_00000000000000000000000000
@@ -2344,6 +2387,19 @@ export interface components {
         BillingSetEmployerContractProblem: components["schemas"]["Problem"] & {
             /** @enum {string} */
             code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
+        /**
+         * BillingStoreAccount
+         * @description The member's account token for store purchases.
+         */
+        BillingStoreAccount: {
+            /**
+             * Format: uuid
+             * @description A UUID the app sets on every store purchase: `appAccountToken` (App Store) and
+             *     `obfuscatedExternalAccountId` (Google Play). It links the store's subscription to
+             *     this member; it never changes.
+             */
+            account_token: string;
         };
         /**
          * BillingSubscription
@@ -4140,6 +4196,7 @@ export type BillingMemberEntitlementsProblem = components['schemas']['BillingMem
 export type BillingMemberLedgerProblem = components['schemas']['BillingMemberLedgerProblem'];
 export type BillingMoney = components['schemas']['BillingMoney'];
 export type BillingMyEntitlementsProblem = components['schemas']['BillingMyEntitlementsProblem'];
+export type BillingMyStoreAccountProblem = components['schemas']['BillingMyStoreAccountProblem'];
 export type BillingMySubscriptionsProblem = components['schemas']['BillingMySubscriptionsProblem'];
 export type BillingPortalProblem = components['schemas']['BillingPortalProblem'];
 export type BillingPortalSession = components['schemas']['BillingPortalSession'];
@@ -4156,6 +4213,7 @@ export type BillingReplaceProductFeaturesProblem = components['schemas']['Billin
 export type BillingRevokeGrant = components['schemas']['BillingRevokeGrant'];
 export type BillingSetEmployerContract = components['schemas']['BillingSetEmployerContract'];
 export type BillingSetEmployerContractProblem = components['schemas']['BillingSetEmployerContractProblem'];
+export type BillingStoreAccount = components['schemas']['BillingStoreAccount'];
 export type BillingSubscription = components['schemas']['BillingSubscription'];
 export type BillingSubscriptionStatus = components['schemas']['BillingSubscriptionStatus'];
 export type BillingUpdatePrice = components['schemas']['BillingUpdatePrice'];
@@ -6667,6 +6725,84 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["BillingRedeemPromoCodeProblem"];
+                };
+            };
+        };
+    };
+    billingMyStoreAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The member's token. */
+            200: {
+                headers: {
+                    /** @description `private`: member-specific. */
+                    "CACHE-CONTROL": "private";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["BillingStoreAccount"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["BillingMyStoreAccountProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["BillingMyStoreAccountProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["BillingMyStoreAccountProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["BillingMyStoreAccountProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["BillingMyStoreAccountProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["BillingMyStoreAccountProblem"];
                 };
             };
         };

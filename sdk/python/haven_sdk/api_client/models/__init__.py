@@ -50,6 +50,8 @@ from .billing_member_ledger_problem_code import BillingMemberLedgerProblemCode
 from .billing_money import BillingMoney
 from .billing_my_entitlements_problem import BillingMyEntitlementsProblem
 from .billing_my_entitlements_problem_code import BillingMyEntitlementsProblemCode
+from .billing_my_store_account_problem import BillingMyStoreAccountProblem
+from .billing_my_store_account_problem_code import BillingMyStoreAccountProblemCode
 from .billing_my_subscriptions_problem import BillingMySubscriptionsProblem
 from .billing_my_subscriptions_problem_code import BillingMySubscriptionsProblemCode
 from .billing_portal_problem import BillingPortalProblem
@@ -77,6 +79,7 @@ from .billing_set_employer_contract_problem import BillingSetEmployerContractPro
 from .billing_set_employer_contract_problem_code import (
     BillingSetEmployerContractProblemCode,
 )
+from .billing_store_account import BillingStoreAccount
 from .billing_subscription import BillingSubscription
 from .billing_subscription_status import BillingSubscriptionStatus
 from .billing_update_price import BillingUpdatePrice
@@ -395,6 +398,8 @@ __all__ = (
     "BillingMoney",
     "BillingMyEntitlementsProblem",
     "BillingMyEntitlementsProblemCode",
+    "BillingMyStoreAccountProblem",
+    "BillingMyStoreAccountProblemCode",
     "BillingMySubscriptionsProblem",
     "BillingMySubscriptionsProblemCode",
     "BillingPortalProblem",
@@ -416,6 +421,7 @@ __all__ = (
     "BillingSetEmployerContract",
     "BillingSetEmployerContractProblem",
     "BillingSetEmployerContractProblemCode",
+    "BillingStoreAccount",
     "BillingSubscription",
     "BillingSubscriptionStatus",
     "BillingUpdatePrice",

@@ -19,6 +19,12 @@ class BillingCreatePrice:
         amount_minor (int): The amount in the currency's minor unit, 0–100,000,000.
         currency (str): ISO 4217 currency code, upper case (it must be an active code).
         interval (BillingInterval): How often a price is charged.
+        app_store_product_id (None | str | Unset): The App Store product (`productId`) sold at this price, unique;
+            absent: not sold
+            in the App Store.
+        play_product_id (None | str | Unset): The Google Play subscription product sold at this price, unique; absent:
+            not sold
+            on Google Play.
         stripe_price_id (None | str | Unset): The Stripe price checkout sells (`price_…`), unique; absent: not sold
             through
             Stripe.
@@ -28,6 +34,8 @@ class BillingCreatePrice:
     amount_minor: int
     currency: str
     interval: BillingInterval
+    app_store_product_id: None | str | Unset = UNSET
+    play_product_id: None | str | Unset = UNSET
     stripe_price_id: None | str | Unset = UNSET
     trial_days: int | None | Unset = UNSET
 
@@ -37,6 +45,18 @@ class BillingCreatePrice:
         currency = self.currency
 
         interval = self.interval.value
+
+        app_store_product_id: None | str | Unset
+        if isinstance(self.app_store_product_id, Unset):
+            app_store_product_id = UNSET
+        else:
+            app_store_product_id = self.app_store_product_id
+
+        play_product_id: None | str | Unset
+        if isinstance(self.play_product_id, Unset):
+            play_product_id = UNSET
+        else:
+            play_product_id = self.play_product_id
 
         stripe_price_id: None | str | Unset
         if isinstance(self.stripe_price_id, Unset):
@@ -59,6 +79,10 @@ class BillingCreatePrice:
                 "interval": interval,
             }
         )
+        if app_store_product_id is not UNSET:
+            field_dict["app_store_product_id"] = app_store_product_id
+        if play_product_id is not UNSET:
+            field_dict["play_product_id"] = play_product_id
         if stripe_price_id is not UNSET:
             field_dict["stripe_price_id"] = stripe_price_id
         if trial_days is not UNSET:
@@ -74,6 +98,26 @@ class BillingCreatePrice:
         currency = d.pop("currency")
 
         interval = BillingInterval(d.pop("interval"))
+
+        def _parse_app_store_product_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        app_store_product_id = _parse_app_store_product_id(
+            d.pop("app_store_product_id", UNSET)
+        )
+
+        def _parse_play_product_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        play_product_id = _parse_play_product_id(d.pop("play_product_id", UNSET))
 
         def _parse_stripe_price_id(data: object) -> None | str | Unset:
             if data is None:
@@ -97,6 +141,8 @@ class BillingCreatePrice:
             amount_minor=amount_minor,
             currency=currency,
             interval=interval,
+            app_store_product_id=app_store_product_id,
+            play_product_id=play_product_id,
             stripe_price_id=stripe_price_id,
             trial_days=trial_days,
         )

@@ -14,6 +14,7 @@ class BillingCreatePriceProblemCode(StrEnum):
     PAYLOAD_TOO_LARGE = "payload_too_large"
     REQUEST_TIMEOUT = "request_timeout"
     ROLE_REVOKED = "role_revoked"
+    STORE_PRODUCT_TAKEN = "store_product_taken"
     STRIPE_PRICE_TAKEN = "stripe_price_taken"
     UNAUTHORIZED = "unauthorized"
     UNAVAILABLE = "unavailable"

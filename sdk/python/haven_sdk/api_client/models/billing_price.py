@@ -2,12 +2,13 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.billing_interval import BillingInterval
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.billing_money import BillingMoney
@@ -29,6 +30,8 @@ class BillingPrice:
         product_id (str): The product bought. Example: prd_00000000000000000000000000.
         purchasable (bool): Whether checkout can sell it (a Stripe price is linked).
         trial_days (int): Free days before the first charge.
+        app_store_product_id (None | str | Unset): The App Store product the app sells at this price, if any.
+        play_product_id (None | str | Unset): The Google Play product the app sells at this price, if any.
     """
 
     active: bool
@@ -39,6 +42,8 @@ class BillingPrice:
     product_id: str
     purchasable: bool
     trial_days: int
+    app_store_product_id: None | str | Unset = UNSET
+    play_product_id: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -58,6 +63,18 @@ class BillingPrice:
 
         trial_days = self.trial_days
 
+        app_store_product_id: None | str | Unset
+        if isinstance(self.app_store_product_id, Unset):
+            app_store_product_id = UNSET
+        else:
+            app_store_product_id = self.app_store_product_id
+
+        play_product_id: None | str | Unset
+        if isinstance(self.play_product_id, Unset):
+            play_product_id = UNSET
+        else:
+            play_product_id = self.play_product_id
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -72,6 +89,10 @@ class BillingPrice:
                 "trial_days": trial_days,
             }
         )
+        if app_store_product_id is not UNSET:
+            field_dict["app_store_product_id"] = app_store_product_id
+        if play_product_id is not UNSET:
+            field_dict["play_product_id"] = play_product_id
 
         return field_dict
 
@@ -96,6 +117,26 @@ class BillingPrice:
 
         trial_days = d.pop("trial_days")
 
+        def _parse_app_store_product_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        app_store_product_id = _parse_app_store_product_id(
+            d.pop("app_store_product_id", UNSET)
+        )
+
+        def _parse_play_product_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        play_product_id = _parse_play_product_id(d.pop("play_product_id", UNSET))
+
         billing_price = cls(
             active=active,
             amount=amount,
@@ -105,6 +146,8 @@ class BillingPrice:
             product_id=product_id,
             purchasable=purchasable,
             trial_days=trial_days,
+            app_store_product_id=app_store_product_id,
+            play_product_id=play_product_id,
         )
 
         billing_price.additional_properties = d

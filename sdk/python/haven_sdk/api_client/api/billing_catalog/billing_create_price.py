@@ -128,7 +128,9 @@ def sync_detailed(
 
      Admins only. Adds a price (minor units, ISO 4217 currency, interval, trial) to a
     product; linking a Stripe price makes it purchasable through checkout. A Stripe
-    price linked to another price is `409 stripe_price_taken`.
+    price linked to another price is `409 stripe_price_taken`; naming the App Store or
+    Google Play product sold at this price maps store purchases to the product's
+    features, and a store product sold at another price is `409 store_product_taken`.
 
     Args:
         product_id (str): A TypeID: the type prefix, `_`, then 26 base32 characters. Example:
@@ -168,7 +170,9 @@ def sync(
 
      Admins only. Adds a price (minor units, ISO 4217 currency, interval, trial) to a
     product; linking a Stripe price makes it purchasable through checkout. A Stripe
-    price linked to another price is `409 stripe_price_taken`.
+    price linked to another price is `409 stripe_price_taken`; naming the App Store or
+    Google Play product sold at this price maps store purchases to the product's
+    features, and a store product sold at another price is `409 store_product_taken`.
 
     Args:
         product_id (str): A TypeID: the type prefix, `_`, then 26 base32 characters. Example:
@@ -203,7 +207,9 @@ async def asyncio_detailed(
 
      Admins only. Adds a price (minor units, ISO 4217 currency, interval, trial) to a
     product; linking a Stripe price makes it purchasable through checkout. A Stripe
-    price linked to another price is `409 stripe_price_taken`.
+    price linked to another price is `409 stripe_price_taken`; naming the App Store or
+    Google Play product sold at this price maps store purchases to the product's
+    features, and a store product sold at another price is `409 store_product_taken`.
 
     Args:
         product_id (str): A TypeID: the type prefix, `_`, then 26 base32 characters. Example:
@@ -241,7 +247,9 @@ async def asyncio(
 
      Admins only. Adds a price (minor units, ISO 4217 currency, interval, trial) to a
     product; linking a Stripe price makes it purchasable through checkout. A Stripe
-    price linked to another price is `409 stripe_price_taken`.
+    price linked to another price is `409 stripe_price_taken`; naming the App Store or
+    Google Play product sold at this price maps store purchases to the product's
+    features, and a store product sold at another price is `409 store_product_taken`.
 
     Args:
         product_id (str): A TypeID: the type prefix, `_`, then 26 base32 characters. Example:
