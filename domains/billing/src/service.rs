@@ -11,10 +11,10 @@ use haven_platform::config::BillingSettings;
 use haven_platform::mail::Mailer;
 
 use crate::ledger::cache::EntitlementCache;
+use crate::ports::{Contacts, MemberContacts};
 use crate::stores::app_store::jws::Roots;
 use crate::stores::play::client::{HttpPlayApi, PlayApi};
 use crate::stores::play::oidc::PushAuth;
-use crate::ports::{Contacts, MemberContacts};
 use crate::stripe::client::StripeClient;
 
 /// The billing use-cases. Cheap to clone.

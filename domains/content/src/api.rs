@@ -11,8 +11,8 @@ use crate::favorites::api::FavoritesApi;
 use crate::items::api::ItemsApi;
 use crate::media::api::MediaApi;
 use crate::narrators::api::NarratorsApi;
-use crate::search::api::SearchApi;
 use crate::playback::api::PlaybackApi;
+use crate::search::api::SearchApi;
 use crate::service::ContentService;
 use crate::today::api::TodayApi;
 
@@ -42,7 +42,10 @@ pub fn new(service: ContentService, guard: Guard) -> ContentApi {
             FavoritesApi::new(service.clone(), guard.clone()),
             TodayApi::new(service.clone(), guard.clone()),
         ),
-        (MediaApi::new(service.clone(), guard), SearchApi::new(service)),
+        (
+            MediaApi::new(service.clone(), guard),
+            SearchApi::new(service),
+        ),
     )
 }
 

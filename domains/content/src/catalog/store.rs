@@ -153,5 +153,7 @@ fn build(conn: &mut AnyConnection, version: i64) -> Result<Snapshot, Fault> {
             first_published_at: row.first_published_at.unwrap_or(row.created_at),
         });
     }
-    Ok(Snapshot::new(version, items, narrators).with_courses(courses).with_search())
+    Ok(Snapshot::new(version, items, narrators)
+        .with_courses(courses)
+        .with_search())
 }

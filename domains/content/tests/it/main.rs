@@ -4,8 +4,8 @@
 // Test helpers panic on failure by design; clippy only exempts `#[test]` functions.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod catalog;
-mod media;
 mod courses;
+mod media;
 mod member;
 mod multi_node;
 mod publishing;

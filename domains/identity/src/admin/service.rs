@@ -44,9 +44,7 @@ impl IdentityService {
             .db
             // The primary: the guard decides on the account as it is now, not as a replica
             // saw it; one statement, so no transaction around it (Db::run).
-            .run(move |conn| {
-                repo::live_account(conn, &user, &session).map_err(DbError::Query)
-            })
+            .run(move |conn| repo::live_account(conn, &user, &session).map_err(DbError::Query))
             .await?;
         Ok(row.map(|(disabled_at, roles, session_active)| LiveAccount {
             disabled: disabled_at.is_some(),

@@ -472,6 +472,575 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/care/admin/members/{user_id}/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a member's care profile
+         * @description Admins only (role `admin`, second factor). Health data: every read is audited
+         *     with the admin and the `reason` given.
+         */
+        get: operations["careAdminGetMemberProfile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/care/admin/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List provider profiles
+         * @description Admins only; license numbers included; in id order.
+         */
+        get: operations["careListProvidersAdmin"];
+        put?: never;
+        /**
+         * Create a provider profile
+         * @description Admins only (role `admin`, signed in with a second factor). Links an account
+         *     holding role `coach` (coaches) or `clinician` (therapists, psychiatrists) to its
+         *     profile: licenses, specialties, languages, zone, bio. An account without the role
+         *     is `422` (`user_id`: `role_missing`); one with a profile already `409
+         *     provider_exists`.
+         */
+        post: operations["careCreateProvider"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/care/admin/providers/{provider_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a provider profile
+         * @description Admins only; license numbers included.
+         */
+        get: operations["careGetProviderAdmin"];
+        /**
+         * Replace a provider profile
+         * @description Admins only. Every field is replaced (the account cannot change; the provider's
+         *     schedule is kept).
+         */
+        put: operations["careUpdateProvider"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/care/admin/providers/{provider_id}/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set a provider's hours
+         * @description Admins only (role `admin`, second factor). As `PUT /v1/care/provider/schedule`.
+         */
+        put: operations["careSetProviderSchedule"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/care/appointments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Book an appointment
+         * @description Books a slot from `GET /v1/care/providers/{id}/slots` if it still exists under
+         *     the provider's current hours and neither you nor the provider has another session
+         *     then (`409 slot_unavailable`, `409 appointment_overlaps`). Coaching needs the
+         *     `care.coaching` feature; therapy and psychiatry consume one unit of your plan
+         *     (`403 not_entitled`, `409 quota_exhausted`). The provider must be licensed where
+         *     your care profile says you live and accept new members unless already on your
+         *     care team. After repeated late cancellations or no-shows, `409
+         *     self_booking_paused`. The provider joins your care team.
+         */
+        post: operations["careBookAppointment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/care/appointments/{appointment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read an appointment
+         * @description Yours only (another member's is `404`).
+         */
+        get: operations["careGetAppointment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/care/appointments/{appointment_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel an appointment
+         * @description Free until `care.free_cancel_hours` (24 by default) before the start: the session
+         *     goes back to your plan (`unit_released`). Later it is a late cancellation: the
+         *     session stays used and it counts against you (`late`); three late cancellations
+         *     or no-shows within 90 days pause booking yourself for 30 days. A started
+         *     appointment cannot be cancelled (`409 appointment_started`).
+         */
+        post: operations["careCancelAppointment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/care/appointments/{appointment_id}/reschedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reschedule an appointment
+         * @description Moves it to another slot of the same provider and kind, in one step: if the new
+         *     slot is taken, the old appointment stays as it was. The old one becomes
+         *     `rescheduled` and the answer is the new one (`rescheduled_from` names the old);
+         *     the session already paid for pays for the new one. Only until
+         *     `care.free_cancel_hours` before the start (`409 reschedule_window_closed`).
+         */
+        post: operations["careRescheduleAppointment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/care/me/appointments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List my appointments
+         * @description Every appointment you booked, in booking order, whatever its status.
+         */
+        get: operations["careListMyAppointments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/care/me/care-team": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List my care team
+         * @description The providers you have booked with (they may read your clinical record).
+         */
+        get: operations["careListMyCareTeam"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/care/me/matches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Match providers
+         * @description Providers who give `appointment_type`, are licensed where your care profile says
+         *     you live (license not expired), speak one of your languages and accept new
+         *     members (or are on your care team), ranked by the `specialties` they share with
+         *     the request, then by their soonest free slot. Needs a care profile (`409
+         *     care_profile_required`).
+         */
+        get: operations["careMatchProviders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/care/me/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read my care profile
+         * @description `404 care_profile_not_found` until it is set.
+         */
+        get: operations["careGetMyProfile"];
+        /**
+         * Set my care profile
+         * @description Where you live decides which providers may treat you (licenses are per US state
+         *     or country); your languages and zone shape matching and slot times. Every field is
+         *     replaced.
+         */
+        put: operations["careSetMyProfile"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/care/provider/appointments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List my appointments as a provider
+         * @description Providers only (role `coach` or `clinician`, with a provider profile); in
+         *     booking order.
+         */
+        get: operations["careListProviderAppointments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/care/provider/appointments/{appointment_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel an appointment as its provider
+         * @description Providers only. Always gives the member's session back, emails the member and
+         *     answers your next free slots of the same kind (`next_slots`) to offer them.
+         */
+        post: operations["careProviderCancelAppointment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/care/provider/appointments/{appointment_id}/no-show": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a no-show
+         * @description Providers only, once the appointment has started: the member did not come. The
+         *     session stays used and it counts against the member.
+         */
+        post: operations["careMarkNoShow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/care/provider/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read my hours
+         * @description Providers only.
+         */
+        get: operations["careGetMySchedule"];
+        /**
+         * Set my hours
+         * @description Providers only (role `coach` or `clinician`, with a provider profile). Weekly
+         *     rules and date exceptions in the provider's own zone; slots follow DST changes
+         *     of that zone. Replaces the whole schedule; booked appointments stay.
+         */
+        put: operations["careSetMySchedule"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/care/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List providers
+         * @description Every provider, in id order, as members see them: no license numbers, only the
+         *     jurisdictions with a license valid today. To find providers for you, use
+         *     `GET /v1/care/me/matches`.
+         */
+        get: operations["careListProviders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/care/providers/{provider_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a provider
+         * @description As members see them: no license numbers.
+         */
+        get: operations["careGetProvider"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/care/providers/{provider_id}/slots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a provider's slots
+         * @description Bookable starts of one kind of session in `[from, to)` (at most 31 days), from
+         *     the provider's hours in their zone minus their booked time and buffers, no
+         *     sooner than the minimum notice and no later than the booking horizon. Shown in
+         *     `time_zone` (else the zone of your care profile, else UTC), across DST changes
+         *     of either zone.
+         */
+        get: operations["careListSlots"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/content/admin/courses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List courses
+         * @description Editors only. Every course whatever its status, oldest first, paginated.
+         */
+        get: operations["contentListCourses"];
+        put?: never;
+        /**
+         * Create a draft course
+         * @description Editors only (role `admin` with a second factor). Sessions are catalog items in
+         *     order; members see nothing until it is published.
+         */
+        post: operations["contentCreateCourse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/content/admin/courses/{course_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a course
+         * @description Editors only: the draft, what is published, and the `ETag` for `If-Match`.
+         */
+        get: operations["contentGetCourse"];
+        /**
+         * Replace a course's draft
+         * @description Editors only, with `If-Match` (`428` without, `412` when stale). What members see
+         *     changes only with the next publish. Archived: `409 course_archived`.
+         */
+        put: operations["contentReplaceCourseDraft"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/content/admin/courses/{course_id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Archive a course
+         * @description Editors only, with `If-Match`. Retires it: hidden from members, no longer
+         *     editable.
+         */
+        post: operations["contentArchiveCourse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/content/admin/courses/{course_id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish a course
+         * @description Editors only, with `If-Match`. Publishes the draft in every locale; needs the
+         *     catalog's default locale (`409 default_locale_missing`) and every session's item
+         *     published (`409 sessions_not_published`). Every node serves it within 2 s.
+         */
+        post: operations["contentPublishCourse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/content/admin/courses/{course_id}/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A course's revision history
+         * @description Editors only. Every change, newest first, with the draft after it and who made
+         *     it, paginated.
+         */
+        get: operations["contentListCourseRevisions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/content/admin/courses/{course_id}/unpublish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Unpublish a course
+         * @description Editors only, with `If-Match`. Members stop seeing it; it returns to draft. Not
+         *     published: `409 not_published`.
+         */
+        post: operations["contentUnpublishCourse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/content/admin/items": {
         parameters: {
             query?: never;
@@ -704,6 +1273,49 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/content/courses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Browse courses
+         * @description Public. Published courses in one locale (fallback as for items), with their
+         *     playable sessions in order, optionally in one category, in id order, paginated.
+         *     Served from memory; `If-None-Match` with the `ETag` answers `304`.
+         */
+        get: operations["contentBrowseCourses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/content/courses/{course_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a published course
+         * @description Public. One course in one locale with its playable sessions in order. `404`
+         *     when it is not published. Served from memory.
+         */
+        get: operations["contentGetCatalogCourse"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/content/items": {
         parameters: {
             query?: never;
@@ -766,6 +1378,209 @@ export interface paths {
          *     `409 media_missing` when no audio was uploaded yet.
          */
         get: operations["contentGetVariantMediaUrl"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/content/me/courses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My courses
+         * @description Members. Every published course the member completed a session of, each with
+         *     its progress and next session, in course id order, paginated (Today names the
+         *     one to continue).
+         */
+        get: operations["contentMyCourses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/content/me/courses/{course_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My progress in a course
+         * @description Members. Which sessions are completed, whether the course is, and the session to
+         *     continue with. `404` when the course is not published.
+         */
+        get: operations["contentMyCourseProgress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/content/me/favorites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My favorites
+         * @description Members. Favorite items and courses, in id order, paginated.
+         */
+        get: operations["contentMyFavorites"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/content/me/favorites/courses/{course_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Favorite a course
+         * @description Members. Idempotent: putting it again changes nothing. `404` unless published.
+         */
+        put: operations["contentPutFavoriteCourse"];
+        post?: never;
+        /**
+         * Unfavorite a course
+         * @description Members. Idempotent: deleting an absent favorite is fine.
+         */
+        delete: operations["contentDeleteFavoriteCourse"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/content/me/favorites/items/{item_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Favorite an item
+         * @description Members. Idempotent: putting it again changes nothing. `404` unless published.
+         */
+        put: operations["contentPutFavoriteItem"];
+        post?: never;
+        /**
+         * Unfavorite an item
+         * @description Members. Idempotent: deleting an absent favorite is fine.
+         */
+        delete: operations["contentDeleteFavoriteItem"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/content/me/playback/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sync playback events
+         * @description Members. Up to 500 events recorded offline, in any order; each is answered
+         *     `accepted`, `duplicate` (its `event_id` was recorded before: nothing changes, so
+         *     a batch can be sent again safely) or `refused` (too far in the future, unknown
+         *     item). A `completed` event counts for stats, the streak (in the member's day of
+         *     the zone it was recorded in) and, with `course_id`, the course's progress. A
+         *     malformed event fails the whole batch with `422` naming its fields.
+         */
+        post: operations["contentSyncPlayback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/content/me/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My listening stats
+         * @description Members. Completed sessions and minutes ever, and per day for the last `days`
+         *     days (default 30) up to today, in the member's local days (a day ends at the
+         *     configured local hour, 04:00 by default).
+         */
+        get: operations["contentMyStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/content/me/streak": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My streak
+         * @description Members. Consecutive days with a completed session, computed by the server in
+         *     the zone each session was recorded in (travel and DST safe), with freezes earned
+         *     every few days and spent automatically on a missed day.
+         */
+        get: operations["contentMyStreak"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/content/me/today": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My Today
+         * @description Members. What to play now: the course to continue, suggestions for the time of
+         *     day in the member's zone (morning → meditation, night → sleep), new releases,
+         *     favorites and recent history, each entry with its `reason`. The same member,
+         *     instant and catalog version give the same feed.
+         */
+        get: operations["contentMyToday"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2510,6 +3325,598 @@ export interface components {
              */
             user_id: string;
         };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        CareAdminGetMemberProfileProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "care_profile_not_found" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
+        /**
+         * CareAppointment
+         * @description An appointment (health data).
+         */
+        CareAppointment: {
+            /** @description The kind of session. */
+            appointment_type: components["schemas"]["CareAppointmentType"];
+            /**
+             * Format: date-time
+             * @description When cancelled.
+             * @example 2026-11-26T09:30:00Z
+             */
+            cancelled_at?: string | null;
+            /** @description Who cancelled, if cancelled. */
+            cancelled_by?: (string & components["schemas"]["CareCanceller"]) | null;
+            /**
+             * Format: date-time
+             * @description Booked.
+             * @example 2026-11-26T09:30:00Z
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description End (UTC).
+             * @example 2026-11-26T09:30:00Z
+             */
+            ends_at: string;
+            /**
+             * @description The appointment.
+             * @example apt_00000000000000000000000000
+             */
+            id: string;
+            /**
+             * @description The member.
+             * @example usr_00000000000000000000000000
+             */
+            member_id: string;
+            /**
+             * @description The provider.
+             * @example prv_00000000000000000000000000
+             */
+            provider_id: string;
+            /**
+             * @description The appointment this one replaced.
+             * @example apt_00000000000000000000000000
+             */
+            rescheduled_from?: string | null;
+            /**
+             * Format: date-time
+             * @description Start (UTC).
+             * @example 2026-11-26T09:30:00Z
+             */
+            starts_at: string;
+            /** @description Where it stands. */
+            status: components["schemas"]["CareAppointmentStatus"];
+            /** @description Whether it counted against the member (a late cancellation or a no-show). */
+            strike: boolean;
+            /** @description The video join link. */
+            video_url: string;
+        };
+        /**
+         * @description Where an appointment stands (new values may be added).
+         * @enum {string}
+         */
+        CareAppointmentStatus: "pending" | "booked" | "cancelled" | "rescheduled" | "no_show";
+        /**
+         * @description A kind of session.
+         * @enum {string}
+         */
+        CareAppointmentType: "coaching_video" | "therapy" | "psychiatry_intake" | "psychiatry_follow_up";
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        CareBookAppointmentProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "idempotency_key_invalid" | "unauthorized" | "not_entitled" | "provider_not_found" | "care_profile_required" | "provider_not_licensed" | "provider_not_accepting" | "self_booking_paused" | "quota_exhausted" | "slot_unavailable" | "appointment_overlaps" | "idempotency_key_in_use" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "idempotency_key_reused" | "internal" | "unavailable" | "request_timeout";
+        };
+        /**
+         * CareBookRequest
+         * @description Body of `POST /v1/care/appointments`.
+         */
+        CareBookRequest: {
+            /** @description The kind of session; the provider must offer it. */
+            appointment_type: components["schemas"]["CareAppointmentType"];
+            /**
+             * @description The provider.
+             * @example prv_00000000000000000000000000
+             */
+            provider_id: string;
+            /**
+             * Format: date-time
+             * @description A slot's `starts_at` from `GET /v1/care/providers/{id}/slots`.
+             */
+            starts_at: string;
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        CareCancelAppointmentProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "idempotency_key_invalid" | "unauthorized" | "not_entitled" | "appointment_not_found" | "provider_profile_not_found" | "provider_not_found" | "appointment_not_active" | "reschedule_window_closed" | "appointment_started" | "appointment_not_started" | "care_profile_required" | "provider_not_licensed" | "provider_not_accepting" | "self_booking_paused" | "quota_exhausted" | "slot_unavailable" | "appointment_overlaps" | "idempotency_key_in_use" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "idempotency_key_reused" | "internal" | "unavailable" | "request_timeout";
+        };
+        /**
+         * CareCancellation
+         * @description What a cancellation did.
+         */
+        CareCancellation: {
+            /** @description The appointment after it. */
+            appointment: components["schemas"]["CareAppointment"];
+            /** @description Whether it was late (it counts against the member). */
+            late: boolean;
+            /** @description The provider's next free slots of the same kind (provider cancels; else empty). */
+            next_slots: components["schemas"]["CareSlot"][];
+            /** @description Whether the session's unit was given back (a timely or provider cancel). */
+            unit_released: boolean;
+        };
+        /**
+         * @description Who cancelled.
+         * @enum {string}
+         */
+        CareCanceller: "member" | "provider";
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        CareCreateProviderProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "idempotency_key_invalid" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "provider_not_found" | "provider_exists" | "idempotency_key_in_use" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "idempotency_key_reused" | "internal" | "unavailable" | "request_timeout";
+        };
+        /**
+         * CareEmergencyContact
+         * @description Someone to call in an emergency.
+         */
+        CareEmergencyContact: {
+            /** @description Their name. */
+            name: string;
+            /** @description Their phone number. */
+            phone: string;
+            /** @description Who they are to the member (`partner`, `mother`, `friend`). */
+            relationship: string;
+        };
+        /**
+         * @description How a date departs from the weekly rules.
+         * @enum {string}
+         */
+        CareExceptionKind: "day_off" | "extra_hours";
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        CareGetAppointmentProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "not_entitled" | "appointment_not_found" | "provider_profile_not_found" | "provider_not_found" | "appointment_not_active" | "reschedule_window_closed" | "appointment_started" | "appointment_not_started" | "care_profile_required" | "provider_not_licensed" | "provider_not_accepting" | "self_booking_paused" | "quota_exhausted" | "slot_unavailable" | "appointment_overlaps" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        CareGetMyProfileProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "care_profile_not_found" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        CareGetMyScheduleProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "provider_not_found" | "provider_profile_not_found" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        CareGetProviderAdminProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "provider_not_found" | "provider_exists" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        CareGetProviderProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "provider_not_found" | "provider_exists" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
+        /**
+         * CareLicense
+         * @description A license to practise in one jurisdiction.
+         */
+        CareLicense: {
+            /** @description The issuing authority. */
+            authority: string;
+            /**
+             * Format: naive-date
+             * @description Last day the license is valid; after it, members there cannot book new sessions.
+             */
+            expires_on: string;
+            /** @description A country (`DE`) or a US state as `US-XX` (`US-CA`); the state must exist. */
+            jurisdiction: string;
+            /** @description The license number. */
+            number: string;
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        CareListMyAppointmentsProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "not_entitled" | "appointment_not_found" | "provider_profile_not_found" | "provider_not_found" | "appointment_not_active" | "reschedule_window_closed" | "appointment_started" | "appointment_not_started" | "care_profile_required" | "provider_not_licensed" | "provider_not_accepting" | "self_booking_paused" | "quota_exhausted" | "slot_unavailable" | "appointment_overlaps" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        CareListMyCareTeamProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "not_entitled" | "appointment_not_found" | "provider_profile_not_found" | "provider_not_found" | "appointment_not_active" | "reschedule_window_closed" | "appointment_started" | "appointment_not_started" | "care_profile_required" | "provider_not_licensed" | "provider_not_accepting" | "self_booking_paused" | "quota_exhausted" | "slot_unavailable" | "appointment_overlaps" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        CareListProviderAppointmentsProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_entitled" | "appointment_not_found" | "provider_profile_not_found" | "provider_not_found" | "appointment_not_active" | "reschedule_window_closed" | "appointment_started" | "appointment_not_started" | "care_profile_required" | "provider_not_licensed" | "provider_not_accepting" | "self_booking_paused" | "quota_exhausted" | "slot_unavailable" | "appointment_overlaps" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        CareListProvidersAdminProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "provider_not_found" | "provider_exists" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        CareListProvidersProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "provider_not_found" | "provider_exists" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        CareListSlotsProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "provider_not_found" | "provider_profile_not_found" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        CareMarkNoShowProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "idempotency_key_invalid" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_entitled" | "appointment_not_found" | "provider_profile_not_found" | "provider_not_found" | "appointment_not_active" | "reschedule_window_closed" | "appointment_started" | "appointment_not_started" | "care_profile_required" | "provider_not_licensed" | "provider_not_accepting" | "self_booking_paused" | "quota_exhausted" | "slot_unavailable" | "appointment_overlaps" | "idempotency_key_in_use" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "idempotency_key_reused" | "internal" | "unavailable" | "request_timeout";
+        };
+        /**
+         * CareMatch
+         * @description One ranked provider.
+         */
+        CareMatch: {
+            /** @description The provider (directory view). */
+            provider: components["schemas"]["CareProvider"];
+            /**
+             * @description Why they are listed: `licensed_in:US-CA`, `speaks:es`, `accepting_new_members` or
+             *     `on_care_team`, `specialty:anxiety`, `available:2026-12-01T09:00:00Z`.
+             */
+            reasons: string[];
+            /**
+             * Format: date-time
+             * @description Their soonest free start within 14 days, if any.
+             * @example 2026-11-26T09:30:00Z
+             */
+            soonest_slot?: string | null;
+            /** @description The requested specialties they work on. */
+            specialties_matched: components["schemas"]["CareSpecialty"][];
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        CareMatchProvidersProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "not_entitled" | "provider_not_found" | "care_profile_required" | "provider_not_licensed" | "provider_not_accepting" | "self_booking_paused" | "quota_exhausted" | "slot_unavailable" | "appointment_overlaps" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
+        /**
+         * CareProfile
+         * @description The member's care profile (health data).
+         */
+        CareProfile: {
+            /** @description Country. */
+            country: string;
+            /** @description Emergency contact. */
+            emergency_contact?: components["schemas"]["CareEmergencyContact"] | null;
+            /** @description Languages, preferred first. */
+            languages: string[];
+            /** @description IANA zone. */
+            time_zone: string;
+            /**
+             * Format: date-time
+             * @description Last changed.
+             * @example 2026-11-26T09:30:00Z
+             */
+            updated_at: string;
+            /** @description US state. */
+            us_state?: string | null;
+        };
+        /**
+         * CareProfileInput
+         * @description Body of `PUT /v1/care/me/profile`.
+         */
+        CareProfileInput: {
+            /** @description ISO 3166-1 alpha-2 country where the member lives (`US`, `DE`). */
+            country: string;
+            /** @description Emergency contact, if the member gives one. */
+            emergency_contact?: components["schemas"]["CareEmergencyContact"] | null;
+            /** @description Languages the member is comfortable in, distinct BCP 47 tags, preferred first. */
+            languages: string[];
+            /** @description IANA zone slots are shown in (`America/New_York`); it must exist. */
+            time_zone: string;
+            /**
+             * @description USPS code of the US state where the member lives: required when `country` is
+             *     `US`, `null` otherwise.
+             */
+            us_state?: string | null;
+        };
+        /**
+         * CareProvider
+         * @description A provider in the member directory: no license numbers, only where the provider is
+         *     licensed today.
+         */
+        CareProvider: {
+            /** @description Whether new members may book. */
+            accepting_new: boolean;
+            /** @description Biography. */
+            bio: string;
+            /** @description Name. */
+            display_name: string;
+            /**
+             * @description The profile.
+             * @example prv_00000000000000000000000000
+             */
+            id: string;
+            /** @description Languages spoken (BCP 47). */
+            languages: string[];
+            /** @description Jurisdictions with a license valid today (`US-CA`, `DE`). */
+            licensed_in: string[];
+            /** @description The kind of care. */
+            provider_type: components["schemas"]["CareProviderType"];
+            /** @description What the provider works on. */
+            specialties: components["schemas"]["CareSpecialty"][];
+            /** @description IANA zone of the provider's hours. */
+            time_zone: string;
+        };
+        /**
+         * CareProviderAdmin
+         * @description A provider profile as admins see it (license numbers included).
+         */
+        CareProviderAdmin: {
+            /** @description Whether new members may book. */
+            accepting_new: boolean;
+            /** @description Shown to members. */
+            bio: string;
+            /**
+             * Format: date-time
+             * @description Created.
+             * @example 2026-11-26T09:30:00Z
+             */
+            created_at: string;
+            /** @description Shown to members. */
+            display_name: string;
+            /**
+             * @description The profile.
+             * @example prv_00000000000000000000000000
+             */
+            id: string;
+            /** @description Languages spoken. */
+            languages: string[];
+            /** @description Licenses. */
+            licenses: components["schemas"]["CareLicense"][];
+            /** @description The kind of care. */
+            provider_type: components["schemas"]["CareProviderType"];
+            /** @description What the provider works on. */
+            specialties: components["schemas"]["CareSpecialty"][];
+            /** @description IANA zone of the provider's hours. */
+            time_zone: string;
+            /**
+             * Format: date-time
+             * @description Last changed.
+             * @example 2026-11-26T09:30:00Z
+             */
+            updated_at: string;
+            /**
+             * @description The identity account.
+             * @example usr_00000000000000000000000000
+             */
+            user_id: string;
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        CareProviderCancelAppointmentProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "idempotency_key_invalid" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_entitled" | "appointment_not_found" | "provider_profile_not_found" | "provider_not_found" | "appointment_not_active" | "reschedule_window_closed" | "appointment_started" | "appointment_not_started" | "care_profile_required" | "provider_not_licensed" | "provider_not_accepting" | "self_booking_paused" | "quota_exhausted" | "slot_unavailable" | "appointment_overlaps" | "idempotency_key_in_use" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "idempotency_key_reused" | "internal" | "unavailable" | "request_timeout";
+        };
+        /**
+         * CareProviderInput
+         * @description Body of `POST /v1/care/admin/providers` and `PUT /v1/care/admin/providers/{id}`.
+         */
+        CareProviderInput: {
+            /** @description Whether members not yet on the provider's care teams may book. */
+            accepting_new: boolean;
+            /** @description Shown to members. */
+            bio: string;
+            /** @description Shown to members. */
+            display_name: string;
+            /** @description Languages spoken, distinct BCP 47 tags. */
+            languages: string[];
+            /** @description Licenses (therapists and psychiatrists need one where the member lives). */
+            licenses: components["schemas"]["CareLicense"][];
+            /** @description The kind of care. */
+            provider_type: components["schemas"]["CareProviderType"];
+            /** @description What the provider works on, distinct. */
+            specialties: components["schemas"]["CareSpecialty"][];
+            /** @description IANA zone of the provider's hours (`Europe/Berlin`); it must exist. */
+            time_zone: string;
+            /**
+             * @description The identity account; it must hold role `coach` (coaches) or `clinician`
+             *     (therapists, psychiatrists). Fixed once created.
+             * @example usr_00000000000000000000000000
+             */
+            user_id: string;
+        };
+        /**
+         * CareProviderSchedule
+         * @description A provider's schedule with its zone.
+         */
+        CareProviderSchedule: {
+            /** @description The hours. */
+            schedule: components["schemas"]["CareSchedule"];
+            /** @description IANA zone the times are in. */
+            time_zone: string;
+        };
+        /**
+         * @description The kind of care a provider gives.
+         * @enum {string}
+         */
+        CareProviderType: "coach" | "therapist" | "psychiatrist";
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        CareRescheduleAppointmentProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "idempotency_key_invalid" | "unauthorized" | "not_entitled" | "appointment_not_found" | "provider_profile_not_found" | "provider_not_found" | "appointment_not_active" | "reschedule_window_closed" | "appointment_started" | "appointment_not_started" | "care_profile_required" | "provider_not_licensed" | "provider_not_accepting" | "self_booking_paused" | "quota_exhausted" | "slot_unavailable" | "appointment_overlaps" | "idempotency_key_in_use" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "idempotency_key_reused" | "internal" | "unavailable" | "request_timeout";
+        };
+        /**
+         * CareRescheduleRequest
+         * @description Body of `POST /v1/care/appointments/{id}/reschedule`.
+         */
+        CareRescheduleRequest: {
+            /**
+             * Format: date-time
+             * @description A slot's `starts_at` of the same provider and kind.
+             */
+            starts_at: string;
+        };
+        /**
+         * CareSchedule
+         * @description A provider's hours: weekly rules and date exceptions, in the provider's zone.
+         */
+        CareSchedule: {
+            /** @description Date exceptions. */
+            exceptions: components["schemas"]["CareScheduleException"][];
+            /** @description Weekly rules (several per weekday allowed). */
+            rules: components["schemas"]["CareWeeklyRule"][];
+        };
+        /**
+         * CareScheduleException
+         * @description A date that departs from the weekly rules.
+         */
+        CareScheduleException: {
+            /**
+             * Format: naive-date
+             * @description The local date.
+             */
+            date: string;
+            /** @description Local end of extra hours (`null` for a day off). */
+            end?: string | null;
+            /** @description Day off or extra hours. */
+            kind: components["schemas"]["CareExceptionKind"];
+            /** @description Local start of extra hours (`null` for a day off). */
+            start?: string | null;
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        CareSetMyProfileProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "care_profile_not_found" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        CareSetMyScheduleProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "provider_not_found" | "provider_profile_not_found" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        CareSetProviderScheduleProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "provider_not_found" | "provider_profile_not_found" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
+        /**
+         * CareSlot
+         * @description A bookable start.
+         */
+        CareSlot: {
+            /**
+             * Format: date-time
+             * @description End (UTC).
+             * @example 2026-11-26T09:30:00Z
+             */
+            ends_at: string;
+            /** @description End in the member's zone, RFC 3339 with its offset. */
+            local_end: string;
+            /** @description Start in the member's zone, RFC 3339 with its offset (`2027-03-15T04:00:00-04:00`). */
+            local_start: string;
+            /**
+             * Format: date-time
+             * @description Start (UTC).
+             * @example 2026-11-26T09:30:00Z
+             */
+            starts_at: string;
+        };
+        /**
+         * CareSlots
+         * @description Slots of one provider for one kind of session.
+         */
+        CareSlots: {
+            /** @description The kind of session. */
+            appointment_type: components["schemas"]["CareAppointmentType"];
+            /** @description Bookable starts, earliest first. */
+            slots: components["schemas"]["CareSlot"][];
+            /** @description The zone of `local_start`/`local_end`. */
+            time_zone: string;
+        };
+        /**
+         * @description What a provider works on (new values may be added).
+         * @enum {string}
+         */
+        CareSpecialty: "anxiety" | "depression" | "sleep" | "grief" | "stress" | "trauma" | "relationships" | "substance_use" | "adhd" | "eating" | "ocd";
+        /**
+         * CareTeamMember
+         * @description A provider on the member's care team.
+         */
+        CareTeamMember: {
+            /** @description Name. */
+            display_name: string;
+            /**
+             * @description The provider.
+             * @example prv_00000000000000000000000000
+             */
+            provider_id: string;
+            /** @description The kind of care. */
+            provider_type: components["schemas"]["CareProviderType"];
+            /**
+             * Format: date-time
+             * @description Since the first booking.
+             * @example 2026-11-26T09:30:00Z
+             */
+            since: string;
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        CareUpdateProviderProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "provider_not_found" | "provider_exists" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
+        /**
+         * CareWeeklyRule
+         * @description Available hours on one weekday, in the provider's zone.
+         */
+        CareWeeklyRule: {
+            /** @description Local end `HH:MM` (`24:00` for midnight), after `start`. */
+            end: string;
+            /** @description Local start `HH:MM`. */
+            start: string;
+            /**
+             * Format: uint8
+             * @description ISO weekday: 1 Monday … 7 Sunday.
+             */
+            weekday: number;
+        };
+        /**
+         * ContentAdminCourse
+         * @description A course as editors see it.
+         */
+        ContentAdminCourse: {
+            /**
+             * Format: date-time
+             * @description Created.
+             * @example 2026-11-26T09:30:00Z
+             */
+            created_at: string;
+            /** @description The draft. */
+            draft: components["schemas"]["ContentCourseDocument"];
+            /**
+             * Format: date-time
+             * @description First publish.
+             * @example 2026-11-26T09:30:00Z
+             */
+            first_published_at?: string | null;
+            /**
+             * @description The id.
+             * @example crs_00000000000000000000000000
+             */
+            id: string;
+            /** @description What members see while it is published. */
+            published?: components["schemas"]["ContentCourseDocument"] | null;
+            /**
+             * Format: date-time
+             * @description Last publish.
+             * @example 2026-11-26T09:30:00Z
+             */
+            published_at?: string | null;
+            /**
+             * Format: int64
+             * @description The revision (the `ETag` is `"r{revision}"`).
+             */
+            revision: number;
+            /** @description Where it is in its life. */
+            status: components["schemas"]["ContentItemStatus"];
+            /**
+             * Format: date-time
+             * @description Last changed.
+             * @example 2026-11-26T09:30:00Z
+             */
+            updated_at: string;
+        };
         /**
          * ContentAdminItem
          * @description An item as editors see it.
@@ -2601,6 +4008,11 @@ export interface components {
             updated_at: string;
         };
         /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        ContentArchiveCourseProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "idempotency_key_invalid" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_found" | "course_archived" | "not_published" | "default_locale_missing" | "sessions_not_published" | "idempotency_key_in_use" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "idempotency_key_reused" | "precondition_required" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
         ContentArchiveItemProblem: components["schemas"]["Problem"] & {
             /** @enum {string} */
             code: "bad_request" | "idempotency_key_invalid" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_found" | "item_archived" | "not_published" | "default_locale_missing" | "idempotency_key_in_use" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "idempotency_key_reused" | "precondition_required" | "internal" | "unavailable" | "request_timeout";
@@ -2626,9 +4038,48 @@ export interface components {
             text: string;
         };
         /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        ContentBrowseCoursesProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "not_found" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
         ContentBrowseItemsProblem: components["schemas"]["Problem"] & {
             /** @enum {string} */
             code: "bad_request" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
+        /**
+         * ContentCatalogCourse
+         * @description A published course in one locale, with its sessions.
+         */
+        ContentCatalogCourse: {
+            /** @description Every locale the course is published in. */
+            available_locales: string[];
+            /** @description Categories. */
+            categories: string[];
+            /** @description Description. */
+            description: string;
+            /**
+             * @description The id.
+             * @example crs_00000000000000000000000000
+             */
+            id: string;
+            /** @description The locale the texts are in (fallback chain as for items). */
+            locale: string;
+            /**
+             * Format: uint32
+             * @description Sum of each session's shortest variant, in seconds.
+             */
+            min_total_duration_s: number;
+            /**
+             * Format: date-time
+             * @description When it was first published.
+             * @example 2026-11-26T09:30:00Z
+             */
+            released_at: string;
+            /** @description The sessions members can play, in order, each in the requested locale. */
+            sessions: components["schemas"]["ContentCatalogItem"][];
+            /** @description Title. */
+            title: string;
         };
         /**
          * ContentCatalogItem
@@ -2702,6 +4153,130 @@ export interface components {
             /** @description Playable only by members entitled to premium content. */
             premium: boolean;
         };
+        /**
+         * ContentCourseDocument
+         * @description A course's document (draft or published).
+         */
+        ContentCourseDocument: {
+            /** @description Categories. */
+            categories: string[];
+            /** @description The sessions' items, in order. */
+            sessions: string[];
+            /** @description Texts per locale. */
+            texts: components["schemas"]["ContentCourseText"][];
+        };
+        /**
+         * ContentCourseDraftInput
+         * @description A course's whole draft (`POST` creates it, `PUT` replaces it).
+         */
+        ContentCourseDraftInput: {
+            /**
+             * @description Categories (`sleep`, `stress`, …): distinct lower-case slugs, at most 20.
+             * @default []
+             */
+            categories: string[] | null;
+            /**
+             * @description The sessions' items in course order, 1–60, distinct. Publishing needs each one
+             *     published.
+             */
+            sessions: string[];
+            /** @description Texts, one per locale, 1–20. Publishing needs the catalog's default locale. */
+            texts: components["schemas"]["ContentCourseTextInput"][];
+        };
+        /**
+         * ContentCourseProgress
+         * @description A member's progress in a course.
+         */
+        ContentCourseProgress: {
+            /** @description Whether every session is completed. */
+            completed: boolean;
+            /**
+             * Format: date-time
+             * @description When the last session was completed, once all are.
+             * @example 2026-11-26T09:30:00Z
+             */
+            completed_at?: string | null;
+            /**
+             * Format: uint32
+             * @description Of those, completed by the member.
+             */
+            completed_sessions: number;
+            /**
+             * @description The course.
+             * @example crs_00000000000000000000000000
+             */
+            course_id: string;
+            /**
+             * Format: date-time
+             * @description The member's last completion in this course.
+             * @example 2026-11-26T09:30:00Z
+             */
+            last_activity_at?: string | null;
+            /** @description Where to continue: the first session not completed (absent when complete). */
+            next_session?: components["schemas"]["ContentNextSession"] | null;
+            /** @description Each session in order. */
+            sessions: components["schemas"]["ContentSessionProgress"][];
+            /**
+             * Format: uint32
+             * @description Sessions members can play now.
+             */
+            total_sessions: number;
+        };
+        /**
+         * ContentCourseRevision
+         * @description One entry of a course's history.
+         */
+        ContentCourseRevision: {
+            /** @description What happened: `created`, `edited`, `published`, `unpublished` or `archived`. */
+            action: string;
+            /**
+             * @description The editor (absent once erased).
+             * @example usr_00000000000000000000000000
+             */
+            actor_id?: string | null;
+            /**
+             * Format: date-time
+             * @description When.
+             * @example 2026-11-26T09:30:00Z
+             */
+            at: string;
+            /** @description The draft after it. */
+            document: components["schemas"]["ContentCourseDocument"];
+            /**
+             * Format: int64
+             * @description The revision this change produced.
+             */
+            revision: number;
+        };
+        /**
+         * ContentCourseText
+         * @description A course's text in one locale.
+         */
+        ContentCourseText: {
+            /** @description Description. */
+            description: string;
+            /** @description The locale. */
+            locale: string;
+            /** @description Title. */
+            title: string;
+        };
+        /**
+         * ContentCourseTextInput
+         * @description A course's text in one locale.
+         */
+        ContentCourseTextInput: {
+            /** @description Description, at most 4000 characters. */
+            description: string;
+            /** @description BCP 47 tag `language[-Script][-REGION]`, one text per locale. */
+            locale: string;
+            /** @description Title, 1–120 characters. */
+            title: string;
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        ContentCreateCourseProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "idempotency_key_invalid" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_found" | "course_archived" | "not_published" | "default_locale_missing" | "sessions_not_published" | "idempotency_key_in_use" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "idempotency_key_reused" | "precondition_required" | "internal" | "unavailable" | "request_timeout";
+        };
         /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
         ContentCreateItemProblem: components["schemas"]["Problem"] & {
             /** @enum {string} */
@@ -2713,6 +4288,50 @@ export interface components {
             code: "bad_request" | "idempotency_key_invalid" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "idempotency_key_in_use" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "idempotency_key_reused" | "internal" | "unavailable" | "request_timeout";
         };
         /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        ContentDeleteFavoriteCourseProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_found" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        ContentDeleteFavoriteItemProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_found" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
+        /**
+         * ContentFavorite
+         * @description One favorite.
+         */
+        ContentFavorite: {
+            /**
+             * @description The course (with `course`).
+             * @example crs_00000000000000000000000000
+             */
+            course_id?: string | null;
+            /**
+             * Format: date-time
+             * @description When it became a favorite.
+             * @example 2026-11-26T09:30:00Z
+             */
+            created_at: string;
+            /**
+             * @description The item (with `item`).
+             * @example itm_00000000000000000000000000
+             */
+            item_id?: string | null;
+            /** @description Item or course. */
+            kind: components["schemas"]["ContentFavoriteKind"];
+        };
+        /**
+         * @description What a favorite points at.
+         * @enum {string}
+         */
+        ContentFavoriteKind: "item" | "course";
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        ContentGetCatalogCourseProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "not_found" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
         ContentGetCatalogItemProblem: components["schemas"]["Problem"] & {
             /** @enum {string} */
             code: "bad_request" | "not_found" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
@@ -2721,6 +4340,11 @@ export interface components {
         ContentGetCatalogNarratorProblem: components["schemas"]["Problem"] & {
             /** @enum {string} */
             code: "bad_request" | "not_found" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        ContentGetCourseProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_found" | "course_archived" | "not_published" | "default_locale_missing" | "sessions_not_published" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "precondition_required" | "internal" | "unavailable" | "request_timeout";
         };
         /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
         ContentGetItemProblem: components["schemas"]["Problem"] & {
@@ -2845,6 +4469,16 @@ export interface components {
          */
         ContentKind: "meditation" | "sleepcast" | "soundscape" | "music" | "movement" | "exercise" | "wind_down";
         /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        ContentListCourseRevisionsProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_found" | "course_archived" | "not_published" | "default_locale_missing" | "sessions_not_published" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "precondition_required" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        ContentListCoursesProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_found" | "course_archived" | "not_published" | "default_locale_missing" | "sessions_not_published" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "precondition_required" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
         ContentListItemRevisionsProblem: components["schemas"]["Problem"] & {
             /** @enum {string} */
             code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_found" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
@@ -2917,6 +4551,36 @@ export interface components {
              */
             url: string;
         };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        ContentMyCourseProgressProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_found" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        ContentMyCoursesProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_found" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        ContentMyFavoritesProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_found" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        ContentMyStatsProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        ContentMyStreakProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        ContentMyTodayProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
         /**
          * ContentNarratorInput
          * @description A narrator as editors set it (`POST` creates, `PUT` replaces).
@@ -2945,6 +4609,137 @@ export interface components {
             /** @description Name. */
             name: string;
         };
+        /**
+         * ContentNextSession
+         * @description The session to continue with.
+         */
+        ContentNextSession: {
+            /**
+             * @description The session's item.
+             * @example itm_00000000000000000000000000
+             */
+            item_id: string;
+            /**
+             * Format: uint32
+             * @description 0-based position in the course.
+             */
+            position: number;
+        };
+        /**
+         * @description The member's part of the day.
+         * @enum {string}
+         */
+        ContentPartOfDay: "morning" | "afternoon" | "evening" | "night";
+        /**
+         * ContentPlaybackEventInput
+         * @description One playback event as the app recorded it.
+         */
+        ContentPlaybackEventInput: {
+            /**
+             * @description The course it was played in, if any: a `completed` event completes that session.
+             * @example crs_00000000000000000000000000
+             */
+            course_id?: string | null;
+            /**
+             * Format: uint32
+             * @description The variant played (its length in seconds, 30–14400).
+             */
+            duration_s: number;
+            /**
+             * @description The app's id for this event, unique per member (e.g. a UUID): an event sent again
+             *     with the same id is a `duplicate` and changes nothing.
+             */
+            event_id: string;
+            /**
+             * @description The item played.
+             * @example itm_00000000000000000000000000
+             */
+            item_id: string;
+            /**
+             * Format: date-time
+             * @description When it happened (RFC 3339). Later than the server's clock plus the allowed skew
+             *     is `refused`.
+             * @example 2026-11-26T09:30:00Z
+             */
+            occurred_at: string;
+            /**
+             * Format: uint32
+             * @description The playhead in seconds, at most `duration_s`.
+             */
+            position_s: number;
+            /**
+             * @description The IANA zone the device was in (`Asia/Tokyo`); it must exist. Absent: the
+             *     profile's zone, else UTC. Decides the member's day the event counts for.
+             */
+            time_zone?: string | null;
+            /** @description What happened. */
+            type: components["schemas"]["ContentPlaybackEventType"];
+        };
+        /**
+         * ContentPlaybackEventResult
+         * @description The answer for one event, in request order.
+         */
+        ContentPlaybackEventResult: {
+            /** @description The event's id. */
+            event_id: string;
+            /** @description The member's day it counts for, `YYYY-MM-DD` (only with `accepted`). */
+            local_day?: string | null;
+            /** @description Why it was refused (only with `refused`). */
+            reason?: (string & components["schemas"]["ContentPlaybackRefusal"]) | null;
+            /** @description What happened to it. */
+            status: components["schemas"]["ContentPlaybackEventStatus"];
+        };
+        /**
+         * @description What the sync did with one event.
+         * @enum {string}
+         */
+        ContentPlaybackEventStatus: "accepted" | "duplicate" | "refused";
+        /**
+         * @description What happened in a playback.
+         * @enum {string}
+         */
+        ContentPlaybackEventType: "started" | "progress" | "completed";
+        /**
+         * @description Why an event was refused.
+         * @enum {string}
+         */
+        ContentPlaybackRefusal: "too_far_in_future" | "unknown_item";
+        /**
+         * ContentPlaybackSyncRequest
+         * @description A batch of events recorded offline.
+         */
+        ContentPlaybackSyncRequest: {
+            /** @description 1–500 events, in any order. */
+            events: components["schemas"]["ContentPlaybackEventInput"][];
+        };
+        /**
+         * ContentPlaybackSyncResult
+         * @description The answer of a sync.
+         */
+        ContentPlaybackSyncResult: {
+            /**
+             * Format: uint32
+             * @description How many were accepted.
+             */
+            accepted: number;
+            /**
+             * Format: uint32
+             * @description How many were duplicates.
+             */
+            duplicates: number;
+            /**
+             * Format: uint32
+             * @description How many were refused.
+             */
+            refused: number;
+            /** @description One result per event, in request order. */
+            results: components["schemas"]["ContentPlaybackEventResult"][];
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        ContentPublishCourseProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "idempotency_key_invalid" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_found" | "course_archived" | "not_published" | "default_locale_missing" | "sessions_not_published" | "idempotency_key_in_use" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "idempotency_key_reused" | "precondition_required" | "internal" | "unavailable" | "request_timeout";
+        };
         /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
         ContentPublishItemProblem: components["schemas"]["Problem"] & {
             /** @enum {string} */
@@ -2967,6 +4762,21 @@ export interface components {
              *     locale of the draft. Other locales keep what was published before.
              */
             locales?: string[] | null;
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        ContentPutFavoriteCourseProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_found" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        ContentPutFavoriteItemProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_found" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        ContentReplaceCourseDraftProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_found" | "course_archived" | "not_published" | "default_locale_missing" | "sessions_not_published" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "precondition_required" | "internal" | "unavailable" | "request_timeout";
         };
         /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
         ContentReplaceItemDraftProblem: components["schemas"]["Problem"] & {
@@ -2995,6 +4805,163 @@ export interface components {
         ContentSearchProblem: components["schemas"]["Problem"] & {
             /** @enum {string} */
             code: "bad_request" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
+        /**
+         * ContentSessionProgress
+         * @description One session of a member's course progress.
+         */
+        ContentSessionProgress: {
+            /**
+             * Format: date-time
+             * @description When the member completed it; absent: not yet.
+             * @example 2026-11-26T09:30:00Z
+             */
+            completed_at?: string | null;
+            /**
+             * @description The session's item.
+             * @example itm_00000000000000000000000000
+             */
+            item_id: string;
+            /**
+             * Format: uint32
+             * @description 0-based position in the course.
+             */
+            position: number;
+        };
+        /**
+         * ContentStats
+         * @description A member's listening stats.
+         */
+        ContentStats: {
+            /** @description The last `days` days up to today, oldest first, one entry per day. */
+            days: components["schemas"]["ContentStatsDay"][];
+            /** @description The IANA zone today was read in. */
+            time_zone: string;
+            /** @description The member's today, `YYYY-MM-DD`, in `time_zone`. */
+            today: string;
+            /**
+             * Format: uint64
+             * @description Minutes of completed sessions, ever (rounded down).
+             */
+            total_minutes: number;
+            /**
+             * Format: uint64
+             * @description Completed sessions, ever.
+             */
+            total_sessions: number;
+        };
+        /**
+         * ContentStatsDay
+         * @description One day of the history.
+         */
+        ContentStatsDay: {
+            /** @description The member's day, `YYYY-MM-DD`. */
+            day: string;
+            /**
+             * Format: uint32
+             * @description Minutes of those sessions (their variants' lengths, rounded down).
+             */
+            minutes: number;
+            /**
+             * Format: uint32
+             * @description Completed sessions that day.
+             */
+            sessions: number;
+        };
+        /**
+         * ContentStreak
+         * @description The member's streak, computed in their zones.
+         */
+        ContentStreak: {
+            /**
+             * Format: uint32
+             * @description Consecutive days with a completed session, up to today (or yesterday while today
+             *     is not over); days covered by a freeze bridge the streak without adding to it.
+             */
+            current: number;
+            /**
+             * Format: uint32
+             * @description Freezes banked: each covers one missed day, spent automatically.
+             */
+            freezes_banked: number;
+            /** @description Days a freeze covered, oldest first, `YYYY-MM-DD`. */
+            frozen_days: string[];
+            /** @description The last day with a completed session, `YYYY-MM-DD`. */
+            last_active_day?: string | null;
+            /**
+             * Format: uint32
+             * @description The longest streak ever.
+             */
+            longest: number;
+            /**
+             * Format: uint32
+             * @description Most freezes that can be banked.
+             */
+            max_freezes: number;
+            /** @description The IANA zone today was read in. */
+            time_zone: string;
+            /** @description The member's today, `YYYY-MM-DD` (days end at the configured local hour). */
+            today: string;
+            /** @description Whether today already counts. */
+            today_counted: boolean;
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        ContentSyncPlaybackProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
+        /**
+         * ContentToday
+         * @description The member's Today.
+         */
+        ContentToday: {
+            /**
+             * Format: date-time
+             * @description The instant it was built for.
+             * @example 2026-11-26T09:30:00Z
+             */
+            at: string;
+            /**
+             * Format: int64
+             * @description The catalog version it was built from (same member, instant and version: same
+             *     feed).
+             */
+            catalog_version: number;
+            /** @description The entries, in order. */
+            entries: components["schemas"]["ContentTodayEntry"][];
+            /** @description The member's local date and time then (`YYYY-MM-DDTHH:MM:SS`). */
+            local_time: string;
+            /** @description The part of the day. */
+            part_of_day: components["schemas"]["ContentPartOfDay"];
+            /** @description The IANA zone used. */
+            time_zone: string;
+        };
+        /**
+         * ContentTodayEntry
+         * @description One entry: an item or a course, and why.
+         */
+        ContentTodayEntry: {
+            /** @description The course (absent for an item). */
+            course?: components["schemas"]["ContentCatalogCourse"] | null;
+            /** @description The item (absent for a course). */
+            item?: components["schemas"]["ContentCatalogItem"] | null;
+            /**
+             * Format: uint32
+             * @description With `continue_course`: the 0-based position of the session to play next.
+             */
+            next_session?: number | null;
+            /** @description Why it is here. */
+            reason: components["schemas"]["ContentTodayReason"];
+        };
+        /**
+         * @description Why an entry is in the feed (new values may be added).
+         * @enum {string}
+         */
+        ContentTodayReason: "continue_course" | "time_of_day" | "new_release" | "favorite" | "recently_played";
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        ContentUnpublishCourseProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "idempotency_key_invalid" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_found" | "course_archived" | "not_published" | "default_locale_missing" | "sessions_not_published" | "idempotency_key_in_use" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "idempotency_key_reused" | "precondition_required" | "internal" | "unavailable" | "request_timeout";
         };
         /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
         ContentUnpublishItemProblem: components["schemas"]["Problem"] & {
@@ -4037,12 +6004,62 @@ export interface components {
             next_cursor?: string | null;
         };
         /**
+         * Page_CareAppointment
+         * @description One page of a list.
+         */
+        Page_CareAppointment: {
+            /** @description The items of this page, in the list's stable order. */
+            items: components["schemas"]["CareAppointment"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /**
+         * Page_CareProvider
+         * @description One page of a list.
+         */
+        Page_CareProvider: {
+            /** @description The items of this page, in the list's stable order. */
+            items: components["schemas"]["CareProvider"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /**
+         * Page_CareProviderAdmin
+         * @description One page of a list.
+         */
+        Page_CareProviderAdmin: {
+            /** @description The items of this page, in the list's stable order. */
+            items: components["schemas"]["CareProviderAdmin"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /**
+         * Page_ContentAdminCourse
+         * @description One page of a list.
+         */
+        Page_ContentAdminCourse: {
+            /** @description The items of this page, in the list's stable order. */
+            items: components["schemas"]["ContentAdminCourse"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /**
          * Page_ContentAdminItem
          * @description One page of a list.
          */
         Page_ContentAdminItem: {
             /** @description The items of this page, in the list's stable order. */
             items: components["schemas"]["ContentAdminItem"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /**
+         * Page_ContentCatalogCourse
+         * @description One page of a list.
+         */
+        Page_ContentCatalogCourse: {
+            /** @description The items of this page, in the list's stable order. */
+            items: components["schemas"]["ContentCatalogCourse"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
         };
@@ -4063,6 +6080,36 @@ export interface components {
         Page_ContentCatalogNarrator: {
             /** @description The items of this page, in the list's stable order. */
             items: components["schemas"]["ContentCatalogNarrator"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /**
+         * Page_ContentCourseProgress
+         * @description One page of a list.
+         */
+        Page_ContentCourseProgress: {
+            /** @description The items of this page, in the list's stable order. */
+            items: components["schemas"]["ContentCourseProgress"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /**
+         * Page_ContentCourseRevision
+         * @description One page of a list.
+         */
+        Page_ContentCourseRevision: {
+            /** @description The items of this page, in the list's stable order. */
+            items: components["schemas"]["ContentCourseRevision"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /**
+         * Page_ContentFavorite
+         * @description One page of a list.
+         */
+        Page_ContentFavorite: {
+            /** @description The items of this page, in the list's stable order. */
+            items: components["schemas"]["ContentFavorite"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
         };
@@ -4221,19 +6268,84 @@ export type BillingUpdatePriceProblem = components['schemas']['BillingUpdatePric
 export type BillingUpdateProduct = components['schemas']['BillingUpdateProduct'];
 export type BillingUpdateProductProblem = components['schemas']['BillingUpdateProductProblem'];
 export type BillingWaitlistEntry = components['schemas']['BillingWaitlistEntry'];
+export type CareAdminGetMemberProfileProblem = components['schemas']['CareAdminGetMemberProfileProblem'];
+export type CareAppointment = components['schemas']['CareAppointment'];
+export type CareAppointmentStatus = components['schemas']['CareAppointmentStatus'];
+export type CareAppointmentType = components['schemas']['CareAppointmentType'];
+export type CareBookAppointmentProblem = components['schemas']['CareBookAppointmentProblem'];
+export type CareBookRequest = components['schemas']['CareBookRequest'];
+export type CareCancelAppointmentProblem = components['schemas']['CareCancelAppointmentProblem'];
+export type CareCancellation = components['schemas']['CareCancellation'];
+export type CareCanceller = components['schemas']['CareCanceller'];
+export type CareCreateProviderProblem = components['schemas']['CareCreateProviderProblem'];
+export type CareEmergencyContact = components['schemas']['CareEmergencyContact'];
+export type CareExceptionKind = components['schemas']['CareExceptionKind'];
+export type CareGetAppointmentProblem = components['schemas']['CareGetAppointmentProblem'];
+export type CareGetMyProfileProblem = components['schemas']['CareGetMyProfileProblem'];
+export type CareGetMyScheduleProblem = components['schemas']['CareGetMyScheduleProblem'];
+export type CareGetProviderAdminProblem = components['schemas']['CareGetProviderAdminProblem'];
+export type CareGetProviderProblem = components['schemas']['CareGetProviderProblem'];
+export type CareLicense = components['schemas']['CareLicense'];
+export type CareListMyAppointmentsProblem = components['schemas']['CareListMyAppointmentsProblem'];
+export type CareListMyCareTeamProblem = components['schemas']['CareListMyCareTeamProblem'];
+export type CareListProviderAppointmentsProblem = components['schemas']['CareListProviderAppointmentsProblem'];
+export type CareListProvidersAdminProblem = components['schemas']['CareListProvidersAdminProblem'];
+export type CareListProvidersProblem = components['schemas']['CareListProvidersProblem'];
+export type CareListSlotsProblem = components['schemas']['CareListSlotsProblem'];
+export type CareMarkNoShowProblem = components['schemas']['CareMarkNoShowProblem'];
+export type CareMatch = components['schemas']['CareMatch'];
+export type CareMatchProvidersProblem = components['schemas']['CareMatchProvidersProblem'];
+export type CareProfile = components['schemas']['CareProfile'];
+export type CareProfileInput = components['schemas']['CareProfileInput'];
+export type CareProvider = components['schemas']['CareProvider'];
+export type CareProviderAdmin = components['schemas']['CareProviderAdmin'];
+export type CareProviderCancelAppointmentProblem = components['schemas']['CareProviderCancelAppointmentProblem'];
+export type CareProviderInput = components['schemas']['CareProviderInput'];
+export type CareProviderSchedule = components['schemas']['CareProviderSchedule'];
+export type CareProviderType = components['schemas']['CareProviderType'];
+export type CareRescheduleAppointmentProblem = components['schemas']['CareRescheduleAppointmentProblem'];
+export type CareRescheduleRequest = components['schemas']['CareRescheduleRequest'];
+export type CareSchedule = components['schemas']['CareSchedule'];
+export type CareScheduleException = components['schemas']['CareScheduleException'];
+export type CareSetMyProfileProblem = components['schemas']['CareSetMyProfileProblem'];
+export type CareSetMyScheduleProblem = components['schemas']['CareSetMyScheduleProblem'];
+export type CareSetProviderScheduleProblem = components['schemas']['CareSetProviderScheduleProblem'];
+export type CareSlot = components['schemas']['CareSlot'];
+export type CareSlots = components['schemas']['CareSlots'];
+export type CareSpecialty = components['schemas']['CareSpecialty'];
+export type CareTeamMember = components['schemas']['CareTeamMember'];
+export type CareUpdateProviderProblem = components['schemas']['CareUpdateProviderProblem'];
+export type CareWeeklyRule = components['schemas']['CareWeeklyRule'];
+export type ContentAdminCourse = components['schemas']['ContentAdminCourse'];
 export type ContentAdminItem = components['schemas']['ContentAdminItem'];
 export type ContentAdminNarrator = components['schemas']['ContentAdminNarrator'];
+export type ContentArchiveCourseProblem = components['schemas']['ContentArchiveCourseProblem'];
 export type ContentArchiveItemProblem = components['schemas']['ContentArchiveItemProblem'];
 export type ContentBio = components['schemas']['ContentBio'];
 export type ContentBioInput = components['schemas']['ContentBioInput'];
+export type ContentBrowseCoursesProblem = components['schemas']['ContentBrowseCoursesProblem'];
 export type ContentBrowseItemsProblem = components['schemas']['ContentBrowseItemsProblem'];
+export type ContentCatalogCourse = components['schemas']['ContentCatalogCourse'];
 export type ContentCatalogItem = components['schemas']['ContentCatalogItem'];
 export type ContentCatalogNarrator = components['schemas']['ContentCatalogNarrator'];
 export type ContentCatalogVariant = components['schemas']['ContentCatalogVariant'];
+export type ContentCourseDocument = components['schemas']['ContentCourseDocument'];
+export type ContentCourseDraftInput = components['schemas']['ContentCourseDraftInput'];
+export type ContentCourseProgress = components['schemas']['ContentCourseProgress'];
+export type ContentCourseRevision = components['schemas']['ContentCourseRevision'];
+export type ContentCourseText = components['schemas']['ContentCourseText'];
+export type ContentCourseTextInput = components['schemas']['ContentCourseTextInput'];
+export type ContentCreateCourseProblem = components['schemas']['ContentCreateCourseProblem'];
 export type ContentCreateItemProblem = components['schemas']['ContentCreateItemProblem'];
 export type ContentCreateNarratorProblem = components['schemas']['ContentCreateNarratorProblem'];
+export type ContentDeleteFavoriteCourseProblem = components['schemas']['ContentDeleteFavoriteCourseProblem'];
+export type ContentDeleteFavoriteItemProblem = components['schemas']['ContentDeleteFavoriteItemProblem'];
+export type ContentFavorite = components['schemas']['ContentFavorite'];
+export type ContentFavoriteKind = components['schemas']['ContentFavoriteKind'];
+export type ContentGetCatalogCourseProblem = components['schemas']['ContentGetCatalogCourseProblem'];
 export type ContentGetCatalogItemProblem = components['schemas']['ContentGetCatalogItemProblem'];
 export type ContentGetCatalogNarratorProblem = components['schemas']['ContentGetCatalogNarratorProblem'];
+export type ContentGetCourseProblem = components['schemas']['ContentGetCourseProblem'];
 export type ContentGetItemProblem = components['schemas']['ContentGetItemProblem'];
 export type ContentGetNarratorProblem = components['schemas']['ContentGetNarratorProblem'];
 export type ContentGetVariantMediaUrlProblem = components['schemas']['ContentGetVariantMediaUrlProblem'];
@@ -4244,19 +6356,49 @@ export type ContentItemStatus = components['schemas']['ContentItemStatus'];
 export type ContentItemText = components['schemas']['ContentItemText'];
 export type ContentItemTextInput = components['schemas']['ContentItemTextInput'];
 export type ContentKind = components['schemas']['ContentKind'];
+export type ContentListCourseRevisionsProblem = components['schemas']['ContentListCourseRevisionsProblem'];
+export type ContentListCoursesProblem = components['schemas']['ContentListCoursesProblem'];
 export type ContentListItemRevisionsProblem = components['schemas']['ContentListItemRevisionsProblem'];
 export type ContentListItemsProblem = components['schemas']['ContentListItemsProblem'];
 export type ContentListNarratorsProblem = components['schemas']['ContentListNarratorsProblem'];
 export type ContentMedia = components['schemas']['ContentMedia'];
 export type ContentMediaUrl = components['schemas']['ContentMediaUrl'];
+export type ContentMyCourseProgressProblem = components['schemas']['ContentMyCourseProgressProblem'];
+export type ContentMyCoursesProblem = components['schemas']['ContentMyCoursesProblem'];
+export type ContentMyFavoritesProblem = components['schemas']['ContentMyFavoritesProblem'];
+export type ContentMyStatsProblem = components['schemas']['ContentMyStatsProblem'];
+export type ContentMyStreakProblem = components['schemas']['ContentMyStreakProblem'];
+export type ContentMyTodayProblem = components['schemas']['ContentMyTodayProblem'];
 export type ContentNarratorInput = components['schemas']['ContentNarratorInput'];
 export type ContentNarratorRef = components['schemas']['ContentNarratorRef'];
+export type ContentNextSession = components['schemas']['ContentNextSession'];
+export type ContentPartOfDay = components['schemas']['ContentPartOfDay'];
+export type ContentPlaybackEventInput = components['schemas']['ContentPlaybackEventInput'];
+export type ContentPlaybackEventResult = components['schemas']['ContentPlaybackEventResult'];
+export type ContentPlaybackEventStatus = components['schemas']['ContentPlaybackEventStatus'];
+export type ContentPlaybackEventType = components['schemas']['ContentPlaybackEventType'];
+export type ContentPlaybackRefusal = components['schemas']['ContentPlaybackRefusal'];
+export type ContentPlaybackSyncRequest = components['schemas']['ContentPlaybackSyncRequest'];
+export type ContentPlaybackSyncResult = components['schemas']['ContentPlaybackSyncResult'];
+export type ContentPublishCourseProblem = components['schemas']['ContentPublishCourseProblem'];
 export type ContentPublishItemProblem = components['schemas']['ContentPublishItemProblem'];
 export type ContentPublishRequest = components['schemas']['ContentPublishRequest'];
+export type ContentPutFavoriteCourseProblem = components['schemas']['ContentPutFavoriteCourseProblem'];
+export type ContentPutFavoriteItemProblem = components['schemas']['ContentPutFavoriteItemProblem'];
+export type ContentReplaceCourseDraftProblem = components['schemas']['ContentReplaceCourseDraftProblem'];
 export type ContentReplaceItemDraftProblem = components['schemas']['ContentReplaceItemDraftProblem'];
 export type ContentReplaceNarratorProblem = components['schemas']['ContentReplaceNarratorProblem'];
 export type ContentSearchPage = components['schemas']['ContentSearchPage'];
 export type ContentSearchProblem = components['schemas']['ContentSearchProblem'];
+export type ContentSessionProgress = components['schemas']['ContentSessionProgress'];
+export type ContentStats = components['schemas']['ContentStats'];
+export type ContentStatsDay = components['schemas']['ContentStatsDay'];
+export type ContentStreak = components['schemas']['ContentStreak'];
+export type ContentSyncPlaybackProblem = components['schemas']['ContentSyncPlaybackProblem'];
+export type ContentToday = components['schemas']['ContentToday'];
+export type ContentTodayEntry = components['schemas']['ContentTodayEntry'];
+export type ContentTodayReason = components['schemas']['ContentTodayReason'];
+export type ContentUnpublishCourseProblem = components['schemas']['ContentUnpublishCourseProblem'];
 export type ContentUnpublishItemProblem = components['schemas']['ContentUnpublishItemProblem'];
 export type ContentUploadItemImageProblem = components['schemas']['ContentUploadItemImageProblem'];
 export type ContentUploadVariantAudioProblem = components['schemas']['ContentUploadVariantAudioProblem'];
@@ -4352,9 +6494,17 @@ export type PageBillingProduct = components['schemas']['Page_BillingProduct'];
 export type PageBillingPromoCode = components['schemas']['Page_BillingPromoCode'];
 export type PageBillingSubscription = components['schemas']['Page_BillingSubscription'];
 export type PageBillingWaitlistEntry = components['schemas']['Page_BillingWaitlistEntry'];
+export type PageCareAppointment = components['schemas']['Page_CareAppointment'];
+export type PageCareProvider = components['schemas']['Page_CareProvider'];
+export type PageCareProviderAdmin = components['schemas']['Page_CareProviderAdmin'];
+export type PageContentAdminCourse = components['schemas']['Page_ContentAdminCourse'];
 export type PageContentAdminItem = components['schemas']['Page_ContentAdminItem'];
+export type PageContentCatalogCourse = components['schemas']['Page_ContentCatalogCourse'];
 export type PageContentCatalogItem = components['schemas']['Page_ContentCatalogItem'];
 export type PageContentCatalogNarrator = components['schemas']['Page_ContentCatalogNarrator'];
+export type PageContentCourseProgress = components['schemas']['Page_ContentCourseProgress'];
+export type PageContentCourseRevision = components['schemas']['Page_ContentCourseRevision'];
+export type PageContentFavorite = components['schemas']['Page_ContentFavorite'];
 export type PageContentItemRevision = components['schemas']['Page_ContentItemRevision'];
 export type PageIdentityAdminUser = components['schemas']['Page_IdentityAdminUser'];
 export type PageIdentityOrganization = components['schemas']['Page_IdentityOrganization'];
@@ -6991,6 +9141,3956 @@ export interface operations {
             };
         };
     };
+    careAdminGetMemberProfile: {
+        parameters: {
+            query: {
+                /** @description Why the admin reads it (kept in the audit trail). */
+                reason: string;
+            };
+            header?: never;
+            path: {
+                /** @description The member. */
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The profile. */
+            200: {
+                headers: {
+                    /** @description `no-store`: health data. */
+                    "CACHE-CONTROL": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["CareProfile"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareAdminGetMemberProfileProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareAdminGetMemberProfileProblem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareAdminGetMemberProfileProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareAdminGetMemberProfileProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareAdminGetMemberProfileProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareAdminGetMemberProfileProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareAdminGetMemberProfileProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareAdminGetMemberProfileProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareAdminGetMemberProfileProblem"];
+                };
+            };
+        };
+    };
+    careListProvidersAdmin: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–100 (default 20). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page, in id order. */
+            200: {
+                headers: {
+                    /** @description `private`: not for shared caches. */
+                    "CACHE-CONTROL": "private";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["Page_CareProviderAdmin"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListProvidersAdminProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListProvidersAdminProblem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListProvidersAdminProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListProvidersAdminProblem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListProvidersAdminProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListProvidersAdminProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListProvidersAdminProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListProvidersAdminProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListProvidersAdminProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListProvidersAdminProblem"];
+                };
+            };
+        };
+    };
+    careCreateProvider: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the request safe to retry: a retry with the same key within 24 h gets the
+                 *     first response again (`Idempotent-Replayed: true`). 1–255 printable ASCII
+                 *     characters, e.g. a UUID.
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json; charset=utf-8": components["schemas"]["CareProviderInput"];
+            };
+        };
+        responses: {
+            /** @description The profile. */
+            200: {
+                headers: {
+                    /** @description `private`: not for shared caches. */
+                    "CACHE-CONTROL": "private";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["CareProviderAdmin"];
+                };
+            };
+            /** @description The profile was created. */
+            201: {
+                headers: {
+                    /** @description `private`: not for shared caches. */
+                    "CACHE-CONTROL": "private";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["CareProviderAdmin"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareCreateProviderProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareCreateProviderProblem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareCreateProviderProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareCreateProviderProblem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareCreateProviderProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareCreateProviderProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareCreateProviderProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareCreateProviderProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareCreateProviderProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareCreateProviderProblem"];
+                };
+            };
+        };
+    };
+    careGetProviderAdmin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The provider. */
+                provider_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The profile. */
+            200: {
+                headers: {
+                    /** @description `private`: not for shared caches. */
+                    "CACHE-CONTROL": "private";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["CareProviderAdmin"];
+                };
+            };
+            /** @description The profile was created. */
+            201: {
+                headers: {
+                    /** @description `private`: not for shared caches. */
+                    "CACHE-CONTROL": "private";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["CareProviderAdmin"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetProviderAdminProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetProviderAdminProblem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetProviderAdminProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetProviderAdminProblem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetProviderAdminProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetProviderAdminProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetProviderAdminProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetProviderAdminProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetProviderAdminProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetProviderAdminProblem"];
+                };
+            };
+        };
+    };
+    careUpdateProvider: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The provider. */
+                provider_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json; charset=utf-8": components["schemas"]["CareProviderInput"];
+            };
+        };
+        responses: {
+            /** @description The profile. */
+            200: {
+                headers: {
+                    /** @description `private`: not for shared caches. */
+                    "CACHE-CONTROL": "private";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["CareProviderAdmin"];
+                };
+            };
+            /** @description The profile was created. */
+            201: {
+                headers: {
+                    /** @description `private`: not for shared caches. */
+                    "CACHE-CONTROL": "private";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["CareProviderAdmin"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareUpdateProviderProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareUpdateProviderProblem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareUpdateProviderProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareUpdateProviderProblem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareUpdateProviderProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareUpdateProviderProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareUpdateProviderProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareUpdateProviderProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareUpdateProviderProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareUpdateProviderProblem"];
+                };
+            };
+        };
+    };
+    careSetProviderSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The provider. */
+                provider_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json; charset=utf-8": components["schemas"]["CareSchedule"];
+            };
+        };
+        responses: {
+            /** @description The schedule. */
+            200: {
+                headers: {
+                    /** @description `private`: not for shared caches. */
+                    "CACHE-CONTROL": "private";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["CareProviderSchedule"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareSetProviderScheduleProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareSetProviderScheduleProblem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareSetProviderScheduleProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareSetProviderScheduleProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareSetProviderScheduleProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareSetProviderScheduleProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareSetProviderScheduleProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareSetProviderScheduleProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareSetProviderScheduleProblem"];
+                };
+            };
+        };
+    };
+    careBookAppointment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the request safe to retry: a retry with the same key within 24 h gets the
+                 *     first response again (`Idempotent-Replayed: true`). 1–255 printable ASCII
+                 *     characters, e.g. a UUID.
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json; charset=utf-8": components["schemas"]["CareBookRequest"];
+            };
+        };
+        responses: {
+            /** @description The appointment. */
+            200: {
+                headers: {
+                    /** @description `no-store`: health data. */
+                    "CACHE-CONTROL": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["CareAppointment"];
+                };
+            };
+            /** @description Booked. */
+            201: {
+                headers: {
+                    /** @description `no-store`: health data. */
+                    "CACHE-CONTROL": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["CareAppointment"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareBookAppointmentProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareBookAppointmentProblem"];
+                };
+            };
+            /** @description Authenticated but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareBookAppointmentProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareBookAppointmentProblem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareBookAppointmentProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareBookAppointmentProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareBookAppointmentProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareBookAppointmentProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareBookAppointmentProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareBookAppointmentProblem"];
+                };
+            };
+        };
+    };
+    careGetAppointment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The appointment. */
+                appointment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The appointment. */
+            200: {
+                headers: {
+                    /** @description `no-store`: health data. */
+                    "CACHE-CONTROL": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["CareAppointment"];
+                };
+            };
+            /** @description Booked. */
+            201: {
+                headers: {
+                    /** @description `no-store`: health data. */
+                    "CACHE-CONTROL": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["CareAppointment"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetAppointmentProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetAppointmentProblem"];
+                };
+            };
+            /** @description Authenticated but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetAppointmentProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetAppointmentProblem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetAppointmentProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetAppointmentProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetAppointmentProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetAppointmentProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetAppointmentProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetAppointmentProblem"];
+                };
+            };
+        };
+    };
+    careCancelAppointment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the request safe to retry: a retry with the same key within 24 h gets the
+                 *     first response again (`Idempotent-Replayed: true`). 1–255 printable ASCII
+                 *     characters, e.g. a UUID.
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The appointment. */
+                appointment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cancelled. */
+            200: {
+                headers: {
+                    /** @description `no-store`: health data. */
+                    "CACHE-CONTROL": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["CareCancellation"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareCancelAppointmentProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareCancelAppointmentProblem"];
+                };
+            };
+            /** @description Authenticated but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareCancelAppointmentProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareCancelAppointmentProblem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareCancelAppointmentProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareCancelAppointmentProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareCancelAppointmentProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareCancelAppointmentProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareCancelAppointmentProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareCancelAppointmentProblem"];
+                };
+            };
+        };
+    };
+    careRescheduleAppointment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the request safe to retry: a retry with the same key within 24 h gets the
+                 *     first response again (`Idempotent-Replayed: true`). 1–255 printable ASCII
+                 *     characters, e.g. a UUID.
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The appointment. */
+                appointment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json; charset=utf-8": components["schemas"]["CareRescheduleRequest"];
+            };
+        };
+        responses: {
+            /** @description The appointment. */
+            200: {
+                headers: {
+                    /** @description `no-store`: health data. */
+                    "CACHE-CONTROL": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["CareAppointment"];
+                };
+            };
+            /** @description Booked. */
+            201: {
+                headers: {
+                    /** @description `no-store`: health data. */
+                    "CACHE-CONTROL": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["CareAppointment"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareRescheduleAppointmentProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareRescheduleAppointmentProblem"];
+                };
+            };
+            /** @description Authenticated but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareRescheduleAppointmentProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareRescheduleAppointmentProblem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareRescheduleAppointmentProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareRescheduleAppointmentProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareRescheduleAppointmentProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareRescheduleAppointmentProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareRescheduleAppointmentProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareRescheduleAppointmentProblem"];
+                };
+            };
+        };
+    };
+    careListMyAppointments: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–100 (default 20). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page, oldest booking first. */
+            200: {
+                headers: {
+                    /** @description `no-store`: health data. */
+                    "CACHE-CONTROL": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["Page_CareAppointment"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListMyAppointmentsProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListMyAppointmentsProblem"];
+                };
+            };
+            /** @description Authenticated but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListMyAppointmentsProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListMyAppointmentsProblem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListMyAppointmentsProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListMyAppointmentsProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListMyAppointmentsProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListMyAppointmentsProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListMyAppointmentsProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListMyAppointmentsProblem"];
+                };
+            };
+        };
+    };
+    careListMyCareTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The providers, earliest first. */
+            200: {
+                headers: {
+                    /** @description `no-store`: health data. */
+                    "CACHE-CONTROL": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["CareTeamMember"][];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListMyCareTeamProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListMyCareTeamProblem"];
+                };
+            };
+            /** @description Authenticated but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListMyCareTeamProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListMyCareTeamProblem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListMyCareTeamProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListMyCareTeamProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListMyCareTeamProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListMyCareTeamProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListMyCareTeamProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListMyCareTeamProblem"];
+                };
+            };
+        };
+    };
+    careMatchProviders: {
+        parameters: {
+            query: {
+                /** @description The kind of session. */
+                appointment_type: components["schemas"]["CareAppointmentType"];
+                /** @description Specialties wanted (repeat the parameter for several). */
+                specialties: components["schemas"]["CareSpecialty"][];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Best first, at most 20. */
+            200: {
+                headers: {
+                    /** @description `no-store`: derived from health data. */
+                    "CACHE-CONTROL": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["CareMatch"][];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareMatchProvidersProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareMatchProvidersProblem"];
+                };
+            };
+            /** @description Authenticated but not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareMatchProvidersProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareMatchProvidersProblem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareMatchProvidersProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareMatchProvidersProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareMatchProvidersProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareMatchProvidersProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareMatchProvidersProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareMatchProvidersProblem"];
+                };
+            };
+        };
+    };
+    careGetMyProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The profile. */
+            200: {
+                headers: {
+                    /** @description `no-store`: health data. */
+                    "CACHE-CONTROL": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["CareProfile"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetMyProfileProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetMyProfileProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetMyProfileProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetMyProfileProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetMyProfileProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetMyProfileProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetMyProfileProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetMyProfileProblem"];
+                };
+            };
+        };
+    };
+    careSetMyProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json; charset=utf-8": components["schemas"]["CareProfileInput"];
+            };
+        };
+        responses: {
+            /** @description The profile. */
+            200: {
+                headers: {
+                    /** @description `no-store`: health data. */
+                    "CACHE-CONTROL": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["CareProfile"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareSetMyProfileProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareSetMyProfileProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareSetMyProfileProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareSetMyProfileProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareSetMyProfileProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareSetMyProfileProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareSetMyProfileProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareSetMyProfileProblem"];
+                };
+            };
+        };
+    };
+    careListProviderAppointments: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–100 (default 20). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page, oldest booking first. */
+            200: {
+                headers: {
+                    /** @description `no-store`: health data. */
+                    "CACHE-CONTROL": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["Page_CareAppointment"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListProviderAppointmentsProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListProviderAppointmentsProblem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListProviderAppointmentsProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListProviderAppointmentsProblem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListProviderAppointmentsProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListProviderAppointmentsProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListProviderAppointmentsProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListProviderAppointmentsProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListProviderAppointmentsProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListProviderAppointmentsProblem"];
+                };
+            };
+        };
+    };
+    careProviderCancelAppointment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the request safe to retry: a retry with the same key within 24 h gets the
+                 *     first response again (`Idempotent-Replayed: true`). 1–255 printable ASCII
+                 *     characters, e.g. a UUID.
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The appointment. */
+                appointment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cancelled. */
+            200: {
+                headers: {
+                    /** @description `no-store`: health data. */
+                    "CACHE-CONTROL": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["CareCancellation"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareProviderCancelAppointmentProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareProviderCancelAppointmentProblem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareProviderCancelAppointmentProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareProviderCancelAppointmentProblem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareProviderCancelAppointmentProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareProviderCancelAppointmentProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareProviderCancelAppointmentProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareProviderCancelAppointmentProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareProviderCancelAppointmentProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareProviderCancelAppointmentProblem"];
+                };
+            };
+        };
+    };
+    careMarkNoShow: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the request safe to retry: a retry with the same key within 24 h gets the
+                 *     first response again (`Idempotent-Replayed: true`). 1–255 printable ASCII
+                 *     characters, e.g. a UUID.
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The appointment. */
+                appointment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The appointment. */
+            200: {
+                headers: {
+                    /** @description `no-store`: health data. */
+                    "CACHE-CONTROL": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["CareAppointment"];
+                };
+            };
+            /** @description Booked. */
+            201: {
+                headers: {
+                    /** @description `no-store`: health data. */
+                    "CACHE-CONTROL": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["CareAppointment"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareMarkNoShowProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareMarkNoShowProblem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareMarkNoShowProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareMarkNoShowProblem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareMarkNoShowProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareMarkNoShowProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareMarkNoShowProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareMarkNoShowProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareMarkNoShowProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareMarkNoShowProblem"];
+                };
+            };
+        };
+    };
+    careGetMySchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The schedule. */
+            200: {
+                headers: {
+                    /** @description `private`: not for shared caches. */
+                    "CACHE-CONTROL": "private";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["CareProviderSchedule"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetMyScheduleProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetMyScheduleProblem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetMyScheduleProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetMyScheduleProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetMyScheduleProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetMyScheduleProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetMyScheduleProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetMyScheduleProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetMyScheduleProblem"];
+                };
+            };
+        };
+    };
+    careSetMySchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json; charset=utf-8": components["schemas"]["CareSchedule"];
+            };
+        };
+        responses: {
+            /** @description The schedule. */
+            200: {
+                headers: {
+                    /** @description `private`: not for shared caches. */
+                    "CACHE-CONTROL": "private";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["CareProviderSchedule"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareSetMyScheduleProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareSetMyScheduleProblem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareSetMyScheduleProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareSetMyScheduleProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareSetMyScheduleProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareSetMyScheduleProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareSetMyScheduleProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareSetMyScheduleProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareSetMyScheduleProblem"];
+                };
+            };
+        };
+    };
+    careListProviders: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–100 (default 20). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page, in id order. */
+            200: {
+                headers: {
+                    /** @description `private`: for signed-in members. */
+                    "CACHE-CONTROL": "private";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["Page_CareProvider"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListProvidersProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListProvidersProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListProvidersProblem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListProvidersProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListProvidersProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListProvidersProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListProvidersProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListProvidersProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListProvidersProblem"];
+                };
+            };
+        };
+    };
+    careGetProvider: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The provider. */
+                provider_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The provider. */
+            200: {
+                headers: {
+                    /** @description `private`: for signed-in members. */
+                    "CACHE-CONTROL": "private";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["CareProvider"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetProviderProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetProviderProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetProviderProblem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetProviderProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetProviderProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetProviderProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetProviderProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetProviderProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetProviderProblem"];
+                };
+            };
+        };
+    };
+    careListSlots: {
+        parameters: {
+            query: {
+                /** @description The kind of session; the provider must offer it. */
+                appointment_type: components["schemas"]["CareAppointmentType"];
+                /** @description Window start (RFC 3339). */
+                from: string;
+                /** @description Window end (RFC 3339), after `from`, at most 31 days later. */
+                to: string;
+                /** @description IANA zone to show the slots in; it must exist. */
+                time_zone?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The provider. */
+                provider_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Bookable starts. */
+            200: {
+                headers: {
+                    /** @description `private`: computed for the member. */
+                    "CACHE-CONTROL": "private";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["CareSlots"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListSlotsProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListSlotsProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListSlotsProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListSlotsProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListSlotsProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListSlotsProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListSlotsProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListSlotsProblem"];
+                };
+            };
+        };
+    };
+    contentListCourses: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–100 (default 20). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of courses, oldest first. */
+            200: {
+                headers: {
+                    /** @description `private`: editors only. */
+                    "CACHE-CONTROL": "private";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["Page_ContentAdminCourse"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentListCoursesProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentListCoursesProblem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentListCoursesProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentListCoursesProblem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentListCoursesProblem"];
+                };
+            };
+            /** @description `If-Match` did not match the current version. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentListCoursesProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentListCoursesProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentListCoursesProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentListCoursesProblem"];
+                };
+            };
+            /** @description The write needs `If-Match` with the `ETag` of the version it changes. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentListCoursesProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentListCoursesProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentListCoursesProblem"];
+                };
+            };
+        };
+    };
+    contentCreateCourse: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the request safe to retry: a retry with the same key within 24 h gets the
+                 *     first response again (`Idempotent-Replayed: true`). 1–255 printable ASCII
+                 *     characters, e.g. a UUID.
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json; charset=utf-8": components["schemas"]["ContentCourseDraftInput"];
+            };
+        };
+        responses: {
+            /** @description The course as it is now. */
+            200: {
+                headers: {
+                    /** @description `private`: editors only. */
+                    "CACHE-CONTROL": "private";
+                    /** @description `"r{revision}"`: send it as `If-Match` with the next change. */
+                    ETAG: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ContentAdminCourse"];
+                };
+            };
+            /** @description The draft was created. */
+            201: {
+                headers: {
+                    /** @description `private`: editors only. */
+                    "CACHE-CONTROL": "private";
+                    /** @description `"r{revision}"`: send it as `If-Match` with the next change. */
+                    ETAG: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ContentAdminCourse"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentCreateCourseProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentCreateCourseProblem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentCreateCourseProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentCreateCourseProblem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentCreateCourseProblem"];
+                };
+            };
+            /** @description `If-Match` did not match the current version. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentCreateCourseProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentCreateCourseProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentCreateCourseProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentCreateCourseProblem"];
+                };
+            };
+            /** @description The write needs `If-Match` with the `ETag` of the version it changes. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentCreateCourseProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentCreateCourseProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentCreateCourseProblem"];
+                };
+            };
+        };
+    };
+    contentGetCourse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The course. */
+                course_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The course as it is now. */
+            200: {
+                headers: {
+                    /** @description `private`: editors only. */
+                    "CACHE-CONTROL": "private";
+                    /** @description `"r{revision}"`: send it as `If-Match` with the next change. */
+                    ETAG: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ContentAdminCourse"];
+                };
+            };
+            /** @description The draft was created. */
+            201: {
+                headers: {
+                    /** @description `private`: editors only. */
+                    "CACHE-CONTROL": "private";
+                    /** @description `"r{revision}"`: send it as `If-Match` with the next change. */
+                    ETAG: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ContentAdminCourse"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentGetCourseProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentGetCourseProblem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentGetCourseProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentGetCourseProblem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentGetCourseProblem"];
+                };
+            };
+            /** @description `If-Match` did not match the current version. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentGetCourseProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentGetCourseProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentGetCourseProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentGetCourseProblem"];
+                };
+            };
+            /** @description The write needs `If-Match` with the `ETag` of the version it changes. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentGetCourseProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentGetCourseProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentGetCourseProblem"];
+                };
+            };
+        };
+    };
+    contentReplaceCourseDraft: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` of the version this change is based on. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The course. */
+                course_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json; charset=utf-8": components["schemas"]["ContentCourseDraftInput"];
+            };
+        };
+        responses: {
+            /** @description The course as it is now. */
+            200: {
+                headers: {
+                    /** @description `private`: editors only. */
+                    "CACHE-CONTROL": "private";
+                    /** @description `"r{revision}"`: send it as `If-Match` with the next change. */
+                    ETAG: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ContentAdminCourse"];
+                };
+            };
+            /** @description The draft was created. */
+            201: {
+                headers: {
+                    /** @description `private`: editors only. */
+                    "CACHE-CONTROL": "private";
+                    /** @description `"r{revision}"`: send it as `If-Match` with the next change. */
+                    ETAG: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ContentAdminCourse"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentReplaceCourseDraftProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentReplaceCourseDraftProblem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentReplaceCourseDraftProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentReplaceCourseDraftProblem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentReplaceCourseDraftProblem"];
+                };
+            };
+            /** @description `If-Match` did not match the current version. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentReplaceCourseDraftProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentReplaceCourseDraftProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentReplaceCourseDraftProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentReplaceCourseDraftProblem"];
+                };
+            };
+            /** @description The write needs `If-Match` with the `ETag` of the version it changes. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentReplaceCourseDraftProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentReplaceCourseDraftProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentReplaceCourseDraftProblem"];
+                };
+            };
+        };
+    };
+    contentArchiveCourse: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the request safe to retry: a retry with the same key within 24 h gets the
+                 *     first response again (`Idempotent-Replayed: true`). 1–255 printable ASCII
+                 *     characters, e.g. a UUID.
+                 */
+                "Idempotency-Key"?: string;
+                /** @description The `ETag` of the version this change is based on. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The course. */
+                course_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The course as it is now. */
+            200: {
+                headers: {
+                    /** @description `private`: editors only. */
+                    "CACHE-CONTROL": "private";
+                    /** @description `"r{revision}"`: send it as `If-Match` with the next change. */
+                    ETAG: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ContentAdminCourse"];
+                };
+            };
+            /** @description The draft was created. */
+            201: {
+                headers: {
+                    /** @description `private`: editors only. */
+                    "CACHE-CONTROL": "private";
+                    /** @description `"r{revision}"`: send it as `If-Match` with the next change. */
+                    ETAG: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ContentAdminCourse"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentArchiveCourseProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentArchiveCourseProblem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentArchiveCourseProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentArchiveCourseProblem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentArchiveCourseProblem"];
+                };
+            };
+            /** @description `If-Match` did not match the current version. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentArchiveCourseProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentArchiveCourseProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentArchiveCourseProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentArchiveCourseProblem"];
+                };
+            };
+            /** @description The write needs `If-Match` with the `ETag` of the version it changes. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentArchiveCourseProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentArchiveCourseProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentArchiveCourseProblem"];
+                };
+            };
+        };
+    };
+    contentPublishCourse: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the request safe to retry: a retry with the same key within 24 h gets the
+                 *     first response again (`Idempotent-Replayed: true`). 1–255 printable ASCII
+                 *     characters, e.g. a UUID.
+                 */
+                "Idempotency-Key"?: string;
+                /** @description The `ETag` of the version this change is based on. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The course. */
+                course_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The course as it is now. */
+            200: {
+                headers: {
+                    /** @description `private`: editors only. */
+                    "CACHE-CONTROL": "private";
+                    /** @description `"r{revision}"`: send it as `If-Match` with the next change. */
+                    ETAG: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ContentAdminCourse"];
+                };
+            };
+            /** @description The draft was created. */
+            201: {
+                headers: {
+                    /** @description `private`: editors only. */
+                    "CACHE-CONTROL": "private";
+                    /** @description `"r{revision}"`: send it as `If-Match` with the next change. */
+                    ETAG: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ContentAdminCourse"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentPublishCourseProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentPublishCourseProblem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentPublishCourseProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentPublishCourseProblem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentPublishCourseProblem"];
+                };
+            };
+            /** @description `If-Match` did not match the current version. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentPublishCourseProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentPublishCourseProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentPublishCourseProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentPublishCourseProblem"];
+                };
+            };
+            /** @description The write needs `If-Match` with the `ETag` of the version it changes. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentPublishCourseProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentPublishCourseProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentPublishCourseProblem"];
+                };
+            };
+        };
+    };
+    contentListCourseRevisions: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–100 (default 20). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The course. */
+                course_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the history, newest first. */
+            200: {
+                headers: {
+                    /** @description `private`: editors only. */
+                    "CACHE-CONTROL": "private";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["Page_ContentCourseRevision"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentListCourseRevisionsProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentListCourseRevisionsProblem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentListCourseRevisionsProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentListCourseRevisionsProblem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentListCourseRevisionsProblem"];
+                };
+            };
+            /** @description `If-Match` did not match the current version. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentListCourseRevisionsProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentListCourseRevisionsProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentListCourseRevisionsProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentListCourseRevisionsProblem"];
+                };
+            };
+            /** @description The write needs `If-Match` with the `ETag` of the version it changes. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentListCourseRevisionsProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentListCourseRevisionsProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentListCourseRevisionsProblem"];
+                };
+            };
+        };
+    };
+    contentUnpublishCourse: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the request safe to retry: a retry with the same key within 24 h gets the
+                 *     first response again (`Idempotent-Replayed: true`). 1–255 printable ASCII
+                 *     characters, e.g. a UUID.
+                 */
+                "Idempotency-Key"?: string;
+                /** @description The `ETag` of the version this change is based on. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The course. */
+                course_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The course as it is now. */
+            200: {
+                headers: {
+                    /** @description `private`: editors only. */
+                    "CACHE-CONTROL": "private";
+                    /** @description `"r{revision}"`: send it as `If-Match` with the next change. */
+                    ETAG: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ContentAdminCourse"];
+                };
+            };
+            /** @description The draft was created. */
+            201: {
+                headers: {
+                    /** @description `private`: editors only. */
+                    "CACHE-CONTROL": "private";
+                    /** @description `"r{revision}"`: send it as `If-Match` with the next change. */
+                    ETAG: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ContentAdminCourse"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentUnpublishCourseProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentUnpublishCourseProblem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentUnpublishCourseProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentUnpublishCourseProblem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentUnpublishCourseProblem"];
+                };
+            };
+            /** @description `If-Match` did not match the current version. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentUnpublishCourseProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentUnpublishCourseProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentUnpublishCourseProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentUnpublishCourseProblem"];
+                };
+            };
+            /** @description The write needs `If-Match` with the `ETag` of the version it changes. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentUnpublishCourseProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentUnpublishCourseProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentUnpublishCourseProblem"];
+                };
+            };
+        };
+    };
     contentListItems: {
         parameters: {
             query?: {
@@ -8634,6 +14734,227 @@ export interface operations {
             };
         };
     };
+    contentBrowseCourses: {
+        parameters: {
+            query?: {
+                /** @description BCP 47 tag `language[-Script][-REGION]`; absent: the catalog's default. */
+                locale?: string;
+                /** @description Only this category (a lower-case slug). */
+                category?: string;
+                /** @description Page size, 1–100 (default 20). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: {
+                /** @description An `ETag` of a copy you hold: `304` when it is current. */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer. */
+            200: {
+                headers: {
+                    /** @description `public, max-age=N`: any cache may keep it. */
+                    "CACHE-CONTROL": string;
+                    /** @description Strong: the catalog version and the requested locale. */
+                    ETAG: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["Page_ContentCatalogCourse"];
+                };
+            };
+            /** @description `If-None-Match` matched: the cached copy is current. */
+            304: {
+                headers: {
+                    /** @description `public, max-age=N`. */
+                    "CACHE-CONTROL": string;
+                    /** @description The current `ETag`. */
+                    ETAG: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentBrowseCoursesProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentBrowseCoursesProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentBrowseCoursesProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentBrowseCoursesProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentBrowseCoursesProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentBrowseCoursesProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentBrowseCoursesProblem"];
+                };
+            };
+        };
+    };
+    contentGetCatalogCourse: {
+        parameters: {
+            query?: {
+                /** @description BCP 47 tag `language[-Script][-REGION]`; absent: the catalog's default. */
+                locale?: string;
+            };
+            header?: {
+                /** @description An `ETag` of a copy you hold: `304` when it is current. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description The course. */
+                course_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer. */
+            200: {
+                headers: {
+                    /** @description `public, max-age=N`: any cache may keep it. */
+                    "CACHE-CONTROL": string;
+                    /** @description Strong: the catalog version and the requested locale. */
+                    ETAG: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ContentCatalogCourse"];
+                };
+            };
+            /** @description `If-None-Match` matched: the cached copy is current. */
+            304: {
+                headers: {
+                    /** @description `public, max-age=N`. */
+                    "CACHE-CONTROL": string;
+                    /** @description The current `ETag`. */
+                    ETAG: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentGetCatalogCourseProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentGetCatalogCourseProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentGetCatalogCourseProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentGetCatalogCourseProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentGetCatalogCourseProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentGetCatalogCourseProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentGetCatalogCourseProblem"];
+                };
+            };
+        };
+    };
     contentBrowseItems: {
         parameters: {
             query?: {
@@ -8971,6 +15292,1165 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ContentGetVariantMediaUrlProblem"];
+                };
+            };
+        };
+    };
+    contentMyCourses: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–100 (default 20). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page, in course id order. */
+            200: {
+                headers: {
+                    /** @description `private`: the member's own. */
+                    "CACHE-CONTROL": "private";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["Page_ContentCourseProgress"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyCoursesProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyCoursesProblem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyCoursesProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyCoursesProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyCoursesProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyCoursesProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyCoursesProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyCoursesProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyCoursesProblem"];
+                };
+            };
+        };
+    };
+    contentMyCourseProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The course. */
+                course_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The member's progress. */
+            200: {
+                headers: {
+                    /** @description `private`: the member's own. */
+                    "CACHE-CONTROL": "private";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ContentCourseProgress"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyCourseProgressProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyCourseProgressProblem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyCourseProgressProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyCourseProgressProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyCourseProgressProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyCourseProgressProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyCourseProgressProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyCourseProgressProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyCourseProgressProblem"];
+                };
+            };
+        };
+    };
+    contentMyFavorites: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–100 (default 20). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of favorites, in id order. */
+            200: {
+                headers: {
+                    /** @description `private`: the member's own. */
+                    "CACHE-CONTROL": "private";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["Page_ContentFavorite"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyFavoritesProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyFavoritesProblem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyFavoritesProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyFavoritesProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyFavoritesProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyFavoritesProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyFavoritesProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyFavoritesProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyFavoritesProblem"];
+                };
+            };
+        };
+    };
+    contentPutFavoriteCourse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The course. */
+                course_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done (also when it already was). */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentPutFavoriteCourseProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentPutFavoriteCourseProblem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentPutFavoriteCourseProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentPutFavoriteCourseProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentPutFavoriteCourseProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentPutFavoriteCourseProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentPutFavoriteCourseProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentPutFavoriteCourseProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentPutFavoriteCourseProblem"];
+                };
+            };
+        };
+    };
+    contentDeleteFavoriteCourse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The course. */
+                course_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done (also when it already was). */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentDeleteFavoriteCourseProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentDeleteFavoriteCourseProblem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentDeleteFavoriteCourseProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentDeleteFavoriteCourseProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentDeleteFavoriteCourseProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentDeleteFavoriteCourseProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentDeleteFavoriteCourseProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentDeleteFavoriteCourseProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentDeleteFavoriteCourseProblem"];
+                };
+            };
+        };
+    };
+    contentPutFavoriteItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The item. */
+                item_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done (also when it already was). */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentPutFavoriteItemProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentPutFavoriteItemProblem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentPutFavoriteItemProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentPutFavoriteItemProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentPutFavoriteItemProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentPutFavoriteItemProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentPutFavoriteItemProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentPutFavoriteItemProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentPutFavoriteItemProblem"];
+                };
+            };
+        };
+    };
+    contentDeleteFavoriteItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The item. */
+                item_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done (also when it already was). */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentDeleteFavoriteItemProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentDeleteFavoriteItemProblem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentDeleteFavoriteItemProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentDeleteFavoriteItemProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentDeleteFavoriteItemProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentDeleteFavoriteItemProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentDeleteFavoriteItemProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentDeleteFavoriteItemProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentDeleteFavoriteItemProblem"];
+                };
+            };
+        };
+    };
+    contentSyncPlayback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json; charset=utf-8": components["schemas"]["ContentPlaybackSyncRequest"];
+            };
+        };
+        responses: {
+            /** @description What happened to each event. */
+            200: {
+                headers: {
+                    /** @description `no-store`: personal listening data. */
+                    "CACHE-CONTROL": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ContentPlaybackSyncResult"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentSyncPlaybackProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentSyncPlaybackProblem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentSyncPlaybackProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentSyncPlaybackProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentSyncPlaybackProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentSyncPlaybackProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentSyncPlaybackProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentSyncPlaybackProblem"];
+                };
+            };
+        };
+    };
+    contentMyStats: {
+        parameters: {
+            query?: {
+                /** @description Days of history, 1–366 (default 30). */
+                days?: number;
+                /**
+                 * @description The IANA zone the device is in now (it must exist); absent: the profile's,
+                 *     else UTC. Decides which day is today.
+                 */
+                time_zone?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stats. */
+            200: {
+                headers: {
+                    /** @description `no-store`: personal listening data. */
+                    "CACHE-CONTROL": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ContentStats"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyStatsProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyStatsProblem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyStatsProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyStatsProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyStatsProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyStatsProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyStatsProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyStatsProblem"];
+                };
+            };
+        };
+    };
+    contentMyStreak: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The IANA zone the device is in now (it must exist); absent: the profile's,
+                 *     else UTC. Decides which day is today.
+                 */
+                time_zone?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The streak. */
+            200: {
+                headers: {
+                    /** @description `no-store`: personal listening data. */
+                    "CACHE-CONTROL": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ContentStreak"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyStreakProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyStreakProblem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyStreakProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyStreakProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyStreakProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyStreakProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyStreakProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyStreakProblem"];
+                };
+            };
+        };
+    };
+    contentMyToday: {
+        parameters: {
+            query?: {
+                /** @description BCP 47 tag `language[-Script][-REGION]`; absent: the catalog's default. */
+                locale?: string;
+                /**
+                 * @description The IANA zone the device is in now (it must exist); absent: the profile's,
+                 *     else UTC.
+                 */
+                time_zone?: string;
+                /**
+                 * @description The instant to build the feed for (RFC 3339); absent: now. Only data recorded
+                 *     up to it is used.
+                 */
+                at?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The feed. */
+            200: {
+                headers: {
+                    /** @description `private`: the member's own. */
+                    "CACHE-CONTROL": "private";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["ContentToday"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyTodayProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyTodayProblem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyTodayProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyTodayProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyTodayProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyTodayProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyTodayProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ContentMyTodayProblem"];
                 };
             };
         };

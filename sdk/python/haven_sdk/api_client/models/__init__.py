@@ -89,27 +89,136 @@ from .billing_update_product import BillingUpdateProduct
 from .billing_update_product_problem import BillingUpdateProductProblem
 from .billing_update_product_problem_code import BillingUpdateProductProblemCode
 from .billing_waitlist_entry import BillingWaitlistEntry
+from .care_admin_get_member_profile_problem import CareAdminGetMemberProfileProblem
+from .care_admin_get_member_profile_problem_code import (
+    CareAdminGetMemberProfileProblemCode,
+)
+from .care_appointment import CareAppointment
+from .care_appointment_status import CareAppointmentStatus
+from .care_appointment_type import CareAppointmentType
+from .care_book_appointment_problem import CareBookAppointmentProblem
+from .care_book_appointment_problem_code import CareBookAppointmentProblemCode
+from .care_book_request import CareBookRequest
+from .care_cancel_appointment_problem import CareCancelAppointmentProblem
+from .care_cancel_appointment_problem_code import CareCancelAppointmentProblemCode
+from .care_cancellation import CareCancellation
+from .care_canceller import CareCanceller
+from .care_create_provider_problem import CareCreateProviderProblem
+from .care_create_provider_problem_code import CareCreateProviderProblemCode
+from .care_emergency_contact import CareEmergencyContact
+from .care_exception_kind import CareExceptionKind
+from .care_get_appointment_problem import CareGetAppointmentProblem
+from .care_get_appointment_problem_code import CareGetAppointmentProblemCode
+from .care_get_my_profile_problem import CareGetMyProfileProblem
+from .care_get_my_profile_problem_code import CareGetMyProfileProblemCode
+from .care_get_my_schedule_problem import CareGetMyScheduleProblem
+from .care_get_my_schedule_problem_code import CareGetMyScheduleProblemCode
+from .care_get_provider_admin_problem import CareGetProviderAdminProblem
+from .care_get_provider_admin_problem_code import CareGetProviderAdminProblemCode
+from .care_get_provider_problem import CareGetProviderProblem
+from .care_get_provider_problem_code import CareGetProviderProblemCode
+from .care_license import CareLicense
+from .care_list_my_appointments_problem import CareListMyAppointmentsProblem
+from .care_list_my_appointments_problem_code import CareListMyAppointmentsProblemCode
+from .care_list_my_care_team_problem import CareListMyCareTeamProblem
+from .care_list_my_care_team_problem_code import CareListMyCareTeamProblemCode
+from .care_list_provider_appointments_problem import CareListProviderAppointmentsProblem
+from .care_list_provider_appointments_problem_code import (
+    CareListProviderAppointmentsProblemCode,
+)
+from .care_list_providers_admin_problem import CareListProvidersAdminProblem
+from .care_list_providers_admin_problem_code import CareListProvidersAdminProblemCode
+from .care_list_providers_problem import CareListProvidersProblem
+from .care_list_providers_problem_code import CareListProvidersProblemCode
+from .care_list_slots_problem import CareListSlotsProblem
+from .care_list_slots_problem_code import CareListSlotsProblemCode
+from .care_mark_no_show_problem import CareMarkNoShowProblem
+from .care_mark_no_show_problem_code import CareMarkNoShowProblemCode
+from .care_match import CareMatch
+from .care_match_providers_problem import CareMatchProvidersProblem
+from .care_match_providers_problem_code import CareMatchProvidersProblemCode
+from .care_profile import CareProfile
+from .care_profile_input import CareProfileInput
+from .care_provider import CareProvider
+from .care_provider_admin import CareProviderAdmin
+from .care_provider_cancel_appointment_problem import (
+    CareProviderCancelAppointmentProblem,
+)
+from .care_provider_cancel_appointment_problem_code import (
+    CareProviderCancelAppointmentProblemCode,
+)
+from .care_provider_input import CareProviderInput
+from .care_provider_schedule import CareProviderSchedule
+from .care_provider_type import CareProviderType
+from .care_reschedule_appointment_problem import CareRescheduleAppointmentProblem
+from .care_reschedule_appointment_problem_code import (
+    CareRescheduleAppointmentProblemCode,
+)
+from .care_reschedule_request import CareRescheduleRequest
+from .care_schedule import CareSchedule
+from .care_schedule_exception import CareScheduleException
+from .care_set_my_profile_problem import CareSetMyProfileProblem
+from .care_set_my_profile_problem_code import CareSetMyProfileProblemCode
+from .care_set_my_schedule_problem import CareSetMyScheduleProblem
+from .care_set_my_schedule_problem_code import CareSetMyScheduleProblemCode
+from .care_set_provider_schedule_problem import CareSetProviderScheduleProblem
+from .care_set_provider_schedule_problem_code import CareSetProviderScheduleProblemCode
+from .care_slot import CareSlot
+from .care_slots import CareSlots
+from .care_specialty import CareSpecialty
+from .care_team_member import CareTeamMember
+from .care_update_provider_problem import CareUpdateProviderProblem
+from .care_update_provider_problem_code import CareUpdateProviderProblemCode
+from .care_weekly_rule import CareWeeklyRule
+from .content_admin_course import ContentAdminCourse
 from .content_admin_item import ContentAdminItem
 from .content_admin_narrator import ContentAdminNarrator
+from .content_archive_course_problem import ContentArchiveCourseProblem
+from .content_archive_course_problem_code import ContentArchiveCourseProblemCode
 from .content_archive_item_problem import ContentArchiveItemProblem
 from .content_archive_item_problem_code import ContentArchiveItemProblemCode
 from .content_bio import ContentBio
 from .content_bio_input import ContentBioInput
+from .content_browse_courses_problem import ContentBrowseCoursesProblem
+from .content_browse_courses_problem_code import ContentBrowseCoursesProblemCode
 from .content_browse_items_problem import ContentBrowseItemsProblem
 from .content_browse_items_problem_code import ContentBrowseItemsProblemCode
+from .content_catalog_course import ContentCatalogCourse
 from .content_catalog_item import ContentCatalogItem
 from .content_catalog_narrator import ContentCatalogNarrator
 from .content_catalog_variant import ContentCatalogVariant
+from .content_course_document import ContentCourseDocument
+from .content_course_draft_input import ContentCourseDraftInput
+from .content_course_progress import ContentCourseProgress
+from .content_course_revision import ContentCourseRevision
+from .content_course_text import ContentCourseText
+from .content_course_text_input import ContentCourseTextInput
+from .content_create_course_problem import ContentCreateCourseProblem
+from .content_create_course_problem_code import ContentCreateCourseProblemCode
 from .content_create_item_problem import ContentCreateItemProblem
 from .content_create_item_problem_code import ContentCreateItemProblemCode
 from .content_create_narrator_problem import ContentCreateNarratorProblem
 from .content_create_narrator_problem_code import ContentCreateNarratorProblemCode
+from .content_delete_favorite_course_problem import ContentDeleteFavoriteCourseProblem
+from .content_delete_favorite_course_problem_code import (
+    ContentDeleteFavoriteCourseProblemCode,
+)
+from .content_delete_favorite_item_problem import ContentDeleteFavoriteItemProblem
+from .content_delete_favorite_item_problem_code import (
+    ContentDeleteFavoriteItemProblemCode,
+)
+from .content_favorite import ContentFavorite
+from .content_favorite_kind import ContentFavoriteKind
+from .content_get_catalog_course_problem import ContentGetCatalogCourseProblem
+from .content_get_catalog_course_problem_code import ContentGetCatalogCourseProblemCode
 from .content_get_catalog_item_problem import ContentGetCatalogItemProblem
 from .content_get_catalog_item_problem_code import ContentGetCatalogItemProblemCode
 from .content_get_catalog_narrator_problem import ContentGetCatalogNarratorProblem
 from .content_get_catalog_narrator_problem_code import (
     ContentGetCatalogNarratorProblemCode,
 )
+from .content_get_course_problem import ContentGetCourseProblem
+from .content_get_course_problem_code import ContentGetCourseProblemCode
 from .content_get_item_problem import ContentGetItemProblem
 from .content_get_item_problem_code import ContentGetItemProblemCode
 from .content_get_narrator_problem import ContentGetNarratorProblem
@@ -125,6 +234,12 @@ from .content_item_status import ContentItemStatus
 from .content_item_text import ContentItemText
 from .content_item_text_input import ContentItemTextInput
 from .content_kind import ContentKind
+from .content_list_course_revisions_problem import ContentListCourseRevisionsProblem
+from .content_list_course_revisions_problem_code import (
+    ContentListCourseRevisionsProblemCode,
+)
+from .content_list_courses_problem import ContentListCoursesProblem
+from .content_list_courses_problem_code import ContentListCoursesProblemCode
 from .content_list_item_revisions_problem import ContentListItemRevisionsProblem
 from .content_list_item_revisions_problem_code import (
     ContentListItemRevisionsProblemCode,
@@ -135,11 +250,44 @@ from .content_list_narrators_problem import ContentListNarratorsProblem
 from .content_list_narrators_problem_code import ContentListNarratorsProblemCode
 from .content_media import ContentMedia
 from .content_media_url import ContentMediaUrl
+from .content_my_course_progress_problem import ContentMyCourseProgressProblem
+from .content_my_course_progress_problem_code import ContentMyCourseProgressProblemCode
+from .content_my_courses_problem import ContentMyCoursesProblem
+from .content_my_courses_problem_code import ContentMyCoursesProblemCode
+from .content_my_favorites_problem import ContentMyFavoritesProblem
+from .content_my_favorites_problem_code import ContentMyFavoritesProblemCode
+from .content_my_stats_problem import ContentMyStatsProblem
+from .content_my_stats_problem_code import ContentMyStatsProblemCode
+from .content_my_streak_problem import ContentMyStreakProblem
+from .content_my_streak_problem_code import ContentMyStreakProblemCode
+from .content_my_today_problem import ContentMyTodayProblem
+from .content_my_today_problem_code import ContentMyTodayProblemCode
 from .content_narrator_input import ContentNarratorInput
 from .content_narrator_ref import ContentNarratorRef
+from .content_next_session import ContentNextSession
+from .content_part_of_day import ContentPartOfDay
+from .content_playback_event_input import ContentPlaybackEventInput
+from .content_playback_event_result import ContentPlaybackEventResult
+from .content_playback_event_status import ContentPlaybackEventStatus
+from .content_playback_event_type import ContentPlaybackEventType
+from .content_playback_refusal import ContentPlaybackRefusal
+from .content_playback_sync_request import ContentPlaybackSyncRequest
+from .content_playback_sync_result import ContentPlaybackSyncResult
+from .content_publish_course_problem import ContentPublishCourseProblem
+from .content_publish_course_problem_code import ContentPublishCourseProblemCode
 from .content_publish_item_problem import ContentPublishItemProblem
 from .content_publish_item_problem_code import ContentPublishItemProblemCode
 from .content_publish_request import ContentPublishRequest
+from .content_put_favorite_course_problem import ContentPutFavoriteCourseProblem
+from .content_put_favorite_course_problem_code import (
+    ContentPutFavoriteCourseProblemCode,
+)
+from .content_put_favorite_item_problem import ContentPutFavoriteItemProblem
+from .content_put_favorite_item_problem_code import ContentPutFavoriteItemProblemCode
+from .content_replace_course_draft_problem import ContentReplaceCourseDraftProblem
+from .content_replace_course_draft_problem_code import (
+    ContentReplaceCourseDraftProblemCode,
+)
 from .content_replace_item_draft_problem import ContentReplaceItemDraftProblem
 from .content_replace_item_draft_problem_code import ContentReplaceItemDraftProblemCode
 from .content_replace_narrator_problem import ContentReplaceNarratorProblem
@@ -147,6 +295,17 @@ from .content_replace_narrator_problem_code import ContentReplaceNarratorProblem
 from .content_search_page import ContentSearchPage
 from .content_search_problem import ContentSearchProblem
 from .content_search_problem_code import ContentSearchProblemCode
+from .content_session_progress import ContentSessionProgress
+from .content_stats import ContentStats
+from .content_stats_day import ContentStatsDay
+from .content_streak import ContentStreak
+from .content_sync_playback_problem import ContentSyncPlaybackProblem
+from .content_sync_playback_problem_code import ContentSyncPlaybackProblemCode
+from .content_today import ContentToday
+from .content_today_entry import ContentTodayEntry
+from .content_today_reason import ContentTodayReason
+from .content_unpublish_course_problem import ContentUnpublishCourseProblem
+from .content_unpublish_course_problem_code import ContentUnpublishCourseProblemCode
 from .content_unpublish_item_problem import ContentUnpublishItemProblem
 from .content_unpublish_item_problem_code import ContentUnpublishItemProblemCode
 from .content_upload_item_image_problem import ContentUploadItemImageProblem
@@ -336,9 +495,17 @@ from .page_billing_product import PageBillingProduct
 from .page_billing_promo_code import PageBillingPromoCode
 from .page_billing_subscription import PageBillingSubscription
 from .page_billing_waitlist_entry import PageBillingWaitlistEntry
+from .page_care_appointment import PageCareAppointment
+from .page_care_provider import PageCareProvider
+from .page_care_provider_admin import PageCareProviderAdmin
+from .page_content_admin_course import PageContentAdminCourse
 from .page_content_admin_item import PageContentAdminItem
+from .page_content_catalog_course import PageContentCatalogCourse
 from .page_content_catalog_item import PageContentCatalogItem
 from .page_content_catalog_narrator import PageContentCatalogNarrator
+from .page_content_course_progress import PageContentCourseProgress
+from .page_content_course_revision import PageContentCourseRevision
+from .page_content_favorite import PageContentFavorite
 from .page_content_item_revision import PageContentItemRevision
 from .page_identity_admin_user import PageIdentityAdminUser
 from .page_identity_organization import PageIdentityOrganization
@@ -431,25 +598,120 @@ __all__ = (
     "BillingUpdateProductProblem",
     "BillingUpdateProductProblemCode",
     "BillingWaitlistEntry",
+    "CareAdminGetMemberProfileProblem",
+    "CareAdminGetMemberProfileProblemCode",
+    "CareAppointment",
+    "CareAppointmentStatus",
+    "CareAppointmentType",
+    "CareBookAppointmentProblem",
+    "CareBookAppointmentProblemCode",
+    "CareBookRequest",
+    "CareCancelAppointmentProblem",
+    "CareCancelAppointmentProblemCode",
+    "CareCancellation",
+    "CareCanceller",
+    "CareCreateProviderProblem",
+    "CareCreateProviderProblemCode",
+    "CareEmergencyContact",
+    "CareExceptionKind",
+    "CareGetAppointmentProblem",
+    "CareGetAppointmentProblemCode",
+    "CareGetMyProfileProblem",
+    "CareGetMyProfileProblemCode",
+    "CareGetMyScheduleProblem",
+    "CareGetMyScheduleProblemCode",
+    "CareGetProviderAdminProblem",
+    "CareGetProviderAdminProblemCode",
+    "CareGetProviderProblem",
+    "CareGetProviderProblemCode",
+    "CareLicense",
+    "CareListMyAppointmentsProblem",
+    "CareListMyAppointmentsProblemCode",
+    "CareListMyCareTeamProblem",
+    "CareListMyCareTeamProblemCode",
+    "CareListProviderAppointmentsProblem",
+    "CareListProviderAppointmentsProblemCode",
+    "CareListProvidersAdminProblem",
+    "CareListProvidersAdminProblemCode",
+    "CareListProvidersProblem",
+    "CareListProvidersProblemCode",
+    "CareListSlotsProblem",
+    "CareListSlotsProblemCode",
+    "CareMarkNoShowProblem",
+    "CareMarkNoShowProblemCode",
+    "CareMatch",
+    "CareMatchProvidersProblem",
+    "CareMatchProvidersProblemCode",
+    "CareProfile",
+    "CareProfileInput",
+    "CareProvider",
+    "CareProviderAdmin",
+    "CareProviderCancelAppointmentProblem",
+    "CareProviderCancelAppointmentProblemCode",
+    "CareProviderInput",
+    "CareProviderSchedule",
+    "CareProviderType",
+    "CareRescheduleAppointmentProblem",
+    "CareRescheduleAppointmentProblemCode",
+    "CareRescheduleRequest",
+    "CareSchedule",
+    "CareScheduleException",
+    "CareSetMyProfileProblem",
+    "CareSetMyProfileProblemCode",
+    "CareSetMyScheduleProblem",
+    "CareSetMyScheduleProblemCode",
+    "CareSetProviderScheduleProblem",
+    "CareSetProviderScheduleProblemCode",
+    "CareSlot",
+    "CareSlots",
+    "CareSpecialty",
+    "CareTeamMember",
+    "CareUpdateProviderProblem",
+    "CareUpdateProviderProblemCode",
+    "CareWeeklyRule",
+    "ContentAdminCourse",
     "ContentAdminItem",
     "ContentAdminNarrator",
+    "ContentArchiveCourseProblem",
+    "ContentArchiveCourseProblemCode",
     "ContentArchiveItemProblem",
     "ContentArchiveItemProblemCode",
     "ContentBio",
     "ContentBioInput",
+    "ContentBrowseCoursesProblem",
+    "ContentBrowseCoursesProblemCode",
     "ContentBrowseItemsProblem",
     "ContentBrowseItemsProblemCode",
+    "ContentCatalogCourse",
     "ContentCatalogItem",
     "ContentCatalogNarrator",
     "ContentCatalogVariant",
+    "ContentCourseDocument",
+    "ContentCourseDraftInput",
+    "ContentCourseProgress",
+    "ContentCourseRevision",
+    "ContentCourseText",
+    "ContentCourseTextInput",
+    "ContentCreateCourseProblem",
+    "ContentCreateCourseProblemCode",
     "ContentCreateItemProblem",
     "ContentCreateItemProblemCode",
     "ContentCreateNarratorProblem",
     "ContentCreateNarratorProblemCode",
+    "ContentDeleteFavoriteCourseProblem",
+    "ContentDeleteFavoriteCourseProblemCode",
+    "ContentDeleteFavoriteItemProblem",
+    "ContentDeleteFavoriteItemProblemCode",
+    "ContentFavorite",
+    "ContentFavoriteKind",
+    "ContentGetCatalogCourseProblem",
+    "ContentGetCatalogCourseProblemCode",
     "ContentGetCatalogItemProblem",
     "ContentGetCatalogItemProblemCode",
     "ContentGetCatalogNarratorProblem",
     "ContentGetCatalogNarratorProblemCode",
+    "ContentGetCourseProblem",
+    "ContentGetCourseProblemCode",
     "ContentGetItemProblem",
     "ContentGetItemProblemCode",
     "ContentGetNarratorProblem",
@@ -463,6 +725,10 @@ __all__ = (
     "ContentItemText",
     "ContentItemTextInput",
     "ContentKind",
+    "ContentListCourseRevisionsProblem",
+    "ContentListCourseRevisionsProblemCode",
+    "ContentListCoursesProblem",
+    "ContentListCoursesProblemCode",
     "ContentListItemRevisionsProblem",
     "ContentListItemRevisionsProblemCode",
     "ContentListItemsProblem",
@@ -471,11 +737,40 @@ __all__ = (
     "ContentListNarratorsProblemCode",
     "ContentMedia",
     "ContentMediaUrl",
+    "ContentMyCourseProgressProblem",
+    "ContentMyCourseProgressProblemCode",
+    "ContentMyCoursesProblem",
+    "ContentMyCoursesProblemCode",
+    "ContentMyFavoritesProblem",
+    "ContentMyFavoritesProblemCode",
+    "ContentMyStatsProblem",
+    "ContentMyStatsProblemCode",
+    "ContentMyStreakProblem",
+    "ContentMyStreakProblemCode",
+    "ContentMyTodayProblem",
+    "ContentMyTodayProblemCode",
     "ContentNarratorInput",
     "ContentNarratorRef",
+    "ContentNextSession",
+    "ContentPartOfDay",
+    "ContentPlaybackEventInput",
+    "ContentPlaybackEventResult",
+    "ContentPlaybackEventStatus",
+    "ContentPlaybackEventType",
+    "ContentPlaybackRefusal",
+    "ContentPlaybackSyncRequest",
+    "ContentPlaybackSyncResult",
+    "ContentPublishCourseProblem",
+    "ContentPublishCourseProblemCode",
     "ContentPublishItemProblem",
     "ContentPublishItemProblemCode",
     "ContentPublishRequest",
+    "ContentPutFavoriteCourseProblem",
+    "ContentPutFavoriteCourseProblemCode",
+    "ContentPutFavoriteItemProblem",
+    "ContentPutFavoriteItemProblemCode",
+    "ContentReplaceCourseDraftProblem",
+    "ContentReplaceCourseDraftProblemCode",
     "ContentReplaceItemDraftProblem",
     "ContentReplaceItemDraftProblemCode",
     "ContentReplaceNarratorProblem",
@@ -483,6 +778,17 @@ __all__ = (
     "ContentSearchPage",
     "ContentSearchProblem",
     "ContentSearchProblemCode",
+    "ContentSessionProgress",
+    "ContentStats",
+    "ContentStatsDay",
+    "ContentStreak",
+    "ContentSyncPlaybackProblem",
+    "ContentSyncPlaybackProblemCode",
+    "ContentToday",
+    "ContentTodayEntry",
+    "ContentTodayReason",
+    "ContentUnpublishCourseProblem",
+    "ContentUnpublishCourseProblemCode",
     "ContentUnpublishItemProblem",
     "ContentUnpublishItemProblemCode",
     "ContentUploadItemImageProblem",
@@ -626,9 +932,17 @@ __all__ = (
     "PageBillingPromoCode",
     "PageBillingSubscription",
     "PageBillingWaitlistEntry",
+    "PageCareAppointment",
+    "PageCareProvider",
+    "PageCareProviderAdmin",
+    "PageContentAdminCourse",
     "PageContentAdminItem",
+    "PageContentCatalogCourse",
     "PageContentCatalogItem",
     "PageContentCatalogNarrator",
+    "PageContentCourseProgress",
+    "PageContentCourseRevision",
+    "PageContentFavorite",
     "PageContentItemRevision",
     "PageIdentityAdminUser",
     "PageIdentityOrganization",

@@ -1,0 +1,223 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.care_appointment import CareAppointment
+from ...models.care_get_appointment_problem import CareGetAppointmentProblem
+from ...types import Response
+
+
+def _get_kwargs(
+    appointment_id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/care/appointments/{appointment_id}".format(
+            appointment_id=quote(str(appointment_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> CareAppointment | CareGetAppointmentProblem | None:
+    if response.status_code == 200:
+        response_200 = CareAppointment.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 201:
+        response_201 = CareAppointment.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = CareGetAppointmentProblem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = CareGetAppointmentProblem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = CareGetAppointmentProblem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = CareGetAppointmentProblem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = CareGetAppointmentProblem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = CareGetAppointmentProblem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = CareGetAppointmentProblem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = CareGetAppointmentProblem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 500:
+        response_500 = CareGetAppointmentProblem.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = CareGetAppointmentProblem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[CareAppointment | CareGetAppointmentProblem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    appointment_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[CareAppointment | CareGetAppointmentProblem]:
+    """Read an appointment
+
+     Yours only (another member's is `404`).
+
+    Args:
+        appointment_id (str): A TypeID: the type prefix, `_`, then 26 base32 characters. Example:
+            apt_00000000000000000000000000.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CareAppointment | CareGetAppointmentProblem]
+    """
+
+    kwargs = _get_kwargs(
+        appointment_id=appointment_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    appointment_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> CareAppointment | CareGetAppointmentProblem | None:
+    """Read an appointment
+
+     Yours only (another member's is `404`).
+
+    Args:
+        appointment_id (str): A TypeID: the type prefix, `_`, then 26 base32 characters. Example:
+            apt_00000000000000000000000000.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CareAppointment | CareGetAppointmentProblem
+    """
+
+    return sync_detailed(
+        appointment_id=appointment_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    appointment_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[CareAppointment | CareGetAppointmentProblem]:
+    """Read an appointment
+
+     Yours only (another member's is `404`).
+
+    Args:
+        appointment_id (str): A TypeID: the type prefix, `_`, then 26 base32 characters. Example:
+            apt_00000000000000000000000000.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CareAppointment | CareGetAppointmentProblem]
+    """
+
+    kwargs = _get_kwargs(
+        appointment_id=appointment_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    appointment_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> CareAppointment | CareGetAppointmentProblem | None:
+    """Read an appointment
+
+     Yours only (another member's is `404`).
+
+    Args:
+        appointment_id (str): A TypeID: the type prefix, `_`, then 26 base32 characters. Example:
+            apt_00000000000000000000000000.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CareAppointment | CareGetAppointmentProblem
+    """
+
+    return (
+        await asyncio_detailed(
+            appointment_id=appointment_id,
+            client=client,
+        )
+    ).parsed

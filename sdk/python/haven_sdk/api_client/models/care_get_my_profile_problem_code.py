@@ -1,0 +1,16 @@
+from enum import StrEnum
+
+
+class CareGetMyProfileProblemCode(StrEnum):
+    BAD_REQUEST = "bad_request"
+    CARE_PROFILE_NOT_FOUND = "care_profile_not_found"
+    INTERNAL = "internal"
+    PAYLOAD_TOO_LARGE = "payload_too_large"
+    REQUEST_TIMEOUT = "request_timeout"
+    UNAUTHORIZED = "unauthorized"
+    UNAVAILABLE = "unavailable"
+    UNSUPPORTED_MEDIA_TYPE = "unsupported_media_type"
+    VALIDATION_FAILED = "validation_failed"
+
+    def __str__(self) -> str:
+        return str(self.value)

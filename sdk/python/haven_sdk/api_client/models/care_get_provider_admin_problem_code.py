@@ -1,0 +1,21 @@
+from enum import StrEnum
+
+
+class CareGetProviderAdminProblemCode(StrEnum):
+    ACCOUNT_DISABLED = "account_disabled"
+    BAD_REQUEST = "bad_request"
+    FORBIDDEN = "forbidden"
+    INTERNAL = "internal"
+    MFA_REQUIRED = "mfa_required"
+    PAYLOAD_TOO_LARGE = "payload_too_large"
+    PROVIDER_EXISTS = "provider_exists"
+    PROVIDER_NOT_FOUND = "provider_not_found"
+    REQUEST_TIMEOUT = "request_timeout"
+    ROLE_REVOKED = "role_revoked"
+    UNAUTHORIZED = "unauthorized"
+    UNAVAILABLE = "unavailable"
+    UNSUPPORTED_MEDIA_TYPE = "unsupported_media_type"
+    VALIDATION_FAILED = "validation_failed"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,17 @@
+from enum import StrEnum
+
+
+class CareListProvidersProblemCode(StrEnum):
+    BAD_REQUEST = "bad_request"
+    INTERNAL = "internal"
+    PAYLOAD_TOO_LARGE = "payload_too_large"
+    PROVIDER_EXISTS = "provider_exists"
+    PROVIDER_NOT_FOUND = "provider_not_found"
+    REQUEST_TIMEOUT = "request_timeout"
+    UNAUTHORIZED = "unauthorized"
+    UNAVAILABLE = "unavailable"
+    UNSUPPORTED_MEDIA_TYPE = "unsupported_media_type"
+    VALIDATION_FAILED = "validation_failed"
+
+    def __str__(self) -> str:
+        return str(self.value)
