@@ -40,7 +40,7 @@ pub enum Admission {
 /// The organization's sponsored seats (answered by billing's employer contracts).
 ///
 /// Unlike the other ports it is synchronous and takes the join's connection
-/// (docs/adr/0005): the seat is taken in the transaction that creates the membership,
+/// (docs/adr/0006): the seat is taken in the transaction that creates the membership,
 /// after the organization's row is locked, so two joins for the last seat are decided
 /// one after the other and a rolled-back join never keeps a seat.
 pub trait SeatAdmission: Send + Sync {
