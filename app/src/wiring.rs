@@ -79,7 +79,7 @@ impl AccountStates for IdentityAccountStates {
 }
 
 /// Identity's seat port answered by billing's employer contracts, inside the join's
-/// transaction (docs/adr/0005). The two domains' membership ids are the same TypeID.
+/// transaction (docs/adr/0006). The two domains' membership ids are the same TypeID.
 struct BillingSeats(haven_billing::BillingService);
 
 impl haven_identity::ports::SeatAdmission for BillingSeats {
