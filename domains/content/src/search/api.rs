@@ -3,8 +3,9 @@
 
 use std::sync::Arc;
 
-use haven_platform::Unexpected;
+use haven_platform::http::pagination::{DEFAULT_LIMIT, MAX_LIMIT};
 use haven_platform::http::text::Text;
+use haven_platform::{PageLimit, Unexpected};
 use poem_openapi::param::{Header, Query};
 use poem_openapi::{Object, OpenApi};
 
@@ -88,9 +89,8 @@ impl SearchApi {
         /// Only items with a variant at most this long (seconds).
         #[oai(validator(minimum(value = "0"), maximum(value = "86400")))]
         max_duration_s: Query<Option<u32>>,
-        /// Page size, 1–50 (default 20).
-        #[oai(validator(minimum(value = "1"), maximum(value = "50")))]
-        limit: Query<Option<u32>>,
+        /// Page size, 1–100 (default 20).
+        limit: Query<Option<PageLimit>>,
         /// Results to skip: the previous page's `next_offset` (at most 1000).
         #[oai(validator(minimum(value = "0"), maximum(value = "1000")))]
         offset: Query<Option<u32>>,
@@ -112,8 +112,17 @@ impl SearchApi {
             min_duration_s: min_duration_s.0,
             max_duration_s: max_duration_s.0,
         };
+        let limit = limit.0.map_or(i64::from(DEFAULT_LIMIT), i64::from);
+        if !(1..=i64::from(MAX_LIMIT)).contains(&limit) {
+            p.push(
+                "limit",
+                "out_of_range",
+                format!("must be between 1 and {MAX_LIMIT}"),
+            );
+        }
         p.finish().map_err(BrowseError::from)?;
-        let limit = limit.0.unwrap_or(20);
+        // In 1..=MAX_LIMIT after the check above.
+        let limit = u32::try_from(limit).unwrap_or(DEFAULT_LIMIT);
         let offset = offset.0.unwrap_or(0).min(MAX_OFFSET);
         let snap = self.service.snapshot::<BrowseError>().await?;
         // The URL (query and filters) names the resource; the version and the locale are

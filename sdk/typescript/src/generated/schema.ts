@@ -16684,7 +16684,7 @@ export interface operations {
                 min_duration_s?: number;
                 /** @description Only items with a variant at most this long (seconds). */
                 max_duration_s?: number;
-                /** @description Page size, 1–50 (default 20). */
+                /** @description Page size, 1–100 (default 20). */
                 limit?: number;
                 /** @description Results to skip: the previous page's `next_offset` (at most 1000). */
                 offset?: number;

@@ -21,7 +21,7 @@ def _get_kwargs(
     narrator_id: str | Unset = UNSET,
     min_duration_s: int | Unset = UNSET,
     max_duration_s: int | Unset = UNSET,
-    limit: int | Unset = UNSET,
+    limit: int | Unset = 20,
     offset: int | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -137,7 +137,7 @@ def sync_detailed(
     narrator_id: str | Unset = UNSET,
     min_duration_s: int | Unset = UNSET,
     max_duration_s: int | Unset = UNSET,
-    limit: int | Unset = UNSET,
+    limit: int | Unset = 20,
     offset: int | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Response[Any | ContentSearchPage | ContentSearchProblem]:
@@ -161,7 +161,7 @@ def sync_detailed(
             Example: nar_00000000000000000000000000.
         min_duration_s (int | Unset):
         max_duration_s (int | Unset):
-        limit (int | Unset):
+        limit (int | Unset):  Default: 20.
         offset (int | Unset):
         if_none_match (str | Unset):
 
@@ -205,7 +205,7 @@ def sync(
     narrator_id: str | Unset = UNSET,
     min_duration_s: int | Unset = UNSET,
     max_duration_s: int | Unset = UNSET,
-    limit: int | Unset = UNSET,
+    limit: int | Unset = 20,
     offset: int | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Any | ContentSearchPage | ContentSearchProblem | None:
@@ -229,7 +229,7 @@ def sync(
             Example: nar_00000000000000000000000000.
         min_duration_s (int | Unset):
         max_duration_s (int | Unset):
-        limit (int | Unset):
+        limit (int | Unset):  Default: 20.
         offset (int | Unset):
         if_none_match (str | Unset):
 
@@ -268,7 +268,7 @@ async def asyncio_detailed(
     narrator_id: str | Unset = UNSET,
     min_duration_s: int | Unset = UNSET,
     max_duration_s: int | Unset = UNSET,
-    limit: int | Unset = UNSET,
+    limit: int | Unset = 20,
     offset: int | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Response[Any | ContentSearchPage | ContentSearchProblem]:
@@ -292,7 +292,7 @@ async def asyncio_detailed(
             Example: nar_00000000000000000000000000.
         min_duration_s (int | Unset):
         max_duration_s (int | Unset):
-        limit (int | Unset):
+        limit (int | Unset):  Default: 20.
         offset (int | Unset):
         if_none_match (str | Unset):
 
@@ -334,7 +334,7 @@ async def asyncio(
     narrator_id: str | Unset = UNSET,
     min_duration_s: int | Unset = UNSET,
     max_duration_s: int | Unset = UNSET,
-    limit: int | Unset = UNSET,
+    limit: int | Unset = 20,
     offset: int | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Any | ContentSearchPage | ContentSearchProblem | None:
@@ -358,7 +358,7 @@ async def asyncio(
             Example: nar_00000000000000000000000000.
         min_duration_s (int | Unset):
         max_duration_s (int | Unset):
-        limit (int | Unset):
+        limit (int | Unset):  Default: 20.
         offset (int | Unset):
         if_none_match (str | Unset):
 
