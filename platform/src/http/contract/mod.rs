@@ -9,7 +9,10 @@
 //!   share one named schema whose `code` is their enum ([`problems`]);
 //! - an `allOf` that only repeats its own `description` next to a `$ref` (how poem-openapi
 //!   documents a described reference) keeps just the reference, which some generators
-//!   (openapi-python-client) cannot merge otherwise.
+//!   (openapi-python-client) cannot merge otherwise;
+//! - poem-openapi's `naive-date` format (chrono's `NaiveDate`) is the standard `date`
+//!   (RFC 3339 full-date, which is what `NaiveDate` parses), so generators and
+//!   schemathesis know it.
 
 use serde_json::{Map, Value};
 
@@ -23,6 +26,7 @@ pub fn finish(spec: &str) -> String {
     };
     problems::name(&mut doc);
     drop_repeated_descriptions(&mut doc);
+    standard_date_format(&mut doc);
     let bodies = with_nested(&doc, request_body_schemas(&doc));
     let types = schema_types(&doc);
     if let Some(schemas) = doc
@@ -43,6 +47,20 @@ pub fn finish(spec: &str) -> String {
         }
     }
     serde_json::to_string_pretty(&doc).unwrap_or_else(|_| spec.to_owned())
+}
+
+/// Every `"format": "naive-date"` in `value` becomes `"format": "date"`.
+fn standard_date_format(value: &mut Value) {
+    match value {
+        Value::Object(object) => {
+            if object.get("format").and_then(Value::as_str) == Some("naive-date") {
+                object.insert("format".to_owned(), Value::String("date".to_owned()));
+            }
+            object.values_mut().for_each(standard_date_format);
+        }
+        Value::Array(items) => items.iter_mut().for_each(standard_date_format),
+        _ => {}
+    }
 }
 
 /// `{"allOf": [{"$ref": R}, {"description": D}], "description": D}` becomes

@@ -3502,7 +3502,7 @@ export interface components {
             /** @description The issuing authority. */
             authority: string;
             /**
-             * Format: naive-date
+             * Format: date
              * @description Last day the license is valid; after it, members there cannot book new sessions.
              */
             expires_on: string;
@@ -3765,7 +3765,7 @@ export interface components {
          */
         CareScheduleException: {
             /**
-             * Format: naive-date
+             * Format: date
              * @description The local date.
              */
             date: string;

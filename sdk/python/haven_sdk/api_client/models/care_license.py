@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
@@ -14,20 +15,20 @@ class CareLicense:
 
     Attributes:
         authority (str): The issuing authority.
-        expires_on (str): Last day the license is valid; after it, members there cannot book new sessions.
+        expires_on (datetime.date): Last day the license is valid; after it, members there cannot book new sessions.
         jurisdiction (str): A country (`DE`) or a US state as `US-XX` (`US-CA`); the state must exist.
         number (str): The license number.
     """
 
     authority: str
-    expires_on: str
+    expires_on: datetime.date
     jurisdiction: str
     number: str
 
     def to_dict(self) -> dict[str, Any]:
         authority = self.authority
 
-        expires_on = self.expires_on
+        expires_on = self.expires_on.isoformat()
 
         jurisdiction = self.jurisdiction
 
@@ -51,7 +52,7 @@ class CareLicense:
         d = dict(src_dict)
         authority = d.pop("authority")
 
-        expires_on = d.pop("expires_on")
+        expires_on = datetime.date.fromisoformat(d.pop("expires_on"))
 
         jurisdiction = d.pop("jurisdiction")
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar, cast
 
@@ -16,19 +17,19 @@ class CareScheduleException:
     """A date that departs from the weekly rules.
 
     Attributes:
-        date (str): The local date.
+        date (datetime.date): The local date.
         kind (CareExceptionKind): How a date departs from the weekly rules.
         end (None | str | Unset): Local end of extra hours (`null` for a day off).
         start (None | str | Unset): Local start of extra hours (`null` for a day off).
     """
 
-    date: str
+    date: datetime.date
     kind: CareExceptionKind
     end: None | str | Unset = UNSET
     start: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
-        date = self.date
+        date = self.date.isoformat()
 
         kind = self.kind.value
 
@@ -62,7 +63,7 @@ class CareScheduleException:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        date = d.pop("date")
+        date = datetime.date.fromisoformat(d.pop("date"))
 
         kind = CareExceptionKind(d.pop("kind"))
 
