@@ -1,7 +1,6 @@
 //! [`BillingService`]: the billing use-cases, one `impl` block per resource in its own
 //! `service.rs`. Spans carry ids only, never card data, secrets or provider payloads.
 
-use chrono::{DateTime, NaiveDateTime, Utc};
 use haven_platform::{Db, PlatformContext};
 
 use std::sync::Arc;
@@ -65,7 +64,4 @@ impl BillingService {
     }
 }
 
-/// A stored UTC time as a `DateTime<Utc>`.
-pub(crate) fn utc(t: NaiveDateTime) -> DateTime<Utc> {
-    t.and_utc()
-}
+pub(crate) use haven_platform::time::utc;

@@ -4,7 +4,6 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use chrono::{DateTime, NaiveDateTime, Utc};
 use haven_platform::{Db, PlatformContext};
 
 use crate::catalog::store::CatalogStore;
@@ -117,10 +116,7 @@ fn media_parts(s: &haven_platform::config::MediaSettings) -> MediaParts {
     }
 }
 
-/// A stored UTC time as a `DateTime`.
-pub(crate) fn utc(t: NaiveDateTime) -> DateTime<Utc> {
-    DateTime::from_naive_utc_and_offset(t, Utc)
-}
+pub(crate) use haven_platform::time::utc;
 
 impl ContentService {
     /// The member's profile zone (identity, through the port); `None` when unset or not

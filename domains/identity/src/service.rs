@@ -4,7 +4,6 @@
 //! only, never emails, passwords or tokens.
 
 use base64::Engine;
-use chrono::{DateTime, NaiveDateTime, Utc};
 use haven_platform::auth::Auth;
 use haven_platform::mail::Mailer;
 use haven_platform::privacy::ModuleHandle;
@@ -115,9 +114,7 @@ pub(crate) fn mfa_cipher(settings: &haven_platform::config::AuthSettings) -> Opt
         .ok()
 }
 
-pub(crate) fn utc(t: NaiveDateTime) -> DateTime<Utc> {
-    DateTime::from_naive_utc_and_offset(t, Utc)
-}
+pub(crate) use haven_platform::time::utc;
 
 /// 256 random bits, base64url without padding.
 pub(crate) fn random_token() -> Result<String, Unexpected> {

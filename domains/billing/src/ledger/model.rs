@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use haven_platform::define_id;
 use haven_platform::ids::UserId;
 
@@ -193,10 +193,7 @@ impl Snapshot {
     }
 }
 
-/// A stored time as a `DateTime<Utc>`.
-pub fn utc(t: NaiveDateTime) -> DateTime<Utc> {
-    Utc.from_utc_datetime(&t)
-}
+pub use haven_platform::time::utc;
 
 #[cfg(test)]
 mod tests {

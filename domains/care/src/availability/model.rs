@@ -8,7 +8,7 @@
 //! repeats (01:30 on a fall-back night) are the first occurrence, so an interval over the
 //! repeated hour lasts one hour longer in real time.
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
@@ -308,10 +308,7 @@ pub fn slots(
     out
 }
 
-/// The UTC instant of a stored time.
-pub fn utc(t: NaiveDateTime) -> DateTime<Utc> {
-    t.and_utc()
-}
+pub use haven_platform::time::utc;
 
 #[cfg(test)]
 mod tests {

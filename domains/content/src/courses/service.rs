@@ -20,6 +20,7 @@ use super::repo::{self, CourseRevisionRow, CourseRow};
 use crate::catalog::repo as catalog_repo;
 use crate::error::Problems;
 use crate::items::model::{Action, ItemId, Status};
+use crate::items::service::{parse_json, to_json};
 use crate::locale::Locale;
 use crate::playback::repo as playback_repo;
 use crate::preconditions::check_revision;
@@ -133,17 +134,6 @@ fn document(input: CourseInput) -> Result<CourseDocument, haven_platform::Invali
         texts,
         sessions: input.sessions,
     })
-}
-
-fn to_json<T: serde::Serialize>(value: &T, what: &'static str) -> Result<String, Unexpected> {
-    serde_json::to_string(value).map_err(Unexpected::with(what))
-}
-
-fn parse_json<T: serde::de::DeserializeOwned>(
-    json: &str,
-    what: &'static str,
-) -> Result<T, Unexpected> {
-    serde_json::from_str(json).map_err(Unexpected::with(what))
 }
 
 /// The domain course from its row.

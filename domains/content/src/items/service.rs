@@ -194,11 +194,16 @@ where
     Ok(p.finish()?)
 }
 
-fn to_json<T: serde::Serialize>(value: &T, what: &'static str) -> Result<String, Unexpected> {
+/// `value` as stored JSON text (`what` names it in the error).
+pub(crate) fn to_json<T: serde::Serialize>(
+    value: &T,
+    what: &'static str,
+) -> Result<String, Unexpected> {
     serde_json::to_string(value).map_err(Unexpected::with(what))
 }
 
-fn parse_json<T: serde::de::DeserializeOwned>(
+/// Stored JSON text as a `T` (`what` names it in the error).
+pub(crate) fn parse_json<T: serde::de::DeserializeOwned>(
     json: &str,
     what: &'static str,
 ) -> Result<T, Unexpected> {
