@@ -140,8 +140,10 @@ def main(rendered, secret_example):
     tunables = next((e.get("value", "") for e in container.get("env", []) if e["name"] == "GLIBC_TUNABLES"), "")
     check("GLIBC_TUNABLES fixes the mmap threshold (bounded RSS after logins)",
           "glibc.malloc.mmap_threshold=" in tunables, tunables)
+    media = cfg.get("content", {}).get("media", {})
+    check("content.media is a shared bucket (replicas, read-only root)", media.get("backend") == "s3")
     for required in ("HAVEN__DATABASE__URL", "HAVEN__AUTH__SIGNING_KEY_PEM",
-                     "HAVEN__AUTH__MFA_ENCRYPTION_KEY"):
+                     "HAVEN__AUTH__MFA_ENCRYPTION_KEY", "HAVEN__CONTENT__MEDIA__SIGNING_KEYS"):
         check(f"{required} comes from a Secret", required in env_names)
 
     jobs = by_kind.get("Job", [])

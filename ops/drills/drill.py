@@ -190,6 +190,7 @@ class Cluster:
         key = subprocess.run(["openssl", "genpkey", "-algorithm", "ed25519"],
                              capture_output=True, text=True, check=True).stdout
         mfa = base64.b64encode(os.urandom(32)).decode()
+        media_key = base64.b64encode(os.urandom(32)).decode()
         # The drills' haven.toml: what deploy/kubernetes puts in the ConfigMap and the
         # Secret, with loopback addresses (each node's own come from the environment).
         self.config = os.path.join(self.work, "haven.toml")
@@ -211,6 +212,15 @@ level = "info"
 signing_key_id = "drill"
 signing_key_pem = '''{key}'''
 mfa_encryption_key = "{mfa}"
+
+# As in deploy/kubernetes: media in a shared bucket (never touched by the drills, so no
+# server answers at this endpoint), one URL signing key for every node.
+[content.media]
+backend = "s3"
+s3_bucket = "haven-drill"
+s3_endpoint = "http://127.0.0.1:9"
+s3_allow_http = true
+signing_keys = [{{ id = "drill", secret = "{media_key}" }}]
 {self.settings}
 """)
 

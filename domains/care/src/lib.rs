@@ -142,10 +142,10 @@ impl Module for CareModule {
         (
             providers::api::ProvidersApi::new(s.clone()),
             providers::api::ProviderAdminApi::new(s.clone(), g.clone()),
-            profiles::api::ProfileApi::new(s.clone()),
+            profiles::api::ProfileApi::new(s.clone(), g.clone()),
             profiles::api::ProfileAdminApi::new(s.clone(), g.clone()),
             availability::api::AvailabilityApi::new(s.clone(), g.clone()),
-            appointments::api::AppointmentsApi::new(s.clone()),
+            appointments::api::AppointmentsApi::new(s.clone(), g.clone()),
             appointments::api::ProviderAppointmentsApi::new(s.clone(), g.clone()),
             appointments::matching_api::MatchingApi::new(s.clone()),
         )

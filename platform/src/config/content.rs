@@ -45,14 +45,54 @@ pub enum MediaBackend {
     S3,
 }
 
-/// One key that signs or verifies media URLs: `content.media.signing_keys = [{id, secret}]`.
+/// One key that signs or verifies media URLs: `content.media.signing_keys = [{id, secret}]`
+/// in a file, or `id:secret` (comma-separated) in `HAVEN__CONTENT__MEDIA__SIGNING_KEYS`,
+/// so that the keys can come from a Kubernetes Secret like every other secret.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(try_from = "SigningKeyForm")]
 pub struct MediaSigningKey {
     /// The key id URLs name (`kid=`): 1–16 letters, digits, `-` or `_`.
     pub id: String,
     /// The HMAC-SHA256 key: base64 of at least 32 random bytes.
     pub secret: Secret,
+}
+
+/// The two spellings of a [`MediaSigningKey`].
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum SigningKeyForm {
+    Table(SigningKeyTable),
+    Compact(String),
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SigningKeyTable {
+    id: String,
+    secret: Secret,
+}
+
+impl TryFrom<SigningKeyForm> for MediaSigningKey {
+    type Error = String;
+
+    fn try_from(form: SigningKeyForm) -> Result<Self, String> {
+        match form {
+            SigningKeyForm::Table(t) => Ok(Self {
+                id: t.id,
+                secret: t.secret,
+            }),
+            // Base64 has no `:`, so the first one separates the id from the secret.
+            SigningKeyForm::Compact(s) => match s.split_once(':') {
+                Some((id, secret)) => Ok(Self {
+                    id: id.trim().to_owned(),
+                    secret: Secret::new(secret.trim()),
+                }),
+                None => Err("content.media.signing_keys: expected `id:base64-secret` \
+                             entries or {id, secret} tables"
+                    .to_owned()),
+            },
+        }
+    }
 }
 
 /// `content.media.*` keys.

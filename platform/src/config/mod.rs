@@ -275,6 +275,7 @@ impl Settings {
                 .list_separator(",")
                 .with_list_parse_key("server.cors_origins")
                 .with_list_parse_key("billing.stripe_webhook_secrets")
+                .with_list_parse_key("content.media.signing_keys")
                 .source(Some(env_map)),
         );
         let settings: Settings = builder

@@ -197,3 +197,54 @@ fn trusted_proxies_must_be_addresses_or_networks() {
     let s = Settings::load_from(Some(&file), env(&[])).unwrap();
     assert_eq!(s.server.trusted_proxies.len(), 2);
 }
+
+#[test]
+fn media_signing_keys_load_from_a_file_table_or_the_environment() {
+    let a = "YWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWE="; // 32 × b'a'
+    let b = "bW1tbW1tbW1tbW1tbW1tbW1tbW1tbW1tbW1tbW1tbW0="; // 32 × b'm'
+
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("haven.toml");
+    std::fs::write(
+        &file,
+        format!("[[content.media.signing_keys]]\nid = \"k1\"\nsecret = \"{a}\"\n"),
+    )
+    .unwrap();
+    let from_file = Settings::load_from(Some(&file), env(&[])).unwrap();
+    assert_eq!(from_file.content.media.signing_keys[0].id, "k1");
+    assert_eq!(from_file.content.media.signing_keys[0].secret.expose(), a);
+
+    let keys = format!("k2:{b},k1:{a}");
+    let from_env = Settings::load_from(
+        Some(&file),
+        env(&[("HAVEN__CONTENT__MEDIA__SIGNING_KEYS", keys.as_str())]),
+    )
+    .unwrap();
+    let ids: Vec<_> = from_env
+        .content
+        .media
+        .signing_keys
+        .iter()
+        .map(|k| k.id.as_str())
+        .collect();
+    assert_eq!(
+        ids,
+        ["k2", "k1"],
+        "the environment replaces the file's list, first signs"
+    );
+    assert_eq!(
+        from_env.content.media.decoded_signing_keys().unwrap()[0].1,
+        vec![0x6d; 32]
+    );
+
+    let err = Settings::load_from(
+        None,
+        env(&[("HAVEN__CONTENT__MEDIA__SIGNING_KEYS", "no-separator")]),
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("id:base64-secret"), "{err}");
+    assert!(
+        !format!("{from_env:?}").contains(b),
+        "secrets stay redacted"
+    );
+}

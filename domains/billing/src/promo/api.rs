@@ -152,15 +152,16 @@ impl PromoAdminApi {
     }
 }
 
-/// Redeeming codes.
+/// Redeeming codes (grants follow: the live account is checked first).
 pub struct PromoApi {
     service: BillingService,
+    guard: Guard,
 }
 
 impl PromoApi {
-    /// Around the service.
-    pub fn new(service: BillingService) -> Self {
-        Self { service }
+    /// Around the service and the role guard.
+    pub fn new(service: BillingService, guard: Guard) -> Self {
+        Self { service, guard }
     }
 }
 
@@ -187,6 +188,7 @@ impl PromoApi {
         _idempotency_key: IdempotencyKey,
         body: Json<RedeemRequest>,
     ) -> ApiResult<RedemptionAnswer, RedeemErrors> {
+        self.guard.require_role(&auth.0, Role::Member).await?;
         let r = self.service.redeem(&auth.0.user_id, &body.0.code).await?;
         Ok(RedemptionAnswer::Created(Json(r.into()), Private))
     }

@@ -21,7 +21,7 @@ error_set!(
     /// `POST /v1/billing/me/promo-redemptions`: 401, 403, 404 `promo_code_not_found`,
     /// 409 (`promo_code_expired`, `promo_code_exhausted`, `promo_code_already_redeemed`,
     /// or the idempotency key in use), 422 (the key reused).
-    pub RedeemErrors: RedeemError
+    pub RedeemErrors: RedeemError; guarded
 );
 
 /// Creating a code.

@@ -2,7 +2,7 @@
 //! on the web and to manage what they pay.
 
 use haven_platform::ApiResult;
-use haven_platform::auth::BearerAuth;
+use haven_platform::auth::{BearerAuth, Guard, Role};
 use haven_platform::http::cache::{NoStore, Private};
 use haven_platform::idempotency::IdempotencyKey;
 use poem_openapi::payload::Json;
@@ -39,15 +39,16 @@ pub enum PortalAnswer {
     ),
 }
 
-/// Checkout and the customer portal.
+/// Checkout and the customer portal (money moves: the live account is checked first).
 pub struct CheckoutApi {
     service: BillingService,
+    guard: Guard,
 }
 
 impl CheckoutApi {
-    /// Around the service.
-    pub fn new(service: BillingService) -> Self {
-        Self { service }
+    /// Around the service and the role guard.
+    pub fn new(service: BillingService, guard: Guard) -> Self {
+        Self { service, guard }
     }
 }
 
@@ -74,6 +75,7 @@ impl CheckoutApi {
         idempotency_key: IdempotencyKey,
         body: Json<CheckoutRequest>,
     ) -> ApiResult<CheckoutAnswer, CheckoutErrors> {
+        self.guard.require_role(&auth.0, Role::Member).await?;
         let key = idempotency_key.0.as_ref().map(|k| k.as_str().to_owned());
         let session = self
             .service
@@ -99,6 +101,7 @@ impl CheckoutApi {
         operation_id = "billingPortal"
     )]
     async fn portal(&self, auth: BearerAuth) -> ApiResult<PortalAnswer, PortalErrors> {
+        self.guard.require_role(&auth.0, Role::Member).await?;
         let url = self.service.portal(&auth.0.user_id).await?;
         Ok(PortalAnswer::Ok(Json(PortalSessionDto { url }), NoStore))
     }

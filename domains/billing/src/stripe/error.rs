@@ -15,11 +15,11 @@ use haven_platform::{db_errors, fault_errors};
 error_set!(
     /// `POST /v1/billing/checkout`: 401, 403, 404 (no such price on sale), 409
     /// (`price_not_purchasable`, or the idempotency key in use), 422 (the key reused).
-    pub CheckoutErrors: CheckoutError
+    pub CheckoutErrors: CheckoutError; guarded
 );
 error_set!(
     /// `POST /v1/billing/me/portal`: 401, 403, 404 `no_billing_account`.
-    pub PortalErrors: PortalError
+    pub PortalErrors: PortalError; guarded
 );
 
 /// A refused or failed webhook delivery.

@@ -1,7 +1,9 @@
 //! The role guard on every billing admin operation: an admin demoted after their token
 //! was issued is refused at once with `role_revoked`, and no billing table changes. The
 //! operations come from the OpenAPI document, so a new one fails here until
-//! [`body_of`] knows how to call it.
+//! [`body_of`] knows how to call it. A member's operations that move money or grant
+//! rights check the live account too: a member disabled after their token was issued is
+//! refused.
 
 use diesel::prelude::*;
 use haven_platform::DbError;
@@ -109,7 +111,7 @@ async fn a_demoted_admin_is_refused_on_every_billing_admin_operation_and_nothing
     let spec: Value = serde_json::from_str(&app.spec_json).unwrap();
     let mut checked = 0;
     for (path, item) in spec["paths"].as_object().unwrap() {
-        if !path.starts_with("/v1/billing/") {
+        if !path.starts_with("/v1/billing/admin/") {
             continue;
         }
         for (method, op) in item.as_object().unwrap() {
@@ -131,5 +133,42 @@ async fn a_demoted_admin_is_refused_on_every_billing_admin_operation_and_nothing
         }
     }
     assert_eq!(checked, 16);
+    assert_eq!(billing_rows(&app).await, before);
+}
+
+#[tokio::test]
+async fn a_member_disabled_after_login_cannot_check_out_open_the_portal_or_redeem() {
+    let app = app().await;
+    let boss = app.admin().await;
+    let member = app.member().await;
+    let product = create_product(&app, &boss, "premium", premium()).await;
+    let price = create_price(&app, &boss, product["id"].as_str().unwrap(), None).await;
+    let resp = send(
+        &app,
+        &boss,
+        Method::POST,
+        &format!("/v1/identity/admin/users/{}/disable", member.user_id),
+        None,
+    )
+    .await;
+    assert!(resp.0.status().is_success(), "disable: {}", resp.0.status());
+    let before = billing_rows(&app).await;
+
+    for (path, body) in [
+        (
+            "/v1/billing/checkout",
+            Some(json!({"price_id": price["id"]})),
+        ),
+        ("/v1/billing/me/portal", None),
+        (
+            "/v1/billing/me/promo-redemptions",
+            Some(json!({"code": "ANY"})),
+        ),
+    ] {
+        send(&app, &member, Method::POST, path, body)
+            .await
+            .assert_problem(StatusCode::FORBIDDEN, "account_disabled")
+            .await;
+    }
     assert_eq!(billing_rows(&app).await, before);
 }

@@ -1,7 +1,7 @@
 //! `/v1/care/appointments…`, `/v1/care/me/appointments` (members) and
 //! `/v1/care/provider/appointments…` (providers).
 
-use haven_platform::auth::{BearerAuth, Guard};
+use haven_platform::auth::{BearerAuth, Guard, Role};
 use haven_platform::http::cache::NoStore;
 use haven_platform::idempotency::IdempotencyKey;
 use haven_platform::{ApiResult, Page, PageCursor, PageLimit, PageParams, Unexpected};
@@ -13,8 +13,8 @@ use super::dto::{
     AppointmentDto, BookRequestDto, CancellationDto, RescheduleRequestDto, TeamMemberDto,
 };
 use super::error::{
-    BookErrors, ChangeError, ChangeErrors, ListAppointmentsErrors, ProviderChangeErrors,
-    ProviderListErrors,
+    BookErrors, ChangeError, ChangeErrors, ListAppointmentsErrors, MemberChangeErrors,
+    ProviderChangeErrors, ProviderListErrors,
 };
 use super::model::AppointmentId;
 use super::policy::{Cancelled, Canceller};
@@ -110,12 +110,14 @@ fn cancellation(service: &CareService, c: Cancelled) -> Result<CancellationDto, 
 /// Members' appointments.
 pub struct AppointmentsApi {
     service: CareService,
+    guard: Guard,
 }
 
 impl AppointmentsApi {
-    /// Around the service.
-    pub fn new(service: CareService) -> Self {
-        Self { service }
+    /// Around the service and the role guard (booking, cancelling and rescheduling move
+    /// benefits, so they check the live account).
+    pub fn new(service: CareService, guard: Guard) -> Self {
+        Self { service, guard }
     }
 }
 
@@ -146,6 +148,7 @@ impl AppointmentsApi {
         _idempotency_key: IdempotencyKey,
         body: Json<BookRequestDto>,
     ) -> ApiResult<AppointmentAnswer, BookErrors> {
+        self.guard.require_role(&auth.0, Role::Member).await?;
         let b = body.0;
         let row = self
             .service
@@ -238,7 +241,8 @@ impl AppointmentsApi {
         _idempotency_key: IdempotencyKey,
         /// The appointment.
         appointment_id: Path<AppointmentId>,
-    ) -> ApiResult<CancelAnswer, ChangeErrors> {
+    ) -> ApiResult<CancelAnswer, MemberChangeErrors> {
+        self.guard.require_role(&auth.0, Role::Member).await?;
         let c = self
             .service
             .cancel(Canceller::Member(auth.0.user_id), appointment_id.0)
@@ -272,7 +276,8 @@ impl AppointmentsApi {
         /// The appointment.
         appointment_id: Path<AppointmentId>,
         body: Json<RescheduleRequestDto>,
-    ) -> ApiResult<AppointmentAnswer, ChangeErrors> {
+    ) -> ApiResult<AppointmentAnswer, MemberChangeErrors> {
+        self.guard.require_role(&auth.0, Role::Member).await?;
         let start = slot_start(body.0.starts_at).map_err(ChangeError::from)?;
         let row = self
             .service

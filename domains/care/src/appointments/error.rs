@@ -10,14 +10,20 @@ use crate::error::problem;
 use crate::providers::error::{PROVIDER_NOT_FOUND, provider_not_found};
 
 error_set!(
-    /// `POST /v1/care/appointments`: 401, 403 `not_entitled`, 404, 409 (`slot_unavailable`,
-    /// `appointment_overlaps`, `quota_exhausted`, `self_booking_paused`,
-    /// `care_profile_required`, `provider_not_licensed`, `provider_not_accepting`), 422.
-    pub BookErrors: BookError
+    /// `POST /v1/care/appointments`: 401, 403 `not_entitled` (and the guard's live-account
+    /// refusals), 404, 409 (`slot_unavailable`, `appointment_overlaps`, `quota_exhausted`,
+    /// `self_booking_paused`, `care_profile_required`, `provider_not_licensed`,
+    /// `provider_not_accepting`), 422.
+    pub BookErrors: BookError; guarded
 );
 error_set!(
     /// Member and provider operations on one appointment: 401, 403, 404, 409, 422.
     pub ChangeErrors: ChangeError
+);
+error_set!(
+    /// A member's cancel and reschedule: they release or consume benefits, so the live
+    /// account is checked first (the guard), as for booking.
+    pub MemberChangeErrors: ChangeError; guarded
 );
 error_set!(
     /// Provider operations on one appointment (the role guard first).

@@ -29,15 +29,16 @@ pub enum ProfileAnswer {
     ),
 }
 
-/// The member's own care profile.
+/// The member's own care profile (health data: the live account is checked on every call).
 pub struct ProfileApi {
     service: CareService,
+    guard: Guard,
 }
 
 impl ProfileApi {
-    /// Around the service.
-    pub fn new(service: CareService) -> Self {
-        Self { service }
+    /// Around the service and the role guard.
+    pub fn new(service: CareService, guard: Guard) -> Self {
+        Self { service, guard }
     }
 }
 
@@ -58,6 +59,7 @@ impl ProfileApi {
         auth: BearerAuth,
         body: Json<InputDto>,
     ) -> ApiResult<ProfileAnswer, ProfileErrors> {
+        self.guard.require_role(&auth.0, Role::Member).await?;
         let b = body.0;
         let row = self
             .service
@@ -88,6 +90,7 @@ impl ProfileApi {
         operation_id = "careGetMyProfile"
     )]
     async fn get(&self, auth: BearerAuth) -> ApiResult<ProfileAnswer, ProfileErrors> {
+        self.guard.require_role(&auth.0, Role::Member).await?;
         let row = self.service.profile(auth.0.user_id).await?;
         Ok(ProfileAnswer::Ok(Json(row.into()), NoStore))
     }

@@ -9,8 +9,9 @@ use poem::http::StatusCode;
 use crate::error::problem;
 
 error_set!(
-    /// `GET /v1/care/me/profile`, `PUT /v1/care/me/profile`: 401, 404, 422.
-    pub ProfileErrors: ProfileError
+    /// `GET /v1/care/me/profile`, `PUT /v1/care/me/profile`: 401, 403 (the guard: health
+    /// data is only for a live account), 404, 422.
+    pub ProfileErrors: ProfileError; guarded
 );
 error_set!(
     /// `GET /v1/care/admin/members/{user_id}/profile`: 401, 403, 404, 422.

@@ -766,3 +766,53 @@ async fn the_database_itself_refuses_overlapping_rows_on_postgres() {
         "{err:?}"
     );
 }
+
+#[tokio::test]
+async fn a_member_disabled_after_login_cannot_book_cancel_reschedule_or_read_their_profile() {
+    let (app, admin, _, therapist) = setup("therapist", 24).await;
+    let m = member(&app).await;
+    grant(&app, &admin, &m.user_id, "care.therapy", Some(3)).await;
+    let booked = json_of(
+        book(&app, &m, &therapist, "therapy", tomorrow_at(10)).await,
+        StatusCode::CREATED,
+    )
+    .await;
+    let id = booked["id"].as_str().unwrap().to_owned();
+    let resp = send(
+        &app,
+        &admin,
+        Method::POST,
+        &format!("/v1/identity/admin/users/{}/disable", m.user_id),
+        None,
+    )
+    .await;
+    assert!(resp.0.status().is_success(), "disable: {}", resp.0.status());
+
+    // The token is still unexpired: only the live account state refuses these.
+    let refused = [
+        book(&app, &m, &therapist, "therapy", tomorrow_at(12)).await,
+        send(
+            &app,
+            &m,
+            Method::POST,
+            &format!("/v1/care/appointments/{id}/cancel"),
+            None,
+        )
+        .await,
+        send(
+            &app,
+            &m,
+            Method::POST,
+            &format!("/v1/care/appointments/{id}/reschedule"),
+            Some(json!({"starts_at": rfc(tomorrow_at(14))})),
+        )
+        .await,
+        send(&app, &m, Method::GET, "/v1/care/me/profile", None).await,
+    ];
+    for resp in refused {
+        resp.assert_problem(StatusCode::FORBIDDEN, "account_disabled")
+            .await;
+    }
+    assert_eq!(appointments(&app).await, vec![("booked".to_owned(), false)]);
+    assert_eq!(consumed(&app, "care.therapy").await, 1);
+}
