@@ -56,7 +56,7 @@ export class Contract {
     this.#ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true });
     addFormats(this.#ajv);
     // The document's integer widths; the bounds are what counts and `type` checks the rest.
-    for (const format of ["int32", "int64", "uint16", "uint32", "uint64"]) this.#ajv.addFormat(format, true);
+    for (const format of ["int32", "int64", "uint8", "uint16", "uint32", "uint64"]) this.#ajv.addFormat(format, true);
     const components = (doc as { components: Json }).components;
     this.#ajv.addSchema({ $id: "haven", components: toJsonSchema(components) } as object);
   }
