@@ -147,7 +147,7 @@ impl Module for CareModule {
             availability::api::AvailabilityApi::new(s.clone(), g.clone()),
             appointments::api::AppointmentsApi::new(s.clone(), g.clone()),
             appointments::api::ProviderAppointmentsApi::new(s.clone(), g.clone()),
-            appointments::matching_api::MatchingApi::new(s.clone()),
+            appointments::matching_api::MatchingApi::new(s.clone(), g.clone()),
         )
     }
 }

@@ -1,7 +1,7 @@
 //! `/v1/care/me/matches`: providers ranked for the member.
 
 use haven_platform::ApiResult;
-use haven_platform::auth::BearerAuth;
+use haven_platform::auth::{BearerAuth, Guard, Role};
 use haven_platform::http::cache::NoStore;
 use haven_platform::http::timestamp::Timestamp;
 use poem_openapi::param::Query;
@@ -43,15 +43,16 @@ pub enum MatchAnswer {
     ),
 }
 
-/// Matching.
+/// Matching (reads the care profile, health data: the live account is checked first).
 pub struct MatchingApi {
     service: CareService,
+    guard: Guard,
 }
 
 impl MatchingApi {
-    /// Around the service.
-    pub fn new(service: CareService) -> Self {
-        Self { service }
+    /// Around the service and the role guard.
+    pub fn new(service: CareService, guard: Guard) -> Self {
+        Self { service, guard }
     }
 }
 
@@ -74,10 +75,12 @@ impl MatchingApi {
         auth: BearerAuth,
         /// The kind of session.
         appointment_type: Query<AppointmentTypeDto>,
-        /// Specialties wanted (repeat the parameter for several).
-        specialties: Query<Vec<SpecialtyDto>>,
+        /// Specialties wanted (repeat the parameter for several); none: every specialty
+        /// ranks alike.
+        specialties: Query<Option<Vec<SpecialtyDto>>>,
     ) -> ApiResult<MatchAnswer, BookErrors> {
-        let wanted = specialties.0.into_iter().map(Into::into).collect();
+        self.guard.require_role(&auth.0, Role::Member).await?;
+        let wanted = specialties.0.unwrap_or_default().into_iter().map(Into::into).collect();
         let found = self
             .service
             .matches(auth.0.user_id, appointment_type.0.into(), wanted)

@@ -548,6 +548,14 @@ async fn matching_ranks_licensed_speakers_by_specialty_and_explains_why() {
         "{reasons:?}"
     );
     assert!(found[0]["soonest_slot"].is_string());
+
+    // Without specialties (the parameter is optional) both match, soonest first.
+    let all = json_of(
+        send(&app, &m, Method::GET, "/v1/care/me/matches?appointment_type=therapy", None).await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(all.as_array().unwrap().len(), 2);
 }
 
 #[tokio::test]

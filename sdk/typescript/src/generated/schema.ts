@@ -2551,7 +2551,7 @@ export interface components {
         /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
         BillingCheckoutProblem: components["schemas"]["Problem"] & {
             /** @enum {string} */
-            code: "bad_request" | "idempotency_key_invalid" | "unauthorized" | "not_found" | "price_not_purchasable" | "idempotency_key_in_use" | "payload_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "internal" | "unavailable" | "request_timeout" | "payment_provider_unavailable";
+            code: "bad_request" | "idempotency_key_invalid" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_found" | "price_not_purchasable" | "idempotency_key_in_use" | "payload_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "internal" | "unavailable" | "request_timeout" | "payment_provider_unavailable";
         };
         /**
          * BillingCheckoutRequest
@@ -2963,7 +2963,7 @@ export interface components {
         /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
         BillingPortalProblem: components["schemas"]["Problem"] & {
             /** @enum {string} */
-            code: "bad_request" | "unauthorized" | "no_billing_account" | "payload_too_large" | "unsupported_media_type" | "internal" | "unavailable" | "request_timeout" | "payment_provider_unavailable";
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "no_billing_account" | "payload_too_large" | "unsupported_media_type" | "internal" | "unavailable" | "request_timeout" | "payment_provider_unavailable";
         };
         /**
          * BillingPortalSession
@@ -3147,7 +3147,7 @@ export interface components {
         /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
         BillingRedeemPromoCodeProblem: components["schemas"]["Problem"] & {
             /** @enum {string} */
-            code: "bad_request" | "idempotency_key_invalid" | "unauthorized" | "promo_code_not_found" | "promo_code_expired" | "promo_code_exhausted" | "promo_code_already_redeemed" | "idempotency_key_in_use" | "payload_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "internal" | "unavailable" | "request_timeout";
+            code: "bad_request" | "idempotency_key_invalid" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "promo_code_not_found" | "promo_code_expired" | "promo_code_exhausted" | "promo_code_already_redeemed" | "idempotency_key_in_use" | "payload_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "internal" | "unavailable" | "request_timeout";
         };
         /**
          * BillingRedemption
@@ -3403,7 +3403,7 @@ export interface components {
         /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
         CareBookAppointmentProblem: components["schemas"]["Problem"] & {
             /** @enum {string} */
-            code: "bad_request" | "idempotency_key_invalid" | "unauthorized" | "not_entitled" | "provider_not_found" | "care_profile_required" | "provider_not_licensed" | "provider_not_accepting" | "self_booking_paused" | "quota_exhausted" | "slot_unavailable" | "appointment_overlaps" | "idempotency_key_in_use" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "idempotency_key_reused" | "internal" | "unavailable" | "request_timeout";
+            code: "bad_request" | "idempotency_key_invalid" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_entitled" | "provider_not_found" | "care_profile_required" | "provider_not_licensed" | "provider_not_accepting" | "self_booking_paused" | "quota_exhausted" | "slot_unavailable" | "appointment_overlaps" | "idempotency_key_in_use" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "idempotency_key_reused" | "internal" | "unavailable" | "request_timeout";
         };
         /**
          * CareBookRequest
@@ -3426,7 +3426,7 @@ export interface components {
         /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
         CareCancelAppointmentProblem: components["schemas"]["Problem"] & {
             /** @enum {string} */
-            code: "bad_request" | "idempotency_key_invalid" | "unauthorized" | "not_entitled" | "appointment_not_found" | "provider_profile_not_found" | "provider_not_found" | "appointment_not_active" | "reschedule_window_closed" | "appointment_started" | "appointment_not_started" | "care_profile_required" | "provider_not_licensed" | "provider_not_accepting" | "self_booking_paused" | "quota_exhausted" | "slot_unavailable" | "appointment_overlaps" | "idempotency_key_in_use" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "idempotency_key_reused" | "internal" | "unavailable" | "request_timeout";
+            code: "bad_request" | "idempotency_key_invalid" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_entitled" | "appointment_not_found" | "provider_profile_not_found" | "provider_not_found" | "appointment_not_active" | "reschedule_window_closed" | "appointment_started" | "appointment_not_started" | "care_profile_required" | "provider_not_licensed" | "provider_not_accepting" | "self_booking_paused" | "quota_exhausted" | "slot_unavailable" | "appointment_overlaps" | "idempotency_key_in_use" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "idempotency_key_reused" | "internal" | "unavailable" | "request_timeout";
         };
         /**
          * CareCancellation
@@ -3477,7 +3477,7 @@ export interface components {
         /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
         CareGetMyProfileProblem: components["schemas"]["Problem"] & {
             /** @enum {string} */
-            code: "bad_request" | "unauthorized" | "care_profile_not_found" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "care_profile_not_found" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
         };
         /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
         CareGetMyScheduleProblem: components["schemas"]["Problem"] & {
@@ -3570,7 +3570,7 @@ export interface components {
         /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
         CareMatchProvidersProblem: components["schemas"]["Problem"] & {
             /** @enum {string} */
-            code: "bad_request" | "unauthorized" | "not_entitled" | "provider_not_found" | "care_profile_required" | "provider_not_licensed" | "provider_not_accepting" | "self_booking_paused" | "quota_exhausted" | "slot_unavailable" | "appointment_overlaps" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_entitled" | "provider_not_found" | "care_profile_required" | "provider_not_licensed" | "provider_not_accepting" | "self_booking_paused" | "quota_exhausted" | "slot_unavailable" | "appointment_overlaps" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
         };
         /**
          * CareProfile
@@ -3736,7 +3736,7 @@ export interface components {
         /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
         CareRescheduleAppointmentProblem: components["schemas"]["Problem"] & {
             /** @enum {string} */
-            code: "bad_request" | "idempotency_key_invalid" | "unauthorized" | "not_entitled" | "appointment_not_found" | "provider_profile_not_found" | "provider_not_found" | "appointment_not_active" | "reschedule_window_closed" | "appointment_started" | "appointment_not_started" | "care_profile_required" | "provider_not_licensed" | "provider_not_accepting" | "self_booking_paused" | "quota_exhausted" | "slot_unavailable" | "appointment_overlaps" | "idempotency_key_in_use" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "idempotency_key_reused" | "internal" | "unavailable" | "request_timeout";
+            code: "bad_request" | "idempotency_key_invalid" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_entitled" | "appointment_not_found" | "provider_profile_not_found" | "provider_not_found" | "appointment_not_active" | "reschedule_window_closed" | "appointment_started" | "appointment_not_started" | "care_profile_required" | "provider_not_licensed" | "provider_not_accepting" | "self_booking_paused" | "quota_exhausted" | "slot_unavailable" | "appointment_overlaps" | "idempotency_key_in_use" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "idempotency_key_reused" | "internal" | "unavailable" | "request_timeout";
         };
         /**
          * CareRescheduleRequest
@@ -3779,7 +3779,7 @@ export interface components {
         /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
         CareSetMyProfileProblem: components["schemas"]["Problem"] & {
             /** @enum {string} */
-            code: "bad_request" | "unauthorized" | "care_profile_not_found" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "care_profile_not_found" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
         };
         /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
         CareSetMyScheduleProblem: components["schemas"]["Problem"] & {
@@ -8531,6 +8531,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["BillingCheckoutProblem"];
                 };
             };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["BillingCheckoutProblem"];
+                };
+            };
             /** @description The resource does not exist (or is not yours). */
             404: {
                 headers: {
@@ -8714,6 +8723,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["BillingPortalProblem"];
                 };
             };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["BillingPortalProblem"];
+                };
+            };
             /** @description The resource does not exist (or is not yours). */
             404: {
                 headers: {
@@ -8805,6 +8823,15 @@ export interface operations {
             };
             /** @description Missing, invalid or expired access token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["BillingRedeemPromoCodeProblem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9939,7 +9966,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["CareBookAppointmentProblem"];
                 };
             };
-            /** @description Authenticated but not allowed. */
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10191,7 +10218,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["CareCancelAppointmentProblem"];
                 };
             };
-            /** @description Authenticated but not allowed. */
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10330,7 +10357,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["CareRescheduleAppointmentProblem"];
                 };
             };
-            /** @description Authenticated but not allowed. */
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10644,8 +10671,11 @@ export interface operations {
             query: {
                 /** @description The kind of session. */
                 appointment_type: components["schemas"]["CareAppointmentType"];
-                /** @description Specialties wanted (repeat the parameter for several). */
-                specialties: components["schemas"]["CareSpecialty"][];
+                /**
+                 * @description Specialties wanted (repeat the parameter for several); none: every specialty
+                 *     ranks alike.
+                 */
+                specialties?: components["schemas"]["CareSpecialty"][];
             };
             header?: never;
             path?: never;
@@ -10682,7 +10712,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["CareMatchProvidersProblem"];
                 };
             };
-            /** @description Authenticated but not allowed. */
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10796,6 +10826,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["CareGetMyProfileProblem"];
                 };
             };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetMyProfileProblem"];
+                };
+            };
             /** @description The resource does not exist (or is not yours). */
             404: {
                 headers: {
@@ -10889,6 +10928,15 @@ export interface operations {
             };
             /** @description Missing, invalid or expired access token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareSetMyProfileProblem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

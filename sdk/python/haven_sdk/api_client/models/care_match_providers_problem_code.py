@@ -2,10 +2,13 @@ from enum import StrEnum
 
 
 class CareMatchProvidersProblemCode(StrEnum):
+    ACCOUNT_DISABLED = "account_disabled"
     APPOINTMENT_OVERLAPS = "appointment_overlaps"
     BAD_REQUEST = "bad_request"
     CARE_PROFILE_REQUIRED = "care_profile_required"
+    FORBIDDEN = "forbidden"
     INTERNAL = "internal"
+    MFA_REQUIRED = "mfa_required"
     NOT_ENTITLED = "not_entitled"
     PAYLOAD_TOO_LARGE = "payload_too_large"
     PROVIDER_NOT_ACCEPTING = "provider_not_accepting"
@@ -13,6 +16,7 @@ class CareMatchProvidersProblemCode(StrEnum):
     PROVIDER_NOT_LICENSED = "provider_not_licensed"
     QUOTA_EXHAUSTED = "quota_exhausted"
     REQUEST_TIMEOUT = "request_timeout"
+    ROLE_REVOKED = "role_revoked"
     SELF_BOOKING_PAUSED = "self_booking_paused"
     SLOT_UNAVAILABLE = "slot_unavailable"
     UNAUTHORIZED = "unauthorized"

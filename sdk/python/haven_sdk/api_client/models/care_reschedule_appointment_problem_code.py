@@ -2,6 +2,7 @@ from enum import StrEnum
 
 
 class CareRescheduleAppointmentProblemCode(StrEnum):
+    ACCOUNT_DISABLED = "account_disabled"
     APPOINTMENT_NOT_ACTIVE = "appointment_not_active"
     APPOINTMENT_NOT_FOUND = "appointment_not_found"
     APPOINTMENT_NOT_STARTED = "appointment_not_started"
@@ -9,10 +10,12 @@ class CareRescheduleAppointmentProblemCode(StrEnum):
     APPOINTMENT_STARTED = "appointment_started"
     BAD_REQUEST = "bad_request"
     CARE_PROFILE_REQUIRED = "care_profile_required"
+    FORBIDDEN = "forbidden"
     IDEMPOTENCY_KEY_INVALID = "idempotency_key_invalid"
     IDEMPOTENCY_KEY_IN_USE = "idempotency_key_in_use"
     IDEMPOTENCY_KEY_REUSED = "idempotency_key_reused"
     INTERNAL = "internal"
+    MFA_REQUIRED = "mfa_required"
     NOT_ENTITLED = "not_entitled"
     PAYLOAD_TOO_LARGE = "payload_too_large"
     PROVIDER_NOT_ACCEPTING = "provider_not_accepting"
@@ -22,6 +25,7 @@ class CareRescheduleAppointmentProblemCode(StrEnum):
     QUOTA_EXHAUSTED = "quota_exhausted"
     REQUEST_TIMEOUT = "request_timeout"
     RESCHEDULE_WINDOW_CLOSED = "reschedule_window_closed"
+    ROLE_REVOKED = "role_revoked"
     SELF_BOOKING_PAUSED = "self_booking_paused"
     SLOT_UNAVAILABLE = "slot_unavailable"
     UNAUTHORIZED = "unauthorized"

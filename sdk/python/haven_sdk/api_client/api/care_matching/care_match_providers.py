@@ -9,13 +9,13 @@ from ...models.care_appointment_type import CareAppointmentType
 from ...models.care_match import CareMatch
 from ...models.care_match_providers_problem import CareMatchProvidersProblem
 from ...models.care_specialty import CareSpecialty
-from ...types import UNSET, Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     appointment_type: CareAppointmentType,
-    specialties: list[CareSpecialty],
+    specialties: list[CareSpecialty] | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -23,10 +23,12 @@ def _get_kwargs(
     json_appointment_type = appointment_type.value
     params["appointment_type"] = json_appointment_type
 
-    json_specialties = []
-    for specialties_item_data in specialties:
-        specialties_item = specialties_item_data.value
-        json_specialties.append(specialties_item)
+    json_specialties: list[str] | Unset = UNSET
+    if not isinstance(specialties, Unset):
+        json_specialties = []
+        for specialties_item_data in specialties:
+            specialties_item = specialties_item_data.value
+            json_specialties.append(specialties_item)
 
     params["specialties"] = json_specialties
 
@@ -125,7 +127,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     appointment_type: CareAppointmentType,
-    specialties: list[CareSpecialty],
+    specialties: list[CareSpecialty] | Unset = UNSET,
 ) -> Response[CareMatchProvidersProblem | list[CareMatch]]:
     """Match providers
 
@@ -137,7 +139,7 @@ def sync_detailed(
 
     Args:
         appointment_type (CareAppointmentType): A kind of session.
-        specialties (list[CareSpecialty]):
+        specialties (list[CareSpecialty] | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -163,7 +165,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     appointment_type: CareAppointmentType,
-    specialties: list[CareSpecialty],
+    specialties: list[CareSpecialty] | Unset = UNSET,
 ) -> CareMatchProvidersProblem | list[CareMatch] | None:
     """Match providers
 
@@ -175,7 +177,7 @@ def sync(
 
     Args:
         appointment_type (CareAppointmentType): A kind of session.
-        specialties (list[CareSpecialty]):
+        specialties (list[CareSpecialty] | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -196,7 +198,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     appointment_type: CareAppointmentType,
-    specialties: list[CareSpecialty],
+    specialties: list[CareSpecialty] | Unset = UNSET,
 ) -> Response[CareMatchProvidersProblem | list[CareMatch]]:
     """Match providers
 
@@ -208,7 +210,7 @@ async def asyncio_detailed(
 
     Args:
         appointment_type (CareAppointmentType): A kind of session.
-        specialties (list[CareSpecialty]):
+        specialties (list[CareSpecialty] | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -232,7 +234,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     appointment_type: CareAppointmentType,
-    specialties: list[CareSpecialty],
+    specialties: list[CareSpecialty] | Unset = UNSET,
 ) -> CareMatchProvidersProblem | list[CareMatch] | None:
     """Match providers
 
@@ -244,7 +246,7 @@ async def asyncio(
 
     Args:
         appointment_type (CareAppointmentType): A kind of session.
-        specialties (list[CareSpecialty]):
+        specialties (list[CareSpecialty] | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
