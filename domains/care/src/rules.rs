@@ -77,7 +77,10 @@ pub struct UsState;
 impl TextRule for UsState {
     const MIN_LENGTH: Option<usize> = Some(2);
     const MAX_LENGTH: Option<usize> = Some(2);
-    const PATTERN: Option<&'static str> = Some("^[A-Z]{2}$");
+    // The codes of [`US_STATES`] spelled out, so clients validate what the server does.
+    const PATTERN: Option<&'static str> = Some(
+        "^(AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC|PR|GU|VI|AS|MP)$",
+    );
 }
 
 /// Where a license is valid: a country (`DE`) or a US state as `US-XX` (`US-CA`).
@@ -85,7 +88,9 @@ pub struct Jurisdiction;
 impl TextRule for Jurisdiction {
     const MIN_LENGTH: Option<usize> = Some(2);
     const MAX_LENGTH: Option<usize> = Some(5);
-    const PATTERN: Option<&'static str> = Some("^[A-Z]{2}(-[A-Z]{2})?$");
+    const PATTERN: Option<&'static str> = Some(
+        "^([A-Z]{2}|US-(AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC|PR|GU|VI|AS|MP))$",
+    );
 }
 
 /// A phone number: digits with an optional leading `+`, spaces, `-` and parentheses.
@@ -232,6 +237,28 @@ pub fn primary_language(tag: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_documented_patterns_list_every_state_code() {
+        let (us, jurisdiction) = (
+            UsState::PATTERN.unwrap_or_default(),
+            Jurisdiction::PATTERN.unwrap_or_default(),
+        );
+        for state in US_STATES {
+            assert!(
+                us.contains(&format!("|{state}|"))
+                    || us.contains(&format!("({state}|"))
+                    || us.contains(&format!("|{state})")),
+                "{state}"
+            );
+            assert!(
+                jurisdiction.contains(&format!("|{state}"))
+                    || jurisdiction.contains(&format!("({state}|")),
+                "{state}"
+            );
+        }
+        assert_eq!(us.matches('|').count(), US_STATES.len() - 1);
+    }
 
     #[test]
     fn jurisdictions_are_countries_or_us_states() {

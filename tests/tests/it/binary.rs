@@ -12,7 +12,8 @@ use tokio::sync::Notify;
 /// The binary next to this test executable (`target/<profile>/haven`), or `HAVEN_BIN`.
 pub(crate) fn haven_bin() -> PathBuf {
     if let Ok(bin) = std::env::var("HAVEN_BIN") {
-        return PathBuf::from(bin);
+        // Absolute: the servers run in their own temporary directories.
+        return std::path::absolute(&bin).unwrap();
     }
     let exe = std::env::current_exe().unwrap();
     let profile_dir = exe.parent().and_then(|deps| deps.parent()).unwrap();
@@ -94,6 +95,8 @@ impl Served {
         let (port, admin_port) = (free_port(), free_port());
         let child = tokio::process::Command::new(haven_bin())
             .arg("serve")
+            // Relative default paths (the media directory) land in the test's own dir.
+            .current_dir(dir.path())
             .env("HAVEN__SERVER__ADDR", format!("127.0.0.1:{port}"))
             .env(
                 "HAVEN__SERVER__ADMIN_ADDR",

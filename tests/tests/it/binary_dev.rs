@@ -19,6 +19,7 @@ fn url(dir: &Path) -> String {
 fn haven(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
     Command::new(haven_bin())
         .args(args)
+        .current_dir(dir)
         .env("HAVEN__DATABASE__URL", url(dir))
         .env("HAVEN__TELEMETRY__FORMAT", "json")
         .env_remove("HAVEN_SEED_PASSWORD")

@@ -80,7 +80,12 @@ impl MatchingApi {
         specialties: Query<Option<Vec<SpecialtyDto>>>,
     ) -> ApiResult<MatchAnswer, BookErrors> {
         self.guard.require_role(&auth.0, Role::Member).await?;
-        let wanted = specialties.0.unwrap_or_default().into_iter().map(Into::into).collect();
+        let wanted = specialties
+            .0
+            .unwrap_or_default()
+            .into_iter()
+            .map(Into::into)
+            .collect();
         let found = self
             .service
             .matches(auth.0.user_id, appointment_type.0.into(), wanted)

@@ -551,7 +551,14 @@ async fn matching_ranks_licensed_speakers_by_specialty_and_explains_why() {
 
     // Without specialties (the parameter is optional) both match, soonest first.
     let all = json_of(
-        send(&app, &m, Method::GET, "/v1/care/me/matches?appointment_type=therapy", None).await,
+        send(
+            &app,
+            &m,
+            Method::GET,
+            "/v1/care/me/matches?appointment_type=therapy",
+            None,
+        )
+        .await,
         StatusCode::OK,
     )
     .await;

@@ -3,6 +3,7 @@
 //! reads take byte ranges on either.
 
 use std::ops::Range;
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use bytes::Bytes;
@@ -58,20 +59,27 @@ pub trait MediaStorage: Send + Sync + 'static {
 /// [`MediaStorage`] over any `object_store` backend.
 #[derive(Debug)]
 pub struct ObjectStorage {
-    store: Arc<dyn ObjectStore>,
+    /// Opened at start, or on first use for a directory that does not exist yet: commands
+    /// that never touch media (`haven openapi`, `config check`) create nothing, and a
+    /// node on a read-only disk starts.
+    store: tokio::sync::OnceCell<Arc<dyn ObjectStore>>,
+    /// The directory to create on first use, when it was missing at start.
+    missing_dir: Option<PathBuf>,
 }
 
 impl ObjectStorage {
     /// The backend `content.media` names.
     pub fn from_settings(s: &MediaSettings) -> anyhow::Result<Self> {
         let store: Arc<dyn ObjectStore> = match s.backend {
-            MediaBackend::Directory => {
-                std::fs::create_dir_all(&s.dir)
-                    .map_err(|e| anyhow::anyhow!("content.media.dir {}: {e}", s.dir.display()))?;
-                Arc::new(object_store::local::LocalFileSystem::new_with_prefix(
-                    &s.dir,
-                )?)
+            MediaBackend::Directory if !s.dir.is_dir() => {
+                return Ok(Self {
+                    store: tokio::sync::OnceCell::new(),
+                    missing_dir: Some(s.dir.clone()),
+                });
             }
+            MediaBackend::Directory => Arc::new(
+                object_store::local::LocalFileSystem::new_with_prefix(&s.dir)?,
+            ),
             MediaBackend::S3 => {
                 let mut b = object_store::aws::AmazonS3Builder::from_env()
                     .with_bucket_name(s.s3_bucket.clone().unwrap_or_default())
@@ -88,7 +96,29 @@ impl ObjectStorage {
                 Arc::new(b.build()?)
             }
         };
-        Ok(Self { store })
+        Ok(Self {
+            store: tokio::sync::OnceCell::new_with(Some(store)),
+            missing_dir: None,
+        })
+    }
+
+    /// The backend, creating the directory on first use if it was missing at start.
+    async fn store(&self) -> Result<&Arc<dyn ObjectStore>, object_store::Error> {
+        self.store
+            .get_or_try_init(|| async {
+                let dir = self.missing_dir.as_ref().ok_or_else(|| {
+                    io_to_store(std::io::Error::other("media storage not initialised"))
+                })?;
+                tokio::fs::create_dir_all(dir).await.map_err(|e| {
+                    io_to_store(std::io::Error::other(format!(
+                        "content.media.dir {}: {e}",
+                        dir.display()
+                    )))
+                })?;
+                let local = object_store::local::LocalFileSystem::new_with_prefix(dir)?;
+                Ok(Arc::new(local) as Arc<dyn ObjectStore>)
+            })
+            .await
     }
 
     fn path(key: &str) -> anyhow::Result<Path> {
@@ -106,7 +136,7 @@ impl MediaStorage for ObjectStorage {
         Box::pin(async move {
             // Small bodies are one PUT, larger ones a multipart upload of 10 MiB parts:
             // memory stays bounded by the part size whatever the upload's size.
-            let mut w = BufWriter::new(self.store.clone(), path);
+            let mut w = BufWriter::new(self.store().await?.clone(), path);
             let mut size = 0u64;
             let outcome: Result<(), PutError> = async {
                 while let Some(chunk) = body.next().await {
@@ -135,7 +165,7 @@ impl MediaStorage for ObjectStorage {
 
     fn size<'a>(&'a self, key: &'a str) -> BoxFuture<'a, anyhow::Result<Option<u64>>> {
         Box::pin(async move {
-            match self.store.head(&Self::path(key)?).await {
+            match self.store().await?.head(&Self::path(key)?).await {
                 Ok(meta) => Ok(Some(meta.size)),
                 Err(object_store::Error::NotFound { .. }) => Ok(None),
                 Err(e) => Err(e.into()),
@@ -153,14 +183,18 @@ impl MediaStorage for ObjectStorage {
                 range: Some(GetRange::Bounded(range)),
                 ..GetOptions::default()
             };
-            let got = self.store.get_opts(&Self::path(key)?, opts).await?;
+            let got = self
+                .store()
+                .await?
+                .get_opts(&Self::path(key)?, opts)
+                .await?;
             Ok(got.into_stream().map_err(std::io::Error::other).boxed())
         })
     }
 
     fn delete<'a>(&'a self, key: &'a str) -> BoxFuture<'a, anyhow::Result<()>> {
         Box::pin(async move {
-            match self.store.delete(&Self::path(key)?).await {
+            match self.store().await?.delete(&Self::path(key)?).await {
                 Ok(()) | Err(object_store::Error::NotFound { .. }) => Ok(()),
                 Err(e) => Err(e.into()),
             }
