@@ -24,7 +24,7 @@ use std::time::Instant;
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
 use chrono_tz::Tz;
 use haven_care::CareService;
-use haven_care::appointments::matching::{MemberFacts, SEARCH_DAYS, rank};
+use haven_care::appointments::matching::{MemberFacts, SEARCH_DAYS, eligible, rank};
 use haven_care::appointments::repo::{self as appointments, AppointmentRow};
 use haven_care::availability::model::{
     AppointmentType, Exception, Schedule, SlotQuery, WeeklyRule, slots,
@@ -482,6 +482,16 @@ async fn main() {
         languages: vec!["en-US".to_owned(), "es".to_owned()],
         team: Vec::new(),
     };
+    let passing = eligible(
+        candidates.clone(),
+        &facts,
+        AppointmentType::Therapy,
+        window.0.date(),
+    );
+    println!(
+        "# matching: {} of them pass the hard filters (licensed in US-CA, speak en or es, accept new members)",
+        passing.len()
+    );
     let mut ns = Vec::with_capacity(iterations);
     for _ in 0..iterations {
         let input = candidates.clone();
