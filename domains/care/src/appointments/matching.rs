@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use chrono::{Duration, NaiveDateTime};
+use chrono::{Duration, NaiveDate, NaiveDateTime};
 use haven_platform::ids::UserId;
 use haven_platform::time::now_utc;
 use haven_platform::{AnyConnection, Fault};
@@ -51,6 +51,62 @@ pub struct MemberFacts {
     pub team: Vec<ProviderId>,
 }
 
+/// Why `p` may see the member for `kind` (`licensed_in:…`, `speaks:…`, `on_care_team` or
+/// `accepting_new_members`), or `None` when a hard filter excludes them. `member_langs`
+/// are the member's primary language subtags; licenses are checked on `today`.
+fn qualifies(
+    p: &Provider,
+    member: &MemberFacts,
+    member_langs: &[String],
+    kind: AppointmentType,
+    today: NaiveDate,
+) -> Option<Vec<String>> {
+    if p.provider_type != kind.provider_type() {
+        return None;
+    }
+    let mut reasons = Vec::new();
+    if p.provider_type.licensed() {
+        let l = p.license_in(&member.jurisdiction, today)?;
+        reasons.push(format!("licensed_in:{}", l.jurisdiction));
+    }
+    let spoken = p
+        .languages
+        .iter()
+        .find(|l| member_langs.contains(&primary_language(l)))?;
+    reasons.push(format!("speaks:{spoken}"));
+    if member.team.contains(&p.id) {
+        reasons.push("on_care_team".to_owned());
+    } else if p.accepting_new {
+        reasons.push("accepting_new_members".to_owned());
+    } else {
+        return None;
+    }
+    Some(reasons)
+}
+
+fn primary_languages(member: &MemberFacts) -> Vec<String> {
+    member
+        .languages
+        .iter()
+        .map(|l| primary_language(l))
+        .collect()
+}
+
+/// The `candidates` the hard filters of [`rank`] keep (same rules, same `today`), so
+/// only their appointments need to be read.
+pub fn eligible(
+    candidates: Vec<Provider>,
+    member: &MemberFacts,
+    kind: AppointmentType,
+    today: NaiveDate,
+) -> Vec<Provider> {
+    let member_langs = primary_languages(member);
+    candidates
+        .into_iter()
+        .filter(|p| qualifies(p, member, &member_langs, kind, today).is_some())
+        .collect()
+}
+
 /// Ranks `candidates` for `kind` (pure: the benches call it directly). `busy` holds each
 /// provider's blocked ranges.
 pub fn rank(
@@ -63,35 +119,11 @@ pub fn rank(
     step_min: i64,
 ) -> Vec<Match> {
     let today = window.0.date();
-    let member_langs: Vec<String> = member
-        .languages
-        .iter()
-        .map(|l| primary_language(l))
-        .collect();
+    let member_langs = primary_languages(member);
     let mut out: Vec<Match> = candidates
         .into_iter()
         .filter_map(|p| {
-            if p.provider_type != kind.provider_type() {
-                return None;
-            }
-            let mut reasons = Vec::new();
-            if p.provider_type.licensed() {
-                let l = p.license_in(&member.jurisdiction, today)?;
-                reasons.push(format!("licensed_in:{}", l.jurisdiction));
-            }
-            let spoken = p
-                .languages
-                .iter()
-                .find(|l| member_langs.contains(&primary_language(l)))?
-                .clone();
-            reasons.push(format!("speaks:{spoken}"));
-            if member.team.contains(&p.id) {
-                reasons.push("on_care_team".to_owned());
-            } else if p.accepting_new {
-                reasons.push("accepting_new_members".to_owned());
-            } else {
-                return None;
-            }
+            let mut reasons = qualifies(&p, member, &member_langs, kind, today)?;
             let specialties_matched: Vec<Specialty> = wanted
                 .iter()
                 .copied()
@@ -204,11 +236,19 @@ impl CareService {
                 .map(|(p, _)| p)
                 .collect(),
         };
-        let candidates = Self::providers_of_types(conn, &[kind.provider_type()]).map_err(fault)?;
         let (earliest, latest) = self.bookable_window(now);
         let window = (
             earliest,
             (earliest + Duration::days(SEARCH_DAYS)).min(latest),
+        );
+        // Only the providers the member may see need their appointments read: most of a
+        // large directory is filtered out by license and language, and reading (and
+        // decoding) every provider's sessions cost more than the rest of matching.
+        let candidates = eligible(
+            Self::providers_of_types(conn, &[kind.provider_type()]).map_err(fault)?,
+            &facts,
+            kind,
+            window.0.date(),
         );
         let ids: Vec<ProviderId> = candidates.iter().map(|p| p.id).collect();
         let mut busy: HashMap<ProviderId, Vec<(NaiveDateTime, NaiveDateTime)>> = HashMap::new();
@@ -236,5 +276,107 @@ fn fault(f: Fault) -> BookError {
     match f {
         Fault::Db(e) => BookError::Db(e),
         Fault::Unexpected(e) => BookError::Unexpected(e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::availability::model::{Schedule, WeeklyRule};
+    use crate::providers::model::{License, ProviderType};
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_else(|e| panic!("{s}: {e}"))
+    }
+
+    fn therapist(jurisdiction: &str, expires: &str, language: &str, accepting: bool) -> Provider {
+        let now = day("2027-01-04").and_hms_opt(0, 0, 0).unwrap_or_default();
+        Provider {
+            id: ProviderId::new(),
+            user_id: UserId::new(),
+            provider_type: ProviderType::Therapist,
+            display_name: "T".to_owned(),
+            bio: String::new(),
+            time_zone: chrono_tz::UTC,
+            accepting_new: accepting,
+            specialties: vec![Specialty::Anxiety],
+            languages: vec![language.to_owned()],
+            licenses: vec![License {
+                jurisdiction: jurisdiction.to_owned(),
+                number: "L-1".to_owned(),
+                authority: "Board".to_owned(),
+                expires_on: day(expires),
+            }],
+            schedule: Schedule {
+                rules: (1..=7)
+                    .map(|weekday| WeeklyRule {
+                        weekday,
+                        start_min: 9 * 60,
+                        end_min: 17 * 60,
+                    })
+                    .collect(),
+                exceptions: vec![],
+            },
+            created_at: now,
+            updated_at: now,
+        }
+    }
+
+    #[test]
+    fn eligible_keeps_exactly_the_providers_rank_lists() {
+        let on_team = therapist("US-CA", "2030-01-01", "en", false);
+        let mut coach = therapist("US-CA", "2030-01-01", "en", true);
+        coach.provider_type = ProviderType::Coach;
+        let kept = [
+            therapist("US-CA", "2030-01-01", "en-GB", true),
+            therapist("US-CA", "2027-01-04", "es", true),
+            on_team.clone(),
+        ];
+        let dropped = [
+            therapist("US-CA", "2027-01-03", "en", true),
+            therapist("US-NY", "2030-01-01", "en", true),
+            therapist("US-CA", "2030-01-01", "de", true),
+            therapist("US-CA", "2030-01-01", "en", false),
+            coach,
+        ];
+        let all: Vec<Provider> = kept.iter().chain(&dropped).cloned().collect();
+        let member = MemberFacts {
+            jurisdiction: "US-CA".to_owned(),
+            languages: vec!["en-US".to_owned(), "es".to_owned()],
+            team: vec![on_team.id],
+        };
+        let window = (
+            day("2027-01-04").and_hms_opt(8, 0, 0).unwrap_or_default(),
+            day("2027-01-18").and_hms_opt(8, 0, 0).unwrap_or_default(),
+        );
+        let mut expected: Vec<ProviderId> = kept.iter().map(|p| p.id).collect();
+        expected.sort();
+
+        let mut filtered: Vec<ProviderId> = eligible(
+            all.clone(),
+            &member,
+            AppointmentType::Therapy,
+            window.0.date(),
+        )
+        .iter()
+        .map(|p| p.id)
+        .collect();
+        filtered.sort();
+        let mut ranked: Vec<ProviderId> = rank(
+            all,
+            &member,
+            AppointmentType::Therapy,
+            &[],
+            &HashMap::new(),
+            window,
+            15,
+        )
+        .iter()
+        .map(|m| m.provider.id)
+        .collect();
+        ranked.sort();
+
+        assert_eq!(filtered, expected);
+        assert_eq!(ranked, expected);
     }
 }
