@@ -111,7 +111,10 @@ impl AssessmentsApi {
         method = "get",
         operation_id = "careListInstruments"
     )]
-    async fn instruments(&self, _auth: BearerAuth) -> ApiResult<InstrumentsAnswer, AssessmentErrors> {
+    async fn instruments(
+        &self,
+        _auth: BearerAuth,
+    ) -> ApiResult<InstrumentsAnswer, AssessmentErrors> {
         let defs = Instrument::ALL
             .into_iter()
             .map(|i| i.definition().into())

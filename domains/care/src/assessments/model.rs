@@ -84,7 +84,8 @@ pub const OPTIONS: [(i32, &str); 4] = [
 /// Highest answer value.
 pub const MAX_ANSWER: i64 = 3;
 
-const PROMPT: &str = "Over the last 2 weeks, how often have you been bothered by any of the following problems?";
+const PROMPT: &str =
+    "Over the last 2 weeks, how often have you been bothered by any of the following problems?";
 
 /// PHQ-9, version 1. Item 9 asks about thoughts of self-harm.
 pub static PHQ9: Definition = Definition {
@@ -104,11 +105,31 @@ pub static PHQ9: Definition = Definition {
         "Thoughts that you would be better off dead or of hurting yourself in some way",
     ],
     bands: &[
-        Band { min: 0, max: 4, severity: "minimal" },
-        Band { min: 5, max: 9, severity: "mild" },
-        Band { min: 10, max: 14, severity: "moderate" },
-        Band { min: 15, max: 19, severity: "moderately_severe" },
-        Band { min: 20, max: 27, severity: "severe" },
+        Band {
+            min: 0,
+            max: 4,
+            severity: "minimal",
+        },
+        Band {
+            min: 5,
+            max: 9,
+            severity: "mild",
+        },
+        Band {
+            min: 10,
+            max: 14,
+            severity: "moderate",
+        },
+        Band {
+            min: 15,
+            max: 19,
+            severity: "moderately_severe",
+        },
+        Band {
+            min: 20,
+            max: 27,
+            severity: "severe",
+        },
     ],
 };
 
@@ -128,10 +149,26 @@ pub static GAD7: Definition = Definition {
         "Feeling afraid, as if something awful might happen",
     ],
     bands: &[
-        Band { min: 0, max: 4, severity: "minimal" },
-        Band { min: 5, max: 9, severity: "mild" },
-        Band { min: 10, max: 14, severity: "moderate" },
-        Band { min: 15, max: 21, severity: "severe" },
+        Band {
+            min: 0,
+            max: 4,
+            severity: "minimal",
+        },
+        Band {
+            min: 5,
+            max: 9,
+            severity: "mild",
+        },
+        Band {
+            min: 10,
+            max: 14,
+            severity: "moderate",
+        },
+        Band {
+            min: 15,
+            max: 21,
+            severity: "severe",
+        },
     ],
 };
 

@@ -58,7 +58,13 @@ fn load(
             instrument,
             after,
             limit,
-        } => repo::list_member(conn, member, instrument.map(Instrument::as_str), after, limit),
+        } => repo::list_member(
+            conn,
+            member,
+            instrument.map(Instrument::as_str),
+            after,
+            limit,
+        ),
         Scope::Latest(i, limit) => repo::latest(conn, member, i.as_str(), limit),
     }
 }
@@ -97,7 +103,13 @@ impl CareService {
             Some(row.id.to_string()),
             Action::Create,
         );
-        let raised = Access::new(actor, Some(member), Resource::Escalation, None, Action::Create);
+        let raised = Access::new(
+            actor,
+            Some(member),
+            Resource::Escalation,
+            None,
+            Action::Create,
+        );
         let (assessment, escalation, country) = self
             .db
             .write(move |conn| {
@@ -210,7 +222,13 @@ impl CareService {
         member: UserId,
         scope: Scope,
     ) -> Result<Vec<AssessmentRow>, AssessmentError> {
-        let access = Access::new(actor, Some(member), Resource::Assessment, None, Action::List);
+        let access = Access::new(
+            actor,
+            Some(member),
+            Resource::Assessment,
+            None,
+            Action::List,
+        );
         let denied = access.clone();
         let clinician = actor.id;
         let rows = self

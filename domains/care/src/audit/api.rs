@@ -86,7 +86,11 @@ impl AuditApi {
         if let Some(r) = &resource_id
             && !crate::rules::is_resource_id(r)
         {
-            p.add("resource_id", "invalid", "Expected a resource id such as `asm_…`.");
+            p.add(
+                "resource_id",
+                "invalid",
+                "Expected a resource id such as `asm_…`.",
+            );
         }
         if let (Some(f), Some(t)) = (from.0, to.0)
             && f >= t

@@ -29,7 +29,13 @@ impl CareService {
         after: Option<AuditId>,
         limit: i64,
     ) -> Result<Vec<AuditRow>, AuditError> {
-        let access = Access::new(actor, filter.subject, Resource::PhiAudit, None, Action::Query);
+        let access = Access::new(
+            actor,
+            filter.subject,
+            Resource::PhiAudit,
+            None,
+            Action::Query,
+        );
         self.db
             .write(move |conn| {
                 repo::record(conn, &access)?;

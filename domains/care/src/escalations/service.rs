@@ -118,7 +118,13 @@ impl CareService {
         me: ProviderId,
         id: EscalationId,
     ) -> Result<EscalationRow, EscalationError> {
-        let access = Access::new(actor, None, Resource::Escalation, Some(id.to_string()), Action::Acknowledge);
+        let access = Access::new(
+            actor,
+            None,
+            Resource::Escalation,
+            Some(id.to_string()),
+            Action::Acknowledge,
+        );
         let denied = access.clone();
         let seen = self
             .db
@@ -137,7 +143,9 @@ impl CareService {
                     }
                 }
                 audit::record(conn, &access.subject(row.member_id))?;
-                Ok(Seen::Allowed(repo::find(conn, &id)?.ok_or(EscalationError::NotFound)?))
+                Ok(Seen::Allowed(
+                    repo::find(conn, &id)?.ok_or(EscalationError::NotFound)?,
+                ))
             })
             .await?;
         self.seen(seen, denied).await
@@ -155,7 +163,13 @@ impl CareService {
         let mut p = Problems::default();
         let note = rules::required_text(&mut p, "note", &note, NOTE_MAX);
         p.finish()?;
-        let access = Access::new(actor, None, Resource::Escalation, Some(id.to_string()), Action::Resolve);
+        let access = Access::new(
+            actor,
+            None,
+            Resource::Escalation,
+            Some(id.to_string()),
+            Action::Resolve,
+        );
         let denied = access.clone();
         let seen = self
             .db
@@ -173,7 +187,9 @@ impl CareService {
                 }
                 repo::resolve(conn, &id, &actor.id, &note, now_utc())?;
                 audit::record(conn, &access.subject(row.member_id))?;
-                Ok(Seen::Allowed(repo::find(conn, &id)?.ok_or(EscalationError::NotFound)?))
+                Ok(Seen::Allowed(
+                    repo::find(conn, &id)?.ok_or(EscalationError::NotFound)?,
+                ))
             })
             .await?;
         self.seen(seen, denied).await

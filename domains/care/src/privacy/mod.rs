@@ -16,9 +16,9 @@ use haven_platform::time::now_utc;
 use serde_json::json;
 
 use crate::appointments::repo as appointments;
-use crate::profiles::repo as profiles;
 use crate::assessments::repo as assessments;
 use crate::escalations::repo as escalations;
+use crate::profiles::repo as profiles;
 use crate::schema::{care_appointments, care_assessments, care_escalations, care_team_members};
 use crate::service::CareService;
 
