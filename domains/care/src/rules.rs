@@ -229,29 +229,6 @@ pub fn primary_language(tag: &str) -> String {
     tag.split('-').next().unwrap_or(tag).to_ascii_lowercase()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn jurisdictions_are_countries_or_us_states() {
-        assert!(is_jurisdiction("DE"));
-        assert!(is_jurisdiction("US-CA"));
-        assert!(!is_jurisdiction("US-XX"));
-        assert!(!is_jurisdiction("DE-BY"));
-        assert!(!is_jurisdiction("de"));
-    }
-
-    #[test]
-    fn phones_match_their_pattern() {
-        assert!(is_phone("+1 (212) 555-0100"));
-        assert!(is_phone("030123456"));
-        assert!(!is_phone("+"));
-        assert!(!is_phone("12-"));
-        assert!(!is_phone("call me"));
-    }
-}
-
 /// The id of a resource of health data (`asm_…`, `esc_…`, `usr_…`).
 pub struct ResourceIdText;
 impl TextRule for ResourceIdText {
@@ -280,4 +257,27 @@ impl TextRule for Note {
     const MIN_LENGTH: Option<usize> = Some(1);
     const MAX_LENGTH: Option<usize> = Some(NOTE_MAX);
     const PATTERN: Option<&'static str> = Some(NON_BLANK_PATTERN);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn jurisdictions_are_countries_or_us_states() {
+        assert!(is_jurisdiction("DE"));
+        assert!(is_jurisdiction("US-CA"));
+        assert!(!is_jurisdiction("US-XX"));
+        assert!(!is_jurisdiction("DE-BY"));
+        assert!(!is_jurisdiction("de"));
+    }
+
+    #[test]
+    fn phones_match_their_pattern() {
+        assert!(is_phone("+1 (212) 555-0100"));
+        assert!(is_phone("030123456"));
+        assert!(!is_phone("+"));
+        assert!(!is_phone("12-"));
+        assert!(!is_phone("call me"));
+    }
 }
