@@ -1,14 +1,18 @@
 //! Haven's care domain (issue 14, part 1): providers, members' care profiles,
-//! availability, matching and appointments that are never double-booked. Paths live
-//! under `/v1/care/…`.
+//! availability, matching and appointments that are never double-booked; (issue 15,
+//! part 2) assessments, crisis escalation and the PHI audit log. Paths live under
+//! `/v1/care/…`.
 //!
 //! Laid out by resource (docs/architecture.md "Inside a domain crate"): `providers`,
 //! `profiles`, `availability`, `appointments`, `privacy`. Eligibility comes from the
 //! entitlement ledger through [`ports::Benefits`], accounts through [`ports::Accounts`].
 
 pub mod appointments;
+pub mod assessments;
+pub mod audit;
 pub mod availability;
 mod error;
+pub mod escalations;
 pub mod ports;
 pub mod privacy;
 pub mod profiles;
@@ -84,6 +88,18 @@ enum CareTag {
     /// Providers ranked for the member, and the member's care team.
     #[oai(rename = "Care: Matching")]
     Matching,
+    /// PHQ-9 and GAD-7: taking them, history and trend (health data).
+    #[oai(rename = "Care: Assessments")]
+    Assessments,
+    /// Members' assessments, read by their care-team clinicians.
+    #[oai(rename = "Care: Clinician assessments")]
+    ClinicianAssessments,
+    /// Crisis escalation tasks clinicians acknowledge and resolve.
+    #[oai(rename = "Care: Escalations")]
+    Escalations,
+    /// The audit log of every access of health data (admins).
+    #[oai(rename = "Care: PHI audit")]
+    Audit,
 }
 
 /// The module's API: every resource's operations.
@@ -96,6 +112,10 @@ pub type CareApi = (
     appointments::api::AppointmentsApi,
     appointments::api::ProviderAppointmentsApi,
     appointments::matching_api::MatchingApi,
+    assessments::api::AssessmentsApi,
+    assessments::api::ClinicianAssessmentsApi,
+    escalations::api::EscalationsApi,
+    audit::api::AuditApi,
 );
 
 impl ModuleInfo for CareModule {
@@ -104,11 +124,15 @@ impl ModuleInfo for CareModule {
     }
 
     fn job_handlers(&self) -> Vec<Arc<dyn haven_platform::jobs::JobHandler>> {
-        appointments::jobs::handlers(&self.service)
+        let mut handlers = appointments::jobs::handlers(&self.service);
+        handlers.extend(escalations::jobs::handlers(&self.service));
+        handlers
     }
 
     fn recurring_jobs(&self) -> Vec<haven_platform::jobs::Recurring> {
-        appointments::jobs::recurring()
+        let mut recurring = appointments::jobs::recurring();
+        recurring.extend(escalations::jobs::recurring());
+        recurring
     }
 
     fn export_user_data<'a>(
@@ -148,6 +172,10 @@ impl Module for CareModule {
             appointments::api::AppointmentsApi::new(s.clone(), g.clone()),
             appointments::api::ProviderAppointmentsApi::new(s.clone(), g.clone()),
             appointments::matching_api::MatchingApi::new(s.clone(), g.clone()),
+            assessments::api::AssessmentsApi::new(s.clone()),
+            assessments::api::ClinicianAssessmentsApi::new(s.clone(), g.clone()),
+            escalations::api::EscalationsApi::new(s.clone(), g.clone()),
+            audit::api::AuditApi::new(s.clone(), g.clone()),
         )
     }
 }

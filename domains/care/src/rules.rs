@@ -234,6 +234,36 @@ pub fn primary_language(tag: &str) -> String {
     tag.split('-').next().unwrap_or(tag).to_ascii_lowercase()
 }
 
+/// The id of a resource of health data (`asm_…`, `esc_…`, `usr_…`).
+pub struct ResourceIdText;
+impl TextRule for ResourceIdText {
+    const MIN_LENGTH: Option<usize> = Some(30);
+    const MAX_LENGTH: Option<usize> = Some(30);
+    const PATTERN: Option<&'static str> = Some("^[a-z]{3}_[0-9a-z]{26}$");
+}
+
+/// Whether `s` has the shape [`ResourceIdText`] documents.
+pub fn is_resource_id(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 30
+        && b[..3].iter().all(u8::is_ascii_lowercase)
+        && b[3] == b'_'
+        && b[4..]
+            .iter()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+}
+
+/// Longest clinician's note on an escalation.
+pub const NOTE_MAX: usize = 4000;
+
+/// A clinician's note resolving an escalation.
+pub struct Note;
+impl TextRule for Note {
+    const MIN_LENGTH: Option<usize> = Some(1);
+    const MAX_LENGTH: Option<usize> = Some(NOTE_MAX);
+    const PATTERN: Option<&'static str> = Some(NON_BLANK_PATTERN);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

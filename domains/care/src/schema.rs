@@ -64,13 +64,52 @@ diesel::table! {
 }
 
 diesel::table! {
-    care_access_audit (id) {
+    care_phi_audit (id) {
         id -> Text,
         actor_id -> Text,
-        member_id -> Text,
+        actor_role -> Text,
+        subject_id -> Nullable<Text>,
+        resource_type -> Text,
+        resource_id -> Nullable<Text>,
         action -> Text,
-        reason -> Text,
+        outcome -> Text,
+        reason -> Nullable<Text>,
+        request_id -> Nullable<Text>,
         at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    care_assessments (id) {
+        id -> Text,
+        member_id -> Text,
+        instrument -> Text,
+        instrument_version -> Integer,
+        answers -> Text,
+        total -> Integer,
+        severity -> Text,
+        escalated -> Bool,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    care_escalations (id) {
+        id -> Text,
+        member_id -> Text,
+        assessment_id -> Text,
+        provider_id -> Nullable<Text>,
+        reasons -> Text,
+        status -> Text,
+        due_at -> Timestamp,
+        acknowledged_by -> Nullable<Text>,
+        acknowledged_at -> Nullable<Timestamp>,
+        resolved_by -> Nullable<Text>,
+        resolved_at -> Nullable<Timestamp>,
+        resolution_note -> Nullable<Text>,
+        overdue_alerted_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
     }
 }
 
@@ -84,12 +123,15 @@ diesel::table! {
 
 diesel::joinable!(care_appointments -> care_providers (provider_id));
 diesel::joinable!(care_team_members -> care_providers (provider_id));
+diesel::joinable!(care_escalations -> care_assessments (assessment_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     care_providers,
     care_member_profiles,
     care_appointments,
     care_team_members,
-    care_access_audit,
+    care_phi_audit,
+    care_assessments,
+    care_escalations,
     care_reminders_sent,
 );

@@ -1,5 +1,6 @@
-//! `care.*` keys: the booking and cancellation policy of appointments and the video link
-//! of each session. They live in the platform's settings so one validated file
+//! `care.*` keys: the booking and cancellation policy of appointments, the video link
+//! of each session, and crisis escalation (its threshold, response deadline and the
+//! crisis resources shown per country). They live in the platform's settings so one validated file
 //! configures the whole binary.
 
 use serde::{Deserialize, Serialize};
@@ -26,6 +27,34 @@ pub struct CareSettings {
     pub pause_days: u32,
     /// The video join link of an appointment: `{appointment_id}` is replaced by its id.
     pub video_url_template: String,
+    /// A PHQ-9 total at or above this escalates (besides any answer above 0 to item 9,
+    /// which always does); default 20, the start of the `severe` band.
+    pub escalation_phq9_total: u32,
+    /// Minutes a clinician has to acknowledge an escalation before it is overdue and
+    /// alerted.
+    pub escalation_sla_minutes: u32,
+    /// Crisis resources shown to a member whose assessment escalated, by the country of
+    /// their care profile; an entry with country `*` is shown where none matches.
+    pub crisis_resources: Vec<CrisisResource>,
+}
+
+/// One crisis line: `care.crisis_resources = [{country, name, phone, sms, url}]`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CrisisResource {
+    /// ISO 3166-1 alpha-2 country (`US`), or `*` for everywhere else.
+    pub country: String,
+    /// Its name (`988 Suicide & Crisis Lifeline`).
+    pub name: String,
+    /// Number to call.
+    #[serde(default)]
+    pub phone: Option<String>,
+    /// Number to text.
+    #[serde(default)]
+    pub sms: Option<String>,
+    /// Web page (https).
+    #[serde(default)]
+    pub url: Option<String>,
 }
 
 impl Default for CareSettings {
@@ -39,6 +68,15 @@ impl Default for CareSettings {
             strike_window_days: 90,
             pause_days: 30,
             video_url_template: "https://video.haven.dev/join/{appointment_id}".to_owned(),
+            escalation_phq9_total: 20,
+            escalation_sla_minutes: 60,
+            crisis_resources: vec![CrisisResource {
+                country: "US".to_owned(),
+                name: "988 Suicide & Crisis Lifeline".to_owned(),
+                phone: Some("988".to_owned()),
+                sms: Some("988".to_owned()),
+                url: Some("https://988lifeline.org".to_owned()),
+            }],
         }
     }
 }
@@ -74,6 +112,30 @@ impl CareSettings {
                 "care.video_url_template: expected an http(s) URL containing {appointment_id}"
                     .into(),
             );
+        }
+        if !(1..=27).contains(&self.escalation_phq9_total) {
+            return Err("care.escalation_phq9_total: expected 1 to 27".into());
+        }
+        if !(1..=7 * 24 * 60).contains(&self.escalation_sla_minutes) {
+            return Err("care.escalation_sla_minutes: expected 1 to 10080 (7 days)".into());
+        }
+        for r in &self.crisis_resources {
+            let c = r.country.as_bytes();
+            if !(r.country == "*" || (c.len() == 2 && c.iter().all(u8::is_ascii_uppercase))) {
+                return Err(
+                    "care.crisis_resources.country: expected an ISO 3166-1 alpha-2 code or *"
+                        .into(),
+                );
+            }
+            if r.name.trim().is_empty() || r.name.len() > 200 {
+                return Err("care.crisis_resources.name: expected 1 to 200 characters".into());
+            }
+            if r.phone.is_none() && r.sms.is_none() && r.url.is_none() {
+                return Err("care.crisis_resources: each needs a phone, sms or url".into());
+            }
+            if r.url.as_ref().is_some_and(|u| !u.starts_with("https://")) {
+                return Err("care.crisis_resources.url: expected an https URL".into());
+            }
         }
         Ok(())
     }

@@ -16,7 +16,7 @@ mod primitives;
 
 pub use auth::{AuthSettings, Secret, VerifyKeySettings};
 pub use billing::BillingSettings;
-pub use care::CareSettings;
+pub use care::{CareSettings, CrisisResource};
 pub use content::{ContentSettings, MediaBackend, MediaSettings, MediaSigningKey, is_locale};
 pub use email::EmailSettings;
 pub use identity::{IdentitySettings, MAX_REFRESH_REUSE_GRACE_S};

@@ -2,9 +2,12 @@
 //!
 //! Erasure deletes the care profile (location, languages, emergency contact) and the
 //! care team, cancels future appointments (their units go back to the ledger), deletes
-//! cancelled and pending ones, and keeps the sessions that were held or missed with the
-//! member's id replaced by a fresh pseudonym, as the access-audit rows about them are:
-//! see the README ("Care: what erasure keeps") for why.
+//! cancelled and pending ones, and keeps the sessions that were held or missed, the
+//! assessments and their escalation tasks (clinical records a clinician may have acted
+//! on) with the member's id replaced by a fresh pseudonym. The PHI audit log is
+//! append-only and keeps its rows unchanged: they hold ids only, and the account id is
+//! itself a pseudonym once identity erased the account. See the README ("Care: what
+//! erasure keeps") for why.
 
 use diesel::prelude::*;
 use haven_platform::DbError;
@@ -13,24 +16,56 @@ use haven_platform::time::now_utc;
 use serde_json::json;
 
 use crate::appointments::repo as appointments;
+use crate::assessments::repo as assessments;
+use crate::escalations::repo as escalations;
 use crate::profiles::repo as profiles;
-use crate::schema::{care_access_audit, care_appointments, care_team_members};
+use crate::schema::{care_appointments, care_assessments, care_escalations, care_team_members};
 use crate::service::CareService;
 
 impl CareService {
     /// Everything care keeps about the member, as JSON.
     pub async fn export_member(&self, member: &UserId) -> anyhow::Result<serde_json::Value> {
         let member = *member;
-        let (profile, appts, team) = self
+        let (profile, appts, team, taken, tasks) = self
             .db
             .read_primary(move |conn| {
                 Ok::<_, DbError>((
                     profiles::find(conn, &member)?,
                     appointments::all_of_member(conn, &member)?,
                     appointments::team(conn, &member)?,
+                    assessments::all_of_member(conn, &member)?,
+                    escalations::all_of_member(conn, &member)?,
                 ))
             })
             .await?;
+        let taken: Vec<_> = taken
+            .into_iter()
+            .map(|a| {
+                json!({
+                    "id": a.id.to_string(),
+                    "instrument": a.instrument,
+                    "instrument_version": a.instrument_version,
+                    "answers": a.answer_list(),
+                    "total": a.total,
+                    "severity": a.severity,
+                    "escalated": a.escalated,
+                    "created_at": a.created_at.and_utc().to_rfc3339(),
+                })
+            })
+            .collect();
+        let tasks: Vec<_> = tasks
+            .into_iter()
+            .map(|e| {
+                json!({
+                    "id": e.id.to_string(),
+                    "assessment_id": e.assessment_id.to_string(),
+                    "reasons": e.reason_list(),
+                    "status": e.status,
+                    "created_at": e.created_at.and_utc().to_rfc3339(),
+                    "resolved_at": e.resolved_at.map(|t| t.and_utc().to_rfc3339()),
+                })
+            })
+            .collect();
         let appts: Vec<_> = appts
             .into_iter()
             .map(|a| {
@@ -65,6 +100,8 @@ impl CareService {
             })),
             "appointments": appts,
             "care_team": team,
+            "assessments": taken,
+            "escalations": tasks,
         }))
     }
 
@@ -111,9 +148,17 @@ impl CareService {
                     .set((a::member_id.eq(pseudonym), a::updated_at.eq(now)))
                     .execute(conn)?;
                 diesel::update(
-                    care_access_audit::table.filter(care_access_audit::member_id.eq(member)),
+                    care_escalations::table.filter(care_escalations::member_id.eq(member)),
                 )
-                .set(care_access_audit::member_id.eq(pseudonym))
+                .set((
+                    care_escalations::member_id.eq(pseudonym),
+                    care_escalations::updated_at.eq(now),
+                ))
+                .execute(conn)?;
+                diesel::update(
+                    care_assessments::table.filter(care_assessments::member_id.eq(member)),
+                )
+                .set(care_assessments::member_id.eq(pseudonym))
                 .execute(conn)?;
                 Ok::<_, DbError>(releases)
             })

@@ -1,17 +1,11 @@
-//! Queries of `care_member_profiles` and `care_access_audit`.
+//! Queries of `care_member_profiles`.
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use haven_platform::ids::UserId;
 use haven_platform::{AnyConnection, each_backend};
 
-use crate::schema::{care_access_audit, care_member_profiles};
-
-haven_platform::define_id!(
-    /// A row of the access audit (`cau_…`).
-    AuditId,
-    "cau"
-);
+use crate::schema::care_member_profiles;
 
 /// A row of `care_member_profiles`.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset, serde::Serialize)]
@@ -54,24 +48,6 @@ impl ProfileRow {
     }
 }
 
-/// A row of `care_access_audit`.
-#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
-#[diesel(table_name = care_access_audit)]
-pub struct AuditRow {
-    /// The row.
-    pub id: AuditId,
-    /// The admin.
-    pub actor_id: UserId,
-    /// The member.
-    pub member_id: UserId,
-    /// What was read.
-    pub action: String,
-    /// Why.
-    pub reason: String,
-    /// When.
-    pub at: NaiveDateTime,
-}
-
 /// Inserts or replaces the member's profile (creation time kept).
 pub fn upsert(conn: &mut AnyConnection, row: &ProfileRow) -> QueryResult<()> {
     use care_member_profiles as p;
@@ -107,12 +83,4 @@ pub fn find(conn: &mut AnyConnection, user: &UserId) -> QueryResult<Option<Profi
 /// Deletes the member's profile.
 pub fn delete(conn: &mut AnyConnection, user: &UserId) -> QueryResult<usize> {
     diesel::delete(care_member_profiles::table.find(user)).execute(conn)
-}
-
-/// Records an admin's read.
-pub fn audit(conn: &mut AnyConnection, row: &AuditRow) -> QueryResult<()> {
-    diesel::insert_into(care_access_audit::table)
-        .values(row)
-        .execute(conn)
-        .map(drop)
 }

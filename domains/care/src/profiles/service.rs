@@ -5,7 +5,9 @@ use haven_platform::ids::UserId;
 use haven_platform::time::now_utc;
 
 use super::error::ProfileError;
-use super::repo::{self, AuditRow, ProfileRow};
+use super::repo::{self, ProfileRow};
+use crate::audit::model::{Access, Action, Actor, ActorRole, Resource};
+use crate::audit::repo as audit;
 use crate::error::Problems;
 use crate::rules::{self, NAME_MAX, REASON_MAX};
 use crate::service::CareService;
@@ -90,6 +92,13 @@ impl CareService {
         });
         p.finish()?;
         let now = now_utc();
+        let access = Access::new(
+            Actor::member(user),
+            Some(user),
+            Resource::CareProfile,
+            Some(user.to_string()),
+            Action::Update,
+        );
         let row = ProfileRow {
             user_id: user,
             country: input.country,
@@ -106,17 +115,28 @@ impl CareService {
         self.db
             .write(move |conn| {
                 repo::upsert(conn, &row)?;
+                audit::record(conn, &access)?;
                 repo::find(conn, &row.user_id)?.ok_or(ProfileError::NotFound)
             })
             .await
     }
 
-    /// The member's care profile.
+    /// The member's care profile (the read is audited).
     pub async fn profile(&self, user: UserId) -> Result<ProfileRow, ProfileError> {
+        let access = Access::new(
+            Actor::member(user),
+            Some(user),
+            Resource::CareProfile,
+            Some(user.to_string()),
+            Action::Read,
+        );
         self.db
-            .read_primary(move |conn| repo::find(conn, &user).map_err(DbError::from))
-            .await?
-            .ok_or(ProfileError::NotFound)
+            .write(move |conn| {
+                let row = repo::find(conn, &user)?.ok_or(ProfileError::NotFound)?;
+                audit::record(conn, &access).map_err(DbError::from)?;
+                Ok(row)
+            })
+            .await
     }
 
     /// An admin reads a member's care profile; the read and its reason are audited in
@@ -131,20 +151,21 @@ impl CareService {
         let mut p = Problems::default();
         let reason = rules::required_text(&mut p, "reason", &reason, REASON_MAX);
         p.finish()?;
+        let access = Access::new(
+            Actor {
+                id: actor,
+                role: ActorRole::Admin,
+            },
+            Some(user),
+            Resource::CareProfile,
+            Some(user.to_string()),
+            Action::Read,
+        )
+        .reason(reason);
         self.db
             .write(move |conn| {
                 let row = repo::find(conn, &user)?.ok_or(ProfileError::NotFound)?;
-                repo::audit(
-                    conn,
-                    &AuditRow {
-                        id: repo::AuditId::new(),
-                        actor_id: actor,
-                        member_id: user,
-                        action: "read_care_profile".to_owned(),
-                        reason,
-                        at: now_utc(),
-                    },
-                )?;
+                audit::record(conn, &access)?;
                 Ok(row)
             })
             .await

@@ -6,7 +6,10 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod appointments;
+mod assessments;
+mod audit;
 mod availability;
+mod escalations;
 mod profiles;
 mod providers;
 mod support;

@@ -76,13 +76,14 @@ async fn admins_read_a_members_profile_only_with_an_audited_reason() {
     let resp = send(&app, &admin, Method::GET, &path, None).await;
     assert_eq!(resp.0.headers()["cache-control"], "no-store");
     json_of(resp, StatusCode::OK).await;
-    use haven_care::schema::care_access_audit as a;
-    let rows: Vec<(String, String, String)> = app
+    use haven_care::schema::care_phi_audit as a;
+    let rows: Vec<(String, Option<String>, Option<String>)> = app
         .ctx
         .db
         .run(|conn| {
             a::table
-                .select((a::actor_id, a::member_id, a::reason))
+                .filter(a::actor_role.eq("admin"))
+                .select((a::actor_id, a::subject_id, a::reason))
                 .load(conn)
                 .map_err(DbError::Query)
         })
@@ -92,8 +93,8 @@ async fn admins_read_a_members_profile_only_with_an_audited_reason() {
         rows,
         vec![(
             admin.user_id.clone(),
-            member.user_id.clone(),
-            "safety check".to_owned()
+            Some(member.user_id.clone()),
+            Some("safety check".to_owned())
         )]
     );
 }

@@ -198,3 +198,91 @@ pub async fn appointments(app: &TestApp) -> Vec<(String, bool)> {
         .await
         .unwrap()
 }
+
+/// Runs raw SQL (test set-up and tampering); the rows it changed, or the database's
+/// refusal.
+pub async fn exec(app: &TestApp, sql: &str) -> Result<usize, DbError> {
+    let sql = sql.to_owned();
+    app.ctx
+        .db
+        .run(move |conn| diesel::sql_query(sql).execute(conn).map_err(DbError::Query))
+        .await
+}
+
+/// Whether the test database is PostgreSQL.
+pub fn on_postgres(app: &TestApp) -> bool {
+    app.ctx.db.backend() == haven_platform::config::Backend::Postgres
+}
+
+/// `(actor_role, resource_type, action, outcome)` of every PHI audit row about
+/// `subject`, oldest first.
+pub async fn audit_rows(app: &TestApp, subject: &str) -> Vec<(String, String, String, String)> {
+    use haven_care::schema::care_phi_audit as a;
+    let subject = subject.to_owned();
+    app.ctx
+        .db
+        .run(move |conn| {
+            a::table
+                .filter(a::subject_id.eq(subject))
+                .order(a::id.asc())
+                .select((a::actor_role, a::resource_type, a::action, a::outcome))
+                .load(conn)
+                .map_err(DbError::Query)
+        })
+        .await
+        .unwrap()
+}
+
+/// Counts the rows of `table` (a care or platform table name).
+pub async fn count(app: &TestApp, table: &str) -> i64 {
+    let query = format!("SELECT COUNT(*) FROM {table}");
+    app.ctx
+        .db
+        .run(move |conn| {
+            use diesel::dsl::sql;
+            use diesel::sql_types::BigInt;
+            sql::<BigInt>(&query)
+                .get_result(conn)
+                .map_err(DbError::Query)
+        })
+        .await
+        .unwrap()
+}
+
+/// Takes an assessment as `member`.
+pub async fn take(
+    app: &TestApp,
+    member: &SignedIn,
+    instrument: &str,
+    answers: &[i64],
+) -> TestResponse {
+    send(
+        app,
+        member,
+        Method::POST,
+        "/v1/care/me/assessments",
+        Some(json!({"instrument": instrument, "answers": answers})),
+    )
+    .await
+}
+
+/// Puts `provider_id` on `member`'s care team directly (as a booking would).
+pub async fn join_team(app: &TestApp, member: &str, provider_id: &str) {
+    let now = haven_platform::time::now_utc();
+    let (member, provider) = (member.to_owned(), provider_id.to_owned());
+    app.ctx
+        .db
+        .run(move |conn| {
+            use haven_care::schema::care_team_members as t;
+            diesel::insert_into(t::table)
+                .values((
+                    t::member_id.eq(member),
+                    t::provider_id.eq(provider),
+                    t::since.eq(now),
+                ))
+                .execute(conn)
+                .map_err(DbError::Query)
+        })
+        .await
+        .unwrap();
+}

@@ -493,6 +493,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/care/admin/phi-audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Query the PHI audit log
+         * @description Admins only (role `admin`, second factor). Every read, write and refused access of
+         *     health data, oldest first; each filter narrows. This query is recorded in the log
+         *     too. `from` must be before `to`.
+         */
+        get: operations["careAdminQueryPhiAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/care/admin/providers": {
         parameters: {
             query?: never;
@@ -661,6 +683,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/care/assessments/instruments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the assessment instruments
+         * @description PHQ-9 and GAD-7: items, answer options (0–3) and severity bands, versioned.
+         */
+        get: operations["careListInstruments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/care/me/appointments": {
         parameters: {
             query?: never;
@@ -673,6 +715,74 @@ export interface paths {
          * @description Every appointment you booked, in booking order, whatever its status.
          */
         get: operations["careListMyAppointments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/care/me/assessment-trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read my assessment trend
+         * @description Your latest totals of one questionnaire and which way they move.
+         */
+        get: operations["careGetMyAssessmentTrend"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/care/me/assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List my assessments
+         * @description Your history, oldest first, of one instrument when `instrument` is given.
+         */
+        get: operations["careListMyAssessments"];
+        put?: never;
+        /**
+         * Take an assessment
+         * @description Send one answer (0–3) per item; the server scores it (a total in the body is
+         *     refused as an unknown field). A wrong number of answers or an answer outside 0–3
+         *     is `422` with one error per field (`answers`, `answers[i]`). A PHQ-9 with item 9
+         *     above 0 or a severe total alerts a clinician at once and answers crisis
+         *     resources for your country.
+         */
+        post: operations["careSubmitAssessment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/care/me/assessments/{assessment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read one of my assessments
+         * @description Yours only (another member's is `404`).
+         */
+        get: operations["careGetMyAssessment"];
         put?: never;
         post?: never;
         delete?: never;
@@ -808,6 +918,112 @@ export interface paths {
          *     session stays used and it counts against the member.
          */
         post: operations["careMarkNoShow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/care/provider/escalations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List my escalation tasks
+         * @description Clinicians only (role `clinician`, second factor, a therapist's or psychiatrist's
+         *     provider profile): tasks routed to you and those waiting in the on-call queue,
+         *     oldest first; resolved ones only with `include_resolved=true`.
+         */
+        get: operations["careListEscalations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/care/provider/escalations/{escalation_id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Acknowledge an escalation task
+         * @description Clinicians only. Takes the task (from the on-call queue too) before its
+         *     `due_at`; acknowledging it again answers the same. `409 escalation_resolved` once
+         *     resolved.
+         */
+        post: operations["careAcknowledgeEscalation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/care/provider/escalations/{escalation_id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resolve an escalation task
+         * @description Clinicians only, once acknowledged (`409 escalation_not_acknowledged` before):
+         *     closes the task with a note of what was done.
+         */
+        post: operations["careResolveEscalation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/care/provider/members/{user_id}/assessment-trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a member's assessment trend
+         * @description Clinicians on the member's care team only, as the list.
+         */
+        get: operations["careGetMemberAssessmentTrend"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/care/provider/members/{user_id}/assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a member's assessments
+         * @description Clinicians on the member's care team only (role `clinician`, second factor);
+         *     anyone else gets `404 member_not_found`. Oldest first.
+         */
+        get: operations["careListMemberAssessments"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3326,9 +3542,32 @@ export interface components {
             user_id: string;
         };
         /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        CareAcknowledgeEscalationProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "idempotency_key_invalid" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "escalation_not_found" | "provider_profile_not_found" | "escalation_resolved" | "escalation_not_acknowledged" | "idempotency_key_in_use" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "idempotency_key_reused" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
         CareAdminGetMemberProfileProblem: components["schemas"]["Problem"] & {
             /** @enum {string} */
             code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "care_profile_not_found" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        CareAdminQueryPhiAuditProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
+        /**
+         * CareAnswerOption
+         * @description One answer option.
+         */
+        CareAnswerOption: {
+            /** @description What it means. */
+            label: string;
+            /**
+             * Format: int32
+             * @description The value to send (0–3).
+             */
+            value: number;
         };
         /**
          * CareAppointment
@@ -3400,6 +3639,110 @@ export interface components {
          * @enum {string}
          */
         CareAppointmentType: "coaching_video" | "therapy" | "psychiatry_intake" | "psychiatry_follow_up";
+        /**
+         * CareAssessment
+         * @description A completed assessment (health data).
+         */
+        CareAssessment: {
+            /** @description The answers, in item order. */
+            answers: number[];
+            /**
+             * Format: date-time
+             * @description When it was submitted.
+             * @example 2026-11-26T09:30:00Z
+             */
+            created_at: string;
+            /** @description Whether it raised an escalation to a clinician. */
+            escalated: boolean;
+            /** @description The assessment (`asm_…`). */
+            id: string;
+            /** @description Which questionnaire. */
+            instrument: components["schemas"]["CareInstrument"];
+            /**
+             * Format: int32
+             * @description The definition version that scored it.
+             */
+            instrument_version: number;
+            /** @description The band of the total. */
+            severity: components["schemas"]["CareSeverity"];
+            /**
+             * Format: int32
+             * @description The server's total.
+             */
+            total: number;
+        };
+        /**
+         * CareAssessmentResult
+         * @description The answer to a submission.
+         */
+        CareAssessmentResult: {
+            /** @description The stored, scored assessment. */
+            assessment: components["schemas"]["CareAssessment"];
+            /**
+             * @description Where to turn right now, for the country of your care profile: filled when the
+             *     assessment escalated, empty otherwise.
+             */
+            crisis_resources: components["schemas"]["CareCrisisResource"][];
+            /** @description Whether a clinician was alerted to reach out. */
+            escalated: boolean;
+        };
+        /**
+         * CareAssessmentTrend
+         * @description The latest totals of one questionnaire (health data).
+         */
+        CareAssessmentTrend: {
+            /**
+             * Format: int32
+             * @description Latest total minus the first of `points`; `null` with fewer than two.
+             */
+            change?: number | null;
+            /** @description Which way it moves (5 points is a clinically meaningful change). */
+            direction: components["schemas"]["CareTrendDirection"];
+            /** @description Which questionnaire. */
+            instrument: components["schemas"]["CareInstrument"];
+            /** @description Up to the latest 26, oldest first. */
+            points: components["schemas"]["CareTrendPoint"][];
+        };
+        /**
+         * CareAuditEntry
+         * @description One access of health data.
+         */
+        CareAuditEntry: {
+            /** @description `read`, `list`, `create`, `update`, `acknowledge`, `resolve` or `query`. */
+            action: string;
+            /** @description Who acted (`usr_…`). */
+            actor_id: string;
+            /** @description The role they acted in: `member`, `coach`, `clinician`, `admin` or `system`. */
+            actor_role: string;
+            /**
+             * Format: date-time
+             * @description When.
+             * @example 2026-11-26T09:30:00Z
+             */
+            at: string;
+            /** @description The row (`cau_…`), time-ordered. */
+            id: string;
+            /** @description `allowed`, or `denied` when the caller was refused (answered `404`). */
+            outcome: string;
+            /** @description The reason an admin gave; `null` otherwise. */
+            reason?: string | null;
+            /** @description The request's `X-Request-Id`; `null` for background work. */
+            request_id?: string | null;
+            /** @description The resource's id; `null` for lists and queries. */
+            resource_id?: string | null;
+            /** @description `care_profile`, `assessment`, `escalation` or `phi_audit`. */
+            resource_type: string;
+            /**
+             * @description The member whose data it is (`usr_…`); `null` for queries of the log without a
+             *     subject filter.
+             */
+            subject_id?: string | null;
+        };
+        /**
+         * @description The kind of health data an audit row is about.
+         * @enum {string}
+         */
+        CareAuditResource: "care_profile" | "assessment" | "escalation" | "phi_audit";
         /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
         CareBookAppointmentProblem: components["schemas"]["Problem"] & {
             /** @enum {string} */
@@ -3453,6 +3796,20 @@ export interface components {
             code: "bad_request" | "idempotency_key_invalid" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "provider_not_found" | "provider_exists" | "idempotency_key_in_use" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "idempotency_key_reused" | "internal" | "unavailable" | "request_timeout";
         };
         /**
+         * CareCrisisResource
+         * @description Somewhere to turn to right now.
+         */
+        CareCrisisResource: {
+            /** @description Its name. */
+            name: string;
+            /** @description Number to call; `null` when it has none. */
+            phone?: string | null;
+            /** @description Number to text; `null` when it has none. */
+            sms?: string | null;
+            /** @description Web page; `null` when it has none. */
+            url?: string | null;
+        };
+        /**
          * CareEmergencyContact
          * @description Someone to call in an emergency.
          */
@@ -3465,6 +3822,60 @@ export interface components {
             relationship: string;
         };
         /**
+         * CareEscalation
+         * @description A risk to act on (health data).
+         */
+        CareEscalation: {
+            /**
+             * Format: date-time
+             * @description When it was acknowledged; `null` before.
+             * @example 2026-11-26T09:30:00Z
+             */
+            acknowledged_at?: string | null;
+            /** @description The assessment that raised it (`asm_…`). */
+            assessment_id: string;
+            /**
+             * Format: date-time
+             * @description When it was raised.
+             * @example 2026-11-26T09:30:00Z
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description Acknowledge before this.
+             * @example 2026-11-26T09:30:00Z
+             */
+            due_at: string;
+            /** @description The task (`esc_…`). */
+            id: string;
+            /** @description The member (`usr_…`). */
+            member_id: string;
+            /** @description The clinician it is routed to (`prv_…`); `null` while in the on-call queue. */
+            provider_id?: string | null;
+            /** @description Why. */
+            reasons: components["schemas"]["CareEscalationReason"][];
+            /** @description The resolving clinician's note; `null` before. */
+            resolution_note?: string | null;
+            /**
+             * Format: date-time
+             * @description When it was resolved; `null` before.
+             * @example 2026-11-26T09:30:00Z
+             */
+            resolved_at?: string | null;
+            /** @description Where it stands. */
+            status: components["schemas"]["CareEscalationStatus"];
+        };
+        /**
+         * @description Why an assessment escalated.
+         * @enum {string}
+         */
+        CareEscalationReason: "self_harm_item" | "severe_total";
+        /**
+         * @description Where a task stands.
+         * @enum {string}
+         */
+        CareEscalationStatus: "open" | "acknowledged" | "resolved";
+        /**
          * @description How a date departs from the weekly rules.
          * @enum {string}
          */
@@ -3473,6 +3884,21 @@ export interface components {
         CareGetAppointmentProblem: components["schemas"]["Problem"] & {
             /** @enum {string} */
             code: "bad_request" | "unauthorized" | "not_entitled" | "appointment_not_found" | "provider_profile_not_found" | "provider_not_found" | "appointment_not_active" | "reschedule_window_closed" | "appointment_started" | "appointment_not_started" | "care_profile_required" | "provider_not_licensed" | "provider_not_accepting" | "self_booking_paused" | "quota_exhausted" | "slot_unavailable" | "appointment_overlaps" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        CareGetMemberAssessmentTrendProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "assessment_not_found" | "member_not_found" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        CareGetMyAssessmentProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "assessment_not_found" | "member_not_found" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        CareGetMyAssessmentTrendProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "assessment_not_found" | "member_not_found" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
         };
         /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
         CareGetMyProfileProblem: components["schemas"]["Problem"] & {
@@ -3495,6 +3921,47 @@ export interface components {
             code: "bad_request" | "unauthorized" | "provider_not_found" | "provider_exists" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
         };
         /**
+         * @description A questionnaire.
+         * @enum {string}
+         */
+        CareInstrument: "phq9" | "gad7";
+        /**
+         * CareInstrumentDefinition
+         * @description A versioned questionnaire definition.
+         */
+        CareInstrumentDefinition: {
+            /** @description Which. */
+            instrument: components["schemas"]["CareInstrument"];
+            /** @description The items, in answer order. */
+            items: components["schemas"]["CareInstrumentItem"][];
+            /** @description The options every item takes. */
+            options: components["schemas"]["CareAnswerOption"][];
+            /** @description The question every item answers. */
+            prompt: string;
+            /** @description How totals map to severity. */
+            severity_bands: components["schemas"]["CareSeverityBand"][];
+            /** @description Title. */
+            title: string;
+            /**
+             * Format: int32
+             * @description The definition's version; stored assessments name the version that scored them.
+             */
+            version: number;
+        };
+        /**
+         * CareInstrumentItem
+         * @description One item.
+         */
+        CareInstrumentItem: {
+            /**
+             * Format: int32
+             * @description 1-based position; answers are given in this order.
+             */
+            number: number;
+            /** @description The question. */
+            text: string;
+        };
+        /**
          * CareLicense
          * @description A license to practise in one jurisdiction.
          */
@@ -3512,9 +3979,29 @@ export interface components {
             number: string;
         };
         /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        CareListEscalationsProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "escalation_not_found" | "provider_profile_not_found" | "escalation_resolved" | "escalation_not_acknowledged" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        CareListInstrumentsProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "assessment_not_found" | "member_not_found" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        CareListMemberAssessmentsProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "assessment_not_found" | "member_not_found" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
         CareListMyAppointmentsProblem: components["schemas"]["Problem"] & {
             /** @enum {string} */
             code: "bad_request" | "unauthorized" | "not_entitled" | "appointment_not_found" | "provider_profile_not_found" | "provider_not_found" | "appointment_not_active" | "reschedule_window_closed" | "appointment_started" | "appointment_not_started" | "care_profile_required" | "provider_not_licensed" | "provider_not_accepting" | "self_booking_paused" | "quota_exhausted" | "slot_unavailable" | "appointment_overlaps" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        CareListMyAssessmentsProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "assessment_not_found" | "member_not_found" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
         };
         /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
         CareListMyCareTeamProblem: components["schemas"]["Problem"] & {
@@ -3750,6 +4237,19 @@ export interface components {
             starts_at: string;
         };
         /**
+         * CareResolveEscalation
+         * @description Body of `POST /v1/care/provider/escalations/{id}/resolve`.
+         */
+        CareResolveEscalation: {
+            /** @description What was done (health data, kept with the task). */
+            note: string;
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        CareResolveEscalationProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "idempotency_key_invalid" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "escalation_not_found" | "provider_profile_not_found" | "escalation_resolved" | "escalation_not_acknowledged" | "idempotency_key_in_use" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "idempotency_key_reused" | "internal" | "unavailable" | "request_timeout";
+        };
+        /**
          * CareSchedule
          * @description A provider's hours: weekly rules and date exceptions, in the provider's zone.
          */
@@ -3792,6 +4292,29 @@ export interface components {
             code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "provider_not_found" | "provider_profile_not_found" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
         };
         /**
+         * @description A severity band's name.
+         * @enum {string}
+         */
+        CareSeverity: "minimal" | "mild" | "moderate" | "moderately_severe" | "severe";
+        /**
+         * CareSeverityBand
+         * @description One severity band.
+         */
+        CareSeverityBand: {
+            /**
+             * Format: int32
+             * @description Highest total in the band.
+             */
+            max_total: number;
+            /**
+             * Format: int32
+             * @description Lowest total in the band.
+             */
+            min_total: number;
+            /** @description Its name. */
+            severity: components["schemas"]["CareSeverity"];
+        };
+        /**
          * CareSlot
          * @description A bookable start.
          */
@@ -3831,6 +4354,24 @@ export interface components {
          */
         CareSpecialty: "anxiety" | "depression" | "sleep" | "grief" | "stress" | "trauma" | "relationships" | "substance_use" | "adhd" | "eating" | "ocd";
         /**
+         * CareSubmitAssessment
+         * @description Body of `POST /v1/care/me/assessments`.
+         */
+        CareSubmitAssessment: {
+            /**
+             * @description One answer (0–3) per item, in item order: exactly 9 for `phq9`, 7 for `gad7`. The
+             *     server computes the total; sending one is refused.
+             */
+            answers: number[];
+            /** @description Which questionnaire. */
+            instrument: components["schemas"]["CareInstrument"];
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        CareSubmitAssessmentProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "idempotency_key_invalid" | "unauthorized" | "assessment_not_found" | "member_not_found" | "idempotency_key_in_use" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "idempotency_key_reused" | "internal" | "unavailable" | "request_timeout";
+        };
+        /**
          * CareTeamMember
          * @description A provider on the member's care team.
          */
@@ -3850,6 +4391,32 @@ export interface components {
              * @example 2026-11-26T09:30:00Z
              */
             since: string;
+        };
+        /**
+         * @description Which way scores move.
+         * @enum {string}
+         */
+        CareTrendDirection: "improving" | "worsening" | "stable" | "not_enough_data";
+        /**
+         * CareTrendPoint
+         * @description One point of a trend.
+         */
+        CareTrendPoint: {
+            /** @description The assessment (`asm_…`). */
+            assessment_id: string;
+            /**
+             * Format: date-time
+             * @description When.
+             * @example 2026-11-26T09:30:00Z
+             */
+            at: string;
+            /** @description Its band. */
+            severity: components["schemas"]["CareSeverity"];
+            /**
+             * Format: int32
+             * @description Its total.
+             */
+            total: number;
         };
         /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
         CareUpdateProviderProblem: components["schemas"]["Problem"] & {
@@ -6014,6 +6581,36 @@ export interface components {
             next_cursor?: string | null;
         };
         /**
+         * Page_CareAssessment
+         * @description One page of a list.
+         */
+        Page_CareAssessment: {
+            /** @description The items of this page, in the list's stable order. */
+            items: components["schemas"]["CareAssessment"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /**
+         * Page_CareAuditEntry
+         * @description One page of a list.
+         */
+        Page_CareAuditEntry: {
+            /** @description The items of this page, in the list's stable order. */
+            items: components["schemas"]["CareAuditEntry"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /**
+         * Page_CareEscalation
+         * @description One page of a list.
+         */
+        Page_CareEscalation: {
+            /** @description The items of this page, in the list's stable order. */
+            items: components["schemas"]["CareEscalation"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /**
          * Page_CareProvider
          * @description One page of a list.
          */
@@ -6268,25 +6865,47 @@ export type BillingUpdatePriceProblem = components['schemas']['BillingUpdatePric
 export type BillingUpdateProduct = components['schemas']['BillingUpdateProduct'];
 export type BillingUpdateProductProblem = components['schemas']['BillingUpdateProductProblem'];
 export type BillingWaitlistEntry = components['schemas']['BillingWaitlistEntry'];
+export type CareAcknowledgeEscalationProblem = components['schemas']['CareAcknowledgeEscalationProblem'];
 export type CareAdminGetMemberProfileProblem = components['schemas']['CareAdminGetMemberProfileProblem'];
+export type CareAdminQueryPhiAuditProblem = components['schemas']['CareAdminQueryPhiAuditProblem'];
+export type CareAnswerOption = components['schemas']['CareAnswerOption'];
 export type CareAppointment = components['schemas']['CareAppointment'];
 export type CareAppointmentStatus = components['schemas']['CareAppointmentStatus'];
 export type CareAppointmentType = components['schemas']['CareAppointmentType'];
+export type CareAssessment = components['schemas']['CareAssessment'];
+export type CareAssessmentResult = components['schemas']['CareAssessmentResult'];
+export type CareAssessmentTrend = components['schemas']['CareAssessmentTrend'];
+export type CareAuditEntry = components['schemas']['CareAuditEntry'];
+export type CareAuditResource = components['schemas']['CareAuditResource'];
 export type CareBookAppointmentProblem = components['schemas']['CareBookAppointmentProblem'];
 export type CareBookRequest = components['schemas']['CareBookRequest'];
 export type CareCancelAppointmentProblem = components['schemas']['CareCancelAppointmentProblem'];
 export type CareCancellation = components['schemas']['CareCancellation'];
 export type CareCanceller = components['schemas']['CareCanceller'];
 export type CareCreateProviderProblem = components['schemas']['CareCreateProviderProblem'];
+export type CareCrisisResource = components['schemas']['CareCrisisResource'];
 export type CareEmergencyContact = components['schemas']['CareEmergencyContact'];
+export type CareEscalation = components['schemas']['CareEscalation'];
+export type CareEscalationReason = components['schemas']['CareEscalationReason'];
+export type CareEscalationStatus = components['schemas']['CareEscalationStatus'];
 export type CareExceptionKind = components['schemas']['CareExceptionKind'];
 export type CareGetAppointmentProblem = components['schemas']['CareGetAppointmentProblem'];
+export type CareGetMemberAssessmentTrendProblem = components['schemas']['CareGetMemberAssessmentTrendProblem'];
+export type CareGetMyAssessmentProblem = components['schemas']['CareGetMyAssessmentProblem'];
+export type CareGetMyAssessmentTrendProblem = components['schemas']['CareGetMyAssessmentTrendProblem'];
 export type CareGetMyProfileProblem = components['schemas']['CareGetMyProfileProblem'];
 export type CareGetMyScheduleProblem = components['schemas']['CareGetMyScheduleProblem'];
 export type CareGetProviderAdminProblem = components['schemas']['CareGetProviderAdminProblem'];
 export type CareGetProviderProblem = components['schemas']['CareGetProviderProblem'];
+export type CareInstrument = components['schemas']['CareInstrument'];
+export type CareInstrumentDefinition = components['schemas']['CareInstrumentDefinition'];
+export type CareInstrumentItem = components['schemas']['CareInstrumentItem'];
 export type CareLicense = components['schemas']['CareLicense'];
+export type CareListEscalationsProblem = components['schemas']['CareListEscalationsProblem'];
+export type CareListInstrumentsProblem = components['schemas']['CareListInstrumentsProblem'];
+export type CareListMemberAssessmentsProblem = components['schemas']['CareListMemberAssessmentsProblem'];
 export type CareListMyAppointmentsProblem = components['schemas']['CareListMyAppointmentsProblem'];
+export type CareListMyAssessmentsProblem = components['schemas']['CareListMyAssessmentsProblem'];
 export type CareListMyCareTeamProblem = components['schemas']['CareListMyCareTeamProblem'];
 export type CareListProviderAppointmentsProblem = components['schemas']['CareListProviderAppointmentsProblem'];
 export type CareListProvidersAdminProblem = components['schemas']['CareListProvidersAdminProblem'];
@@ -6305,15 +6924,23 @@ export type CareProviderSchedule = components['schemas']['CareProviderSchedule']
 export type CareProviderType = components['schemas']['CareProviderType'];
 export type CareRescheduleAppointmentProblem = components['schemas']['CareRescheduleAppointmentProblem'];
 export type CareRescheduleRequest = components['schemas']['CareRescheduleRequest'];
+export type CareResolveEscalation = components['schemas']['CareResolveEscalation'];
+export type CareResolveEscalationProblem = components['schemas']['CareResolveEscalationProblem'];
 export type CareSchedule = components['schemas']['CareSchedule'];
 export type CareScheduleException = components['schemas']['CareScheduleException'];
 export type CareSetMyProfileProblem = components['schemas']['CareSetMyProfileProblem'];
 export type CareSetMyScheduleProblem = components['schemas']['CareSetMyScheduleProblem'];
 export type CareSetProviderScheduleProblem = components['schemas']['CareSetProviderScheduleProblem'];
+export type CareSeverity = components['schemas']['CareSeverity'];
+export type CareSeverityBand = components['schemas']['CareSeverityBand'];
 export type CareSlot = components['schemas']['CareSlot'];
 export type CareSlots = components['schemas']['CareSlots'];
 export type CareSpecialty = components['schemas']['CareSpecialty'];
+export type CareSubmitAssessment = components['schemas']['CareSubmitAssessment'];
+export type CareSubmitAssessmentProblem = components['schemas']['CareSubmitAssessmentProblem'];
 export type CareTeamMember = components['schemas']['CareTeamMember'];
+export type CareTrendDirection = components['schemas']['CareTrendDirection'];
+export type CareTrendPoint = components['schemas']['CareTrendPoint'];
 export type CareUpdateProviderProblem = components['schemas']['CareUpdateProviderProblem'];
 export type CareWeeklyRule = components['schemas']['CareWeeklyRule'];
 export type ContentAdminCourse = components['schemas']['ContentAdminCourse'];
@@ -6495,6 +7122,9 @@ export type PageBillingPromoCode = components['schemas']['Page_BillingPromoCode'
 export type PageBillingSubscription = components['schemas']['Page_BillingSubscription'];
 export type PageBillingWaitlistEntry = components['schemas']['Page_BillingWaitlistEntry'];
 export type PageCareAppointment = components['schemas']['Page_CareAppointment'];
+export type PageCareAssessment = components['schemas']['Page_CareAssessment'];
+export type PageCareAuditEntry = components['schemas']['Page_CareAuditEntry'];
+export type PageCareEscalation = components['schemas']['Page_CareEscalation'];
 export type PageCareProvider = components['schemas']['Page_CareProvider'];
 export type PageCareProviderAdmin = components['schemas']['Page_CareProviderAdmin'];
 export type PageContentAdminCourse = components['schemas']['Page_ContentAdminCourse'];
@@ -9279,6 +9909,119 @@ export interface operations {
             };
         };
     };
+    careAdminQueryPhiAudit: {
+        parameters: {
+            query?: {
+                /** @description Only accesses of this member's data. */
+                subject_id?: string;
+                /** @description Only accesses by this account. */
+                actor_id?: string;
+                /** @description Only this kind of resource. */
+                resource_type?: components["schemas"]["CareAuditResource"];
+                /** @description Only this resource (its id). */
+                resource_id?: string;
+                /** @description At or after this time (RFC 3339). */
+                from?: string;
+                /** @description Before this time (RFC 3339). */
+                to?: string;
+                /** @description Page size, 1–100 (default 20). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page, oldest first. */
+            200: {
+                headers: {
+                    /** @description `no-store`: it names whose health data was touched. */
+                    "CACHE-CONTROL": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["Page_CareAuditEntry"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareAdminQueryPhiAuditProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareAdminQueryPhiAuditProblem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareAdminQueryPhiAuditProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareAdminQueryPhiAuditProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareAdminQueryPhiAuditProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareAdminQueryPhiAuditProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareAdminQueryPhiAuditProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareAdminQueryPhiAuditProblem"];
+                };
+            };
+        };
+    };
     careListProvidersAdmin: {
         parameters: {
             query?: {
@@ -10433,6 +11176,102 @@ export interface operations {
             };
         };
     };
+    careListInstruments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every instrument's current definition. */
+            200: {
+                headers: {
+                    /** @description `no-store`, like every assessment answer. */
+                    "CACHE-CONTROL": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["CareInstrumentDefinition"][];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListInstrumentsProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListInstrumentsProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListInstrumentsProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListInstrumentsProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListInstrumentsProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListInstrumentsProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListInstrumentsProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListInstrumentsProblem"];
+                };
+            };
+        };
+    };
     careListMyAppointments: {
         parameters: {
             query?: {
@@ -10548,6 +11387,423 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["CareListMyAppointmentsProblem"];
+                };
+            };
+        };
+    };
+    careGetMyAssessmentTrend: {
+        parameters: {
+            query: {
+                /** @description Which questionnaire. */
+                instrument: components["schemas"]["CareInstrument"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The trend. */
+            200: {
+                headers: {
+                    /** @description `no-store`: health data. */
+                    "CACHE-CONTROL": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["CareAssessmentTrend"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetMyAssessmentTrendProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetMyAssessmentTrendProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetMyAssessmentTrendProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetMyAssessmentTrendProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetMyAssessmentTrendProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetMyAssessmentTrendProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetMyAssessmentTrendProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetMyAssessmentTrendProblem"];
+                };
+            };
+        };
+    };
+    careListMyAssessments: {
+        parameters: {
+            query?: {
+                /** @description Only this questionnaire. */
+                instrument?: components["schemas"]["CareInstrument"];
+                /** @description Page size, 1–100 (default 20). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page, oldest first. */
+            200: {
+                headers: {
+                    /** @description `no-store`: health data. */
+                    "CACHE-CONTROL": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["Page_CareAssessment"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListMyAssessmentsProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListMyAssessmentsProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListMyAssessmentsProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListMyAssessmentsProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListMyAssessmentsProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListMyAssessmentsProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListMyAssessmentsProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListMyAssessmentsProblem"];
+                };
+            };
+        };
+    };
+    careSubmitAssessment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the request safe to retry: a retry with the same key within 24 h gets the
+                 *     first response again (`Idempotent-Replayed: true`). 1–255 printable ASCII
+                 *     characters, e.g. a UUID.
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json; charset=utf-8": components["schemas"]["CareSubmitAssessment"];
+            };
+        };
+        responses: {
+            /** @description Stored and scored. */
+            201: {
+                headers: {
+                    /** @description `no-store`: health data. */
+                    "CACHE-CONTROL": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["CareAssessmentResult"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareSubmitAssessmentProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareSubmitAssessmentProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareSubmitAssessmentProblem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareSubmitAssessmentProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareSubmitAssessmentProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareSubmitAssessmentProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareSubmitAssessmentProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareSubmitAssessmentProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareSubmitAssessmentProblem"];
+                };
+            };
+        };
+    };
+    careGetMyAssessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The assessment. */
+                assessment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The assessment. */
+            200: {
+                headers: {
+                    /** @description `no-store`: health data. */
+                    "CACHE-CONTROL": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["CareAssessment"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetMyAssessmentProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetMyAssessmentProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetMyAssessmentProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetMyAssessmentProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetMyAssessmentProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetMyAssessmentProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetMyAssessmentProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetMyAssessmentProblem"];
                 };
             };
         };
@@ -11376,6 +12632,605 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["CareMarkNoShowProblem"];
+                };
+            };
+        };
+    };
+    careListEscalations: {
+        parameters: {
+            query?: {
+                /** @description Also list resolved tasks (default `false`). */
+                include_resolved?: boolean;
+                /** @description Page size, 1–100 (default 20). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page, oldest first. */
+            200: {
+                headers: {
+                    /** @description `no-store`: health data. */
+                    "CACHE-CONTROL": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["Page_CareEscalation"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListEscalationsProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListEscalationsProblem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListEscalationsProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListEscalationsProblem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListEscalationsProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListEscalationsProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListEscalationsProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListEscalationsProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListEscalationsProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListEscalationsProblem"];
+                };
+            };
+        };
+    };
+    careAcknowledgeEscalation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the request safe to retry: a retry with the same key within 24 h gets the
+                 *     first response again (`Idempotent-Replayed: true`). 1–255 printable ASCII
+                 *     characters, e.g. a UUID.
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The task. */
+                escalation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task. */
+            200: {
+                headers: {
+                    /** @description `no-store`: health data. */
+                    "CACHE-CONTROL": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["CareEscalation"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareAcknowledgeEscalationProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareAcknowledgeEscalationProblem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareAcknowledgeEscalationProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareAcknowledgeEscalationProblem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareAcknowledgeEscalationProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareAcknowledgeEscalationProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareAcknowledgeEscalationProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareAcknowledgeEscalationProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareAcknowledgeEscalationProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareAcknowledgeEscalationProblem"];
+                };
+            };
+        };
+    };
+    careResolveEscalation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the request safe to retry: a retry with the same key within 24 h gets the
+                 *     first response again (`Idempotent-Replayed: true`). 1–255 printable ASCII
+                 *     characters, e.g. a UUID.
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The task. */
+                escalation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json; charset=utf-8": components["schemas"]["CareResolveEscalation"];
+            };
+        };
+        responses: {
+            /** @description The task. */
+            200: {
+                headers: {
+                    /** @description `no-store`: health data. */
+                    "CACHE-CONTROL": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["CareEscalation"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareResolveEscalationProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareResolveEscalationProblem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareResolveEscalationProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareResolveEscalationProblem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareResolveEscalationProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareResolveEscalationProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareResolveEscalationProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareResolveEscalationProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareResolveEscalationProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareResolveEscalationProblem"];
+                };
+            };
+        };
+    };
+    careGetMemberAssessmentTrend: {
+        parameters: {
+            query: {
+                /** @description Which questionnaire. */
+                instrument: components["schemas"]["CareInstrument"];
+            };
+            header?: never;
+            path: {
+                /** @description The member. */
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The trend. */
+            200: {
+                headers: {
+                    /** @description `no-store`: health data. */
+                    "CACHE-CONTROL": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["CareAssessmentTrend"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetMemberAssessmentTrendProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetMemberAssessmentTrendProblem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetMemberAssessmentTrendProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetMemberAssessmentTrendProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetMemberAssessmentTrendProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetMemberAssessmentTrendProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetMemberAssessmentTrendProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetMemberAssessmentTrendProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetMemberAssessmentTrendProblem"];
+                };
+            };
+        };
+    };
+    careListMemberAssessments: {
+        parameters: {
+            query?: {
+                /** @description Only this questionnaire. */
+                instrument?: components["schemas"]["CareInstrument"];
+                /** @description Page size, 1–100 (default 20). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The member. */
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page, oldest first. */
+            200: {
+                headers: {
+                    /** @description `no-store`: health data. */
+                    "CACHE-CONTROL": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["Page_CareAssessment"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListMemberAssessmentsProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListMemberAssessmentsProblem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListMemberAssessmentsProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListMemberAssessmentsProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListMemberAssessmentsProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListMemberAssessmentsProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListMemberAssessmentsProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListMemberAssessmentsProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListMemberAssessmentsProblem"];
                 };
             };
         };

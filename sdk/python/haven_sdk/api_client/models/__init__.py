@@ -89,13 +89,25 @@ from .billing_update_product import BillingUpdateProduct
 from .billing_update_product_problem import BillingUpdateProductProblem
 from .billing_update_product_problem_code import BillingUpdateProductProblemCode
 from .billing_waitlist_entry import BillingWaitlistEntry
+from .care_acknowledge_escalation_problem import CareAcknowledgeEscalationProblem
+from .care_acknowledge_escalation_problem_code import (
+    CareAcknowledgeEscalationProblemCode,
+)
 from .care_admin_get_member_profile_problem import CareAdminGetMemberProfileProblem
 from .care_admin_get_member_profile_problem_code import (
     CareAdminGetMemberProfileProblemCode,
 )
+from .care_admin_query_phi_audit_problem import CareAdminQueryPhiAuditProblem
+from .care_admin_query_phi_audit_problem_code import CareAdminQueryPhiAuditProblemCode
+from .care_answer_option import CareAnswerOption
 from .care_appointment import CareAppointment
 from .care_appointment_status import CareAppointmentStatus
 from .care_appointment_type import CareAppointmentType
+from .care_assessment import CareAssessment
+from .care_assessment_result import CareAssessmentResult
+from .care_assessment_trend import CareAssessmentTrend
+from .care_audit_entry import CareAuditEntry
+from .care_audit_resource import CareAuditResource
 from .care_book_appointment_problem import CareBookAppointmentProblem
 from .care_book_appointment_problem_code import CareBookAppointmentProblemCode
 from .care_book_request import CareBookRequest
@@ -105,10 +117,26 @@ from .care_cancellation import CareCancellation
 from .care_canceller import CareCanceller
 from .care_create_provider_problem import CareCreateProviderProblem
 from .care_create_provider_problem_code import CareCreateProviderProblemCode
+from .care_crisis_resource import CareCrisisResource
 from .care_emergency_contact import CareEmergencyContact
+from .care_escalation import CareEscalation
+from .care_escalation_reason import CareEscalationReason
+from .care_escalation_status import CareEscalationStatus
 from .care_exception_kind import CareExceptionKind
 from .care_get_appointment_problem import CareGetAppointmentProblem
 from .care_get_appointment_problem_code import CareGetAppointmentProblemCode
+from .care_get_member_assessment_trend_problem import (
+    CareGetMemberAssessmentTrendProblem,
+)
+from .care_get_member_assessment_trend_problem_code import (
+    CareGetMemberAssessmentTrendProblemCode,
+)
+from .care_get_my_assessment_problem import CareGetMyAssessmentProblem
+from .care_get_my_assessment_problem_code import CareGetMyAssessmentProblemCode
+from .care_get_my_assessment_trend_problem import CareGetMyAssessmentTrendProblem
+from .care_get_my_assessment_trend_problem_code import (
+    CareGetMyAssessmentTrendProblemCode,
+)
 from .care_get_my_profile_problem import CareGetMyProfileProblem
 from .care_get_my_profile_problem_code import CareGetMyProfileProblemCode
 from .care_get_my_schedule_problem import CareGetMyScheduleProblem
@@ -117,9 +145,22 @@ from .care_get_provider_admin_problem import CareGetProviderAdminProblem
 from .care_get_provider_admin_problem_code import CareGetProviderAdminProblemCode
 from .care_get_provider_problem import CareGetProviderProblem
 from .care_get_provider_problem_code import CareGetProviderProblemCode
+from .care_instrument import CareInstrument
+from .care_instrument_definition import CareInstrumentDefinition
+from .care_instrument_item import CareInstrumentItem
 from .care_license import CareLicense
+from .care_list_escalations_problem import CareListEscalationsProblem
+from .care_list_escalations_problem_code import CareListEscalationsProblemCode
+from .care_list_instruments_problem import CareListInstrumentsProblem
+from .care_list_instruments_problem_code import CareListInstrumentsProblemCode
+from .care_list_member_assessments_problem import CareListMemberAssessmentsProblem
+from .care_list_member_assessments_problem_code import (
+    CareListMemberAssessmentsProblemCode,
+)
 from .care_list_my_appointments_problem import CareListMyAppointmentsProblem
 from .care_list_my_appointments_problem_code import CareListMyAppointmentsProblemCode
+from .care_list_my_assessments_problem import CareListMyAssessmentsProblem
+from .care_list_my_assessments_problem_code import CareListMyAssessmentsProblemCode
 from .care_list_my_care_team_problem import CareListMyCareTeamProblem
 from .care_list_my_care_team_problem_code import CareListMyCareTeamProblemCode
 from .care_list_provider_appointments_problem import CareListProviderAppointmentsProblem
@@ -155,6 +196,9 @@ from .care_reschedule_appointment_problem_code import (
     CareRescheduleAppointmentProblemCode,
 )
 from .care_reschedule_request import CareRescheduleRequest
+from .care_resolve_escalation import CareResolveEscalation
+from .care_resolve_escalation_problem import CareResolveEscalationProblem
+from .care_resolve_escalation_problem_code import CareResolveEscalationProblemCode
 from .care_schedule import CareSchedule
 from .care_schedule_exception import CareScheduleException
 from .care_set_my_profile_problem import CareSetMyProfileProblem
@@ -163,10 +207,17 @@ from .care_set_my_schedule_problem import CareSetMyScheduleProblem
 from .care_set_my_schedule_problem_code import CareSetMyScheduleProblemCode
 from .care_set_provider_schedule_problem import CareSetProviderScheduleProblem
 from .care_set_provider_schedule_problem_code import CareSetProviderScheduleProblemCode
+from .care_severity import CareSeverity
+from .care_severity_band import CareSeverityBand
 from .care_slot import CareSlot
 from .care_slots import CareSlots
 from .care_specialty import CareSpecialty
+from .care_submit_assessment import CareSubmitAssessment
+from .care_submit_assessment_problem import CareSubmitAssessmentProblem
+from .care_submit_assessment_problem_code import CareSubmitAssessmentProblemCode
 from .care_team_member import CareTeamMember
+from .care_trend_direction import CareTrendDirection
+from .care_trend_point import CareTrendPoint
 from .care_update_provider_problem import CareUpdateProviderProblem
 from .care_update_provider_problem_code import CareUpdateProviderProblemCode
 from .care_weekly_rule import CareWeeklyRule
@@ -496,6 +547,9 @@ from .page_billing_promo_code import PageBillingPromoCode
 from .page_billing_subscription import PageBillingSubscription
 from .page_billing_waitlist_entry import PageBillingWaitlistEntry
 from .page_care_appointment import PageCareAppointment
+from .page_care_assessment import PageCareAssessment
+from .page_care_audit_entry import PageCareAuditEntry
+from .page_care_escalation import PageCareEscalation
 from .page_care_provider import PageCareProvider
 from .page_care_provider_admin import PageCareProviderAdmin
 from .page_content_admin_course import PageContentAdminCourse
@@ -598,11 +652,21 @@ __all__ = (
     "BillingUpdateProductProblem",
     "BillingUpdateProductProblemCode",
     "BillingWaitlistEntry",
+    "CareAcknowledgeEscalationProblem",
+    "CareAcknowledgeEscalationProblemCode",
     "CareAdminGetMemberProfileProblem",
     "CareAdminGetMemberProfileProblemCode",
+    "CareAdminQueryPhiAuditProblem",
+    "CareAdminQueryPhiAuditProblemCode",
+    "CareAnswerOption",
     "CareAppointment",
     "CareAppointmentStatus",
     "CareAppointmentType",
+    "CareAssessment",
+    "CareAssessmentResult",
+    "CareAssessmentTrend",
+    "CareAuditEntry",
+    "CareAuditResource",
     "CareBookAppointmentProblem",
     "CareBookAppointmentProblemCode",
     "CareBookRequest",
@@ -612,10 +676,20 @@ __all__ = (
     "CareCanceller",
     "CareCreateProviderProblem",
     "CareCreateProviderProblemCode",
+    "CareCrisisResource",
     "CareEmergencyContact",
+    "CareEscalation",
+    "CareEscalationReason",
+    "CareEscalationStatus",
     "CareExceptionKind",
     "CareGetAppointmentProblem",
     "CareGetAppointmentProblemCode",
+    "CareGetMemberAssessmentTrendProblem",
+    "CareGetMemberAssessmentTrendProblemCode",
+    "CareGetMyAssessmentProblem",
+    "CareGetMyAssessmentProblemCode",
+    "CareGetMyAssessmentTrendProblem",
+    "CareGetMyAssessmentTrendProblemCode",
     "CareGetMyProfileProblem",
     "CareGetMyProfileProblemCode",
     "CareGetMyScheduleProblem",
@@ -624,9 +698,20 @@ __all__ = (
     "CareGetProviderAdminProblemCode",
     "CareGetProviderProblem",
     "CareGetProviderProblemCode",
+    "CareInstrument",
+    "CareInstrumentDefinition",
+    "CareInstrumentItem",
     "CareLicense",
+    "CareListEscalationsProblem",
+    "CareListEscalationsProblemCode",
+    "CareListInstrumentsProblem",
+    "CareListInstrumentsProblemCode",
+    "CareListMemberAssessmentsProblem",
+    "CareListMemberAssessmentsProblemCode",
     "CareListMyAppointmentsProblem",
     "CareListMyAppointmentsProblemCode",
+    "CareListMyAssessmentsProblem",
+    "CareListMyAssessmentsProblemCode",
     "CareListMyCareTeamProblem",
     "CareListMyCareTeamProblemCode",
     "CareListProviderAppointmentsProblem",
@@ -654,6 +739,9 @@ __all__ = (
     "CareRescheduleAppointmentProblem",
     "CareRescheduleAppointmentProblemCode",
     "CareRescheduleRequest",
+    "CareResolveEscalation",
+    "CareResolveEscalationProblem",
+    "CareResolveEscalationProblemCode",
     "CareSchedule",
     "CareScheduleException",
     "CareSetMyProfileProblem",
@@ -662,10 +750,17 @@ __all__ = (
     "CareSetMyScheduleProblemCode",
     "CareSetProviderScheduleProblem",
     "CareSetProviderScheduleProblemCode",
+    "CareSeverity",
+    "CareSeverityBand",
     "CareSlot",
     "CareSlots",
     "CareSpecialty",
+    "CareSubmitAssessment",
+    "CareSubmitAssessmentProblem",
+    "CareSubmitAssessmentProblemCode",
     "CareTeamMember",
+    "CareTrendDirection",
+    "CareTrendPoint",
     "CareUpdateProviderProblem",
     "CareUpdateProviderProblemCode",
     "CareWeeklyRule",
@@ -933,6 +1028,9 @@ __all__ = (
     "PageBillingSubscription",
     "PageBillingWaitlistEntry",
     "PageCareAppointment",
+    "PageCareAssessment",
+    "PageCareAuditEntry",
+    "PageCareEscalation",
     "PageCareProvider",
     "PageCareProviderAdmin",
     "PageContentAdminCourse",

@@ -1,0 +1,11 @@
+from enum import StrEnum
+
+
+class CareAuditResource(StrEnum):
+    ASSESSMENT = "assessment"
+    CARE_PROFILE = "care_profile"
+    ESCALATION = "escalation"
+    PHI_AUDIT = "phi_audit"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,17 @@
+from enum import StrEnum
+
+
+class CareGetMyAssessmentProblemCode(StrEnum):
+    ASSESSMENT_NOT_FOUND = "assessment_not_found"
+    BAD_REQUEST = "bad_request"
+    INTERNAL = "internal"
+    MEMBER_NOT_FOUND = "member_not_found"
+    PAYLOAD_TOO_LARGE = "payload_too_large"
+    REQUEST_TIMEOUT = "request_timeout"
+    UNAUTHORIZED = "unauthorized"
+    UNAVAILABLE = "unavailable"
+    UNSUPPORTED_MEDIA_TYPE = "unsupported_media_type"
+    VALIDATION_FAILED = "validation_failed"
+
+    def __str__(self) -> str:
+        return str(self.value)
