@@ -172,7 +172,7 @@ impl Module for CareModule {
             appointments::api::AppointmentsApi::new(s.clone(), g.clone()),
             appointments::api::ProviderAppointmentsApi::new(s.clone(), g.clone()),
             appointments::matching_api::MatchingApi::new(s.clone(), g.clone()),
-            assessments::api::AssessmentsApi::new(s.clone()),
+            assessments::api::AssessmentsApi::new(s.clone(), g.clone()),
             assessments::api::ClinicianAssessmentsApi::new(s.clone(), g.clone()),
             escalations::api::EscalationsApi::new(s.clone(), g.clone()),
             audit::api::AuditApi::new(s.clone(), g.clone()),

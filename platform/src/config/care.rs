@@ -70,13 +70,24 @@ impl Default for CareSettings {
             video_url_template: "https://video.haven.dev/join/{appointment_id}".to_owned(),
             escalation_phq9_total: 20,
             escalation_sla_minutes: 60,
-            crisis_resources: vec![CrisisResource {
-                country: "US".to_owned(),
-                name: "988 Suicide & Crisis Lifeline".to_owned(),
-                phone: Some("988".to_owned()),
-                sms: Some("988".to_owned()),
-                url: Some("https://988lifeline.org".to_owned()),
-            }],
+            crisis_resources: vec![
+                CrisisResource {
+                    country: "US".to_owned(),
+                    name: "988 Suicide & Crisis Lifeline".to_owned(),
+                    phone: Some("988".to_owned()),
+                    sms: Some("988".to_owned()),
+                    url: Some("https://988lifeline.org".to_owned()),
+                },
+                // Everyone else (and members without a care profile) still gets a way to
+                // reach help: a directory of verified crisis lines by country.
+                CrisisResource {
+                    country: "*".to_owned(),
+                    name: "Find A Helpline: free crisis lines in your country".to_owned(),
+                    phone: None,
+                    sms: None,
+                    url: Some("https://findahelpline.com".to_owned()),
+                },
+            ],
         }
     }
 }
@@ -118,6 +129,14 @@ impl CareSettings {
         }
         if !(1..=7 * 24 * 60).contains(&self.escalation_sla_minutes) {
             return Err("care.escalation_sla_minutes: expected 1 to 10080 (7 days)".into());
+        }
+        if !self.crisis_resources.iter().any(|r| r.country == "*") {
+            // An escalated member must never be answered with no way to reach help.
+            return Err(
+                "care.crisis_resources: needs an entry with country = \"*\" (shown \
+                        where no country matches)"
+                    .into(),
+            );
         }
         for r in &self.crisis_resources {
             let c = r.country.as_bytes();

@@ -248,3 +248,18 @@ fn media_signing_keys_load_from_a_file_table_or_the_environment() {
         "secrets stay redacted"
     );
 }
+
+#[test]
+fn crisis_resources_need_a_fallback_for_every_other_country() {
+    let s = Settings::load_from(None, env(&[])).unwrap();
+    assert!(s.care.crisis_resources.iter().any(|r| r.country == "*"));
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("haven.toml");
+    std::fs::write(
+        &file,
+        "[[care.crisis_resources]]\ncountry = \"US\"\nname = \"988\"\nphone = \"988\"\n",
+    )
+    .unwrap();
+    let err = Settings::load_from(Some(&file), env(&[])).unwrap_err();
+    assert!(err.to_string().contains("care.crisis_resources"), "{err}");
+}

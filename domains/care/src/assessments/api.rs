@@ -13,7 +13,7 @@ use poem_openapi::{ApiResponse, OpenApi};
 use super::dto::{
     AssessmentDto, DefinitionDto, InstrumentDto, SubmitDto, SubmittedDto, TREND_POINTS, TrendDto,
 };
-use super::error::{AssessmentErrors, ClinicianAssessmentErrors};
+use super::error::{AssessmentErrors, ClinicianAssessmentErrors, MyAssessmentErrors};
 use super::model::{AssessmentId, Instrument};
 use super::service::Scope;
 use crate::CareTag;
@@ -92,12 +92,13 @@ fn page(rows: Vec<super::repo::AssessmentRow>, limit: u32) -> Page<AssessmentDto
 /// Members' assessments.
 pub struct AssessmentsApi {
     service: CareService,
+    guard: Guard,
 }
 
 impl AssessmentsApi {
-    /// Around the service.
-    pub fn new(service: CareService) -> Self {
-        Self { service }
+    /// Around the service and the role guard.
+    pub fn new(service: CareService, guard: Guard) -> Self {
+        Self { service, guard }
     }
 }
 
@@ -144,6 +145,9 @@ impl AssessmentsApi {
         _idempotency_key: IdempotencyKey,
         body: Json<SubmitDto>,
     ) -> ApiResult<SubmitAnswer, AssessmentErrors> {
+        // Deliberately not behind the live-account guard: whoever answers item 9 gets the
+        // escalation and the crisis resources, even on a token of an account disabled in
+        // the last 15 minutes.
         let b = body.0;
         let answers = b.answers.into_inner().into_iter().map(|a| a.0).collect();
         let s = self
@@ -177,7 +181,8 @@ impl AssessmentsApi {
         limit: Query<Option<PageLimit>>,
         /// The `next_cursor` of the previous page.
         cursor: Query<Option<PageCursor>>,
-    ) -> ApiResult<AssessmentPage, AssessmentErrors> {
+    ) -> ApiResult<AssessmentPage, MyAssessmentErrors> {
+        self.guard.require_role(&auth.0, Role::Member).await?;
         let params =
             PageParams::<AssessmentId>::parse(limit.0, cursor.0.as_ref().map(PageCursor::as_str))?;
         let rows = self
@@ -207,7 +212,8 @@ impl AssessmentsApi {
         auth: BearerAuth,
         /// The assessment.
         assessment_id: Path<AssessmentId>,
-    ) -> ApiResult<AssessmentAnswer, AssessmentErrors> {
+    ) -> ApiResult<AssessmentAnswer, MyAssessmentErrors> {
+        self.guard.require_role(&auth.0, Role::Member).await?;
         let row = self
             .service
             .my_assessment(auth.0.user_id, assessment_id.0)
@@ -228,7 +234,8 @@ impl AssessmentsApi {
         auth: BearerAuth,
         /// Which questionnaire.
         instrument: Query<InstrumentDto>,
-    ) -> ApiResult<TrendAnswer, AssessmentErrors> {
+    ) -> ApiResult<TrendAnswer, MyAssessmentErrors> {
+        self.guard.require_role(&auth.0, Role::Member).await?;
         let i: Instrument = instrument.0.into();
         let rows = self
             .service

@@ -9,8 +9,13 @@ use poem::http::StatusCode;
 use crate::error::problem;
 
 error_set!(
-    /// Member operations on assessments: 400, 401, 404, 422.
+    /// The instruments and taking an assessment: 401, 422.
     pub AssessmentErrors: Invalid, AssessmentError
+);
+error_set!(
+    /// A member's reads of their assessments (health data: the live account is checked
+    /// first): 400, 401, 403, 404, 422.
+    pub MyAssessmentErrors: Invalid, AssessmentError; guarded
 );
 error_set!(
     /// Clinician reads of a member's assessments (the role guard first): 400, 401, 403,

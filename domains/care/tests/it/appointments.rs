@@ -783,7 +783,7 @@ async fn the_database_itself_refuses_overlapping_rows_on_postgres() {
 }
 
 #[tokio::test]
-async fn a_member_disabled_after_login_cannot_book_cancel_reschedule_or_read_their_profile() {
+async fn a_member_disabled_after_login_cannot_book_cancel_reschedule_or_read_health_data() {
     let (app, admin, _, therapist) = setup("therapist", 24).await;
     let m = member(&app).await;
     grant(&app, &admin, &m.user_id, "care.therapy", Some(3)).await;
@@ -823,6 +823,7 @@ async fn a_member_disabled_after_login_cannot_book_cancel_reschedule_or_read_the
         )
         .await,
         send(&app, &m, Method::GET, "/v1/care/me/profile", None).await,
+        send(&app, &m, Method::GET, "/v1/care/me/assessments", None).await,
     ];
     for resp in refused {
         resp.assert_problem(StatusCode::FORBIDDEN, "account_disabled")

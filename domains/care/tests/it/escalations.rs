@@ -147,14 +147,18 @@ async fn without_a_clinician_a_severe_total_goes_to_the_on_call_queue() {
     let (on_call, _) = provider(&app, &admin, "psychiatrist", "UTC").await;
     let (other, _) = provider(&app, &admin, "therapist", "UTC").await;
 
-    // 15: the configured threshold; no care profile, so no country's resources.
+    // 15: the configured threshold; no care profile, so the `*` resources: never none.
     let body = json_of(
         take(&app, &member, "phq9", &[3, 3, 3, 3, 3, 0, 0, 0, 0]).await,
         StatusCode::CREATED,
     )
     .await;
     assert_eq!(body["escalated"], true);
-    assert_eq!(body["crisis_resources"], json!([]));
+    assert_eq!(body["crisis_resources"].as_array().unwrap().len(), 1);
+    assert_eq!(
+        body["crisis_resources"][0]["url"],
+        "https://findahelpline.com"
+    );
     let list = json_of(
         send(
             &app,

@@ -2,12 +2,16 @@ from enum import StrEnum
 
 
 class CareListMyAssessmentsProblemCode(StrEnum):
+    ACCOUNT_DISABLED = "account_disabled"
     ASSESSMENT_NOT_FOUND = "assessment_not_found"
     BAD_REQUEST = "bad_request"
+    FORBIDDEN = "forbidden"
     INTERNAL = "internal"
     MEMBER_NOT_FOUND = "member_not_found"
+    MFA_REQUIRED = "mfa_required"
     PAYLOAD_TOO_LARGE = "payload_too_large"
     REQUEST_TIMEOUT = "request_timeout"
+    ROLE_REVOKED = "role_revoked"
     UNAUTHORIZED = "unauthorized"
     UNAVAILABLE = "unavailable"
     UNSUPPORTED_MEDIA_TYPE = "unsupported_media_type"
