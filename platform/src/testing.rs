@@ -14,12 +14,14 @@
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
 
 mod accounts;
+mod mailbox;
 mod problem;
 mod services;
 mod totp;
 mod wait;
 
 pub use accounts::{Login, SignedIn, TEST_PASSWORD, TestAccounts, Tokens};
+pub use mailbox::{Caught, Mailbox, SMTP_DIR_ENV, SMTP_URL_ENV, unique_email};
 pub use problem::AssertProblem;
 pub use services::{Service, in_ci, require_service};
 pub use totp::Authenticator;

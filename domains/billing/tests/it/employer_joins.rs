@@ -18,9 +18,9 @@ use haven_platform::testing::{
 use poem::http::{Method, StatusCode};
 use serde_json::{Value, json};
 
-use crate::mailbox::Mailbox;
 use crate::stripe_support::{StripeStandIn, deliver, event, subscription};
 use crate::support::{create_price, create_product, json_of, premium, send, therapy};
+use haven_platform::testing::Mailbox;
 
 // Identity's tables as these tests touch them (billing does not depend on identity).
 diesel::table! {

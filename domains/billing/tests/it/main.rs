@@ -10,7 +10,6 @@ mod employer_joins;
 mod employers;
 mod guard;
 mod ledger;
-mod mailbox;
 mod play;
 mod promo;
 mod stores_support;

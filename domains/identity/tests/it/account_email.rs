@@ -13,8 +13,8 @@ use poem::http::StatusCode;
 use poem::test::TestResponse;
 use serde_json::{Value, json};
 
-use crate::mailbox::{Mailbox, unique_email};
 use crate::{PASSWORD, post, security_events};
+use haven_platform::testing::{Mailbox, unique_email};
 
 pub const NEW_PASSWORD: &str = "a brand new passphrase";
 

@@ -16,7 +16,6 @@ mod exports;
 mod keys;
 mod lockout;
 mod login;
-mod mailbox;
 mod mass_assignment;
 mod memberships;
 mod mfa;

@@ -10,8 +10,8 @@ use poem::test::TestResponse;
 use serde_json::{Value, json};
 
 use crate::account_email::{MailApp, NEW_PASSWORD, problem_without_id};
-use crate::mailbox::unique_email;
 use crate::{PASSWORD, app_without_login_limits, post, register, security_events};
+use haven_platform::testing::unique_email;
 
 async fn change(app: &TestApp, access: &Value, body: &Value) -> TestResponse {
     app.client

@@ -1,4 +1,4 @@
-//! The SMTP catcher the email tests send to (identity's test helper, trimmed): `scripts/smtp-catcher.py` (aiosmtpd), which
+//! The SMTP catcher the email tests of every domain send to: `scripts/smtp-catcher.py` (aiosmtpd), which
 //! stores each message as files. `scripts/test` starts one and exports
 //! `HAVEN_TEST_SMTP_URL` and `HAVEN_TEST_SMTP_DIR`; without them a test starts its own,
 //! except under `CI`, where their absence is a failure.
@@ -11,7 +11,7 @@ use std::time::Duration;
 use serde_json::Value;
 
 /// Environment variable with the catcher's `smtp://host:port`.
-pub const SMTP_URL_ENV: &str = haven_platform::testing::Service::Smtp.env_var();
+pub const SMTP_URL_ENV: &str = super::Service::Smtp.env_var();
 /// Environment variable with the directory the catcher writes to.
 pub const SMTP_DIR_ENV: &str = "HAVEN_TEST_SMTP_DIR";
 
@@ -37,10 +37,31 @@ impl Drop for Mailbox {
 pub struct Caught {
     /// The envelope recipients.
     pub envelope_to: Vec<String>,
+    /// The `To` header.
+    pub to: String,
+    /// The `From` header.
+    pub from: String,
     /// The subject.
     pub subject: String,
     /// The plain-text body.
     pub text: String,
+}
+
+impl Caught {
+    /// The first link in the body.
+    pub fn link(&self) -> &str {
+        let start = self.text.find("http").expect("a link in the email");
+        let rest = &self.text[start..];
+        let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        &rest[..end]
+    }
+
+    /// The `token` query parameter of the link.
+    pub fn token(&self) -> String {
+        let link = self.link();
+        let (_, token) = link.split_once("?token=").expect("a token in the link");
+        token.to_owned()
+    }
 }
 
 impl Mailbox {
@@ -56,7 +77,7 @@ impl Mailbox {
             };
         }
         assert!(
-            !haven_platform::testing::in_ci(),
+            !super::in_ci(),
             "{SMTP_URL_ENV} and {SMTP_DIR_ENV} must be set in CI: scripts/test starts \
              scripts/smtp-catcher.py and exports them"
         );
@@ -64,7 +85,7 @@ impl Mailbox {
     }
 
     fn spawn() -> Self {
-        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts/smtp-catcher.py");
+        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../scripts/smtp-catcher.py");
         let dir = tempfile::tempdir().expect("a temp dir for caught mail");
         let mut child = Command::new("python3")
             .arg(&script)
@@ -124,6 +145,8 @@ impl Mailbox {
                         .flatten()
                         .filter_map(|r| r.as_str().map(str::to_owned))
                         .collect(),
+                    to: field("to"),
+                    from: field("from"),
                     subject: field("subject"),
                     text: field("text"),
                 }
@@ -137,7 +160,7 @@ impl Mailbox {
     pub async fn wait_for_subject(&self, to: &str, needle: &str) -> Vec<Caught> {
         // Polling the catcher's directory: the delivery runs on the job workers.
         let what = format!("an email \"{needle}\" to {to} arrived");
-        haven_platform::testing::wait_for(Duration::from_secs(20), &what, || async {
+        super::wait_for(Duration::from_secs(20), &what, || async {
             let messages = self.with_subject(to, needle);
             (!messages.is_empty()).then_some(messages)
         })
@@ -151,4 +174,23 @@ impl Mailbox {
             .filter(|m| m.subject.contains(needle))
             .collect()
     }
+
+    /// Waits (up to 20 s) until `count` messages for `to` have arrived, and returns them.
+    pub async fn wait_for(&self, to: &str, count: usize) -> Vec<Caught> {
+        // Polling the catcher's directory: the delivery runs on the job workers.
+        let what = format!("{count} email(s) to {to} arrived");
+        super::wait_for(Duration::from_secs(20), &what, || async {
+            let messages = self.messages_to(to);
+            (messages.len() >= count).then_some(messages)
+        })
+        .await
+    }
+}
+
+/// A recipient address no other test (or earlier run against a shared catcher) uses.
+pub fn unique_email(name: &str) -> String {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    format!("{name}-{}-{nanos}@example.com", std::process::id())
 }
