@@ -91,7 +91,7 @@ enum CareTag {
     /// PHQ-9 and GAD-7: taking them, history and trend (health data).
     #[oai(rename = "Care: Assessments")]
     Assessments,
-    /// Members' assessments, read by their care-team clinicians.
+    /// Members' assessments, read by their care team (clinicians and coaches).
     #[oai(rename = "Care: Clinician assessments")]
     ClinicianAssessments,
     /// Crisis escalation tasks clinicians acknowledge and resolve.

@@ -21,6 +21,7 @@ use super::policy::{Cancelled, Canceller};
 use super::repo::AppointmentRow;
 use super::service::{BookRequest, slot_start};
 use crate::CareTag;
+use crate::audit::model::Actor;
 use crate::availability::api::{provider_role, slot_dto};
 use crate::availability::model::AppointmentType;
 use crate::service::CareService;
@@ -245,7 +246,11 @@ impl AppointmentsApi {
         self.guard.require_role(&auth.0, Role::Member).await?;
         let c = self
             .service
-            .cancel(Canceller::Member(auth.0.user_id), appointment_id.0)
+            .cancel(
+                Canceller::Member(auth.0.user_id),
+                Actor::member(auth.0.user_id),
+                appointment_id.0,
+            )
             .await?;
         Ok(CancelAnswer::Ok(
             Json(cancellation(&self.service, c).map_err(ChangeError::from)?),
@@ -352,7 +357,12 @@ impl ProviderAppointmentsApi {
         let me = self.service.provider_me(auth.0.user_id).await?;
         let rows = self
             .service
-            .provider_appointments(me, params.after, params.fetch_limit())
+            .provider_appointments(
+                Actor::new(&auth.0, provider_role(&auth.0)),
+                me,
+                params.after,
+                params.fetch_limit(),
+            )
             .await?;
         let mut items = Vec::with_capacity(rows.len());
         for row in rows {
@@ -388,7 +398,11 @@ impl ProviderAppointmentsApi {
         let me = self.service.provider_me(auth.0.user_id).await?;
         let c = self
             .service
-            .cancel(Canceller::Provider(me), appointment_id.0)
+            .cancel(
+                Canceller::Provider(me),
+                Actor::new(&auth.0, provider_role(&auth.0)),
+                appointment_id.0,
+            )
             .await?;
         Ok(CancelAnswer::Ok(
             Json(cancellation(&self.service, c).map_err(ChangeError::from)?),
@@ -420,7 +434,11 @@ impl ProviderAppointmentsApi {
             .require_role(&auth.0, provider_role(&auth.0))
             .await?;
         let me = self.service.provider_me(auth.0.user_id).await?;
-        let row = self.service.mark_no_show(me, appointment_id.0).await?;
+        let actor = Actor::new(&auth.0, provider_role(&auth.0));
+        let row = self
+            .service
+            .mark_no_show(me, actor, appointment_id.0)
+            .await?;
         Ok(AppointmentAnswer::Ok(
             Json(dto(&self.service, row).map_err(ChangeError::from)?),
             NoStore,

@@ -14,11 +14,13 @@
 use chrono::{Duration, NaiveDateTime};
 use haven_platform::ids::UserId;
 use haven_platform::time::now_utc;
-use haven_platform::{DbError, Unexpected};
+use haven_platform::{AnyConnection, DbError, Unexpected};
 
 use super::error::{BookError, ChangeError};
 use super::model::AppointmentId;
 use super::repo::{self, AppointmentRow};
+use crate::audit::model::{Access, Action, Actor, Resource};
+use crate::audit::repo as audit;
 use crate::availability::model::AppointmentType;
 use crate::ports::Benefit;
 use crate::providers::model::Provider;
@@ -56,41 +58,95 @@ fn unit_of(row: &AppointmentRow) -> Option<(Benefit, String)> {
     Some((benefit, row.unit_reference.clone()?))
 }
 
+/// `access` refused: about the appointment's member when it exists.
+fn denial(access: &Access, found: Option<&AppointmentRow>) -> Access {
+    let refused = access.clone().denied();
+    match found {
+        Some(row) => refused.subject(row.member_id),
+        None => refused,
+    }
+}
+
+/// `row` if `member` owns it, recording `access` (allowed); otherwise records the
+/// refusal and answers `404` (the caller commits the refusal's row).
+fn owned_or_denied(
+    conn: &mut AnyConnection,
+    row: Option<AppointmentRow>,
+    member: UserId,
+    access: &Access,
+) -> Result<Result<AppointmentRow, ChangeError>, DbError> {
+    match row {
+        Some(r) if r.member_id == member => {
+            audit::record(conn, access)?;
+            Ok(Ok(r))
+        }
+        other => {
+            audit::record(conn, &denial(access, other.as_ref()))?;
+            Ok(Err(ChangeError::NotFound))
+        }
+    }
+}
+
 impl CareService {
     fn free_until(&self, starts_at: NaiveDateTime) -> NaiveDateTime {
         starts_at - Duration::hours(i64::from(self.settings.free_cancel_hours))
     }
 
-    /// The appointment if `member` owns it (404 otherwise: never reveal others').
+    /// The appointment if `member` owns it; another member's (or none) is `404`,
+    /// audited as denied in the read's own transaction.
     pub async fn member_appointment(
         &self,
         member: UserId,
         id: AppointmentId,
     ) -> Result<AppointmentRow, ChangeError> {
-        let row = self
-            .db
-            .read_primary(move |conn| repo::find(conn, &id).map_err(DbError::from))
+        let access = Access::new(
+            Actor::member(member),
+            Some(member),
+            Resource::Appointment,
+            Some(id.to_string()),
+            Action::Read,
+        );
+        self.db
+            .write(move |conn| {
+                let row = repo::find(conn, &id)?;
+                owned_or_denied(conn, row, member, &access)
+            })
             .await?
-            .filter(|r| r.member_id == member)
-            .ok_or(ChangeError::NotFound)?;
-        Ok(row)
     }
 
     /// Cancels an appointment as its member or its provider.
     #[tracing::instrument(skip_all, fields(appointment_id = %id))]
-    pub async fn cancel(&self, by: Canceller, id: AppointmentId) -> Result<Cancelled, ChangeError> {
+    pub async fn cancel(
+        &self,
+        by: Canceller,
+        actor: Actor,
+        id: AppointmentId,
+    ) -> Result<Cancelled, ChangeError> {
         let now = now_utc();
         let this = self.clone();
+        let access = Access::new(
+            actor,
+            None,
+            Resource::Appointment,
+            Some(id.to_string()),
+            Action::Cancel,
+        );
         let (row, release, provider) = self
             .db
             .write(move |conn| {
-                let row = repo::find(conn, &id)?.ok_or(ChangeError::NotFound)?;
-                let (by, release) = match by {
-                    Canceller::Member(m) if m == row.member_id => {
-                        ("member", now <= this.free_until(row.starts_at))
+                let found = repo::find(conn, &id)?;
+                let (row, by, release) = match (found, by) {
+                    (Some(row), Canceller::Member(m)) if m == row.member_id => {
+                        let free = now <= this.free_until(row.starts_at);
+                        (row, "member", free)
                     }
-                    Canceller::Provider(p) if p == row.provider_id => ("provider", true),
-                    _ => return Err(ChangeError::NotFound),
+                    (Some(row), Canceller::Provider(p)) if p == row.provider_id => {
+                        (row, "provider", true)
+                    }
+                    (found, _) => {
+                        audit::record(conn, &denial(&access, found.as_ref()))?;
+                        return Ok(Err(ChangeError::NotFound));
+                    }
                 };
                 if row.status != "booked" {
                     return Err(ChangeError::NotActive);
@@ -115,9 +171,10 @@ impl CareService {
                     })?)?;
                 let row = repo::find(conn, &id)?
                     .ok_or_else(|| Unexpected::invariant("cancelled appointment vanished"))?;
-                Ok((row, unit, provider))
+                audit::record(conn, &access.subject(row.member_id))?;
+                Ok(Ok((row, unit, provider)))
             })
-            .await?;
+            .await??;
         // The job enqueued above guarantees the release; doing it now as well makes it
         // visible at once (release is idempotent per reference).
         if let Some((benefit, reference)) = &release {
@@ -171,14 +228,26 @@ impl CareService {
     pub async fn mark_no_show(
         &self,
         provider: crate::providers::model::ProviderId,
+        actor: Actor,
         id: AppointmentId,
     ) -> Result<AppointmentRow, ChangeError> {
         let now = now_utc();
+        let access = Access::new(
+            actor,
+            None,
+            Resource::Appointment,
+            Some(id.to_string()),
+            Action::NoShow,
+        );
         self.db
             .write(move |conn| {
-                let row = repo::find(conn, &id)?
-                    .filter(|r| r.provider_id == provider)
-                    .ok_or(ChangeError::NotFound)?;
+                let row = match repo::find(conn, &id)? {
+                    Some(r) if r.provider_id == provider => r,
+                    other => {
+                        audit::record(conn, &denial(&access, other.as_ref()))?;
+                        return Ok(Err(ChangeError::NotFound));
+                    }
+                };
                 if row.status != "booked" {
                     return Err(ChangeError::NotActive);
                 }
@@ -186,10 +255,12 @@ impl CareService {
                     return Err(ChangeError::NotStarted);
                 }
                 repo::no_show(conn, &id, row.starts_at, now)?;
-                repo::find(conn, &id)?
-                    .ok_or_else(|| Unexpected::invariant("appointment vanished").into())
+                audit::record(conn, &access.subject(row.member_id))?;
+                let row = repo::find(conn, &id)?
+                    .ok_or_else(|| Unexpected::invariant("appointment vanished"))?;
+                Ok(Ok(row))
             })
-            .await
+            .await?
     }
 
     /// The member moves an appointment to `starts_at`, atomically: the old one is kept
@@ -204,11 +275,20 @@ impl CareService {
     ) -> Result<AppointmentRow, ChangeError> {
         let now = now_utc();
         let this = self.clone();
+        let access = Access::new(
+            Actor::member(member),
+            Some(member),
+            Resource::Appointment,
+            Some(id.to_string()),
+            Action::Reschedule,
+        );
         self.db
             .write(move |conn| {
-                let old = repo::find(conn, &id)?
-                    .filter(|r| r.member_id == member)
-                    .ok_or(ChangeError::NotFound)?;
+                let found = repo::find(conn, &id)?;
+                let old = match owned_or_denied(conn, found, member, &access)? {
+                    Ok(row) => row,
+                    Err(refused) => return Ok(Err(refused)),
+                };
                 if old.status != "booked" {
                     return Err(ChangeError::NotActive);
                 }
@@ -244,8 +324,9 @@ impl CareService {
                 };
                 this.hold_slot(conn, &provider, kind, &new, now)?;
                 this.after_booking(conn, &new)?;
-                Ok(new)
+                audit::record(conn, &access.clone().fresh().resource_id(new.id))?;
+                Ok(Ok(new))
             })
-            .await
+            .await?
     }
 }

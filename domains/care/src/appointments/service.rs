@@ -33,6 +33,8 @@ use haven_platform::{AnyConnection, DbError, Unexpected};
 use super::error::BookError;
 use super::model::{AppointmentId, Status, paused_until};
 use super::repo::{self, AppointmentRow, Overlap};
+use crate::audit::model::{Access, Action, Actor, Resource};
+use crate::audit::repo as audit;
 use crate::availability::model::AppointmentType;
 use crate::ports::Consumption;
 use crate::profiles::repo as profiles;
@@ -212,10 +214,18 @@ impl CareService {
         // Step 1: hold the time.
         let this = self.clone();
         let held = row.clone();
+        let created = Access::new(
+            Actor::member(req.member),
+            Some(req.member),
+            Resource::Appointment,
+            Some(id.to_string()),
+            Action::Create,
+        );
         self.db
             .write(move |conn| {
                 let provider = this.admissible(conn, &req, now)?;
                 this.hold_slot(conn, &provider, req.kind, &held, now)?;
+                audit::record(conn, &created)?;
                 if !benefit.counted() {
                     this.after_booking(conn, &held)?;
                 }
@@ -319,32 +329,56 @@ impl CareService {
             .ok_or(super::error::ChangeError::NoProfile)
     }
 
-    /// The member's appointments in id order after `after`.
+    /// The member's appointments in id order after `after` (the read is audited).
     pub async fn member_appointments(
         &self,
         member: UserId,
         after: Option<AppointmentId>,
         limit: i64,
     ) -> Result<Vec<AppointmentRow>, super::error::ChangeError> {
+        let access = Access::new(
+            Actor::member(member),
+            Some(member),
+            Resource::Appointment,
+            None,
+            Action::List,
+        );
         Ok(self
             .db
-            .read_primary(move |conn| {
+            .write(move |conn| {
+                audit::record(conn, &access)?;
                 repo::list_member(conn, &member, after, limit).map_err(DbError::from)
             })
             .await?)
     }
 
-    /// The provider's appointments in id order after `after`.
+    /// The provider's appointments in id order after `after`. A page spans members, so
+    /// each appointment shown gets its own audit row (each member can be told who saw
+    /// their appointments).
     pub async fn provider_appointments(
         &self,
+        actor: Actor,
         provider: ProviderId,
         after: Option<AppointmentId>,
         limit: i64,
     ) -> Result<Vec<AppointmentRow>, super::error::ChangeError> {
+        let listed = Access::new(actor, None, Resource::Appointment, None, Action::List);
         Ok(self
             .db
-            .read_primary(move |conn| {
-                repo::list_provider(conn, &provider, after, limit).map_err(DbError::from)
+            .write(move |conn| {
+                let rows = repo::list_provider(conn, &provider, after, limit)?;
+                let accesses: Vec<Access> = rows
+                    .iter()
+                    .map(|r| {
+                        listed
+                            .clone()
+                            .fresh()
+                            .subject(r.member_id)
+                            .resource_id(r.id)
+                    })
+                    .collect();
+                audit::record_all(conn, &accesses)?;
+                Ok::<_, DbError>(rows)
             })
             .await?)
     }

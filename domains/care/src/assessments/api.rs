@@ -18,6 +18,7 @@ use super::model::{AssessmentId, Instrument};
 use super::service::Scope;
 use crate::CareTag;
 use crate::audit::model::Actor;
+use crate::availability::api::provider_role;
 use crate::service::CareService;
 
 /// Answer with the instrument definitions.
@@ -262,8 +263,9 @@ impl ClinicianAssessmentsApi {
 impl ClinicianAssessmentsApi {
     /// List a member's assessments
     ///
-    /// Clinicians on the member's care team only (role `clinician`, second factor);
-    /// anyone else gets `404 member_not_found`. Oldest first.
+    /// Providers on the member's care team only: their clinicians (role `clinician`,
+    /// second factor) and their coaches (role `coach`); anyone else gets `404
+    /// member_not_found`. Oldest first.
     #[oai(
         path = "/v1/care/provider/members/:user_id/assessments",
         method = "get",
@@ -281,13 +283,15 @@ impl ClinicianAssessmentsApi {
         /// The `next_cursor` of the previous page.
         cursor: Query<Option<PageCursor>>,
     ) -> ApiResult<AssessmentPage, ClinicianAssessmentErrors> {
-        self.guard.require_role(&auth.0, Role::Clinician).await?;
+        self.guard
+            .require_role(&auth.0, provider_role(&auth.0))
+            .await?;
         let params =
             PageParams::<AssessmentId>::parse(limit.0, cursor.0.as_ref().map(PageCursor::as_str))?;
         let rows = self
             .service
-            .member_assessments_for_clinician(
-                Actor::new(&auth.0, Role::Clinician),
+            .member_assessments_for_provider(
+                Actor::new(&auth.0, provider_role(&auth.0)),
                 user_id.0,
                 Scope::Page {
                     instrument: instrument.0.map(Into::into),
@@ -301,7 +305,7 @@ impl ClinicianAssessmentsApi {
 
     /// Read a member's assessment trend
     ///
-    /// Clinicians on the member's care team only, as the list.
+    /// Providers on the member's care team only (clinicians and coaches), as the list.
     #[oai(
         path = "/v1/care/provider/members/:user_id/assessment-trend",
         method = "get",
@@ -315,12 +319,14 @@ impl ClinicianAssessmentsApi {
         /// Which questionnaire.
         instrument: Query<InstrumentDto>,
     ) -> ApiResult<TrendAnswer, ClinicianAssessmentErrors> {
-        self.guard.require_role(&auth.0, Role::Clinician).await?;
+        self.guard
+            .require_role(&auth.0, provider_role(&auth.0))
+            .await?;
         let i: Instrument = instrument.0.into();
         let rows = self
             .service
-            .member_assessments_for_clinician(
-                Actor::new(&auth.0, Role::Clinician),
+            .member_assessments_for_provider(
+                Actor::new(&auth.0, provider_role(&auth.0)),
                 user_id.0,
                 Scope::Latest(i, TREND_POINTS),
             )

@@ -214,9 +214,10 @@ impl CareService {
             .await
     }
 
-    /// A member's assessments read by a clinician on their care team; anyone else is
-    /// answered `404 member_not_found`, audited as denied.
-    pub async fn member_assessments_for_clinician(
+    /// A member's assessments read by a provider on their care team (a clinician, or a
+    /// coach: coaching works from the same scores); anyone else is answered `404
+    /// member_not_found`, audited as denied.
+    pub async fn member_assessments_for_provider(
         &self,
         actor: Actor,
         member: UserId,
@@ -230,13 +231,12 @@ impl CareService {
             Action::List,
         );
         let denied = access.clone();
-        let clinician = actor.id;
+        let provider = actor.id;
         let rows = self
             .db
             .write(move |conn| {
-                let me: Option<ProviderId> = providers::find_by_user(conn, &clinician)?
-                    .filter(|p| p.provider_type != "coach")
-                    .map(|p| p.id);
+                let me: Option<ProviderId> =
+                    providers::find_by_user(conn, &provider)?.map(|p| p.id);
                 let allowed = match me {
                     Some(p) => team::on_team(conn, &member, &p)?,
                     None => false,

@@ -17,6 +17,8 @@ pub enum ResourceDto {
     Escalation,
     /// The audit log itself (an admin's query).
     PhiAudit,
+    /// An appointment.
+    Appointment,
 }
 
 impl ResourceDto {
@@ -27,6 +29,7 @@ impl ResourceDto {
             Self::Assessment => "assessment",
             Self::Escalation => "escalation",
             Self::PhiAudit => "phi_audit",
+            Self::Appointment => "appointment",
         }
     }
 }
@@ -44,11 +47,12 @@ pub struct AuditEntryDto {
     /// The member whose data it is (`usr_…`); `null` for queries of the log without a
     /// subject filter.
     pub subject_id: Option<String>,
-    /// `care_profile`, `assessment`, `escalation` or `phi_audit`.
+    /// `care_profile`, `assessment`, `escalation`, `phi_audit` or `appointment`.
     pub resource_type: String,
     /// The resource's id; `null` for lists and queries.
     pub resource_id: Option<String>,
-    /// `read`, `list`, `create`, `update`, `acknowledge`, `resolve` or `query`.
+    /// `read`, `list`, `create`, `update`, `acknowledge`, `resolve`, `query`, `cancel`,
+    /// `reschedule` or `no_show`.
     pub action: String,
     /// `allowed`, or `denied` when the caller was refused (answered `404`).
     pub outcome: String,

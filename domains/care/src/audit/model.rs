@@ -92,6 +92,8 @@ pub enum Resource {
     Escalation,
     /// The audit log itself (an admin's query).
     PhiAudit,
+    /// An appointment (who sees whom, when: health data in itself).
+    Appointment,
 }
 
 impl Resource {
@@ -102,6 +104,7 @@ impl Resource {
             Self::Assessment => "assessment",
             Self::Escalation => "escalation",
             Self::PhiAudit => "phi_audit",
+            Self::Appointment => "appointment",
         }
     }
 }
@@ -123,6 +126,12 @@ pub enum Action {
     Resolve,
     /// Queried the audit log.
     Query,
+    /// Cancelled an appointment.
+    Cancel,
+    /// Moved an appointment.
+    Reschedule,
+    /// Marked an appointment missed.
+    NoShow,
 }
 
 impl Action {
@@ -136,6 +145,9 @@ impl Action {
             Self::Acknowledge => "acknowledge",
             Self::Resolve => "resolve",
             Self::Query => "query",
+            Self::Cancel => "cancel",
+            Self::Reschedule => "reschedule",
+            Self::NoShow => "no_show",
         }
     }
 }
@@ -194,6 +206,13 @@ impl Access {
     /// About the resource `id` (known only after it was created).
     pub fn resource_id(mut self, id: impl ToString) -> Self {
         self.row.resource_id = Some(id.to_string());
+        self
+    }
+
+    /// A copy with its own row id, for one access of several alike (a page of
+    /// appointments, one row per member shown).
+    pub fn fresh(mut self) -> Self {
+        self.row.id = AuditId::new();
         self
     }
 

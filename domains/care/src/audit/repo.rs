@@ -45,6 +45,12 @@ pub fn record(conn: &mut AnyConnection, access: &Access) -> QueryResult<()> {
         .map(drop)
 }
 
+/// Records several accesses (one statement each: diesel's multi-backend connection has
+/// no batch insert; the statement is prepared once and cached).
+pub fn record_all(conn: &mut AnyConnection, accesses: &[Access]) -> QueryResult<()> {
+    accesses.iter().try_for_each(|a| record(conn, a))
+}
+
 /// What an admin's query filters on; every field narrows.
 #[derive(Debug, Clone, Default)]
 pub struct Filter {

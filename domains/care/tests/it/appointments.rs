@@ -832,3 +832,97 @@ async fn a_member_disabled_after_login_cannot_book_cancel_reschedule_or_read_hea
     assert_eq!(appointments(&app).await, vec![("booked".to_owned(), false)]);
     assert_eq!(consumed(&app, "care.therapy").await, 1);
 }
+
+#[tokio::test]
+async fn every_touch_of_an_appointment_is_audited_and_someone_elses_is_a_denied_404() {
+    let (app, admin, clinician, therapist) = setup("therapist", 24).await;
+    let (stranger, _) = provider(&app, &admin, "therapist", "UTC").await;
+    let m = member(&app).await;
+    let other = member(&app).await;
+    grant(&app, &admin, &m.user_id, "care.therapy", Some(2)).await;
+    let a = json_of(
+        book(&app, &m, &therapist, "therapy", tomorrow_at(10)).await,
+        StatusCode::CREATED,
+    )
+    .await;
+    let id = a["id"].as_str().unwrap().to_owned();
+    let one = format!("/v1/care/appointments/{id}");
+    json_of(
+        send(&app, &m, Method::GET, "/v1/care/me/appointments", None).await,
+        StatusCode::OK,
+    )
+    .await;
+    json_of(
+        send(&app, &m, Method::GET, &one, None).await,
+        StatusCode::OK,
+    )
+    .await;
+    send(&app, &other, Method::GET, &one, None)
+        .await
+        .assert_problem(StatusCode::NOT_FOUND, "appointment_not_found")
+        .await;
+    send(
+        &app,
+        &other,
+        Method::POST,
+        &format!("/v1/care/appointments/{id}/cancel"),
+        None,
+    )
+    .await
+    .assert_problem(StatusCode::NOT_FOUND, "appointment_not_found")
+    .await;
+    let page = json_of(
+        send(
+            &app,
+            &clinician,
+            Method::GET,
+            "/v1/care/provider/appointments",
+            None,
+        )
+        .await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(page["items"].as_array().unwrap().len(), 1);
+    let moved = json_of(
+        send(
+            &app,
+            &m,
+            Method::POST,
+            &format!("/v1/care/appointments/{id}/reschedule"),
+            Some(json!({"starts_at": rfc(tomorrow_at(12))})),
+        )
+        .await,
+        StatusCode::CREATED,
+    )
+    .await;
+    let new_id = moved["id"].as_str().unwrap();
+    let by_provider = format!("/v1/care/provider/appointments/{new_id}/cancel");
+    send(&app, &stranger, Method::POST, &by_provider, None)
+        .await
+        .assert_problem(StatusCode::NOT_FOUND, "appointment_not_found")
+        .await;
+    cancel(&app, &clinician, &by_provider).await;
+
+    let rows: Vec<String> = crate::support::audit_rows(&app, &m.user_id)
+        .await
+        .into_iter()
+        .filter(|r| r.1 == "appointment")
+        .map(|r| format!("{} {} {}", r.0, r.2, r.3))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            "member create allowed",
+            "member list allowed",
+            "member read allowed",
+            "member read denied",
+            "member cancel denied",
+            "clinician list allowed",
+            "member reschedule allowed",
+            "member reschedule allowed",
+            "clinician cancel denied",
+            "clinician cancel allowed",
+        ]
+    );
+}

@@ -263,3 +263,43 @@ async fn care_team_clinicians_read_a_members_assessments_others_get_a_denied_404
     assert_eq!(clinician_rows.len(), 3);
     assert_eq!(clinician_rows[2].3, "denied");
 }
+
+#[tokio::test]
+async fn coaches_read_the_assessments_of_members_they_coach_and_no_one_elses() {
+    let app = app().await;
+    let admin = app.admin().await;
+    let member = app.member().await;
+    let other = app.member().await;
+    let (coach, prv) = provider(&app, &admin, "coach", "UTC").await;
+    join_team(&app, &member.user_id, prv["id"].as_str().unwrap()).await;
+    take(&app, &member, "phq9", &[1, 1, 1, 1, 1, 1, 1, 1, 0]).await;
+    take(&app, &other, "phq9", &[1, 1, 1, 1, 1, 1, 1, 1, 0]).await;
+
+    let mine = format!("/v1/care/provider/members/{}/assessments", member.user_id);
+    let page = json_of(
+        send(&app, &coach, Method::GET, &mine, None).await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(page["items"][0]["total"], 8);
+    let theirs = format!("/v1/care/provider/members/{}/assessments", other.user_id);
+    send(&app, &coach, Method::GET, &theirs, None)
+        .await
+        .assert_problem(StatusCode::NOT_FOUND, "member_not_found")
+        .await;
+
+    let coach_rows = |rows: Vec<(String, String, String, String)>| -> Vec<String> {
+        rows.into_iter()
+            .filter(|r| r.0 == "coach")
+            .map(|r| format!("{}:{}:{}", r.1, r.2, r.3))
+            .collect()
+    };
+    assert_eq!(
+        coach_rows(audit_rows(&app, &member.user_id).await),
+        ["assessment:list:allowed"]
+    );
+    assert_eq!(
+        coach_rows(audit_rows(&app, &other.user_id).await),
+        ["assessment:list:denied"]
+    );
+}
