@@ -14,6 +14,7 @@
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
 
 mod accounts;
+mod logs;
 mod mailbox;
 mod problem;
 mod services;
@@ -21,6 +22,7 @@ mod totp;
 mod wait;
 
 pub use accounts::{Login, SignedIn, TEST_PASSWORD, TestAccounts, Tokens};
+pub use logs::{LogCapture, capture as capture_logs};
 pub use mailbox::{Caught, Mailbox, SMTP_DIR_ENV, SMTP_URL_ENV, unique_email};
 pub use problem::AssertProblem;
 pub use services::{Service, in_ci, require_service};

@@ -10,6 +10,7 @@ mod assessments;
 mod audit;
 mod availability;
 mod escalations;
+mod logs;
 mod profiles;
 mod providers;
 mod support;

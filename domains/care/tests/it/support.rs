@@ -14,7 +14,90 @@ pub async fn app() -> TestApp {
 }
 
 /// `method path` as `who` with an optional JSON body and a fresh idempotency key.
+///
+/// Every care test goes through here, so here the whole suite checks that no health
+/// data it ever sent (answers, message bodies, note text, contacts) shows up in the
+/// logs or spans, captured at `TRACE`: after each request, and for what background work
+/// logged since.
 pub async fn send(
+    app: &TestApp,
+    who: &SignedIn,
+    method: Method,
+    path: &str,
+    body: Option<Value>,
+) -> TestResponse {
+    haven_platform::testing::capture_logs();
+    if let Some(body) = &body {
+        remember_health_data(path, body);
+    }
+    let resp = send_unchecked(app, who, method, path, body).await;
+    if let Some(leak) = leaked_health_data() {
+        panic!("health data sent by the test appears in the logs: {leak:?}");
+    }
+    resp
+}
+
+/// Health data the tests sent, as it could appear in a log line.
+static SENT: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+
+/// Keys whose values are not health data: ids, enums, zones and codes a log may name.
+const NOT_HEALTH_DATA: &[&str] = &[
+    "instrument",
+    "country",
+    "us_state",
+    "time_zone",
+    "languages",
+    "appointment_type",
+    "starts_at",
+    "status",
+    "reason",
+];
+
+/// Remembers the health data in a request to a health-data path.
+pub fn remember_health_data(path: &str, body: &Value) {
+    let health = [
+        "/me/profile",
+        "assessments",
+        "/chat",
+        "/notes",
+        "/escalations/",
+    ];
+    if !path.starts_with("/v1/care/") || !health.iter().any(|h| path.contains(h)) {
+        return;
+    }
+    let mut found = Vec::new();
+    collect(None, body, &mut found);
+    SENT.lock().unwrap().extend(found);
+}
+
+fn collect(key: Option<&str>, v: &Value, out: &mut Vec<String>) {
+    if key.is_some_and(|k| k.ends_with("_id") || NOT_HEALTH_DATA.contains(&k)) {
+        return;
+    }
+    match v {
+        Value::String(s) if s.chars().count() >= 6 => out.push(s.clone()),
+        Value::Array(items) if items.len() >= 5 && items.iter().all(Value::is_i64) => {
+            // Answers, as JSON and as `Debug` would print them.
+            let nums: Vec<String> = items.iter().map(ToString::to_string).collect();
+            out.push(format!("[{}]", nums.join(",")));
+            out.push(format!("[{}]", nums.join(", ")));
+        }
+        Value::Array(items) => items.iter().for_each(|i| collect(key, i, out)),
+        Value::Object(map) => map.iter().for_each(|(k, i)| collect(Some(k), i, out)),
+        _ => {}
+    }
+}
+
+/// The first piece of health data sent so far that the captured logs contain.
+pub fn leaked_health_data() -> Option<String> {
+    let sent = SENT.lock().unwrap().clone();
+    haven_platform::testing::capture_logs()
+        .find_any(sent.iter().map(String::as_str))
+        .map(str::to_owned)
+}
+
+/// [`send`] without the log check (the check's own test).
+pub async fn send_unchecked(
     app: &TestApp,
     who: &SignedIn,
     method: Method,
