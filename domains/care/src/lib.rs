@@ -100,6 +100,9 @@ enum CareTag {
     /// The audit log of every access of health data (admins).
     #[oai(rename = "Care: PHI audit")]
     Audit,
+    /// Escalation tasks overseen by admins.
+    #[oai(rename = "Care: Escalation admin")]
+    EscalationAdmin,
 }
 
 /// The module's API: every resource's operations.
@@ -116,6 +119,7 @@ pub type CareApi = (
     assessments::api::ClinicianAssessmentsApi,
     escalations::api::EscalationsApi,
     audit::api::AuditApi,
+    escalations::admin_api::EscalationAdminApi,
 );
 
 impl ModuleInfo for CareModule {
@@ -176,6 +180,7 @@ impl Module for CareModule {
             assessments::api::ClinicianAssessmentsApi::new(s.clone(), g.clone()),
             escalations::api::EscalationsApi::new(s.clone(), g.clone()),
             audit::api::AuditApi::new(s.clone(), g.clone()),
+            escalations::admin_api::EscalationAdminApi::new(s.clone(), g.clone()),
         )
     }
 }

@@ -3,6 +3,7 @@
 //! response deadline, and publishes `care.risk_escalated`. A job alerts on tasks past
 //! their deadline unacknowledged; clinicians acknowledge and resolve them with a note.
 
+pub mod admin_api;
 pub mod api;
 pub mod dto;
 pub mod error;

@@ -124,6 +124,28 @@ pub fn list_for(
     q.order(e::id.asc()).limit(limit).load(conn)
 }
 
+/// Every task (admins' oversight), in id order after `after`; `open_only` leaves out
+/// resolved ones, `overdue_only` keeps the open ones past their deadline at `now`.
+pub fn list_all(
+    conn: &mut AnyConnection,
+    open_only: bool,
+    overdue_only: Option<NaiveDateTime>,
+    after: Option<EscalationId>,
+    limit: i64,
+) -> QueryResult<Vec<EscalationRow>> {
+    let mut q = e::table.select(EscalationRow::as_select()).into_boxed();
+    if open_only {
+        q = q.filter(e::status.ne("resolved"));
+    }
+    if let Some(now) = overdue_only {
+        q = q.filter(e::status.eq("open")).filter(e::due_at.lt(now));
+    }
+    if let Some(after) = after {
+        q = q.filter(e::id.gt(after));
+    }
+    q.order(e::id.asc()).limit(limit).load(conn)
+}
+
 /// Acknowledges an open task (taking it from the on-call queue when it is there);
 /// rows changed.
 pub fn acknowledge(

@@ -109,6 +109,39 @@ impl CareService {
             .await
     }
 
+    /// Every task, for admins' oversight of the safety process; each task shown gets
+    /// its own audit row (about its member). Fails as the audit query does.
+    pub async fn list_all_escalations(
+        &self,
+        actor: Actor,
+        open_only: bool,
+        overdue_only: bool,
+        after: Option<EscalationId>,
+        limit: i64,
+    ) -> Result<Vec<EscalationRow>, crate::audit::error::AuditError> {
+        let listed = Access::new(actor, None, Resource::Escalation, None, Action::List);
+        let now = now_utc();
+        self.db
+            .write(move |conn| {
+                let overdue = overdue_only.then_some(now);
+                let rows = repo::list_all(conn, open_only, overdue, after, limit)?;
+                let accesses: Vec<Access> = rows
+                    .iter()
+                    .map(|r| {
+                        listed
+                            .clone()
+                            .fresh()
+                            .subject(r.member_id)
+                            .resource_id(r.id)
+                    })
+                    .collect();
+                audit::record_all(conn, &accesses)?;
+                Ok::<_, DbError>(rows)
+            })
+            .await
+            .map_err(Into::into)
+    }
+
     /// The clinician acknowledges a task (taking it from the on-call queue); again on a
     /// task they acknowledged is the same answer.
     #[tracing::instrument(skip_all, fields(escalation_id = %id))]

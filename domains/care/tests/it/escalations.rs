@@ -281,3 +281,73 @@ async fn a_task_past_its_deadline_is_alerted_once() {
     assert_eq!(alerts.len(), 1);
     assert!(alerts[0]["provider_id"].is_null());
 }
+
+#[tokio::test]
+async fn admins_oversee_every_task_and_the_overdue_ones_audited_per_member() {
+    let app = app().await;
+    let admin = app.admin().await;
+    let (clinician, _) = provider(&app, &admin, "therapist", "UTC").await;
+    let first = app.member().await;
+    let second = app.member().await;
+    for m in [&first, &second] {
+        json_of(take(&app, m, "phq9", &ITEM_NINE).await, StatusCode::CREATED).await;
+    }
+    // The first member's task is past its deadline.
+    exec(
+        &app,
+        &format!(
+            "UPDATE care_escalations SET due_at = created_at WHERE member_id = '{}'",
+            first.user_id
+        ),
+    )
+    .await
+    .unwrap();
+
+    let all = json_of(
+        send(
+            &app,
+            &admin,
+            Method::GET,
+            "/v1/care/admin/escalations",
+            None,
+        )
+        .await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(all["items"].as_array().unwrap().len(), 2);
+    let overdue = json_of(
+        send(
+            &app,
+            &admin,
+            Method::GET,
+            "/v1/care/admin/escalations?overdue_only=true",
+            None,
+        )
+        .await,
+        StatusCode::OK,
+    )
+    .await;
+    let items = overdue["items"].as_array().unwrap();
+    assert_eq!(items.len(), 1);
+    assert_eq!(items[0]["member_id"], first.user_id.as_str());
+    // Clinicians have their own list; this one is admins'.
+    send(
+        &app,
+        &clinician,
+        Method::GET,
+        "/v1/care/admin/escalations",
+        None,
+    )
+    .await
+    .assert_problem(StatusCode::FORBIDDEN, "forbidden")
+    .await;
+
+    let admin_rows = |rows: Vec<(String, String, String, String)>| -> usize {
+        rows.iter()
+            .filter(|r| r.0 == "admin" && r.1 == "escalation" && r.2 == "list")
+            .count()
+    };
+    assert_eq!(admin_rows(audit_rows(&app, &first.user_id).await), 2);
+    assert_eq!(admin_rows(audit_rows(&app, &second.user_id).await), 1);
+}
