@@ -3,9 +3,11 @@
  * an admin makes a demo account a licensed therapist with weekly hours; a member sets up
  * their care profile, is matched with the therapist, is refused a booking without
  * therapy sessions, gets sessions from billing's ledger (an admin grant), books a slot,
- * reschedules it and cancels it in time, the session going back to their plan. Health
- * data answers are `Cache-Control: no-store`; every JSON body is checked against the
- * document ({@link Contract}).
+ * reschedules it and cancels it in time, the session going back to their plan. Then the
+ * member answers a PHQ-9 with thoughts of self-harm (item 9): the answer carries crisis
+ * resources at once, and the therapist on their care team sees the task, acknowledges it
+ * and resolves it with a note. Health data answers are `Cache-Control: no-store`; every
+ * JSON body is checked against the document ({@link Contract}).
  *
  * Run: `npm --prefix sdk/typescript run build && npm --prefix sdk/typescript run test:journey`
  */
@@ -13,7 +15,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 
 import { type BillingEntitlements, createHaven, isHavenError } from "../../src/index.js";
-import { signIn, signInAdmin } from "../support/accounts.js";
+import { enrollSecondFactor, signIn, signInAdmin } from "../support/accounts.js";
 import { Contract } from "../support/contract.js";
 import { type Haven as Server, openapiDocument, startHaven } from "../support/server.js";
 
@@ -30,6 +32,16 @@ function therapy(e: BillingEntitlements) {
 describe("the care journey through the SDK, against haven serve", () => {
   let server: Server | undefined;
   const contract = new Contract(openapiDocument());
+  const client = () => {
+    assert.ok(server, "haven serve did not start");
+    return createHaven({ baseUrl: server.baseUrl, fetch: contract.wrap((input, init) => fetch(input, init)) });
+  };
+  /** Asserts the answer of a health-data read or write may not be stored by any cache. */
+  const noStore = (response: Response) =>
+    assert.equal(response.headers.get("cache-control"), "no-store", response.url);
+  /** Set by the first test: the member and the therapist on their care team. */
+  let member: ReturnType<typeof client> | undefined;
+  let clinician: ReturnType<typeof client> | undefined;
 
   before(async () => {
     server = await startHaven({ HAVEN_SEED_PASSWORD: PASSWORD }, { seed: true });
@@ -41,17 +53,13 @@ describe("the care journey through the SDK, against haven serve", () => {
 
   it("care profile, match, refused without sessions, book, reschedule, cancel in time", async () => {
     assert.ok(server, "haven serve did not start");
-    const { baseUrl, logs } = server;
-    const client = () => createHaven({ baseUrl, fetch: contract.wrap((input, init) => fetch(input, init)) });
-    /** Asserts the answer of a health-data read or write may not be stored by any cache. */
-    const noStore = (response: Response) =>
-      assert.equal(response.headers.get("cache-control"), "no-store", response.url);
+    const { logs } = server;
 
     // The admin makes the demo account cy@example.net a therapist licensed in California,
     // seeing members every day from 09:00 to 17:00 in Los Angeles.
     const admin = client();
     await signInAdmin(admin, PASSWORD);
-    const clinician = client();
+    clinician = client();
     await signIn(clinician, "cy@example.net", PASSWORD);
     const cy = await clinician.call("identityGetMe");
     await admin.call("identityAdminSetRoles", {
@@ -81,7 +89,7 @@ describe("the care journey through the SDK, against haven serve", () => {
     });
 
     // The member needs a care profile before matching.
-    const member = client();
+    member = client();
     await signIn(member, "ana@example.org", PASSWORD);
     const me = await member.call("identityGetMe");
     const noProfile = await member
@@ -195,6 +203,46 @@ describe("the care journey through the SDK, against haven serve", () => {
     noStore(listed.response);
     const states = Object.fromEntries(listed.data.items.map((a) => [a.id, a.status]));
     assert.deepEqual(states, { [appointment.id]: "rescheduled", [replacement.id]: "cancelled" });
+  });
+
+  it("a PHQ-9 with item 9 answers crisis resources; the care-team clinician acknowledges", async () => {
+    assert.ok(member && clinician, "the first test set up the member and the therapist");
+    const answers = [0, 0, 0, 0, 0, 0, 0, 0, 1];
+    const taken = await member.send("careSubmitAssessment", { body: { instrument: "phq9", answers } });
+    noStore(taken.response);
+    assert.equal(taken.response.status, 201);
+    const { assessment, escalated, crisis_resources } = taken.data;
+    assert.deepEqual([assessment.total, assessment.severity, escalated], [1, "minimal", true]);
+    assert.ok(
+      crisis_resources.some((r) => r.phone === "988"),
+      `the US crisis line for a US member: ${JSON.stringify(crisis_resources)}`,
+    );
+
+    // The therapist on the care team (cy) needs a second factor for clinical work.
+    await enrollSecondFactor(clinician);
+    const tasks = await clinician.send("careListEscalations");
+    noStore(tasks.response);
+    const task = tasks.data.items.find((t) => t.assessment_id === assessment.id);
+    assert.ok(task, JSON.stringify(tasks.data.items));
+    assert.deepEqual([task.status, task.reasons], ["open", ["self_harm_item"]]);
+    assert.ok(Date.parse(task.due_at) > Date.now(), "a response deadline ahead");
+
+    const acked = await clinician.send("careAcknowledgeEscalation", {
+      params: { path: { escalation_id: task.id } },
+    });
+    noStore(acked.response);
+    assert.equal(acked.data.status, "acknowledged");
+    assert.ok(acked.data.acknowledged_at);
+    const resolved = await clinician.call("careResolveEscalation", {
+      params: { path: { escalation_id: task.id } },
+      body: { note: "Called the member; safety plan in place." },
+    });
+    assert.equal(resolved.status, "resolved");
+
+    // The clinician sees the member's history; the member's own list shows it too.
+    const mine = await member.send("careListMyAssessments");
+    noStore(mine.response);
+    assert.ok(mine.data.items.some((a) => a.id === assessment.id));
   });
 
   it("every response the SDK received matched the document", () => {

@@ -30,13 +30,18 @@ export async function signIn(client: Haven, email: string, password: string): Pr
   assert.equal((await client.auth.signIn({ email, password })).status, "authenticated", email);
 }
 
-/** Signs `client` in as the demo admin, enrolls a TOTP second factor and refreshes, so
- * its token carries the second factor admin operations require. */
-export async function signInAdmin(client: Haven, password: string): Promise<void> {
-  await signIn(client, DEMO_ADMIN, password);
+/** Enrolls a TOTP second factor for the signed-in `client` and refreshes, so its token
+ * carries the second factor (and the roles) that admin and clinician operations require. */
+export async function enrollSecondFactor(client: Haven): Promise<void> {
   const enrollment = await client.call("identityStartTotpEnrollment");
   await client.call("identityConfirmTotp", { body: { code: totp(enrollment.secret) } });
   await client.auth.refresh();
+}
+
+/** Signs `client` in as the demo admin with a second factor. */
+export async function signInAdmin(client: Haven, password: string): Promise<void> {
+  await signIn(client, DEMO_ADMIN, password);
+  await enrollSecondFactor(client);
 }
 
 /** Registers `email`, confirms it with the token the server emailed, signs `client` in. */
