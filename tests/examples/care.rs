@@ -12,6 +12,11 @@
 //!    a few exceptions, 80 % accept new members, and each has up to 12 sessions booked in
 //!    the next two weeks.
 //!
+//! 3. Audited reads (issue 15): one of the member's assessments read through
+//!    `CareService::my_assessment` (the row and its PHI audit row in one write
+//!    transaction) against the same read without the audit (`Db::read`, one read-only
+//!    transaction), one at a time and with 16 concurrent readers (reads/s).
+//!
 //! p50/p99/max in ms over N calls per row, printed as markdown rows.
 //!
 //! cargo run --release -p haven-tests --example care -- [iterations]
@@ -26,6 +31,8 @@ use chrono_tz::Tz;
 use haven_care::CareService;
 use haven_care::appointments::matching::{MemberFacts, SEARCH_DAYS, eligible, rank};
 use haven_care::appointments::repo::{self as appointments, AppointmentRow};
+use haven_care::assessments::model::{AssessmentId, Instrument};
+use haven_care::assessments::repo as assessments;
 use haven_care::availability::model::{
     AppointmentType, Exception, Schedule, SlotQuery, WeeklyRule, slots,
 };
@@ -513,4 +520,74 @@ async fn main() {
         backend,
         ns,
     );
+
+    audited_reads(&app, &care, member_id, backend, iterations).await;
+}
+
+/// The assessment read without its audit row.
+async fn plain(db: &haven_platform::Db, id: AssessmentId) {
+    db.read(move |conn| assessments::find(conn, &id).map_err(DbError::from))
+        .await
+        .unwrap()
+        .unwrap();
+}
+
+/// Part 3: what the audit row costs a read.
+async fn audited_reads(
+    app: &TestApp,
+    care: &CareService,
+    member: UserId,
+    backend: &str,
+    iterations: usize,
+) {
+    let answers = vec![1, 2, 1, 0, 1, 2, 1, 0, 0];
+    let id = care
+        .submit_assessment(member, Instrument::Phq9, answers)
+        .await
+        .unwrap()
+        .assessment
+        .id;
+    let mut ns = Vec::with_capacity(iterations);
+    for _ in 0..iterations {
+        let started = Instant::now();
+        care.my_assessment(member, id).await.unwrap();
+        ns.push(started.elapsed().as_nanos());
+    }
+    row(
+        "`my_assessment`, audited (read + audit row, one transaction)",
+        backend,
+        ns,
+    );
+    let mut ns = Vec::with_capacity(iterations);
+    for _ in 0..iterations {
+        let started = Instant::now();
+        plain(&app.ctx.db, id).await;
+        ns.push(started.elapsed().as_nanos());
+    }
+    row("the same read, not audited (`Db::read`)", backend, ns);
+
+    // 16 readers at once: the audit makes every read a write (SQLite serializes them).
+    for audited in [true, false] {
+        let started = Instant::now();
+        let tasks: Vec<_> = (0..16)
+            .map(|_| {
+                let (care, db) = (care.clone(), app.ctx.db.clone());
+                tokio::spawn(async move {
+                    for _ in 0..iterations / 16 {
+                        if audited {
+                            care.my_assessment(member, id).await.unwrap();
+                        } else {
+                            plain(&db, id).await;
+                        }
+                    }
+                })
+            })
+            .collect();
+        for t in tasks {
+            t.await.unwrap();
+        }
+        let rate = (iterations / 16 * 16) as f64 / started.elapsed().as_secs_f64();
+        let what = if audited { "audited" } else { "not audited" };
+        println!("# 16 concurrent readers, {what}, {backend}: {rate:.0} reads/s");
+    }
 }
