@@ -52,7 +52,7 @@ pub struct AuditEntryDto {
     /// The resource's id; `null` for lists and queries.
     pub resource_id: Option<String>,
     /// `read`, `list`, `create`, `update`, `acknowledge`, `resolve`, `query`, `cancel`,
-    /// `reschedule` or `no_show`.
+    /// `reschedule`, `no_show`, `export` or `erase`.
     pub action: String,
     /// `allowed`, or `denied` when the caller was refused (answered `404`).
     pub outcome: String,

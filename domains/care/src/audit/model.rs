@@ -79,6 +79,15 @@ impl Actor {
             role: ActorRole::Member,
         }
     }
+
+    /// Haven itself, acting on `id`'s behalf (account export and erasure, which run
+    /// as jobs of identity's privacy flow).
+    pub fn system(id: UserId) -> Self {
+        Self {
+            id,
+            role: ActorRole::System,
+        }
+    }
 }
 
 /// What kind of health data was touched.
@@ -132,6 +141,10 @@ pub enum Action {
     Reschedule,
     /// Marked an appointment missed.
     NoShow,
+    /// Exported with the member's data (their privacy export).
+    Export,
+    /// Erased or pseudonymized with the member's account.
+    Erase,
 }
 
 impl Action {
@@ -148,6 +161,8 @@ impl Action {
             Self::Cancel => "cancel",
             Self::Reschedule => "reschedule",
             Self::NoShow => "no_show",
+            Self::Export => "export",
+            Self::Erase => "erase",
         }
     }
 }

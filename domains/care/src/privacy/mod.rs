@@ -17,18 +17,38 @@ use serde_json::json;
 
 use crate::appointments::repo as appointments;
 use crate::assessments::repo as assessments;
+use crate::audit::model::{Access, Action, Actor, Resource};
+use crate::audit::repo as audit;
 use crate::escalations::repo as escalations;
 use crate::profiles::repo as profiles;
 use crate::schema::{care_appointments, care_assessments, care_escalations, care_team_members};
 use crate::service::CareService;
 
+/// The health data an export or erasure touches, one audit row per kind (written by
+/// Haven on the member's behalf, in the same transaction).
+const KINDS: [Resource; 4] = [
+    Resource::CareProfile,
+    Resource::Appointment,
+    Resource::Assessment,
+    Resource::Escalation,
+];
+
+fn audit_rows(member: UserId, action: Action) -> Vec<Access> {
+    KINDS
+        .iter()
+        .map(|r| Access::new(Actor::system(member), Some(member), *r, None, action))
+        .collect()
+}
+
 impl CareService {
     /// Everything care keeps about the member, as JSON.
     pub async fn export_member(&self, member: &UserId) -> anyhow::Result<serde_json::Value> {
         let member = *member;
+        let exported = audit_rows(member, Action::Export);
         let (profile, appts, team, taken, tasks) = self
             .db
-            .read_primary(move |conn| {
+            .write(move |conn| {
+                audit::record_all(conn, &exported)?;
                 Ok::<_, DbError>((
                     profiles::find(conn, &member)?,
                     appointments::all_of_member(conn, &member)?,
@@ -109,10 +129,12 @@ impl CareService {
     pub async fn erase_member(&self, member: &UserId) -> anyhow::Result<()> {
         let member = *member;
         let now = now_utc();
+        let erased = audit_rows(member, Action::Erase);
         let releases = self
             .db
             .write(move |conn| {
                 use care_appointments as a;
+                audit::record_all(conn, &erased)?;
                 profiles::delete(conn, &member)?;
                 diesel::delete(
                     care_team_members::table.filter(care_team_members::member_id.eq(member)),

@@ -657,6 +657,17 @@ async fn export_and_erasure_keep_held_sessions_cut_from_the_person() {
     assert!(after["appointments"].as_array().unwrap().is_empty());
     // The future session was cancelled and removed; nothing else was held.
     assert!(appointments(&app).await.is_empty());
+    // Each export and erasure is in the PHI audit log, once per kind of health data.
+    let rows = crate::support::audit_rows(&app, &m.user_id).await;
+    let by_system = |action: &str| {
+        rows.iter()
+            .filter(|r| r.0 == "system" && r.2 == action)
+            .map(|r| r.1.as_str())
+            .collect::<Vec<_>>()
+    };
+    let kinds = ["care_profile", "appointment", "assessment", "escalation"];
+    assert_eq!(by_system("export"), [kinds, kinds].concat());
+    assert_eq!(by_system("erase"), [kinds, kinds].concat());
 }
 
 #[tokio::test]
