@@ -103,6 +103,9 @@ enum CareTag {
     /// Escalation tasks overseen by admins.
     #[oai(rename = "Care: Escalation admin")]
     EscalationAdmin,
+    /// Members' care profiles, read by the clinicians on their care team.
+    #[oai(rename = "Care: Profile (care team)")]
+    ProfileCareTeam,
 }
 
 /// The module's API: every resource's operations.

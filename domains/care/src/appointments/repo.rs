@@ -337,6 +337,25 @@ pub fn on_team(
     .get_result(conn)
 }
 
+/// Whether the account `user` is, as a provider of one of `types`, on the member's care
+/// team: who may see a member's health data.
+pub fn serves(
+    conn: &mut AnyConnection,
+    user: &UserId,
+    member: &UserId,
+    types: &[&str],
+) -> QueryResult<bool> {
+    use crate::schema::care_providers as p;
+    diesel::select(diesel::dsl::exists(
+        t::table
+            .inner_join(p::table)
+            .filter(t::member_id.eq(member))
+            .filter(p::user_id.eq(user))
+            .filter(p::provider_type.eq_any(types)),
+    ))
+    .get_result(conn)
+}
+
 /// Claims the reminder `hours_before` of an appointment; `false` when it was claimed
 /// (sent) before.
 pub fn claim_reminder(

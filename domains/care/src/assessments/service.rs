@@ -17,8 +17,7 @@ use crate::audit::repo as audit;
 use crate::escalations::repo::EscalationRow;
 use crate::escalations::service::raise;
 use crate::profiles::repo as profiles;
-use crate::providers::model::ProviderId;
-use crate::providers::repo as providers;
+use crate::providers::model::ProviderType;
 use crate::service::CareService;
 
 /// A stored submission.
@@ -235,13 +234,7 @@ impl CareService {
         let rows = self
             .db
             .write(move |conn| {
-                let me: Option<ProviderId> =
-                    providers::find_by_user(conn, &provider)?.map(|p| p.id);
-                let allowed = match me {
-                    Some(p) => team::on_team(conn, &member, &p)?,
-                    None => false,
-                };
-                if !allowed {
+                if !team::serves(conn, &provider, &member, &ProviderType::ANY)? {
                     return Ok::<_, DbError>(None);
                 }
                 audit::record(conn, &access)?;

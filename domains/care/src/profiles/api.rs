@@ -1,4 +1,5 @@
-//! `/v1/care/me/profile` and `/v1/care/admin/members/{user_id}/profile`.
+//! `/v1/care/me/profile`, `/v1/care/admin/members/{user_id}/profile` and
+//! `/v1/care/provider/members/{user_id}/profile`.
 
 use haven_platform::ApiResult;
 use haven_platform::auth::{BearerAuth, Guard, Role};
@@ -10,9 +11,10 @@ use poem_openapi::payload::Json;
 use poem_openapi::{ApiResponse, OpenApi};
 
 use super::dto::{ProfileDto, ProfileInput as InputDto};
-use super::error::{AdminProfileErrors, ProfileErrors};
+use super::error::{AdminProfileErrors, ProfileErrors, TeamProfileErrors};
 use super::service::{EmergencyContact, ProfileInput};
 use crate::CareTag;
+use crate::audit::model::Actor;
 use crate::rules::Reason;
 use crate::service::CareService;
 
@@ -132,6 +134,31 @@ impl ProfileAdminApi {
         let row = self
             .service
             .admin_profile(auth.0.user_id, user_id.0, reason.0.into())
+            .await?;
+        Ok(ProfileAnswer::Ok(Json(row.into()), NoStore))
+    }
+
+    /// Read a care-team member's care profile
+    ///
+    /// Clinicians on the member's care team only (role `clinician`, second factor):
+    /// where the member lives and whom to call in an emergency. Anyone else, or a member
+    /// without a profile, gets `404 care_profile_not_found`. Every read is audited.
+    #[oai(
+        path = "/v1/care/provider/members/:user_id/profile",
+        method = "get",
+        operation_id = "careGetMemberProfile",
+        tag = "CareTag::ProfileCareTeam"
+    )]
+    async fn get_as_clinician(
+        &self,
+        auth: BearerAuth,
+        /// The member.
+        user_id: Path<UserId>,
+    ) -> ApiResult<ProfileAnswer, TeamProfileErrors> {
+        self.guard.require_role(&auth.0, Role::Clinician).await?;
+        let row = self
+            .service
+            .clinician_profile(Actor::new(&auth.0, Role::Clinician), user_id.0)
             .await?;
         Ok(ProfileAnswer::Ok(Json(row.into()), NoStore))
     }

@@ -17,6 +17,10 @@ error_set!(
     /// `GET /v1/care/admin/members/{user_id}/profile`: 401, 403, 404, 422.
     pub AdminProfileErrors: ProfileError; guarded
 );
+error_set!(
+    /// `GET /v1/care/provider/members/{user_id}/profile`: 401, 403, 404.
+    pub TeamProfileErrors: ProfileError; guarded
+);
 
 /// Reading or writing a care profile.
 #[derive(Debug, thiserror::Error)]

@@ -6,9 +6,11 @@ use haven_platform::time::now_utc;
 
 use super::error::ProfileError;
 use super::repo::{self, ProfileRow};
+use crate::appointments::repo as team;
 use crate::audit::model::{Access, Action, Actor, ActorRole, Resource};
 use crate::audit::repo as audit;
 use crate::error::Problems;
+use crate::providers::model::ProviderType;
 use crate::rules::{self, NAME_MAX, REASON_MAX};
 use crate::service::CareService;
 
@@ -137,6 +139,45 @@ impl CareService {
                 Ok(row)
             })
             .await
+    }
+
+    /// A clinician on the member's care team reads their care profile (where they live,
+    /// their emergency contact: what a crisis call needs). Anyone else, or no profile,
+    /// is `404`; a refusal is audited as denied.
+    pub async fn clinician_profile(
+        &self,
+        actor: Actor,
+        member: UserId,
+    ) -> Result<ProfileRow, ProfileError> {
+        let access = Access::new(
+            actor,
+            Some(member),
+            Resource::CareProfile,
+            Some(member.to_string()),
+            Action::Read,
+        );
+        let denied = access.clone();
+        let found = self
+            .db
+            .write(move |conn| {
+                if !team::serves(conn, &actor.id, &member, &ProviderType::CLINICAL)? {
+                    return Ok::<_, DbError>(None);
+                }
+                let row = repo::find(conn, &member)?;
+                if row.is_some() {
+                    audit::record(conn, &access)?;
+                }
+                Ok(Some(row))
+            })
+            .await?;
+        match found {
+            Some(Some(row)) => Ok(row),
+            Some(None) => Err(ProfileError::NotFound),
+            None => {
+                self.audit_denied(denied).await?;
+                Err(ProfileError::NotFound)
+            }
+        }
     }
 
     /// An admin reads a member's care profile; the read and its reason are audited in

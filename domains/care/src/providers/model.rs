@@ -30,6 +30,11 @@ impl ProviderType {
     /// Every type.
     pub const ALL: [Self; 3] = [Self::Coach, Self::Therapist, Self::Psychiatrist];
 
+    /// The stored names of the clinical types (who may read clinical data).
+    pub const CLINICAL: [&'static str; 2] = ["therapist", "psychiatrist"];
+    /// The stored names of every type.
+    pub const ANY: [&'static str; 3] = ["coach", "therapist", "psychiatrist"];
+
     /// The stored and wire name.
     pub const fn as_str(self) -> &'static str {
         match self {

@@ -7,7 +7,7 @@ use haven_platform::testing::AssertProblem;
 use poem::http::{Method, StatusCode};
 use serde_json::json;
 
-use crate::support::{app, json_of, profile, send};
+use crate::support::{app, audit_rows, join_team, json_of, profile, provider, send};
 
 #[tokio::test]
 async fn the_member_sets_and_reads_their_profile_never_cached() {
@@ -96,5 +96,45 @@ async fn admins_read_a_members_profile_only_with_an_audited_reason() {
             Some(member.user_id.clone()),
             Some("safety check".to_owned())
         )]
+    );
+}
+
+#[tokio::test]
+async fn care_team_clinicians_read_the_profile_others_get_a_denied_404() {
+    let app = app().await;
+    let admin = app.admin().await;
+    let member = app.member().await;
+    profile(&app, &member, "America/Los_Angeles").await;
+    let (clinician, prv) = provider(&app, &admin, "therapist", "UTC").await;
+    let (stranger, _) = provider(&app, &admin, "psychiatrist", "UTC").await;
+    let (coach, coach_prv) = provider(&app, &admin, "coach", "UTC").await;
+    for p in [&prv, &coach_prv] {
+        join_team(&app, &member.user_id, p["id"].as_str().unwrap()).await;
+    }
+    let path = format!("/v1/care/provider/members/{}/profile", member.user_id);
+
+    let resp = send(&app, &clinician, Method::GET, &path, None).await;
+    assert_eq!(resp.0.headers()["cache-control"], "no-store");
+    let body = json_of(resp, StatusCode::OK).await;
+    assert_eq!(body["emergency_contact"]["name"], "Sam");
+    send(&app, &stranger, Method::GET, &path, None)
+        .await
+        .assert_problem(StatusCode::NOT_FOUND, "care_profile_not_found")
+        .await;
+    // Coaches work from chat and assessments, not the profile.
+    send(&app, &coach, Method::GET, &path, None)
+        .await
+        .assert_problem(StatusCode::FORBIDDEN, "forbidden")
+        .await;
+
+    let rows: Vec<String> = audit_rows(&app, &member.user_id)
+        .await
+        .into_iter()
+        .filter(|r| r.0 == "clinician")
+        .map(|r| format!("{} {} {}", r.1, r.2, r.3))
+        .collect();
+    assert_eq!(
+        rows,
+        ["care_profile read allowed", "care_profile read denied"]
     );
 }
