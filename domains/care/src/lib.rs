@@ -123,6 +123,7 @@ pub type CareApi = (
     escalations::api::EscalationsApi,
     audit::api::AuditApi,
     escalations::admin_api::EscalationAdminApi,
+    profiles::api::ProfileCareTeamApi,
 );
 
 impl ModuleInfo for CareModule {
@@ -184,6 +185,7 @@ impl Module for CareModule {
             escalations::api::EscalationsApi::new(s.clone(), g.clone()),
             audit::api::AuditApi::new(s.clone(), g.clone()),
             escalations::admin_api::EscalationAdminApi::new(s.clone(), g.clone()),
+            profiles::api::ProfileCareTeamApi::new(s.clone(), g.clone()),
         )
     }
 }

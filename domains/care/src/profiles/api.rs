@@ -137,7 +137,23 @@ impl ProfileAdminApi {
             .await?;
         Ok(ProfileAnswer::Ok(Json(row.into()), NoStore))
     }
+}
 
+/// Members' care profiles for the clinicians on their care team.
+pub struct ProfileCareTeamApi {
+    service: CareService,
+    guard: Guard,
+}
+
+impl ProfileCareTeamApi {
+    /// Around the service.
+    pub fn new(service: CareService, guard: Guard) -> Self {
+        Self { service, guard }
+    }
+}
+
+#[OpenApi(tag = "CareTag::ProfileCareTeam")]
+impl ProfileCareTeamApi {
     /// Read a care-team member's care profile
     ///
     /// Clinicians on the member's care team only (role `clinician`, second factor):
@@ -146,8 +162,7 @@ impl ProfileAdminApi {
     #[oai(
         path = "/v1/care/provider/members/:user_id/profile",
         method = "get",
-        operation_id = "careGetMemberProfile",
-        tag = "CareTag::ProfileCareTeam"
+        operation_id = "careGetMemberProfile"
     )]
     async fn get_as_clinician(
         &self,

@@ -472,6 +472,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/care/admin/escalations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List all escalation tasks
+         * @description Admins only (role `admin`, second factor): every task, whoever it is routed to,
+         *     oldest first; resolved ones only with `include_resolved=true`, and with
+         *     `overdue_only=true` just the unacknowledged ones past their `due_at`. Each task
+         *     listed is recorded in the PHI audit log.
+         */
+        get: operations["careAdminListEscalations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/care/admin/members/{user_id}/profile": {
         parameters: {
             query?: never;
@@ -998,7 +1021,7 @@ export interface paths {
         };
         /**
          * Read a member's assessment trend
-         * @description Clinicians on the member's care team only, as the list.
+         * @description Providers on the member's care team only (clinicians and coaches), as the list.
          */
         get: operations["careGetMemberAssessmentTrend"];
         put?: never;
@@ -1018,10 +1041,33 @@ export interface paths {
         };
         /**
          * List a member's assessments
-         * @description Clinicians on the member's care team only (role `clinician`, second factor);
-         *     anyone else gets `404 member_not_found`. Oldest first.
+         * @description Providers on the member's care team only: their clinicians (role `clinician`,
+         *     second factor) and their coaches (role `coach`); anyone else gets `404
+         *     member_not_found`. Oldest first.
          */
         get: operations["careListMemberAssessments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/care/provider/members/{user_id}/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a care-team member's care profile
+         * @description Clinicians on the member's care team only (role `clinician`, second factor):
+         *     where the member lives and whom to call in an emergency. Anyone else, or a member
+         *     without a profile, gets `404 care_profile_not_found`. Every read is audited.
+         */
+        get: operations["careGetMemberProfile"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3552,6 +3598,11 @@ export interface components {
             code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "care_profile_not_found" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
         };
         /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        CareAdminListEscalationsProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
         CareAdminQueryPhiAuditProblem: components["schemas"]["Problem"] & {
             /** @enum {string} */
             code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
@@ -3708,7 +3759,10 @@ export interface components {
          * @description One access of health data.
          */
         CareAuditEntry: {
-            /** @description `read`, `list`, `create`, `update`, `acknowledge`, `resolve` or `query`. */
+            /**
+             * @description `read`, `list`, `create`, `update`, `acknowledge`, `resolve`, `query`, `cancel`,
+             *     `reschedule`, `no_show`, `export` or `erase`.
+             */
             action: string;
             /** @description Who acted (`usr_…`). */
             actor_id: string;
@@ -3730,7 +3784,7 @@ export interface components {
             request_id?: string | null;
             /** @description The resource's id; `null` for lists and queries. */
             resource_id?: string | null;
-            /** @description `care_profile`, `assessment`, `escalation` or `phi_audit`. */
+            /** @description `care_profile`, `assessment`, `escalation`, `phi_audit` or `appointment`. */
             resource_type: string;
             /**
              * @description The member whose data it is (`usr_…`); `null` for queries of the log without a
@@ -3742,7 +3796,7 @@ export interface components {
          * @description The kind of health data an audit row is about.
          * @enum {string}
          */
-        CareAuditResource: "care_profile" | "assessment" | "escalation" | "phi_audit";
+        CareAuditResource: "care_profile" | "assessment" | "escalation" | "phi_audit" | "appointment";
         /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
         CareBookAppointmentProblem: components["schemas"]["Problem"] & {
             /** @enum {string} */
@@ -3889,6 +3943,11 @@ export interface components {
         CareGetMemberAssessmentTrendProblem: components["schemas"]["Problem"] & {
             /** @enum {string} */
             code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "assessment_not_found" | "member_not_found" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        CareGetMemberProfileProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "care_profile_not_found" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
         };
         /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
         CareGetMyAssessmentProblem: components["schemas"]["Problem"] & {
@@ -6867,6 +6926,7 @@ export type BillingUpdateProductProblem = components['schemas']['BillingUpdatePr
 export type BillingWaitlistEntry = components['schemas']['BillingWaitlistEntry'];
 export type CareAcknowledgeEscalationProblem = components['schemas']['CareAcknowledgeEscalationProblem'];
 export type CareAdminGetMemberProfileProblem = components['schemas']['CareAdminGetMemberProfileProblem'];
+export type CareAdminListEscalationsProblem = components['schemas']['CareAdminListEscalationsProblem'];
 export type CareAdminQueryPhiAuditProblem = components['schemas']['CareAdminQueryPhiAuditProblem'];
 export type CareAnswerOption = components['schemas']['CareAnswerOption'];
 export type CareAppointment = components['schemas']['CareAppointment'];
@@ -6891,6 +6951,7 @@ export type CareEscalationStatus = components['schemas']['CareEscalationStatus']
 export type CareExceptionKind = components['schemas']['CareExceptionKind'];
 export type CareGetAppointmentProblem = components['schemas']['CareGetAppointmentProblem'];
 export type CareGetMemberAssessmentTrendProblem = components['schemas']['CareGetMemberAssessmentTrendProblem'];
+export type CareGetMemberProfileProblem = components['schemas']['CareGetMemberProfileProblem'];
 export type CareGetMyAssessmentProblem = components['schemas']['CareGetMyAssessmentProblem'];
 export type CareGetMyAssessmentTrendProblem = components['schemas']['CareGetMyAssessmentTrendProblem'];
 export type CareGetMyProfileProblem = components['schemas']['CareGetMyProfileProblem'];
@@ -9794,6 +9855,111 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["BillingListPlansProblem"];
+                };
+            };
+        };
+    };
+    careAdminListEscalations: {
+        parameters: {
+            query?: {
+                /** @description Also list resolved tasks (default `false`). */
+                include_resolved?: boolean;
+                /** @description Only open tasks past their deadline (default `false`). */
+                overdue_only?: boolean;
+                /** @description Page size, 1–100 (default 20). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page, oldest first. */
+            200: {
+                headers: {
+                    /** @description `no-store`: health data. */
+                    "CACHE-CONTROL": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["Page_CareEscalation"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareAdminListEscalationsProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareAdminListEscalationsProblem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareAdminListEscalationsProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareAdminListEscalationsProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareAdminListEscalationsProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareAdminListEscalationsProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareAdminListEscalationsProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareAdminListEscalationsProblem"];
                 };
             };
         };
@@ -13258,6 +13424,114 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["CareListMemberAssessmentsProblem"];
+                };
+            };
+        };
+    };
+    careGetMemberProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The member. */
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The profile. */
+            200: {
+                headers: {
+                    /** @description `no-store`: health data. */
+                    "CACHE-CONTROL": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["CareProfile"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetMemberProfileProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetMemberProfileProblem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetMemberProfileProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetMemberProfileProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetMemberProfileProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetMemberProfileProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetMemberProfileProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetMemberProfileProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetMemberProfileProblem"];
                 };
             };
         };

@@ -97,6 +97,10 @@ from .care_admin_get_member_profile_problem import CareAdminGetMemberProfileProb
 from .care_admin_get_member_profile_problem_code import (
     CareAdminGetMemberProfileProblemCode,
 )
+from .care_admin_list_escalations_problem import CareAdminListEscalationsProblem
+from .care_admin_list_escalations_problem_code import (
+    CareAdminListEscalationsProblemCode,
+)
 from .care_admin_query_phi_audit_problem import CareAdminQueryPhiAuditProblem
 from .care_admin_query_phi_audit_problem_code import CareAdminQueryPhiAuditProblemCode
 from .care_answer_option import CareAnswerOption
@@ -131,6 +135,8 @@ from .care_get_member_assessment_trend_problem import (
 from .care_get_member_assessment_trend_problem_code import (
     CareGetMemberAssessmentTrendProblemCode,
 )
+from .care_get_member_profile_problem import CareGetMemberProfileProblem
+from .care_get_member_profile_problem_code import CareGetMemberProfileProblemCode
 from .care_get_my_assessment_problem import CareGetMyAssessmentProblem
 from .care_get_my_assessment_problem_code import CareGetMyAssessmentProblemCode
 from .care_get_my_assessment_trend_problem import CareGetMyAssessmentTrendProblem
@@ -656,6 +662,8 @@ __all__ = (
     "CareAcknowledgeEscalationProblemCode",
     "CareAdminGetMemberProfileProblem",
     "CareAdminGetMemberProfileProblemCode",
+    "CareAdminListEscalationsProblem",
+    "CareAdminListEscalationsProblemCode",
     "CareAdminQueryPhiAuditProblem",
     "CareAdminQueryPhiAuditProblemCode",
     "CareAnswerOption",
@@ -686,6 +694,8 @@ __all__ = (
     "CareGetAppointmentProblemCode",
     "CareGetMemberAssessmentTrendProblem",
     "CareGetMemberAssessmentTrendProblemCode",
+    "CareGetMemberProfileProblem",
+    "CareGetMemberProfileProblemCode",
     "CareGetMyAssessmentProblem",
     "CareGetMyAssessmentProblemCode",
     "CareGetMyAssessmentTrendProblem",

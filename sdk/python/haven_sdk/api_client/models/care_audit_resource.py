@@ -2,6 +2,7 @@ from enum import StrEnum
 
 
 class CareAuditResource(StrEnum):
+    APPOINTMENT = "appointment"
     ASSESSMENT = "assessment"
     CARE_PROFILE = "care_profile"
     ESCALATION = "escalation"

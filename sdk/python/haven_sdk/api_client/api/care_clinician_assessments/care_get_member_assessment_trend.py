@@ -116,7 +116,7 @@ def sync_detailed(
 ) -> Response[CareAssessmentTrend | CareGetMemberAssessmentTrendProblem]:
     """Read a member's assessment trend
 
-     Clinicians on the member's care team only, as the list.
+     Providers on the member's care team only (clinicians and coaches), as the list.
 
     Args:
         user_id (str): A TypeID: the type prefix, `_`, then 26 base32 characters. Example:
@@ -151,7 +151,7 @@ def sync(
 ) -> CareAssessmentTrend | CareGetMemberAssessmentTrendProblem | None:
     """Read a member's assessment trend
 
-     Clinicians on the member's care team only, as the list.
+     Providers on the member's care team only (clinicians and coaches), as the list.
 
     Args:
         user_id (str): A TypeID: the type prefix, `_`, then 26 base32 characters. Example:
@@ -181,7 +181,7 @@ async def asyncio_detailed(
 ) -> Response[CareAssessmentTrend | CareGetMemberAssessmentTrendProblem]:
     """Read a member's assessment trend
 
-     Clinicians on the member's care team only, as the list.
+     Providers on the member's care team only (clinicians and coaches), as the list.
 
     Args:
         user_id (str): A TypeID: the type prefix, `_`, then 26 base32 characters. Example:
@@ -214,7 +214,7 @@ async def asyncio(
 ) -> CareAssessmentTrend | CareGetMemberAssessmentTrendProblem | None:
     """Read a member's assessment trend
 
-     Clinicians on the member's care team only, as the list.
+     Providers on the member's care team only (clinicians and coaches), as the list.
 
     Args:
         user_id (str): A TypeID: the type prefix, `_`, then 26 base32 characters. Example:

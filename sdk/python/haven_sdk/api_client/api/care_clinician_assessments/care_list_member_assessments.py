@@ -127,8 +127,9 @@ def sync_detailed(
 ) -> Response[CareListMemberAssessmentsProblem | PageCareAssessment]:
     """List a member's assessments
 
-     Clinicians on the member's care team only (role `clinician`, second factor);
-    anyone else gets `404 member_not_found`. Oldest first.
+     Providers on the member's care team only: their clinicians (role `clinician`,
+    second factor) and their coaches (role `coach`); anyone else gets `404
+    member_not_found`. Oldest first.
 
     Args:
         user_id (str): A TypeID: the type prefix, `_`, then 26 base32 characters. Example:
@@ -170,8 +171,9 @@ def sync(
 ) -> CareListMemberAssessmentsProblem | PageCareAssessment | None:
     """List a member's assessments
 
-     Clinicians on the member's care team only (role `clinician`, second factor);
-    anyone else gets `404 member_not_found`. Oldest first.
+     Providers on the member's care team only: their clinicians (role `clinician`,
+    second factor) and their coaches (role `coach`); anyone else gets `404
+    member_not_found`. Oldest first.
 
     Args:
         user_id (str): A TypeID: the type prefix, `_`, then 26 base32 characters. Example:
@@ -208,8 +210,9 @@ async def asyncio_detailed(
 ) -> Response[CareListMemberAssessmentsProblem | PageCareAssessment]:
     """List a member's assessments
 
-     Clinicians on the member's care team only (role `clinician`, second factor);
-    anyone else gets `404 member_not_found`. Oldest first.
+     Providers on the member's care team only: their clinicians (role `clinician`,
+    second factor) and their coaches (role `coach`); anyone else gets `404
+    member_not_found`. Oldest first.
 
     Args:
         user_id (str): A TypeID: the type prefix, `_`, then 26 base32 characters. Example:
@@ -249,8 +252,9 @@ async def asyncio(
 ) -> CareListMemberAssessmentsProblem | PageCareAssessment | None:
     """List a member's assessments
 
-     Clinicians on the member's care team only (role `clinician`, second factor);
-    anyone else gets `404 member_not_found`. Oldest first.
+     Providers on the member's care team only: their clinicians (role `clinician`,
+    second factor) and their coaches (role `coach`); anyone else gets `404
+    member_not_found`. Oldest first.
 
     Args:
         user_id (str): A TypeID: the type prefix, `_`, then 26 base32 characters. Example:
