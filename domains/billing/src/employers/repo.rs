@@ -289,6 +289,16 @@ pub fn delete_waitlist_of(conn: &mut AnyConnection, user_id: &UserId) -> QueryRe
     )
 }
 
+/// Cuts the member's seats from the person: the employer's seat count (what it pays for)
+/// keeps the rows, under a fresh pseudonym, and the membership id still ends them when
+/// identity reports the leave. Rows changed.
+pub fn pseudonymize_seats_of(conn: &mut AnyConnection, user_id: &UserId) -> QueryResult<usize> {
+    use billing_employer_seats as s;
+    diesel::update(s::table.filter(s::user_id.eq(user_id)))
+        .set(s::user_id.eq(UserId::new()))
+        .execute(conn)
+}
+
 /// The member's sponsorship rows, for the export.
 pub fn seats_of(conn: &mut AnyConnection, user_id: &UserId) -> QueryResult<Vec<SeatRow>> {
     billing_employer_seats::table

@@ -107,7 +107,8 @@ impl BillingService {
             .await
     }
 
-    /// Deletes what billing keeps about the member. Idempotent.
+    /// Deletes what billing keeps about the member; employer seats stay, cut from the
+    /// person (the employer is billed per seat). Idempotent.
     pub async fn erase_member(&self, user_id: &UserId) -> Result<usize, DbError> {
         let user = *user_id;
         let n = self
@@ -116,6 +117,7 @@ impl BillingService {
                 let n = ledger::delete_member(conn, &user)?
                     + subs::delete_customer(conn, &user)?
                     + crate::employers::repo::delete_waitlist_of(conn, &user)?
+                    + crate::employers::repo::pseudonymize_seats_of(conn, &user)?
                     + crate::stores::repo::delete_token(conn, &user)?;
                 ledger::bump_version(conn, &user)?;
                 Ok::<_, DbError>(n)

@@ -217,3 +217,47 @@ async fn contracts_are_checked_and_bad_events_fail_loudly() {
             .is_err()
     );
 }
+
+#[tokio::test]
+async fn erasure_keeps_the_employers_seat_under_a_pseudonym_and_the_leave_still_frees_it() {
+    let app = app().await;
+    let admin = app.admin().await;
+    let product = create_product(&app, &admin, "eap", therapy(6)).await;
+    json_of(
+        contract(
+            &app,
+            &admin,
+            json!({"product_id": product["id"], "seats": 1}),
+        )
+        .await,
+        StatusCode::OK,
+    )
+    .await;
+    let a = app.member().await;
+    let ma = membership();
+    deliver(&app, "organization.member_joined", &a.user_id, &ma)
+        .await
+        .unwrap();
+    let billing = BillingService::new(&app.ctx);
+    let user: UserId = a.user_id.parse().unwrap();
+
+    billing.erase_member(&user).await.unwrap();
+    assert_eq!(
+        billing.export_member(&user).await.unwrap()["employer_sponsorships"],
+        json!([])
+    );
+    let path = format!("/v1/billing/admin/employers/{ORG}/contract");
+    let contract_now = || send(&app, &admin, Method::GET, &path, None);
+    // The employer still pays for the seat until identity reports the leave.
+    assert_eq!(
+        json_of(contract_now().await, StatusCode::OK).await["seated"],
+        1
+    );
+    deliver(&app, "organization.member_left", &a.user_id, &ma)
+        .await
+        .unwrap();
+    assert_eq!(
+        json_of(contract_now().await, StatusCode::OK).await["seated"],
+        0
+    );
+}
