@@ -17,6 +17,10 @@ pub enum ResourceDto {
     Escalation,
     /// The audit log itself (an admin's query).
     PhiAudit,
+    /// A chat thread.
+    ChatThread,
+    /// Chat messages.
+    ChatMessage,
 }
 
 impl ResourceDto {
@@ -27,6 +31,8 @@ impl ResourceDto {
             Self::Assessment => "assessment",
             Self::Escalation => "escalation",
             Self::PhiAudit => "phi_audit",
+            Self::ChatThread => "chat_thread",
+            Self::ChatMessage => "chat_message",
         }
     }
 }
@@ -44,11 +50,13 @@ pub struct AuditEntryDto {
     /// The member whose data it is (`usr_…`); `null` for queries of the log without a
     /// subject filter.
     pub subject_id: Option<String>,
-    /// `care_profile`, `assessment`, `escalation` or `phi_audit`.
+    /// `care_profile`, `assessment`, `escalation`, `phi_audit`, `chat_thread` or
+    /// `chat_message`.
     pub resource_type: String,
     /// The resource's id; `null` for lists and queries.
     pub resource_id: Option<String>,
-    /// `read`, `list`, `create`, `update`, `acknowledge`, `resolve` or `query`.
+    /// `read`, `list`, `create`, `update`, `acknowledge`, `resolve`, `query` or `stream`
+    /// (a chat stream opened).
     pub action: String,
     /// `allowed`, or `denied` when the caller was refused (answered `404`).
     pub outcome: String,

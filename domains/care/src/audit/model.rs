@@ -92,6 +92,10 @@ pub enum Resource {
     Escalation,
     /// The audit log itself (an admin's query).
     PhiAudit,
+    /// A chat thread (its participants, read markers and last message).
+    ChatThread,
+    /// Chat messages.
+    ChatMessage,
 }
 
 impl Resource {
@@ -102,6 +106,8 @@ impl Resource {
             Self::Assessment => "assessment",
             Self::Escalation => "escalation",
             Self::PhiAudit => "phi_audit",
+            Self::ChatThread => "chat_thread",
+            Self::ChatMessage => "chat_message",
         }
     }
 }
@@ -123,6 +129,9 @@ pub enum Action {
     Resolve,
     /// Queried the audit log.
     Query,
+    /// Opened a live stream of a chat thread's messages (one row per stream, not per
+    /// delivered message).
+    Stream,
 }
 
 impl Action {
@@ -136,6 +145,7 @@ impl Action {
             Self::Acknowledge => "acknowledge",
             Self::Resolve => "resolve",
             Self::Query => "query",
+            Self::Stream => "stream",
         }
     }
 }
