@@ -184,6 +184,14 @@ impl ChatHub {
         }
     }
 
+    /// Whether this node's pub/sub connection to Redis is up (always `false` in process).
+    pub fn redis_connected(&self) -> bool {
+        self.inner
+            .redis
+            .as_ref()
+            .is_some_and(|r| lock(&r.sink).is_some())
+    }
+
     /// Local streams right now (metrics, tests).
     pub fn local_streams(&self) -> usize {
         lock(&self.inner.local).values().map(|l| l.streams).sum()

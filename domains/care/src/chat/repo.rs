@@ -285,3 +285,62 @@ pub fn all_of_thread(conn: &mut AnyConnection, thread: &ThreadId) -> QueryResult
         .select(MessageRow::as_select())
         .load(conn)
 }
+
+/// The member's chat for an export: each thread with its messages, as JSON.
+pub fn export(conn: &mut AnyConnection, member: &UserId) -> QueryResult<serde_json::Value> {
+    let mut threads = Vec::new();
+    for t in all_of_member(conn, member)? {
+        let messages: Vec<_> = all_of_thread(conn, &t.id)?
+            .into_iter()
+            .map(|m| {
+                serde_json::json!({
+                    "seq": m.seq,
+                    "sender_role": m.sender_role,
+                    "body": m.body,
+                    "created_at": m.created_at.and_utc().to_rfc3339(),
+                })
+            })
+            .collect();
+        threads.push(serde_json::json!({
+            "id": t.id.to_string(),
+            "provider_id": t.provider_id.to_string(),
+            "created_at": t.created_at.and_utc().to_rfc3339(),
+            "messages": messages,
+        }));
+    }
+    Ok(serde_json::Value::Array(threads))
+}
+
+/// Erases the member from their chat threads (see [`crate::privacy`] for why): with a
+/// coach, the member's own messages are deleted and the coach's kept; with a clinician,
+/// the thread is kept whole. Either way the thread's member becomes `pseudonym`.
+pub fn erase(conn: &mut AnyConnection, member: &UserId, pseudonym: &UserId) -> QueryResult<()> {
+    use crate::schema::care_providers as p;
+    for t in all_of_member(conn, member)? {
+        let kind: Option<String> = p::table
+            .find(&t.provider_id)
+            .select(p::provider_type)
+            .first(conn)
+            .optional()?;
+        if kind.as_deref() == Some("coach") {
+            diesel::delete(
+                m::table
+                    .filter(m::thread_id.eq(t.id))
+                    .filter(m::sender_id.eq(member)),
+            )
+            .execute(conn)?;
+        } else {
+            diesel::update(
+                m::table
+                    .filter(m::thread_id.eq(t.id))
+                    .filter(m::sender_id.eq(member)),
+            )
+            .set(m::sender_id.eq(pseudonym))
+            .execute(conn)?;
+        }
+    }
+    diesel::update(t::table.filter(t::member_id.eq(member)))
+        .set(t::member_id.eq(pseudonym))
+        .execute(conn)
+        .map(drop)
+}

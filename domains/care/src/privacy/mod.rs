@@ -8,6 +8,13 @@
 //! append-only and keeps its rows unchanged: they hold ids only, and the account id is
 //! itself a pseudonym once identity erased the account. See the README ("Care: what
 //! erasure keeps") for why.
+//!
+//! Chat: a thread with a clinician is part of the clinical record and is kept whole, the
+//! member's id replaced by the pseudonym (as assessments are). Coaching is not clinical
+//! care, so in a thread with a coach the member's own messages are deleted; the coach's
+//! messages are kept under the pseudonym, because they are the coach's professional
+//! record of the advice Haven's staff gave (complaints, quality review) and no longer
+//! lead back to the person.
 
 use diesel::prelude::*;
 use haven_platform::DbError;
@@ -26,7 +33,7 @@ impl CareService {
     /// Everything care keeps about the member, as JSON.
     pub async fn export_member(&self, member: &UserId) -> anyhow::Result<serde_json::Value> {
         let member = *member;
-        let (profile, appts, team, taken, tasks) = self
+        let (profile, appts, team, taken, tasks, chat) = self
             .db
             .read_primary(move |conn| {
                 Ok::<_, DbError>((
@@ -35,6 +42,7 @@ impl CareService {
                     appointments::team(conn, &member)?,
                     assessments::all_of_member(conn, &member)?,
                     escalations::all_of_member(conn, &member)?,
+                    crate::chat::repo::export(conn, &member)?,
                 ))
             })
             .await?;
@@ -102,6 +110,7 @@ impl CareService {
             "care_team": team,
             "assessments": taken,
             "escalations": tasks,
+            "chat_threads": chat,
         }))
     }
 
@@ -160,6 +169,7 @@ impl CareService {
                 )
                 .set(care_assessments::member_id.eq(pseudonym))
                 .execute(conn)?;
+                crate::chat::repo::erase(conn, &member, &pseudonym)?;
                 Ok::<_, DbError>(releases)
             })
             .await?;
