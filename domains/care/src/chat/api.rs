@@ -209,7 +209,10 @@ impl ChatApi {
                 params.fetch_limit(),
             )
             .await?;
-        Ok(ThreadPage::Ok(Json(thread_page(rows, params.limit)), NoStore))
+        Ok(ThreadPage::Ok(
+            Json(thread_page(rows, params.limit)),
+            NoStore,
+        ))
     }
 
     /// List my chat threads as a provider
@@ -243,7 +246,10 @@ impl ChatApi {
                 params.fetch_limit(),
             )
             .await?;
-        Ok(ThreadPage::Ok(Json(thread_page(rows, params.limit)), NoStore))
+        Ok(ThreadPage::Ok(
+            Json(thread_page(rows, params.limit)),
+            NoStore,
+        ))
     }
 
     /// List a thread's messages
@@ -269,13 +275,7 @@ impl ChatApi {
         let (side, actor) = self.participant(&auth.0, thread_id.0).await?;
         let rows = self
             .service
-            .chat_history(
-                actor,
-                side,
-                thread_id.0,
-                params.after,
-                params.fetch_limit(),
-            )
+            .chat_history(actor, side, thread_id.0, params.after, params.fetch_limit())
             .await?;
         let page = Page::from_rows(rows, params.limit, |m| m.seq, Into::into);
         Ok(MessagePage::Ok(Json(page), NoStore))

@@ -69,6 +69,8 @@ struct RedisBus {
     publisher: OnceCell<ConnectionManager>,
     /// The live pub/sub connection's command half; `None` while reconnecting.
     sink: Mutex<Option<PubSubSink>>,
+    /// Subscribed and caught up on the current connection.
+    connected: std::sync::atomic::AtomicBool,
     listening: std::sync::Once,
 }
 
@@ -115,6 +117,7 @@ impl ChatHub {
                     client,
                     publisher: OnceCell::new(),
                     sink: Mutex::new(None),
+                    connected: std::sync::atomic::AtomicBool::new(false),
                     listening: std::sync::Once::new(),
                 }),
                 Err(e) => {
@@ -123,7 +126,9 @@ impl ChatHub {
                 }
             },
             (ChatBus::Redis, None) => {
-                tracing::error!("care.chat.bus = \"redis\" without redis.url; chat delivery stays on this node");
+                tracing::error!(
+                    "care.chat.bus = \"redis\" without redis.url; chat delivery stays on this node"
+                );
                 None
             }
             (ChatBus::InProcess, _) => None,
@@ -159,8 +164,7 @@ impl ChatHub {
             self.listen();
             let sink = lock(&redis.sink).clone();
             if let Some(mut sink) = sink {
-                match tokio::time::timeout(REDIS_TIMEOUT, sink.subscribe(channel(&thread))).await
-                {
+                match tokio::time::timeout(REDIS_TIMEOUT, sink.subscribe(channel(&thread))).await {
                     Ok(Ok(())) => {}
                     // The listener resubscribes and resyncs when it reconnects.
                     Ok(Err(e)) => tracing::warn!(error = %e, "chat bus: subscribe failed"),
@@ -184,12 +188,13 @@ impl ChatHub {
         }
     }
 
-    /// Whether this node's pub/sub connection to Redis is up (always `false` in process).
+    /// Whether this node's pub/sub connection to Redis is up, subscribed and caught up
+    /// (always `false` in process).
     pub fn redis_connected(&self) -> bool {
         self.inner
             .redis
             .as_ref()
-            .is_some_and(|r| lock(&r.sink).is_some())
+            .is_some_and(|r| r.connected.load(std::sync::atomic::Ordering::Acquire))
     }
 
     /// Local streams right now (metrics, tests).
@@ -316,6 +321,9 @@ impl ChatHub {
                 Ok(Ok(pubsub)) => {
                     wait = BACKOFF.0;
                     self.serve(pubsub).await;
+                    redis
+                        .connected
+                        .store(false, std::sync::atomic::Ordering::Release);
                     tracing::warn!("chat bus: redis pub/sub connection lost; reconnecting");
                 }
                 Ok(Err(e)) => tracing::warn!(error = %e, "chat bus: cannot reach redis"),
@@ -345,6 +353,9 @@ impl ChatHub {
         }
         // Whatever was published while this node was not listening is in the database.
         self.resync_all();
+        redis
+            .connected
+            .store(true, std::sync::atomic::Ordering::Release);
         metrics::counter!("care_chat_bus_connects_total").increment(1);
         let mut ping = tokio::time::interval(PING_EVERY);
         ping.tick().await;

@@ -3,7 +3,7 @@
 use haven_platform::auth::{Principal, Role};
 use haven_platform::define_id;
 
-use crate::audit::model::{ActorRole, Actor};
+use crate::audit::model::{Actor, ActorRole};
 
 define_id!(
     /// A chat thread between a member and a provider (`cht_…`).
