@@ -106,11 +106,9 @@ pub fn find_thread(conn: &mut AnyConnection, id: &ThreadId) -> QueryResult<Optio
 /// One thread, locked until the transaction ends (posts to a thread take turns on it, so
 /// each gets the next seq).
 pub fn lock_thread(conn: &mut AnyConnection, id: &ThreadId) -> QueryResult<Option<ThreadRow>> {
-    select_for_update!(
-        conn,
-        t::table.find(id).select(ThreadRow::as_select()),
-        |q, c| { q.first(c).optional() }
-    )
+    // All columns in table order (`as_select` would fix one backend for both arms).
+    let query = t::table.find(id);
+    select_for_update!(conn, query, |q, c| q.first::<ThreadRow>(c).optional())
 }
 
 /// The thread of a member–provider pair.
