@@ -4,6 +4,8 @@ from enum import StrEnum
 class CareAuditResource(StrEnum):
     ASSESSMENT = "assessment"
     CARE_PROFILE = "care_profile"
+    CHAT_MESSAGE = "chat_message"
+    CHAT_THREAD = "chat_thread"
     ESCALATION = "escalation"
     PHI_AUDIT = "phi_audit"
 
