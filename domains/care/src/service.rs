@@ -40,7 +40,7 @@ impl CareService {
             accounts,
             benefits,
             mail: ctx.mail.clone(),
-            chat: ChatHub::new(&ctx.settings),
+            chat: ChatHub::new(&ctx.settings, ctx.health.clone()),
         }
     }
 

@@ -18,6 +18,7 @@ use std::time::Duration;
 use ::redis::aio::{ConnectionManager, ConnectionManagerConfig, PubSubSink};
 use futures_util::StreamExt;
 use haven_platform::config::{ChatBus, Settings};
+use haven_platform::health::Health;
 use tokio::sync::{OnceCell, broadcast};
 
 use super::model::ThreadId;
@@ -57,6 +58,7 @@ pub struct ChatHub {
 struct Inner {
     local: Mutex<HashMap<ThreadId, Local>>,
     redis: Option<RedisBus>,
+    health: Health,
 }
 
 struct Local {
@@ -110,7 +112,7 @@ impl Drop for Subscription {
 impl ChatHub {
     /// The hub `settings` ask for (`care.chat.bus`; settings validation makes `redis`
     /// come with `redis.url`). Connects on first use, never here.
-    pub fn new(settings: &Settings) -> Self {
+    pub fn new(settings: &Settings, health: Health) -> Self {
         let redis = match (settings.care.chat.bus, &settings.redis.url) {
             (ChatBus::Redis, Some(url)) => match ::redis::Client::open(url.as_str()) {
                 Ok(client) => Some(RedisBus {
@@ -137,6 +139,7 @@ impl ChatHub {
             inner: Arc::new(Inner {
                 local: Mutex::new(HashMap::new()),
                 redis,
+                health,
             }),
         }
     }
@@ -195,6 +198,12 @@ impl ChatHub {
             .redis
             .as_ref()
             .is_some_and(|r| r.connected.load(std::sync::atomic::Ordering::Acquire))
+    }
+
+    /// Whether the node is shutting down (its streams end so clients reconnect to
+    /// another node instead of holding the shutdown until its grace period ends).
+    pub fn draining(&self) -> bool {
+        self.inner.health.is_draining()
     }
 
     /// Local streams right now (metrics, tests).

@@ -409,6 +409,7 @@ impl CareService {
             start < last_seq,
             subscription,
             until,
+            self.chat.clone(),
         ))
     }
 }

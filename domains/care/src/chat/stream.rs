@@ -11,7 +11,7 @@ use futures_util::Stream;
 use haven_platform::{Db, DbError};
 use tokio::sync::broadcast::error::RecvError;
 
-use super::bus::{Signal, Subscription};
+use super::bus::{ChatHub, Signal, Subscription};
 use super::model::{CATCH_UP_BATCH, ThreadId};
 use super::repo::{self, MessageRow};
 
@@ -25,7 +25,12 @@ pub struct Tail {
     pending: VecDeque<MessageRow>,
     subscription: Subscription,
     until: tokio::time::Instant,
+    hub: ChatHub,
+    drain_check: tokio::time::Interval,
 }
+
+/// How often a stream looks whether its node is draining.
+const DRAIN_CHECK: std::time::Duration = std::time::Duration::from_secs(1);
 
 impl Tail {
     /// Messages of `thread` after `last`, ending at `until`; `catch_up` when the
@@ -37,8 +42,13 @@ impl Tail {
         catch_up: bool,
         subscription: Subscription,
         until: tokio::time::Instant,
+        hub: ChatHub,
     ) -> Self {
+        let mut drain_check = tokio::time::interval(DRAIN_CHECK);
+        drain_check.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         Self {
+            hub,
+            drain_check,
             db,
             thread,
             last,
@@ -49,8 +59,8 @@ impl Tail {
         }
     }
 
-    /// The messages as a stream (ends at `until`, or when a catch-up read fails: the
-    /// client resumes with `Last-Event-ID`).
+    /// The messages as a stream (ends at `until`, when the node starts draining, or when
+    /// a catch-up read fails: the client resumes with `Last-Event-ID`).
     pub fn into_stream(self) -> impl Stream<Item = MessageRow> + Send + 'static {
         futures_util::stream::unfold(self, |mut tail| async move {
             tail.next().await.map(|m| (m, tail))
@@ -87,6 +97,12 @@ impl Tail {
             }
             let signal = tokio::select! {
                 () = tokio::time::sleep_until(self.until) => return None,
+                _ = self.drain_check.tick() => {
+                    if self.hub.draining() {
+                        return None;
+                    }
+                    continue;
+                }
                 s = self.subscription.rx.recv() => s,
             };
             match signal {

@@ -137,6 +137,20 @@ impl Sse {
             .is_err()
     }
 
+    /// Whether the server ends the stream within `within` (no message event before).
+    async fn ends_within(&mut self, within: Duration) -> bool {
+        let end = async {
+            loop {
+                match self.body.next().await {
+                    None | Some(Err(_)) => return true,
+                    Some(Ok(chunk)) if chunk.starts_with(b"id:") => return false,
+                    Some(Ok(_)) => {}
+                }
+            }
+        };
+        tokio::time::timeout(within, end).await.unwrap_or(false)
+    }
+
     async fn next_event(&mut self) -> SseEvent {
         loop {
             while let Some(end) = self.buf.find("\n\n") {
@@ -489,6 +503,18 @@ async fn the_stream_delivers_messages_with_their_seq_and_resumes_after_last_even
         .filter(|r| r.2 == "stream")
         .count();
     assert_eq!(opened, 3, "one audit row per stream opened");
+}
+
+#[tokio::test]
+async fn streams_end_when_the_node_starts_draining() {
+    let c = chat().await;
+    let mut s = stream(&c.app, &c.member, &c.thread, None).await;
+    assert!(s.quiet_for(Duration::from_millis(200)).await);
+    c.app.ctx.health.start_draining();
+    assert!(
+        s.ends_within(SOON).await,
+        "the stream ends so the client reconnects elsewhere"
+    );
 }
 
 #[tokio::test]
