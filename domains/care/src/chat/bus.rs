@@ -105,6 +105,7 @@ pub struct Subscription {
 
 impl Drop for Subscription {
     fn drop(&mut self) {
+        metrics::gauge!("care_chat_streams").decrement(1.0);
         self.hub.leave(self.thread);
     }
 }
@@ -158,6 +159,7 @@ impl ChatHub {
             entry.streams += 1;
             entry.tx.subscribe()
         };
+        metrics::gauge!("care_chat_streams").increment(1.0);
         let sub = Subscription {
             hub: self.clone(),
             thread,
