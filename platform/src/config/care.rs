@@ -44,10 +44,12 @@ pub struct CareSettings {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum ChatBus {
-    /// Within this process only: the embedded single-node default.
+    /// Redis when `redis.url` is set (several nodes), else in process.
     #[default]
+    Auto,
+    /// Within this process only: the embedded single-node default.
     InProcess,
-    /// Redis pub/sub (`redis.url`), for several nodes.
+    /// Redis pub/sub (`redis.url`, required), for several nodes.
     Redis,
 }
 
@@ -55,7 +57,8 @@ pub enum ChatBus {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct ChatSettings {
-    /// `in_process` (one node) or `redis` (several nodes; needs `redis.url`).
+    /// `auto` (Redis when `redis.url` is set), `in_process` (one node) or `redis`
+    /// (several nodes; needs `redis.url`).
     pub bus: ChatBus,
     /// Seconds between the heartbeat comments of an idle SSE stream (keeps proxies from
     /// closing it).
@@ -65,7 +68,7 @@ pub struct ChatSettings {
 impl Default for ChatSettings {
     fn default() -> Self {
         Self {
-            bus: ChatBus::InProcess,
+            bus: ChatBus::Auto,
             heartbeat_s: 15,
         }
     }

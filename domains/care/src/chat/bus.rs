@@ -111,30 +111,33 @@ impl Drop for Subscription {
 }
 
 impl ChatHub {
-    /// The hub `settings` ask for (`care.chat.bus`; settings validation makes `redis`
-    /// come with `redis.url`). Connects on first use, never here.
+    /// The hub `settings` ask for (`care.chat.bus`: `auto` is Redis when `redis.url` is
+    /// set; settings validation makes `redis` come with `redis.url`). Connects on first
+    /// use, never here.
     pub fn new(settings: &Settings, health: Health) -> Self {
         let redis = match (settings.care.chat.bus, &settings.redis.url) {
-            (ChatBus::Redis, Some(url)) => match ::redis::Client::open(url.as_str()) {
-                Ok(client) => Some(RedisBus {
-                    client,
-                    publisher: OnceCell::new(),
-                    sink: Mutex::new(None),
-                    connected: std::sync::atomic::AtomicBool::new(false),
-                    listening: std::sync::Once::new(),
-                }),
-                Err(e) => {
-                    tracing::error!(error = %e, "care.chat.bus: redis.url is unusable; chat delivery stays on this node");
-                    None
+            (ChatBus::Redis | ChatBus::Auto, Some(url)) => {
+                match ::redis::Client::open(url.as_str()) {
+                    Ok(client) => Some(RedisBus {
+                        client,
+                        publisher: OnceCell::new(),
+                        sink: Mutex::new(None),
+                        connected: std::sync::atomic::AtomicBool::new(false),
+                        listening: std::sync::Once::new(),
+                    }),
+                    Err(e) => {
+                        tracing::error!(error = %e, "care.chat.bus: redis.url is unusable; chat delivery stays on this node");
+                        None
+                    }
                 }
-            },
+            }
             (ChatBus::Redis, None) => {
                 tracing::error!(
                     "care.chat.bus = \"redis\" without redis.url; chat delivery stays on this node"
                 );
                 None
             }
-            (ChatBus::InProcess, _) => None,
+            (ChatBus::InProcess | ChatBus::Auto, _) => None,
         };
         Self {
             inner: Arc::new(Inner {
