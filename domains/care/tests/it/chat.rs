@@ -568,6 +568,7 @@ async fn concurrent_posts_take_distinct_seqs_on_postgres() {
         return;
     }
     let c = chat().await;
+    let mut live = stream(&c.app, &c.coach, &c.thread, None).await;
     let ids: Vec<String> = (0..30).map(|_| new_id()).collect();
     let posts = ids.iter().enumerate().map(|(i, id)| {
         let who = if i % 2 == 0 { &c.member } else { &c.coach };
@@ -597,6 +598,14 @@ async fn concurrent_posts_take_distinct_seqs_on_postgres() {
     )
     .await;
     assert_eq!(t["items"][0]["last_seq"], 30);
+    // Published in whatever order the commits' tasks ran, delivered in seq order, once.
+    for want in 1..=30 {
+        assert_eq!(live.next(SOON).await.id, want.to_string());
+    }
+    assert!(
+        live.quiet_for(Duration::from_millis(300)).await,
+        "no duplicate"
+    );
 }
 
 #[tokio::test]
