@@ -1,7 +1,7 @@
 //! Haven's care domain (issue 14, part 1): providers, members' care profiles,
 //! availability, matching and appointments that are never double-booked; (issue 15,
-//! part 2) assessments, crisis escalation and the PHI audit log. Paths live under
-//! `/v1/care/…`.
+//! part 2) assessments, crisis escalation, the PHI audit log and coaching chat. Paths
+//! live under `/v1/care/…`.
 //!
 //! Laid out by resource (docs/architecture.md "Inside a domain crate"): `providers`,
 //! `profiles`, `availability`, `appointments`, `privacy`. Eligibility comes from the
@@ -11,6 +11,7 @@ pub mod appointments;
 pub mod assessments;
 pub mod audit;
 pub mod availability;
+pub mod chat;
 mod error;
 pub mod escalations;
 pub mod ports;
@@ -106,6 +107,9 @@ enum CareTag {
     /// Members' care profiles, read by the clinicians on their care team.
     #[oai(rename = "Care: Profile (care team)")]
     ProfileCareTeam,
+    /// Coaching chat between a member and their coach or clinician, live over SSE.
+    #[oai(rename = "Care: Chat")]
+    Chat,
 }
 
 /// The module's API: every resource's operations.
@@ -124,6 +128,7 @@ pub type CareApi = (
     audit::api::AuditApi,
     escalations::admin_api::EscalationAdminApi,
     profiles::api::ProfileCareTeamApi,
+    chat::api::ChatApi,
 );
 
 impl ModuleInfo for CareModule {
@@ -186,6 +191,7 @@ impl Module for CareModule {
             audit::api::AuditApi::new(s.clone(), g.clone()),
             escalations::admin_api::EscalationAdminApi::new(s.clone(), g.clone()),
             profiles::api::ProfileCareTeamApi::new(s.clone(), g.clone()),
+            chat::api::ChatApi::new(s.clone(), g.clone()),
         )
     }
 }

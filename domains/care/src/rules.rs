@@ -264,6 +264,15 @@ impl TextRule for Note {
     const PATTERN: Option<&'static str> = Some(NON_BLANK_PATTERN);
 }
 
+/// A chat message body: not blank, at most 4000 characters
+/// ([`crate::chat::model::BODY_MAX`]).
+pub struct ChatBody;
+impl TextRule for ChatBody {
+    const MIN_LENGTH: Option<usize> = Some(1);
+    const MAX_LENGTH: Option<usize> = Some(crate::chat::model::BODY_MAX);
+    const PATTERN: Option<&'static str> = Some(NON_BLANK_PATTERN);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -121,9 +121,38 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    care_chat_threads (id) {
+        id -> Text,
+        member_id -> Text,
+        provider_id -> Text,
+        provider_user_id -> Text,
+        last_seq -> BigInt,
+        member_read_seq -> BigInt,
+        provider_read_seq -> BigInt,
+        last_message_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    care_chat_messages (id) {
+        id -> Text,
+        thread_id -> Text,
+        seq -> BigInt,
+        sender_id -> Text,
+        sender_role -> Text,
+        client_message_id -> Text,
+        body -> Text,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(care_appointments -> care_providers (provider_id));
 diesel::joinable!(care_team_members -> care_providers (provider_id));
 diesel::joinable!(care_escalations -> care_assessments (assessment_id));
+diesel::joinable!(care_chat_messages -> care_chat_threads (thread_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     care_providers,
@@ -134,4 +163,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     care_assessments,
     care_escalations,
     care_reminders_sent,
+    care_chat_threads,
+    care_chat_messages,
 );

@@ -7,6 +7,7 @@ use haven_platform::config::CareSettings;
 use haven_platform::mail::Mailer;
 use haven_platform::{Db, PlatformContext};
 
+use crate::chat::bus::ChatHub;
 use crate::ports::{Accounts, Benefits};
 
 /// The care use-cases. Cheap to clone.
@@ -17,6 +18,7 @@ pub struct CareService {
     pub(crate) accounts: Arc<dyn Accounts>,
     pub(crate) benefits: Arc<dyn Benefits>,
     pub(crate) mail: Mailer,
+    pub(crate) chat: ChatHub,
 }
 
 impl std::fmt::Debug for CareService {
@@ -38,7 +40,13 @@ impl CareService {
             accounts,
             benefits,
             mail: ctx.mail.clone(),
+            chat: ChatHub::new(&ctx.settings, ctx.health.clone()),
         }
+    }
+
+    /// The node's chat fan-out.
+    pub fn chat_hub(&self) -> &ChatHub {
+        &self.chat
     }
 
     /// The settings (`care.*`).

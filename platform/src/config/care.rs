@@ -1,7 +1,7 @@
 //! `care.*` keys: the booking and cancellation policy of appointments, the video link
-//! of each session, and crisis escalation (its threshold, response deadline and the
-//! crisis resources shown per country). They live in the platform's settings so one validated file
-//! configures the whole binary.
+//! of each session, crisis escalation (its threshold, response deadline and the crisis
+//! resources shown per country) and the live delivery of chat messages. They live in the
+//! platform's settings so one validated file configures the whole binary.
 
 use serde::{Deserialize, Serialize};
 
@@ -36,6 +36,42 @@ pub struct CareSettings {
     /// Crisis resources shown to a member whose assessment escalated, by the country of
     /// their care profile; an entry with country `*` is shown where none matches.
     pub crisis_resources: Vec<CrisisResource>,
+    /// Coaching chat: live delivery (`care.chat.*`).
+    pub chat: ChatSettings,
+}
+
+/// How a chat message reaches the SSE streams of other nodes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum ChatBus {
+    /// Redis when `redis.url` is set (several nodes), else in process.
+    #[default]
+    Auto,
+    /// Within this process only: the embedded single-node default.
+    InProcess,
+    /// Redis pub/sub (`redis.url`, required), for several nodes.
+    Redis,
+}
+
+/// `care.chat.*` keys.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ChatSettings {
+    /// `auto` (Redis when `redis.url` is set), `in_process` (one node) or `redis`
+    /// (several nodes; needs `redis.url`).
+    pub bus: ChatBus,
+    /// Seconds between the heartbeat comments of an idle SSE stream (keeps proxies from
+    /// closing it).
+    pub heartbeat_s: u32,
+}
+
+impl Default for ChatSettings {
+    fn default() -> Self {
+        Self {
+            bus: ChatBus::Auto,
+            heartbeat_s: 15,
+        }
+    }
 }
 
 /// One crisis line: `care.crisis_resources = [{country, name, phone, sms, url}]`.
@@ -88,6 +124,7 @@ impl Default for CareSettings {
                     url: Some("https://findahelpline.com".to_owned()),
                 },
             ],
+            chat: ChatSettings::default(),
         }
     }
 }
@@ -137,6 +174,9 @@ impl CareSettings {
                         where no country matches)"
                     .into(),
             );
+        }
+        if !(1..=300).contains(&self.chat.heartbeat_s) {
+            return Err("care.chat.heartbeat_s: expected 1 to 300".into());
         }
         for r in &self.crisis_resources {
             let c = r.country.as_bytes();

@@ -16,7 +16,7 @@ mod primitives;
 
 pub use auth::{AuthSettings, Secret, VerifyKeySettings};
 pub use billing::BillingSettings;
-pub use care::{CareSettings, CrisisResource};
+pub use care::{CareSettings, ChatBus, ChatSettings, CrisisResource};
 pub use content::{ContentSettings, MediaBackend, MediaSettings, MediaSigningKey, is_locale};
 pub use email::EmailSettings;
 pub use identity::{IdentitySettings, MAX_REFRESH_REUSE_GRACE_S};
@@ -396,6 +396,9 @@ impl Settings {
             && !(url.starts_with("redis://") || url.starts_with("rediss://"))
         {
             return bad("redis.url", "expected a redis:// or rediss:// URL");
+        }
+        if self.care.chat.bus == ChatBus::Redis && self.redis.url.is_none() {
+            return bad("care.chat.bus", "`redis` needs redis.url to be set");
         }
         if self.rate_limiter.backend == RateLimitBackend::Redis && self.redis.url.is_none() {
             return bad("rate_limiter.backend", "`redis` needs redis.url to be set");

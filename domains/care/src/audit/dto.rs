@@ -19,6 +19,10 @@ pub enum ResourceDto {
     PhiAudit,
     /// An appointment.
     Appointment,
+    /// A chat thread.
+    ChatThread,
+    /// Chat messages.
+    ChatMessage,
 }
 
 impl ResourceDto {
@@ -30,6 +34,8 @@ impl ResourceDto {
             Self::Escalation => "escalation",
             Self::PhiAudit => "phi_audit",
             Self::Appointment => "appointment",
+            Self::ChatThread => "chat_thread",
+            Self::ChatMessage => "chat_message",
         }
     }
 }
@@ -47,12 +53,13 @@ pub struct AuditEntryDto {
     /// The member whose data it is (`usr_…`); `null` for queries of the log without a
     /// subject filter.
     pub subject_id: Option<String>,
-    /// `care_profile`, `assessment`, `escalation`, `phi_audit` or `appointment`.
+    /// `care_profile`, `assessment`, `escalation`, `phi_audit`, `appointment`,
+    /// `chat_thread` or `chat_message`.
     pub resource_type: String,
     /// The resource's id; `null` for lists and queries.
     pub resource_id: Option<String>,
     /// `read`, `list`, `create`, `update`, `acknowledge`, `resolve`, `query`, `cancel`,
-    /// `reschedule`, `no_show`, `export` or `erase`.
+    /// `reschedule`, `no_show`, `export`, `erase` or `stream` (a chat stream opened).
     pub action: String,
     /// `allowed`, or `denied` when the caller was refused (answered `404`).
     pub outcome: String,

@@ -103,6 +103,10 @@ pub enum Resource {
     PhiAudit,
     /// An appointment (who sees whom, when: health data in itself).
     Appointment,
+    /// A chat thread (its participants, read markers and last message).
+    ChatThread,
+    /// Chat messages.
+    ChatMessage,
 }
 
 impl Resource {
@@ -114,6 +118,8 @@ impl Resource {
             Self::Escalation => "escalation",
             Self::PhiAudit => "phi_audit",
             Self::Appointment => "appointment",
+            Self::ChatThread => "chat_thread",
+            Self::ChatMessage => "chat_message",
         }
     }
 }
@@ -145,6 +151,9 @@ pub enum Action {
     Export,
     /// Erased or pseudonymized with the member's account.
     Erase,
+    /// Opened a live stream of a chat thread's messages (one row per stream, not per
+    /// delivered message).
+    Stream,
 }
 
 impl Action {
@@ -163,6 +172,7 @@ impl Action {
             Self::NoShow => "no_show",
             Self::Export => "export",
             Self::Erase => "erase",
+            Self::Stream => "stream",
         }
     }
 }

@@ -8,6 +8,13 @@
 //! append-only and keeps its rows unchanged: they hold ids only, and the account id is
 //! itself a pseudonym once identity erased the account. See the README ("Care: what
 //! erasure keeps") for why.
+//!
+//! Chat: a thread with a clinician is part of the clinical record and is kept whole, the
+//! member's id replaced by the pseudonym (as assessments are). Coaching is not clinical
+//! care, so in a thread with a coach the member's own messages are deleted; the coach's
+//! messages are kept under the pseudonym, because they are the coach's professional
+//! record of the advice Haven's staff gave (complaints, quality review) and no longer
+//! lead back to the person.
 
 use diesel::prelude::*;
 use haven_platform::DbError;
@@ -26,11 +33,13 @@ use crate::service::CareService;
 
 /// The health data an export or erasure touches, one audit row per kind (written by
 /// Haven on the member's behalf, in the same transaction).
-const KINDS: [Resource; 4] = [
+const KINDS: [Resource; 6] = [
     Resource::CareProfile,
     Resource::Appointment,
     Resource::Assessment,
     Resource::Escalation,
+    Resource::ChatThread,
+    Resource::ChatMessage,
 ];
 
 fn audit_rows(member: UserId, action: Action) -> Vec<Access> {
@@ -45,7 +54,7 @@ impl CareService {
     pub async fn export_member(&self, member: &UserId) -> anyhow::Result<serde_json::Value> {
         let member = *member;
         let exported = audit_rows(member, Action::Export);
-        let (profile, appts, team, taken, tasks) = self
+        let (profile, appts, team, taken, tasks, chat) = self
             .db
             .write(move |conn| {
                 audit::record_all(conn, &exported)?;
@@ -55,6 +64,7 @@ impl CareService {
                     appointments::team(conn, &member)?,
                     assessments::all_of_member(conn, &member)?,
                     escalations::all_of_member(conn, &member)?,
+                    crate::chat::repo::export(conn, &member)?,
                 ))
             })
             .await?;
@@ -122,6 +132,7 @@ impl CareService {
             "care_team": team,
             "assessments": taken,
             "escalations": tasks,
+            "chat_threads": chat,
         }))
     }
 
@@ -182,6 +193,7 @@ impl CareService {
                 )
                 .set(care_assessments::member_id.eq(pseudonym))
                 .execute(conn)?;
+                crate::chat::repo::erase(conn, &member, &pseudonym)?;
                 Ok::<_, DbError>(releases)
             })
             .await?;

@@ -665,7 +665,14 @@ async fn export_and_erasure_keep_held_sessions_cut_from_the_person() {
             .map(|r| r.1.as_str())
             .collect::<Vec<_>>()
     };
-    let kinds = ["care_profile", "appointment", "assessment", "escalation"];
+    let kinds = [
+        "care_profile",
+        "appointment",
+        "assessment",
+        "escalation",
+        "chat_thread",
+        "chat_message",
+    ];
     assert_eq!(by_system("export"), [kinds, kinds].concat());
     assert_eq!(by_system("erase"), [kinds, kinds].concat());
 }

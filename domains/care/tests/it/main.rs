@@ -9,6 +9,7 @@ mod appointments;
 mod assessments;
 mod audit;
 mod availability;
+mod chat;
 mod escalations;
 mod logs;
 mod profiles;

@@ -726,6 +726,81 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/care/chat/threads/{thread_id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Stream a thread's messages
+         * @description Participants only. Server-Sent Events (`text/event-stream`): each new message as
+         *     an event whose `id:` is its `seq` and whose `data:` is the message as JSON, and a
+         *     heartbeat comment while idle. Reconnect with `Last-Event-ID` (the last `id:` you
+         *     got) to receive everything after it first, then live, without gaps or
+         *     duplicates; without it the stream starts after the newest message. The stream
+         *     ends when your access token expires: reconnect with a fresh one. Opening a stream
+         *     is recorded once in the PHI audit log (not each message it delivers).
+         */
+        get: operations["careStreamChatEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/care/chat/threads/{thread_id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a thread's messages
+         * @description Participants only (anyone else: `404 thread_not_found`). Newest first; the next
+         *     page holds older messages.
+         */
+        get: operations["careListChatMessages"];
+        put?: never;
+        /**
+         * Post a message
+         * @description Participants only. Send a new `client_message_id` (UUID) per message and the same
+         *     one when you retry: a resend answers the stored message (`200`), never a
+         *     duplicate; the same id with a different body is `409 client_message_id_reused`.
+         *     The message gets the thread's next `seq` and reaches the thread's event streams.
+         */
+        post: operations["carePostChatMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/care/chat/threads/{thread_id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a thread read
+         * @description Participants only. Moves your read marker forward to `up_to_seq` (never
+         *     backwards; at most the newest message) and answers it with your unread count.
+         */
+        post: operations["careMarkChatRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/care/me/appointments": {
         parameters: {
             query?: never;
@@ -828,6 +903,33 @@ export interface paths {
         get: operations["careListMyCareTeam"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/care/me/chat/threads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List my chat threads
+         * @description Your threads with providers, in the order they were opened, each with your unread
+         *     count and its newest message.
+         */
+        get: operations["careListMyChatThreads"];
+        put?: never;
+        /**
+         * Open a chat thread
+         * @description With a coach (your plan must include coaching: `403 not_entitled`; the coach joins
+         *     your care team) or with a clinician on your care team (`403 not_on_care_team`
+         *     otherwise). One thread per provider: opening it again answers it (`200`).
+         */
+        post: operations["careOpenChatThread"];
         delete?: never;
         options?: never;
         head?: never;
@@ -941,6 +1043,28 @@ export interface paths {
          *     session stays used and it counts against the member.
          */
         post: operations["careMarkNoShow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/care/provider/chat/threads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List my chat threads as a provider
+         * @description Coaches and clinicians (clinicians with a second factor): the threads members
+         *     opened with you, in the order they were opened, each with your unread count and
+         *     its newest message.
+         */
+        get: operations["careListProviderChatThreads"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3761,7 +3885,7 @@ export interface components {
         CareAuditEntry: {
             /**
              * @description `read`, `list`, `create`, `update`, `acknowledge`, `resolve`, `query`, `cancel`,
-             *     `reschedule`, `no_show`, `export` or `erase`.
+             *     `reschedule`, `no_show`, `export`, `erase` or `stream` (a chat stream opened).
              */
             action: string;
             /** @description Who acted (`usr_…`). */
@@ -3784,7 +3908,10 @@ export interface components {
             request_id?: string | null;
             /** @description The resource's id; `null` for lists and queries. */
             resource_id?: string | null;
-            /** @description `care_profile`, `assessment`, `escalation`, `phi_audit` or `appointment`. */
+            /**
+             * @description `care_profile`, `assessment`, `escalation`, `phi_audit`, `appointment`,
+             *     `chat_thread` or `chat_message`.
+             */
             resource_type: string;
             /**
              * @description The member whose data it is (`usr_…`); `null` for queries of the log without a
@@ -3796,7 +3923,7 @@ export interface components {
          * @description The kind of health data an audit row is about.
          * @enum {string}
          */
-        CareAuditResource: "care_profile" | "assessment" | "escalation" | "phi_audit" | "appointment";
+        CareAuditResource: "care_profile" | "assessment" | "escalation" | "phi_audit" | "appointment" | "chat_thread" | "chat_message";
         /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
         CareBookAppointmentProblem: components["schemas"]["Problem"] & {
             /** @enum {string} */
@@ -3844,6 +3971,99 @@ export interface components {
          * @enum {string}
          */
         CareCanceller: "member" | "provider";
+        /**
+         * CareChatMessage
+         * @description One message.
+         */
+        CareChatMessage: {
+            /** @description The text. */
+            body: string;
+            /** @description The id the sender gave it. */
+            client_message_id: string;
+            /**
+             * Format: date-time
+             * @description When it was stored.
+             * @example 2026-11-26T09:30:00Z
+             */
+            created_at: string;
+            /** @description The message (`chm_…`). */
+            id: string;
+            /** @description Who wrote it (`usr_…`). */
+            sender_id: string;
+            /** @description In which role. */
+            sender_role: components["schemas"]["CareChatSenderRole"];
+            /**
+             * Format: int64
+             * @description Its position in the thread, from 1, without gaps between messages of the same
+             *     thread (the `id:` of its SSE event).
+             */
+            seq: number;
+            /** @description Its thread (`cht_…`). */
+            thread_id: string;
+        };
+        /**
+         * CareChatReadMarker
+         * @description Where a participant's read marker is.
+         */
+        CareChatReadMarker: {
+            /**
+             * Format: int64
+             * @description You have read up to this `seq` (never lower than before).
+             */
+            read_seq: number;
+            /**
+             * Format: int64
+             * @description Messages from the other participant after it.
+             */
+            unread_count: number;
+        };
+        /**
+         * @description Who wrote a message.
+         * @enum {string}
+         */
+        CareChatSenderRole: "member" | "coach" | "clinician";
+        /**
+         * CareChatThread
+         * @description A thread as one participant sees it.
+         */
+        CareChatThread: {
+            /**
+             * Format: date-time
+             * @description When it was opened.
+             * @example 2026-11-26T09:30:00Z
+             */
+            created_at: string;
+            /** @description The thread (`cht_…`). */
+            id: string;
+            /** @description The newest message; `null` when there is none. */
+            last_message?: components["schemas"]["CareChatMessage"] | null;
+            /**
+             * Format: int64
+             * @description The newest message's `seq` (0: no message yet).
+             */
+            last_seq: number;
+            /** @description The member (`usr_…`). */
+            member_id: string;
+            /**
+             * Format: int64
+             * @description The other participant has read up to this `seq`.
+             */
+            peer_read_seq: number;
+            /** @description The provider's profile (`prv_…`). */
+            provider_id: string;
+            /** @description The provider's account (`usr_…`). */
+            provider_user_id: string;
+            /**
+             * Format: int64
+             * @description You have read up to this `seq`.
+             */
+            read_seq: number;
+            /**
+             * Format: int64
+             * @description Messages from the other participant after `read_seq`.
+             */
+            unread_count: number;
+        };
         /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
         CareCreateProviderProblem: components["schemas"]["Problem"] & {
             /** @enum {string} */
@@ -4038,6 +4258,11 @@ export interface components {
             number: string;
         };
         /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        CareListChatMessagesProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "thread_not_found" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
         CareListEscalationsProblem: components["schemas"]["Problem"] & {
             /** @enum {string} */
             code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "escalation_not_found" | "provider_profile_not_found" | "escalation_resolved" | "escalation_not_acknowledged" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
@@ -4068,9 +4293,19 @@ export interface components {
             code: "bad_request" | "unauthorized" | "not_entitled" | "appointment_not_found" | "provider_profile_not_found" | "provider_not_found" | "appointment_not_active" | "reschedule_window_closed" | "appointment_started" | "appointment_not_started" | "care_profile_required" | "provider_not_licensed" | "provider_not_accepting" | "self_booking_paused" | "quota_exhausted" | "slot_unavailable" | "appointment_overlaps" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
         };
         /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        CareListMyChatThreadsProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "thread_not_found" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
         CareListProviderAppointmentsProblem: components["schemas"]["Problem"] & {
             /** @enum {string} */
             code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_entitled" | "appointment_not_found" | "provider_profile_not_found" | "provider_not_found" | "appointment_not_active" | "reschedule_window_closed" | "appointment_started" | "appointment_not_started" | "care_profile_required" | "provider_not_licensed" | "provider_not_accepting" | "self_booking_paused" | "quota_exhausted" | "slot_unavailable" | "appointment_overlaps" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        CareListProviderChatThreadsProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "thread_not_found" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
         };
         /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
         CareListProvidersAdminProblem: components["schemas"]["Problem"] & {
@@ -4086,6 +4321,23 @@ export interface components {
         CareListSlotsProblem: components["schemas"]["Problem"] & {
             /** @enum {string} */
             code: "bad_request" | "unauthorized" | "provider_not_found" | "provider_profile_not_found" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
+        /**
+         * CareMarkChatRead
+         * @description Body of `POST /v1/care/chat/threads/{thread_id}/read`.
+         */
+        CareMarkChatRead: {
+            /**
+             * Format: int64
+             * @description You have read every message up to this `seq`. A marker never moves backwards (a
+             *     lower value changes nothing); a value past the newest message marks all read.
+             */
+            up_to_seq: number;
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        CareMarkChatReadProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "thread_not_found" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
         };
         /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
         CareMarkNoShowProblem: components["schemas"]["Problem"] & {
@@ -4117,6 +4369,42 @@ export interface components {
         CareMatchProvidersProblem: components["schemas"]["Problem"] & {
             /** @enum {string} */
             code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_entitled" | "provider_not_found" | "care_profile_required" | "provider_not_licensed" | "provider_not_accepting" | "self_booking_paused" | "quota_exhausted" | "slot_unavailable" | "appointment_overlaps" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
+        /**
+         * CareOpenChatThread
+         * @description Body of `POST /v1/care/me/chat/threads`.
+         */
+        CareOpenChatThread: {
+            /**
+             * @description The coach (your plan must include coaching) or the clinician on your care team
+             *     (`prv_…`).
+             * @example prv_00000000000000000000000000
+             */
+            provider_id: string;
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        CareOpenChatThreadProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_entitled" | "not_on_care_team" | "provider_not_found" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
+        /**
+         * CarePostChatMessage
+         * @description Body of `POST /v1/care/chat/threads/{thread_id}/messages`.
+         */
+        CarePostChatMessage: {
+            /** @description The text, 1–4000 characters, not blank. */
+            body: string;
+            /**
+             * Format: uuid
+             * @description Your id for this message, a UUID generated once and kept across retries: a resend
+             *     with the same id answers the stored message (`200`) instead of a duplicate.
+             */
+            client_message_id: string;
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        CarePostChatMessageProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "thread_not_found" | "client_message_id_reused" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
         };
         /**
          * CareProfile
@@ -4412,6 +4700,11 @@ export interface components {
          * @enum {string}
          */
         CareSpecialty: "anxiety" | "depression" | "sleep" | "grief" | "stress" | "trauma" | "relationships" | "substance_use" | "adhd" | "eating" | "ocd";
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        CareStreamChatEventsProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "thread_not_found" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
         /**
          * CareSubmitAssessment
          * @description Body of `POST /v1/care/me/assessments`.
@@ -6660,6 +6953,26 @@ export interface components {
             next_cursor?: string | null;
         };
         /**
+         * Page_CareChatMessage
+         * @description One page of a list.
+         */
+        Page_CareChatMessage: {
+            /** @description The items of this page, in the list's stable order. */
+            items: components["schemas"]["CareChatMessage"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /**
+         * Page_CareChatThread
+         * @description One page of a list.
+         */
+        Page_CareChatThread: {
+            /** @description The items of this page, in the list's stable order. */
+            items: components["schemas"]["CareChatThread"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /**
          * Page_CareEscalation
          * @description One page of a list.
          */
@@ -6942,6 +7255,10 @@ export type CareBookRequest = components['schemas']['CareBookRequest'];
 export type CareCancelAppointmentProblem = components['schemas']['CareCancelAppointmentProblem'];
 export type CareCancellation = components['schemas']['CareCancellation'];
 export type CareCanceller = components['schemas']['CareCanceller'];
+export type CareChatMessage = components['schemas']['CareChatMessage'];
+export type CareChatReadMarker = components['schemas']['CareChatReadMarker'];
+export type CareChatSenderRole = components['schemas']['CareChatSenderRole'];
+export type CareChatThread = components['schemas']['CareChatThread'];
 export type CareCreateProviderProblem = components['schemas']['CareCreateProviderProblem'];
 export type CareCrisisResource = components['schemas']['CareCrisisResource'];
 export type CareEmergencyContact = components['schemas']['CareEmergencyContact'];
@@ -6962,19 +7279,28 @@ export type CareInstrument = components['schemas']['CareInstrument'];
 export type CareInstrumentDefinition = components['schemas']['CareInstrumentDefinition'];
 export type CareInstrumentItem = components['schemas']['CareInstrumentItem'];
 export type CareLicense = components['schemas']['CareLicense'];
+export type CareListChatMessagesProblem = components['schemas']['CareListChatMessagesProblem'];
 export type CareListEscalationsProblem = components['schemas']['CareListEscalationsProblem'];
 export type CareListInstrumentsProblem = components['schemas']['CareListInstrumentsProblem'];
 export type CareListMemberAssessmentsProblem = components['schemas']['CareListMemberAssessmentsProblem'];
 export type CareListMyAppointmentsProblem = components['schemas']['CareListMyAppointmentsProblem'];
 export type CareListMyAssessmentsProblem = components['schemas']['CareListMyAssessmentsProblem'];
 export type CareListMyCareTeamProblem = components['schemas']['CareListMyCareTeamProblem'];
+export type CareListMyChatThreadsProblem = components['schemas']['CareListMyChatThreadsProblem'];
 export type CareListProviderAppointmentsProblem = components['schemas']['CareListProviderAppointmentsProblem'];
+export type CareListProviderChatThreadsProblem = components['schemas']['CareListProviderChatThreadsProblem'];
 export type CareListProvidersAdminProblem = components['schemas']['CareListProvidersAdminProblem'];
 export type CareListProvidersProblem = components['schemas']['CareListProvidersProblem'];
 export type CareListSlotsProblem = components['schemas']['CareListSlotsProblem'];
+export type CareMarkChatRead = components['schemas']['CareMarkChatRead'];
+export type CareMarkChatReadProblem = components['schemas']['CareMarkChatReadProblem'];
 export type CareMarkNoShowProblem = components['schemas']['CareMarkNoShowProblem'];
 export type CareMatch = components['schemas']['CareMatch'];
 export type CareMatchProvidersProblem = components['schemas']['CareMatchProvidersProblem'];
+export type CareOpenChatThread = components['schemas']['CareOpenChatThread'];
+export type CareOpenChatThreadProblem = components['schemas']['CareOpenChatThreadProblem'];
+export type CarePostChatMessage = components['schemas']['CarePostChatMessage'];
+export type CarePostChatMessageProblem = components['schemas']['CarePostChatMessageProblem'];
 export type CareProfile = components['schemas']['CareProfile'];
 export type CareProfileInput = components['schemas']['CareProfileInput'];
 export type CareProvider = components['schemas']['CareProvider'];
@@ -6997,6 +7323,7 @@ export type CareSeverityBand = components['schemas']['CareSeverityBand'];
 export type CareSlot = components['schemas']['CareSlot'];
 export type CareSlots = components['schemas']['CareSlots'];
 export type CareSpecialty = components['schemas']['CareSpecialty'];
+export type CareStreamChatEventsProblem = components['schemas']['CareStreamChatEventsProblem'];
 export type CareSubmitAssessment = components['schemas']['CareSubmitAssessment'];
 export type CareSubmitAssessmentProblem = components['schemas']['CareSubmitAssessmentProblem'];
 export type CareTeamMember = components['schemas']['CareTeamMember'];
@@ -7185,6 +7512,8 @@ export type PageBillingWaitlistEntry = components['schemas']['Page_BillingWaitli
 export type PageCareAppointment = components['schemas']['Page_CareAppointment'];
 export type PageCareAssessment = components['schemas']['Page_CareAssessment'];
 export type PageCareAuditEntry = components['schemas']['Page_CareAuditEntry'];
+export type PageCareChatMessage = components['schemas']['Page_CareChatMessage'];
+export type PageCareChatThread = components['schemas']['Page_CareChatThread'];
 export type PageCareEscalation = components['schemas']['Page_CareEscalation'];
 export type PageCareProvider = components['schemas']['Page_CareProvider'];
 export type PageCareProviderAdmin = components['schemas']['Page_CareProviderAdmin'];
@@ -11438,6 +11767,477 @@ export interface operations {
             };
         };
     };
+    careStreamChatEvents: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `seq` of the last message you received; the stream starts after it. */
+                "Last-Event-ID"?: number;
+            };
+            path: {
+                /** @description The thread. */
+                thread_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /**
+             * @description Server-Sent Events: one `message` event per message (`id:` its `seq`, `data:` a
+             *     `CareChatMessage`), and a comment line (`:`) as a heartbeat while idle.
+             */
+            200: {
+                headers: {
+                    /** @description `no-store`: health data. */
+                    "CACHE-CONTROL": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["CareChatMessage"][];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareStreamChatEventsProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareStreamChatEventsProblem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareStreamChatEventsProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareStreamChatEventsProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareStreamChatEventsProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareStreamChatEventsProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareStreamChatEventsProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareStreamChatEventsProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareStreamChatEventsProblem"];
+                };
+            };
+        };
+    };
+    careListChatMessages: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–100 (default 20). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The thread. */
+                thread_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page, newest first. */
+            200: {
+                headers: {
+                    /** @description `no-store`: health data. */
+                    "CACHE-CONTROL": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["Page_CareChatMessage"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListChatMessagesProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListChatMessagesProblem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListChatMessagesProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListChatMessagesProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListChatMessagesProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListChatMessagesProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListChatMessagesProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListChatMessagesProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListChatMessagesProblem"];
+                };
+            };
+        };
+    };
+    carePostChatMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The thread. */
+                thread_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json; charset=utf-8": components["schemas"]["CarePostChatMessage"];
+            };
+        };
+        responses: {
+            /** @description A resend: the message stored with this `client_message_id` before. */
+            200: {
+                headers: {
+                    /** @description `no-store`: health data. */
+                    "CACHE-CONTROL": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["CareChatMessage"];
+                };
+            };
+            /** @description Stored and sent to the thread's streams. */
+            201: {
+                headers: {
+                    /** @description `no-store`: health data. */
+                    "CACHE-CONTROL": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["CareChatMessage"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CarePostChatMessageProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CarePostChatMessageProblem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CarePostChatMessageProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CarePostChatMessageProblem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CarePostChatMessageProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CarePostChatMessageProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CarePostChatMessageProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CarePostChatMessageProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CarePostChatMessageProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CarePostChatMessageProblem"];
+                };
+            };
+        };
+    };
+    careMarkChatRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The thread. */
+                thread_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json; charset=utf-8": components["schemas"]["CareMarkChatRead"];
+            };
+        };
+        responses: {
+            /** @description The marker now. */
+            200: {
+                headers: {
+                    /** @description `no-store`: health data. */
+                    "CACHE-CONTROL": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["CareChatReadMarker"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareMarkChatReadProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareMarkChatReadProblem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareMarkChatReadProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareMarkChatReadProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareMarkChatReadProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareMarkChatReadProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareMarkChatReadProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareMarkChatReadProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareMarkChatReadProblem"];
+                };
+            };
+        };
+    };
     careListMyAppointments: {
         parameters: {
             query?: {
@@ -12111,6 +12911,236 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["CareListMyCareTeamProblem"];
+                };
+            };
+        };
+    };
+    careListMyChatThreads: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–100 (default 20). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page, in the order threads were opened. */
+            200: {
+                headers: {
+                    /** @description `no-store`: health data. */
+                    "CACHE-CONTROL": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["Page_CareChatThread"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListMyChatThreadsProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListMyChatThreadsProblem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListMyChatThreadsProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListMyChatThreadsProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListMyChatThreadsProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListMyChatThreadsProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListMyChatThreadsProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListMyChatThreadsProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListMyChatThreadsProblem"];
+                };
+            };
+        };
+    };
+    careOpenChatThread: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json; charset=utf-8": components["schemas"]["CareOpenChatThread"];
+            };
+        };
+        responses: {
+            /** @description The thread with this provider existed already. */
+            200: {
+                headers: {
+                    /** @description `no-store`: health data. */
+                    "CACHE-CONTROL": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["CareChatThread"];
+                };
+            };
+            /** @description The thread was opened. */
+            201: {
+                headers: {
+                    /** @description `no-store`: health data. */
+                    "CACHE-CONTROL": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["CareChatThread"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareOpenChatThreadProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareOpenChatThreadProblem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareOpenChatThreadProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareOpenChatThreadProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareOpenChatThreadProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareOpenChatThreadProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareOpenChatThreadProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareOpenChatThreadProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareOpenChatThreadProblem"];
                 };
             };
         };
@@ -12825,6 +13855,116 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["CareMarkNoShowProblem"];
+                };
+            };
+        };
+    };
+    careListProviderChatThreads: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–100 (default 20). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page, in the order threads were opened. */
+            200: {
+                headers: {
+                    /** @description `no-store`: health data. */
+                    "CACHE-CONTROL": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["Page_CareChatThread"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListProviderChatThreadsProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListProviderChatThreadsProblem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListProviderChatThreadsProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListProviderChatThreadsProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListProviderChatThreadsProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListProviderChatThreadsProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListProviderChatThreadsProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListProviderChatThreadsProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListProviderChatThreadsProblem"];
                 };
             };
         };

@@ -119,6 +119,10 @@ from .care_cancel_appointment_problem import CareCancelAppointmentProblem
 from .care_cancel_appointment_problem_code import CareCancelAppointmentProblemCode
 from .care_cancellation import CareCancellation
 from .care_canceller import CareCanceller
+from .care_chat_message import CareChatMessage
+from .care_chat_read_marker import CareChatReadMarker
+from .care_chat_sender_role import CareChatSenderRole
+from .care_chat_thread import CareChatThread
 from .care_create_provider_problem import CareCreateProviderProblem
 from .care_create_provider_problem_code import CareCreateProviderProblemCode
 from .care_crisis_resource import CareCrisisResource
@@ -155,6 +159,8 @@ from .care_instrument import CareInstrument
 from .care_instrument_definition import CareInstrumentDefinition
 from .care_instrument_item import CareInstrumentItem
 from .care_license import CareLicense
+from .care_list_chat_messages_problem import CareListChatMessagesProblem
+from .care_list_chat_messages_problem_code import CareListChatMessagesProblemCode
 from .care_list_escalations_problem import CareListEscalationsProblem
 from .care_list_escalations_problem_code import CareListEscalationsProblemCode
 from .care_list_instruments_problem import CareListInstrumentsProblem
@@ -169,9 +175,15 @@ from .care_list_my_assessments_problem import CareListMyAssessmentsProblem
 from .care_list_my_assessments_problem_code import CareListMyAssessmentsProblemCode
 from .care_list_my_care_team_problem import CareListMyCareTeamProblem
 from .care_list_my_care_team_problem_code import CareListMyCareTeamProblemCode
+from .care_list_my_chat_threads_problem import CareListMyChatThreadsProblem
+from .care_list_my_chat_threads_problem_code import CareListMyChatThreadsProblemCode
 from .care_list_provider_appointments_problem import CareListProviderAppointmentsProblem
 from .care_list_provider_appointments_problem_code import (
     CareListProviderAppointmentsProblemCode,
+)
+from .care_list_provider_chat_threads_problem import CareListProviderChatThreadsProblem
+from .care_list_provider_chat_threads_problem_code import (
+    CareListProviderChatThreadsProblemCode,
 )
 from .care_list_providers_admin_problem import CareListProvidersAdminProblem
 from .care_list_providers_admin_problem_code import CareListProvidersAdminProblemCode
@@ -179,11 +191,20 @@ from .care_list_providers_problem import CareListProvidersProblem
 from .care_list_providers_problem_code import CareListProvidersProblemCode
 from .care_list_slots_problem import CareListSlotsProblem
 from .care_list_slots_problem_code import CareListSlotsProblemCode
+from .care_mark_chat_read import CareMarkChatRead
+from .care_mark_chat_read_problem import CareMarkChatReadProblem
+from .care_mark_chat_read_problem_code import CareMarkChatReadProblemCode
 from .care_mark_no_show_problem import CareMarkNoShowProblem
 from .care_mark_no_show_problem_code import CareMarkNoShowProblemCode
 from .care_match import CareMatch
 from .care_match_providers_problem import CareMatchProvidersProblem
 from .care_match_providers_problem_code import CareMatchProvidersProblemCode
+from .care_open_chat_thread import CareOpenChatThread
+from .care_open_chat_thread_problem import CareOpenChatThreadProblem
+from .care_open_chat_thread_problem_code import CareOpenChatThreadProblemCode
+from .care_post_chat_message import CarePostChatMessage
+from .care_post_chat_message_problem import CarePostChatMessageProblem
+from .care_post_chat_message_problem_code import CarePostChatMessageProblemCode
 from .care_profile import CareProfile
 from .care_profile_input import CareProfileInput
 from .care_provider import CareProvider
@@ -218,6 +239,8 @@ from .care_severity_band import CareSeverityBand
 from .care_slot import CareSlot
 from .care_slots import CareSlots
 from .care_specialty import CareSpecialty
+from .care_stream_chat_events_problem import CareStreamChatEventsProblem
+from .care_stream_chat_events_problem_code import CareStreamChatEventsProblemCode
 from .care_submit_assessment import CareSubmitAssessment
 from .care_submit_assessment_problem import CareSubmitAssessmentProblem
 from .care_submit_assessment_problem_code import CareSubmitAssessmentProblemCode
@@ -555,6 +578,8 @@ from .page_billing_waitlist_entry import PageBillingWaitlistEntry
 from .page_care_appointment import PageCareAppointment
 from .page_care_assessment import PageCareAssessment
 from .page_care_audit_entry import PageCareAuditEntry
+from .page_care_chat_message import PageCareChatMessage
+from .page_care_chat_thread import PageCareChatThread
 from .page_care_escalation import PageCareEscalation
 from .page_care_provider import PageCareProvider
 from .page_care_provider_admin import PageCareProviderAdmin
@@ -682,6 +707,10 @@ __all__ = (
     "CareCancelAppointmentProblemCode",
     "CareCancellation",
     "CareCanceller",
+    "CareChatMessage",
+    "CareChatReadMarker",
+    "CareChatSenderRole",
+    "CareChatThread",
     "CareCreateProviderProblem",
     "CareCreateProviderProblemCode",
     "CareCrisisResource",
@@ -712,6 +741,8 @@ __all__ = (
     "CareInstrumentDefinition",
     "CareInstrumentItem",
     "CareLicense",
+    "CareListChatMessagesProblem",
+    "CareListChatMessagesProblemCode",
     "CareListEscalationsProblem",
     "CareListEscalationsProblemCode",
     "CareListInstrumentsProblem",
@@ -724,19 +755,32 @@ __all__ = (
     "CareListMyAssessmentsProblemCode",
     "CareListMyCareTeamProblem",
     "CareListMyCareTeamProblemCode",
+    "CareListMyChatThreadsProblem",
+    "CareListMyChatThreadsProblemCode",
     "CareListProviderAppointmentsProblem",
     "CareListProviderAppointmentsProblemCode",
+    "CareListProviderChatThreadsProblem",
+    "CareListProviderChatThreadsProblemCode",
     "CareListProvidersAdminProblem",
     "CareListProvidersAdminProblemCode",
     "CareListProvidersProblem",
     "CareListProvidersProblemCode",
     "CareListSlotsProblem",
     "CareListSlotsProblemCode",
+    "CareMarkChatRead",
+    "CareMarkChatReadProblem",
+    "CareMarkChatReadProblemCode",
     "CareMarkNoShowProblem",
     "CareMarkNoShowProblemCode",
     "CareMatch",
     "CareMatchProvidersProblem",
     "CareMatchProvidersProblemCode",
+    "CareOpenChatThread",
+    "CareOpenChatThreadProblem",
+    "CareOpenChatThreadProblemCode",
+    "CarePostChatMessage",
+    "CarePostChatMessageProblem",
+    "CarePostChatMessageProblemCode",
     "CareProfile",
     "CareProfileInput",
     "CareProvider",
@@ -765,6 +809,8 @@ __all__ = (
     "CareSlot",
     "CareSlots",
     "CareSpecialty",
+    "CareStreamChatEventsProblem",
+    "CareStreamChatEventsProblemCode",
     "CareSubmitAssessment",
     "CareSubmitAssessmentProblem",
     "CareSubmitAssessmentProblemCode",
@@ -1040,6 +1086,8 @@ __all__ = (
     "PageCareAppointment",
     "PageCareAssessment",
     "PageCareAuditEntry",
+    "PageCareChatMessage",
+    "PageCareChatThread",
     "PageCareEscalation",
     "PageCareProvider",
     "PageCareProviderAdmin",

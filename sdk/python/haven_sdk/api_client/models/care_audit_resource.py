@@ -5,6 +5,8 @@ class CareAuditResource(StrEnum):
     APPOINTMENT = "appointment"
     ASSESSMENT = "assessment"
     CARE_PROFILE = "care_profile"
+    CHAT_MESSAGE = "chat_message"
+    CHAT_THREAD = "chat_thread"
     ESCALATION = "escalation"
     PHI_AUDIT = "phi_audit"
 

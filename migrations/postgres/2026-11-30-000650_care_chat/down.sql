@@ -1,0 +1,2 @@
+DROP TABLE care_chat_messages;
+DROP TABLE care_chat_threads;

@@ -1,0 +1,257 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.care_list_chat_messages_problem import CareListChatMessagesProblem
+from ...models.page_care_chat_message import PageCareChatMessage
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    thread_id: str,
+    *,
+    limit: int | Unset = 20,
+    cursor: str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["limit"] = limit
+
+    params["cursor"] = cursor
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/care/chat/threads/{thread_id}/messages".format(
+            thread_id=quote(str(thread_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> CareListChatMessagesProblem | PageCareChatMessage | None:
+    if response.status_code == 200:
+        response_200 = PageCareChatMessage.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = CareListChatMessagesProblem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = CareListChatMessagesProblem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = CareListChatMessagesProblem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = CareListChatMessagesProblem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 413:
+        response_413 = CareListChatMessagesProblem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = CareListChatMessagesProblem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = CareListChatMessagesProblem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 500:
+        response_500 = CareListChatMessagesProblem.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = CareListChatMessagesProblem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[CareListChatMessagesProblem | PageCareChatMessage]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    thread_id: str,
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 20,
+    cursor: str | Unset = UNSET,
+) -> Response[CareListChatMessagesProblem | PageCareChatMessage]:
+    """List a thread's messages
+
+     Participants only (anyone else: `404 thread_not_found`). Newest first; the next
+    page holds older messages.
+
+    Args:
+        thread_id (str): A TypeID: the type prefix, `_`, then 26 base32 characters. Example:
+            cht_00000000000000000000000000.
+        limit (int | Unset):  Default: 20.
+        cursor (str | Unset): The `next_cursor` of the previous page; only cursors this server
+            issued are valid (`400` otherwise).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CareListChatMessagesProblem | PageCareChatMessage]
+    """
+
+    kwargs = _get_kwargs(
+        thread_id=thread_id,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    thread_id: str,
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 20,
+    cursor: str | Unset = UNSET,
+) -> CareListChatMessagesProblem | PageCareChatMessage | None:
+    """List a thread's messages
+
+     Participants only (anyone else: `404 thread_not_found`). Newest first; the next
+    page holds older messages.
+
+    Args:
+        thread_id (str): A TypeID: the type prefix, `_`, then 26 base32 characters. Example:
+            cht_00000000000000000000000000.
+        limit (int | Unset):  Default: 20.
+        cursor (str | Unset): The `next_cursor` of the previous page; only cursors this server
+            issued are valid (`400` otherwise).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CareListChatMessagesProblem | PageCareChatMessage
+    """
+
+    return sync_detailed(
+        thread_id=thread_id,
+        client=client,
+        limit=limit,
+        cursor=cursor,
+    ).parsed
+
+
+async def asyncio_detailed(
+    thread_id: str,
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 20,
+    cursor: str | Unset = UNSET,
+) -> Response[CareListChatMessagesProblem | PageCareChatMessage]:
+    """List a thread's messages
+
+     Participants only (anyone else: `404 thread_not_found`). Newest first; the next
+    page holds older messages.
+
+    Args:
+        thread_id (str): A TypeID: the type prefix, `_`, then 26 base32 characters. Example:
+            cht_00000000000000000000000000.
+        limit (int | Unset):  Default: 20.
+        cursor (str | Unset): The `next_cursor` of the previous page; only cursors this server
+            issued are valid (`400` otherwise).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CareListChatMessagesProblem | PageCareChatMessage]
+    """
+
+    kwargs = _get_kwargs(
+        thread_id=thread_id,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    thread_id: str,
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 20,
+    cursor: str | Unset = UNSET,
+) -> CareListChatMessagesProblem | PageCareChatMessage | None:
+    """List a thread's messages
+
+     Participants only (anyone else: `404 thread_not_found`). Newest first; the next
+    page holds older messages.
+
+    Args:
+        thread_id (str): A TypeID: the type prefix, `_`, then 26 base32 characters. Example:
+            cht_00000000000000000000000000.
+        limit (int | Unset):  Default: 20.
+        cursor (str | Unset): The `next_cursor` of the previous page; only cursors this server
+            issued are valid (`400` otherwise).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CareListChatMessagesProblem | PageCareChatMessage
+    """
+
+    return (
+        await asyncio_detailed(
+            thread_id=thread_id,
+            client=client,
+            limit=limit,
+            cursor=cursor,
+        )
+    ).parsed
