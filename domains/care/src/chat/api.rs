@@ -287,6 +287,8 @@ impl ChatApi {
     /// one when you retry: a resend answers the stored message (`200`), never a
     /// duplicate; the same id with a different body is `409 client_message_id_reused`.
     /// The message gets the thread's next `seq` and reaches the thread's event streams.
+    /// A member writes to a coach only while their plan includes coaching (`403
+    /// not_entitled`; the thread stays readable).
     #[oai(
         path = "/v1/care/chat/threads/:thread_id/messages",
         method = "post",

@@ -134,6 +134,9 @@ pub enum PostError {
     /// The sender used the message's client id before for a different body.
     #[error("client message id reused")]
     ClientIdReused,
+    /// The member's plan no longer includes coaching (a coach thread).
+    #[error("not entitled")]
+    NotEntitled,
     /// Invalid fields.
     #[error(transparent)]
     Invalid(#[from] Invalid),
@@ -149,6 +152,7 @@ impl DomainError for PostError {
     const CODES: &'static [Code] = &[
         THREAD_NOT_FOUND,
         (409, "client_message_id_reused"),
+        (403, "not_entitled"),
         VALIDATION_FAILED,
     ];
 
@@ -160,6 +164,11 @@ impl DomainError for PostError {
                 "client_message_id_reused",
                 "You sent a different message with this client_message_id before; use a new \
                  id for a new message.",
+            ),
+            Self::NotEntitled => problem(
+                StatusCode::FORBIDDEN,
+                "not_entitled",
+                "Your plan no longer includes coaching; your messages stay readable.",
             ),
             Self::Invalid(e) => e.into_problem(),
             Self::Db(e) => db_problem(e),

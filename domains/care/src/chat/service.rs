@@ -249,6 +249,9 @@ impl CareService {
             )
             .into());
         }
+        if side == Side::Member {
+            self.may_still_message(actor.id, thread).await?;
+        }
         let client_id = client_message_id.hyphenated().to_string();
         for _ in 0..RACE_RETRIES {
             let (client_id, body) = (client_id.clone(), body.clone());
@@ -310,6 +313,35 @@ impl CareService {
             }
         }
         Err(Unexpected::invariant("posting a chat message kept racing").into())
+    }
+
+    /// A member may write to a coach only while their plan includes coaching (a lapsed
+    /// plan keeps the thread readable); clinician threads belong to the care they
+    /// receive and stay open.
+    async fn may_still_message(&self, member: UserId, thread: ThreadId) -> Result<(), PostError> {
+        let coach = self
+            .db
+            .read_primary(move |conn| {
+                let Some(t) = repo::find_thread(conn, &thread)? else {
+                    return Ok::<_, DbError>(false);
+                };
+                let kind = providers::find(conn, &t.provider_id)?.map(|p| p.provider_type);
+                Ok(kind.as_deref() == Some(ProviderType::Coach.as_str()))
+            })
+            .await?;
+        if !coach {
+            return Ok(());
+        }
+        let allowed = self
+            .benefits
+            .may_use(&member, Benefit::Coaching)
+            .await
+            .map_err(|e| Unexpected::new("care benefits port", e))?;
+        if allowed {
+            Ok(())
+        } else {
+            Err(PostError::NotEntitled)
+        }
     }
 
     /// A page of the thread's messages before `before` (from the newest), newest first;

@@ -872,3 +872,70 @@ async fn a_stream_catches_up_from_the_database_after_a_redis_reconnect_on_postgr
     say(&c.app, &c.member, &c.thread, "after the reconnect").await;
     assert_eq!(on_b.next(Duration::from_secs(1)).await.id, "2");
 }
+
+#[tokio::test]
+async fn a_member_whose_coaching_lapsed_reads_the_thread_but_cannot_write() {
+    let app = crate::support::app().await;
+    let admin = app.admin().await;
+    let (coach, profile) = provider(&app, &admin, "coach", "UTC").await;
+    let member = app.member().await;
+    let granted = json_of(
+        send(
+            &app,
+            &admin,
+            Method::POST,
+            &format!("/v1/billing/admin/members/{}/grants", member.user_id),
+            Some(json!({"feature": "care.coaching", "quota": null, "valid_until": null, "reason": "test"})),
+        )
+        .await,
+        StatusCode::CREATED,
+    )
+    .await;
+    let thread = json_of(
+        open(&app, &member, profile["id"].as_str().unwrap()).await,
+        StatusCode::CREATED,
+    )
+    .await["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    say(&app, &member, &thread, "Hello coach, I slept better.").await;
+
+    json_of(
+        send(
+            &app,
+            &admin,
+            Method::POST,
+            &format!(
+                "/v1/billing/admin/grants/{}/revoke",
+                granted["id"].as_str().unwrap()
+            ),
+            Some(json!({"reason": "plan ended"})),
+        )
+        .await,
+        StatusCode::OK,
+    )
+    .await;
+    post_as(&app, &member, &thread, &new_id(), "Are you there?")
+        .await
+        .assert_problem(StatusCode::FORBIDDEN, "not_entitled")
+        .await;
+    let history = json_of(
+        send(
+            &app,
+            &member,
+            Method::GET,
+            &format!("/v1/care/chat/threads/{thread}/messages"),
+            None,
+        )
+        .await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(seqs(&history), [1]);
+    // The coach can still close the conversation.
+    assert_eq!(
+        say(&app, &coach, &thread, "Take care; write when you are back.").await,
+        2
+    );
+}

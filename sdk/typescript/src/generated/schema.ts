@@ -772,6 +772,8 @@ export interface paths {
          *     one when you retry: a resend answers the stored message (`200`), never a
          *     duplicate; the same id with a different body is `409 client_message_id_reused`.
          *     The message gets the thread's next `seq` and reaches the thread's event streams.
+         *     A member writes to a coach only while their plan includes coaching (`403
+         *     not_entitled`; the thread stays readable).
          */
         post: operations["carePostChatMessage"];
         delete?: never;
@@ -4404,7 +4406,7 @@ export interface components {
         /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
         CarePostChatMessageProblem: components["schemas"]["Problem"] & {
             /** @enum {string} */
-            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "thread_not_found" | "client_message_id_reused" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_entitled" | "thread_not_found" | "client_message_id_reused" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
         };
         /**
          * CareProfile

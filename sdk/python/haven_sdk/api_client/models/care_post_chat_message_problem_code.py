@@ -8,6 +8,7 @@ class CarePostChatMessageProblemCode(StrEnum):
     FORBIDDEN = "forbidden"
     INTERNAL = "internal"
     MFA_REQUIRED = "mfa_required"
+    NOT_ENTITLED = "not_entitled"
     PAYLOAD_TOO_LARGE = "payload_too_large"
     REQUEST_TIMEOUT = "request_timeout"
     ROLE_REVOKED = "role_revoked"

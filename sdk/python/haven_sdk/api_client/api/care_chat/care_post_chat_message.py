@@ -126,6 +126,8 @@ def sync_detailed(
     one when you retry: a resend answers the stored message (`200`), never a
     duplicate; the same id with a different body is `409 client_message_id_reused`.
     The message gets the thread's next `seq` and reaches the thread's event streams.
+    A member writes to a coach only while their plan includes coaching (`403
+    not_entitled`; the thread stays readable).
 
     Args:
         thread_id (str): A TypeID: the type prefix, `_`, then 26 base32 characters. Example:
@@ -164,6 +166,8 @@ def sync(
     one when you retry: a resend answers the stored message (`200`), never a
     duplicate; the same id with a different body is `409 client_message_id_reused`.
     The message gets the thread's next `seq` and reaches the thread's event streams.
+    A member writes to a coach only while their plan includes coaching (`403
+    not_entitled`; the thread stays readable).
 
     Args:
         thread_id (str): A TypeID: the type prefix, `_`, then 26 base32 characters. Example:
@@ -197,6 +201,8 @@ async def asyncio_detailed(
     one when you retry: a resend answers the stored message (`200`), never a
     duplicate; the same id with a different body is `409 client_message_id_reused`.
     The message gets the thread's next `seq` and reaches the thread's event streams.
+    A member writes to a coach only while their plan includes coaching (`403
+    not_entitled`; the thread stays readable).
 
     Args:
         thread_id (str): A TypeID: the type prefix, `_`, then 26 base32 characters. Example:
@@ -233,6 +239,8 @@ async def asyncio(
     one when you retry: a resend answers the stored message (`200`), never a
     duplicate; the same id with a different body is `409 client_message_id_reused`.
     The message gets the thread's next `seq` and reaches the thread's event streams.
+    A member writes to a coach only while their plan includes coaching (`403
+    not_entitled`; the thread stays readable).
 
     Args:
         thread_id (str): A TypeID: the type prefix, `_`, then 26 base32 characters. Example:
