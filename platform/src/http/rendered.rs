@@ -146,7 +146,7 @@ mod tests {
         assert_eq!(direct, rendered);
         assert_eq!(
             &rendered[..],
-            br#"{"count":7,"name":"a \"quoted\" \xc3\xbcn\xc3\xafcode name","note":null}"#
+            r#"{"count":7,"name":"a \"quoted\" ünïcode name","note":null}"#.as_bytes()
         );
     }
 }
