@@ -9,6 +9,7 @@ pub mod error_set;
 pub mod middleware;
 pub mod pagination;
 pub mod problem;
+pub mod rendered;
 pub mod request_id;
 pub mod routes;
 pub mod schema;

@@ -153,8 +153,11 @@ impl<E: Endpoint + 'static> Endpoint for IdempotencyEndpoint<E> {
         }
         // Responses made here carry the route, so the access log and metrics name it.
         let pattern = PathPattern(template.into());
-        match self.config.claim(&mut req).await {
-            Ok(owned) => self.run(req, owned).await,
+        // Both boxed: a keyed request is rare, and unboxed their futures' states would sit
+        // in this future, which every request builds and moves (issue 9: kilobytes of
+        // memcpy per request through the layers above).
+        match Box::pin(self.config.claim(&mut req)).await {
+            Ok(owned) => Box::pin(self.run(req, owned)).await,
             Err(mut resp) => {
                 resp.set_data(pattern);
                 Ok(resp)

@@ -4,10 +4,10 @@
 //! (`Cache-Control: public, max-age=…`); member-specific fields live elsewhere.
 
 use haven_platform::http::cache::Public;
+use haven_platform::http::rendered::JsonBytes;
 use haven_platform::http::text::Text;
 use haven_platform::{ApiResult, Page, PageCursor, PageLimit, PageParams};
 use poem_openapi::param::{Header, Path, Query};
-use poem_openapi::payload::Json;
 use poem_openapi::{ApiResponse, OpenApi};
 
 use super::dto::{CatalogItemDto, CatalogNarratorDto};
@@ -41,7 +41,7 @@ pub enum Cached<T: poem_openapi::types::ToJSON + Send + Sync> {
     /// The answer.
     #[oai(status = 200)]
     Ok(
-        Json<T>,
+        JsonBytes<T>,
         /// Strong: the catalog version and the requested locale.
         #[oai(header = "ETag")]
         String,
@@ -69,11 +69,21 @@ impl CatalogApi {
         if_none_match: &Header<Option<String>>,
         body: impl FnOnce() -> T,
     ) -> Cached<T> {
+        self.answer_rendered(etag, if_none_match, || JsonBytes::render_from(&body()))
+    }
+
+    /// [`CatalogApi::answer`] with a body rendered from the snapshot's cached JSON.
+    pub(crate) fn answer_rendered<T: poem_openapi::types::ToJSON + Send + Sync>(
+        &self,
+        etag: String,
+        if_none_match: &Header<Option<String>>,
+        body: impl FnOnce() -> JsonBytes<T>,
+    ) -> Cached<T> {
         let cache = Public(self.service.public_max_age_s());
         if none_match(if_none_match.0.as_deref(), &etag) {
             Cached::NotModified(etag, cache)
         } else {
-            Cached::Ok(Json(body()), etag, cache)
+            Cached::Ok(body(), etag, cache)
         }
     }
 }
@@ -137,13 +147,13 @@ impl CatalogApi {
         let snap = self.service.snapshot::<BrowseError>().await?;
         let etag = catalog_etag(snap.version, loc.as_str());
         let default = self.service.default_locale();
-        Ok(self.answer(etag, &if_none_match, || {
+        Ok(self.answer_rendered(etag, &if_none_match, || {
             let rows = snap.browse(&filter, params.after.as_ref(), params.limit as usize + 1);
-            Page::from_rows(
+            Page::rendered(
                 rows,
                 params.limit,
                 |i| i.id.to_string(),
-                |i| CatalogItemDto::new(i, &loc, default, &snap),
+                |i| CatalogItemDto::json(i, &loc, default, &snap),
             )
         }))
     }
@@ -178,8 +188,8 @@ impl CatalogApi {
             .ok_or(CatalogError::NotFound("No published item has this id."))?;
         let etag = catalog_etag(snap.version, loc.as_str());
         let default = self.service.default_locale();
-        Ok(self.answer(etag, &if_none_match, || {
-            CatalogItemDto::new(item, &loc, default, &snap)
+        Ok(self.answer_rendered(etag, &if_none_match, || {
+            JsonBytes::from_rendered(CatalogItemDto::json(item, &loc, default, &snap))
         }))
     }
 

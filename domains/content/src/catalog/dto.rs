@@ -1,6 +1,8 @@
 //! Wire types of the published catalog (members' side): one locale per answer, chosen
 //! along the fallback chain, and named in `locale`.
 
+use bytes::Bytes;
+use haven_platform::http::rendered::JsonBytes;
 use haven_platform::http::timestamp::Timestamp;
 use poem_openapi::Object;
 
@@ -62,6 +64,25 @@ pub struct CatalogItemDto {
 }
 
 impl CatalogItemDto {
+    /// The JSON of [`CatalogItemDto::new`], rendered once per snapshot and answer locale
+    /// (the DTO depends on nothing else) and shared by every later read.
+    pub fn json(item: &CatalogItem, locale: &Locale, default: &Locale, snap: &Snapshot) -> Bytes {
+        let slot = match item.text(locale, default) {
+            Some((used, _)) => item
+                .doc
+                .texts
+                .keys()
+                .position(|l| std::ptr::eq(l, used))
+                .unwrap_or(item.doc.texts.len()),
+            None => item.doc.texts.len(),
+        };
+        let render = || JsonBytes::render(&Self::new(item, locale, default, snap));
+        match snap.rendered(item, slot) {
+            Some(cell) => cell.get_or_init(render).clone(),
+            None => render(),
+        }
+    }
+
     /// The item in `locale` (with fallback), narrators resolved from the snapshot.
     pub fn new(item: &CatalogItem, locale: &Locale, default: &Locale, snap: &Snapshot) -> Self {
         let (used, text) = match item.text(locale, default) {

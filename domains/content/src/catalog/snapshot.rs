@@ -3,7 +3,9 @@
 //! narrator reads are answered from it without the database.
 
 use std::collections::{BTreeMap, HashMap};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
+
+use bytes::Bytes;
 
 use chrono::NaiveDateTime;
 
@@ -157,6 +159,11 @@ pub struct Snapshot {
     /// failed to build: search then answers 503 while browse keeps working).
     search: Option<Arc<SearchIndex>>,
     courses: BTreeMap<CourseId, CatalogCourse>,
+    /// Per item (same order as `items`), its JSON per slot (see
+    /// [`Snapshot::rendered`]), rendered on first use: the snapshot never changes, so
+    /// neither do they, and a read answers bytes instead of building and serializing a
+    /// DTO (issue 13).
+    rendered: Vec<Box<[OnceLock<Bytes>]>>,
 }
 
 impl Snapshot {
@@ -171,10 +178,15 @@ impl Snapshot {
     /// From the published items (in id order) and the narrators.
     pub fn new(version: i64, items: Vec<CatalogItem>, narrators: Vec<CatalogNarrator>) -> Self {
         let index = items.iter().enumerate().map(|(i, it)| (it.id, i)).collect();
+        let rendered = items
+            .iter()
+            .map(|it| (0..=it.doc.texts.len()).map(|_| OnceLock::new()).collect())
+            .collect();
         Self {
             version,
             items,
             index,
+            rendered,
             narrators: narrators.into_iter().map(|n| (n.id, n)).collect(),
             search: None,
             courses: BTreeMap::new(),
@@ -188,6 +200,14 @@ impl Snapshot {
             Err(e) => tracing::error!(error = %e, "building the catalog search index failed"),
         }
         self
+    }
+
+    /// The cell holding `item`'s JSON in slot `slot`: the position in `doc.texts` of the
+    /// locale answered in, or `doc.texts.len()` for an item without texts. `None` for an
+    /// item not of this snapshot (or a slot past the last).
+    pub fn rendered(&self, item: &CatalogItem, slot: usize) -> Option<&OnceLock<Bytes>> {
+        let i = *self.index.get(&item.id)?;
+        self.rendered.get(i)?.get(slot)
     }
 
     /// The full-text index.

@@ -3,6 +3,7 @@
 
 use haven_platform::auth::{BearerAuth, Guard, Role};
 use haven_platform::http::cache::{Private, Public};
+use haven_platform::http::rendered::JsonBytes;
 use haven_platform::http::text::Text;
 use haven_platform::idempotency::IdempotencyKey;
 use haven_platform::{ApiResult, Page, PageCursor, PageLimit, PageParams};
@@ -116,7 +117,7 @@ fn cached<T: poem_openapi::types::ToJSON + Send + Sync>(
     if none_match(if_none_match.0.as_deref(), &etag) {
         Cached::NotModified(etag, Public(max_age))
     } else {
-        Cached::Ok(Json(body()), etag, Public(max_age))
+        Cached::Ok(JsonBytes::render_from(&body()), etag, Public(max_age))
     }
 }
 

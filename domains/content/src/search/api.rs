@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use haven_platform::http::pagination::{DEFAULT_LIMIT, MAX_LIMIT};
+use haven_platform::http::rendered::{JsonBytes, list_object};
 use haven_platform::http::text::Text;
 use haven_platform::{PageLimit, Unexpected};
 use poem_openapi::param::{Header, Query};
@@ -146,18 +147,21 @@ impl SearchApi {
             .map_err(Unexpected::with("searching the catalog"))
             .map_err(BrowseError::from)?;
         let default = self.service.default_locale();
-        Ok(self.answer.answer(etag, &if_none_match, || {
+        Ok(self.answer.answer_rendered(etag, &if_none_match, || {
             let more = found.len() > limit as usize;
             let items = found
                 .iter()
                 .take(limit as usize)
                 .filter_map(|&ord| snap.items().get(ord))
-                .map(|i| CatalogItemDto::new(i, &loc, default, &snap))
-                .collect();
-            SearchPage {
+                .map(|i| CatalogItemDto::json(i, &loc, default, &snap));
+            let next_offset = (more && offset + limit <= MAX_OFFSET).then_some(offset + limit);
+            // SearchPage's JSON, from the snapshot's rendered items.
+            JsonBytes::<SearchPage>::from_rendered(list_object(
+                "items",
                 items,
-                next_offset: (more && offset + limit <= MAX_OFFSET).then_some(offset + limit),
-            }
+                "next_offset",
+                &next_offset,
+            ))
         }))
     }
 }
