@@ -271,12 +271,25 @@ impl TestApp {
         settings.server.admin_addr = ([127, 0, 0, 1], 0).into();
         settings.server.drain_delay_ms = 0;
         settings.server.shutdown_grace_ms = 5_000;
+        // Clinical notes need a master key; each test app gets its own.
+        settings.care.notes.master_keys = vec![random_named_key("test")];
         TestAppBuilder {
             settings,
             migrated: true,
             modules: Vec::new(),
             accounts: None,
         }
+    }
+}
+
+/// A fresh random 32-byte key named `id` (tests of key rotation make their own ring).
+pub fn random_named_key(id: &str) -> crate::config::NamedKey {
+    use base64::Engine as _;
+    let mut key = [0u8; 32];
+    getrandom::fill(&mut key).expect("the OS random generator");
+    crate::config::NamedKey {
+        id: id.to_owned(),
+        secret: crate::config::Secret::new(base64::engine::general_purpose::STANDARD.encode(key)),
     }
 }
 

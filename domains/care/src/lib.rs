@@ -1,6 +1,7 @@
 //! Haven's care domain (issue 14, part 1): providers, members' care profiles,
 //! availability, matching and appointments that are never double-booked; (issue 15,
-//! part 2) assessments, crisis escalation, the PHI audit log and coaching chat. Paths
+//! part 2) assessments, crisis escalation, the PHI audit log, coaching chat and clinical
+//! notes. Paths
 //! live under `/v1/care/…`.
 //!
 //! Laid out by resource (docs/architecture.md "Inside a domain crate"): `providers`,
@@ -14,6 +15,7 @@ pub mod availability;
 pub mod chat;
 mod error;
 pub mod escalations;
+pub mod notes;
 pub mod ports;
 pub mod privacy;
 pub mod profiles;
@@ -110,6 +112,10 @@ enum CareTag {
     /// Coaching chat between a member and their coach or clinician, live over SSE.
     #[oai(rename = "Care: Chat")]
     Chat,
+    /// Clinical notes on appointments: drafts, signing, amendments (health data,
+    /// encrypted at rest).
+    #[oai(rename = "Care: Clinical notes")]
+    Notes,
 }
 
 /// The module's API: every resource's operations.
@@ -129,6 +135,7 @@ pub type CareApi = (
     escalations::admin_api::EscalationAdminApi,
     profiles::api::ProfileCareTeamApi,
     chat::api::ChatApi,
+    notes::api::NotesApi,
 );
 
 impl ModuleInfo for CareModule {
@@ -139,12 +146,14 @@ impl ModuleInfo for CareModule {
     fn job_handlers(&self) -> Vec<Arc<dyn haven_platform::jobs::JobHandler>> {
         let mut handlers = appointments::jobs::handlers(&self.service);
         handlers.extend(escalations::jobs::handlers(&self.service));
+        handlers.extend(notes::jobs::handlers(&self.service));
         handlers
     }
 
     fn recurring_jobs(&self) -> Vec<haven_platform::jobs::Recurring> {
         let mut recurring = appointments::jobs::recurring();
         recurring.extend(escalations::jobs::recurring());
+        recurring.extend(notes::jobs::recurring());
         recurring
     }
 
@@ -192,6 +201,7 @@ impl Module for CareModule {
             escalations::admin_api::EscalationAdminApi::new(s.clone(), g.clone()),
             profiles::api::ProfileCareTeamApi::new(s.clone(), g.clone()),
             chat::api::ChatApi::new(s.clone(), g.clone()),
+            notes::api::NotesApi::new(s.clone(), g.clone()),
         )
     }
 }

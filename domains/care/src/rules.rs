@@ -273,6 +273,15 @@ impl TextRule for ChatBody {
     const PATTERN: Option<&'static str> = Some(NON_BLANK_PATTERN);
 }
 
+/// A clinical note's text: not blank, at most 20000 characters
+/// ([`crate::notes::model::BODY_MAX`]).
+pub struct NoteText;
+impl TextRule for NoteText {
+    const MIN_LENGTH: Option<usize> = Some(1);
+    const MAX_LENGTH: Option<usize> = Some(crate::notes::model::BODY_MAX);
+    const PATTERN: Option<&'static str> = Some(NON_BLANK_PATTERN);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -149,7 +149,26 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    care_clinical_notes (id) {
+        id -> Text,
+        appointment_id -> Text,
+        member_id -> Text,
+        author_user_id -> Text,
+        amends_id -> Nullable<Text>,
+        status -> Text,
+        revision -> BigInt,
+        key_id -> Text,
+        wrapped_key -> Text,
+        body_ciphertext -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        signed_at -> Nullable<Timestamp>,
+    }
+}
+
 diesel::joinable!(care_appointments -> care_providers (provider_id));
+diesel::joinable!(care_clinical_notes -> care_appointments (appointment_id));
 diesel::joinable!(care_team_members -> care_providers (provider_id));
 diesel::joinable!(care_escalations -> care_assessments (assessment_id));
 diesel::joinable!(care_chat_messages -> care_chat_threads (thread_id));
@@ -165,4 +184,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     care_reminders_sent,
     care_chat_threads,
     care_chat_messages,
+    care_clinical_notes,
 );

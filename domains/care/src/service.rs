@@ -8,6 +8,7 @@ use haven_platform::mail::Mailer;
 use haven_platform::{Db, PlatformContext};
 
 use crate::chat::bus::ChatHub;
+use crate::notes::crypto::NoteKeys;
 use crate::ports::{Accounts, Benefits};
 
 /// The care use-cases. Cheap to clone.
@@ -19,6 +20,7 @@ pub struct CareService {
     pub(crate) benefits: Arc<dyn Benefits>,
     pub(crate) mail: Mailer,
     pub(crate) chat: ChatHub,
+    pub(crate) note_keys: NoteKeys,
 }
 
 impl std::fmt::Debug for CareService {
@@ -41,6 +43,12 @@ impl CareService {
             benefits,
             mail: ctx.mail.clone(),
             chat: ChatHub::new(&ctx.settings, ctx.health.clone()),
+            note_keys: NoteKeys::from_settings(&ctx.settings).unwrap_or_else(|e| {
+                // Settings were validated at load, keys included; refuse notes rather
+                // than start without the module.
+                tracing::error!(error = %e, "care.notes.master_keys invalid; clinical notes are refused");
+                NoteKeys::from_keys(&[])
+            }),
         }
     }
 

@@ -3,33 +3,10 @@
 //! Bodies never echo more than the offending value's shape. The shared `Fault`,
 //! `db_errors!` and `fault_errors!` are the platform's.
 
-use haven_platform::http::problem::{FieldError, ProblemError};
-
-use poem::http::StatusCode;
+use haven_platform::http::problem::FieldError;
 
 /// The platform's problem builders, under the names this crate's mappings use.
 pub(crate) use haven_platform::http::domain_error::{not_found, problem};
-
-/// `428 precondition_required`: a write without `If-Match`.
-pub(crate) fn if_match_missing() -> ProblemError {
-    problem(
-        StatusCode::PRECONDITION_REQUIRED,
-        "precondition_required",
-        "Send If-Match with the ETag of the version you changed.",
-    )
-}
-
-/// `412 precondition_failed`: `If-Match` names an older version (someone else saved).
-pub(crate) fn stale(current_etag: &str) -> ProblemError {
-    problem(
-        StatusCode::PRECONDITION_FAILED,
-        "precondition_failed",
-        format!(
-            "The resource changed since you read it (it is now {current_etag}); read it again \
-             and reapply your change."
-        ),
-    )
-}
 
 /// Field problems of one request, collected so the answer lists them all.
 #[derive(Debug, Default)]

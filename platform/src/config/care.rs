@@ -5,6 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::keys::{NamedKey, decode_named_keys};
+
 /// `care.*` keys.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -38,6 +40,32 @@ pub struct CareSettings {
     pub crisis_resources: Vec<CrisisResource>,
     /// Coaching chat: live delivery (`care.chat.*`).
     pub chat: ChatSettings,
+    /// Clinical notes: their master keys and who reads them (`care.notes.*`).
+    pub notes: NotesSettings,
+}
+
+/// `care.notes.*` keys.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+pub struct NotesSettings {
+    /// Whether members read their own signed notes (and get them in their export).
+    /// Default off: clinicians write for colleagues, and a practice decides whether and
+    /// how notes are released to the member.
+    pub member_access: bool,
+    /// Master keys wrapping each note's data key: `[{id, secret}]` (base64 of 32 bytes)
+    /// in a file, or `id:base64` entries, comma-separated, in
+    /// `HAVEN__CARE__NOTES__MASTER_KEYS`. The first wraps new notes; every one unwraps.
+    /// Rotation without downtime: put the new key first, let the `care.rewrap_note_keys`
+    /// job move every note to it, then drop the old key. Empty: a development key derived
+    /// from `auth.mfa_encryption_key` (id `dev`), and no notes at all when that is unset.
+    pub master_keys: Vec<NamedKey>,
+}
+
+impl NotesSettings {
+    /// The decoded master keys `(id, 32 bytes)`, first wraps; or why one is invalid.
+    pub fn decoded_master_keys(&self) -> Result<Vec<(String, Vec<u8>)>, String> {
+        decode_named_keys("care.notes.master_keys", &self.master_keys, 32..=32)
+    }
 }
 
 /// How a chat message reaches the SSE streams of other nodes.
@@ -125,6 +153,7 @@ impl Default for CareSettings {
                 },
             ],
             chat: ChatSettings::default(),
+            notes: NotesSettings::default(),
         }
     }
 }
@@ -175,6 +204,7 @@ impl CareSettings {
                     .into(),
             );
         }
+        self.notes.decoded_master_keys()?;
         if !(1..=300).contains(&self.chat.heartbeat_s) {
             return Err("care.chat.heartbeat_s: expected 1 to 300".into());
         }

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 
 use super::auth::Secret;
+use super::keys::{NamedKey, decode_named_keys};
 
 /// `content.*` keys.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -45,56 +46,6 @@ pub enum MediaBackend {
     S3,
 }
 
-/// One key that signs or verifies media URLs: `content.media.signing_keys = [{id, secret}]`
-/// in a file, or `id:secret` (comma-separated) in `HAVEN__CONTENT__MEDIA__SIGNING_KEYS`,
-/// so that the keys can come from a Kubernetes Secret like every other secret.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(try_from = "SigningKeyForm")]
-pub struct MediaSigningKey {
-    /// The key id URLs name (`kid=`): 1–16 letters, digits, `-` or `_`.
-    pub id: String,
-    /// The HMAC-SHA256 key: base64 of at least 32 random bytes.
-    pub secret: Secret,
-}
-
-/// The two spellings of a [`MediaSigningKey`].
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum SigningKeyForm {
-    Table(SigningKeyTable),
-    Compact(String),
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct SigningKeyTable {
-    id: String,
-    secret: Secret,
-}
-
-impl TryFrom<SigningKeyForm> for MediaSigningKey {
-    type Error = String;
-
-    fn try_from(form: SigningKeyForm) -> Result<Self, String> {
-        match form {
-            SigningKeyForm::Table(t) => Ok(Self {
-                id: t.id,
-                secret: t.secret,
-            }),
-            // Base64 has no `:`, so the first one separates the id from the secret.
-            SigningKeyForm::Compact(s) => match s.split_once(':') {
-                Some((id, secret)) => Ok(Self {
-                    id: id.trim().to_owned(),
-                    secret: Secret::new(secret.trim()),
-                }),
-                None => Err("content.media.signing_keys: expected `id:base64-secret` \
-                             entries or {id, secret} tables"
-                    .to_owned()),
-            },
-        }
-    }
-}
-
 /// `content.media.*` keys.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -122,7 +73,7 @@ pub struct MediaSettings {
     /// HMAC keys of media URLs: the first signs, every one verifies (rotation: put the
     /// new key first, drop the old one after `url_ttl_s`). Empty: a throwaway key is
     /// generated at start (URLs die with the process; fine for one embedded node only).
-    pub signing_keys: Vec<MediaSigningKey>,
+    pub signing_keys: Vec<NamedKey>,
 }
 
 impl Default for MediaSettings {
@@ -147,39 +98,11 @@ impl MediaSettings {
     /// The decoded signing keys `(id, bytes)`, first signs; or why one is invalid (the
     /// message names the key id, never the secret).
     pub fn decoded_signing_keys(&self) -> Result<Vec<(String, Vec<u8>)>, String> {
-        use base64::Engine as _;
-        let mut out: Vec<(String, Vec<u8>)> = Vec::new();
-        for k in &self.signing_keys {
-            let id_ok = (1..=16).contains(&k.id.len())
-                && k.id
-                    .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
-            if !id_ok {
-                return Err(
-                    "content.media.signing_keys: an id is 1 to 16 letters, digits, `-` or `_`"
-                        .to_owned(),
-                );
-            }
-            if out.iter().any(|(id, _)| *id == k.id) {
-                return Err(format!(
-                    "content.media.signing_keys: the id {:?} appears twice",
-                    k.id
-                ));
-            }
-            let bytes = base64::engine::general_purpose::STANDARD
-                .decode(k.secret.expose().trim())
-                .ok()
-                .filter(|b| b.len() >= 32)
-                .ok_or_else(|| {
-                    format!(
-                        "content.media.signing_keys: the secret of {:?} is not base64 of at \
-                         least 32 bytes",
-                        k.id
-                    )
-                })?;
-            out.push((k.id.clone(), bytes));
-        }
-        Ok(out)
+        decode_named_keys(
+            "content.media.signing_keys",
+            &self.signing_keys,
+            32..=usize::MAX,
+        )
     }
 
     fn validate(&self) -> Result<(), String> {

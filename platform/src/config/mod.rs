@@ -12,14 +12,16 @@ mod care;
 mod content;
 mod email;
 mod identity;
+mod keys;
 mod primitives;
 
 pub use auth::{AuthSettings, Secret, VerifyKeySettings};
 pub use billing::BillingSettings;
-pub use care::{CareSettings, ChatBus, ChatSettings, CrisisResource};
-pub use content::{ContentSettings, MediaBackend, MediaSettings, MediaSigningKey, is_locale};
+pub use care::{CareSettings, ChatBus, ChatSettings, CrisisResource, NotesSettings};
+pub use content::{ContentSettings, MediaBackend, MediaSettings, is_locale};
 pub use email::EmailSettings;
 pub use identity::{IdentitySettings, MAX_REFRESH_REUSE_GRACE_S};
+pub use keys::{NamedKey, decode_named_keys};
 pub use primitives::{
     IdempotencySettings, JobSettings, RateLimitBackend, RateLimitPolicy, RateLimiterSettings,
     RateLimits, RedisSettings,
@@ -276,6 +278,7 @@ impl Settings {
                 .with_list_parse_key("server.cors_origins")
                 .with_list_parse_key("billing.stripe_webhook_secrets")
                 .with_list_parse_key("content.media.signing_keys")
+                .with_list_parse_key("care.notes.master_keys")
                 .source(Some(env_map)),
         );
         let settings: Settings = builder
@@ -438,6 +441,9 @@ impl Settings {
             copy.billing.play_api_token = Some(Secret::new("***"));
         }
         for key in &mut copy.content.media.signing_keys {
+            key.secret = Secret::new("***");
+        }
+        for key in &mut copy.care.notes.master_keys {
             key.secret = Secret::new("***");
         }
         if copy.content.media.s3_secret_access_key.is_some() {

@@ -8,6 +8,7 @@ pub mod domain_error;
 pub mod error_set;
 pub mod middleware;
 pub mod pagination;
+pub mod preconditions;
 pub mod problem;
 pub mod rendered;
 pub mod request_id;

@@ -23,6 +23,8 @@ pub enum ResourceDto {
     ChatThread,
     /// Chat messages.
     ChatMessage,
+    /// A clinical note or amendment.
+    ClinicalNote,
 }
 
 impl ResourceDto {
@@ -36,6 +38,7 @@ impl ResourceDto {
             Self::Appointment => "appointment",
             Self::ChatThread => "chat_thread",
             Self::ChatMessage => "chat_message",
+            Self::ClinicalNote => "clinical_note",
         }
     }
 }
@@ -54,12 +57,13 @@ pub struct AuditEntryDto {
     /// subject filter.
     pub subject_id: Option<String>,
     /// `care_profile`, `assessment`, `escalation`, `phi_audit`, `appointment`,
-    /// `chat_thread` or `chat_message`.
+    /// `chat_thread`, `chat_message` or `clinical_note`.
     pub resource_type: String,
     /// The resource's id; `null` for lists and queries.
     pub resource_id: Option<String>,
     /// `read`, `list`, `create`, `update`, `acknowledge`, `resolve`, `query`, `cancel`,
-    /// `reschedule`, `no_show`, `export`, `erase` or `stream` (a chat stream opened).
+    /// `reschedule`, `no_show`, `export`, `erase`, `stream` (a chat stream opened) or
+    /// `sign` (a clinical note signed).
     pub action: String,
     /// `allowed`, or `denied` when the caller was refused (answered `404`).
     pub outcome: String,

@@ -107,6 +107,8 @@ pub enum Resource {
     ChatThread,
     /// Chat messages.
     ChatMessage,
+    /// A clinical note or amendment.
+    ClinicalNote,
 }
 
 impl Resource {
@@ -120,6 +122,7 @@ impl Resource {
             Self::Appointment => "appointment",
             Self::ChatThread => "chat_thread",
             Self::ChatMessage => "chat_message",
+            Self::ClinicalNote => "clinical_note",
         }
     }
 }
@@ -154,6 +157,8 @@ pub enum Action {
     /// Opened a live stream of a chat thread's messages (one row per stream, not per
     /// delivered message).
     Stream,
+    /// Signed a clinical note (it is immutable from then on).
+    Sign,
 }
 
 impl Action {
@@ -173,6 +178,7 @@ impl Action {
             Self::Export => "export",
             Self::Erase => "erase",
             Self::Stream => "stream",
+            Self::Sign => "sign",
         }
     }
 }

@@ -21,7 +21,8 @@ pub struct AuditRow {
     pub actor_role: String,
     /// The member whose data it is.
     pub subject_id: Option<UserId>,
-    /// `care_profile`, `assessment`, `escalation`, `phi_audit`.
+    /// `care_profile`, `assessment`, `escalation`, `phi_audit`, `appointment`,
+    /// `chat_thread`, `chat_message`, `clinical_note`.
     pub resource_type: String,
     /// The resource's id (none for lists).
     pub resource_id: Option<String>,

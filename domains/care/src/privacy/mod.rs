@@ -15,6 +15,12 @@
 //! messages are kept under the pseudonym, because they are the coach's professional
 //! record of the advice Haven's staff gave (complaints, quality review) and no longer
 //! lead back to the person.
+//!
+//! Clinical notes are clinical records (a practice must keep them for years), so erasure
+//! keeps them, signed and draft, encrypted as they are, with the member's id replaced by
+//! the pseudonym; the database lets exactly this change through to a signed note. The
+//! export includes the notes the member may read: signed notes with their amendments,
+//! where `care.notes.member_access` allows.
 
 use diesel::prelude::*;
 use haven_platform::DbError;
@@ -28,18 +34,21 @@ use crate::audit::model::{Access, Action, Actor, Resource};
 use crate::audit::repo as audit;
 use crate::escalations::repo as escalations;
 use crate::profiles::repo as profiles;
-use crate::schema::{care_appointments, care_assessments, care_escalations, care_team_members};
+use crate::schema::{
+    care_appointments, care_assessments, care_clinical_notes, care_escalations, care_team_members,
+};
 use crate::service::CareService;
 
 /// The health data an export or erasure touches, one audit row per kind (written by
 /// Haven on the member's behalf, in the same transaction).
-const KINDS: [Resource; 6] = [
+const KINDS: [Resource; 7] = [
     Resource::CareProfile,
     Resource::Appointment,
     Resource::Assessment,
     Resource::Escalation,
     Resource::ChatThread,
     Resource::ChatMessage,
+    Resource::ClinicalNote,
 ];
 
 fn audit_rows(member: UserId, action: Action) -> Vec<Access> {
@@ -54,10 +63,16 @@ impl CareService {
     pub async fn export_member(&self, member: &UserId) -> anyhow::Result<serde_json::Value> {
         let member = *member;
         let exported = audit_rows(member, Action::Export);
-        let (profile, appts, team, taken, tasks, chat) = self
+        let (keys, with_notes) = (self.note_keys.clone(), self.settings.notes.member_access);
+        let (profile, appts, team, taken, tasks, chat, notes) = self
             .db
             .write(move |conn| {
                 audit::record_all(conn, &exported)?;
+                let notes = if with_notes {
+                    crate::notes::repo::all_of_member(conn, &member, true)?
+                } else {
+                    Vec::new()
+                };
                 Ok::<_, DbError>((
                     profiles::find(conn, &member)?,
                     appointments::all_of_member(conn, &member)?,
@@ -65,9 +80,24 @@ impl CareService {
                     assessments::all_of_member(conn, &member)?,
                     escalations::all_of_member(conn, &member)?,
                     crate::chat::repo::export(conn, &member)?,
+                    notes,
                 ))
             })
             .await?;
+        let notes = notes
+            .into_iter()
+            .map(|n| {
+                let body = keys.open(&n.id, &n.sealed())?;
+                Ok(json!({
+                    "id": n.id.to_string(),
+                    "appointment_id": n.appointment_id.to_string(),
+                    "author_id": n.author_user_id.to_string(),
+                    "amends_id": n.amends_id.map(|a| a.to_string()),
+                    "body": body,
+                    "signed_at": n.signed_at.map(|t| t.and_utc().to_rfc3339()),
+                }))
+            })
+            .collect::<Result<Vec<_>, crate::notes::crypto::CryptoError>>()?;
         let taken: Vec<_> = taken
             .into_iter()
             .map(|a| {
@@ -133,6 +163,7 @@ impl CareService {
             "assessments": taken,
             "escalations": tasks,
             "chat_threads": chat,
+            "clinical_notes": notes,
         }))
     }
 
@@ -167,12 +198,19 @@ impl CareService {
                         releases.push((b, r));
                     }
                 }
+                // An appointment with clinical notes stays (pseudonymized below) whatever
+                // its status: the notes are kept and name it.
+                let noted = care_clinical_notes::table
+                    .filter(care_clinical_notes::appointment_id.eq(a::id));
                 diesel::delete(
-                    a::table.filter(a::member_id.eq(member)).filter(
-                        a::status
-                            .eq_any(["cancelled", "rescheduled", "pending"])
-                            .or(a::status.eq("booked").and(a::starts_at.gt(now))),
-                    ),
+                    a::table
+                        .filter(a::member_id.eq(member))
+                        .filter(
+                            a::status
+                                .eq_any(["cancelled", "rescheduled", "pending"])
+                                .or(a::status.eq("booked").and(a::starts_at.gt(now))),
+                        )
+                        .filter(diesel::dsl::not(diesel::dsl::exists(noted))),
                 )
                 .execute(conn)?;
                 // What remains was held or missed: kept, cut from the person.
@@ -194,6 +232,7 @@ impl CareService {
                 .set(care_assessments::member_id.eq(pseudonym))
                 .execute(conn)?;
                 crate::chat::repo::erase(conn, &member, &pseudonym)?;
+                crate::notes::repo::pseudonymize(conn, &member, &pseudonym)?;
                 Ok::<_, DbError>(releases)
             })
             .await?;

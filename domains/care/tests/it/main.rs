@@ -12,6 +12,7 @@ mod availability;
 mod chat;
 mod escalations;
 mod logs;
+mod notes;
 mod profiles;
 mod providers;
 mod support;

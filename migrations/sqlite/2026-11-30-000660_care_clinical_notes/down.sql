@@ -1,0 +1,1 @@
+DROP TABLE care_clinical_notes;
