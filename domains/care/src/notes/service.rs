@@ -36,7 +36,13 @@ pub struct NoteView {
 /// A decision taken inside a transaction: done, or refused with the denial to record.
 enum Decided<T> {
     Done(T),
-    Refused(NoteError, Option<Access>),
+    // Boxed: a refusal is the rare path, and the answer moves through the transaction.
+    Refused(Box<(NoteError, Option<Access>)>),
+}
+
+/// Refused with `error`, recording `denial` when given.
+fn refused<T>(error: NoteError, denial: Option<Access>) -> Decided<T> {
+    Decided::Refused(Box::new((error, denial)))
 }
 
 fn body_problem() -> NoteError {
@@ -158,7 +164,8 @@ impl CareService {
     async fn refuse<T>(&self, decided: Decided<T>) -> Result<T, NoteError> {
         match decided {
             Decided::Done(t) => Ok(t),
-            Decided::Refused(e, denial) => {
+            Decided::Refused(refusal) => {
+                let (e, denial) = *refusal;
                 if let Some(denial) = denial {
                     self.audit_denied(denial).await?;
                 }
@@ -199,10 +206,7 @@ impl CareService {
                 let (Some(apt), Some(provider)) = (apt, provider) else {
                     let denial =
                         Access::new(actor, None, Resource::ClinicalNote, None, Action::Create);
-                    return Ok(Decided::Refused(
-                        NoteError::AppointmentNotFound,
-                        Some(denial),
-                    ));
+                    return Ok(refused(NoteError::AppointmentNotFound, Some(denial)));
                 };
                 let clinical = ProviderType::CLINICAL.contains(&provider.provider_type.as_str());
                 if provider.user_id != actor.id || !clinical {
@@ -213,17 +217,14 @@ impl CareService {
                         None,
                         Action::Create,
                     );
-                    return Ok(Decided::Refused(
-                        NoteError::AppointmentNotFound,
-                        Some(denial),
-                    ));
+                    return Ok(refused(NoteError::AppointmentNotFound, Some(denial)));
                 }
                 let held = matches!(
                     Status::parse(&apt.status),
                     Some(Status::Booked | Status::NoShow)
                 ) && apt.starts_at <= now;
                 if !held {
-                    return Ok(Decided::Refused(NoteError::AppointmentNotHeld, None));
+                    return Ok(refused(NoteError::AppointmentNotHeld, None));
                 }
                 let row = new_row(
                     id,
@@ -255,14 +256,11 @@ impl CareService {
             .db
             .write(move |conn| {
                 let Some(note) = repo::find(conn, &id)? else {
-                    return Ok(Decided::Refused(
-                        NoteError::NotFound,
-                        Some(unknown(actor, id)),
-                    ));
+                    return Ok(refused(NoteError::NotFound, Some(unknown(actor, id))));
                 };
                 if !sees(conn, &actor.id, &note)? {
                     let denial = note_access(actor, &note, Action::Read);
-                    return Ok(Decided::Refused(NoteError::NotFound, Some(denial)));
+                    return Ok(refused(NoteError::NotFound, Some(denial)));
                 }
                 audit::record(conn, &note_access(actor, &note, Action::Read))?;
                 Ok::<_, NoteError>(Decided::Done(one_view(conn, &keys, note)?))
@@ -293,7 +291,7 @@ impl CareService {
                     Err(refused) => return Ok(refused),
                 };
                 if !repo::update_draft(conn, &id, revision, &sealed, now)? {
-                    return Ok(Decided::Refused(stale_at(note.revision + 1), None));
+                    return Ok(refused(stale_at(note.revision + 1), None));
                 }
                 let row = repo::find(conn, &id)?.ok_or(NoteError::NotFound)?;
                 audit::record(conn, &note_access(actor, &row, Action::Update))?;
@@ -325,7 +323,7 @@ impl CareService {
                     Err(refused) => return Ok(refused),
                 };
                 if !repo::sign(conn, &id, revision, now)? {
-                    return Ok(Decided::Refused(stale_at(note.revision + 1), None));
+                    return Ok(refused(stale_at(note.revision + 1), None));
                 }
                 let row = repo::find(conn, &id)?.ok_or(NoteError::NotFound)?;
                 audit::record(conn, &note_access(actor, &row, Action::Sign))?;
@@ -351,14 +349,14 @@ impl CareService {
             .write(move |conn| {
                 let Some(note) = repo::find(conn, &target)? else {
                     let denial = unknown(actor, target);
-                    return Ok(Decided::Refused(NoteError::NotFound, Some(denial)));
+                    return Ok(refused(NoteError::NotFound, Some(denial)));
                 };
                 if !sees(conn, &actor.id, &note)? {
                     let denial = note_access(actor, &note, Action::Create);
-                    return Ok(Decided::Refused(NoteError::NotFound, Some(denial)));
+                    return Ok(refused(NoteError::NotFound, Some(denial)));
                 }
                 if !note.is_signed() {
-                    return Ok(Decided::Refused(NoteError::NotSigned, None));
+                    return Ok(refused(NoteError::NotSigned, None));
                 }
                 let root = note.amends_id.unwrap_or(note.id);
                 let row = new_row(
@@ -418,10 +416,7 @@ impl CareService {
                 let Some(apt) = apt.filter(|_| allowed) else {
                     let denial =
                         Access::new(actor, subject, Resource::ClinicalNote, None, Action::List);
-                    return Ok(Decided::Refused(
-                        NoteError::AppointmentNotFound,
-                        Some(denial),
-                    ));
+                    return Ok(refused(NoteError::AppointmentNotFound, Some(denial)));
                 };
                 let rows = repo::list(
                     conn,
@@ -459,7 +454,7 @@ impl CareService {
                         None,
                         Action::List,
                     );
-                    return Ok(Decided::Refused(NoteError::MemberNotFound, Some(denial)));
+                    return Ok(refused(NoteError::MemberNotFound, Some(denial)));
                 }
                 let rows = repo::list(conn, Scope::Member(&member), Some(&actor.id), after, limit)?;
                 record_list(conn, actor, member, &rows)?;
@@ -501,24 +496,21 @@ fn authored_draft(
     action: Action,
 ) -> Result<Result<NoteRow, Decided<NoteView>>, NoteError> {
     let Some(note) = repo::find(conn, &id)? else {
-        return Ok(Err(Decided::Refused(
-            NoteError::NotFound,
-            Some(unknown(actor, id)),
-        )));
+        return Ok(Err(refused(NoteError::NotFound, Some(unknown(actor, id)))));
     };
     if !sees(conn, &actor.id, &note)? {
         let denial = note_access(actor, &note, action);
-        return Ok(Err(Decided::Refused(NoteError::NotFound, Some(denial))));
+        return Ok(Err(refused(NoteError::NotFound, Some(denial))));
     }
     if note.author_user_id != actor.id {
         let denial = note_access(actor, &note, action);
-        return Ok(Err(Decided::Refused(NoteError::NotAuthor, Some(denial))));
+        return Ok(Err(refused(NoteError::NotAuthor, Some(denial))));
     }
     if note.is_signed() {
-        return Ok(Err(Decided::Refused(NoteError::Signed, None)));
+        return Ok(Err(refused(NoteError::Signed, None)));
     }
     if note.revision != revision {
-        return Ok(Err(Decided::Refused(stale_at(note.revision), None)));
+        return Ok(Err(refused(stale_at(note.revision), None)));
     }
     Ok(Ok(note))
 }

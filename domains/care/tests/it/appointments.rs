@@ -672,6 +672,7 @@ async fn export_and_erasure_keep_held_sessions_cut_from_the_person() {
         "escalation",
         "chat_thread",
         "chat_message",
+        "clinical_note",
     ];
     assert_eq!(by_system("export"), [kinds, kinds].concat());
     assert_eq!(by_system("erase"), [kinds, kinds].concat());
