@@ -962,6 +962,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/care/me/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List my clinical notes
+         * @description Your signed notes with their amendments, where your care provider releases them
+         *     (`care.notes.member_access`; otherwise `403 note_access_disabled`).
+         */
+        get: operations["careListMyNotes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/care/me/profile": {
         parameters: {
             query?: never;
@@ -1045,6 +1066,32 @@ export interface paths {
          *     session stays used and it counts against the member.
          */
         post: operations["careMarkNoShow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/care/provider/appointments/{appointment_id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List an appointment's notes
+         * @description For the appointment's clinician and the clinicians on the member's care team:
+         *     signed notes and your own drafts, oldest first, each with its amendments.
+         */
+        get: operations["careListAppointmentNotes"];
+        put?: never;
+        /**
+         * Write a note on an appointment
+         * @description The appointment's clinician, once it has started (not cancelled or moved):
+         *     creates a draft only its author reads until it is signed. Anyone else: `404`.
+         */
+        post: operations["careWriteNote"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1138,6 +1185,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/care/provider/members/{member_id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a member's notes
+         * @description For the clinicians on the member's care team (anyone else: `404`): signed notes
+         *     and your own drafts, oldest first, each with its amendments.
+         */
+        get: operations["careListMemberNotes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/care/provider/members/{user_id}/assessment-trend": {
         parameters: {
             query?: never;
@@ -1196,6 +1264,74 @@ export interface paths {
         get: operations["careGetMemberProfile"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/care/provider/notes/{note_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a note
+         * @description With its amendments, and the `ETag` to send as `If-Match`. A draft: its author
+         *     only; a signed note: its author and the clinicians on the member's care team.
+         */
+        get: operations["careGetNote"];
+        /**
+         * Change a draft
+         * @description Its author only. Needs `If-Match` with the current `ETag` (`428` without, `412`
+         *     when stale); a signed note is `409 note_signed` (amend it instead).
+         */
+        put: operations["careUpdateNote"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/care/provider/notes/{note_id}/amendments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Amend a signed note
+         * @description Any clinician who reads the note: the amendment is signed as it is written and
+         *     shown with the note, in order. A draft is `409 note_not_signed` (edit it instead).
+         */
+        post: operations["careAmendNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/care/provider/notes/{note_id}/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign a draft
+         * @description Its author only, with `If-Match` (the version signed is the version read). From
+         *     then on the note is immutable, also in the database; changes are amendments.
+         */
+        post: operations["careSignNote"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3733,6 +3869,11 @@ export interface components {
             /** @enum {string} */
             code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
         };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        CareAmendNoteProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "idempotency_key_invalid" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_note_author" | "note_access_disabled" | "appointment_not_found" | "note_not_found" | "member_not_found" | "appointment_not_held" | "note_signed" | "note_not_signed" | "idempotency_key_in_use" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "idempotency_key_reused" | "precondition_required" | "internal" | "unavailable" | "request_timeout" | "notes_unavailable";
+        };
         /**
          * CareAnswerOption
          * @description One answer option.
@@ -3887,7 +4028,8 @@ export interface components {
         CareAuditEntry: {
             /**
              * @description `read`, `list`, `create`, `update`, `acknowledge`, `resolve`, `query`, `cancel`,
-             *     `reschedule`, `no_show`, `export`, `erase` or `stream` (a chat stream opened).
+             *     `reschedule`, `no_show`, `export`, `erase`, `stream` (a chat stream opened) or
+             *     `sign` (a clinical note signed).
              */
             action: string;
             /** @description Who acted (`usr_…`). */
@@ -3912,7 +4054,7 @@ export interface components {
             resource_id?: string | null;
             /**
              * @description `care_profile`, `assessment`, `escalation`, `phi_audit`, `appointment`,
-             *     `chat_thread` or `chat_message`.
+             *     `chat_thread`, `chat_message` or `clinical_note`.
              */
             resource_type: string;
             /**
@@ -3925,7 +4067,7 @@ export interface components {
          * @description The kind of health data an audit row is about.
          * @enum {string}
          */
-        CareAuditResource: "care_profile" | "assessment" | "escalation" | "phi_audit" | "appointment" | "chat_thread" | "chat_message";
+        CareAuditResource: "care_profile" | "assessment" | "escalation" | "phi_audit" | "appointment" | "chat_thread" | "chat_message" | "clinical_note";
         /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
         CareBookAppointmentProblem: components["schemas"]["Problem"] & {
             /** @enum {string} */
@@ -4066,6 +4208,51 @@ export interface components {
              */
             unread_count: number;
         };
+        /**
+         * CareClinicalNote
+         * @description A clinical note (or, answered by the amend operation, an amendment).
+         */
+        CareClinicalNote: {
+            /** @description Its amendments, oldest first (always empty for a draft or an amendment). */
+            amendments: components["schemas"]["CareNoteAmendment"][];
+            /** @description The note an amendment amends; `null` for a note. */
+            amends_id?: string | null;
+            /** @description The appointment it is about (`apt_…`). */
+            appointment_id: string;
+            /** @description The clinician who wrote it (`usr_…`). */
+            author_id: string;
+            /** @description The text. */
+            body: string;
+            /**
+             * Format: date-time
+             * @description When it was created.
+             * @example 2026-11-26T09:30:00Z
+             */
+            created_at: string;
+            /** @description The note (`cno_…`). */
+            id: string;
+            /** @description The member (`usr_…`). */
+            member_id: string;
+            /**
+             * Format: int64
+             * @description Bumped by each change; the `ETag` is `"r{revision}"`.
+             */
+            revision: number;
+            /**
+             * Format: date-time
+             * @description When it was signed; `null` for a draft.
+             * @example 2026-11-26T09:30:00Z
+             */
+            signed_at?: string | null;
+            /** @description `draft` or `signed`. */
+            status: components["schemas"]["CareNoteStatus"];
+            /**
+             * Format: date-time
+             * @description When it last changed.
+             * @example 2026-11-26T09:30:00Z
+             */
+            updated_at: string;
+        };
         /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
         CareCreateProviderProblem: components["schemas"]["Problem"] & {
             /** @enum {string} */
@@ -4192,6 +4379,11 @@ export interface components {
             code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "provider_not_found" | "provider_profile_not_found" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
         };
         /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        CareGetNoteProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_note_author" | "note_access_disabled" | "appointment_not_found" | "note_not_found" | "member_not_found" | "appointment_not_held" | "note_signed" | "note_not_signed" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "precondition_required" | "internal" | "unavailable" | "request_timeout" | "notes_unavailable";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
         CareGetProviderAdminProblem: components["schemas"]["Problem"] & {
             /** @enum {string} */
             code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "provider_not_found" | "provider_exists" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
@@ -4260,6 +4452,11 @@ export interface components {
             number: string;
         };
         /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        CareListAppointmentNotesProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_note_author" | "note_access_disabled" | "appointment_not_found" | "note_not_found" | "member_not_found" | "appointment_not_held" | "note_signed" | "note_not_signed" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "precondition_required" | "internal" | "unavailable" | "request_timeout" | "notes_unavailable";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
         CareListChatMessagesProblem: components["schemas"]["Problem"] & {
             /** @enum {string} */
             code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "thread_not_found" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
@@ -4280,6 +4477,11 @@ export interface components {
             code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "assessment_not_found" | "member_not_found" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
         };
         /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        CareListMemberNotesProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_note_author" | "note_access_disabled" | "appointment_not_found" | "note_not_found" | "member_not_found" | "appointment_not_held" | "note_signed" | "note_not_signed" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "precondition_required" | "internal" | "unavailable" | "request_timeout" | "notes_unavailable";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
         CareListMyAppointmentsProblem: components["schemas"]["Problem"] & {
             /** @enum {string} */
             code: "bad_request" | "unauthorized" | "not_entitled" | "appointment_not_found" | "provider_profile_not_found" | "provider_not_found" | "appointment_not_active" | "reschedule_window_closed" | "appointment_started" | "appointment_not_started" | "care_profile_required" | "provider_not_licensed" | "provider_not_accepting" | "self_booking_paused" | "quota_exhausted" | "slot_unavailable" | "appointment_overlaps" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
@@ -4298,6 +4500,11 @@ export interface components {
         CareListMyChatThreadsProblem: components["schemas"]["Problem"] & {
             /** @enum {string} */
             code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "thread_not_found" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        CareListMyNotesProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_note_author" | "note_access_disabled" | "appointment_not_found" | "note_not_found" | "member_not_found" | "appointment_not_held" | "note_signed" | "note_not_signed" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "precondition_required" | "internal" | "unavailable" | "request_timeout" | "notes_unavailable";
         };
         /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
         CareListProviderAppointmentsProblem: components["schemas"]["Problem"] & {
@@ -4372,6 +4579,37 @@ export interface components {
             /** @enum {string} */
             code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_entitled" | "provider_not_found" | "care_profile_required" | "provider_not_licensed" | "provider_not_accepting" | "self_booking_paused" | "quota_exhausted" | "slot_unavailable" | "appointment_overlaps" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
         };
+        /**
+         * CareNoteAmendment
+         * @description An amendment of a signed note.
+         */
+        CareNoteAmendment: {
+            /** @description Its author (`usr_…`). */
+            author_id: string;
+            /** @description The text. */
+            body: string;
+            /** @description The amendment (`cno_…`). */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When it was written (and signed).
+             * @example 2026-11-26T09:30:00Z
+             */
+            signed_at: string;
+        };
+        /**
+         * CareNoteBody
+         * @description Body of writing, changing or amending a note.
+         */
+        CareNoteBody: {
+            /** @description The text, 1–20000 characters, not blank. Stored encrypted; never logged. */
+            body: string;
+        };
+        /**
+         * @description Where a note stands.
+         * @enum {string}
+         */
+        CareNoteStatus: "draft" | "signed";
         /**
          * CareOpenChatThread
          * @description Body of `POST /v1/care/me/chat/threads`.
@@ -4663,6 +4901,11 @@ export interface components {
             /** @description Its name. */
             severity: components["schemas"]["CareSeverity"];
         };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        CareSignNoteProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "idempotency_key_invalid" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_note_author" | "note_access_disabled" | "appointment_not_found" | "note_not_found" | "member_not_found" | "appointment_not_held" | "note_signed" | "note_not_signed" | "idempotency_key_in_use" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "idempotency_key_reused" | "precondition_required" | "internal" | "unavailable" | "request_timeout" | "notes_unavailable";
+        };
         /**
          * CareSlot
          * @description A bookable start.
@@ -4773,6 +5016,11 @@ export interface components {
             total: number;
         };
         /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        CareUpdateNoteProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_note_author" | "note_access_disabled" | "appointment_not_found" | "note_not_found" | "member_not_found" | "appointment_not_held" | "note_signed" | "note_not_signed" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "precondition_required" | "internal" | "unavailable" | "request_timeout" | "notes_unavailable";
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
         CareUpdateProviderProblem: components["schemas"]["Problem"] & {
             /** @enum {string} */
             code: "bad_request" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "provider_not_found" | "provider_exists" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "internal" | "unavailable" | "request_timeout";
@@ -4791,6 +5039,11 @@ export interface components {
              * @description ISO weekday: 1 Monday … 7 Sunday.
              */
             weekday: number;
+        };
+        /** @description A problem this operation answers; `code` is one of these (each response lists its own in `x-problem-codes`). */
+        CareWriteNoteProblem: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code: "bad_request" | "idempotency_key_invalid" | "unauthorized" | "forbidden" | "mfa_required" | "account_disabled" | "role_revoked" | "not_note_author" | "note_access_disabled" | "appointment_not_found" | "note_not_found" | "member_not_found" | "appointment_not_held" | "note_signed" | "note_not_signed" | "idempotency_key_in_use" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "idempotency_key_reused" | "precondition_required" | "internal" | "unavailable" | "request_timeout" | "notes_unavailable";
         };
         /**
          * ContentAdminCourse
@@ -6975,6 +7228,16 @@ export interface components {
             next_cursor?: string | null;
         };
         /**
+         * Page_CareClinicalNote
+         * @description One page of a list.
+         */
+        Page_CareClinicalNote: {
+            /** @description The items of this page, in the list's stable order. */
+            items: components["schemas"]["CareClinicalNote"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /**
          * Page_CareEscalation
          * @description One page of a list.
          */
@@ -7243,6 +7506,7 @@ export type CareAcknowledgeEscalationProblem = components['schemas']['CareAcknow
 export type CareAdminGetMemberProfileProblem = components['schemas']['CareAdminGetMemberProfileProblem'];
 export type CareAdminListEscalationsProblem = components['schemas']['CareAdminListEscalationsProblem'];
 export type CareAdminQueryPhiAuditProblem = components['schemas']['CareAdminQueryPhiAuditProblem'];
+export type CareAmendNoteProblem = components['schemas']['CareAmendNoteProblem'];
 export type CareAnswerOption = components['schemas']['CareAnswerOption'];
 export type CareAppointment = components['schemas']['CareAppointment'];
 export type CareAppointmentStatus = components['schemas']['CareAppointmentStatus'];
@@ -7261,6 +7525,7 @@ export type CareChatMessage = components['schemas']['CareChatMessage'];
 export type CareChatReadMarker = components['schemas']['CareChatReadMarker'];
 export type CareChatSenderRole = components['schemas']['CareChatSenderRole'];
 export type CareChatThread = components['schemas']['CareChatThread'];
+export type CareClinicalNote = components['schemas']['CareClinicalNote'];
 export type CareCreateProviderProblem = components['schemas']['CareCreateProviderProblem'];
 export type CareCrisisResource = components['schemas']['CareCrisisResource'];
 export type CareEmergencyContact = components['schemas']['CareEmergencyContact'];
@@ -7275,20 +7540,24 @@ export type CareGetMyAssessmentProblem = components['schemas']['CareGetMyAssessm
 export type CareGetMyAssessmentTrendProblem = components['schemas']['CareGetMyAssessmentTrendProblem'];
 export type CareGetMyProfileProblem = components['schemas']['CareGetMyProfileProblem'];
 export type CareGetMyScheduleProblem = components['schemas']['CareGetMyScheduleProblem'];
+export type CareGetNoteProblem = components['schemas']['CareGetNoteProblem'];
 export type CareGetProviderAdminProblem = components['schemas']['CareGetProviderAdminProblem'];
 export type CareGetProviderProblem = components['schemas']['CareGetProviderProblem'];
 export type CareInstrument = components['schemas']['CareInstrument'];
 export type CareInstrumentDefinition = components['schemas']['CareInstrumentDefinition'];
 export type CareInstrumentItem = components['schemas']['CareInstrumentItem'];
 export type CareLicense = components['schemas']['CareLicense'];
+export type CareListAppointmentNotesProblem = components['schemas']['CareListAppointmentNotesProblem'];
 export type CareListChatMessagesProblem = components['schemas']['CareListChatMessagesProblem'];
 export type CareListEscalationsProblem = components['schemas']['CareListEscalationsProblem'];
 export type CareListInstrumentsProblem = components['schemas']['CareListInstrumentsProblem'];
 export type CareListMemberAssessmentsProblem = components['schemas']['CareListMemberAssessmentsProblem'];
+export type CareListMemberNotesProblem = components['schemas']['CareListMemberNotesProblem'];
 export type CareListMyAppointmentsProblem = components['schemas']['CareListMyAppointmentsProblem'];
 export type CareListMyAssessmentsProblem = components['schemas']['CareListMyAssessmentsProblem'];
 export type CareListMyCareTeamProblem = components['schemas']['CareListMyCareTeamProblem'];
 export type CareListMyChatThreadsProblem = components['schemas']['CareListMyChatThreadsProblem'];
+export type CareListMyNotesProblem = components['schemas']['CareListMyNotesProblem'];
 export type CareListProviderAppointmentsProblem = components['schemas']['CareListProviderAppointmentsProblem'];
 export type CareListProviderChatThreadsProblem = components['schemas']['CareListProviderChatThreadsProblem'];
 export type CareListProvidersAdminProblem = components['schemas']['CareListProvidersAdminProblem'];
@@ -7299,6 +7568,9 @@ export type CareMarkChatReadProblem = components['schemas']['CareMarkChatReadPro
 export type CareMarkNoShowProblem = components['schemas']['CareMarkNoShowProblem'];
 export type CareMatch = components['schemas']['CareMatch'];
 export type CareMatchProvidersProblem = components['schemas']['CareMatchProvidersProblem'];
+export type CareNoteAmendment = components['schemas']['CareNoteAmendment'];
+export type CareNoteBody = components['schemas']['CareNoteBody'];
+export type CareNoteStatus = components['schemas']['CareNoteStatus'];
 export type CareOpenChatThread = components['schemas']['CareOpenChatThread'];
 export type CareOpenChatThreadProblem = components['schemas']['CareOpenChatThreadProblem'];
 export type CarePostChatMessage = components['schemas']['CarePostChatMessage'];
@@ -7322,6 +7594,7 @@ export type CareSetMyScheduleProblem = components['schemas']['CareSetMyScheduleP
 export type CareSetProviderScheduleProblem = components['schemas']['CareSetProviderScheduleProblem'];
 export type CareSeverity = components['schemas']['CareSeverity'];
 export type CareSeverityBand = components['schemas']['CareSeverityBand'];
+export type CareSignNoteProblem = components['schemas']['CareSignNoteProblem'];
 export type CareSlot = components['schemas']['CareSlot'];
 export type CareSlots = components['schemas']['CareSlots'];
 export type CareSpecialty = components['schemas']['CareSpecialty'];
@@ -7331,8 +7604,10 @@ export type CareSubmitAssessmentProblem = components['schemas']['CareSubmitAsses
 export type CareTeamMember = components['schemas']['CareTeamMember'];
 export type CareTrendDirection = components['schemas']['CareTrendDirection'];
 export type CareTrendPoint = components['schemas']['CareTrendPoint'];
+export type CareUpdateNoteProblem = components['schemas']['CareUpdateNoteProblem'];
 export type CareUpdateProviderProblem = components['schemas']['CareUpdateProviderProblem'];
 export type CareWeeklyRule = components['schemas']['CareWeeklyRule'];
+export type CareWriteNoteProblem = components['schemas']['CareWriteNoteProblem'];
 export type ContentAdminCourse = components['schemas']['ContentAdminCourse'];
 export type ContentAdminItem = components['schemas']['ContentAdminItem'];
 export type ContentAdminNarrator = components['schemas']['ContentAdminNarrator'];
@@ -7516,6 +7791,7 @@ export type PageCareAssessment = components['schemas']['Page_CareAssessment'];
 export type PageCareAuditEntry = components['schemas']['Page_CareAuditEntry'];
 export type PageCareChatMessage = components['schemas']['Page_CareChatMessage'];
 export type PageCareChatThread = components['schemas']['Page_CareChatThread'];
+export type PageCareClinicalNote = components['schemas']['Page_CareClinicalNote'];
 export type PageCareEscalation = components['schemas']['Page_CareEscalation'];
 export type PageCareProvider = components['schemas']['Page_CareProvider'];
 export type PageCareProviderAdmin = components['schemas']['Page_CareProviderAdmin'];
@@ -13269,6 +13545,143 @@ export interface operations {
             };
         };
     };
+    careListMyNotes: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–100 (default 20). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page, oldest first, each note with its amendments. */
+            200: {
+                headers: {
+                    /** @description `no-store`: health data. */
+                    "CACHE-CONTROL": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["Page_CareClinicalNote"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListMyNotesProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListMyNotesProblem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListMyNotesProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListMyNotesProblem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListMyNotesProblem"];
+                };
+            };
+            /** @description `If-Match` did not match the current version. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListMyNotesProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListMyNotesProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListMyNotesProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListMyNotesProblem"];
+                };
+            };
+            /** @description The write needs `If-Match` with the `ETag` of the version it changes. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListMyNotesProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListMyNotesProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListMyNotesProblem"];
+                };
+            };
+        };
+    };
     careGetMyProfile: {
         parameters: {
             query?: never;
@@ -13861,6 +14274,289 @@ export interface operations {
             };
         };
     };
+    careListAppointmentNotes: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–100 (default 20). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The appointment. */
+                appointment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page, oldest first, each note with its amendments. */
+            200: {
+                headers: {
+                    /** @description `no-store`: health data. */
+                    "CACHE-CONTROL": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["Page_CareClinicalNote"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListAppointmentNotesProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListAppointmentNotesProblem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListAppointmentNotesProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListAppointmentNotesProblem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListAppointmentNotesProblem"];
+                };
+            };
+            /** @description `If-Match` did not match the current version. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListAppointmentNotesProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListAppointmentNotesProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListAppointmentNotesProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListAppointmentNotesProblem"];
+                };
+            };
+            /** @description The write needs `If-Match` with the `ETag` of the version it changes. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListAppointmentNotesProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListAppointmentNotesProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListAppointmentNotesProblem"];
+                };
+            };
+        };
+    };
+    careWriteNote: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The appointment. */
+                appointment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json; charset=utf-8": components["schemas"]["CareNoteBody"];
+            };
+        };
+        responses: {
+            /** @description Stored (encrypted). */
+            201: {
+                headers: {
+                    /** @description `no-store`: health data. */
+                    "CACHE-CONTROL": "no-store";
+                    /** @description `"r{revision}"`: send it as `If-Match` to change or sign a draft. */
+                    ETAG: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["CareClinicalNote"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareWriteNoteProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareWriteNoteProblem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareWriteNoteProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareWriteNoteProblem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareWriteNoteProblem"];
+                };
+            };
+            /** @description `If-Match` did not match the current version. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareWriteNoteProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareWriteNoteProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareWriteNoteProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareWriteNoteProblem"];
+                };
+            };
+            /** @description The write needs `If-Match` with the `ETag` of the version it changes. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareWriteNoteProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareWriteNoteProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareWriteNoteProblem"];
+                };
+            };
+        };
+    };
     careListProviderChatThreads: {
         parameters: {
             query?: {
@@ -14344,6 +15040,146 @@ export interface operations {
             };
         };
     };
+    careListMemberNotes: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–100 (default 20). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The member (`usr_…`). */
+                member_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page, oldest first, each note with its amendments. */
+            200: {
+                headers: {
+                    /** @description `no-store`: health data. */
+                    "CACHE-CONTROL": "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["Page_CareClinicalNote"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListMemberNotesProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListMemberNotesProblem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListMemberNotesProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListMemberNotesProblem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListMemberNotesProblem"];
+                };
+            };
+            /** @description `If-Match` did not match the current version. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListMemberNotesProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListMemberNotesProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListMemberNotesProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListMemberNotesProblem"];
+                };
+            };
+            /** @description The write needs `If-Match` with the `ETag` of the version it changes. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListMemberNotesProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListMemberNotesProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareListMemberNotesProblem"];
+                };
+            };
+        };
+    };
     careGetMemberAssessmentTrend: {
         parameters: {
             query: {
@@ -14674,6 +15510,571 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["CareGetMemberProfileProblem"];
+                };
+            };
+        };
+    };
+    careGetNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The note. */
+                note_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The note. */
+            200: {
+                headers: {
+                    /** @description `no-store`: health data. */
+                    "CACHE-CONTROL": "no-store";
+                    /** @description `"r{revision}"`: send it as `If-Match` to change or sign a draft. */
+                    ETAG: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["CareClinicalNote"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetNoteProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetNoteProblem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetNoteProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetNoteProblem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetNoteProblem"];
+                };
+            };
+            /** @description `If-Match` did not match the current version. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetNoteProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetNoteProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetNoteProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetNoteProblem"];
+                };
+            };
+            /** @description The write needs `If-Match` with the `ETag` of the version it changes. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetNoteProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetNoteProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareGetNoteProblem"];
+                };
+            };
+        };
+    };
+    careUpdateNote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` of the version this change is based on. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The note. */
+                note_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json; charset=utf-8": components["schemas"]["CareNoteBody"];
+            };
+        };
+        responses: {
+            /** @description The note. */
+            200: {
+                headers: {
+                    /** @description `no-store`: health data. */
+                    "CACHE-CONTROL": "no-store";
+                    /** @description `"r{revision}"`: send it as `If-Match` to change or sign a draft. */
+                    ETAG: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["CareClinicalNote"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareUpdateNoteProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareUpdateNoteProblem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareUpdateNoteProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareUpdateNoteProblem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareUpdateNoteProblem"];
+                };
+            };
+            /** @description `If-Match` did not match the current version. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareUpdateNoteProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareUpdateNoteProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareUpdateNoteProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareUpdateNoteProblem"];
+                };
+            };
+            /** @description The write needs `If-Match` with the `ETag` of the version it changes. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareUpdateNoteProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareUpdateNoteProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareUpdateNoteProblem"];
+                };
+            };
+        };
+    };
+    careAmendNote: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The signed note. */
+                note_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json; charset=utf-8": components["schemas"]["CareNoteBody"];
+            };
+        };
+        responses: {
+            /** @description Stored (encrypted). */
+            201: {
+                headers: {
+                    /** @description `no-store`: health data. */
+                    "CACHE-CONTROL": "no-store";
+                    /** @description `"r{revision}"`: send it as `If-Match` to change or sign a draft. */
+                    ETAG: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["CareClinicalNote"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareAmendNoteProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareAmendNoteProblem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareAmendNoteProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareAmendNoteProblem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareAmendNoteProblem"];
+                };
+            };
+            /** @description `If-Match` did not match the current version. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareAmendNoteProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareAmendNoteProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareAmendNoteProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareAmendNoteProblem"];
+                };
+            };
+            /** @description The write needs `If-Match` with the `ETag` of the version it changes. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareAmendNoteProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareAmendNoteProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareAmendNoteProblem"];
+                };
+            };
+        };
+    };
+    careSignNote: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+                /** @description The `ETag` of the version being signed. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The note. */
+                note_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The note. */
+            200: {
+                headers: {
+                    /** @description `no-store`: health data. */
+                    "CACHE-CONTROL": "no-store";
+                    /** @description `"r{revision}"`: send it as `If-Match` to change or sign a draft. */
+                    ETAG: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json; charset=utf-8": components["schemas"]["CareClinicalNote"];
+                };
+            };
+            /** @description Malformed request: bad JSON, wrong types, unknown enum values or fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareSignNoteProblem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareSignNoteProblem"];
+                };
+            };
+            /** @description Not allowed. The role guard answers `forbidden` (the access token lacks the role), `mfa_required` (the role needs a token issued after a second factor), `role_revoked` (the account no longer holds the role) or `account_disabled` (the account was disabled after the token was issued); the last two are checked against the account as it is now, not as the token says. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareSignNoteProblem"];
+                };
+            };
+            /** @description The resource does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareSignNoteProblem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareSignNoteProblem"];
+                };
+            };
+            /** @description `If-Match` did not match the current version. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareSignNoteProblem"];
+                };
+            };
+            /** @description Request body larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareSignNoteProblem"];
+                };
+            };
+            /** @description Unsupported `Content-Type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareSignNoteProblem"];
+                };
+            };
+            /** @description Well-formed but invalid values; see `errors`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareSignNoteProblem"];
+                };
+            };
+            /** @description The write needs `If-Match` with the `ETag` of the version it changes. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareSignNoteProblem"];
+                };
+            };
+            /** @description Unexpected server error; quote `request_id` to support. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareSignNoteProblem"];
+                };
+            };
+            /** @description Overloaded, draining or database unavailable; see `Retry-After`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["CareSignNoteProblem"];
                 };
             };
         };

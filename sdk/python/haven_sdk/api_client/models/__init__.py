@@ -103,6 +103,8 @@ from .care_admin_list_escalations_problem_code import (
 )
 from .care_admin_query_phi_audit_problem import CareAdminQueryPhiAuditProblem
 from .care_admin_query_phi_audit_problem_code import CareAdminQueryPhiAuditProblemCode
+from .care_amend_note_problem import CareAmendNoteProblem
+from .care_amend_note_problem_code import CareAmendNoteProblemCode
 from .care_answer_option import CareAnswerOption
 from .care_appointment import CareAppointment
 from .care_appointment_status import CareAppointmentStatus
@@ -123,6 +125,7 @@ from .care_chat_message import CareChatMessage
 from .care_chat_read_marker import CareChatReadMarker
 from .care_chat_sender_role import CareChatSenderRole
 from .care_chat_thread import CareChatThread
+from .care_clinical_note import CareClinicalNote
 from .care_create_provider_problem import CareCreateProviderProblem
 from .care_create_provider_problem_code import CareCreateProviderProblemCode
 from .care_crisis_resource import CareCrisisResource
@@ -151,6 +154,8 @@ from .care_get_my_profile_problem import CareGetMyProfileProblem
 from .care_get_my_profile_problem_code import CareGetMyProfileProblemCode
 from .care_get_my_schedule_problem import CareGetMyScheduleProblem
 from .care_get_my_schedule_problem_code import CareGetMyScheduleProblemCode
+from .care_get_note_problem import CareGetNoteProblem
+from .care_get_note_problem_code import CareGetNoteProblemCode
 from .care_get_provider_admin_problem import CareGetProviderAdminProblem
 from .care_get_provider_admin_problem_code import CareGetProviderAdminProblemCode
 from .care_get_provider_problem import CareGetProviderProblem
@@ -159,6 +164,10 @@ from .care_instrument import CareInstrument
 from .care_instrument_definition import CareInstrumentDefinition
 from .care_instrument_item import CareInstrumentItem
 from .care_license import CareLicense
+from .care_list_appointment_notes_problem import CareListAppointmentNotesProblem
+from .care_list_appointment_notes_problem_code import (
+    CareListAppointmentNotesProblemCode,
+)
 from .care_list_chat_messages_problem import CareListChatMessagesProblem
 from .care_list_chat_messages_problem_code import CareListChatMessagesProblemCode
 from .care_list_escalations_problem import CareListEscalationsProblem
@@ -169,6 +178,8 @@ from .care_list_member_assessments_problem import CareListMemberAssessmentsProbl
 from .care_list_member_assessments_problem_code import (
     CareListMemberAssessmentsProblemCode,
 )
+from .care_list_member_notes_problem import CareListMemberNotesProblem
+from .care_list_member_notes_problem_code import CareListMemberNotesProblemCode
 from .care_list_my_appointments_problem import CareListMyAppointmentsProblem
 from .care_list_my_appointments_problem_code import CareListMyAppointmentsProblemCode
 from .care_list_my_assessments_problem import CareListMyAssessmentsProblem
@@ -177,6 +188,8 @@ from .care_list_my_care_team_problem import CareListMyCareTeamProblem
 from .care_list_my_care_team_problem_code import CareListMyCareTeamProblemCode
 from .care_list_my_chat_threads_problem import CareListMyChatThreadsProblem
 from .care_list_my_chat_threads_problem_code import CareListMyChatThreadsProblemCode
+from .care_list_my_notes_problem import CareListMyNotesProblem
+from .care_list_my_notes_problem_code import CareListMyNotesProblemCode
 from .care_list_provider_appointments_problem import CareListProviderAppointmentsProblem
 from .care_list_provider_appointments_problem_code import (
     CareListProviderAppointmentsProblemCode,
@@ -199,6 +212,9 @@ from .care_mark_no_show_problem_code import CareMarkNoShowProblemCode
 from .care_match import CareMatch
 from .care_match_providers_problem import CareMatchProvidersProblem
 from .care_match_providers_problem_code import CareMatchProvidersProblemCode
+from .care_note_amendment import CareNoteAmendment
+from .care_note_body import CareNoteBody
+from .care_note_status import CareNoteStatus
 from .care_open_chat_thread import CareOpenChatThread
 from .care_open_chat_thread_problem import CareOpenChatThreadProblem
 from .care_open_chat_thread_problem_code import CareOpenChatThreadProblemCode
@@ -236,6 +252,8 @@ from .care_set_provider_schedule_problem import CareSetProviderScheduleProblem
 from .care_set_provider_schedule_problem_code import CareSetProviderScheduleProblemCode
 from .care_severity import CareSeverity
 from .care_severity_band import CareSeverityBand
+from .care_sign_note_problem import CareSignNoteProblem
+from .care_sign_note_problem_code import CareSignNoteProblemCode
 from .care_slot import CareSlot
 from .care_slots import CareSlots
 from .care_specialty import CareSpecialty
@@ -247,9 +265,13 @@ from .care_submit_assessment_problem_code import CareSubmitAssessmentProblemCode
 from .care_team_member import CareTeamMember
 from .care_trend_direction import CareTrendDirection
 from .care_trend_point import CareTrendPoint
+from .care_update_note_problem import CareUpdateNoteProblem
+from .care_update_note_problem_code import CareUpdateNoteProblemCode
 from .care_update_provider_problem import CareUpdateProviderProblem
 from .care_update_provider_problem_code import CareUpdateProviderProblemCode
 from .care_weekly_rule import CareWeeklyRule
+from .care_write_note_problem import CareWriteNoteProblem
+from .care_write_note_problem_code import CareWriteNoteProblemCode
 from .content_admin_course import ContentAdminCourse
 from .content_admin_item import ContentAdminItem
 from .content_admin_narrator import ContentAdminNarrator
@@ -580,6 +602,7 @@ from .page_care_assessment import PageCareAssessment
 from .page_care_audit_entry import PageCareAuditEntry
 from .page_care_chat_message import PageCareChatMessage
 from .page_care_chat_thread import PageCareChatThread
+from .page_care_clinical_note import PageCareClinicalNote
 from .page_care_escalation import PageCareEscalation
 from .page_care_provider import PageCareProvider
 from .page_care_provider_admin import PageCareProviderAdmin
@@ -691,6 +714,8 @@ __all__ = (
     "CareAdminListEscalationsProblemCode",
     "CareAdminQueryPhiAuditProblem",
     "CareAdminQueryPhiAuditProblemCode",
+    "CareAmendNoteProblem",
+    "CareAmendNoteProblemCode",
     "CareAnswerOption",
     "CareAppointment",
     "CareAppointmentStatus",
@@ -711,6 +736,7 @@ __all__ = (
     "CareChatReadMarker",
     "CareChatSenderRole",
     "CareChatThread",
+    "CareClinicalNote",
     "CareCreateProviderProblem",
     "CareCreateProviderProblemCode",
     "CareCrisisResource",
@@ -733,6 +759,8 @@ __all__ = (
     "CareGetMyProfileProblemCode",
     "CareGetMyScheduleProblem",
     "CareGetMyScheduleProblemCode",
+    "CareGetNoteProblem",
+    "CareGetNoteProblemCode",
     "CareGetProviderAdminProblem",
     "CareGetProviderAdminProblemCode",
     "CareGetProviderProblem",
@@ -741,6 +769,8 @@ __all__ = (
     "CareInstrumentDefinition",
     "CareInstrumentItem",
     "CareLicense",
+    "CareListAppointmentNotesProblem",
+    "CareListAppointmentNotesProblemCode",
     "CareListChatMessagesProblem",
     "CareListChatMessagesProblemCode",
     "CareListEscalationsProblem",
@@ -749,6 +779,8 @@ __all__ = (
     "CareListInstrumentsProblemCode",
     "CareListMemberAssessmentsProblem",
     "CareListMemberAssessmentsProblemCode",
+    "CareListMemberNotesProblem",
+    "CareListMemberNotesProblemCode",
     "CareListMyAppointmentsProblem",
     "CareListMyAppointmentsProblemCode",
     "CareListMyAssessmentsProblem",
@@ -757,6 +789,8 @@ __all__ = (
     "CareListMyCareTeamProblemCode",
     "CareListMyChatThreadsProblem",
     "CareListMyChatThreadsProblemCode",
+    "CareListMyNotesProblem",
+    "CareListMyNotesProblemCode",
     "CareListProviderAppointmentsProblem",
     "CareListProviderAppointmentsProblemCode",
     "CareListProviderChatThreadsProblem",
@@ -775,6 +809,9 @@ __all__ = (
     "CareMatch",
     "CareMatchProvidersProblem",
     "CareMatchProvidersProblemCode",
+    "CareNoteAmendment",
+    "CareNoteBody",
+    "CareNoteStatus",
     "CareOpenChatThread",
     "CareOpenChatThreadProblem",
     "CareOpenChatThreadProblemCode",
@@ -806,6 +843,8 @@ __all__ = (
     "CareSetProviderScheduleProblemCode",
     "CareSeverity",
     "CareSeverityBand",
+    "CareSignNoteProblem",
+    "CareSignNoteProblemCode",
     "CareSlot",
     "CareSlots",
     "CareSpecialty",
@@ -817,9 +856,13 @@ __all__ = (
     "CareTeamMember",
     "CareTrendDirection",
     "CareTrendPoint",
+    "CareUpdateNoteProblem",
+    "CareUpdateNoteProblemCode",
     "CareUpdateProviderProblem",
     "CareUpdateProviderProblemCode",
     "CareWeeklyRule",
+    "CareWriteNoteProblem",
+    "CareWriteNoteProblemCode",
     "ContentAdminCourse",
     "ContentAdminItem",
     "ContentAdminNarrator",
@@ -1088,6 +1131,7 @@ __all__ = (
     "PageCareAuditEntry",
     "PageCareChatMessage",
     "PageCareChatThread",
+    "PageCareClinicalNote",
     "PageCareEscalation",
     "PageCareProvider",
     "PageCareProviderAdmin",

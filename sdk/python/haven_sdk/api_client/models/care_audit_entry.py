@@ -18,14 +18,15 @@ class CareAuditEntry:
 
     Attributes:
         action (str): `read`, `list`, `create`, `update`, `acknowledge`, `resolve`, `query`, `cancel`,
-            `reschedule`, `no_show`, `export`, `erase` or `stream` (a chat stream opened).
+            `reschedule`, `no_show`, `export`, `erase`, `stream` (a chat stream opened) or
+            `sign` (a clinical note signed).
         actor_id (str): Who acted (`usr_…`).
         actor_role (str): The role they acted in: `member`, `coach`, `clinician`, `admin` or `system`.
         at (datetime.datetime): When. Example: 2026-11-26T09:30:00Z.
         id (str): The row (`cau_…`), time-ordered.
         outcome (str): `allowed`, or `denied` when the caller was refused (answered `404`).
         resource_type (str): `care_profile`, `assessment`, `escalation`, `phi_audit`, `appointment`,
-            `chat_thread` or `chat_message`.
+            `chat_thread`, `chat_message` or `clinical_note`.
         reason (None | str | Unset): The reason an admin gave; `null` otherwise.
         request_id (None | str | Unset): The request's `X-Request-Id`; `null` for background work.
         resource_id (None | str | Unset): The resource's id; `null` for lists and queries.

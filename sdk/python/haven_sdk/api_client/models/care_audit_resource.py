@@ -7,6 +7,7 @@ class CareAuditResource(StrEnum):
     CARE_PROFILE = "care_profile"
     CHAT_MESSAGE = "chat_message"
     CHAT_THREAD = "chat_thread"
+    CLINICAL_NOTE = "clinical_note"
     ESCALATION = "escalation"
     PHI_AUDIT = "phi_audit"
 
