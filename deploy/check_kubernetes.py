@@ -143,7 +143,8 @@ def main(rendered, secret_example):
     media = cfg.get("content", {}).get("media", {})
     check("content.media is a shared bucket (replicas, read-only root)", media.get("backend") == "s3")
     for required in ("HAVEN__DATABASE__URL", "HAVEN__AUTH__SIGNING_KEY_PEM",
-                     "HAVEN__AUTH__MFA_ENCRYPTION_KEY", "HAVEN__CONTENT__MEDIA__SIGNING_KEYS"):
+                     "HAVEN__AUTH__MFA_ENCRYPTION_KEY", "HAVEN__CONTENT__MEDIA__SIGNING_KEYS",
+                     "HAVEN__CARE__NOTES__MASTER_KEYS"):
         check(f"{required} comes from a Secret", required in env_names)
 
     jobs = by_kind.get("Job", [])
