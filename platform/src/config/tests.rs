@@ -250,6 +250,41 @@ fn media_signing_keys_load_from_a_file_table_or_the_environment() {
 }
 
 #[test]
+fn note_master_keys_come_from_the_environment_are_32_bytes_and_redacted() {
+    let a = "YWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWE="; // 32 × b'a'
+    let b = "bW1tbW1tbW1tbW1tbW1tbW1tbW1tbW1tbW1tbW1tbW0="; // 32 × b'm'
+    let keys = format!("n2:{b},n1:{a}");
+    let s = Settings::load_from(
+        None,
+        env(&[("HAVEN__CARE__NOTES__MASTER_KEYS", keys.as_str())]),
+    )
+    .unwrap();
+    let decoded = s.care.notes.decoded_master_keys().unwrap();
+    assert_eq!(
+        decoded[0],
+        ("n2".to_owned(), vec![0x6d; 32]),
+        "the first wraps"
+    );
+    assert_eq!(decoded[1].0, "n1");
+    assert!(
+        !s.redacted_toml().unwrap().contains(b),
+        "secrets stay redacted"
+    );
+    assert!(!format!("{s:?}").contains(a));
+
+    // AES-256 needs exactly 32 bytes: 48 bytes (valid for media URLs) is refused.
+    let long = "n1:YWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFh";
+    let err =
+        Settings::load_from(None, env(&[("HAVEN__CARE__NOTES__MASTER_KEYS", long)])).unwrap_err();
+    assert!(err.to_string().contains("care.notes.master_keys"), "{err}");
+    assert!(err.to_string().contains("32 bytes"), "{err}");
+    assert!(
+        !s.care.notes.member_access,
+        "members read notes only when allowed"
+    );
+}
+
+#[test]
 fn crisis_resources_need_a_fallback_for_every_other_country() {
     let s = Settings::load_from(None, env(&[])).unwrap();
     assert!(s.care.crisis_resources.iter().any(|r| r.country == "*"));

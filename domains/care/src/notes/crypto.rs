@@ -283,6 +283,31 @@ mod tests {
     }
 
     #[test]
+    fn without_master_keys_a_stable_development_key_comes_from_the_mfa_key() {
+        let mut settings = Settings::default();
+        settings.auth.mfa_encryption_key = Some(haven_platform::config::Secret::new(
+            "YWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWE=",
+        ));
+        let first = NoteKeys::from_settings(&settings).unwrap();
+        assert_eq!(first.active_id(), Some(DEV_KEY_ID));
+        let note = NoteId::new();
+        let sealed = first.seal(&note, "kept across restarts").unwrap();
+        let restarted = NoteKeys::from_settings(&settings).unwrap();
+        assert_eq!(
+            restarted.open(&note, &sealed).unwrap(),
+            "kept across restarts"
+        );
+
+        settings.auth.mfa_encryption_key = None;
+        let none = NoteKeys::from_settings(&settings).unwrap();
+        assert_eq!(
+            none.active_id(),
+            None,
+            "no key: notes are refused, never stored in clear"
+        );
+    }
+
+    #[test]
     fn no_key_means_unavailable() {
         let none = NoteKeys::from_keys(&[]);
         assert!(matches!(
