@@ -84,3 +84,113 @@ impl Endpoint for Dispatch {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use poem::http::StatusCode;
+    use poem::{IntoEndpoint, IntoResponse, PathPattern, handler};
+    use poem_openapi::param::Path;
+    use poem_openapi::payload::PlainText;
+    use poem_openapi::{OpenApi, OpenApiService};
+
+    use super::*;
+
+    struct Api;
+
+    #[OpenApi]
+    impl Api {
+        #[oai(path = "/v1/plain", method = "get")]
+        async fn plain(&self) -> PlainText<&'static str> {
+            PlainText("plain")
+        }
+
+        #[oai(path = "/v1/things/:id", method = "get")]
+        async fn thing(&self, id: Path<String>) -> PlainText<String> {
+            PlainText(id.0)
+        }
+    }
+
+    #[handler]
+    fn side() -> &'static str {
+        "side"
+    }
+
+    /// The dispatcher, and the route alone (what the app used before it), with the
+    /// route template each answer carries for the metrics.
+    fn both() -> (Dispatch, Route) {
+        let service = OpenApiService::new(Api, "t", "1");
+        let spec: serde_json::Value = serde_json::from_str(&service.spec()).unwrap();
+        let table = RouteTable::from_spec(&spec);
+        let service = Service::new(service.into_endpoint());
+        let routes = || {
+            Route::new()
+                .at("/v1/side", poem::get(side))
+                .nest("/", service.clone())
+        };
+        (Dispatch::new(&table, service.clone(), routes()), routes())
+    }
+
+    async fn answer<E: Endpoint<Output = Response>>(
+        ep: &E,
+        method: Method,
+        path: &str,
+    ) -> (StatusCode, Option<String>, String) {
+        let req = Request::builder()
+            .method(method)
+            .uri(path.parse().unwrap())
+            .finish();
+        let (pattern, resp) = match ep.call(req).await {
+            Ok(resp) => (resp.data::<PathPattern>().map(|p| p.0.to_string()), resp),
+            Err(err) => (
+                err.data::<PathPattern>().map(|p| p.0.to_string()),
+                err.into_response(),
+            ),
+        };
+        let status = resp.status();
+        let body = resp.into_body().into_string().await.unwrap();
+        (status, pattern, body)
+    }
+
+    #[tokio::test]
+    async fn answers_exactly_as_the_route_alone() {
+        let cases = [
+            (Method::GET, "/v1/plain"),
+            (Method::HEAD, "/v1/plain"),
+            (Method::POST, "/v1/plain"),
+            (Method::GET, "/v1/plain/"),
+            (Method::GET, "/v1/plain?x=1"),
+            (Method::GET, "/v1/things/t1"),
+            (Method::GET, "/v1/side"),
+            (Method::GET, "/nope"),
+        ];
+        let (dispatch, route) = both();
+        for (method, path) in cases {
+            let direct = answer(&dispatch, method.clone(), path).await;
+            let routed = answer(&route, method.clone(), path).await;
+            assert_eq!(direct, routed, "{method} {path}");
+        }
+        let answered = answer(&dispatch, Method::GET, "/v1/plain").await;
+        let expected = (
+            StatusCode::OK,
+            Some("/v1/plain".to_owned()),
+            "plain".to_owned(),
+        );
+        assert_eq!(answered, expected);
+    }
+
+    #[test]
+    fn only_documented_methods_of_literal_paths_go_direct() {
+        let (dispatch, _) = both();
+        let req = |method: Method, path: &str| {
+            Request::builder()
+                .method(method)
+                .uri(path.parse().unwrap())
+                .finish()
+        };
+        assert!(dispatch.is_direct(&req(Method::GET, "/v1/plain")));
+        assert!(dispatch.is_direct(&req(Method::HEAD, "/v1/plain?q=1")));
+        assert!(!dispatch.is_direct(&req(Method::POST, "/v1/plain")));
+        assert!(!dispatch.is_direct(&req(Method::GET, "/v1/things/t1")));
+        assert!(!dispatch.is_direct(&req(Method::GET, "/v1/side")));
+    }
+}
