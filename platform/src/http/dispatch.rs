@@ -88,7 +88,7 @@ impl Endpoint for Dispatch {
 #[cfg(test)]
 mod tests {
     use poem::http::StatusCode;
-    use poem::{IntoEndpoint, IntoResponse, PathPattern, handler};
+    use poem::{IntoEndpoint, PathPattern, handler};
     use poem_openapi::param::Path;
     use poem_openapi::payload::PlainText;
     use poem_openapi::{OpenApi, OpenApiService};
