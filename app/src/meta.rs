@@ -1,8 +1,9 @@
 //! `GET /v1/meta`: what is running. The app's own API until domains bring theirs.
 
-use poem_openapi::payload::Json;
+use bytes::Bytes;
 use poem_openapi::{ApiResponse, Object, OpenApi, Tags};
 
+use haven_platform::http::rendered::JsonBytes;
 use haven_platform::{ApiResult, PlatformContext};
 
 /// Describes the running service.
@@ -25,7 +26,7 @@ pub struct Meta {
 pub enum MetaResponse {
     /// What this node runs.
     #[oai(status = 200)]
-    Ok(Json<Meta>),
+    Ok(JsonBytes<Meta>),
 }
 
 #[derive(Tags)]
@@ -37,20 +38,22 @@ enum MetaTags {
 /// The meta API.
 #[derive(Debug)]
 pub struct MetaApi {
-    meta: Meta,
+    /// [`Meta`]'s JSON, rendered once: it never changes while the process runs.
+    body: Bytes,
 }
 
 impl MetaApi {
     /// Reports `modules` as mounted.
     pub fn new(ctx: &PlatformContext, modules: Vec<String>) -> Self {
+        let meta = Meta {
+            name: "haven".to_owned(),
+            version: ctx.build.version.to_owned(),
+            commit: ctx.build.commit.to_owned(),
+            database: ctx.db.backend().name().to_owned(),
+            modules,
+        };
         Self {
-            meta: Meta {
-                name: "haven".to_owned(),
-                version: ctx.build.version.to_owned(),
-                commit: ctx.build.commit.to_owned(),
-                database: ctx.db.backend().name().to_owned(),
-                modules,
-            },
+            body: JsonBytes::render(&meta),
         }
     }
 }
@@ -60,6 +63,8 @@ impl MetaApi {
     /// Name, version, commit, database backend and mounted modules of this node.
     #[oai(path = "/v1/meta", method = "get", operation_id = "metaGet")]
     async fn get(&self) -> ApiResult<MetaResponse> {
-        Ok(MetaResponse::Ok(Json(self.meta.clone())))
+        Ok(MetaResponse::Ok(JsonBytes::from_rendered(
+            self.body.clone(),
+        )))
     }
 }

@@ -7,11 +7,12 @@ use std::time::Duration;
 
 use poem::endpoint::BoxEndpoint;
 use poem::middleware::Cors;
-use poem::{EndpointExt, Route};
+use poem::{EndpointExt, IntoEndpoint, Route};
 use poem_openapi::{OpenApi, OpenApiService};
 
 use super::client_ip::TrustedProxies;
 use super::contract;
+use super::dispatch::{Dispatch, Service};
 use super::middleware::envelope::{Envelope, ErrorsAsProblems};
 use super::middleware::limits::Limits;
 use super::problem::ProblemError;
@@ -122,19 +123,14 @@ pub fn build<A: OpenApi + 'static>(ctx: &PlatformContext, api: A, extra: Route) 
             .content_type("application/json")
             .body(served.clone())
     });
+    let service = Service::new(service.into_endpoint());
     let routes = extra
         .at("/openapi.json", spec_endpoint)
         .nest("/docs", docs)
-        .nest("/", service);
+        .nest("/", service.clone());
+    let routes = Dispatch::new(&table, service, routes);
 
     let server = &ctx.settings.server;
-    let cors = server
-        .cors_origins
-        .iter()
-        .fold(Cors::new(), |cors, origin| {
-            cors.allow_origin(origin.as_str())
-        })
-        .expose_headers(EXPOSED_HEADERS);
     let table = Arc::new(table);
     // Validated with the settings at start-up; an invalid list cannot reach here.
     let proxies = TrustedProxies::parse(&server.trusted_proxies).unwrap_or_default();
@@ -142,7 +138,7 @@ pub fn build<A: OpenApi + 'static>(ctx: &PlatformContext, api: A, extra: Route) 
     // bodies) and runs the endpoint to completion in its own task under the request
     // timeout, so a claimed key always ends stored or released, even when the client or
     // the timeout gives up first or the handler panics.
-    let endpoint = routes
+    let inner = routes
         .with(Idempotency::new(
             ctx.db.clone(),
             ctx.auth.clone(),
@@ -158,11 +154,26 @@ pub fn build<A: OpenApi + 'static>(ctx: &PlatformContext, api: A, extra: Route) 
                 ctx.auth.clone(),
             )
             .streaming(MEDIA_UPLOADS, ctx.settings.content.media.max_upload_bytes),
-        )
-        .with(ErrorsAsProblems::new(Arc::clone(&table)))
-        .with_if(!server.cors_origins.is_empty(), cors)
-        .with(Envelope::new(table, proxies))
-        .boxed();
+        );
+    let envelope = Envelope::new(Arc::clone(&table), proxies);
+    let endpoint = if server.cors_origins.is_empty() {
+        // Without CORS the envelope turns errors into problems itself: the same answers
+        // with one layer less on every request.
+        inner.with(envelope).boxed()
+    } else {
+        let cors = server
+            .cors_origins
+            .iter()
+            .fold(Cors::new(), |cors, origin| {
+                cors.allow_origin(origin.as_str())
+            })
+            .expose_headers(EXPOSED_HEADERS);
+        inner
+            .with(ErrorsAsProblems::new(table))
+            .with(cors)
+            .with(envelope)
+            .boxed()
+    };
     HttpApp {
         endpoint,
         spec_json,

@@ -4,6 +4,7 @@ pub mod app;
 pub mod cache;
 pub mod client_ip;
 pub mod contract;
+pub mod dispatch;
 pub mod domain_error;
 pub mod error_set;
 pub mod middleware;

@@ -7,7 +7,7 @@
 use std::marker::PhantomData;
 
 use bytes::Bytes;
-use poem::http::header;
+use poem::http::{HeaderValue, header};
 use poem::{IntoResponse, Response};
 use poem_openapi::payload::{Json, Payload};
 use poem_openapi::registry::{MetaSchemaRef, Registry};
@@ -110,7 +110,11 @@ impl<T: Type> Payload for JsonBytes<T> {
 impl<T: Send> IntoResponse for JsonBytes<T> {
     fn into_response(self) -> Response {
         Response::builder()
-            .header(header::CONTENT_TYPE, Json::<bool>::CONTENT_TYPE)
+            // Static: parsing the value again on every answer costs an allocation.
+            .header(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static(Json::<bool>::CONTENT_TYPE),
+            )
             .body(self.bytes)
     }
 }

@@ -110,6 +110,14 @@ impl RouteTable {
             .map(|(_, allow)| allow.as_str())
     }
 
+    /// `(template, allowed methods)` of the documented routes without path parameters.
+    pub fn literal_routes(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.routes
+            .values()
+            .filter(|(template, _)| !template.contains('{'))
+            .map(|(template, allow)| (&**template, allow.as_str()))
+    }
+
     /// The documented template of a poem pattern; routes outside the OpenAPI document
     /// keep their pattern, with `{name}` parameters.
     /// Documented routes cost no allocation (the hot path: every request's metrics).

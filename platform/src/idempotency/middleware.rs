@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use chrono::{NaiveDateTime, TimeDelta};
 use futures_util::FutureExt;
+use futures_util::future::Either;
 use poem::error::ReadBodyError;
 use poem::http::{HeaderMap, HeaderName, HeaderValue, StatusCode, header};
 use poem::{Body, Endpoint, IntoResponse, Middleware, PathPattern, Request, Response, Result};
@@ -131,33 +132,51 @@ pub struct IdempotencyEndpoint<E> {
 impl<E: Endpoint + 'static> Endpoint for IdempotencyEndpoint<E> {
     type Output = Response;
 
-    async fn call(&self, mut req: Request) -> Result<Response> {
-        let template = if req.headers().contains_key(HEADER) {
-            self.config
-                .routes
-                .idempotent_route(req.method().as_str(), req.uri().path())
-        } else {
-            None
-        };
-        let Some(template) = template else {
-            return self.inner.call(req).await.map(IntoResponse::into_response);
-        };
-        // Authentication comes before every other check (docs/architecture.md): a request to a
-        // secured operation without a valid token goes straight to the handler, whose
-        // bearer guard answers `401`, and never claims a key or has it validated.
+    // Not an `async fn` (see the envelope): every request without a key for a declaring
+    // operation passes through with the inner future unwrapped; a keyed request is rare
+    // and takes a boxed path, so its states do not sit in every request's future.
+    fn call(&self, req: Request) -> impl Future<Output = Result<Response>> + Send {
+        match self.keyed_template(&req) {
+            // `&*`: `Arc<E>`'s own `Endpoint` impl would wrap the call in one more future.
+            None => Either::Left((*self.inner).call(req).map(into_response)),
+            Some(template) => Either::Right(Box::pin(self.keyed(req, template))),
+        }
+    }
+}
+
+fn into_response<T: IntoResponse>(result: Result<T>) -> Result<Response> {
+    result.map(IntoResponse::into_response)
+}
+
+impl<E: Endpoint + 'static> IdempotencyEndpoint<E> {
+    /// The template of the operation when the request carries a key and must go through
+    /// the claim: the operation declares the header, and is public or the bearer token
+    /// verifies.
+    fn keyed_template(&self, req: &Request) -> Option<&str> {
+        if !req.headers().contains_key(HEADER) {
+            return None;
+        }
         let method = req.method().as_str();
+        let template = self
+            .config
+            .routes
+            .idempotent_route(method, req.uri().path())?;
+        // Authentication comes before every other check (docs/architecture.md): a request
+        // to a secured operation without a valid token goes straight to the handler,
+        // whose bearer guard answers `401`, and never claims a key or has it validated.
         if self.config.routes.is_secured(method, template)
             && principal_of(req.headers(), &self.config.auth).is_none()
         {
-            return self.inner.call(req).await.map(IntoResponse::into_response);
+            return None;
         }
+        Some(template)
+    }
+
+    async fn keyed(&self, mut req: Request, template: &str) -> Result<Response> {
         // Responses made here carry the route, so the access log and metrics name it.
         let pattern = PathPattern(template.into());
-        // Both boxed: a keyed request is rare, and unboxed their futures' states would sit
-        // in this future, which every request builds and moves (issue 9: kilobytes of
-        // memcpy per request through the layers above).
-        match Box::pin(self.config.claim(&mut req)).await {
-            Ok(owned) => Box::pin(self.run(req, owned)).await,
+        match self.config.claim(&mut req).await {
+            Ok(owned) => self.run(req, owned).await,
             Err(mut resp) => {
                 resp.set_data(pattern);
                 Ok(resp)
@@ -174,7 +193,7 @@ impl<E: Endpoint + 'static> IdempotencyEndpoint<E> {
         let config = Arc::clone(&self.config);
         let work = async move { config.complete(&*inner, owned, req).await }
             .instrument(tracing::Span::current());
-        let task = match request_id::current() {
+        let task = match request_id::current_value() {
             Some(id) => tokio::spawn(request_id::scope(id, work)),
             None => tokio::spawn(work),
         };

@@ -5,6 +5,7 @@
 use std::sync::Arc;
 use std::time::Instant;
 
+use futures_util::FutureExt;
 use poem::PathPattern;
 use poem::http::{HeaderValue, StatusCode, header};
 use poem::{Endpoint, IntoResponse, Middleware, Request, Response, Result};
@@ -65,15 +66,15 @@ pub struct EnvelopeEndpoint<E> {
 impl<E: Endpoint> Endpoint for EnvelopeEndpoint<E> {
     type Output = Response;
 
-    async fn call(&self, mut req: Request) -> Result<Response> {
+    // Not an `async fn`: the inner chain's future is built once, in place, inside
+    // combinators that poll it where it lies. An `async fn` holds the request by value
+    // next to that future and copies the future into its own state, or into a box
+    // (issue 9: kilobytes of memcpy per request).
+    fn call(&self, mut req: Request) -> impl Future<Output = Result<Response>> + Send {
         let started = Instant::now();
         // Here rather than in a data layer of its own: one layer less on every request.
         req.extensions_mut().insert(Arc::clone(&self.proxies));
-        let id = request_id::accept_or_generate(
-            req.headers()
-                .get(request_id::HEADER)
-                .and_then(|v| v.to_str().ok()),
-        );
+        let id = request_id::accept_or_generate(req.headers().get(request_id::HEADER_NAME));
         let method = req.method().clone();
         let https = req
             .headers()
@@ -83,73 +84,66 @@ impl<E: Endpoint> Endpoint for EnvelopeEndpoint<E> {
             "request",
             method = %method,
             route = tracing::field::Empty,
-            request_id = %id,
+            request_id = id.to_str().unwrap_or_default(),
             trace_id = tracing::field::Empty,
         );
         let trace_id = trace_context::join_caller_trace(&span, req.headers());
 
-        let routes = &self.routes;
-        let inner = &self.inner;
-        let (mut resp, route) = request_id::scope(
-            id.clone(),
-            async move {
-                // Boxed so the (large) future of the inner chain is not copied each time
-                // this one moves into the task-local scope, the span and poem's box.
-                match Box::pin(inner.call(req)).await {
-                    Ok(out) => {
-                        let resp = out.into_response();
-                        let route = route_of(resp.data::<PathPattern>(), routes);
-                        (problem_if_plain_error(resp), route)
-                    }
-                    Err(err) => {
-                        let route = route_of(err.data::<PathPattern>(), routes);
-                        (error_response(err, route.as_deref(), routes), route)
-                    }
-                }
+        let routes = &*self.routes;
+        // Inside the request id's scope and the span: problem bodies quote the id.
+        let answered = self.inner.call(req).map(move |result| match result {
+            Ok(out) => {
+                let resp = out.into_response();
+                let route = route_of(resp.data::<PathPattern>(), routes);
+                (problem_if_plain_error(resp), route)
             }
-            .instrument(span.clone()),
-        )
-        .await;
+            Err(err) => {
+                let route = route_of(err.data::<PathPattern>(), routes);
+                (error_response(err, route.as_deref(), routes), route)
+            }
+        });
+        let metrics = &*self.metrics;
+        request_id::scope(id.clone(), answered)
+            .instrument(span.clone())
+            .map(move |(mut resp, route)| {
+                let headers = resp.headers_mut();
+                headers.insert(
+                    header::X_CONTENT_TYPE_OPTIONS,
+                    HeaderValue::from_static("nosniff"),
+                );
+                headers.insert(
+                    header::REFERRER_POLICY,
+                    HeaderValue::from_static("no-referrer"),
+                );
+                headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+                if https {
+                    headers.insert(
+                        header::STRICT_TRANSPORT_SECURITY,
+                        HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+                    );
+                }
 
-        let headers = resp.headers_mut();
-        if let Ok(v) = HeaderValue::from_str(&id) {
-            headers.insert(request_id::HEADER, v);
-        }
-        headers.insert(
-            header::X_CONTENT_TYPE_OPTIONS,
-            HeaderValue::from_static("nosniff"),
-        );
-        headers.insert(
-            header::REFERRER_POLICY,
-            HeaderValue::from_static("no-referrer"),
-        );
-        headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-        if https {
-            headers.insert(
-                header::STRICT_TRANSPORT_SECURITY,
-                HeaderValue::from_static("max-age=31536000; includeSubDomains"),
-            );
-        }
-
-        let status = resp.status();
-        let route = route.unwrap_or_else(|| Arc::from(UNMATCHED));
-        let elapsed = started.elapsed();
-        span.record("route", &*route);
-        // Only the template, never the raw path or query: those can carry ids and tokens.
-        // Emitted outside the span so each field is printed once.
-        tracing::info!(
-            target: "haven::http",
-            parent: None,
-            method = %method,
-            route = %route,
-            status = status.as_u16(),
-            latency_ms = elapsed.as_secs_f64() * 1000.0,
-            request_id = %id,
-            trace_id = trace_id.as_deref().unwrap_or(""),
-            "request"
-        );
-        self.metrics.record(&method, &route, status, elapsed);
-        Ok(resp)
+                let status = resp.status();
+                let route = route.unwrap_or_else(|| Arc::from(UNMATCHED));
+                let elapsed = started.elapsed();
+                span.record("route", &*route);
+                // Only the template, never the raw path or query: those can carry ids and
+                // tokens. Emitted outside the span so each field is printed once.
+                tracing::info!(
+                    target: "haven::http",
+                    parent: None,
+                    method = %method,
+                    route = %route,
+                    status = status.as_u16(),
+                    latency_ms = elapsed.as_secs_f64() * 1000.0,
+                    request_id = id.to_str().unwrap_or_default(),
+                    trace_id = trace_id.as_deref().unwrap_or(""),
+                    "request"
+                );
+                metrics.record(&method, &route, status, elapsed);
+                resp.headers_mut().insert(request_id::HEADER_NAME, id);
+                Ok(resp)
+            })
     }
 }
 

@@ -12,6 +12,7 @@ use std::panic::AssertUnwindSafe;
 use std::time::Duration;
 
 use futures_util::FutureExt;
+use futures_util::future::{BoxFuture, Either};
 use poem::http::{Method, StatusCode, header};
 use poem::{Body, Endpoint, IntoResponse, Middleware, Request, Response, Result};
 
@@ -71,33 +72,63 @@ pub struct LimitsEndpoint<E> {
 impl<E: Endpoint> Endpoint for LimitsEndpoint<E> {
     type Output = Response;
 
-    async fn call(&self, mut req: Request) -> Result<Response> {
+    // Not an `async fn`, for the reason given in the envelope: the inner future is built
+    // once and polled where it lies; only requests whose body must be read first (no
+    // `Content-Length`) or is refused take a boxed path.
+    fn call(&self, mut req: Request) -> impl Future<Output = Result<Response>> + Send {
         req.extensions_mut().insert(self.limits.auth.clone());
-        let limited = async {
-            match tokio::time::timeout(self.limits.timeout, self.within_body_limit(req)).await {
-                Ok(result) => result,
-                Err(_) => {
-                    tracing::warn!(
-                        limit_ms = self.limits.timeout.as_millis() as u64,
-                        "request timed out"
-                    );
-                    Err(poem::Error::from(timed_out()))
-                }
-            }
+        let timeout = self.limits.timeout;
+        // The inner call runs the next layers' synchronous parts, which must not unwind
+        // past this layer either.
+        let inner = std::panic::catch_unwind(AssertUnwindSafe(|| match self.body_check(&req) {
+            BodyCheck::Pass => Either::Left(self.inner.call(req).map(into_response)),
+            BodyCheck::TooLarge(max) => Either::Right(ready_err(too_large(max))),
+            BodyCheck::Buffer(max) => Either::Right(self.buffered(req, max).boxed()),
+        }));
+        let limited = match inner {
+            Ok(inner) => Either::Left(
+                AssertUnwindSafe(tokio::time::timeout(timeout, inner).map(move |r| match r {
+                    Ok(result) => result,
+                    Err(_) => {
+                        tracing::warn!(limit_ms = timeout.as_millis() as u64, "request timed out");
+                        Err(poem::Error::from(timed_out()))
+                    }
+                }))
+                .catch_unwind(),
+            ),
+            Err(panic) => Either::Right(std::future::ready(Err(panic))),
         };
-        match AssertUnwindSafe(limited).catch_unwind().await {
+        limited.map(|caught| match caught {
             Ok(result) => result,
             Err(_) => {
                 // The panic message may hold internals; the log line carries the request id.
                 tracing::error!("handler panicked");
                 Ok(panicked().to_response())
             }
-        }
+        })
     }
 }
 
+/// What the body limit asks of a request before the endpoint sees it.
+enum BodyCheck {
+    /// Within the limit as declared, or without a body to read.
+    Pass,
+    /// Declares more than the limit: refused unread.
+    TooLarge(u64),
+    /// No length to trust: read up to the limit first.
+    Buffer(u64),
+}
+
+fn into_response<T: IntoResponse>(result: Result<T>) -> Result<Response> {
+    result.map(IntoResponse::into_response)
+}
+
+fn ready_err<'a>(err: poem::Error) -> BoxFuture<'a, Result<Response>> {
+    std::future::ready(Err(err)).boxed()
+}
+
 impl<E: Endpoint> LimitsEndpoint<E> {
-    async fn within_body_limit(&self, mut req: Request) -> Result<Response> {
+    fn body_check(&self, req: &Request) -> BodyCheck {
         let streamed = self
             .limits
             .streamed
@@ -109,26 +140,30 @@ impl<E: Endpoint> LimitsEndpoint<E> {
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.parse::<u64>().ok());
         match declared {
-            Some(len) if len > max => return Err(too_large(max)),
-            Some(_) => {}
+            Some(len) if len > max => BodyCheck::TooLarge(max),
+            Some(_) => BodyCheck::Pass,
             // A body without a length (chunked, or streamed in-process): GET and HEAD
             // carry none, everything else is read up to the limit.
             None if streamed.is_none() && !matches!(req.method(), &Method::GET | &Method::HEAD) => {
-                // No length to trust: buffer up to the limit and stop reading past it.
-                // Bodies of JSON APIs are read whole anyway, so this costs no extra copy.
-                let limit = usize::try_from(max).unwrap_or(usize::MAX);
-                let bytes = req
-                    .take_body()
-                    .into_bytes_limit(limit)
-                    .await
-                    .map_err(|e| match e {
-                        poem::error::ReadBodyError::PayloadTooLarge => too_large(max),
-                        other => poem::Error::from(other),
-                    })?;
-                req.set_body(Body::from_bytes(bytes));
+                BodyCheck::Buffer(max)
             }
-            None => {}
+            None => BodyCheck::Pass,
         }
+    }
+
+    async fn buffered(&self, mut req: Request, max: u64) -> Result<Response> {
+        // No length to trust: buffer up to the limit and stop reading past it.
+        // Bodies of JSON APIs are read whole anyway, so this costs no extra copy.
+        let limit = usize::try_from(max).unwrap_or(usize::MAX);
+        let bytes = req
+            .take_body()
+            .into_bytes_limit(limit)
+            .await
+            .map_err(|e| match e {
+                poem::error::ReadBodyError::PayloadTooLarge => too_large(max),
+                other => poem::Error::from(other),
+            })?;
+        req.set_body(Body::from_bytes(bytes));
         self.inner.call(req).await.map(IntoResponse::into_response)
     }
 }
