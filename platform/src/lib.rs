@@ -19,6 +19,7 @@ pub mod observability;
 pub mod outbox;
 pub mod privacy;
 pub mod ratelimit;
+pub mod refresher;
 // The platform's tables are its own; tests read them through the `test-support` feature.
 #[cfg(not(feature = "test-support"))]
 pub(crate) mod schema;

@@ -1,9 +1,10 @@
 //! [`BillingService`]: the billing use-cases, one `impl` block per resource in its own
 //! `service.rs`. Spans carry ids only, never card data, secrets or provider payloads.
 
-use haven_platform::{Db, PlatformContext};
+use haven_platform::{AnyConnection, Db, DbError, PlatformContext};
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use haven_platform::config::BillingSettings;
 
@@ -36,11 +37,19 @@ pub struct BillingService {
 }
 
 impl BillingService {
-    /// Builds the service from the platform context.
+    /// Builds the service from the platform context; starts this node's watcher of its
+    /// entitlement cache (see [`EntitlementCache`]).
     pub fn new(ctx: &PlatformContext) -> Self {
+        let bound = Duration::from_millis(ctx.settings.billing.entitlement_staleness_ms);
+        let cache = EntitlementCache::new(bound);
+        let db = ctx.db.clone();
+        cache.spawn_watcher(bound / 4, move |cache| {
+            let db = db.clone();
+            async move { BillingService::watch_entitlements(&cache, &db).await }
+        });
         Self {
             db: ctx.db.clone(),
-            cache: EntitlementCache::default(),
+            cache,
             settings: Arc::new(ctx.settings.billing.clone()),
             stripe: StripeClient::new(&ctx.settings.billing),
             app_store_roots: crate::stores::app_store::service::roots(&ctx.settings.billing)
@@ -56,6 +65,18 @@ impl BillingService {
     pub fn with_play_api(mut self, api: Arc<dyn PlayApi>) -> Self {
         self.play_api = api;
         self
+    }
+
+    /// [`Db::write`] whose ledger changes this node's entitlement cache expects before
+    /// they commit, so this node's next check reads them (read-your-writes).
+    pub(crate) async fn write<T, E, F>(&self, f: F) -> Result<T, E>
+    where
+        F: FnOnce(&mut AnyConnection) -> Result<T, E> + Send + 'static,
+        T: Send + 'static,
+        E: From<DbError> + Send + 'static,
+    {
+        let cache = self.cache.clone();
+        self.db.write(move |conn| cache.tracking(|| f(conn))).await
     }
 
     /// Installs the member-contacts port's adapter (once, at wiring).

@@ -58,6 +58,11 @@ pub struct BillingSettings {
     /// Whether a member who becomes employer-sponsored while paying us through Stripe has
     /// their subscription set to cancel at the period's end (they are emailed either way).
     pub employer_cancel_personal_stripe: bool,
+    /// How long after its last check a node may answer a member's entitlements from its
+    /// cache, in milliseconds: a change made on another node is seen within it (this
+    /// node's own changes at once). Each node re-checks the versions of the members it
+    /// served every quarter of it.
+    pub entitlement_staleness_ms: u64,
 }
 
 impl Default for BillingSettings {
@@ -85,6 +90,7 @@ impl Default for BillingSettings {
             play_timeout_ms: 10_000,
             employer_default_seats: 50,
             employer_cancel_personal_stripe: true,
+            entitlement_staleness_ms: 2_000,
         }
     }
 }
@@ -109,6 +115,11 @@ impl BillingSettings {
         if self.stripe_timeout_ms == 0 || self.play_timeout_ms == 0 {
             return Err(
                 "billing.stripe_timeout_ms / play_timeout_ms: expected a positive number".into(),
+            );
+        }
+        if !(100..=60_000).contains(&self.entitlement_staleness_ms) {
+            return Err(
+                "billing.entitlement_staleness_ms: expected 100 to 60000 milliseconds".into(),
             );
         }
         if !matches!(

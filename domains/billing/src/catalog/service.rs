@@ -242,7 +242,6 @@ impl BillingService {
         };
         let features = feature_rows(&row.id, &input.features);
         let plan = self
-            .db
             .write(move |conn| {
                 if let Err(e) = repo::insert_product(conn, &row) {
                     return Err(match unique_violation(conn, &e) {
@@ -306,7 +305,6 @@ impl BillingService {
         problems.finish()?;
         let (id, now, active, features) = (*id, now_utc(), patch.active, patch.features);
         let plan = self
-            .db
             .write(move |conn| {
                 let n = repo::update_product(
                     conn,
@@ -382,7 +380,6 @@ impl BillingService {
             play_product_id: input.play_product_id,
         };
         let price = self
-            .db
             .write(move |conn| {
                 if repo::find_product(conn, &row.product_id)?.is_none() {
                     return Err(CreatePriceError::ProductNotFound);
@@ -417,16 +414,15 @@ impl BillingService {
         active: bool,
     ) -> Result<Price, UpdateCatalogError> {
         let id = *id;
-        self.db
-            .write(move |conn| {
-                if repo::set_price_active(conn, &id, active)? == 0 {
-                    return Err(UpdateCatalogError::NotFound(PRICE_NOT_FOUND));
-                }
-                let row = repo::find_price(conn, &id)?
-                    .ok_or(UpdateCatalogError::NotFound(PRICE_NOT_FOUND))?;
-                Ok(price_from(row)?)
-            })
-            .await
+        self.write(move |conn| {
+            if repo::set_price_active(conn, &id, active)? == 0 {
+                return Err(UpdateCatalogError::NotFound(PRICE_NOT_FOUND));
+            }
+            let row = repo::find_price(conn, &id)?
+                .ok_or(UpdateCatalogError::NotFound(PRICE_NOT_FOUND))?;
+            Ok(price_from(row)?)
+        })
+        .await
     }
 
     /// Adds the demo catalog (idempotent: products are keyed by code); how many rows

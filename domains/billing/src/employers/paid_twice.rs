@@ -175,16 +175,15 @@ impl BillingService {
                 link: None,
             })
             .await?;
-        self.db
-            .write(move |conn| {
-                Ok::<_, haven_platform::DbError>(repo::record_paid_twice(
-                    conn,
-                    &membership,
-                    &user,
-                    now_utc(),
-                )?)
-            })
-            .await?;
+        self.write(move |conn| {
+            Ok::<_, haven_platform::DbError>(repo::record_paid_twice(
+                conn,
+                &membership,
+                &user,
+                now_utc(),
+            )?)
+        })
+        .await?;
         metrics::counter!("haven_billing_paid_twice_total").increment(1);
         Ok(())
     }

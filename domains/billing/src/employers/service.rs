@@ -251,19 +251,18 @@ impl BillingService {
         at: NaiveDateTime,
     ) -> Result<SeatState, Fault> {
         let (now, default_seats) = (now_utc(), self.settings.employer_default_seats);
-        self.db
-            .write(move |conn| {
-                Ok(member_joined(
-                    conn,
-                    &org,
-                    &membership,
-                    &user,
-                    at,
-                    default_seats,
-                    now,
-                )?)
-            })
-            .await
+        self.write(move |conn| {
+            Ok(member_joined(
+                conn,
+                &org,
+                &membership,
+                &user,
+                at,
+                default_seats,
+                now,
+            )?)
+        })
+        .await
     }
 
     /// Applies identity's `organization.member_left`.
@@ -275,19 +274,18 @@ impl BillingService {
         at: NaiveDateTime,
     ) -> Result<(), Fault> {
         let (now, default_seats) = (now_utc(), self.settings.employer_default_seats);
-        self.db
-            .write(move |conn| {
-                Ok(member_left(
-                    conn,
-                    &org,
-                    &membership,
-                    &user,
-                    at,
-                    default_seats,
-                    now,
-                )?)
-            })
-            .await
+        self.write(move |conn| {
+            Ok(member_left(
+                conn,
+                &org,
+                &membership,
+                &user,
+                at,
+                default_seats,
+                now,
+            )?)
+        })
+        .await
     }
 
     /// Identity's seat port: a join asks for a seat in its own transaction (`conn`).
@@ -300,7 +298,8 @@ impl BillingService {
         at: NaiveDateTime,
     ) -> QueryResult<SeatState> {
         let default_seats = self.settings.employer_default_seats;
-        admit(conn, &org, &membership, &user, at, default_seats, now_utc())
+        self.cache
+            .tracking(|| admit(conn, &org, &membership, &user, at, default_seats, now_utc()))
     }
 
     /// Sets the organization's contract (`seats` unset: the configured default), grants
@@ -320,31 +319,30 @@ impl BillingService {
             return Err(Problems::one("seats", "out_of_range", "1 to 1,000,000 seats.").into());
         }
         let (org, product, now) = (*org, *product_id, now_utc());
-        self.db
-            .write(move |conn| {
-                if catalog::find_product(conn, &product)?.is_none() {
-                    return Err(ContractError::Invalid(Invalid(
-                        Problems::one("product_id", "not_found", "No such product.").0,
-                    )));
-                }
-                let existing = repo::find_contract(conn, &org)?;
-                let row = ContractRow {
-                    organization_id: org,
-                    product_id: product,
-                    seats,
-                    created_at: existing.map_or(now, |c| c.created_at),
-                    updated_at: now,
-                };
-                repo::upsert_contract(conn, &row)?;
-                // The product may have changed: every seated member gets its features.
-                for seat in repo::seated_members(conn, &org)? {
-                    grant_contract(conn, &row, &seat, now)?;
-                }
-                fill_seats(conn, &org, default_seats, now)?;
-                let seated = repo::seated(conn, &org)?;
-                Ok((row, seated))
-            })
-            .await
+        self.write(move |conn| {
+            if catalog::find_product(conn, &product)?.is_none() {
+                return Err(ContractError::Invalid(Invalid(
+                    Problems::one("product_id", "not_found", "No such product.").0,
+                )));
+            }
+            let existing = repo::find_contract(conn, &org)?;
+            let row = ContractRow {
+                organization_id: org,
+                product_id: product,
+                seats,
+                created_at: existing.map_or(now, |c| c.created_at),
+                updated_at: now,
+            };
+            repo::upsert_contract(conn, &row)?;
+            // The product may have changed: every seated member gets its features.
+            for seat in repo::seated_members(conn, &org)? {
+                grant_contract(conn, &row, &seat, now)?;
+            }
+            fill_seats(conn, &org, default_seats, now)?;
+            let seated = repo::seated(conn, &org)?;
+            Ok((row, seated))
+        })
+        .await
     }
 
     /// The organization's contract and its seats taken.

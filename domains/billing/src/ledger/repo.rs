@@ -118,6 +118,15 @@ pub fn version(conn: &mut AnyConnection, user_id: &UserId) -> QueryResult<i64> {
         .unwrap_or(0))
 }
 
+/// The ledger versions of those of `user_ids` that have one (one statement).
+pub fn versions(conn: &mut AnyConnection, user_ids: &[UserId]) -> QueryResult<Vec<(UserId, i64)>> {
+    use billing_entitlement_versions as v;
+    v::table
+        .filter(v::user_id.eq_any(user_ids))
+        .select((v::user_id, v::version))
+        .load(conn)
+}
+
 /// The member's grants that are not revoked.
 pub fn live_grants(conn: &mut AnyConnection, user_id: &UserId) -> QueryResult<Vec<GrantRow>> {
     billing_grants::table

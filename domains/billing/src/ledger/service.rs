@@ -13,8 +13,9 @@ use diesel::QueryResult;
 use haven_platform::ids::UserId;
 use haven_platform::outbox;
 use haven_platform::time::now_utc;
-use haven_platform::{AnyConnection, Unexpected};
+use haven_platform::{AnyConnection, Db, Unexpected};
 
+use super::cache::{EntitlementCache, note_change};
 use super::error::{AdminGrantError, AdminRevokeError, ConsumeError, ReleaseError};
 use super::model::{
     ConsumptionId, Entitlement, Grant, GrantId, LedgerEntryId, Snapshot, Source, benefit_year,
@@ -132,6 +133,17 @@ fn grant_entry(row: &GrantRow, action: &str, audit: &Audit, now: NaiveDateTime) 
     }
 }
 
+/// Members whose versions one watcher statement reads.
+pub const WATCH_CHUNK: usize = 500;
+
+/// Bumps the member's ledger version (see [`repo::bump_version`]) and notes the change for
+/// this node's cache when the transaction is tracked ([`EntitlementCache::tracking`]).
+pub(crate) fn bump_version(conn: &mut AnyConnection, user_id: &UserId) -> QueryResult<i64> {
+    let version = repo::bump_version(conn, user_id)?;
+    note_change(user_id, version);
+    Ok(version)
+}
+
 /// Writes the history rows and announces the change (nothing when `entries` is empty).
 fn record(
     conn: &mut AnyConnection,
@@ -174,7 +186,7 @@ pub(crate) fn set_source_grants(
     audit: &Audit,
     now: NaiveDateTime,
 ) -> QueryResult<usize> {
-    let version = repo::bump_version(conn, user_id)?;
+    let version = bump_version(conn, user_id)?;
     let mut entries = Vec::new();
     for spec in specs {
         let feature = spec.feature.as_str();
@@ -251,7 +263,7 @@ pub(crate) fn end_source_grants(
     audit: &Audit,
     now: NaiveDateTime,
 ) -> QueryResult<usize> {
-    let version = repo::bump_version(conn, user_id)?;
+    let version = bump_version(conn, user_id)?;
     let mut entries = Vec::new();
     for row in repo::grants_of_source(conn, user_id, source.as_str(), source_ref)? {
         if row.valid_until.is_some_and(|u| u <= until) {
@@ -280,7 +292,7 @@ pub(crate) fn revoke_source_grants(
     audit: &Audit,
     now: NaiveDateTime,
 ) -> QueryResult<usize> {
-    let version = repo::bump_version(conn, user_id)?;
+    let version = bump_version(conn, user_id)?;
     let reason = audit.reason.as_deref().unwrap_or("revoked");
     let mut entries = Vec::new();
     for row in repo::grants_of_source(conn, user_id, source.as_str(), source_ref)? {
@@ -359,8 +371,10 @@ fn check_reference(reference: &str) -> Result<(), haven_platform::Invalid> {
 
 impl BillingService {
     /// May `user_id` use `feature` at `at`, and how many units are left in that benefit
-    /// year. Answered from this node's cache while the member's ledger version is
-    /// unchanged (one primary-key read), else from the database.
+    /// year. Answered from this node's cache while it is known current (another node's
+    /// change is seen within `billing.entitlement_staleness_ms`, this node's at once),
+    /// else from the database. Decisions that must be exact use
+    /// [`BillingService::check_uncached`] or [`BillingService::consume`].
     pub async fn check(
         &self,
         user_id: &UserId,
@@ -384,22 +398,50 @@ impl BillingService {
             .await
     }
 
-    /// The member's ledger as of now, from the cache while it is current.
+    /// The member's ledger as of now: from this node's cache while it is known current
+    /// (no query; see [`EntitlementCache`]), else read on the primary.
     pub async fn snapshot(&self, user_id: &UserId) -> Result<Arc<Snapshot>, Fault> {
+        let checked = self.cache.now();
+        if let Some(s) = self.cache.fresh(user_id, checked) {
+            return Ok(s);
+        }
         let user = *user_id;
         let cache = self.cache.clone();
-        // On the primary: a revocation must take effect at once on every node.
+        // On the primary: a change this node just made must be seen.
         self.db
             .read_primary(move |conn| {
                 let version = repo::version(conn, &user)?;
-                if let Some(s) = cache.get(&user, version) {
+                if let Some(s) = cache.current(&user, version, checked) {
                     return Ok(s);
                 }
                 let s = Arc::new(load_snapshot(conn, &user)?);
-                cache.put(user, Arc::clone(&s));
+                cache.put(user, Arc::clone(&s), checked);
                 Ok(s)
             })
             .await
+    }
+
+    /// One pass of this node's watcher: reads the ledger versions of the cached members
+    /// checked since the last pass (one statement per [`WATCH_CHUNK`] members), so their
+    /// entries stay served, or stop being served when another node changed them.
+    pub async fn watch_entitlements(cache: &EntitlementCache, db: &Db) -> Result<(), Fault> {
+        let due = cache.due(cache.now());
+        for chunk in due.chunks(WATCH_CHUNK) {
+            let ids: Vec<UserId> = chunk.iter().map(|(id, _)| *id).collect();
+            let checked = cache.now();
+            let found: HashMap<UserId, i64> = db
+                .run(move |conn| Ok::<_, Fault>(repo::versions(conn, &ids)?))
+                .await?
+                .into_iter()
+                .collect();
+            // A member without a row has never had a change: version 0.
+            let versions: Vec<(UserId, i64)> = chunk
+                .iter()
+                .map(|(id, _)| (*id, found.get(id).copied().unwrap_or(0)))
+                .collect();
+            cache.confirm(&versions, checked);
+        }
+        Ok(())
     }
 
     /// Every feature's entitlement at `at` and the grants behind them (live, not ended
@@ -443,9 +485,8 @@ impl BillingService {
         let (user, reference, at, now) =
             (*user_id, reference.to_owned(), at.naive_utc(), now_utc());
         let consumed = self
-            .db
             .write(move |conn| {
-                let version = repo::bump_version(conn, &user)?;
+                let version = bump_version(conn, &user)?;
                 let existing = repo::find_consumption(conn, &user, feature.as_str(), &reference)?;
                 if let Some(row) = &existing
                     && row.released_at.is_none()
@@ -514,27 +555,26 @@ impl BillingService {
             return Err(ReleaseError::NotCounted);
         }
         let (user, reference, now) = (*user_id, reference.to_owned(), now_utc());
-        self.db
-            .write(move |conn| {
-                let Some(row) = repo::find_consumption(conn, &user, feature.as_str(), &reference)?
-                else {
-                    return Ok(false);
-                };
-                if row.released_at.is_some() {
-                    return Ok(false);
-                }
-                let version = repo::bump_version(conn, &user)?;
-                if repo::release(conn, &row.id, now)? == 0 {
-                    return Ok(false);
-                }
-                let e = EntryRow {
-                    reference: Some(reference),
-                    ..entry(&user, feature.as_str(), "released", &Audit::default(), now)
-                };
-                record(conn, &user, version, &[e], now)?;
-                Ok(true)
-            })
-            .await
+        self.write(move |conn| {
+            let Some(row) = repo::find_consumption(conn, &user, feature.as_str(), &reference)?
+            else {
+                return Ok(false);
+            };
+            if row.released_at.is_some() {
+                return Ok(false);
+            }
+            let version = bump_version(conn, &user)?;
+            if repo::release(conn, &row.id, now)? == 0 {
+                return Ok(false);
+            }
+            let e = EntryRow {
+                reference: Some(reference),
+                ..entry(&user, feature.as_str(), "released", &Audit::default(), now)
+            };
+            record(conn, &user, version, &[e], now)?;
+            Ok(true)
+        })
+        .await
     }
 
     /// An admin grants `feature` to a member by hand, from now until `valid_until`
@@ -585,7 +625,6 @@ impl BillingService {
         };
         let user = *user_id;
         let grant = self
-            .db
             .write(move |conn| {
                 set_source_grants(conn, &user, Source::Admin, &id_ref, &[spec], &audit, now)?;
                 let row = repo::find_grant_by_source(
@@ -619,25 +658,24 @@ impl BillingService {
             reason: Some(reason.trim().to_owned()),
         };
         let (id, now) = (*grant_id, now_utc());
-        self.db
-            .write(move |conn| {
-                let row = repo::find_grant(conn, &id)?.ok_or(AdminRevokeError::NotFound)?;
-                let version = repo::bump_version(conn, &row.user_id)?;
-                let reason = audit.reason.as_deref().unwrap_or("revoked");
-                if repo::revoke_grant(conn, &id, reason, now)? == 0 {
-                    return Err(AdminRevokeError::AlreadyRevoked);
-                }
-                record(
-                    conn,
-                    &row.user_id,
-                    version,
-                    &[grant_entry(&row, "revoked", &audit, now)],
-                    now,
-                )?;
-                let row = repo::find_grant(conn, &id)?.ok_or(AdminRevokeError::NotFound)?;
-                Ok(grant_from(row)?)
-            })
-            .await
+        self.write(move |conn| {
+            let row = repo::find_grant(conn, &id)?.ok_or(AdminRevokeError::NotFound)?;
+            let version = bump_version(conn, &row.user_id)?;
+            let reason = audit.reason.as_deref().unwrap_or("revoked");
+            if repo::revoke_grant(conn, &id, reason, now)? == 0 {
+                return Err(AdminRevokeError::AlreadyRevoked);
+            }
+            record(
+                conn,
+                &row.user_id,
+                version,
+                &[grant_entry(&row, "revoked", &audit, now)],
+                now,
+            )?;
+            let row = repo::find_grant(conn, &id)?.ok_or(AdminRevokeError::NotFound)?;
+            Ok(grant_from(row)?)
+        })
+        .await
     }
 
     /// The member's ledger history, oldest first, after `after`.

@@ -112,14 +112,13 @@ impl BillingService {
     pub async fn erase_member(&self, user_id: &UserId) -> Result<usize, DbError> {
         let user = *user_id;
         let n = self
-            .db
             .write(move |conn| {
                 let n = ledger::delete_member(conn, &user)?
                     + subs::delete_customer(conn, &user)?
                     + crate::employers::repo::delete_waitlist_of(conn, &user)?
                     + crate::employers::repo::pseudonymize_seats_of(conn, &user)?
                     + crate::stores::repo::delete_token(conn, &user)?;
-                ledger::bump_version(conn, &user)?;
+                crate::ledger::service::bump_version(conn, &user)?;
                 Ok::<_, DbError>(n)
             })
             .await?;

@@ -158,26 +158,25 @@ impl BillingService {
             redeemed_count: 0,
             created_at: now_utc(),
         };
-        self.db
-            .write(move |conn| {
-                if let Some(product) = &row.product_id
-                    && catalog::find_product(conn, product)?.is_none()
-                {
-                    return Err(CreatePromoError::Terms(Problems::one(
-                        "product_id",
-                        "not_found",
-                        "No such product.",
-                    )));
-                }
-                if let Err(e) = repo::insert(conn, &row) {
-                    return Err(match unique_violation(conn, &e) {
-                        Some(v) if v.constraint == CODE_TAKEN => CreatePromoError::Taken,
-                        _ => e.into(),
-                    });
-                }
-                Ok(row)
-            })
-            .await
+        self.write(move |conn| {
+            if let Some(product) = &row.product_id
+                && catalog::find_product(conn, product)?.is_none()
+            {
+                return Err(CreatePromoError::Terms(Problems::one(
+                    "product_id",
+                    "not_found",
+                    "No such product.",
+                )));
+            }
+            if let Err(e) = repo::insert(conn, &row) {
+                return Err(match unique_violation(conn, &e) {
+                    Some(v) if v.constraint == CODE_TAKEN => CreatePromoError::Taken,
+                    _ => e.into(),
+                });
+            }
+            Ok(row)
+        })
+        .await
     }
 
     /// Codes in creation order after `after`.
@@ -198,62 +197,61 @@ impl BillingService {
     pub async fn redeem(&self, user_id: &UserId, code: &str) -> Result<Redeemed, RedeemError> {
         let code = normalize_code(code).ok_or(RedeemError::NotFound)?;
         let (user, now) = (*user_id, now_utc());
-        self.db
-            .write(move |conn| {
-                let promo = repo::find_by_code(conn, &code)?.ok_or(RedeemError::NotFound)?;
-                let kind = Kind::parse(&promo.kind)
-                    .ok_or_else(|| Unexpected::invariant("billing_promo_codes.kind unknown"))?;
-                if promo.expires_at.is_some_and(|t| t <= now) {
-                    return Err(RedeemError::Expired);
-                }
-                let redemption = RedemptionRow {
-                    id: RedemptionId::new(),
-                    promo_id: promo.id,
-                    user_id: user,
-                    redeemed_at: now,
-                    applied_at: None,
-                };
-                if let Err(e) = repo::insert_redemption(conn, &redemption) {
-                    return Err(match unique_violation(conn, &e) {
-                        Some(v) if v.constraint == ONCE_PER_MEMBER => RedeemError::AlreadyRedeemed,
-                        _ => e.into(),
-                    });
-                }
-                if !repo::take_redemption(conn, &promo.id)? {
-                    return Err(RedeemError::Exhausted);
-                }
-                let mut granted_until = None;
-                if let (Kind::FreePeriod, Some(product), Some(days)) =
-                    (kind, promo.product_id, promo.free_days)
-                {
-                    let until = now + Duration::days(i64::from(days));
-                    let specs: Vec<GrantSpec> = features_of(conn, &product)?
-                        .into_iter()
-                        .map(|(feature, quota)| GrantSpec {
-                            feature,
-                            quota,
-                            valid_from: now,
-                            valid_until: Some(until),
-                        })
-                        .collect();
-                    let audit = Audit::system(&format!("promo code {}", promo.code));
-                    set_source_grants(
-                        conn,
-                        &user,
-                        Source::Promo,
-                        &redemption.id.to_string(),
-                        &specs,
-                        &audit,
-                        now,
-                    )?;
-                    granted_until = Some(until);
-                }
-                Ok(Redeemed {
-                    id: redemption.id,
-                    kind,
-                    granted_until,
-                })
+        self.write(move |conn| {
+            let promo = repo::find_by_code(conn, &code)?.ok_or(RedeemError::NotFound)?;
+            let kind = Kind::parse(&promo.kind)
+                .ok_or_else(|| Unexpected::invariant("billing_promo_codes.kind unknown"))?;
+            if promo.expires_at.is_some_and(|t| t <= now) {
+                return Err(RedeemError::Expired);
+            }
+            let redemption = RedemptionRow {
+                id: RedemptionId::new(),
+                promo_id: promo.id,
+                user_id: user,
+                redeemed_at: now,
+                applied_at: None,
+            };
+            if let Err(e) = repo::insert_redemption(conn, &redemption) {
+                return Err(match unique_violation(conn, &e) {
+                    Some(v) if v.constraint == ONCE_PER_MEMBER => RedeemError::AlreadyRedeemed,
+                    _ => e.into(),
+                });
+            }
+            if !repo::take_redemption(conn, &promo.id)? {
+                return Err(RedeemError::Exhausted);
+            }
+            let mut granted_until = None;
+            if let (Kind::FreePeriod, Some(product), Some(days)) =
+                (kind, promo.product_id, promo.free_days)
+            {
+                let until = now + Duration::days(i64::from(days));
+                let specs: Vec<GrantSpec> = features_of(conn, &product)?
+                    .into_iter()
+                    .map(|(feature, quota)| GrantSpec {
+                        feature,
+                        quota,
+                        valid_from: now,
+                        valid_until: Some(until),
+                    })
+                    .collect();
+                let audit = Audit::system(&format!("promo code {}", promo.code));
+                set_source_grants(
+                    conn,
+                    &user,
+                    Source::Promo,
+                    &redemption.id.to_string(),
+                    &specs,
+                    &audit,
+                    now,
+                )?;
+                granted_until = Some(until);
+            }
+            Ok(Redeemed {
+                id: redemption.id,
+                kind,
+                granted_until,
             })
-            .await
+        })
+        .await
     }
 }

@@ -132,16 +132,15 @@ impl BillingService {
     pub async fn store_account_token(&self, user_id: &UserId) -> Result<String, Fault> {
         let user = *user_id;
         let now = now_utc();
-        self.db
-            .write(move |conn| {
-                if let Some(token) = repo::token_of(conn, &user)? {
-                    return Ok(token);
-                }
-                let token = uuid::Uuid::new_v4().to_string();
-                repo::insert_token(conn, &user, &token, now)?;
-                // A concurrent first call may have won: everyone gets the stored token.
-                Ok::<_, Fault>(repo::token_of(conn, &user)?.unwrap_or(token))
-            })
-            .await
+        self.write(move |conn| {
+            if let Some(token) = repo::token_of(conn, &user)? {
+                return Ok(token);
+            }
+            let token = uuid::Uuid::new_v4().to_string();
+            repo::insert_token(conn, &user, &token, now)?;
+            // A concurrent first call may have won: everyone gets the stored token.
+            Ok::<_, Fault>(repo::token_of(conn, &user)?.unwrap_or(token))
+        })
+        .await
     }
 }

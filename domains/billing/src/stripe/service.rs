@@ -171,7 +171,6 @@ impl BillingService {
         let grace_s = i64::try_from(self.settings.past_due_grace_s).unwrap_or(i64::MAX / 2);
         let now = now_utc();
         let delivery = self
-            .db
             .write(move |conn| {
                 let Envelope {
                     id,
@@ -270,11 +269,10 @@ impl BillingService {
         // After Stripe answered: a discount is used up only by a session that exists.
         if let Some((redemption, _)) = discount {
             let now = now_utc();
-            self.db
-                .write(move |conn| {
-                    Ok::<_, CheckoutError>(promo::mark_applied(conn, &redemption, now)?)
-                })
-                .await?;
+            self.write(move |conn| {
+                Ok::<_, CheckoutError>(promo::mark_applied(conn, &redemption, now)?)
+            })
+            .await?;
         }
         Ok(CheckoutSession {
             id: id.to_owned(),

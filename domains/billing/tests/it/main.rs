@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod app_store;
+mod cache;
 mod catalog;
 mod employer_joins;
 mod employers;

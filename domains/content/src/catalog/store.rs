@@ -4,8 +4,8 @@
 //! (the refresher every `content.catalog_refresh_ms`) or, right after this node's own
 //! publish, on the next read.
 
+use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, Ordering};
-use std::sync::{Arc, Weak};
 use std::time::Duration;
 
 use arc_swap::ArcSwap;
@@ -93,25 +93,15 @@ impl CatalogStore {
         Ok(served)
     }
 
-    /// Checks the version every `every` on the current runtime, until the store is
-    /// dropped; nothing when there is no runtime (CLI commands that build the app only
-    /// for its document).
+    /// Checks the version every `every` until the store is dropped (the platform's
+    /// per-node refresher).
     pub fn spawn_refresher(self: &Arc<Self>, every: Duration) {
-        let Ok(runtime) = tokio::runtime::Handle::try_current() else {
-            return;
-        };
-        let weak: Weak<Self> = Arc::downgrade(self);
-        runtime.spawn(async move {
-            let mut tick = tokio::time::interval(every);
-            tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-            loop {
-                tick.tick().await;
-                let Some(store) = weak.upgrade() else { break };
-                if let Err(e) = store.refresh().await {
-                    tracing::warn!(error = %e, "content catalog refresh failed; serving the previous snapshot");
-                }
-            }
-        });
+        haven_platform::refresher::spawn_refresher(
+            self,
+            every,
+            "content catalog",
+            |store| async move { store.refresh().await.map(drop) },
+        );
     }
 }
 

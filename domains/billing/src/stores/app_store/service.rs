@@ -131,7 +131,6 @@ impl BillingService {
         let view = view(&n, &tx, renewal.as_ref())?;
         let now = now_utc();
         let delivery = self
-            .db
             .write(move |conn| Ok::<_, StoreWebhookError>(apply(conn, view, now)?))
             .await?;
         metrics::counter!("haven_billing_webhooks_total", "provider" => "app_store", "outcome" => label(delivery)).increment(1);

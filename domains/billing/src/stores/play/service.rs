@@ -195,7 +195,6 @@ impl BillingService {
         let view = state.as_ref().and_then(|s| view(&m, s));
         let now = now_utc();
         let delivery = self
-            .db
             .write(move |conn| {
                 let Some(view) = view else {
                     // Unknown to Google or still pending: recorded, nothing applied.
