@@ -11,8 +11,8 @@ use poem::test::TestResponse;
 use serde_json::{Value, json};
 
 use crate::support::{
-    always, audit_rows, book, exec, grant, join_team, json_of, leaked_health_data, profile,
-    provider, remember_health_data, schedule, send, send_unchecked, tomorrow_at,
+    always, audit_rows, book, exec, grant, join_team, json_of, profile, provider, schedule, send,
+    send_unchecked, send_with, tomorrow_at,
 };
 
 /// A therapist, their member and a session that started an hour ago.
@@ -73,7 +73,7 @@ async fn start(app: &TestApp, appointment: &str) {
         .unwrap();
 }
 
-/// `send` with an optional `If-Match`, with the same log check.
+/// `send` with an optional `If-Match`, under the same log check.
 async fn send_if(
     app: &TestApp,
     who: &SignedIn,
@@ -82,27 +82,8 @@ async fn send_if(
     if_match: Option<&str>,
     body: Option<Value>,
 ) -> TestResponse {
-    let Some(tag) = if_match else {
-        return send(app, who, method, path, body).await;
-    };
-    haven_platform::testing::capture_logs();
-    if let Some(body) = &body {
-        remember_health_data(path, body);
-    }
-    let mut req = who
-        .request(app, method.clone(), path)
-        .header("if-match", tag);
-    if method == Method::POST {
-        req = req.header("idempotency-key", uuid::Uuid::new_v4().to_string());
-    }
-    if let Some(body) = body {
-        req = req.body_json(&body);
-    }
-    let resp = req.send().await;
-    if let Some(leak) = leaked_health_data() {
-        panic!("health data sent by the test appears in the logs: {leak:?}");
-    }
-    resp
+    let headers: Vec<(&str, &str)> = if_match.map(|t| ("if-match", t)).into_iter().collect();
+    send_with(app, who, method, path, &headers, body).await
 }
 
 fn notes_path(appointment: &str) -> String {

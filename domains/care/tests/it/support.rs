@@ -26,11 +26,23 @@ pub async fn send(
     path: &str,
     body: Option<Value>,
 ) -> TestResponse {
+    send_with(app, who, method, path, &[], body).await
+}
+
+/// [`send`] with extra request headers (`If-Match`), under the same log check.
+pub async fn send_with(
+    app: &TestApp,
+    who: &SignedIn,
+    method: Method,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: Option<Value>,
+) -> TestResponse {
     haven_platform::testing::capture_logs();
     if let Some(body) = &body {
         remember_health_data(path, body);
     }
-    let resp = send_unchecked(app, who, method, path, body).await;
+    let resp = send_raw(app, who, method, path, headers, body).await;
     if let Some(leak) = leaked_health_data() {
         panic!("health data sent by the test appears in the logs: {leak:?}");
     }
@@ -104,12 +116,26 @@ pub async fn send_unchecked(
     path: &str,
     body: Option<Value>,
 ) -> TestResponse {
+    send_raw(app, who, method, path, &[], body).await
+}
+
+async fn send_raw(
+    app: &TestApp,
+    who: &SignedIn,
+    method: Method,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: Option<Value>,
+) -> TestResponse {
     let mut req = who.request(app, method.clone(), path);
     if method == Method::POST {
         req = req.header(
             "idempotency-key",
             haven_platform::ids::UserId::new().to_string(),
         );
+    }
+    for (name, value) in headers {
+        req = req.header(*name, *value);
     }
     if let Some(body) = body {
         req = req.body_json(&body);
