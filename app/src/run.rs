@@ -123,10 +123,17 @@ where
         Ok(rt) => rt,
         Err(e) => return fail(format!("cannot start the async runtime: {e}")),
     };
-    let result = runtime.block_on(async move {
-        let ctx = PlatformContext::new(settings, BUILD)?;
-        f(ctx).await
+    let (result, db) = runtime.block_on(async move {
+        let ctx = match PlatformContext::new(settings, BUILD) {
+            Ok(ctx) => ctx,
+            Err(e) => return (Err(e), None),
+        };
+        let db = ctx.db.clone();
+        (f(ctx).await, Some(db))
     });
+    if let Some(db) = db {
+        db.close();
+    }
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

@@ -247,6 +247,15 @@ pub struct TestApp {
     accounts: Option<Arc<dyn TestAccounts>>,
 }
 
+/// Closes the pools before the database is dropped and the process exits: the app's
+/// context lives on in the runtime's tasks (and in the modules' handles to each other),
+/// so its pools are not dropped with the test (see [`crate::Db::close`]).
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        self.ctx.db.close();
+    }
+}
+
 impl std::fmt::Debug for TestApp {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("TestApp")

@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 use diesel::connection::SimpleConnection;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
-use super::connection::{AnyConnection, ConnectionManager, Pooled};
+use super::connection::{AnyConnection, ConnectGate, ConnectionManager, Pooled};
 use crate::config::{Backend, DatabaseSettings};
 
 /// Why a database call could not be made or failed.
@@ -64,6 +64,24 @@ struct Inner {
 struct Gated {
     pool: Pool,
     permits: Arc<Semaphore>,
+    connects: Arc<ConnectGate>,
+}
+
+/// A handle dropped last closes too (see [`Db::close`]).
+impl Drop for Inner {
+    fn drop(&mut self) {
+        self.close();
+    }
+}
+
+impl Inner {
+    fn close(&self) {
+        for gated in std::iter::once(&self.primary).chain(&self.replica) {
+            if !gated.connects.close(self.acquire_timeout) {
+                tracing::warn!("a database connect was still under way when the pool closed");
+            }
+        }
+    }
 }
 
 /// The right to one connection of a pool, held from before the blocking hand-off until
@@ -99,15 +117,24 @@ impl Db {
             Backend::from_url(&settings.url).map_err(|m| DbError::Unavailable(m.to_owned()))?;
         let acquire_timeout = Duration::from_millis(settings.acquire_timeout_ms);
         let build = |url: &str| -> Gated {
+            let connects = Arc::new(ConnectGate::default());
             let pool = r2d2::Pool::builder()
                 .max_size(settings.pool_max)
                 .min_idle(Some(0))
                 .connection_timeout(acquire_timeout)
                 .test_on_check_out(settings.test_on_checkout)
                 .error_handler(Box::new(LogConnectErrors))
-                .build_unchecked(ConnectionManager::new(url, settings.sqlite_busy_timeout_ms));
+                .build_unchecked(ConnectionManager::new(
+                    url,
+                    settings.sqlite_busy_timeout_ms,
+                    Arc::clone(&connects),
+                ));
             let permits = Arc::new(Semaphore::new(settings.pool_max as usize));
-            Gated { pool, permits }
+            Gated {
+                pool,
+                permits,
+                connects,
+            }
         };
         let primary = build(&settings.url);
         let replica = settings.replica_url.as_deref().map(build);
@@ -121,6 +148,15 @@ impl Db {
                 liveness_checks: std::sync::atomic::AtomicU64::new(0),
             }),
         })
+    }
+
+    /// Refuses new connections from now on and waits, up to the acquire timeout, for the
+    /// connects r2d2's threads have under way: call it before the process exits (the
+    /// end of `haven` commands, of a test app), so no thread is inside libpq when OpenSSL
+    /// tears itself down at exit (see `ConnectGate`). Open connections keep serving
+    /// until dropped. Blocks the calling thread.
+    pub fn close(&self) {
+        self.inner.close();
     }
 
     /// Which backend the primary pool talks to.
