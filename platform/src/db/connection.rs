@@ -280,6 +280,26 @@ mod tests {
         assert!(err.to_string().contains("closed"), "{err}");
     }
 
+    #[derive(diesel::QueryableByName)]
+    struct Used {
+        #[diesel(sql_type = diesel::sql_types::Integer)]
+        used: i32,
+    }
+
+    /// docs/adr/0007: without the query-planner stability guarantee, every statement with
+    /// a bound LIMIT is compiled again on each execution.
+    #[test]
+    fn the_bundled_sqlite_keeps_plans_stable_across_bound_values() {
+        let mut conn = SqliteConnection::establish(":memory:").unwrap();
+        let option = diesel::sql_query("SELECT sqlite_compileoption_used('ENABLE_QPSG') AS used")
+            .get_result::<Used>(&mut conn)
+            .unwrap();
+        assert_eq!(
+            option.used, 1,
+            "build with LIBSQLITE3_FLAGS=SQLITE_ENABLE_QPSG"
+        );
+    }
+
     #[test]
     fn a_bad_url_keeps_the_drivers_error() {
         let err = AnyConnection::open("mysql://x", 0).err().unwrap();

@@ -180,9 +180,13 @@ pub(super) fn purge_finished(
     conn: &mut AnyConnection,
     before: NaiveDateTime,
 ) -> QueryResult<usize> {
+    // The states as SQL literals, not bound values: SQLite matches the partial index
+    // `platform_jobs_finished` only through literals (docs/adr/0007).
     diesel::delete(
         jobs::table
-            .filter(jobs::state.eq_any(["done", "dead"]))
+            .filter(diesel::dsl::sql::<diesel::sql_types::Bool>(
+                "state IN ('done', 'dead')",
+            ))
             .filter(jobs::finished_at.lt(before)),
     )
     .execute(conn)

@@ -20,6 +20,48 @@ async fn the_platform_purges_are_scheduled_and_run() {
         .settings(|s| s.jobs.poll_interval_ms = 10)
         .build(haven_app::wiring::build_app)
         .await;
+    // Finished jobs are kept 7 days; pending ones are never purged.
+    let now = chrono::Utc::now().naive_utc();
+    let seeded = [
+        (
+            "test.old_done",
+            "done",
+            Some(now - chrono::Duration::days(8)),
+        ),
+        (
+            "test.old_dead",
+            "dead",
+            Some(now - chrono::Duration::days(8)),
+        ),
+        (
+            "test.recent_done",
+            "done",
+            Some(now - chrono::Duration::days(1)),
+        ),
+        ("test.pending", "pending", None),
+    ];
+    app.ctx
+        .db
+        .run(move |conn| {
+            use haven_platform::schema::platform_jobs as j;
+            for (kind, state, finished_at) in seeded {
+                diesel::insert_into(j::table)
+                    .values((
+                        j::id.eq(kind),
+                        j::kind.eq(kind),
+                        j::payload.eq("{}"),
+                        j::state.eq(state),
+                        j::run_at.eq(now + chrono::Duration::days(30)),
+                        j::max_attempts.eq(1),
+                        j::created_at.eq(now - chrono::Duration::days(9)),
+                        j::finished_at.eq(finished_at),
+                    ))
+                    .execute(conn)?;
+            }
+            Ok::<_, DbError>(())
+        })
+        .await
+        .unwrap();
     let runtime = Runtime::start(
         app.ctx.db.clone(),
         app.ctx.settings.jobs.clone(),
@@ -40,7 +82,8 @@ async fn the_platform_purges_are_scheduled_and_run() {
                 .db
                 .run(|conn| {
                     diesel::sql_query(
-                        "SELECT kind FROM platform_jobs WHERE state = 'done' ORDER BY kind",
+                        "SELECT kind FROM platform_jobs WHERE state = 'done' \
+                         AND kind LIKE 'platform.%' ORDER BY kind",
                     )
                     .load::<Row>(conn)
                     .map_err(DbError::from)
@@ -56,6 +99,22 @@ async fn the_platform_purges_are_scheduled_and_run() {
     .await;
     runtime.shutdown(Duration::from_secs(5)).await;
     assert_eq!(done, expected);
+    let kept: Vec<String> = app
+        .ctx
+        .db
+        .run(|conn| {
+            diesel::sql_query(
+                "SELECT kind FROM platform_jobs WHERE kind LIKE 'test.%' ORDER BY kind",
+            )
+            .load::<Row>(conn)
+            .map_err(DbError::from)
+        })
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|r| r.kind)
+        .collect();
+    assert_eq!(kept, ["test.pending", "test.recent_done"]);
 }
 
 #[derive(QueryableByName)]
