@@ -9,6 +9,7 @@
 mod backend_split;
 mod connection;
 mod errors;
+mod executor;
 mod migrate;
 mod pool;
 mod request_tx;

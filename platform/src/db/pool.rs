@@ -8,6 +8,7 @@ use diesel::connection::SimpleConnection;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 use super::connection::{AnyConnection, ConnectGate, ConnectionManager, Pooled};
+use super::executor::Executor;
 use crate::config::{Backend, DatabaseSettings};
 
 /// Why a database call could not be made or failed.
@@ -26,7 +27,8 @@ pub enum DbError {
 }
 
 /// The message of a call that found no connection within the acquire timeout.
-const NO_CONNECTION: &str = "no database connection became free within database.acquire_timeout_ms";
+pub(super) const NO_CONNECTION: &str =
+    "no database connection became free within database.acquire_timeout_ms";
 
 /// Pool occupancy, exported as gauges.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,15 +58,17 @@ struct Inner {
     liveness_checks: std::sync::atomic::AtomicU64,
 }
 
-/// A pool behind a semaphore with one permit per connection it may open. A call waits
-/// for a permit on the async side, where waiting costs no thread, and only then takes a
-/// blocking thread: so at most `pool_max` threads per pool ever do database work, and none
-/// of them sits in r2d2 waiting for a connection (issue 9: with 64 clients and a pool of
-/// 4, 60 blocking threads waited there, and their wake-ups were a third of the CPU).
+/// A pool and its database threads (`executor.rs`): calls queue for one of `pool_max`
+/// threads, which take them one after another without sleeping while there is work (issue
+/// 9: the blocking pool woke a sleeping thread for every call, a third of `/me`'s CPU).
+/// Request transactions, which keep a connection across calls, take a permit instead
+/// (one per connection) and run on tokio's blocking pool, so a thread of the executor
+/// never waits for a call queued behind it.
 struct Gated {
     pool: Pool,
     permits: Arc<Semaphore>,
     connects: Arc<ConnectGate>,
+    threads: Executor,
 }
 
 /// A handle dropped last closes too (see [`Db::close`]).
@@ -134,6 +138,7 @@ impl Db {
                 pool,
                 permits,
                 connects,
+                threads: Executor::new(settings.pool_max, "haven-db"),
             }
         };
         let primary = build(&settings.url);
@@ -185,29 +190,36 @@ impl Db {
         self.run_on(Target::Primary, f).await
     }
 
-    /// Runs `f` on a pooled connection of `target` on the blocking pool, once a permit
-    /// of that pool is free.
+    /// Runs `f` on a pooled connection of `target` on one of the pool's database threads
+    /// (`executor.rs`); a call that no thread starts within the acquire timeout is
+    /// `Unavailable` (503).
     pub(crate) async fn run_on<T, E, F>(&self, target: Target, f: F) -> Result<T, E>
     where
         F: FnOnce(&mut AnyConnection) -> Result<T, E> + Send + 'static,
         T: Send + 'static,
         E: From<DbError> + Send + 'static,
     {
-        let admission = self.admit(target).await.map_err(E::from)?;
+        let deadline = Instant::now() + self.inner.acquire_timeout;
         let db = self.clone();
-        blocking(move || {
-            // Moved in whole so it is dropped after the connection below.
-            let admission = admission;
-            let mut pooled = db.checkout(&admission).map_err(E::from)?;
-            let result = f(&mut pooled.conn);
-            if result.is_err()
-                && let Err(lost) = db.check_after_error(&mut pooled)
-            {
-                return Err(E::from(lost));
-            }
-            result
-        })
-        .await
+        self.gated(target)
+            .threads
+            .run(deadline, move |deadline| {
+                let left = deadline.saturating_duration_since(Instant::now());
+                let mut pooled = db
+                    .gated(target)
+                    .pool
+                    .get_timeout(left)
+                    .map_err(|e| E::from(DbError::Unavailable(e.to_string())))?;
+                pooled.probe.take_lost();
+                let result = f(&mut pooled.conn);
+                if result.is_err()
+                    && let Err(lost) = db.check_after_error(&mut pooled)
+                {
+                    return Err(E::from(lost));
+                }
+                result
+            })
+            .await
     }
 
     fn gated(&self, target: Target) -> &Gated {
@@ -217,8 +229,9 @@ impl Db {
         }
     }
 
-    /// Waits without a thread for a permit of `target`'s pool, counted as waiting; after
-    /// `database.acquire_timeout_ms` the call is `Unavailable` (503).
+    /// Waits without a thread for a permit of `target`'s pool (a request transaction's
+    /// connection), counted as waiting; after `database.acquire_timeout_ms` the call is
+    /// `Unavailable` (503).
     pub(super) async fn admit(&self, target: Target) -> Result<Admission, DbError> {
         let deadline = Instant::now() + self.inner.acquire_timeout;
         let permits = Arc::clone(&self.gated(target).permits);
@@ -302,7 +315,8 @@ impl Db {
         PoolStats {
             size: state.connections,
             idle: state.idle_connections,
-            waiting: self.inner.waiting.load(Ordering::Relaxed),
+            waiting: self.inner.waiting.load(Ordering::Relaxed)
+                + u32::try_from(self.inner.primary.threads.queued()).unwrap_or(u32::MAX),
         }
     }
 
@@ -326,8 +340,9 @@ fn is_alive(pooled: &mut Pooled) -> bool {
 /// A connection checked out of a pool.
 pub(super) type PooledConnection = r2d2::PooledConnection<ConnectionManager>;
 
-/// Runs blocking database work `f` on the blocking pool inside the caller's span; a
-/// panic in `f` is resumed here so the panic handler answers 500 with the request id.
+/// Runs a request transaction's blocking work `f` on tokio's blocking pool inside the
+/// caller's span; a panic in `f` is resumed here so the panic handler answers 500 with
+/// the request id.
 pub(super) async fn blocking<T, E, F>(f: F) -> Result<T, E>
 where
     F: FnOnce() -> Result<T, E> + Send + 'static,
