@@ -12,8 +12,8 @@ use std::time::Instant;
 
 use super::pool::{DbError, NO_CONNECTION};
 
-/// One queued call; runs on a database thread with the time it may still wait.
-type Job = Box<dyn FnOnce(Instant) + Send>;
+/// One queued call.
+type Job = Box<dyn FnOnce() + Send>;
 
 /// The queue and threads of one pool; dropping it lets the threads end once idle.
 pub(super) struct Executor {
@@ -30,7 +30,7 @@ struct Shared {
 }
 
 struct State {
-    queue: VecDeque<(Job, Instant)>,
+    queue: VecDeque<Job>,
     threads: usize,
     /// Parked threads no call has woken yet: a call that wakes one takes it off this
     /// count at once, so two calls never count on the same sleeping thread.
@@ -86,7 +86,7 @@ impl Executor {
         let (done, answer) = tokio::sync::oneshot::channel();
         let job_phase = Arc::clone(&phase);
         let waiting = Arc::clone(&self.waiting);
-        let job: Job = Box::new(move |deadline| {
+        let job: Job = Box::new(move || {
             if job_phase
                 .compare_exchange(QUEUED, STARTED, Ordering::AcqRel, Ordering::Acquire)
                 .is_err()
@@ -100,10 +100,7 @@ impl Executor {
             let _ = done.send(outcome);
         });
         self.waiting.fetch_add(1, Ordering::Relaxed);
-        if let Err(refused) = self.submit(job, deadline) {
-            self.waiting.fetch_sub(1, Ordering::Relaxed);
-            return Err(E::from(refused));
-        }
+        self.submit(job);
         let mut answer = answer;
         let answer = match tokio::time::timeout_at(deadline.into(), &mut answer).await {
             Ok(answer) => answer,
@@ -128,14 +125,9 @@ impl Executor {
         }
     }
 
-    fn submit(&self, job: Job, deadline: Instant) -> Result<(), DbError> {
+    fn submit(&self, job: Job) {
         let mut state = self.shared.lock();
-        if state.closed {
-            return Err(DbError::Unavailable(
-                "the database pool is closed".to_owned(),
-            ));
-        }
-        state.queue.push_back((job, deadline));
+        state.queue.push_back(job);
         if state.idle > 0 {
             state.idle -= 1;
             state.woken += 1;
@@ -154,7 +146,6 @@ impl Executor {
                 tracing::error!(error = %e, "cannot start a database thread");
             }
         }
-        Ok(())
     }
 }
 
@@ -174,9 +165,9 @@ impl Shared {
     fn work_loop(&self) {
         let mut state = self.lock();
         loop {
-            if let Some((job, deadline)) = state.queue.pop_front() {
+            if let Some(job) = state.queue.pop_front() {
                 drop(state);
-                job(deadline);
+                job();
                 state = self.lock();
                 continue;
             }

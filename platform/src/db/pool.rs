@@ -91,8 +91,8 @@ impl Inner {
 /// The right to one connection of a pool, held from before the blocking hand-off until
 /// the connection is back in the pool; and how long the caller may still wait for r2d2.
 pub(super) struct Admission {
-    target: Target,
-    deadline: Instant,
+    pub(super) target: Target,
+    pub(super) deadline: Instant,
     /// Declared last: released after whatever the holder declared later (the connection).
     _permit: OwnedSemaphorePermit,
 }
@@ -204,13 +204,7 @@ impl Db {
         self.gated(target)
             .threads
             .run(deadline, move |deadline| {
-                let left = deadline.saturating_duration_since(Instant::now());
-                let mut pooled = db
-                    .gated(target)
-                    .pool
-                    .get_timeout(left)
-                    .map_err(|e| E::from(DbError::Unavailable(e.to_string())))?;
-                pooled.probe.take_lost();
+                let mut pooled = db.checkout(target, deadline).map_err(E::from)?;
                 let result = f(&mut pooled.conn);
                 if result.is_err()
                     && let Err(lost) = db.check_after_error(&mut pooled)
@@ -258,13 +252,18 @@ impl Db {
         })
     }
 
-    /// A pooled connection for `admission`. The permit makes a free connection (or room
-    /// to open one) the rule; r2d2 still waits, up to what is left of the acquire
-    /// timeout, while a connection is being opened or replaced.
-    pub(super) fn checkout(&self, admission: &Admission) -> Result<PooledConnection, DbError> {
-        let left = admission.deadline.saturating_duration_since(Instant::now());
+    /// A pooled connection of `target`, waiting in r2d2 until `deadline` at most. A
+    /// database thread (one per connection) or a permit (a request transaction) makes a
+    /// free connection, or room to open one, the rule; r2d2 waits only while a
+    /// connection is being opened or replaced.
+    pub(super) fn checkout(
+        &self,
+        target: Target,
+        deadline: Instant,
+    ) -> Result<PooledConnection, DbError> {
+        let left = deadline.saturating_duration_since(Instant::now());
         let pooled = self
-            .gated(admission.target)
+            .gated(target)
             .pool
             .get_timeout(left)
             .map_err(|e| DbError::Unavailable(e.to_string()))?;

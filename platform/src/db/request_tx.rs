@@ -161,7 +161,9 @@ impl RequestTx {
                     "no permit for a checkout".to_owned(),
                 )));
             };
-            let mut pooled = db.checkout(&admission).map_err(E::from)?;
+            let mut pooled = db
+                .checkout(admission.target, admission.deadline)
+                .map_err(E::from)?;
             let result = match begin {
                 Some(begin) => begin(&mut pooled.conn, f),
                 None => f(&mut pooled.conn),
