@@ -312,6 +312,7 @@ mod tests {
             version,
             grants: Vec::new(),
             used: HashMap::new(),
+            rendered: Default::default(),
         })
     }
 

@@ -2,7 +2,10 @@
 //! many units are left": [`Snapshot::entitlement`].
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
+use arc_swap::ArcSwapOption;
+use bytes::Bytes;
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use haven_platform::define_id;
 use haven_platform::ids::UserId;
@@ -156,6 +159,8 @@ pub struct Snapshot {
     pub grants: Vec<Grant>,
     /// Units used (not released), by feature and benefit year.
     pub used: HashMap<(Feature, i32), i64>,
+    /// The member's answer as the API renders it, for the steady span it was made in.
+    pub rendered: SpanMemo,
 }
 
 impl Snapshot {
@@ -190,6 +195,77 @@ impl Snapshot {
             remaining: allowed.then_some((quota - used).max(0)),
             benefit_year: Some(benefit_year_bounds(year)),
         }
+    }
+
+    /// Every feature's entitlement at `at`, and the grants in force or to come then.
+    pub fn at(&self, at: NaiveDateTime) -> (Vec<Entitlement>, Vec<Grant>) {
+        let entitlements = Feature::ALL
+            .into_iter()
+            .map(|f| self.entitlement(f, at))
+            .collect();
+        let grants = self
+            .grants
+            .iter()
+            .filter(|g| g.valid_until.is_none_or(|u| u > at))
+            .cloned()
+            .collect();
+        (entitlements, grants)
+    }
+
+    /// The span `[from, until)` around `at` in which no grant starts or ends and the
+    /// benefit year stays the same: [`Snapshot::at`] answers alike for every instant in it.
+    pub fn steady_span(&self, at: NaiveDateTime) -> (NaiveDateTime, NaiveDateTime) {
+        let (mut from, mut until) = benefit_year_bounds(benefit_year(at));
+        let edges = self
+            .grants
+            .iter()
+            .flat_map(|g| std::iter::once(g.valid_from).chain(g.valid_until));
+        for edge in edges {
+            if edge <= at {
+                from = from.max(edge);
+            } else {
+                until = until.min(edge);
+            }
+        }
+        (from, until)
+    }
+}
+
+/// Bytes made from a snapshot for one steady span: made by the first request in the
+/// span, reused by the others (a member's client polls its entitlements; issue 12 wants
+/// that read near the framework's speed). A clone starts empty.
+#[derive(Default)]
+pub struct SpanMemo(ArcSwapOption<(NaiveDateTime, NaiveDateTime, Bytes)>);
+
+impl SpanMemo {
+    /// The bytes for the span holding `at`, made by `make` (which also names the span)
+    /// when the memo holds another span or none.
+    pub fn get_or_make(
+        &self,
+        at: NaiveDateTime,
+        make: impl FnOnce() -> ((NaiveDateTime, NaiveDateTime), Bytes),
+    ) -> Bytes {
+        if let Some(held) = &*self.0.load()
+            && held.0 <= at
+            && at < held.1
+        {
+            return held.2.clone();
+        }
+        let ((from, until), bytes) = make();
+        self.0.store(Some(Arc::new((from, until, bytes.clone()))));
+        bytes
+    }
+}
+
+impl Clone for SpanMemo {
+    fn clone(&self) -> Self {
+        Self::default()
+    }
+}
+
+impl std::fmt::Debug for SpanMemo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SpanMemo")
     }
 }
 

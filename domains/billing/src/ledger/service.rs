@@ -18,8 +18,8 @@ use haven_platform::{AnyConnection, Db, Unexpected};
 use super::cache::{EntitlementCache, note_change};
 use super::error::{AdminGrantError, AdminRevokeError, ConsumeError, ReleaseError};
 use super::model::{
-    ConsumptionId, Entitlement, Grant, GrantId, LedgerEntryId, Snapshot, Source, benefit_year,
-    benefit_year_bounds,
+    ConsumptionId, Entitlement, Grant, GrantId, LedgerEntryId, Snapshot, Source, SpanMemo,
+    benefit_year, benefit_year_bounds,
 };
 use super::repo::{self, ConsumptionRow, EntryRow, GrantRow};
 use crate::catalog::model::{Feature, QUOTA_MAX};
@@ -354,6 +354,7 @@ fn load_snapshot(conn: &mut AnyConnection, user_id: &UserId) -> Result<Snapshot,
         version,
         grants,
         used,
+        rendered: SpanMemo::default(),
     })
 }
 
@@ -451,19 +452,7 @@ impl BillingService {
         user_id: &UserId,
         at: DateTime<Utc>,
     ) -> Result<(Vec<Entitlement>, Vec<Grant>), Fault> {
-        let snapshot = self.snapshot(user_id).await?;
-        let at = at.naive_utc();
-        let entitlements = Feature::ALL
-            .into_iter()
-            .map(|f| snapshot.entitlement(f, at))
-            .collect();
-        let grants = snapshot
-            .grants
-            .iter()
-            .filter(|g| g.valid_until.is_none_or(|u| u > at))
-            .cloned()
-            .collect();
-        Ok((entitlements, grants))
+        Ok(self.snapshot(user_id).await?.at(at.naive_utc()))
     }
 
     /// Consumes one unit of a counted `feature` for `reference` (e.g. a booking id) in
