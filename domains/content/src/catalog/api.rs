@@ -13,7 +13,7 @@ use poem_openapi::{ApiResponse, OpenApi};
 use super::dto::{CatalogItemDto, CatalogNarratorDto};
 use super::error::{BrowseError, BrowseErrors, CatalogEntryErrors, CatalogError};
 use super::service::slug_filter;
-use super::snapshot::Browse;
+use super::snapshot::{Browse, PageKey};
 use crate::api::ContentTag;
 use crate::error::Problems;
 use crate::items::dto::KindDto;
@@ -147,14 +147,24 @@ impl CatalogApi {
         let snap = self.service.snapshot::<BrowseError>().await?;
         let etag = catalog_etag(snap.version, loc.as_str());
         let default = self.service.default_locale();
+        let key = PageKey {
+            locale: loc.to_string(),
+            filter,
+            after: params.after,
+            limit: params.limit,
+        };
         Ok(self.answer_rendered(etag, &if_none_match, || {
-            let rows = snap.browse(&filter, params.after.as_ref(), params.limit as usize + 1);
-            Page::rendered(
-                rows,
-                params.limit,
-                |i| i.id.to_string(),
-                |i| CatalogItemDto::json(i, &loc, default, &snap),
-            )
+            JsonBytes::from_rendered(snap.page(key, |key| {
+                let rows = snap.browse(&key.filter, key.after.as_ref(), key.limit as usize + 1);
+                Page::<CatalogItemDto>::rendered(
+                    rows,
+                    key.limit,
+                    |i| i.id.to_string(),
+                    |i| CatalogItemDto::json(i, &loc, default, &snap),
+                )
+                .bytes()
+                .clone()
+            }))
         }))
     }
 

@@ -3,7 +3,8 @@
 //! narrator reads are answered from it without the database.
 
 use std::collections::{BTreeMap, HashMap};
-use std::sync::{Arc, OnceLock};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, OnceLock, PoisonError, RwLock};
 
 use bytes::Bytes;
 
@@ -116,7 +117,7 @@ impl CatalogCourse {
 }
 
 /// Browse filters; every one given must hold.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct Browse {
     /// Of this kind.
     pub kind: Option<Kind>,
@@ -164,6 +165,32 @@ pub struct Snapshot {
     /// neither do they, and a read answers bytes instead of building and serializing a
     /// DTO (issue 13).
     rendered: Vec<Box<[OnceLock<Bytes>]>>,
+    /// Browse pages rendered from this snapshot, by request (see [`Snapshot::page`]).
+    pages: PageMemo,
+}
+
+/// A browse request, as far as its answer depends on it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct PageKey {
+    /// The requested locale.
+    pub locale: String,
+    /// The filters.
+    pub filter: Browse,
+    /// The cursor's item.
+    pub after: Option<ItemId>,
+    /// The page size.
+    pub limit: u32,
+}
+
+/// Bytes of rendered pages a snapshot keeps: clients and CDNs ask for the same few
+/// pages (the first of each kind or category) over and over; an unusual page past the
+/// bound is rendered for each request as before.
+const PAGES_MAX_BYTES: usize = 16 << 20;
+
+#[derive(Debug, Default)]
+struct PageMemo {
+    pages: RwLock<HashMap<PageKey, Bytes>>,
+    bytes: AtomicUsize,
 }
 
 impl Snapshot {
@@ -190,6 +217,7 @@ impl Snapshot {
             narrators: narrators.into_iter().map(|n| (n.id, n)).collect(),
             search: None,
             courses: BTreeMap::new(),
+            pages: PageMemo::default(),
         }
     }
 
@@ -208,6 +236,28 @@ impl Snapshot {
     pub fn rendered(&self, item: &CatalogItem, slot: usize) -> Option<&OnceLock<Bytes>> {
         let i = *self.index.get(&item.id)?;
         self.rendered.get(i)?.get(slot)
+    }
+
+    /// The page `key` asks for: rendered by `render` on first use, then kept with the
+    /// snapshot (which never changes) while the memo has room.
+    pub fn page(&self, key: PageKey, render: impl FnOnce(&PageKey) -> Bytes) -> Bytes {
+        let memo = &self.pages;
+        if let Some(page) = memo
+            .pages
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(&key)
+        {
+            return page.clone();
+        }
+        let page = render(&key);
+        if memo.bytes.load(Ordering::Relaxed) + page.len() <= PAGES_MAX_BYTES {
+            let mut pages = memo.pages.write().unwrap_or_else(PoisonError::into_inner);
+            if pages.insert(key, page.clone()).is_none() {
+                memo.bytes.fetch_add(page.len(), Ordering::Relaxed);
+            }
+        }
+        page
     }
 
     /// The full-text index.
@@ -285,5 +335,46 @@ impl Snapshot {
                 .collect(),
             None => self.narrators.values().take(limit).collect(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(locale: &str, limit: u32) -> PageKey {
+        PageKey {
+            locale: locale.to_owned(),
+            filter: Browse::default(),
+            after: None,
+            limit,
+        }
+    }
+
+    #[test]
+    fn a_page_is_rendered_once_per_request_and_kept_only_within_the_bound() {
+        let snap = Snapshot::unloaded();
+        let first = snap.page(key("en", 20), |_| Bytes::from_static(b"en-20"));
+        assert_eq!(&first[..], b"en-20");
+        let again = snap.page(key("en", 20), |_| panic!("rendered twice"));
+        assert_eq!(again, first);
+        // Any field of the request makes another page.
+        let other = snap.page(key("es", 20), |k| {
+            Bytes::from(format!("{}-{}", k.locale, k.limit))
+        });
+        assert_eq!(&other[..], b"es-20");
+        assert_eq!(
+            &snap.page(key("en", 21), |_| Bytes::from_static(b"en-21"))[..],
+            b"en-21"
+        );
+        // A page past the bound is answered, not kept.
+        let big = Bytes::from(vec![b'x'; PAGES_MAX_BYTES]);
+        assert_eq!(snap.page(key("fr", 1), |_| big.clone()), big);
+        let rendered = std::cell::Cell::new(false);
+        snap.page(key("fr", 1), |_| {
+            rendered.set(true);
+            Bytes::new()
+        });
+        assert!(rendered.get());
     }
 }
