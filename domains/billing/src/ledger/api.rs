@@ -79,10 +79,7 @@ async fn entitlements_of(
     user_id: &UserId,
 ) -> Result<JsonBytes<EntitlementsDto>, Fault> {
     let snapshot = service.snapshot(user_id).await?;
-    Ok(JsonBytes::from_rendered(rendered_at(
-        &snapshot,
-        chrono::Utc::now(),
-    )))
+    Ok(JsonBytes::from_rendered(rendered_at(&snapshot, Utc::now())))
 }
 
 /// The answer at `at`, as `Json<EntitlementsDto>` would render it: all but `at` is
