@@ -7,14 +7,15 @@ use std::time::Duration;
 
 use poem::endpoint::BoxEndpoint;
 use poem::middleware::Cors;
-use poem::{EndpointExt, IntoEndpoint, Route};
+use poem::{EndpointExt, Route};
 use poem_openapi::{OpenApi, OpenApiService};
 
 use super::client_ip::TrustedProxies;
 use super::contract;
-use super::dispatch::{Dispatch, Service};
+use super::dispatch::Dispatch;
 use super::middleware::envelope::{Envelope, ErrorsAsProblems};
 use super::middleware::limits::Limits;
+use super::operations::{Documented, Operations};
 use super::problem::ProblemError;
 use super::routes::RouteTable;
 use crate::health::HealthApi;
@@ -32,17 +33,13 @@ pub struct HttpApp {
     pub spec_json: String,
 }
 
-fn service<A: OpenApi + 'static>(
+/// The document of `A` with the health operations, for the spec and the docs UI.
+fn document<A: OpenApi + 'static>(
     ctx: &PlatformContext,
-    api: A,
-) -> OpenApiService<(HealthApi, A), ()> {
-    OpenApiService::new(
-        (HealthApi::new(ctx.health.clone()), api),
-        API_TITLE,
-        ctx.build.version,
-    )
-    .description(API_DESCRIPTION)
-    .server("/")
+) -> OpenApiService<Documented<(HealthApi, A)>, ()> {
+    OpenApiService::new(Documented::default(), API_TITLE, ctx.build.version)
+        .description(API_DESCRIPTION)
+        .server("/")
 }
 
 /// The document's description: the conventions every operation follows, stated in full
@@ -111,24 +108,24 @@ pub const EXPOSED_HEADERS: [&str; 7] = [
 
 /// Builds the app: `api` (the modules' APIs, as a tuple) plus `extra` routes.
 pub fn build<A: OpenApi + 'static>(ctx: &PlatformContext, api: A, extra: Route) -> HttpApp {
-    let service = service(ctx, api);
-    let spec_json = contract::finish(&service.spec());
+    let document = document::<A>(ctx);
+    let spec_json = contract::finish(&document.spec());
     let table = serde_json::from_str(&spec_json)
         .map(|v| RouteTable::from_spec(&v))
         .unwrap_or_default();
-    let docs = service.scalar();
+    let docs = document.scalar();
     let served = spec_json.clone();
     let spec_endpoint = poem::endpoint::make_sync(move |_| {
         poem::Response::builder()
             .content_type("application/json")
             .body(served.clone())
     });
-    let service = Service::new(service.into_endpoint());
+    let operations = Operations::new((HealthApi::new(ctx.health.clone()), api));
     let routes = extra
         .at("/openapi.json", spec_endpoint)
         .nest("/docs", docs)
-        .nest("/", service.clone());
-    let routes = Dispatch::new(&table, service, routes);
+        .nest("/", operations.service());
+    let routes = Dispatch::new(&table, operations, routes);
 
     let server = &ctx.settings.server;
     let table = Arc::new(table);

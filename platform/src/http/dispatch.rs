@@ -1,75 +1,54 @@
-//! The app's router: requests for the OpenAPI document's operations without path
-//! parameters (`/v1/meta`, `/health/live`, …) go straight to the OpenAPI service;
-//! everything else through a poem [`Route`] that also holds the service, nested at `/`.
+//! The app's router: requests for the OpenAPI document's operations go straight to them;
+//! everything else through a poem [`Route`] that holds the modules' own routes and the
+//! operations' [`Service`](super::operations::Service), nested at `/`.
 //!
-//! The nest costs every request a second route lookup and a rebuilt URI (issue 9:
-//! about 1.5k instructions per request); one hash lookup decides here instead. Both ways
-//! reach the same service with the same matched pattern, so answers do not differ.
-
-use std::collections::HashMap;
-use std::sync::Arc;
+//! The nest costs every request a second route lookup, a rebuilt URI and one more boxed
+//! future, and poem-openapi's endpoint a third lookup and more boxes (issue 9: about 10 %
+//! of a cached item read's CPU). Here the operation of a literal path (`/v1/meta`) is
+//! called directly, as poem's route would after matching it; a path a parameterised
+//! template matches (`/v1/content/items/{item_id}`) goes to the service without the nest.
+//! Answers do not differ, as long as no route outside the document shares a path with a
+//! documented operation (such a route would win in the `Route` and lose here);
+//! docs/extending.md says so.
 
 use futures_util::future::Either;
-use poem::endpoint::{BoxEndpoint, DynEndpoint};
 use poem::http::Method;
 use poem::{Endpoint, Request, Response, Result, Route};
 
+use super::operations::{Operations, call_literal};
 use super::routes::RouteTable;
-
-/// The OpenAPI service, shared by the direct way and the nest.
-#[derive(Clone)]
-pub struct Service(Arc<BoxEndpoint<'static>>);
-
-impl Service {
-    /// Shares `endpoint` (the OpenAPI service's).
-    pub fn new(endpoint: BoxEndpoint<'static>) -> Self {
-        Self(Arc::new(endpoint))
-    }
-}
-
-impl Endpoint for Service {
-    type Output = Response;
-
-    // The boxed future itself: `Arc`'s and `Box`'s own `Endpoint` impls would each wrap
-    // it in one more future.
-    fn call(&self, req: Request) -> impl Future<Output = Result<Response>> + Send {
-        DynEndpoint::call(&**self.0, req)
-    }
-}
 
 /// The router of [the module docs](self).
 pub struct Dispatch {
-    /// Path → the methods its operations accept (`HEAD` where `GET` is).
-    direct: HashMap<String, Vec<Method>>,
-    service: Service,
+    documented: Templates,
+    operations: Operations,
     routes: Route,
 }
 
 impl Dispatch {
-    /// Sends the literal operations of `table` to `service`, the rest to `routes` (which
-    /// must nest `service` at `/`).
-    pub fn new(table: &RouteTable, service: Service, routes: Route) -> Self {
-        let direct = table
-            .literal_routes()
-            .map(|(path, allow)| {
-                let methods = allow
-                    .split(", ")
-                    .filter_map(|m| Method::from_bytes(m.as_bytes()).ok())
-                    .collect();
-                (path.to_owned(), methods)
-            })
-            .collect();
+    /// Sends requests for the operations of `table` to `operations`, the rest to `routes`
+    /// (which must nest `operations.service()` at `/`).
+    pub fn new(table: &RouteTable, operations: Operations, routes: Route) -> Self {
+        let mut documented = Templates::default();
+        for (template, allow) in table.templates() {
+            let methods = allow
+                .split(", ")
+                .filter_map(|m| Method::from_bytes(m.as_bytes()).ok())
+                .collect();
+            documented.insert(template, methods);
+        }
         Self {
-            direct,
-            service,
+            documented,
+            operations,
             routes,
         }
     }
 
-    fn is_direct(&self, req: &Request) -> bool {
-        self.direct
-            .get(req.uri().path())
-            .is_some_and(|methods| methods.contains(req.method()))
+    fn is_documented(&self, req: &Request) -> bool {
+        req.uri()
+            .path()
+            .strip_prefix('/')
+            .is_some_and(|path| self.documented.accepts(path.split('/'), req.method()))
     }
 }
 
@@ -77,11 +56,75 @@ impl Endpoint for Dispatch {
     type Output = Response;
 
     fn call(&self, req: Request) -> impl Future<Output = Result<Response>> + Send {
-        if self.is_direct(&req) {
-            Either::Left(DynEndpoint::call(&**self.service.0, req))
+        if let Some((op, pattern)) = self.operations.literal(req.method(), req.uri().path()) {
+            Either::Left(Either::Left(call_literal(op, pattern, req)))
+        } else if self.is_documented(&req) {
+            Either::Left(Either::Right(self.operations.serve(req)))
         } else {
             Either::Right(self.routes.call(req))
         }
+    }
+}
+
+/// Documented templates as a tree of path segments.
+#[derive(Default)]
+struct Templates {
+    /// A literal segment and the templates that continue after it.
+    literal: Vec<(Box<str>, Templates)>,
+    /// The templates with a `{parameter}` segment here.
+    param: Option<Box<Templates>>,
+    /// The methods of the template that ends here (`HEAD` where `GET` is).
+    methods: Vec<Method>,
+}
+
+impl Templates {
+    /// Adds `template` (`/v1/items/{id}`); a segment that mixes text and a parameter, or
+    /// a template not starting with `/`, is left out (such requests take the nest).
+    fn insert(&mut self, template: &str, methods: Vec<Method>) {
+        let Some(segments) = template.strip_prefix('/') else {
+            return;
+        };
+        let mut node = self;
+        for segment in segments.split('/') {
+            node = if segment.starts_with('{') && segment.ends_with('}') {
+                node.param.get_or_insert_default()
+            } else if segment.contains(['{', '}', ':', '*']) {
+                return;
+            } else {
+                let at = match node.literal.iter().position(|(s, _)| **s == *segment) {
+                    Some(at) => at,
+                    None => {
+                        node.literal.push((segment.into(), Templates::default()));
+                        node.literal.len() - 1
+                    }
+                };
+                &mut node.literal[at].1
+            };
+        }
+        node.methods = methods;
+    }
+
+    /// Whether some template matches the path `segments` (a parameter matches any
+    /// non-empty segment) and accepts `method`.
+    fn accepts<'p>(
+        &self,
+        mut segments: impl Iterator<Item = &'p str> + Clone,
+        method: &Method,
+    ) -> bool {
+        let Some(segment) = segments.next() else {
+            return self.methods.contains(method);
+        };
+        let literal = self
+            .literal
+            .iter()
+            .find(|(s, _)| **s == *segment)
+            .is_some_and(|(_, next)| next.accepts(segments.clone(), method));
+        literal
+            || (!segment.is_empty()
+                && self
+                    .param
+                    .as_ref()
+                    .is_some_and(|next| next.accepts(segments, method)))
     }
 }
 
@@ -89,11 +132,12 @@ impl Endpoint for Dispatch {
 mod tests {
     use poem::http::StatusCode;
     use poem::{IntoEndpoint, PathPattern, handler};
-    use poem_openapi::param::Path;
+    use poem_openapi::param::{Path, Query};
     use poem_openapi::payload::PlainText;
     use poem_openapi::{OpenApi, OpenApiService};
 
     use super::*;
+    use crate::http::operations::Documented;
 
     struct Api;
 
@@ -104,9 +148,24 @@ mod tests {
             PlainText("plain")
         }
 
+        #[oai(path = "/v1/echo", method = "get")]
+        async fn echo(&self, word: Query<Option<u8>>) -> PlainText<String> {
+            PlainText(format!("{:?}", word.0))
+        }
+
         #[oai(path = "/v1/things/:id", method = "get")]
         async fn thing(&self, id: Path<String>) -> PlainText<String> {
             PlainText(id.0)
+        }
+
+        #[oai(path = "/v1/things/special", method = "post")]
+        async fn special(&self) -> PlainText<&'static str> {
+            PlainText("special")
+        }
+
+        #[oai(path = "/v1/things/:id/parts/:part", method = "put")]
+        async fn part(&self, id: Path<String>, part: Path<String>) -> PlainText<String> {
+            PlainText(format!("{}/{}", id.0, part.0))
         }
     }
 
@@ -115,19 +174,21 @@ mod tests {
         "side"
     }
 
-    /// The dispatcher, and the route alone (what the app used before it), with the
-    /// route template each answer carries for the metrics.
+    /// The dispatcher, and what the app used before it: poem-openapi's own endpoint
+    /// nested in the route; both with the route template each answer carries for the
+    /// metrics.
     fn both() -> (Dispatch, Route) {
-        let service = OpenApiService::new(Api, "t", "1");
-        let spec: serde_json::Value = serde_json::from_str(&service.spec()).unwrap();
+        let document = OpenApiService::new(Documented::<Api>::default(), "t", "1");
+        let spec: serde_json::Value = serde_json::from_str(&document.spec()).unwrap();
         let table = RouteTable::from_spec(&spec);
-        let service = Service::new(service.into_endpoint());
-        let routes = || {
-            Route::new()
-                .at("/v1/side", poem::get(side))
-                .nest("/", service.clone())
-        };
-        (Dispatch::new(&table, service.clone(), routes()), routes())
+        let operations = Operations::new(Api);
+        let routes = Route::new()
+            .at("/v1/side", poem::get(side))
+            .nest("/", operations.service());
+        let reference = Route::new()
+            .at("/v1/side", poem::get(side))
+            .nest("/", OpenApiService::new(Api, "t", "1").into_endpoint());
+        (Dispatch::new(&table, operations, routes), reference)
     }
 
     async fn answer<E: Endpoint<Output = Response>>(
@@ -159,7 +220,22 @@ mod tests {
             (Method::POST, "/v1/plain"),
             (Method::GET, "/v1/plain/"),
             (Method::GET, "/v1/plain?x=1"),
+            (Method::GET, "/v1/echo?word=7"),
+            (Method::GET, "/v1/echo?word=7&word=8"),
+            (Method::GET, "/v1/echo?word=x"),
+            (Method::GET, "/v1/echo?word=%"),
+            (Method::GET, "/v1/echo"),
+            (Method::HEAD, "/v1/echo?word=7"),
             (Method::GET, "/v1/things/t1"),
+            (Method::HEAD, "/v1/things/t1"),
+            (Method::DELETE, "/v1/things/t1"),
+            (Method::GET, "/v1/things/t%2F1"),
+            (Method::GET, "/v1/things/"),
+            (Method::GET, "/v1/things/special"),
+            (Method::POST, "/v1/things/special"),
+            (Method::PUT, "/v1/things/t1/parts/p2"),
+            (Method::PUT, "/v1/things/t1/parts/"),
+            (Method::PUT, "/v1/things//parts/p2"),
             (Method::GET, "/v1/side"),
             (Method::GET, "/nope"),
         ];
@@ -176,10 +252,24 @@ mod tests {
             "plain".to_owned(),
         );
         assert_eq!(answered, expected);
+        let answered = answer(&dispatch, Method::GET, "/v1/echo?word=7").await;
+        let expected = (
+            StatusCode::OK,
+            Some("/v1/echo".to_owned()),
+            "Some(7)".to_owned(),
+        );
+        assert_eq!(answered, expected);
+        let answered = answer(&dispatch, Method::PUT, "/v1/things/t1/parts/p2").await;
+        let expected = (
+            StatusCode::OK,
+            Some("/v1/things/:param0/parts/:param1".to_owned()),
+            "t1/p2".to_owned(),
+        );
+        assert_eq!(answered, expected);
     }
 
     #[test]
-    fn only_documented_methods_of_literal_paths_go_direct() {
+    fn only_documented_methods_of_documented_paths_skip_the_route() {
         let (dispatch, _) = both();
         let req = |method: Method, path: &str| {
             Request::builder()
@@ -187,10 +277,26 @@ mod tests {
                 .uri(path.parse().unwrap())
                 .finish()
         };
-        assert!(dispatch.is_direct(&req(Method::GET, "/v1/plain")));
-        assert!(dispatch.is_direct(&req(Method::HEAD, "/v1/plain?q=1")));
-        assert!(!dispatch.is_direct(&req(Method::POST, "/v1/plain")));
-        assert!(!dispatch.is_direct(&req(Method::GET, "/v1/things/t1")));
-        assert!(!dispatch.is_direct(&req(Method::GET, "/v1/side")));
+        assert!(dispatch.is_documented(&req(Method::GET, "/v1/plain")));
+        assert!(dispatch.is_documented(&req(Method::HEAD, "/v1/plain?q=1")));
+        assert!(!dispatch.is_documented(&req(Method::POST, "/v1/plain")));
+        assert!(dispatch.is_documented(&req(Method::GET, "/v1/things/t1")));
+        assert!(dispatch.is_documented(&req(Method::HEAD, "/v1/things/t1")));
+        assert!(!dispatch.is_documented(&req(Method::POST, "/v1/things/t1")));
+        assert!(!dispatch.is_documented(&req(Method::GET, "/v1/things/")));
+        assert!(!dispatch.is_documented(&req(Method::GET, "/v1/things/t1/")));
+        assert!(dispatch.is_documented(&req(Method::POST, "/v1/things/special")));
+        // The literal template does not take GET; the parameter's does.
+        assert!(dispatch.is_documented(&req(Method::GET, "/v1/things/special")));
+        assert!(dispatch.is_documented(&req(Method::PUT, "/v1/things/a/parts/b")));
+        assert!(!dispatch.is_documented(&req(Method::PUT, "/v1/things/a/parts")));
+        assert!(!dispatch.is_documented(&req(Method::GET, "/v1/side")));
+        // Called directly: exactly the documented method of a literal path.
+        let literal = |method: Method, path: &str| dispatch.operations.literal(&method, path);
+        assert!(literal(Method::GET, "/v1/plain").is_some());
+        assert!(literal(Method::HEAD, "/v1/plain").is_none());
+        assert!(literal(Method::POST, "/v1/things/special").is_some());
+        assert!(literal(Method::GET, "/v1/things/special").is_none());
+        assert!(literal(Method::GET, "/v1/things/t1").is_none());
     }
 }

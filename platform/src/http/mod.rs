@@ -8,6 +8,7 @@ pub mod dispatch;
 pub mod domain_error;
 pub mod error_set;
 pub mod middleware;
+pub mod operations;
 pub mod pagination;
 pub mod preconditions;
 pub mod problem;

@@ -3,7 +3,7 @@
 //! declare an `Idempotency-Key` header.
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::Arc;
 
 /// Route shape (`/v1/items/{}`) → the documented template (`/v1/items/{id}`) and the
@@ -11,7 +11,10 @@ use std::sync::Arc;
 /// parameters of OpenAPI operations positionally (`:param0`).
 #[derive(Debug, Default, Clone)]
 pub struct RouteTable {
-    routes: HashMap<String, (Arc<str>, String)>,
+    routes: foldhash::HashMap<String, (Arc<str>, String)>,
+    /// poem-openapi's pattern of each route (`/v1/items/:param0`) → its template: the
+    /// hot path's lookup, without rewriting the pattern.
+    by_pattern: foldhash::HashMap<String, Arc<str>>,
     /// `(template, METHOD)` of operations with an `Idempotency-Key` header parameter.
     idempotent: HashSet<(String, String)>,
     /// `(template, METHOD)` of operations that require a bearer token.
@@ -21,7 +24,7 @@ pub struct RouteTable {
 impl RouteTable {
     /// Reads the `paths` of an OpenAPI document.
     pub fn from_spec(spec: &serde_json::Value) -> Self {
-        let mut routes = HashMap::new();
+        let mut routes = foldhash::HashMap::default();
         let mut idempotent = HashSet::new();
         let mut secured = HashSet::new();
         if let Some(paths) = spec.get("paths").and_then(|p| p.as_object()) {
@@ -49,8 +52,13 @@ impl RouteTable {
                 );
             }
         }
+        let by_pattern = routes
+            .values()
+            .map(|(template, _)| (poem_pattern(template), Arc::clone(template)))
+            .collect();
         Self {
             routes,
+            by_pattern,
             idempotent,
             secured,
         }
@@ -110,11 +118,10 @@ impl RouteTable {
             .map(|(_, allow)| allow.as_str())
     }
 
-    /// `(template, allowed methods)` of the documented routes without path parameters.
-    pub fn literal_routes(&self) -> impl Iterator<Item = (&str, &str)> {
+    /// `(template, allowed methods)` of every documented route.
+    pub fn templates(&self) -> impl Iterator<Item = (&str, &str)> {
         self.routes
             .values()
-            .filter(|(template, _)| !template.contains('{'))
             .map(|(template, allow)| (&**template, allow.as_str()))
     }
 
@@ -122,6 +129,9 @@ impl RouteTable {
     /// keep their pattern, with `{name}` parameters.
     /// Documented routes cost no allocation (the hot path: every request's metrics).
     pub fn template(&self, pattern: &str) -> Arc<str> {
+        if let Some(template) = self.by_pattern.get(pattern) {
+            return Arc::clone(template);
+        }
         match self.routes.get(&*shape(pattern)) {
             Some((template, _)) => Arc::clone(template),
             None => rewrite(pattern, |name| format!("{{{name}}}")).into(),
@@ -150,7 +160,7 @@ fn declares_idempotency_key(op: &serde_json::Value) -> bool {
         })
 }
 
-fn rewrite(pattern: &str, param: impl Fn(&str) -> String) -> Cow<'_, str> {
+fn rewrite(pattern: &str, mut param: impl FnMut(&str) -> String) -> Cow<'_, str> {
     if !pattern.contains([':', '{']) {
         return Cow::Borrowed(pattern);
     }
@@ -166,6 +176,16 @@ fn rewrite(pattern: &str, param: impl Fn(&str) -> String) -> Cow<'_, str> {
         .collect::<Vec<_>>()
         .join("/");
     Cow::Owned(rewritten)
+}
+
+/// The pattern poem-openapi routes `template` under: parameters named by position.
+fn poem_pattern(template: &str) -> String {
+    let mut position = 0;
+    rewrite(template, |_| {
+        position += 1;
+        format!(":param{}", position - 1)
+    })
+    .into_owned()
 }
 
 /// The path with every parameter replaced by `{}`.
@@ -188,6 +208,11 @@ mod tests {
         assert_eq!(t.allow("/v1/items"), Some("POST"));
         assert_eq!(t.allow("/nope"), None);
         assert_eq!(&*t.template("/v1/items/:param0"), "/v1/items/{id}");
+        // Found without rewriting the pattern (the hot path).
+        assert_eq!(
+            t.by_pattern.get("/v1/items/:param0").map(|t| &**t),
+            Some("/v1/items/{id}")
+        );
         assert_eq!(&*t.template("/webhooks/:provider"), "/webhooks/{provider}");
     }
 

@@ -15,7 +15,8 @@ use tracing::Instrument;
 
 use super::repo::{self, Claim, Fingerprint, Owner, Stored};
 use super::{
-    HEADER, MAX_KEY_LEN, REPLAYED_HEADER, is_valid_key, principal_of, scope_of, sha256_hex,
+    HEADER, HEADER_NAME, MAX_KEY_LEN, REPLAYED_HEADER, is_valid_key, principal_of, scope_of,
+    sha256_hex,
 };
 use crate::auth::Auth;
 use crate::config::Settings;
@@ -153,7 +154,7 @@ impl<E: Endpoint + 'static> IdempotencyEndpoint<E> {
     /// the claim: the operation declares the header, and is public or the bearer token
     /// verifies.
     fn keyed_template(&self, req: &Request) -> Option<&str> {
-        if !req.headers().contains_key(HEADER) {
+        if !req.headers().contains_key(HEADER_NAME) {
             return None;
         }
         let method = req.method().as_str();
@@ -448,7 +449,7 @@ impl Config {
 
 /// The one `Idempotency-Key` value, if it is valid.
 fn parse_key(headers: &HeaderMap) -> Option<String> {
-    let mut values = headers.get_all(HEADER).iter();
+    let mut values = headers.get_all(HEADER_NAME).iter();
     let first = values.next()?;
     if values.next().is_some() {
         return None;

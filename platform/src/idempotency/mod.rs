@@ -58,6 +58,10 @@ pub use middleware::{Idempotency, IdempotencyEndpoint};
 /// Name of the request header.
 pub const HEADER: &str = "Idempotency-Key";
 
+/// [`HEADER`] for lookups: a `&str` key is parsed on every lookup (every request).
+pub(crate) const HEADER_NAME: poem::http::HeaderName =
+    poem::http::HeaderName::from_static("idempotency-key");
+
 /// Response header set on a replayed response.
 pub const REPLAYED_HEADER: &str = "Idempotent-Replayed";
 

@@ -5,7 +5,6 @@ use std::sync::OnceLock;
 use std::time::Duration;
 
 use metrics_exporter_prometheus::{Matcher, PrometheusBuilder, PrometheusHandle};
-use std::collections::HashMap;
 use std::sync::RwLock;
 
 use metrics::{Counter, Histogram};
@@ -95,13 +94,13 @@ struct RequestHandles {
 }
 
 /// A route's handles, keyed by (method label, status).
-type HandlesByMethodStatus = HashMap<(&'static str, u16), RequestHandles>;
+type HandlesByMethodStatus = foldhash::HashMap<(&'static str, u16), RequestHandles>;
 
 /// The RED metrics of one app, with the handle of each (method, route, status) resolved
 /// once: the hot path then records without building label sets or allocating.
 #[derive(Default)]
 pub struct RequestMetrics {
-    by_route: RwLock<HashMap<String, HandlesByMethodStatus>>,
+    by_route: RwLock<foldhash::HashMap<String, HandlesByMethodStatus>>,
 }
 
 impl std::fmt::Debug for RequestMetrics {

@@ -4,8 +4,11 @@
 use opentelemetry::propagation::{Extractor, TextMapPropagator};
 use opentelemetry::trace::TraceContextExt;
 use opentelemetry_sdk::propagation::TraceContextPropagator;
-use poem::http::HeaderMap;
+use poem::http::{HeaderMap, HeaderName};
 use tracing_opentelemetry::OpenTelemetrySpanExt;
+
+/// The W3C trace context header.
+const TRACEPARENT: HeaderName = HeaderName::from_static("traceparent");
 
 struct Headers<'a>(&'a HeaderMap);
 
@@ -22,7 +25,8 @@ impl Extractor for Headers<'_> {
 /// Records the caller's trace id on `span`, makes the caller's span its parent, and
 /// returns the trace id.
 pub fn join_caller_trace(span: &tracing::Span, headers: &HeaderMap) -> Option<String> {
-    if !headers.contains_key("traceparent") {
+    // A `HeaderName` constant: a `&str` key is parsed on every lookup (every request).
+    if !headers.contains_key(TRACEPARENT) {
         return None;
     }
     let cx = TraceContextPropagator::new().extract(&Headers(headers));

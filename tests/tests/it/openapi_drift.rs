@@ -59,3 +59,24 @@ async fn operations_document_their_error_statuses_as_problems() {
     );
     assert!(responses["503"]["headers"]["Retry-After"].is_object());
 }
+
+/// Requests for documented paths bypass the `Route` that holds the modules' own routes
+/// (`platform::http::dispatch`), so none of those may share a path with an operation.
+#[test]
+fn routes_outside_the_document_share_no_path_with_an_operation() {
+    let ctx = PlatformContext::new(Settings::default(), haven_app::wiring::BUILD).unwrap();
+    let spec: serde_json::Value =
+        serde_json::from_str(&haven_app::wiring::openapi_json(&ctx)).unwrap();
+    let table = haven_platform::http::routes::RouteTable::from_spec(&spec);
+    let outside = [
+        "/v1/billing/webhooks/stripe",
+        "/v1/billing/webhooks/app-store",
+        "/v1/billing/webhooks/play",
+        "/v1/content/media/items/itm_01h455vb4pex5vsknk084sn02q/a.mp3",
+        "/openapi.json",
+        "/docs",
+    ];
+    for path in outside {
+        assert_eq!(table.match_path(path), None, "{path} is documented");
+    }
+}

@@ -7,7 +7,7 @@ use std::time::Instant;
 
 use futures_util::FutureExt;
 use poem::PathPattern;
-use poem::http::{HeaderValue, StatusCode, header};
+use poem::http::{HeaderName, HeaderValue, StatusCode, header};
 use poem::{Endpoint, IntoResponse, Middleware, Request, Response, Result};
 use tracing::Instrument;
 
@@ -21,6 +21,9 @@ use crate::observability::trace_context;
 /// Route label of requests that matched no route, so unknown paths cannot blow up the
 /// metrics' cardinality.
 const UNMATCHED: &str = "unmatched";
+
+/// A `HeaderName` constant: a `&str` key is parsed on every lookup (every request).
+const FORWARDED_PROTO: HeaderName = HeaderName::from_static("x-forwarded-proto");
 
 /// The envelope middleware.
 #[derive(Debug, Clone)]
@@ -78,7 +81,7 @@ impl<E: Endpoint> Endpoint for EnvelopeEndpoint<E> {
         let method = req.method().clone();
         let https = req
             .headers()
-            .get("x-forwarded-proto")
+            .get(FORWARDED_PROTO)
             .is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"https"));
         let span = tracing::info_span!(
             "request",
