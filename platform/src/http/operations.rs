@@ -165,6 +165,8 @@ pub(crate) fn call_literal<'a>(
 
 /// What poem-openapi's endpoint does first: its `Query` parameters read the parsed query
 /// from the request's extensions (an unparsable query counts as empty, as there).
+/// `UrlQuery` is poem-openapi's doc-hidden export for its own macros; should a release
+/// change it, `dispatch`'s equivalence test (queries through both ways) fails.
 fn with_query(req: &mut Request) {
     let query: Vec<(String, String)> = req.params().unwrap_or_default();
     req.extensions_mut().insert(UrlQuery(query));
