@@ -245,27 +245,21 @@ mod tests {
             let routed = answer(&route, method.clone(), path).await;
             assert_eq!(direct, routed, "{method} {path}");
         }
-        let answered = answer(&dispatch, Method::GET, "/v1/plain").await;
-        let expected = (
-            StatusCode::OK,
-            Some("/v1/plain".to_owned()),
-            "plain".to_owned(),
-        );
-        assert_eq!(answered, expected);
-        let answered = answer(&dispatch, Method::GET, "/v1/echo?word=7").await;
-        let expected = (
-            StatusCode::OK,
-            Some("/v1/echo".to_owned()),
-            "Some(7)".to_owned(),
-        );
-        assert_eq!(answered, expected);
-        let answered = answer(&dispatch, Method::PUT, "/v1/things/t1/parts/p2").await;
-        let expected = (
-            StatusCode::OK,
-            Some("/v1/things/:param0/parts/:param1".to_owned()),
-            "t1/p2".to_owned(),
-        );
-        assert_eq!(answered, expected);
+        let expected = [
+            (Method::GET, "/v1/plain", "/v1/plain", "plain"),
+            (Method::GET, "/v1/echo?word=7", "/v1/echo", "Some(7)"),
+            (
+                Method::PUT,
+                "/v1/things/t1/parts/p2",
+                "/v1/things/:param0/parts/:param1",
+                "t1/p2",
+            ),
+        ];
+        for (method, path, pattern, body) in expected {
+            let answered = answer(&dispatch, method, path).await;
+            let wanted = (StatusCode::OK, Some(pattern.to_owned()), body.to_owned());
+            assert_eq!(answered, wanted, "{path}");
+        }
     }
 
     #[test]

@@ -17,11 +17,12 @@ use poem_openapi::__private::UrlQuery;
 use poem_openapi::OpenApi;
 use poem_openapi::registry::{MetaApi, Registry};
 
-/// One operation's endpoint, shared by the direct way and the [`Service`]'s route.
+/// A boxed endpoint shared by several routes: one operation (called directly and from
+/// the routes), or every operation as poem-openapi's own endpoint serves them.
 #[derive(Clone)]
-pub(crate) struct Operation(Arc<BoxEndpoint<'static>>);
+pub struct Service(Arc<BoxEndpoint<'static>>);
 
-impl Endpoint for Operation {
+impl Endpoint for Service {
     type Output = Response;
 
     // The boxed future itself: `Arc`'s and `Box`'s own `Endpoint` impls would each wrap
@@ -31,17 +32,8 @@ impl Endpoint for Operation {
     }
 }
 
-/// Every operation as poem-openapi's own endpoint serves it.
-#[derive(Clone)]
-pub struct Service(Arc<BoxEndpoint<'static>>);
-
-impl Endpoint for Service {
-    type Output = Response;
-
-    fn call(&self, req: Request) -> impl Future<Output = Result<Response>> + Send {
-        DynEndpoint::call(&**self.0, req)
-    }
-}
+/// One operation's endpoint.
+type Operation = Service;
 
 /// The operations of a path without parameters, by method, and the path as the pattern
 /// poem's route reports.
@@ -82,7 +74,7 @@ impl Operations {
         for (path, methods) in table {
             let methods: Vec<(Method, Operation)> = methods
                 .into_iter()
-                .map(|(method, ep)| (method, Operation(Arc::new(ep))))
+                .map(|(method, ep)| (method, Service(Arc::new(ep))))
                 .collect();
             let entry = || {
                 methods
