@@ -6,32 +6,33 @@
 use std::net::SocketAddr;
 use std::time::Duration;
 
-use poem::listener::TcpAcceptor;
 use poem::{EndpointExt, Route, get, handler, web::Data};
 use poem_openapi::OpenApiService;
+use tokio::net::TcpListener;
 use tokio::sync::watch;
 
 use crate::health::HealthApi;
 use crate::http::app::{API_TITLE, HttpApp};
+use crate::http::listener;
 use crate::module::PlatformContext;
 use crate::observability::metrics;
 
 /// Both listeners, bound (so tests can bind port 0 and read the real addresses).
 pub struct Bound {
-    api: TcpAcceptor,
-    admin: TcpAcceptor,
+    api: TcpListener,
+    admin: TcpListener,
     /// Where the public API listens.
     pub api_addr: SocketAddr,
     /// Where `/metrics` and the probes listen.
     pub admin_addr: SocketAddr,
 }
 
-fn bind_one(addr: SocketAddr) -> anyhow::Result<(TcpAcceptor, SocketAddr)> {
+fn bind_one(addr: SocketAddr) -> anyhow::Result<(TcpListener, SocketAddr)> {
     let listener = std::net::TcpListener::bind(addr)
         .map_err(|e| anyhow::anyhow!("cannot listen on {addr}: {e}"))?;
     listener.set_nonblocking(true)?;
     let local = listener.local_addr()?;
-    Ok((TcpAcceptor::from_std(listener)?, local))
+    Ok((TcpListener::from_std(listener)?, local))
 }
 
 /// Binds `server.addr` and `server.admin_addr`. Call inside a tokio runtime.
@@ -72,22 +73,26 @@ impl Bound {
         shutdown: impl Future<Output = ()>,
     ) -> anyhow::Result<()> {
         let server = &ctx.settings.server;
-        let grace = Some(Duration::from_millis(server.shutdown_grace_ms));
+        let grace = Duration::from_millis(server.shutdown_grace_ms);
         let (stop_tx, stop_rx) = watch::channel(false);
         let stopped = |mut rx: watch::Receiver<bool>| async move {
             // An error means the sender is gone, which also means stop.
             let _ = rx.wait_for(|stop| *stop).await;
         };
-        let api = tokio::spawn(
-            poem::Server::new_with_acceptor(self.api)
-                .name("api")
-                .run_with_graceful_shutdown(app.endpoint, stopped(stop_rx.clone()), grace),
-        );
-        let admin = tokio::spawn(
-            poem::Server::new_with_acceptor(self.admin)
-                .name("admin")
-                .run_with_graceful_shutdown(admin_app(ctx), stopped(stop_rx), grace),
-        );
+        let api = tokio::spawn(listener::serve(
+            "api",
+            self.api,
+            app.endpoint.into(),
+            stopped(stop_rx.clone()),
+            grace,
+        ));
+        let admin = tokio::spawn(listener::serve(
+            "admin",
+            self.admin,
+            admin_app(ctx).boxed().into(),
+            stopped(stop_rx),
+            grace,
+        ));
         tracing::info!(api = %self.api_addr, admin = %self.admin_addr, "haven is serving");
 
         shutdown.await;

@@ -7,6 +7,7 @@ pub mod contract;
 pub mod dispatch;
 pub mod domain_error;
 pub mod error_set;
+pub mod listener;
 pub mod middleware;
 pub mod operations;
 pub mod pagination;
