@@ -6,16 +6,20 @@
 //! future, and poem-openapi's endpoint a third lookup and more boxes (issue 9: about 10 %
 //! of a cached item read's CPU). Here the operation of a literal path (`/v1/meta`) is
 //! called directly, as poem's route would after matching it; a path a parameterised
-//! template matches (`/v1/content/items/{item_id}`) goes to the service without the nest.
-//! Answers do not differ, as long as no route outside the document shares a path with a
-//! documented operation (such a route would win in the `Route` and lose here);
-//! docs/extending.md says so.
+//! template matches (`/v1/content/items/{item_id}`) goes to a route that holds only that
+//! template, found by a tree of the document's templates that matches as poem's radix
+//! tree does (literal segments first, then parameters, backtracking), so poem's lookup
+//! among all the operations is skipped too. A documented path requested with a method it
+//! does not take goes to the `Route`, which answers `405` as before. Answers do not
+//! differ, as long as no route outside the document shares a path with a documented
+//! operation (such a route would win in the `Route` and lose here); docs/extending.md
+//! says so.
 
 use futures_util::future::Either;
 use poem::http::Method;
 use poem::{Endpoint, Request, Response, Result, Route};
 
-use super::operations::{Operations, call_literal};
+use super::operations::{Operations, call_literal, call_routed};
 use super::routes::RouteTable;
 
 /// The router of [the module docs](self).
@@ -28,14 +32,17 @@ pub struct Dispatch {
 impl Dispatch {
     /// Sends requests for the operations of `table` to `operations`, the rest to `routes`
     /// (which must nest `operations.service()` at `/`).
-    pub fn new(table: &RouteTable, operations: Operations, routes: Route) -> Self {
+    pub fn new(table: &RouteTable, mut operations: Operations, routes: Route) -> Self {
         let mut documented = Templates::default();
         for (template, allow) in table.templates() {
+            let Some(route) = operations.route(&poem_path(template)) else {
+                continue;
+            };
             let methods = allow
                 .split(", ")
                 .filter_map(|m| Method::from_bytes(m.as_bytes()).ok())
                 .collect();
-            documented.insert(template, methods);
+            documented.insert(template, Target { methods, route });
         }
         Self {
             documented,
@@ -44,12 +51,32 @@ impl Dispatch {
         }
     }
 
-    fn is_documented(&self, req: &Request) -> bool {
-        req.uri()
-            .path()
-            .strip_prefix('/')
-            .is_some_and(|path| self.documented.accepts(path.split('/'), req.method()))
+    /// The route of the documented template `req` matches, when it takes the method.
+    fn documented(&self, req: &Request) -> Option<&Route> {
+        let path = req.uri().path().strip_prefix('/')?;
+        let target = self.documented.find(path.split('/'))?;
+        target
+            .methods
+            .contains(req.method())
+            .then_some(&target.route)
     }
+}
+
+/// `/v1/items/{id}/parts/{part}` as poem-openapi hands its path to poem:
+/// `/v1/items/:param0/parts/:param1`.
+fn poem_path(template: &str) -> String {
+    let mut params = 0..;
+    template
+        .split('/')
+        .map(|segment| {
+            if segment.starts_with('{') && segment.ends_with('}') {
+                format!(":param{}", params.next().unwrap_or_default())
+            } else {
+                segment.to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 impl Endpoint for Dispatch {
@@ -58,8 +85,8 @@ impl Endpoint for Dispatch {
     fn call(&self, req: Request) -> impl Future<Output = Result<Response>> + Send {
         if let Some((op, pattern)) = self.operations.literal(req.method(), req.uri().path()) {
             Either::Left(Either::Left(call_literal(op, pattern, req)))
-        } else if self.is_documented(&req) {
-            Either::Left(Either::Right(self.operations.serve(req)))
+        } else if let Some(route) = self.documented(&req) {
+            Either::Left(Either::Right(call_routed(route, req)))
         } else {
             Either::Right(self.routes.call(req))
         }
@@ -73,14 +100,21 @@ struct Templates {
     literal: Vec<(Box<str>, Templates)>,
     /// The templates with a `{parameter}` segment here.
     param: Option<Box<Templates>>,
-    /// The methods of the template that ends here (`HEAD` where `GET` is).
+    /// The template that ends here.
+    end: Option<Target>,
+}
+
+/// A documented template's methods (`HEAD` where `GET` is) and a route of its operations
+/// alone.
+struct Target {
     methods: Vec<Method>,
+    route: Route,
 }
 
 impl Templates {
     /// Adds `template` (`/v1/items/{id}`); a segment that mixes text and a parameter, or
     /// a template not starting with `/`, is left out (such requests take the nest).
-    fn insert(&mut self, template: &str, methods: Vec<Method>) {
+    fn insert(&mut self, template: &str, target: Target) {
         let Some(segments) = template.strip_prefix('/') else {
             return;
         };
@@ -101,30 +135,25 @@ impl Templates {
                 &mut node.literal[at].1
             };
         }
-        node.methods = methods;
+        node.end = Some(target);
     }
 
-    /// Whether some template matches the path `segments` (a parameter matches any
-    /// non-empty segment) and accepts `method`.
-    fn accepts<'p>(
-        &self,
-        mut segments: impl Iterator<Item = &'p str> + Clone,
-        method: &Method,
-    ) -> bool {
+    /// The template that matches the path `segments` as poem's route would choose it: a
+    /// literal segment before a parameter, which matches any non-empty segment.
+    fn find<'p>(&self, mut segments: impl Iterator<Item = &'p str> + Clone) -> Option<&Target> {
         let Some(segment) = segments.next() else {
-            return self.methods.contains(method);
+            return self.end.as_ref();
         };
-        let literal = self
-            .literal
+        self.literal
             .iter()
             .find(|(s, _)| **s == *segment)
-            .is_some_and(|(_, next)| next.accepts(segments.clone(), method));
-        literal
-            || (!segment.is_empty()
-                && self
-                    .param
-                    .as_ref()
-                    .is_some_and(|next| next.accepts(segments, method)))
+            .and_then(|(_, next)| next.find(segments.clone()))
+            .or_else(|| {
+                (!segment.is_empty())
+                    .then_some(self.param.as_deref())
+                    .flatten()
+                    .and_then(|next| next.find(segments))
+            })
     }
 }
 
@@ -234,6 +263,7 @@ mod tests {
             (Method::GET, "/v1/things/special"),
             (Method::POST, "/v1/things/special"),
             (Method::PUT, "/v1/things/t1/parts/p2"),
+            (Method::PUT, "/v1/things/special/parts/p2"),
             (Method::PUT, "/v1/things/t1/parts/"),
             (Method::PUT, "/v1/things//parts/p2"),
             (Method::GET, "/v1/side"),
@@ -262,6 +292,12 @@ mod tests {
         }
     }
 
+    impl Dispatch {
+        fn is_documented(&self, req: &Request) -> bool {
+            self.documented(req).is_some()
+        }
+    }
+
     #[test]
     fn only_documented_methods_of_documented_paths_skip_the_route() {
         let (dispatch, _) = both();
@@ -271,6 +307,7 @@ mod tests {
                 .uri(path.parse().unwrap())
                 .finish()
         };
+
         assert!(dispatch.is_documented(&req(Method::GET, "/v1/plain")));
         assert!(dispatch.is_documented(&req(Method::HEAD, "/v1/plain?q=1")));
         assert!(!dispatch.is_documented(&req(Method::POST, "/v1/plain")));
@@ -280,10 +317,13 @@ mod tests {
         assert!(!dispatch.is_documented(&req(Method::GET, "/v1/things/")));
         assert!(!dispatch.is_documented(&req(Method::GET, "/v1/things/t1/")));
         assert!(dispatch.is_documented(&req(Method::POST, "/v1/things/special")));
-        // The literal template does not take GET; the parameter's does.
-        assert!(dispatch.is_documented(&req(Method::GET, "/v1/things/special")));
+        // The literal template matches and does not take GET: the route answers, as it
+        // would without the dispatcher.
+        assert!(!dispatch.is_documented(&req(Method::GET, "/v1/things/special")));
         assert!(dispatch.is_documented(&req(Method::PUT, "/v1/things/a/parts/b")));
         assert!(!dispatch.is_documented(&req(Method::PUT, "/v1/things/a/parts")));
+        // The literal segment leads nowhere further; the parameter's template matches.
+        assert!(dispatch.is_documented(&req(Method::PUT, "/v1/things/special/parts/b")));
         assert!(!dispatch.is_documented(&req(Method::GET, "/v1/side")));
         // Called directly: exactly the documented method of a literal path.
         let literal = |method: Method, path: &str| dispatch.operations.literal(&method, path);

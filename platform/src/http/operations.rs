@@ -39,13 +39,13 @@ type Operation = Service;
 /// poem's route reports.
 type Literal = (Vec<(Method, Operation)>, Arc<str>);
 
-/// The operations of an [`OpenApi`] object: by literal path for direct calls, and all of
-/// them behind one [`Service`].
+/// The operations of an [`OpenApi`] object: by path for direct calls and routes of one
+/// path, and all of them behind one [`Service`].
 pub struct Operations {
     /// Path without parameters → its operations.
     literal: foldhash::HashMap<String, Literal>,
-    /// Every operation, routed, without the query layer (the caller adds the query).
-    route: Route,
+    /// Every path as poem-openapi gives it (`/v1/items/:id`) → its route entry.
+    paths: HashMap<String, RouteMethod>,
     service: Service,
 }
 
@@ -69,7 +69,7 @@ impl Operations {
         let mut table = HashMap::new();
         api.add_routes(&mut table);
         let mut literal = foldhash::HashMap::default();
-        let mut route = Route::new();
+        let mut paths = HashMap::new();
         let mut service = Route::new();
         for (path, methods) in table {
             let methods: Vec<(Method, Operation)> = methods
@@ -84,7 +84,7 @@ impl Operations {
                     })
             };
             service = service.at(&path, entry());
-            route = route.at(&path, entry());
+            paths.insert(path.clone(), entry());
             if !path.contains([':', '*', '<']) {
                 let pattern = Arc::from(path.as_str());
                 literal.insert(path, (methods, pattern));
@@ -99,7 +99,7 @@ impl Operations {
             .boxed();
         Self {
             literal,
-            route,
+            paths,
             service: Service(Arc::new(service)),
         }
     }
@@ -109,13 +109,11 @@ impl Operations {
         self.service.clone()
     }
 
-    /// Serves `req` as [`Operations::service`] does, with one boxed future less.
-    pub(crate) fn serve(
-        &self,
-        mut req: Request,
-    ) -> impl Future<Output = Result<Response>> + Send + '_ {
-        with_query(&mut req);
-        self.route.call(req)
+    /// A route of the operations of `path` (as poem-openapi gives it: `/v1/items/:id`)
+    /// alone, taken out of these operations.
+    pub(crate) fn route(&mut self, path: &str) -> Option<Route> {
+        let entry = self.paths.remove(path)?;
+        Some(Route::new().at(path, entry))
     }
 
     /// The operation `method path` names exactly, for a path without parameters, and its
@@ -153,6 +151,16 @@ pub(crate) fn call_literal<'a>(
             Err(err)
         }
     })
+}
+
+/// Serves `req` with `route` (of some of the operations) as [`Operations::service`] does,
+/// with one boxed future less.
+pub(crate) fn call_routed(
+    route: &Route,
+    mut req: Request,
+) -> impl Future<Output = Result<Response>> + Send + '_ {
+    with_query(&mut req);
+    route.call(req)
 }
 
 /// What poem-openapi's endpoint does first: its `Query` parameters read the parsed query

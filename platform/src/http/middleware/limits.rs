@@ -81,9 +81,9 @@ impl<E: Endpoint> Endpoint for LimitsEndpoint<E> {
         // The inner call runs the next layers' synchronous parts, which must not unwind
         // past this layer either.
         let inner = std::panic::catch_unwind(AssertUnwindSafe(|| match self.body_check(&req) {
-            BodyCheck::Pass => Either::Left(self.inner.call(req).map(into_response)),
-            BodyCheck::TooLarge(max) => Either::Right(ready_err(too_large(max))),
-            BodyCheck::Buffer(max) => Either::Right(self.buffered(req, max).boxed()),
+            BodyCheck::Pass => self.inner.call(req).map(into_response).boxed(),
+            BodyCheck::TooLarge(max) => ready_err(too_large(max)),
+            BodyCheck::Buffer(max) => self.buffered(req, max).boxed(),
         }));
         let limited = match inner {
             Ok(inner) => Either::Left(
