@@ -4,6 +4,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use haven_platform::http::cache::Public;
 use haven_platform::{Db, PlatformContext};
 
 use crate::catalog::store::CatalogStore;
@@ -18,8 +19,8 @@ use crate::ports::{Entitlements, ProfileZones};
 pub struct ContentConfig {
     /// The catalog's default locale.
     pub default_locale: Locale,
-    /// `max-age` of anonymous catalog reads.
-    pub public_max_age_s: u32,
+    /// `Cache-Control` of anonymous catalog reads (`public, max-age=…`).
+    pub public_cache: Public,
     /// The local hour a member's day ends.
     pub day_end_hour: u32,
     /// How far ahead of the server's clock an event may be.
@@ -72,7 +73,7 @@ impl ContentService {
             catalog,
             config: Arc::new(ContentConfig {
                 default_locale,
-                public_max_age_s: s.public_max_age_s,
+                public_cache: Public::max_age(s.public_max_age_s),
                 day_end_hour: s.day_end_hour,
                 max_event_skew_s: i64::try_from(s.max_event_skew_s).unwrap_or(86_400),
                 freezes: crate::streaks::model::FreezeRule {

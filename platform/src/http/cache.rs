@@ -84,9 +84,19 @@ cache_directive!(
 );
 
 /// `Cache-Control: public, max-age=N`: an anonymous read any cache (a CDN) may keep for
-/// `N` seconds, revalidated with its `ETag` afterwards (public catalog reads).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Public(pub u32);
+/// `N` seconds, revalidated with its `ETag` afterwards (public catalog reads). Built once
+/// and cloned into each answer, so the value is not formatted per request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Public(HeaderValue);
+
+impl Public {
+    /// `public, max-age={seconds}`.
+    pub fn max_age(seconds: u32) -> Self {
+        let value = format!("public, max-age={seconds}");
+        // Letters, digits, a comma, a space and `=`: always a valid header value.
+        Self(HeaderValue::from_str(&value).unwrap_or(HeaderValue::from_static("no-cache")))
+    }
+}
 
 impl Type for Public {
     const IS_REQUIRED: bool = true;
@@ -121,7 +131,7 @@ impl Type for Public {
 
 impl ToHeader for Public {
     fn to_header(&self) -> Option<HeaderValue> {
-        HeaderValue::from_str(&format!("public, max-age={}", self.0)).ok()
+        Some(self.0.clone())
     }
 }
 
@@ -133,7 +143,10 @@ mod tests {
     fn headers_and_schemas_name_one_value() {
         assert_eq!(NoStore.to_header().unwrap(), "no-store");
         assert_eq!(Private.to_header().unwrap(), "private");
-        assert_eq!(Public(60).to_header().unwrap(), "public, max-age=60");
+        assert_eq!(
+            Public::max_age(60).to_header().unwrap(),
+            "public, max-age=60"
+        );
         let MetaSchemaRef::Inline(schema) = Private::schema_ref() else {
             panic!("inline schema");
         };

@@ -79,7 +79,7 @@ impl CatalogApi {
         if_none_match: &Header<Option<String>>,
         body: impl FnOnce() -> JsonBytes<T>,
     ) -> Cached<T> {
-        let cache = Public(self.service.public_max_age_s());
+        let cache = self.service.public_cache();
         if none_match(if_none_match.0.as_deref(), &etag) {
             Cached::NotModified(etag, cache)
         } else {

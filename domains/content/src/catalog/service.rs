@@ -7,6 +7,7 @@ use crate::error::Problems;
 use crate::locale::Locale;
 use crate::service::ContentService;
 use haven_platform::Fault;
+use haven_platform::http::cache::Public;
 
 /// `(field, value)` of a slug filter.
 pub(crate) fn slug_filter(field: &str, value: Option<String>, p: &mut Problems) -> Option<String> {
@@ -47,8 +48,8 @@ impl ContentService {
         &self.config.default_locale
     }
 
-    /// `max-age` of anonymous catalog reads.
-    pub fn public_max_age_s(&self) -> u32 {
-        self.config.public_max_age_s
+    /// `Cache-Control` of anonymous catalog reads.
+    pub fn public_cache(&self) -> Public {
+        self.config.public_cache.clone()
     }
 }

@@ -109,15 +109,15 @@ pub enum CourseRevisionList {
 }
 
 fn cached<T: poem_openapi::types::ToJSON + Send + Sync>(
-    max_age: u32,
+    cache: Public,
     etag: String,
     if_none_match: &Header<Option<String>>,
     body: impl FnOnce() -> T,
 ) -> Cached<T> {
     if none_match(if_none_match.0.as_deref(), &etag) {
-        Cached::NotModified(etag, Public(max_age))
+        Cached::NotModified(etag, cache)
     } else {
-        Cached::Ok(JsonBytes::render_from(&body()), etag, Public(max_age))
+        Cached::Ok(JsonBytes::render_from(&body()), etag, cache)
     }
 }
 
@@ -397,7 +397,7 @@ impl CourseCatalogApi {
         let etag = catalog_etag(snap.version, loc.as_str());
         let default = self.service.default_locale();
         Ok(cached(
-            self.service.public_max_age_s(),
+            self.service.public_cache(),
             etag,
             &if_none_match,
             || {
@@ -445,7 +445,7 @@ impl CourseCatalogApi {
         let etag = catalog_etag(snap.version, loc.as_str());
         let default = self.service.default_locale();
         Ok(cached(
-            self.service.public_max_age_s(),
+            self.service.public_cache(),
             etag,
             &if_none_match,
             || CatalogCourseDto::new(course, &loc, default, &snap),
