@@ -1,4 +1,4 @@
-//! One listener's accept loop over hyper, without poem's `Server`: poem boxes every
+//! One listener's accept loop over hyper, without poem's `Server` (ADR 0009): poem boxes every
 //! connection (`BoxIo`, a `tokio::io::split` that hides vectored writes), which makes
 //! hyper copy each response body into its write buffer. Here hyper gets the `TcpStream`
 //! itself and sends head and body with one `writev`. Shutdown keeps poem's contract: stop
