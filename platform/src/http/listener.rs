@@ -80,13 +80,15 @@ pub async fn serve(
     drop(listener);
     tracing::info!(
         listener = name,
-        open = connections.len(),
+        open = graceful.count(),
         "stopped accepting"
     );
     if tokio::time::timeout(grace, graceful.shutdown())
         .await
         .is_err()
     {
+        // Ended connections stay in the set until joined: join them so the count is true.
+        while connections.try_join_next().is_some() {}
         tracing::warn!(
             listener = name,
             open = connections.len(),
