@@ -45,6 +45,21 @@ pub async fn serve(
     builder
         .http2()
         .max_header_list_size(HTTP2_MAX_HEADER_LIST_BYTES);
+    // The hyper service of one connection: each request becomes a poem `Request`, with
+    // the addresses poem's server would give it, and goes to `endpoint`.
+    let service_for = |peer: SocketAddr| {
+        let endpoint = Arc::clone(&endpoint);
+        let local = local.clone();
+        let remote = RemoteAddr(Addr::SocketAddr(peer));
+        hyper::service::service_fn(move |req: poem::http::Request<Incoming>| {
+            let req = Request::from((req, local.clone(), remote.clone(), Scheme::HTTP));
+            let endpoint = Arc::clone(&endpoint);
+            async move {
+                let response: poem::http::Response<_> = endpoint.get_response(req).await.into();
+                Ok::<_, Infallible>(response)
+            }
+        })
+    };
     let graceful = GracefulShutdown::new();
     let mut connections = JoinSet::new();
     tokio::pin!(stop);
@@ -58,9 +73,8 @@ pub async fn serve(
             }
             accepted = listener.accept() => match accepted {
                 Ok((stream, peer)) => {
-                    let service = service(Arc::clone(&endpoint), local.clone(), peer);
                     let conn = builder
-                        .serve_connection_with_upgrades(TokioIo::new(stream), service)
+                        .serve_connection_with_upgrades(TokioIo::new(stream), service_for(peer))
                         .into_owned();
                     let conn = graceful.watch(conn);
                     connections.spawn(async move {
@@ -98,35 +112,4 @@ pub async fn serve(
     connections.shutdown().await;
     tracing::info!(listener = name, "stopped");
     Ok(())
-}
-
-/// The hyper service of one connection: each request becomes a poem `Request` (with the
-/// addresses poem's server would give it) and goes to `endpoint`.
-fn service(
-    endpoint: SharedEndpoint,
-    local: LocalAddr,
-    peer: SocketAddr,
-) -> impl hyper::service::Service<
-    poem::http::Request<Incoming>,
-    Response = poem::http::Response<
-        impl hyper::body::Body<
-            Data = bytes::Bytes,
-            Error: Into<Box<dyn std::error::Error + Send + Sync>>,
-        > + Send
-        + 'static,
-    >,
-    Error = Infallible,
-    Future: Send + 'static,
-> + Clone
-+ Send
-+ 'static {
-    let remote = RemoteAddr(Addr::SocketAddr(peer));
-    hyper::service::service_fn(move |req: poem::http::Request<Incoming>| {
-        let req = Request::from((req, local.clone(), remote.clone(), Scheme::HTTP));
-        let endpoint = Arc::clone(&endpoint);
-        async move {
-            let response: poem::http::Response<_> = endpoint.get_response(req).await.into();
-            Ok::<_, Infallible>(response)
-        }
-    })
 }
